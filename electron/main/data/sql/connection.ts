@@ -1,0 +1,94 @@
+import { Sequelize, Transaction, type Options } from 'sequelize';
+import mysql2 from 'mysql2';
+import sqlite3 from 'sqlite3';
+
+/** Where the relational store lives: the clinic's MySQL/MariaDB server or the local SQLite file. */
+export type SqlConfig = { dialect: 'mysql'; url: string } | { dialect: 'sqlite'; storage: string };
+
+export type SqlDialect = SqlConfig['dialect'];
+
+/**
+ * Run on every SQLite connection before Sequelize gets it. Sequelize opens one connection for
+ * plain queries and one more per transaction, and its afterConnect hook never fires for SQLite,
+ * so the pragmas are applied where the connection is opened (see withConnectionPragmas).
+ * - foreign_keys: off by default in SQLite; the seed's CASCADE/RESTRICT/SET NULL depend on it.
+ * - journal_mode WAL: readers do not block the writer; persistent in the file once set.
+ * - busy_timeout: a second connection (a transaction) waits for the write lock instead of
+ *   failing at once with SQLITE_BUSY.
+ */
+const SQLITE_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA journal_mode = WAL', 'PRAGMA busy_timeout = 5000'];
+
+type OpenCallback = (error: Error | null) => void;
+
+/**
+ * A stand-in for the sqlite3 module whose `Database` runs the pragmas and only then reports the
+ * connection open. Sequelize awaits that report before it uses a new connection, so no query can
+ * overtake the pragmas. Everything else (OPEN_* flags) is inherited from the real module.
+ */
+function withConnectionPragmas(lib: typeof sqlite3): object {
+  function Database(filename: string, mode: number, callback: OpenCallback): sqlite3.Database {
+    const db: sqlite3.Database = new lib.Database(filename, mode, (openError) => {
+      if (openError) return callback(openError);
+      db.exec(`${SQLITE_PRAGMAS.join(';\n')};`, (pragmaError) => callback(pragmaError));
+    });
+    return db; // returned from a constructor call, so `new Database(...)` yields the real handle
+  }
+  return Object.create(lib, { Database: { value: Database, enumerable: true } }) as object;
+}
+
+/** Parsed by hand so that credentials with URL-escaped characters reach the driver decoded. */
+function mysqlOptions(url: string): Options {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
+    throw new Error('The MySQL URL must start with mysql:// or mariadb://');
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!database) throw new Error('The MySQL URL must name a database, e.g. mysql://user:password@host:3306/clinic');
+  return {
+    dialect: 'mysql',
+    dialectModule: mysql2,
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    database,
+    username: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    // Timestamps are stored and read in UTC whatever the workstation's zone; Sequelize also sets
+    // the session time_zone, so CURRENT_TIMESTAMP defaults are UTC too.
+    timezone: '+00:00',
+    dialectOptions: {
+      charset: 'utf8mb4',
+      // Calendar dates stay 'YYYY-MM-DD' strings (a Date would shift them by the local zone).
+      // TIME columns are strings in mysql2 already ('HH:MM:SS').
+      dateStrings: ['DATE'],
+      connectTimeout: 10_000,
+    },
+    // A front-desk workstation runs a handful of queries at once; many workstations share the
+    // server's max_connections, so keep each pool small and let idle connections go.
+    pool: { max: 5, min: 0, idle: 10_000, acquire: 20_000, evict: 5_000 },
+  };
+}
+
+function sqliteOptions(storage: string): Options {
+  return {
+    dialect: 'sqlite',
+    dialectModule: withConnectionPragmas(sqlite3),
+    storage,
+    timezone: '+00:00',
+    // Take the write lock at BEGIN: a deferred transaction that reads and then writes can fail
+    // with SQLITE_BUSY (no waiting) when another connection wrote in between.
+    transactionType: Transaction.TYPES.IMMEDIATE,
+  };
+}
+
+/** A Sequelize instance for either dialect; no connection is made until first use. */
+export function createSequelize(config: SqlConfig): Sequelize {
+  const options = config.dialect === 'mysql' ? mysqlOptions(config.url) : sqliteOptions(config.storage);
+  return new Sequelize({ ...options, logging: false, benchmark: false });
+}
+
+/** Which of our two dialects a Sequelize instance speaks. */
+export function dialectOf(sequelize: Sequelize): SqlDialect {
+  const dialect = sequelize.getDialect();
+  if (dialect === 'mysql' || dialect === 'sqlite') return dialect;
+  throw new Error(`Unsupported SQL dialect: ${dialect}`);
+}

@@ -1,0 +1,13 @@
+import type { SqlMigration } from './migration';
+import * as seedSchema from './202611250001-seed-schema';
+import * as schedulingAdditions from './202611250101-scheduling-additions';
+
+/**
+ * Every migration, oldest first, each named after its file. Listed by hand because the main
+ * process is bundled: there is no migrations folder to scan at run time. Add new ones at the
+ * end with a later YYYYMMDDHHMM prefix; never edit or remove a landed one.
+ */
+export const MIGRATIONS: readonly SqlMigration[] = [
+  { name: '202611250001-seed-schema', up: seedSchema.up, down: seedSchema.down },
+  { name: '202611250101-scheduling-additions', up: schedulingAdditions.up, down: schedulingAdditions.down },
+];

@@ -1,0 +1,33 @@
+import type { Sequelize } from 'sequelize';
+import { createSequelize, type SqlConfig, type SqlDialect } from './connection';
+import { migrateToLatest } from './migrator';
+import { defineModels, type SqlModels } from './models';
+
+export interface SqlStore {
+  sequelize: Sequelize;
+  models: SqlModels;
+  dialect: SqlDialect;
+  /** The name of the last applied migration, e.g. '202611250001-seed-schema'. */
+  schemaVersion: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects, brings the schema up to date and defines the models. Throws SchemaTooNewError when
+ * the database is ahead of this app, or the driver's error when it cannot be reached; either
+ * way the connection is closed again.
+ */
+export async function openSqlStore(config: SqlConfig): Promise<SqlStore> {
+  const sequelize = createSequelize(config);
+  try {
+    // First, and alone: on SQLite this opens the connection (and applies its pragmas) before
+    // anything else can queue a query on it.
+    await sequelize.authenticate();
+    const { schemaVersion } = await migrateToLatest(sequelize);
+    const models = defineModels(sequelize);
+    return { sequelize, models, dialect: config.dialect, schemaVersion, close: () => sequelize.close() };
+  } catch (error) {
+    await sequelize.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Channel, ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
+import { AppFailure } from '../../../shared/ipc/result';
+import type { SessionUser } from '../../../shared/ipc/types';
+import type { AppRuntime } from '../runtime/app-runtime';
+import type { Clock } from '../services/scheduling/booking';
+import type { WorkstationSession } from '../session';
+
+export interface HandlerContext {
+  runtime: AppRuntime;
+  session: WorkstationSession;
+  clock: Clock;
+}
+
+export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
+
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** The dispatcher has already checked the role; this narrows the type for handlers that act as the user. */
+export function signedInUser(ctx: HandlerContext): SessionUser {
+  const user = ctx.session.user;
+  if (!user) throw new AppFailure('UNAUTHENTICATED', 'Sign in first.');
+  return user;
+}

@@ -1,0 +1,105 @@
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { DoctorSchedule } from '../../../../shared/domain/scheduling';
+import { LIVE_STATUSES } from '../../../../shared/domain/scheduling';
+
+export interface DoctorSummary {
+  id: number;
+  firstName: string;
+  lastName: string;
+  specialization: string;
+  bufferMinutes: number | null;
+}
+
+export interface DoctorFilter {
+  doctorIds?: readonly number[];
+  specialization?: string;
+}
+
+interface UnionRow {
+  kind: 'd' | 'a' | 'u' | 'p';
+  doctor_id: number;
+  num1: number | null;
+  day: string | null;
+  t1: string | null;
+  t2: string | null;
+  num2: number | null;
+  txt1: string | null;
+  txt2: string | null;
+  txt3: string | null;
+}
+
+/**
+ * Everything the slot rules need about a set of doctors over a date range, in ONE round trip:
+ * the doctors, their weekly hours, their unavailable dates and their live appointments, as a
+ * UNION ALL of four selects with a common column layout. The query count stays constant however
+ * many doctors and days are searched. Each select uses its table's (doctor_id, date) index.
+ */
+export async function loadSchedules(
+  sequelize: Sequelize,
+  filter: DoctorFilter,
+  from: string,
+  to: string,
+  transaction?: Transaction,
+): Promise<{ doctors: DoctorSummary[]; schedules: Map<number, DoctorSchedule> }> {
+  const doctorWhere: string[] = ['d.is_active = :active'];
+  const replacements: Record<string, unknown> = { active: true, from, to, live: LIVE_STATUSES };
+  if (filter.doctorIds) {
+    if (filter.doctorIds.length === 0) return { doctors: [], schedules: new Map() };
+    doctorWhere.push('d.id IN (:doctorIds)');
+    replacements.doctorIds = filter.doctorIds;
+  }
+  if (filter.specialization) {
+    doctorWhere.push('d.specialization = :specialization');
+    replacements.specialization = filter.specialization;
+  }
+  const chosen = `SELECT d.id FROM doctors d WHERE ${doctorWhere.join(' AND ')}`;
+  const sql = `
+    SELECT 'd' AS kind, d.id AS doctor_id, d.buffer_minutes AS num1, NULL AS day, NULL AS t1, NULL AS t2, NULL AS num2,
+           d.first_name AS txt1, d.last_name AS txt2, d.specialization AS txt3
+      FROM doctors d WHERE ${doctorWhere.join(' AND ')}
+    UNION ALL
+    SELECT 'a', a.doctor_id, a.day_of_week, NULL, a.start_time, a.end_time, a.is_available, NULL, NULL, NULL
+      FROM doctor_availability a WHERE a.doctor_id IN (${chosen})
+    UNION ALL
+    SELECT 'u', u.doctor_id, NULL, u.unavailable_date, u.start_time, u.end_time, NULL, NULL, NULL, NULL
+      FROM doctor_unavailable_dates u WHERE u.doctor_id IN (${chosen}) AND u.unavailable_date BETWEEN :from AND :to
+    UNION ALL
+    SELECT 'p', p.doctor_id, p.id, p.appointment_date, p.appointment_time, NULL, p.duration_minutes, NULL, NULL, NULL
+      FROM appointments p WHERE p.doctor_id IN (${chosen}) AND p.appointment_date BETWEEN :from AND :to AND p.status IN (:live)`;
+  const rows = await sequelize.query<UnionRow>(sql, { type: QueryTypes.SELECT, replacements, transaction });
+  return assemble(rows);
+}
+
+function assemble(rows: UnionRow[]) {
+  const doctors: DoctorSummary[] = [];
+  const schedules = new Map<number, { weekly: DoctorSchedule['weekly'][number][]; blocks: DoctorSchedule['blocks'][number][]; appointments: DoctorSchedule['appointments'][number][]; bufferMinutes: number | null }>();
+  const scheduleOf = (id: number) => {
+    let s = schedules.get(id);
+    if (!s) {
+      s = { weekly: [], blocks: [], appointments: [], bufferMinutes: null };
+      schedules.set(id, s);
+    }
+    return s;
+  };
+  for (const row of rows) {
+    const id = Number(row.doctor_id);
+    const schedule = scheduleOf(id);
+    switch (row.kind) {
+      case 'd':
+        schedule.bufferMinutes = row.num1 === null ? null : Number(row.num1);
+        doctors.push({ id, firstName: row.txt1 ?? '', lastName: row.txt2 ?? '', specialization: row.txt3 ?? '', bufferMinutes: schedule.bufferMinutes });
+        break;
+      case 'a':
+        schedule.weekly.push({ dayOfWeek: Number(row.num1), startTime: row.t1 as string, endTime: row.t2 as string, isAvailable: Boolean(Number(row.num2)) });
+        break;
+      case 'u':
+        schedule.blocks.push({ date: row.day as string, startTime: row.t1, endTime: row.t2 });
+        break;
+      case 'p':
+        schedule.appointments.push({ id: Number(row.num1), date: row.day as string, time: row.t1 as string, durationMinutes: Number(row.num2) });
+        break;
+    }
+  }
+  doctors.sort((a, b) => a.id - b.id);
+  return { doctors, schedules: schedules as Map<number, DoctorSchedule> };
+}

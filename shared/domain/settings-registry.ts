@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { isValidTimeZone } from './timezone';
+import { OpeningHours, DEFAULT_OPENING_HOURS } from './scheduling/opening-hours';
+
+/**
+ * The typed registry of clinic_settings keys. clinic_settings stores text; every known key has
+ * a schema for its value, a default, and a description shown to admins. Unknown keys in the
+ * table are kept untouched.
+ */
+export interface SettingDefinition<T> {
+  key: string;
+  description: string;
+  schema: z.ZodType<T>;
+  defaultValue: T;
+  /** Text form stored in clinic_settings.setting_value. */
+  serialize(value: T): string;
+  /** Parses stored text; throws when it does not satisfy the schema. */
+  parse(text: string): T;
+}
+
+function textSetting(key: string, description: string, schema: z.ZodType<string>, defaultValue: string): SettingDefinition<string> {
+  return { key, description, schema, defaultValue, serialize: (v) => v, parse: (t) => schema.parse(t) };
+}
+
+function integerSetting(key: string, description: string, min: number, max: number, defaultValue: number): SettingDefinition<number> {
+  const schema = z.number().int(`${key} must be a whole number`).min(min).max(max);
+  return {
+    key,
+    description,
+    schema,
+    defaultValue,
+    serialize: (v) => String(v),
+    parse: (t) => schema.parse(Number(t.trim() === '' ? Number.NaN : t)),
+  };
+}
+
+function jsonSetting<T>(key: string, description: string, schema: z.ZodType<T>, defaultValue: T): SettingDefinition<T> {
+  return { key, description, schema, defaultValue, serialize: (v) => JSON.stringify(v), parse: (t) => schema.parse(JSON.parse(t)) };
+}
+
+export const SETTINGS = {
+  clinicName: textSetting('clinic_name', 'The clinic name shown on screens, printouts and messages.', z.string().trim().min(1).max(100), ''),
+  timezone: textSetting(
+    'clinic_timezone',
+    'The time zone of the clinic: every appointment date and time is wall-clock time here.',
+    z.string().refine(isValidTimeZone, 'Unknown time zone'),
+    'UTC',
+  ),
+  slotStepMinutes: integerSetting('slot_step_minutes', 'Appointments start on this grid (minutes past midnight).', 5, 120, 15),
+  defaultDurationMinutes: integerSetting('default_duration_minutes', 'Length of a new appointment unless chosen otherwise.', 5, 480, 30),
+  minimumNoticeMinutes: integerSetting('minimum_notice_minutes', 'How long before its start an appointment can still be booked.', 0, 10080, 0),
+  bookingHorizonDays: integerSetting('booking_horizon_days', 'How many days ahead appointments can be booked.', 1, 730, 180),
+  bufferMinutes: integerSetting('buffer_minutes', 'Free minutes kept between two appointments of a doctor.', 0, 120, 0),
+  lateCancellationHours: integerSetting(
+    'late_cancellation_hours',
+    'Cancelling within this many hours of the start needs a reason and is marked late.',
+    0,
+    168,
+    24,
+  ),
+  openingHours: jsonSetting(
+    'opening_hours',
+    'The clinic opening hours per weekday; no appointment falls outside them.',
+    OpeningHours,
+    DEFAULT_OPENING_HOURS,
+  ),
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+export type SettingValue<N extends SettingName> = (typeof SETTINGS)[N]['defaultValue'];
+export type ClinicSettings = { [N in SettingName]: SettingValue<N> };
+
+export function defaultSettings(): ClinicSettings {
+  return Object.fromEntries(Object.entries(SETTINGS).map(([name, def]) => [name, def.defaultValue])) as ClinicSettings;
+}
+
+/** Stored text → typed settings; unparsable stored values fall back to the default. */
+export function settingsFromRows(rows: readonly { settingKey: string; settingValue: string }[]): ClinicSettings {
+  const byKey = new Map(rows.map((r) => [r.settingKey, r.settingValue]));
+  const result = defaultSettings() as Record<SettingName, unknown>;
+  for (const [name, def] of Object.entries(SETTINGS) as [SettingName, SettingDefinition<unknown>][]) {
+    const text = byKey.get(def.key);
+    if (text === undefined) continue;
+    try {
+      result[name] = def.parse(text);
+    } catch {
+      // keep the default: a hand-edited bad value must not stop the clinic from booking
+    }
+  }
+  return result as ClinicSettings;
+}
