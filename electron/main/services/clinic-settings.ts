@@ -1,19 +1,17 @@
 import type { Transaction } from 'sequelize';
-import { SETTINGS, type SettingName, type SettingValue } from '../../../shared/domain/settings-registry';
+import { SETTINGS, type SettingDefinition, type SettingName, type SettingValue } from '../../../shared/domain/settings-registry';
 import type { SqlModels } from '../data/sql/models';
 
-/** Reads a known setting; a missing or unparsable row falls back to the registry's default. */
-export async function readSetting<N extends SettingName>(models: SqlModels, name: N): Promise<SettingValue<N>> {
-  const definition = SETTINGS[name];
-  const row = await models.ClinicSetting.findOne({ where: { settingKey: definition.key } });
-  if (!row) return definition.defaultValue as SettingValue<N>;
-  const parsed = definition.schema.safeParse(row.settingValue);
-  return (parsed.success ? parsed.data : definition.defaultValue) as SettingValue<N>;
-}
-
+/** A known setting as stored, or null when the clinic has never set it. */
 export async function readSettingOrNull<N extends SettingName>(models: SqlModels, name: N): Promise<SettingValue<N> | null> {
-  const row = await models.ClinicSetting.findOne({ where: { settingKey: SETTINGS[name].key } });
-  return row ? await readSetting(models, name) : null;
+  const definition = SETTINGS[name] as unknown as SettingDefinition<SettingValue<N>>;
+  const row = await models.ClinicSetting.findOne({ where: { settingKey: definition.key }, attributes: ['settingValue'] });
+  if (!row) return null;
+  try {
+    return definition.parse(row.settingValue);
+  } catch {
+    return definition.defaultValue;
+  }
 }
 
 /** Inserts a setting that must not exist yet: the unique key makes a second writer fail. */
@@ -24,14 +22,9 @@ export async function insertSetting<N extends SettingName>(
   updatedBy: number | null,
   transaction: Transaction,
 ): Promise<void> {
-  const definition = SETTINGS[name] as unknown as { key: string; description: string; serialize(v: SettingValue<N>): string };
+  const definition = SETTINGS[name] as unknown as SettingDefinition<SettingValue<N>>;
   await models.ClinicSetting.create(
-    {
-      settingKey: definition.key,
-      settingValue: definition.serialize(value),
-      description: definition.description,
-      updatedBy,
-    },
+    { settingKey: definition.key, settingValue: definition.serialize(value), description: definition.description, updatedBy },
     { transaction },
   );
 }

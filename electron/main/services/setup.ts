@@ -4,6 +4,7 @@ import type { SetupResult } from '../../../shared/ipc/types';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { SqlStore } from '../data/sql/open-sql-store';
 import { translateSqlError } from '../data/sql/errors';
+import { inWriteTransaction } from '../data/sql/write-retry';
 import { hashPassword } from '../security/password';
 import { insertSetting } from './clinic-settings';
 import { ROLE_LEVEL, staffSessionUser } from './accounts';
@@ -21,7 +22,7 @@ export async function completeSetup(sql: SqlStore, input: SetupInput): Promise<S
   if (!(await isSetupRequired(sql))) throw alreadySetUp();
   const passwordHash = await hashPassword(input.admin.password);
   try {
-    const admin = await sql.sequelize.transaction(async (transaction) => {
+    const admin = await inWriteTransaction(sql.sequelize, async (transaction) => {
       await insertSetting(sql.models, 'clinicName', input.clinicName, null, transaction);
       await insertSetting(sql.models, 'timezone', input.timezone, null, transaction);
       const created = await sql.models.Admin.create(

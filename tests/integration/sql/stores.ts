@@ -40,11 +40,12 @@ export const SQL_TARGETS: readonly SqlTargetFactory[] = [
 ];
 
 /** A migrated store on a fresh target; close() also removes the database. */
-export async function openTestStore(factory: SqlTargetFactory): Promise<SqlStore & { dispose(): Promise<void> }> {
+export async function openTestStore(factory: SqlTargetFactory): Promise<SqlStore & { config: SqlConfig; dispose(): Promise<void> }> {
   const target = await factory.create();
   const store = await openSqlStore(target.config);
   return {
     ...store,
+    config: target.config,
     dispose: async () => {
       await store.close();
       await target.dispose();
