@@ -6,3 +6,5 @@ export * from './day-plan';
 export * from './slots';
 export * from './booking-check';
 export * from './lifecycle';
+export * from './recurrence';
+export * from './series-plan';
