@@ -58,6 +58,21 @@ export const SETTINGS = {
     168,
     24,
   ),
+  inactivityLockMinutes: integerSetting(
+    'inactivity_lock_minutes',
+    'A workstation locks itself (hiding patient data) after this many minutes without use.',
+    1,
+    240,
+    10,
+  ),
+  lockoutThreshold: integerSetting(
+    'lockout_threshold',
+    'Failed sign-ins in a row, on any workstation, before an account is locked for a while.',
+    3,
+    20,
+    5,
+  ),
+  lockoutMinutes: integerSetting('lockout_minutes', 'How long an account stays locked after too many failed sign-ins.', 1, 1440, 15),
   openingHours: jsonSetting(
     'opening_hours',
     'The clinic opening hours per weekday; no appointment falls outside them.',

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Permission } from './permissions';
 import type { Result } from './result';
-import type { AppStatus, SessionInfo, SetupResult } from './types';
+import type { AppStatus, AuditPage, SessionInfo, SetupResult, StaffAccountView } from './types';
 import type { AppointmentView, SlotView } from './scheduling-types';
+import type { CalendarDay, SeriesCancellation, SeriesPreview, SeriesView } from './scheduling-types';
 import {
   BookAppointmentInput,
   CancelAppointmentInput,
@@ -11,26 +12,35 @@ import {
   SetAppointmentStatusInput,
   SoonestSlotsInput,
 } from './scheduling-schemas';
+import { CalendarDayInput, SeriesBookInput, SeriesCancelInput, SeriesPreviewInput } from './scheduling-schemas';
 import { SetupInput, StoreRetryInput } from './schemas';
+import { AuditSearchInput, CreateStaffInput, ResetStaffPasswordInput, SetStaffActiveInput, SignInInput, UnlockInput } from './auth-schemas';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 
-/** What the audit trail records about a channel; `undefined` for channels that touch no patient data. */
-export interface AuditSpec {
+/**
+ * What the audit trail records about a channel that reads or changes patient information (or
+ * staff accounts). resourceId and patientId pick the record from the call; without them the
+ * dispatcher takes the output's `id`, then the input's appointmentId or patientId.
+ */
+export interface AuditSpec<I = unknown, O = unknown> {
   action: string;
-  resourceType: 'patient' | 'appointment' | 'prescription' | 'feedback' | 'communication' | 'staff';
+  resourceType: 'patient' | 'appointment' | 'prescription' | 'feedback' | 'communication' | 'staff' | 'audit';
+  // Method syntax on purpose: the dispatcher reads every channel's spec through one wide type.
+  resourceId?(input: I, output: O): number | string | null;
+  patientId?(input: I, output: O): number | null;
 }
 
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
   readonly permission: Permission;
-  readonly audit?: AuditSpec;
+  readonly audit?: AuditSpec<z.output<I>, O>;
   /** Phantom: carries the output type; never set at run time. */
   readonly output?: O;
 }
 
 const channel =
   <O>() =>
-  <I extends z.ZodType>(spec: { input: I; permission: Permission; audit?: AuditSpec }): ChannelSpec<I, O> =>
+  <I extends z.ZodType>(spec: { input: I; permission: Permission; audit?: AuditSpec<z.output<I>, O> }): ChannelSpec<I, O> =>
     spec;
 
 const NoInput = z.object({}).strict();
@@ -41,6 +51,33 @@ export const contract = {
   'app.retryStores': channel<AppStatus>()({ input: StoreRetryInput, permission: 'anyone' }),
   'setup.complete': channel<SetupResult>()({ input: SetupInput, permission: 'anyone' }),
   'session.current': channel<SessionInfo>()({ input: NoInput, permission: 'anyone' }),
+  'session.signIn': channel<SessionInfo>()({ input: SignInInput, permission: 'anyone' }),
+  'session.signOut': channel<SessionInfo>()({ input: NoInput, permission: 'session.own' }),
+  'session.lock': channel<SessionInfo>()({ input: NoInput, permission: 'session.own' }),
+  'session.unlock': channel<SessionInfo>()({ input: UnlockInput, permission: 'session.own' }),
+  'session.activity': channel<SessionInfo>()({ input: NoInput, permission: 'session.own' }),
+  'staff.list': channel<StaffAccountView[]>()({ input: NoInput, permission: 'staff.manage' }),
+  'staff.create': channel<StaffAccountView>()({
+    input: CreateStaffInput,
+    permission: 'staff.manage',
+    audit: { action: 'create_staff_account', resourceType: 'staff' },
+  }),
+  'staff.setActive': channel<StaffAccountView>()({
+    input: SetStaffActiveInput,
+    permission: 'staff.manage',
+    audit: { action: 'change_staff_account_status', resourceType: 'staff', resourceId: (input) => input.staffId },
+  }),
+  'staff.resetPassword': channel<StaffAccountView>()({
+    input: ResetStaffPasswordInput,
+    permission: 'staff.manage',
+    audit: { action: 'reset_staff_password', resourceType: 'staff', resourceId: (input) => input.staffId },
+  }),
+  'audit.search': channel<AuditPage>()({
+    input: AuditSearchInput,
+    permission: 'audit.read',
+    // Reading the trail is itself recorded: it shows who looked at whose records.
+    audit: { action: 'search_audit_trail', resourceType: 'audit', resourceId: () => null, patientId: (input) => input.patientId ?? null },
+  }),
   'slots.free': channel<SlotView[]>()({ input: FreeSlotsInput, permission: 'appointments.read' }),
   'slots.soonest': channel<SlotView[]>()({ input: SoonestSlotsInput, permission: 'appointments.read' }),
   'appointments.book': channel<AppointmentView>()({
@@ -62,6 +99,26 @@ export const contract = {
     input: SetAppointmentStatusInput,
     permission: 'appointments.write',
     audit: { action: 'change_appointment_status', resourceType: 'appointment' },
+  }),
+  'series.preview': channel<SeriesPreview>()({
+    input: SeriesPreviewInput,
+    permission: 'appointments.read',
+    audit: { action: 'preview_appointment_series', resourceType: 'appointment' },
+  }),
+  'series.book': channel<SeriesView>()({
+    input: SeriesBookInput,
+    permission: 'appointments.write',
+    audit: { action: 'book_appointment_series', resourceType: 'appointment' },
+  }),
+  'series.cancel': channel<SeriesCancellation>()({
+    input: SeriesCancelInput,
+    permission: 'appointments.write',
+    audit: { action: 'cancel_appointment_series', resourceType: 'appointment' },
+  }),
+  'calendar.day': channel<CalendarDay>()({
+    input: CalendarDayInput,
+    permission: 'appointments.read',
+    audit: { action: 'view_schedule', resourceType: 'appointment' },
   }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'appointments.write': 'book, move, cancel appointments and change their status',
   'clinic.configure': 'change clinic settings, doctors and their schedules',
   'staff.manage': 'manage staff accounts',
+  'audit.read': 'browse the audit trail',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -26,6 +27,7 @@ export const PERMISSION_MATRIX: Record<Permission, readonly Role[]> = {
   'appointments.write': STAFF,
   'clinic.configure': ['admin', 'super_admin'],
   'staff.manage': ['super_admin'],
+  'audit.read': ['super_admin'],
 };
 
 export function roleMay(role: Role | null, permission: Permission): boolean {

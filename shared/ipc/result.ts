@@ -23,7 +23,11 @@ export const ERROR_CODES = [
   'SCHEMA_TOO_NEW',
   'ALREADY_SET_UP',
   'LOCKED_OUT',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_INACTIVE',
+  'SESSION_LOCKED',
   'INTERNAL',
+  'SERIES_CONFLICT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -34,10 +34,46 @@ export interface SessionUser {
 
 export interface SessionInfo {
   user: SessionUser | null;
+  /** Locked by inactivity or by hand: patient data stays hidden until the password is re-entered. */
+  locked: boolean;
+  /** The clinic's inactivity setting, so the screen locks at the same moment main does. */
+  idleLockMinutes: number;
 }
 
 export interface SetupResult {
   clinicName: string;
   timezone: string;
   user: SessionUser;
+}
+
+export interface StaffAccountView {
+  id: number;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: 'front_desk' | 'admin' | 'super_admin';
+  isActive: boolean;
+  lastLogin: string | null;
+  createdAt: string;
+}
+
+export interface AuditEntryView {
+  id: string;
+  timestamp: string;
+  userId: number | null;
+  userType: string;
+  action: string;
+  resourceType: string;
+  resourceId: number | string | null;
+  patientId: number | null;
+  workstation: string | null;
+  ipAddress: string | null;
+  outcome: 'allowed' | 'denied';
+}
+
+export interface AuditPage {
+  entries: AuditEntryView[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  next: string | null;
 }

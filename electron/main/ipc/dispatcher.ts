@@ -1,6 +1,7 @@
-import { contract, isChannel, type Channel } from '../../../shared/ipc/contract';
-import { roleMay } from '../../../shared/ipc/permissions';
+import { contract, isChannel, type Channel, type ChannelSpec } from '../../../shared/ipc/contract';
+import { roleMay, type Permission } from '../../../shared/ipc/permissions';
 import { fail, isAppFailure, ok, type Result } from '../../../shared/ipc/result';
+import { auditedResource } from '../services/audit/audit-event';
 import type { HandlerContext, Handlers } from './handler-types';
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
@@ -12,20 +13,52 @@ export interface DispatcherOptions {
   reportInternalError?: (channel: Channel, error: unknown) => void;
 }
 
+/** What a locked workstation still answers: status, sign-in, unlock. */
+const OPEN_WHILE_LOCKED: ReadonlySet<Permission> = new Set(['anyone', 'session.own']);
+
 function zodDetails(issues: readonly { path: PropertyKey[]; message: string }[]) {
   return {
     fields: issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message })),
   };
 }
 
+async function writeAudit(
+  context: HandlerContext,
+  channel: Channel,
+  spec: ChannelSpec,
+  input: unknown,
+  output: unknown,
+  outcome: 'allowed' | 'denied',
+): Promise<void> {
+  if (!spec.audit) return;
+  const { resourceId, patientId } = auditedResource(spec.audit, input, output);
+  await context.audit.record({
+    user: context.session.user,
+    sessionId: context.session.sessionId,
+    workstation: context.session.workstation,
+    channel,
+    action: spec.audit.action,
+    resourceType: spec.audit.resourceType,
+    resourceId,
+    patientId,
+    outcome,
+  });
+}
+
 /**
- * Every channel goes through the same steps: validate, authorize from main's session, run one
- * handler, and turn whatever happens into a Result.
+ * Every channel goes through the same steps: validate, authorize from main's session (and its
+ * lock), run one handler, write the audit record for protected information, and turn whatever
+ * happens into a Result.
  */
 export function createDispatcher({ handlers, context, reportInternalError }: DispatcherOptions): Dispatch {
+  const internal = (channel: Channel, error: unknown) => {
+    reportInternalError?.(channel, error);
+    return fail('INTERNAL', 'Something went wrong; nothing was changed. Try again or tell your administrator.');
+  };
+
   return async (channel, rawInput) => {
     if (!isChannel(channel)) return fail('NOT_FOUND', `Unknown channel: ${channel}`);
-    const spec = contract[channel];
+    const spec: ChannelSpec = contract[channel];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const details = zodDetails(parsed.error.issues);
@@ -34,17 +67,35 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
     }
     const user = context.session.user;
     if (!roleMay(user?.role ?? null, spec.permission)) {
-      return user
-        ? fail('FORBIDDEN', `Your role may not use ${channel}.`)
-        : fail('UNAUTHENTICATED', 'Sign in first.');
+      if (!user) return fail('UNAUTHENTICATED', 'Sign in first.');
+      try {
+        await writeAudit(context, channel, spec, parsed.data, undefined, 'denied');
+      } catch (error) {
+        return internal(channel, error);
+      }
+      return fail('FORBIDDEN', `Your role may not use ${channel}.`);
+    }
+    if (user && !OPEN_WHILE_LOCKED.has(spec.permission) && context.session.isLocked()) {
+      return fail('SESSION_LOCKED', 'This workstation is locked. Enter your password to continue.');
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      return ok(await handler(parsed.data, context));
+      const output = await handler(parsed.data, context);
+      // Patient data leaves main only once its access is on record.
+      await writeAudit(context, channel, spec, parsed.data, output, 'allowed');
+      return ok(output);
     } catch (error) {
-      if (isAppFailure(error)) return fail(error.code, error.message, error.details);
-      reportInternalError?.(channel, error);
-      return fail('INTERNAL', 'Something went wrong; nothing was changed. Try again or tell your administrator.');
+      if (isAppFailure(error)) {
+        if (error.code === 'FORBIDDEN') {
+          try {
+            await writeAudit(context, channel, spec, parsed.data, undefined, 'denied');
+          } catch (auditError) {
+            return internal(channel, auditError);
+          }
+        }
+        return fail(error.code, error.message, error.details);
+      }
+      return internal(channel, error);
     }
   };
 }

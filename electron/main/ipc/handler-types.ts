@@ -2,6 +2,7 @@ import type { Channel, ChannelOutput, ParsedInput } from '../../../shared/ipc/co
 import { AppFailure } from '../../../shared/ipc/result';
 import type { SessionUser } from '../../../shared/ipc/types';
 import type { AppRuntime } from '../runtime/app-runtime';
+import type { AuditRecorder } from '../services/audit/audit-event';
 import type { Clock } from '../services/scheduling/booking';
 import type { WorkstationSession } from '../session';
 
@@ -9,6 +10,7 @@ export interface HandlerContext {
   runtime: AppRuntime;
   session: WorkstationSession;
   clock: Clock;
+  audit: AuditRecorder;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;

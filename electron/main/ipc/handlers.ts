@@ -6,7 +6,15 @@ import {
   setAppointmentStatus,
 } from '../services/scheduling/booking';
 import { listFreeSlots, soonestSlots } from '../services/scheduling/slot-queries';
+import { bookSeries, previewSeries } from '../services/scheduling/series';
+import { cancelSeries } from '../services/scheduling/series-cancel';
+import { calendarDay } from '../services/scheduling/calendar-day';
 import { completeSetup } from '../services/setup';
+import { checkPassword, passwordHashOf, signIn } from '../services/auth/sign-in';
+import { loadClinicSettings } from '../services/scheduling/rules';
+import { createStaff, listStaff, resetStaffPassword, setStaffActive } from '../services/staff-accounts';
+import { searchAuditTrail } from '../services/audit/audit-search';
+import { AppFailure } from '../../../shared/ipc/result';
 import { signedInUser, type Handlers } from './handler-types';
 
 /** One entry per channel of the contract; the compiler refuses a missing or misspelled one. */
@@ -22,7 +30,45 @@ export const handlers: Handlers = {
     session.signIn(result.user);
     return result;
   },
-  'session.current': async (_input, { session }) => ({ user: session.user }),
+  'session.current': async (_input, { session }) => session.info(),
+  'session.signIn': async (input, { runtime, session }) => {
+    const { sql } = runtime.stores();
+    const user = await signIn(sql, input, 'staff', new Date());
+    session.signIn(user, (await loadClinicSettings(sql.models)).inactivityLockMinutes);
+    return session.info();
+  },
+  'session.signOut': async (_input, { session }) => {
+    session.signOut();
+    return session.info();
+  },
+  'session.lock': async (_input, { session }) => {
+    session.lock();
+    return session.info();
+  },
+  'session.unlock': async (input, ctx) => {
+    const user = signedInUser(ctx);
+    const { sql } = ctx.runtime.stores();
+    const account = await passwordHashOf(sql, user);
+    if (!account?.isActive) {
+      ctx.session.signOut();
+      throw new AppFailure('ACCOUNT_INACTIVE', 'This account is no longer active. Sign in as another user.');
+    }
+    await checkPassword(sql, user, account.passwordHash, input.password, new Date());
+    ctx.session.unlock();
+    return ctx.session.info();
+  },
+  'session.activity': async (_input, { session }) => {
+    session.recordActivity();
+    return session.info();
+  },
+  'staff.list': async (_input, { runtime }) => listStaff(runtime.stores().sql),
+  'staff.create': async (input, { runtime }) => createStaff(runtime.stores().sql, input),
+  'staff.setActive': async (input, ctx) => setStaffActive(ctx.runtime.stores().sql, signedInUser(ctx), input.staffId, input.active),
+  'staff.resetPassword': async (input, { runtime }) => resetStaffPassword(runtime.stores().sql, input.staffId, input.newPassword),
+  'audit.search': async (input, { runtime }) => {
+    const { sql, documents } = runtime.stores();
+    return searchAuditTrail(documents, input, (await loadClinicSettings(sql.models)).timezone);
+  },
 
   'slots.free': async (input, { runtime, clock }) => listFreeSlots(runtime.stores().sql, input, clock),
   'slots.soonest': async (input, { runtime, clock }) => soonestSlots(runtime.stores().sql, input, clock),
@@ -30,4 +76,8 @@ export const handlers: Handlers = {
   'appointments.reschedule': async (input, { runtime, clock }) => rescheduleAppointment(runtime.stores().sql, input, clock),
   'appointments.cancel': async (input, ctx) => cancelAppointment(ctx.runtime.stores().sql, input, signedInUser(ctx), ctx.clock),
   'appointments.setStatus': async (input, { runtime, clock }) => setAppointmentStatus(runtime.stores().sql, input, clock),
+  'series.preview': async (input, { runtime, clock }) => previewSeries(runtime.stores().sql, input, clock),
+  'series.book': async (input, { runtime, clock }) => bookSeries(runtime.stores().sql, input, clock),
+  'series.cancel': async (input, ctx) => cancelSeries(ctx.runtime.stores().sql, input, signedInUser(ctx), ctx.clock),
+  'calendar.day': async (input, { runtime }) => calendarDay(runtime.stores().sql, input),
 };

@@ -8,8 +8,14 @@ import { openMongoDocumentStore } from '../data/documents/mongo/open-mongo-docum
 import { openSqliteDocumentStore } from '../data/documents/sqlite/open-sqlite-document-store';
 
 export interface OpenStores {
+  /** The authoritative relational store: the local SQLite file, or the clinic's MySQL. */
   sql: SqlStore;
   documents: DocumentStore;
+  /**
+   * This workstation's own SQLite file: the same store as `sql` in standalone mode; in networked
+   * mode it holds what must survive the server being away (the audit outbox, later the mirror).
+   */
+  local: SqlStore;
 }
 
 export type StoreState =
@@ -75,9 +81,10 @@ export async function openStores(config: StoreConfig): Promise<StoreState> {
       config.mode === 'standalone'
         ? await openSqliteDocumentStore(sql.sequelize)
         : await openMongoDocumentStore(config.mongoUri);
+    const local = config.mode === 'standalone' ? sql : await openLocalStore(config.sqlitePath, documents);
     return {
       ready: true,
-      stores: { sql, documents },
+      stores: { sql, documents, local },
       health: [
         { name: 'sql', description: names.sql, ok: true },
         { name: 'documents', description: names.documents, ok: true },
@@ -95,6 +102,15 @@ export async function openStores(config: StoreConfig): Promise<StoreState> {
   }
 }
 
+async function openLocalStore(path: string, documents: DocumentStore): Promise<SqlStore> {
+  try {
+    return await openSqlStore({ dialect: 'sqlite', storage: path });
+  } catch (error) {
+    await documents.close().catch(() => undefined);
+    throw error;
+  }
+}
+
 export function requireStores(state: StoreState): OpenStores {
   if (!state.ready) {
     const problem = state.health.find((h) => !h.ok);
@@ -108,6 +124,8 @@ export function requireStores(state: StoreState): OpenStores {
 
 export async function closeStores(state: StoreState): Promise<void> {
   if (!state.ready) return;
-  await state.stores.documents.close().catch(() => undefined);
-  await state.stores.sql.close().catch(() => undefined);
+  const { documents, sql, local } = state.stores;
+  await documents.close().catch(() => undefined);
+  if (local !== sql) await local.close().catch(() => undefined);
+  await sql.close().catch(() => undefined);
 }

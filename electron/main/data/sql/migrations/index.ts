@@ -1,6 +1,8 @@
 import type { SqlMigration } from './migration';
 import * as seedSchema from './202611250001-seed-schema';
 import * as schedulingAdditions from './202611250101-scheduling-additions';
+import * as appointmentSeries from './202611250201-appointment-series';
+import * as signInAndAudit from './202611250301-sign-in-and-audit';
 
 /**
  * Every migration, oldest first, each named after its file. Listed by hand because the main
@@ -10,4 +12,6 @@ import * as schedulingAdditions from './202611250101-scheduling-additions';
 export const MIGRATIONS: readonly SqlMigration[] = [
   { name: '202611250001-seed-schema', up: seedSchema.up, down: seedSchema.down },
   { name: '202611250101-scheduling-additions', up: schedulingAdditions.up, down: schedulingAdditions.down },
+  { name: '202611250201-appointment-series', up: appointmentSeries.up, down: appointmentSeries.down },
+  { name: '202611250301-sign-in-and-audit', up: signInAndAudit.up, down: signInAndAudit.down },
 ];

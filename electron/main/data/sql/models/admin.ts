@@ -9,7 +9,7 @@ import {
 import type { ClinicSetting } from './clinic-setting';
 import { boolean, integer, primaryKey, timestamp, varchar } from './columns';
 
-/** A row of `admin` (staff accounts). roleLevel: 1 = Admin, 2 = Super Admin. */
+/** A row of `admin` (staff accounts). roleLevel: 0 = Front desk (added), 1 = Admin, 2 = Super Admin. */
 export class Admin extends Model<InferAttributes<Admin>, InferCreationAttributes<Admin>> {
   declare id: CreationOptional<number>;
   declare username: string;
@@ -35,7 +35,7 @@ export function defineAdmin(sequelize: Sequelize): typeof Admin {
       firstName: varchar('firstName', 50),
       lastName: varchar('lastName', 50),
       passwordHash: varchar('passwordHash', 255),
-      roleLevel: integer('roleLevel', { defaultValue: 1, min: 1 }),
+      roleLevel: integer('roleLevel', { defaultValue: 1, min: 0, max: 2 }),
       lastLogin: timestamp(),
       isActive: boolean(true),
       createdAt: timestamp(),

@@ -7,8 +7,13 @@ import { defineDoctorAvailability, type DoctorAvailability } from './doctor-avai
 import { defineDoctorUnavailableDate, type DoctorUnavailableDate } from './doctor-unavailable-date';
 import { definePatient, type Patient } from './patient';
 import { defineBookingRequest, type BookingRequest } from './booking-request';
+import { defineAppointmentSeries, type AppointmentSeries } from './appointment-series';
 
-export type { Admin, Appointment, BookingRequest, ClinicSetting, Doctor, DoctorAvailability, DoctorUnavailableDate, Patient };
+export type { AppointmentSeries };
+import { defineLoginFailure, type LoginFailure } from './login-failure';
+import { defineAuditOutbox, type AuditOutbox } from './audit-outbox';
+
+export type { Admin, Appointment, AuditOutbox, BookingRequest, LoginFailure, ClinicSetting, Doctor, DoctorAvailability, DoctorUnavailableDate, Patient };
 
 export interface SqlModels {
   Patient: typeof Patient;
@@ -19,6 +24,9 @@ export interface SqlModels {
   DoctorUnavailableDate: typeof DoctorUnavailableDate;
   ClinicSetting: typeof ClinicSetting;
   BookingRequest: typeof BookingRequest;
+  AppointmentSeries: typeof AppointmentSeries;
+  LoginFailure: typeof LoginFailure;
+  AuditOutbox: typeof AuditOutbox;
 }
 
 /**
@@ -36,6 +44,9 @@ export function defineModels(sequelize: Sequelize): SqlModels {
     DoctorUnavailableDate: defineDoctorUnavailableDate(sequelize),
     ClinicSetting: defineClinicSetting(sequelize),
     BookingRequest: defineBookingRequest(sequelize),
+    AppointmentSeries: defineAppointmentSeries(sequelize),
+    LoginFailure: defineLoginFailure(sequelize),
+    AuditOutbox: defineAuditOutbox(sequelize),
   };
   const { Patient, Doctor, Admin, Appointment, DoctorAvailability, DoctorUnavailableDate, ClinicSetting } = models;
 

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { SystemAuditLogInput } from '../../../../shared/documents';
+import { isAppFailure } from '../../../../shared/ipc/result';
+import type { DocumentStore } from '../../data/documents/document-store';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import { auditDocument, type AuditEvent, type AuditRecorder, type WorkstationIdentity } from './audit-event';
+
+export interface AuditStores {
+  /** This workstation's own SQLite store (holds the outbox). */
+  local: SqlStore;
+  documents: DocumentStore;
+}
+
+const BATCH = 200;
+const MAX_RETRY_MS = 60_000;
+
+/**
+ * The audit trail. Audit records are never dropped: when the document store is this
+ * workstation's own SQLite file, a record is written there directly, inside the call; when it
+ * is the clinic's MongoDB, the record is first committed to the local outbox (so the call
+ * never waits on the network and nothing is lost when the server is down), then delivered in
+ * outbox order. Each record carries an eventId with a unique index in the document store, so a
+ * delivery repeated after a crash or a lost reply is recognised and not stored twice.
+ */
+export class AuditTrail implements AuditRecorder {
+  private flushing: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryMs = 1_000;
+  private closed = false;
+
+  constructor(
+    private readonly stores: () => AuditStores,
+    private readonly identity: WorkstationIdentity,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async record(event: AuditEvent): Promise<void> {
+    const eventId = randomUUID();
+    const document = auditDocument(event, this.identity, eventId, this.now());
+    const { local, documents } = this.stores();
+    if (documents.kind === 'sqlite') {
+      await documents.systemAuditLogs.insert(document);
+      return;
+    }
+    await local.models.AuditOutbox.create({ eventId, body: JSON.stringify(document) });
+    void this.flush();
+  }
+
+  /** Records still waiting for the document store. */
+  async pending(): Promise<number> {
+    return this.stores().local.models.AuditOutbox.count();
+  }
+
+  /** Delivers waiting records in order; one delivery at a time. Resolves when done or when the store fails. */
+  flush(): Promise<void> {
+    this.flushing ??= this.deliver().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+  }
+
+  private async deliver(): Promise<void> {
+    const { local, documents } = this.stores();
+    const { AuditOutbox } = local.models;
+    for (;;) {
+      const batch = await AuditOutbox.findAll({ order: [['seq', 'ASC']], limit: BATCH });
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        try {
+          await this.deliverOne(documents, JSON.parse(row.body) as SystemAuditLogInput);
+        } catch {
+          await AuditOutbox.increment('attempts', { where: { seq: row.seq } }).catch(() => undefined);
+          this.scheduleRetry();
+          return;
+        }
+        await AuditOutbox.destroy({ where: { seq: row.seq } });
+      }
+    }
+    this.retryMs = 1_000;
+  }
+
+  private async deliverOne(documents: DocumentStore, document: SystemAuditLogInput): Promise<void> {
+    try {
+      await documents.systemAuditLogs.insert({ ...document, timestamp: new Date(document.timestamp as string | Date) });
+    } catch (error) {
+      // Stored by an earlier delivery whose reply was lost: delivered, not a second copy.
+      if (isAppFailure(error) && error.code === 'DUPLICATE') return;
+      throw error;
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+  }
+}

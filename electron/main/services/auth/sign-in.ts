@@ -1,0 +1,103 @@
+import { Op } from 'sequelize';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { SessionUser } from '../../../../shared/ipc/types';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import { hashPassword, verifyPassword } from '../../security/password';
+import { accountKey, doctorSessionUser, patientSessionUser, staffSessionUser } from '../accounts';
+import { loadClinicSettings } from '../scheduling/rules';
+import { isLocked, minutesLeft, type LockoutPolicy } from './lockout-policy';
+import { clearFailures, readLockout, recordFailure } from './lockout-store';
+
+/** Staff and doctors sign in at a workstation; patients only at the kiosk. */
+export type Audience = 'staff' | 'patient';
+
+interface Account {
+  user: SessionUser;
+  passwordHash: string;
+  isActive: boolean;
+  markSignedIn(now: Date): Promise<void>;
+}
+
+const INVALID = 'The user name or password is not right.';
+
+// Unknown names still cost one scrypt, so the answer's timing does not tell which names exist.
+let decoyHash: Promise<string> | null = null;
+const decoy = () => (decoyHash ??= hashPassword(`decoy-${Math.random()}`));
+
+async function findAccount(sql: SqlStore, identifier: string, audience: Audience): Promise<Account | null> {
+  const name = identifier.trim();
+  const email = name.toLowerCase();
+  const { Admin, Doctor, Patient } = sql.models;
+  if (audience === 'patient') {
+    const patient = await Patient.findOne({ where: { email } });
+    return patient && { user: patientSessionUser(patient), passwordHash: patient.passwordHash, isActive: patient.isActive, markSignedIn: async () => {} };
+  }
+  const staff = await Admin.findOne({ where: { [Op.or]: [{ username: name }, { email }] } });
+  if (staff) {
+    return {
+      user: staffSessionUser(staff),
+      passwordHash: staff.passwordHash,
+      isActive: staff.isActive,
+      markSignedIn: async (now) => {
+        await Admin.update({ lastLogin: now }, { where: { id: staff.id } });
+      },
+    };
+  }
+  const doctor = await Doctor.findOne({ where: { email } });
+  return doctor && { user: doctorSessionUser(doctor), passwordHash: doctor.passwordHash, isActive: doctor.isActive, markSignedIn: async () => {} };
+}
+
+function lockedOut(minutes: number): AppFailure {
+  return new AppFailure('LOCKED_OUT', `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}. Ask an administrator if you need in sooner.`, {
+    minutesLeft: minutes,
+  });
+}
+
+export async function lockoutPolicy(sql: SqlStore): Promise<LockoutPolicy> {
+  const settings = await loadClinicSettings(sql.models);
+  return { threshold: settings.lockoutThreshold, lockMinutes: settings.lockoutMinutes };
+}
+
+/**
+ * Checks a password for a known account with the lockout rule: a locked account is refused
+ * before the password is looked at; a wrong password counts (in the shared database) and may
+ * lock the account; a right one clears the count.
+ */
+export async function checkPassword(sql: SqlStore, user: SessionUser, passwordHash: string, password: string, now: Date): Promise<void> {
+  const key = accountKey(user);
+  const state = await readLockout(sql, key);
+  if (isLocked(state, now) && state) throw lockedOut(minutesLeft(state, now));
+  if (await verifyPassword(password, passwordHash)) {
+    if (state) await clearFailures(sql, key);
+    return;
+  }
+  const next = await recordFailure(sql, key, now, await lockoutPolicy(sql));
+  if (isLocked(next, now)) throw lockedOut(minutesLeft(next, now));
+  throw new AppFailure('INVALID_CREDENTIALS', INVALID);
+}
+
+export async function signIn(sql: SqlStore, credentials: { identifier: string; password: string }, audience: Audience, now: Date): Promise<SessionUser> {
+  const account = await findAccount(sql, credentials.identifier, audience);
+  if (!account) {
+    await verifyPassword(credentials.password, await decoy());
+    throw new AppFailure('INVALID_CREDENTIALS', INVALID);
+  }
+  await checkPassword(sql, account.user, account.passwordHash, credentials.password, now);
+  // Only someone who knows the password learns that the account is deactivated.
+  if (!account.isActive) throw new AppFailure('ACCOUNT_INACTIVE', 'This account has been deactivated. Ask an administrator.');
+  await account.markSignedIn(now);
+  return account.user;
+}
+
+/** The stored hash of a signed-in user, for unlocking the screen with their password. */
+export async function passwordHashOf(sql: SqlStore, user: SessionUser): Promise<{ passwordHash: string; isActive: boolean } | null> {
+  const attributes: ['passwordHash', 'isActive'] = ['passwordHash', 'isActive'];
+  const { Admin, Doctor, Patient } = sql.models;
+  const row =
+    user.kind === 'staff'
+      ? await Admin.findByPk(user.id, { attributes })
+      : user.kind === 'doctor'
+        ? await Doctor.findByPk(user.id, { attributes })
+        : await Patient.findByPk(user.id, { attributes });
+  return row && { passwordHash: row.passwordHash, isActive: row.isActive };
+}

@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon';
+import type { Role } from '../../../shared/ipc/permissions';
+import type { Result } from '../../../shared/ipc/result';
+import type { SessionUser } from '../../../shared/ipc/types';
+import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import { hashPassword } from '../../../electron/main/security/password';
+import { doctorSessionUser, patientSessionUser, ROLE_LEVEL, staffSessionUser } from '../../../electron/main/services/accounts';
+import { adminValues, doctorValues, patientValues, unique } from '../sql/fixtures';
+import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface RoleAccount {
+  role: Role;
+  user: SessionUser;
+  /** What this account types to sign in. */
+  identifier: string;
+}
+
+/** One account of every role, all with PASSWORD (hashed once: scrypt is deliberately slow). */
+export async function createAccounts(sql: SqlStore): Promise<Record<Role, RoleAccount>> {
+  const passwordHash = await hashPassword(PASSWORD);
+  const { Admin, Doctor, Patient } = sql.models;
+  const staff = async (role: 'front_desk' | 'admin' | 'super_admin', roleLevel: number) => {
+    const row = await Admin.create(adminValues({ passwordHash, roleLevel, username: unique(role.replace('_', '.')) }));
+    return { role, user: staffSessionUser(row), identifier: row.username };
+  };
+  const doctor = await Doctor.create(doctorValues({ passwordHash, email: `${unique('dr')}@clinic.example` }));
+  const patient = await Patient.create(patientValues({ passwordHash }));
+  return {
+    front_desk: await staff('front_desk', ROLE_LEVEL.frontDesk),
+    admin: await staff('admin', ROLE_LEVEL.admin),
+    super_admin: await staff('super_admin', ROLE_LEVEL.superAdmin),
+    doctor: { role: 'doctor', user: doctorSessionUser(doctor), identifier: doctor.email },
+    patient: { role: 'patient', user: patientSessionUser(patient), identifier: patient.email },
+  };
+}
+
+/** Tomorrow in the clinic fixture's zone: always bookable by the real clock. */
+export const tomorrow = () => DateTime.now().setZone(ZONE).plus({ days: 1 }).toISODate() as string;
+
+export async function seedBookableClinic(sql: SqlStore, doctors: number, patients: number) {
+  return seedClinic(sql, { doctors, patients });
+}
+
+export function expectOk<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.data as T;
+}
+
+export const errorCode = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
