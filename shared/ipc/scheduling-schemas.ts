@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/scheduling/wall-clock';
+import {
+  MAX_INTERVAL_WEEKS,
+  MAX_OCCURRENCES,
+  MIN_INTERVAL_WEEKS,
+  MIN_OCCURRENCES,
+  repeatRuleProblem,
+  type RepeatRule,
+} from '../domain/scheduling/recurrence';
 import { APPOINTMENT_TYPES } from './scheduling-types';
 
 export const DateText = z.string().refine(isIsoDate, 'Use a date like 2026-12-31');
@@ -45,5 +53,74 @@ export const SoonestSlotsInput = z
     count: z.number().int().min(1).max(50).default(5),
     fromDate: DateText.optional(),
     days: z.number().int().min(1).max(90).default(30),
+  })
+  .strict();
+
+const RepeatInput = z
+  .object({
+    intervalWeeks: z.number().int().min(MIN_INTERVAL_WEEKS, 'Repeat at least every week').max(MAX_INTERVAL_WEEKS, `Repeat at most every ${MAX_INTERVAL_WEEKS} weeks`),
+    count: z.number().int().min(MIN_OCCURRENCES, `At least ${MIN_OCCURRENCES} visits`).max(MAX_OCCURRENCES, `At most ${MAX_OCCURRENCES} visits`).optional(),
+    until: DateText.optional(),
+  })
+  .strict()
+  .superRefine((repeat, ctx) => {
+    if ((repeat.count === undefined) === (repeat.until === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['count'], message: 'Give either a number of visits or an end date' });
+    }
+  })
+  .transform(({ intervalWeeks, count, until }): RepeatRule => (count !== undefined ? { intervalWeeks, count } : { intervalWeeks, until: until as string }));
+
+const seriesFields = {
+  patientId: Id,
+  doctorId: Id,
+  /** The first visit; the others follow every N weeks on the same weekday, at the same time. */
+  date: DateText,
+  time: TimeText,
+  durationMinutes: Duration.optional(),
+  appointmentType: z.enum(APPOINTMENT_TYPES).optional(),
+  patientNotes: z.string().trim().max(2000).nullable().optional(),
+  repeat: RepeatInput,
+};
+
+/** An end date must leave 2 to 52 visits; only known once the first date is. */
+function checkSeriesLength(series: { date: string; repeat: RepeatRule }, ctx: z.RefinementCtx): void {
+  const problem = repeatRuleProblem(series.date, series.repeat);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['repeat', 'count' in series.repeat ? 'count' : 'until'], message: problem });
+}
+
+export const SeriesPreviewInput = z.object(seriesFields).strict().superRefine(checkSeriesLength);
+
+const OccurrenceOverride = z
+  .object({ index: z.number().int().min(0).max(MAX_OCCURRENCES - 1), date: DateText, time: TimeText })
+  .strict();
+
+export const SeriesBookInput = z
+  .object({
+    ...seriesFields,
+    /** Alternatives chosen in the preview, one per occurrence at most (by its index). */
+    overrides: z
+      .array(OccurrenceOverride)
+      .max(MAX_OCCURRENCES)
+      .refine((list) => new Set(list.map((o) => o.index)).size === list.length, 'Choose at most one alternative per visit')
+      .optional(),
+    idempotencyKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  })
+  .strict()
+  .superRefine(checkSeriesLength);
+
+export const SeriesCancelInput = z
+  .object({
+    seriesId: Id,
+    /** Cancel this visit and every later one; without it, the whole series. */
+    fromAppointmentId: Id.optional(),
+    reason: z.string().trim().max(500).nullable().optional(),
+  })
+  .strict();
+
+export const CalendarDayInput = z
+  .object({
+    date: DateText,
+    doctorIds: z.array(Id).min(1).max(200).optional(),
+    specialization: z.string().trim().min(1).max(100).optional(),
   })
   .strict();

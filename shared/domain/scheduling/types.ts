@@ -13,6 +13,8 @@ export interface UnavailableBlock {
   date: string;
   startTime: string | null;
   endTime: string | null;
+  /** Shown in the calendar; the rules ignore it. */
+  reason?: string | null;
 }
 
 /** A live (not cancelled, not no-show) appointment occupying [time, time + duration). */

@@ -17,6 +17,7 @@ import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { cancelledByFor } from './actor';
+import { cancellationTerms } from './cancellation-policy';
 import { toAppointmentView } from './appointment-view';
 import { loadClinicSettings, schedulingRules } from './rules';
 import { loadSchedules } from './schedule-query';
@@ -45,7 +46,8 @@ export interface MoveInput {
 export type Clock = () => number;
 export const systemClock: Clock = () => Math.floor(Date.now() / 60000);
 
-async function lockRow(sql: SqlStore, table: 'Doctor' | 'Patient', id: number, transaction: Transaction): Promise<void> {
+/** Locks a doctor or patient row for the transaction; NOT_FOUND when missing or inactive. */
+export async function lockRow(sql: SqlStore, table: 'Doctor' | 'Patient', id: number, transaction: Transaction): Promise<void> {
   // SELECT … FOR UPDATE on MySQL; SQLite's IMMEDIATE transaction already holds the write lock.
   const options = { transaction, lock: transaction.LOCK.UPDATE, attributes: ['id', 'isActive'] as ('id' | 'isActive')[] };
   const row = table === 'Doctor' ? await sql.models.Doctor.findByPk(id, options) : await sql.models.Patient.findByPk(id, options);
@@ -179,7 +181,8 @@ export async function rescheduleAppointment(sql: SqlStore, input: MoveInput, clo
   );
 }
 
-function startInstant(row: { appointmentDate: string; appointmentTime: string }, zone: string): number {
+/** The real start of a stored appointment; -Infinity when its wall time does not exist (never bookable). */
+export function startInstant(row: { appointmentDate: string; appointmentTime: string }, zone: string): number {
   return wallToInstant(row.appointmentDate, parseTime(row.appointmentTime), zone) ?? Number.NEGATIVE_INFINITY;
 }
 
@@ -195,11 +198,7 @@ export async function cancelAppointment(sql: SqlStore, input: { appointmentId: n
     const startsAt = startInstant(row, settings.timezone);
     const transition = checkTransition(row.status, 'Cancelled', startsAt, now);
     if (!transition.ok) throw new AppFailure(transition.code, transition.message);
-    const late = startsAt - now < settings.lateCancellationHours * 60;
-    const reason = input.reason?.trim() || null;
-    if (late && !reason) {
-      throw new AppFailure('REASON_REQUIRED', `Cancelling within ${settings.lateCancellationHours} hours of the start needs a reason.`, { field: 'reason' });
-    }
+    const { late, reason } = cancellationTerms(startsAt, now, settings.lateCancellationHours, input.reason);
     await row.update(
       { status: 'Cancelled', cancelledAt: new Date(now * 60000), cancelledBy: cancelledByFor(user), cancellationReason: reason, lateCancellation: late },
       { transaction },

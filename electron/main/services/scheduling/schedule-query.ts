@@ -15,6 +15,11 @@ export interface DoctorFilter {
   specialization?: string;
 }
 
+export interface ScheduleParts {
+  /** Leave out the live appointments, for callers that read appointments their own way. Default true. */
+  appointments?: boolean;
+}
+
 interface UnionRow {
   kind: 'd' | 'a' | 'u' | 'p';
   doctor_id: number;
@@ -26,6 +31,21 @@ interface UnionRow {
   txt1: string | null;
   txt2: string | null;
   txt3: string | null;
+}
+
+/** The active doctors a filter picks, as conditions on `doctors d` and their replacements. */
+export function chosenDoctors(filter: DoctorFilter): { conditions: string[]; replacements: Record<string, unknown> } {
+  const conditions: string[] = ['d.is_active = :active'];
+  const replacements: Record<string, unknown> = { active: true };
+  if (filter.doctorIds) {
+    conditions.push('d.id IN (:doctorIds)');
+    replacements.doctorIds = filter.doctorIds.length > 0 ? filter.doctorIds : [0];
+  }
+  if (filter.specialization) {
+    conditions.push('d.specialization = :specialization');
+    replacements.specialization = filter.specialization;
+  }
+  return { conditions, replacements };
 }
 
 /**
@@ -40,18 +60,12 @@ export async function loadSchedules(
   from: string,
   to: string,
   transaction?: Transaction,
+  parts: ScheduleParts = {},
 ): Promise<{ doctors: DoctorSummary[]; schedules: Map<number, DoctorSchedule> }> {
-  const doctorWhere: string[] = ['d.is_active = :active'];
-  const replacements: Record<string, unknown> = { active: true, from, to, live: LIVE_STATUSES };
-  if (filter.doctorIds) {
-    if (filter.doctorIds.length === 0) return { doctors: [], schedules: new Map() };
-    doctorWhere.push('d.id IN (:doctorIds)');
-    replacements.doctorIds = filter.doctorIds;
-  }
-  if (filter.specialization) {
-    doctorWhere.push('d.specialization = :specialization');
-    replacements.specialization = filter.specialization;
-  }
+  if (filter.doctorIds?.length === 0) return { doctors: [], schedules: new Map() };
+  const doctors = chosenDoctors(filter);
+  const doctorWhere = doctors.conditions;
+  const replacements: Record<string, unknown> = { ...doctors.replacements, from, to, live: LIVE_STATUSES };
   const chosen = `SELECT d.id FROM doctors d WHERE ${doctorWhere.join(' AND ')}`;
   const sql = `
     SELECT 'd' AS kind, d.id AS doctor_id, d.buffer_minutes AS num1, NULL AS day, NULL AS t1, NULL AS t2, NULL AS num2,
@@ -61,11 +75,14 @@ export async function loadSchedules(
     SELECT 'a', a.doctor_id, a.day_of_week, NULL, a.start_time, a.end_time, a.is_available, NULL, NULL, NULL
       FROM doctor_availability a WHERE a.doctor_id IN (${chosen})
     UNION ALL
-    SELECT 'u', u.doctor_id, NULL, u.unavailable_date, u.start_time, u.end_time, NULL, NULL, NULL, NULL
-      FROM doctor_unavailable_dates u WHERE u.doctor_id IN (${chosen}) AND u.unavailable_date BETWEEN :from AND :to
+    SELECT 'u', u.doctor_id, NULL, u.unavailable_date, u.start_time, u.end_time, NULL, u.reason, NULL, NULL
+      FROM doctor_unavailable_dates u WHERE u.doctor_id IN (${chosen}) AND u.unavailable_date BETWEEN :from AND :to` +
+    (parts.appointments === false
+      ? ''
+      : `
     UNION ALL
     SELECT 'p', p.doctor_id, p.id, p.appointment_date, p.appointment_time, NULL, p.duration_minutes, NULL, NULL, NULL
-      FROM appointments p WHERE p.doctor_id IN (${chosen}) AND p.appointment_date BETWEEN :from AND :to AND p.status IN (:live)`;
+      FROM appointments p WHERE p.doctor_id IN (${chosen}) AND p.appointment_date BETWEEN :from AND :to AND p.status IN (:live)`);
   const rows = await sequelize.query<UnionRow>(sql, { type: QueryTypes.SELECT, replacements, transaction });
   return assemble(rows);
 }
@@ -93,7 +110,7 @@ function assemble(rows: UnionRow[]) {
         schedule.weekly.push({ dayOfWeek: Number(row.num1), startTime: row.t1 as string, endTime: row.t2 as string, isAvailable: Boolean(Number(row.num2)) });
         break;
       case 'u':
-        schedule.blocks.push({ date: row.day as string, startTime: row.t1, endTime: row.t2 });
+        schedule.blocks.push({ date: row.day as string, startTime: row.t1, endTime: row.t2, reason: row.txt1 });
         break;
       case 'p':
         schedule.appointments.push({ id: Number(row.num1), date: row.day as string, time: row.t1 as string, durationMinutes: Number(row.num2) });

@@ -3,17 +3,9 @@ import type { SlotView } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import type { Clock } from './booking';
 import { loadClinicSettings, schedulingRules } from './rules';
-import { loadSchedules, type DoctorSummary } from './schedule-query';
+import { loadSchedules } from './schedule-query';
+import { toSlotView } from './slot-view';
 import { findSoonestSlots, type SoonestQuery } from './soonest';
-
-const toView = (doctor: DoctorSummary, slot: { date: string; time: string; durationMinutes: number }): SlotView => ({
-  doctorId: doctor.id,
-  doctorName: `Dr. ${doctor.firstName} ${doctor.lastName}`,
-  specialization: doctor.specialization,
-  date: slot.date,
-  time: slot.time,
-  durationMinutes: slot.durationMinutes,
-});
 
 /** All free slots of one doctor over a few days (the calendar's "book here" candidates). */
 export async function listFreeSlots(
@@ -33,7 +25,7 @@ export async function listFreeSlots(
     dates: datesBetween(input.fromDate, to),
     durationMinutes: input.durationMinutes ?? settings.defaultDurationMinutes,
   });
-  return slots.map((slot) => toView(doctor, slot));
+  return slots.map((slot) => toSlotView(doctor, slot));
 }
 
 export async function soonestSlots(
@@ -50,5 +42,5 @@ export async function soonestSlots(
     { ...input, durationMinutes: input.durationMinutes ?? settings.defaultDurationMinutes, fromDate: input.fromDate ?? instantToWall(now, rules.timezone).date },
     now,
   );
-  return candidates.map((c) => toView(c.doctor, c));
+  return candidates.map((c) => toSlotView(c.doctor, c));
 }

@@ -39,6 +39,8 @@ export class Appointment extends Model<InferAttributes<Appointment>, InferCreati
   /** Added by 202611250101-scheduling-additions. */
   declare cancellationReason: CreationOptional<string | null>;
   declare lateCancellation: CreationOptional<boolean>;
+  /** Added by 202611250201-appointment-series: the series this visit belongs to, if any. */
+  declare seriesId: CreationOptional<number | null>;
 
   declare patient?: NonAttribute<Patient>;
   declare doctor?: NonAttribute<Doctor>;
@@ -63,6 +65,7 @@ export function defineAppointment(sequelize: Sequelize): typeof Appointment {
       cancelledBy: enumeration('cancelledBy', CANCELLED_BY, { allowNull: true }),
       cancellationReason: text({ allowNull: true }),
       lateCancellation: boolean(false),
+      seriesId: reference('seriesId', { allowNull: true }),
     },
     { sequelize, modelName: 'Appointment', tableName: 'appointments', underscored: true, timestamps: true },
   );

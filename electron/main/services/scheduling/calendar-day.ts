@@ -1,0 +1,131 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import {
+  formatTime,
+  instantToWall,
+  workingIntervals,
+  type AppointmentStatus,
+  type DoctorSchedule,
+  type Interval,
+} from '../../../../shared/domain/scheduling';
+import type {
+  AppointmentType,
+  CalendarAppointment,
+  CalendarBlock,
+  CalendarDay,
+  WallTimeRange,
+} from '../../../../shared/ipc/scheduling-types';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import { loadClinicSettings, schedulingRules } from './rules';
+import { chosenDoctors, loadSchedules, type DoctorFilter } from './schedule-query';
+import { doctorDisplayName } from './slot-view';
+
+export interface CalendarDayQuery extends DoctorFilter {
+  date: string;
+}
+
+interface DayAppointmentRow {
+  id: number;
+  doctor_id: number;
+  patient_id: number;
+  appointment_time: string;
+  duration_minutes: number;
+  status: AppointmentStatus;
+  appointment_type: AppointmentType;
+  series_id: number | null;
+  first_name: string;
+  last_name: string;
+  phone: string;
+}
+
+/**
+ * Every appointment of the chosen doctors on one date, any status, with the patient's name and
+ * phone: ONE query, whatever the number of doctors (a join, not a lookup per appointment). It
+ * reads the (doctor_id, appointment_date, appointment_time) index.
+ */
+export function dayAppointmentsSql(filter: DoctorFilter): { sql: string; replacements: Record<string, unknown> } {
+  const doctors = chosenDoctors(filter);
+  return {
+    sql: `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_time, a.duration_minutes, a.status, a.appointment_type, a.series_id,
+                 p.first_name, p.last_name, p.phone
+            FROM appointments a JOIN patients p ON p.id = a.patient_id
+           WHERE a.appointment_date = :date
+             AND a.doctor_id IN (SELECT d.id FROM doctors d WHERE ${doctors.conditions.join(' AND ')})
+           ORDER BY a.doctor_id, a.appointment_time, a.id`,
+    replacements: doctors.replacements,
+  };
+}
+
+async function dayAppointments(sequelize: Sequelize, query: CalendarDayQuery): Promise<Map<number, CalendarAppointment[]>> {
+  const { sql, replacements } = dayAppointmentsSql(query);
+  const rows = await sequelize.query<DayAppointmentRow>(sql, { type: QueryTypes.SELECT, replacements: { ...replacements, date: query.date } });
+  const byDoctor = new Map<number, CalendarAppointment[]>();
+  for (const row of rows) {
+    const doctorId = Number(row.doctor_id);
+    let list = byDoctor.get(doctorId);
+    if (!list) byDoctor.set(doctorId, (list = []));
+    list.push({
+      id: Number(row.id),
+      patientId: Number(row.patient_id),
+      patientFirstName: row.first_name,
+      patientLastName: row.last_name,
+      patientPhone: row.phone,
+      time: row.appointment_time.slice(0, 5),
+      durationMinutes: Number(row.duration_minutes),
+      status: row.status,
+      appointmentType: row.appointment_type,
+      seriesId: row.series_id === null ? null : Number(row.series_id),
+    });
+  }
+  return byDoctor;
+}
+
+/** An interval of real time back on the clinic's wall clock; an end on the next midnight is '24:00'. */
+function toWallRange(date: string, interval: Interval, zone: string): WallTimeRange {
+  const start = instantToWall(interval.start, zone);
+  const end = instantToWall(interval.end, zone);
+  return { start: start.date < date ? '00:00' : formatTime(start.minutes), end: end.date > date ? '24:00' : formatTime(end.minutes) };
+}
+
+function blocksOn(date: string, schedule: DoctorSchedule): CalendarBlock[] {
+  return schedule.blocks
+    .filter((b) => b.date === date)
+    .map((b) => {
+      const wholeDay = b.startTime === null || b.endTime === null;
+      return {
+        start: wholeDay ? '00:00' : (b.startTime as string).slice(0, 5),
+        end: wholeDay ? '24:00' : (b.endTime as string).slice(0, 5),
+        wholeDay,
+        reason: b.reason ?? null,
+      };
+    });
+}
+
+/**
+ * The day view: for each chosen doctor, working hours, unavailable blocks and every appointment
+ * of the date with the patient's name. Three queries run side by side whatever the number of
+ * doctors: the settings, the schedules (without appointments) and the appointments.
+ */
+export async function calendarDay(sql: SqlStore, query: CalendarDayQuery): Promise<CalendarDay> {
+  const filter: DoctorFilter = { doctorIds: query.doctorIds, specialization: query.specialization };
+  const [settings, { doctors, schedules }, appointments] = await Promise.all([
+    loadClinicSettings(sql.models),
+    loadSchedules(sql.sequelize, filter, query.date, query.date, undefined, { appointments: false }),
+    dayAppointments(sql.sequelize, query),
+  ]);
+  const rules = schedulingRules(settings);
+  return {
+    date: query.date,
+    timezone: rules.timezone,
+    doctors: doctors.map((doctor) => {
+      const schedule = schedules.get(doctor.id) ?? { weekly: [], blocks: [], appointments: [] };
+      return {
+        doctorId: doctor.id,
+        doctorName: doctorDisplayName(doctor),
+        specialization: doctor.specialization,
+        working: workingIntervals(query.date, schedule, rules).map((i) => toWallRange(query.date, i, rules.timezone)),
+        blocks: blocksOn(query.date, schedule),
+        appointments: appointments.get(doctor.id) ?? [],
+      };
+    }),
+  };
+}
