@@ -1,0 +1,56 @@
+import mongoose from 'mongoose';
+import {
+  communicationLogsCollection,
+  patientFeedbackCollection,
+  prescriptionsCollection,
+  systemAuditLogsCollection,
+} from '../collections';
+import { appendOnly } from '../append-only';
+import type { DocumentStore } from '../document-store';
+import { guarded } from './mongo-errors';
+import { createMongoRepository } from './mongo-repository';
+import { defineDocumentModels } from './mongoose-schemas';
+
+/**
+ * Connects to the clinic's MongoDB (or a MongoDB-compatible server such as FerretDB), makes sure
+ * the collections and their indexes exist, and returns the store. Throws the driver's error when
+ * the server cannot be reached within a few seconds; the connection is closed again then.
+ *
+ * Works on FerretDB 1.24: nothing here uses transactions or $text; every update is one
+ * single-document operation.
+ */
+export async function openMongoDocumentStore(uri: string): Promise<DocumentStore> {
+  // A connection of its own, never mongoose's global default one: the app (and the tests) may
+  // hold several stores at once, and closing one must not close the others.
+  const connection = mongoose.createConnection(uri, {
+    serverSelectionTimeoutMS: 5_000,
+    // Fail at once when the server is gone instead of queueing operations in memory: the
+    // caller's offline handling (the outbox) decides what to do with a refused write.
+    bufferCommands: false,
+    // Indexes are created below, awaited, so a failure surfaces here and not in the background.
+    autoIndex: false,
+    autoCreate: false,
+  });
+  try {
+    await connection.asPromise();
+    const models = defineDocumentModels(connection);
+    for (const model of Object.values(models)) await model.createIndexes();
+    return {
+      kind: 'mongodb',
+      prescriptions: createMongoRepository(prescriptionsCollection, models.prescriptions),
+      patientFeedback: createMongoRepository(patientFeedbackCollection, models.patient_feedback),
+      communicationLogs: createMongoRepository(communicationLogsCollection, models.communication_logs),
+      systemAuditLogs: appendOnly(createMongoRepository(systemAuditLogsCollection, models.system_audit_logs)),
+      ping: () =>
+        guarded({ label: 'document', uniqueFields: [] }, async () => {
+          const db = connection.db;
+          if (!db) throw new Error('The document store connection is closed');
+          await db.command({ ping: 1 });
+        }),
+      close: () => connection.close(),
+    };
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import {
+  count,
+  flag,
+  instant,
+  missingOr,
+  oneOf,
+  recordId,
+  text,
+  type StoredIdentity,
+  type StoredTimestamps,
+} from './fields';
+
+/** Collection `prescriptions` of the seed. */
+
+export const PRESCRIPTION_STATUSES = ['Active', 'Completed', 'Cancelled', 'Superseded'] as const;
+export type PrescriptionStatus = (typeof PRESCRIPTION_STATUSES)[number];
+
+export const MedicationSchema = z.strictObject({
+  name: text('Medication name', 200),
+  dosage: text('Dosage', 100),
+  frequency: text('Frequency', 200),
+  duration: text('Duration', 100),
+  instructions: text('Instructions', 1000).optional(),
+  quantity: count('Quantity'),
+  refillsAllowed: count('Refills allowed').max(12, 'Refills allowed must be at most 12').default(0),
+});
+export type MedicationInput = z.input<typeof MedicationSchema>;
+export type Medication = z.output<typeof MedicationSchema>;
+
+export const PharmacySchema = z.strictObject({
+  name: text('Pharmacy name', 200),
+  address: text('Pharmacy address', 500).optional(),
+  phone: text('Pharmacy phone', 30).optional(),
+  faxNumber: text('Pharmacy fax number', 30).optional(),
+});
+export type Pharmacy = z.output<typeof PharmacySchema>;
+
+/** What a caller supplies; the store adds `id`, `createdAt` and `updatedAt`. */
+export const PrescriptionSchema = z.strictObject({
+  appointmentId: recordId('Appointment'),
+  patientId: recordId('Patient'),
+  doctorId: recordId('Doctor'),
+  // Denormalized for display and for the printed prescription, as in the seed.
+  patientName: text('Patient name', 200),
+  doctorName: text('Doctor name', 200),
+  prescriptionDate: instant('Prescription date'),
+  medications: z
+    .array(MedicationSchema, { error: missingOr('Medications', 'Medications must be a list') })
+    .min(1, 'A prescription needs at least one medication')
+    .max(50, 'A prescription may list at most 50 medications'),
+  clinicalNotes: text('Clinical notes', 10_000).optional(),
+  diagnosis: text('Diagnosis', 500).optional(),
+  followUpRequired: flag('Follow-up required').default(false),
+  followUpDays: count('Follow-up days').min(1, 'Follow-up days must be at least 1').max(365).optional(),
+  pharmacy: PharmacySchema.optional(),
+  digitalSignature: text('Digital signature', 10_000).optional(),
+  status: oneOf('Status', PRESCRIPTION_STATUSES).default('Active'),
+});
+export type PrescriptionInput = z.input<typeof PrescriptionSchema>;
+export type PrescriptionFields = z.output<typeof PrescriptionSchema>;
+export type Prescription = PrescriptionFields & StoredIdentity & StoredTimestamps;
