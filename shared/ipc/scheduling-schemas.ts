@@ -82,10 +82,17 @@ const seriesFields = {
   repeat: RepeatInput,
 };
 
-/** An end date must leave 2 to 52 visits; only known once the first date is. */
+/**
+ * An end date must leave 2 to 52 visits: known only once the first date is. The other limits
+ * are checked field by field above; zod runs this refinement even when they failed, so it looks
+ * at a well-formed "until" rule only (a count or interval error is already reported).
+ */
 function checkSeriesLength(series: { date: string; repeat: RepeatRule }, ctx: z.RefinementCtx): void {
-  const problem = repeatRuleProblem(series.date, series.repeat);
-  if (problem) ctx.addIssue({ code: 'custom', path: ['repeat', 'count' in series.repeat ? 'count' : 'until'], message: problem });
+  const repeat = series.repeat as { intervalWeeks: unknown; count?: unknown; until?: unknown };
+  const intervalOk = Number.isInteger(repeat.intervalWeeks) && (repeat.intervalWeeks as number) >= MIN_INTERVAL_WEEKS && (repeat.intervalWeeks as number) <= MAX_INTERVAL_WEEKS;
+  if (!intervalOk || repeat.count !== undefined || typeof repeat.until !== 'string') return;
+  const problem = repeatRuleProblem(series.date, { intervalWeeks: repeat.intervalWeeks as number, until: repeat.until });
+  if (problem) ctx.addIssue({ code: 'custom', path: ['repeat', 'until'], message: problem });
 }
 
 export const SeriesPreviewInput = z.object(seriesFields).strict().superRefine(checkSeriesLength);

@@ -66,6 +66,7 @@ export interface SeriesView {
 
 export interface SeriesCancellation {
   seriesId: number;
+  patientId: number;
   cancelled: AppointmentView[];
   /** Visits of the chosen range left as they were: already past, or no longer live. */
   untouched: number;

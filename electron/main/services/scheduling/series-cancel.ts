@@ -27,7 +27,7 @@ export async function cancelSeries(sql: SqlStore, input: CancelSeriesInput, user
   const settings = await loadClinicSettings(sql.models);
   const now = clock();
   return inWriteTransaction(sql.sequelize, async (transaction) => {
-    const series = await sql.models.AppointmentSeries.findByPk(input.seriesId, { attributes: ['id'], transaction });
+    const series = await sql.models.AppointmentSeries.findByPk(input.seriesId, { attributes: ['id', 'patientId'], transaction });
     if (!series) throw new AppFailure('NOT_FOUND', 'That series does not exist.');
     const visits = await sql.models.Appointment.findAll({ where: { seriesId: series.id }, transaction, lock: transaction.LOCK.UPDATE });
     const withStart = visits.map((row) => ({ row, startsAt: startInstant(row, settings.timezone) }));
@@ -60,6 +60,6 @@ export async function cancelSeries(sql: SqlStore, input: CancelSeriesInput, user
       order: [['appointmentDate', 'ASC'], ['appointmentTime', 'ASC']],
       transaction,
     });
-    return { seriesId: series.id, cancelled: cancelled.map(toAppointmentView), untouched: chosen.length - cancelled.length };
+    return { seriesId: series.id, patientId: series.patientId, cancelled: cancelled.map(toAppointmentView), untouched: chosen.length - cancelled.length };
   });
 }
