@@ -16,6 +16,7 @@ interface RoleFixture {
   doctorId: number;
   patientIds: number[];
   appointments: { toMove: number; toCancel: number; toConfirm: number };
+  seriesToCancel: number;
   spareStaffId: number;
 }
 
@@ -72,6 +73,19 @@ const SAMPLES: Record<Channel, Sample> = {
   'appointments.reschedule': { input: (f) => ({ appointmentId: f.appointments.toMove, date: day, time: '16:00' }) },
   'appointments.cancel': { input: (f) => ({ appointmentId: f.appointments.toCancel, reason: 'Patient called to cancel' }) },
   'appointments.setStatus': { input: (f) => ({ appointmentId: f.appointments.toConfirm, status: 'Confirmed' }) },
+  'series.preview': { input: (f) => ({ doctorId: f.doctorId, patientId: f.patientIds[3], date: day, time: '13:00', repeat: { intervalWeeks: 1, count: 2 } }) },
+  'series.book': {
+    input: (f) => ({
+      doctorId: f.doctorId,
+      patientId: f.patientIds[3],
+      date: day,
+      time: '13:00',
+      repeat: { intervalWeeks: 1, count: 2 },
+      idempotencyKey: `matrix-series-${++sequence}`,
+    }),
+  },
+  'series.cancel': { input: (f) => ({ seriesId: f.seriesToCancel, reason: 'Course of treatment ended' }) },
+  'calendar.day': { input: (f) => ({ date: day, doctorIds: [f.doctorId] }) },
 };
 
 describe('the permission matrix, channel by channel and role by role', () => {
@@ -110,8 +124,24 @@ describe('the permission matrix, channel by channel and role by role', () => {
         doctorId,
         patientIds,
         appointments: { toMove: await book(patientIds[0]!, '09:00'), toCancel: await book(patientIds[1]!, '10:00'), toConfirm: await book(patientIds[2]!, '11:00') },
+        seriesToCancel: 0,
         spareStaffId: spare.front_desk.user.id,
       });
+    }
+    // one weekly series per role to cancel, booked the way the front desk books them
+    workstation.session.signIn(accounts.front_desk.user);
+    for (const role of ROLES) {
+      const fixture = fixtures.get(role)!;
+      const series = await workstation.dispatch('series.book', {
+        doctorId: fixture.doctorId,
+        patientId: fixture.patientIds[2],
+        date: day,
+        time: '17:00',
+        repeat: { intervalWeeks: 1, count: 2 },
+        idempotencyKey: `matrix-setup-${role}`,
+      });
+      if (!series.ok) throw new Error(`could not book the fixture series: ${series.error.message}`);
+      fixture.seriesToCancel = (series.data as { id: number }).id;
     }
   }, 120_000);
 
