@@ -1,0 +1,212 @@
+import { useState, type ReactNode } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { AppError } from '../../../shared/ipc/result';
+import { Banner } from '../components/Banner';
+import { BrandMark } from '../components/BrandMark';
+import { FormSection } from '../components/FormSection';
+import { Spinner } from '../components/Spinner';
+import { TextField } from '../components/TextField';
+import { TimeZoneField } from '../features/setup/TimeZoneField';
+import {
+  browserTimeZone,
+  emptySetupForm,
+  SetupForm,
+  sortFieldProblems,
+  toSetupInput,
+  type SetupFormOutput,
+  type SetupFormValues,
+} from '../features/setup/setup-form';
+import { useAppStore } from '../stores/app-store';
+
+/** What the banner says about a refusal that no single field explains. */
+interface FormProblem {
+  error: AppError;
+  /** Server field messages that name no field of this form. */
+  unplacedFields: string[];
+}
+
+function bannerTitle(error: AppError): string {
+  if (error.code === 'ALREADY_SET_UP') return 'This clinic is already set up';
+  if (error.code === 'VALIDATION') return 'Some details need another look';
+  return 'The clinic could not be created';
+}
+
+function bannerBody({ error, unplacedFields }: FormProblem): ReactNode {
+  if (error.code === 'ALREADY_SET_UP') {
+    return <p>Another workstation finished the setup first. Sign in with an account created there.</p>;
+  }
+  if (unplacedFields.length > 0) return unplacedFields.map((message) => <p key={message}>{message}</p>);
+  return <p>{error.message}</p>;
+}
+
+/** First run: creates the clinic and its super admin, then signs that admin in (main does). */
+export function FirstRunSetup() {
+  const completeSetup = useAppStore((state) => state.completeSetup);
+  const reload = useAppStore((state) => state.load);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<SetupFormValues, unknown, SetupFormOutput>({
+    resolver: zodResolver(SetupForm),
+    defaultValues: emptySetupForm(browserTimeZone()),
+    shouldFocusError: true,
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setProblem(null);
+    const result = await completeSetup(toSetupInput(values));
+    if (result.ok) return;
+    // The form keeps every value: only errors are added, nothing is reset.
+    const { placed, unplaced } = sortFieldProblems(result.error.details);
+    placed.forEach(({ field, message }, index) =>
+      setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
+    );
+    if (result.error.code !== 'VALIDATION' || placed.length === 0 || unplaced.length > 0) {
+      setProblem({ error: result.error, unplacedFields: unplaced });
+    }
+  });
+
+  return (
+    <main className="setup">
+      <div className="setup__intro">
+        <div className="brand brand--large">
+          <BrandMark size={40} />
+          <span className="brand__name">Clinic Desk</span>
+        </div>
+        <h1 className="setup__title">Set up your clinic</h1>
+        <p className="setup__lead">
+          This happens once, on the first workstation. You create the clinic and the first administrator account;
+          doctors, staff and opening hours are added afterwards in Admin.
+        </p>
+        <ol className="setup__steps">
+          <li>Name the clinic and choose its time zone</li>
+          <li>Create the super administrator account</li>
+          <li>Open the calendar</li>
+        </ol>
+      </div>
+
+      <form
+        className="card setup__card"
+        aria-busy={isSubmitting}
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        aria-labelledby="setup-form-title"
+      >
+        <h2 id="setup-form-title" className="visually-hidden">
+          Clinic and administrator
+        </h2>
+        {problem ? (
+          <Banner
+            tone="error"
+            title={bannerTitle(problem.error)}
+            action={
+              problem.error.code === 'ALREADY_SET_UP' ? (
+                <button type="button" className="button button--secondary" onClick={() => void reload()}>
+                  Go to sign-in
+                </button>
+              ) : undefined
+            }
+          >
+            {bannerBody(problem)}
+          </Banner>
+        ) : null}
+
+        <FormSection title="Clinic">
+          <TextField
+            label="Clinic name"
+            registration={register('clinicName')}
+            error={errors.clinicName?.message}
+            autoComplete="organization"
+            autoFocus
+          />
+          <Controller
+            control={control}
+            name="timezone"
+            render={({ field, fieldState }) => (
+              <TimeZoneField
+                label="Time zone"
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+        </FormSection>
+
+        <FormSection
+          title="Super administrator"
+          lead="Manages the clinic’s settings and staff accounts. You can add more administrators later."
+        >
+          <div className="form-row">
+            <TextField
+              label="First name"
+              registration={register('admin.firstName')}
+              error={errors.admin?.firstName?.message}
+              autoComplete="given-name"
+            />
+            <TextField
+              label="Last name"
+              registration={register('admin.lastName')}
+              error={errors.admin?.lastName?.message}
+              autoComplete="family-name"
+            />
+          </div>
+          <div className="form-row">
+            <TextField
+              label="Username"
+              registration={register('admin.username')}
+              error={errors.admin?.username?.message}
+              autoComplete="username"
+              hint="Used to sign in. Letters, digits, dot, dash and underscore."
+            />
+            <TextField
+              label="Email"
+              type="email"
+              registration={register('admin.email')}
+              error={errors.admin?.email?.message}
+              autoComplete="email"
+            />
+          </div>
+          <div className="form-row">
+            <TextField
+              label="Password"
+              type="password"
+              registration={register('admin.password')}
+              error={errors.admin?.password?.message}
+              autoComplete="new-password"
+              hint="At least 12 characters. A short sentence is easy to remember."
+            />
+            <TextField
+              label="Confirm password"
+              type="password"
+              registration={register('passwordConfirm')}
+              error={errors.passwordConfirm?.message}
+              autoComplete="new-password"
+            />
+          </div>
+        </FormSection>
+
+        <div className="form-actions">
+          <p className="form-actions__note">You will be signed in as this administrator.</p>
+          <button type="submit" className="button button--primary">
+            {isSubmitting ? (
+              <>
+                <Spinner /> Creating clinic…
+              </>
+            ) : (
+              'Create clinic'
+            )}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,227 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+
+export const REPO_ROOT = resolve(__dirname, '../../..');
+const BRIDGE_SERVER = join(REPO_ROOT, 'out/main/bridge-server.js');
+const BUILT_RENDERER = join(REPO_ROOT, 'out/renderer/index.html');
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export type LaunchMode = 'electron' | 'chromium';
+
+export interface LaunchOptions {
+  /** Extra environment for the main side (e.g. unreachable server URLs). */
+  env?: Record<string, string>;
+  /** Reuse a data folder (to restart on the same clinic); the caller then owns it. */
+  dataDir?: string;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  mode: LaunchMode;
+  dataDir: string;
+  /** Only in Electron mode: to inspect windows. */
+  electronApp: ElectronApplication | null;
+  /** Console errors of the page since it opened (CSP violations show up here). */
+  consoleErrors: string[];
+  /** Uncaught exceptions in the page since it opened. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The Electron binary, when one is installed. Same answer as `require('electron')`, without its
+ * side effect: electron's index.js starts a download when the binary is missing.
+ */
+export function installedElectronBinary(): string | null {
+  try {
+    const electronDir = dirname(createRequire(join(REPO_ROOT, 'package.json')).resolve('electron/package.json'));
+    const pathFile = join(electronDir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const relative = readFileSync(pathFile, 'utf8').trim();
+    const binary = process.env.ELECTRON_OVERRIDE_DIST_PATH
+      ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron')
+      : join(electronDir, 'dist', relative);
+    return existsSync(binary) && statSync(binary).isFile() ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+export function launchMode(): LaunchMode {
+  return installedElectronBinary() ? 'electron' : 'chromium';
+}
+
+/** The environment of the app under test: the caller's, minus any CLINIC_* settings of this machine. */
+type Env = Record<string, string>;
+
+function appEnv(dataDir: string, extra: Env): Env {
+  const inherited = Object.entries(process.env).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !entry[0].startsWith('CLINIC_'),
+  );
+  return { ...Object.fromEntries(inherited), CLINIC_DATA_DIR: dataDir, ...extra };
+}
+
+function assertBuilt(file: string): void {
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npx electron-vite build\` before the end-to-end tests.`);
+}
+
+function collectErrors(page: Page): Pick<LaunchedApp, 'consoleErrors' | 'pageErrors'> {
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { consoleErrors, pageErrors };
+}
+
+/** A fresh data folder per test, so no test sees another's clinic. */
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
+  const removeDataDir = () => {
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const env = appEnv(dataDir, options.env ?? {});
+  const electronBinary = installedElectronBinary();
+  try {
+    return electronBinary
+      ? await launchElectron(electronBinary, env, dataDir, removeDataDir)
+      : await launchChromiumOverBridge(env, dataDir, removeDataDir);
+  } catch (error) {
+    removeDataDir();
+    throw error;
+  }
+}
+
+async function launchElectron(
+  executablePath: string,
+  env: Env,
+  dataDir: string,
+  removeDataDir: () => void,
+): Promise<LaunchedApp> {
+  assertBuilt(join(REPO_ROOT, 'out/main/index.js'));
+  const electronApp = await _electron.launch({
+    executablePath,
+    args: [REPO_ROOT],
+    cwd: REPO_ROOT,
+    env,
+    timeout: START_TIMEOUT_MS,
+  });
+  const page = await electronApp.firstWindow({ timeout: START_TIMEOUT_MS });
+  const errors = collectErrors(page);
+  await page.waitForLoadState('domcontentloaded');
+  return {
+    page,
+    mode: 'electron',
+    dataDir,
+    electronApp,
+    ...errors,
+    close: async () => {
+      await electronApp.close().catch(() => undefined);
+      removeDataDir();
+    },
+  };
+}
+
+type BridgeProcess = ChildProcessByStdio<null, Readable, Readable>;
+
+/** Resolves with the URL the bridge server prints; rejects with its stderr when it dies first. */
+function waitForBridgeUrl(server: BridgeProcess): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(
+      () => fail(new Error(`The bridge server printed no CLINIC_BRIDGE_URL within ${START_TIMEOUT_MS} ms.\n${stderr}`)),
+      START_TIMEOUT_MS,
+    );
+    const onStdout = (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const match = /CLINIC_BRIDGE_URL=(\S+)/.exec(stdout);
+      if (match?.[1]) finish(match[1]);
+    };
+    const onStderr = (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    };
+    const onExit = (code: number | null) =>
+      fail(new Error(`The bridge server exited (code ${code}) before it was ready.\n${stderr}`));
+    function cleanUp() {
+      clearTimeout(timer);
+      server.stdout.off('data', onStdout);
+      server.off('exit', onExit);
+    }
+    function finish(url: string) {
+      cleanUp();
+      resolvePromise(url);
+    }
+    function fail(error: Error) {
+      cleanUp();
+      reject(error);
+    }
+    server.stdout.on('data', onStdout);
+    server.stderr.on('data', onStderr);
+    server.on('exit', onExit);
+  });
+}
+
+async function stopProcess(child: BridgeProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function launchChromiumOverBridge(env: Env, dataDir: string, removeDataDir: () => void): Promise<LaunchedApp> {
+  assertBuilt(BRIDGE_SERVER);
+  assertBuilt(BUILT_RENDERER);
+  const server: BridgeProcess = spawn(process.execPath, [BRIDGE_SERVER], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let browser: Browser | null = null;
+  const close = async () => {
+    await browser?.close().catch(() => undefined);
+    await stopProcess(server);
+    removeDataDir();
+  };
+  try {
+    const url = await waitForBridgeUrl(server);
+    // Keep draining the server's output so a chatty server never blocks on a full pipe.
+    server.stdout.resume();
+    server.stderr.resume();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+    // The Electron window's size (electron/main/window.ts), so both modes render alike.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(url);
+    return { page, mode: 'chromium', dataDir, electronApp: null, ...errors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
