@@ -1,4 +1,5 @@
 import { resolveStoreConfig, StoreConfigError, type SecretBox, type StoreConfig } from '../config/store-config';
+import { applyDemoMode } from './demo-mode';
 import { closeStores, openStores, requireStores, type OpenStores, type StoreState } from './stores';
 
 export interface RuntimeOptions {
@@ -48,6 +49,7 @@ export class AppRuntime {
       return;
     }
     this.storeState = await openStores(this.storeConfig);
+    await applyDemoMode(this.storeState, this.storeConfig, this.options.env);
   }
 
   async restart(): Promise<void> {
