@@ -4,10 +4,10 @@
 // installed (a locked-down build machine), the same main-side code runs headless and the app
 // opens in Chromium's app mode over the loopback bridge, so `npm start` never just fails.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, platform } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const run = (command, args, options = {}) => {
@@ -17,10 +17,18 @@ const run = (command, args, options = {}) => {
 
 run('npx', ['electron-vite', 'build'], { shell: process.platform === 'win32' });
 
+/**
+ * The installed Electron binary, or null. Read from electron's path.txt instead of
+ * require('electron'): since Electron 45 that require starts a download when the binary is
+ * missing, which a locked-down machine refuses.
+ */
 function electronBinary() {
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const electronDir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(electronDir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) && statSync(binary).isFile() ? binary : null;
   } catch {
     return null;
   }

@@ -34,7 +34,7 @@ describe.each(TARGETS)('signing in on a $name', (target) => {
   let dirs: TempDir[] = [];
   let env: NodeJS.ProcessEnv;
   let cleanup: () => Promise<void>;
-  let open: Workstation[] = [];
+  const open: Workstation[] = [];
   let accounts: Record<Role, RoleAccount>;
 
   /** A workstation on the shared store; standalone ones share the data folder (the same file). */
