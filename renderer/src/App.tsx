@@ -2,15 +2,18 @@ import { useEffect } from 'react';
 import { screenFor, useAppStore } from './stores/app-store';
 import { AppShell } from './screens/AppShell';
 import { FirstRunSetup } from './screens/FirstRunSetup';
-import { SignInPlaceholder } from './screens/SignInPlaceholder';
+import { SignIn } from './screens/SignIn';
 import { StartupSplash } from './screens/StartupSplash';
 import { StoreProblem } from './screens/StoreProblem';
+import { LockScreen } from './features/session/LockScreen';
+import { useIdleLock } from './features/session/use-idle-lock';
 
 /** Picks the one screen the workstation's state calls for. */
 export function App() {
   const state = useAppStore();
   const load = useAppStore((s) => s.load);
   const screen = screenFor(state);
+  useIdleLock();
 
   useEffect(() => {
     void load();
@@ -24,8 +27,21 @@ export function App() {
     case 'setup':
       return <FirstRunSetup />;
     case 'signIn':
-      return <SignInPlaceholder clinicName={state.status?.clinicName ?? null} />;
+      return <SignIn clinicName={state.status?.clinicName ?? null} />;
     case 'shell':
-      return state.status && state.user ? <AppShell status={state.status} user={state.user} /> : <StartupSplash />;
+      if (!state.status || !state.user) return <StartupSplash />;
+      return (
+        <>
+          {/*
+            Locked: the shell stays mounted (nobody loses their place) but is inert, hidden from
+            assistive technology and covered by the opaque lock screen. A different user's sign-in
+            changes the epoch, which remounts the shell with fresh state.
+          */}
+          <div className="app-root" inert={state.locked} aria-hidden={state.locked || undefined}>
+            <AppShell key={state.sessionEpoch} status={state.status} user={state.user} />
+          </div>
+          {state.locked ? <LockScreen user={state.user} clinicName={state.status.clinicName} /> : null}
+        </>
+      );
   }
 }

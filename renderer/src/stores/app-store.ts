@@ -2,9 +2,13 @@ import { create } from 'zustand';
 import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { SetupInput } from '../../../shared/ipc/schemas';
-import type { AppStatus, SessionUser, SetupResult } from '../../../shared/ipc/types';
+import type { SignInInput } from '../../../shared/ipc/auth-schemas';
+import type { AppStatus, SessionInfo, SessionUser, SetupResult } from '../../../shared/ipc/types';
 
 export type AppScreen = 'splash' | 'problem' | 'setup' | 'signIn' | 'shell';
+
+/** main's default (electron/main/session.ts) until a sign-in brings the clinic's setting. */
+const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
 export interface AppState {
   /** The last answer of app.status / app.retryStores; null until the first one arrives. */
@@ -13,6 +17,14 @@ export interface AppState {
   statusError: AppError | null;
   /** The signed-in user of this workstation, as main's session knows it. */
   user: SessionUser | null;
+  /** The workstation is locked: the screen hides everything until the password is re-entered. */
+  locked: boolean;
+  idleLockMinutes: number;
+  /**
+   * Changes when a different person takes over the workstation, so every screen's local state
+   * (the shell is keyed on it) starts afresh instead of showing the previous user's work.
+   */
+  sessionEpoch: number;
   loading: boolean;
   retrying: boolean;
   /** When the last Retry came back, so a repeated failure visibly changes something. */
@@ -20,6 +32,15 @@ export interface AppState {
   load(): Promise<void>;
   retry(): Promise<void>;
   completeSetup(input: SetupInput): Promise<Result<SetupResult>>;
+  signIn(input: SignInInput): Promise<Result<SessionInfo>>;
+  signOut(): Promise<void>;
+  /** Locks the workstation (by hand or after inactivity); main refuses data from then on. */
+  lock(): Promise<void>;
+  unlock(password: string): Promise<Result<SessionInfo>>;
+  /** Tells main the person is still at the workstation (keyboard or pointer use). */
+  reportActivity(): Promise<void>;
+  /** Every store hands its data results here: a SESSION_LOCKED answer shows the lock screen. */
+  noteResult(result: Result<unknown>): void;
 }
 
 export function hasStoreProblem(status: AppStatus): boolean {
@@ -36,12 +57,40 @@ export function screenFor(state: Pick<AppState, 'status' | 'statusError' | 'user
   return state.user ? 'shell' : 'signIn';
 }
 
+function sameUser(a: SessionUser | null, b: SessionUser | null): boolean {
+  return Boolean(a && b && a.id === b.id && a.kind === b.kind);
+}
+
+const resetListeners = new Set<() => void>();
+
+/** Lets other stores drop what they hold when a different person signs in (or someone signs out). */
+export function onSessionReset(listener: () => void): () => void {
+  resetListeners.add(listener);
+  return () => resetListeners.delete(listener);
+}
+
 /** The store that owns the workstation's status and session; the only caller of the api for them. */
 export const useAppStore = create<AppState>()((set, get) => {
-  async function loadSession(status: AppStatus): Promise<SessionUser | null> {
-    if (hasStoreProblem(status) || status.setupRequired) return null;
+  function applySession(info: SessionInfo): void {
+    const previous = get().user;
+    const changed = !sameUser(previous, info.user);
+    if (changed) resetListeners.forEach((listener) => listener());
+    set((state) => ({
+      user: info.user,
+      locked: info.user ? info.locked : false,
+      idleLockMinutes: info.idleLockMinutes,
+      sessionEpoch: changed ? state.sessionEpoch + 1 : state.sessionEpoch,
+    }));
+  }
+
+  async function loadSession(status: AppStatus): Promise<void> {
+    if (hasStoreProblem(status) || status.setupRequired) {
+      set({ user: null, locked: false });
+      return;
+    }
     const session = await clinicApi()['session.current']({});
-    return session.ok ? session.data.user : null;
+    if (session.ok) applySession(session.data);
+    else set({ user: null, locked: false });
   }
 
   async function applyStatus(result: Result<AppStatus>): Promise<void> {
@@ -51,14 +100,17 @@ export const useAppStore = create<AppState>()((set, get) => {
     }
     // Show the status at once (a problem or the setup form needs no session) and then the session.
     set({ status: result.data, statusError: null, loading: true });
-    const user = await loadSession(result.data);
-    set({ user, loading: false });
+    await loadSession(result.data);
+    set({ loading: false });
   }
 
   return {
     status: null,
     statusError: null,
     user: null,
+    locked: false,
+    idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+    sessionEpoch: 0,
     loading: true,
     retrying: false,
     lastRetryAt: null,
@@ -82,11 +134,52 @@ export const useAppStore = create<AppState>()((set, get) => {
       if (result.ok) {
         const { clinicName, timezone, user } = result.data;
         set((state) => ({
-          user,
           status: state.status ? { ...state.status, setupRequired: false, clinicName, timezone } : state.status,
         }));
+        applySession({ user, locked: false, idleLockMinutes: get().idleLockMinutes });
       }
       return result;
+    },
+
+    signIn: async (input) => {
+      const result = await clinicApi()['session.signIn'](input);
+      if (result.ok) applySession(result.data);
+      return result;
+    },
+
+    signOut: async () => {
+      const result = await clinicApi()['session.signOut']({});
+      // Even when main did not answer, the screen stops showing the user's work.
+      applySession(result.ok ? result.data : { user: null, locked: false, idleLockMinutes: get().idleLockMinutes });
+    },
+
+    lock: async () => {
+      if (!get().user) return;
+      // Hide at once; main's answer follows.
+      set({ locked: true });
+      const result = await clinicApi()['session.lock']({});
+      if (result.ok) applySession(result.data);
+    },
+
+    unlock: async (password) => {
+      const result = await clinicApi()['session.unlock']({ password });
+      if (result.ok) applySession(result.data);
+      else if (result.error.code === 'ACCOUNT_INACTIVE' || result.error.code === 'UNAUTHENTICATED') {
+        // main signed the account out: the lock screen becomes the sign-in form.
+        applySession({ user: null, locked: false, idleLockMinutes: get().idleLockMinutes });
+      }
+      return result;
+    },
+
+    reportActivity: async () => {
+      if (!get().user || get().locked) return;
+      const result = await clinicApi()['session.activity']({});
+      if (result.ok) applySession(result.data);
+      else get().noteResult(result);
+    },
+
+    noteResult: (result) => {
+      if (!result.ok && result.error.code === 'SESSION_LOCKED' && get().user) set({ locked: true });
     },
   };
 });

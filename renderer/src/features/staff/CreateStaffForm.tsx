@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { CreateStaffInput, STAFF_ROLES } from '../../../../shared/ipc/auth-schemas';
+import type { AppError } from '../../../../shared/ipc/result';
+import type { StaffAccountView } from '../../../../shared/ipc/types';
+import { Banner } from '../../components/Banner';
+import { Spinner } from '../../components/Spinner';
+import { FieldError, TextField } from '../../components/TextField';
+import { useAdminStore } from '../../stores/admin-store';
+import { STAFF_ROLE_LABEL } from './staff-format';
+
+type FieldName = keyof CreateStaffInput;
+type CreateStaffValues = z.input<typeof CreateStaffInput>;
+const FIELDS: readonly FieldName[] = ['username', 'email', 'firstName', 'lastName', 'role', 'password'];
+
+const EMPTY: CreateStaffValues = { username: '', email: '', firstName: '', lastName: '', role: 'front_desk', password: '' };
+
+function isField(name: unknown): name is FieldName {
+  return typeof name === 'string' && (FIELDS as readonly string[]).includes(name);
+}
+
+/** The server's field problems: DUPLICATE names one field, VALIDATION lists them. */
+function serverFieldProblems(error: AppError): { field: FieldName; message: string }[] {
+  const details = (error.details ?? {}) as { field?: unknown; fields?: { field?: unknown; message?: unknown }[] };
+  const listed = Array.isArray(details.fields)
+    ? details.fields.flatMap((item) =>
+        isField(item.field) && typeof item.message === 'string' ? [{ field: item.field, message: item.message }] : [],
+      )
+    : [];
+  if (listed.length > 0) return listed;
+  return isField(details.field) ? [{ field: details.field, message: error.message }] : [];
+}
+
+export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: StaffAccountView) => void; onCancel: () => void }) {
+  const createStaff = useAdminStore((state) => state.createStaff);
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<CreateStaffValues, unknown, CreateStaffInput>({
+    resolver: zodResolver(CreateStaffInput),
+    defaultValues: EMPTY,
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setProblem(null);
+    const result = await createStaff(values);
+    if (result.ok) {
+      onCreated(result.data);
+      return;
+    }
+    const placed = serverFieldProblems(result.error);
+    placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
+    if (placed.length === 0) setProblem(result.error);
+  });
+
+  return (
+    <form className="card staff-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="staff-form-title">
+      <div className="staff-form__header">
+        <h2 id="staff-form-title" className="section-title">
+          New staff account
+        </h2>
+        <p className="section-lead">They sign in with the user name or email and this first password.</p>
+      </div>
+      {problem ? (
+        <Banner tone="error" title="The account could not be created">
+          <p>{problem.message}</p>
+        </Banner>
+      ) : null}
+      <div className="form-row">
+        <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoFocus />
+        <TextField label="Last name" registration={register('lastName')} error={errors.lastName?.message} />
+      </div>
+      <div className="form-row">
+        <TextField
+          label="Username"
+          registration={register('username')}
+          error={errors.username?.message}
+          autoComplete="off"
+        />
+        <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" />
+      </div>
+      <div className="form-row">
+        <div className={`field${errors.role ? ' field--invalid' : ''}`}>
+          <label className="field__label" htmlFor="staff-role">
+            Role
+          </label>
+          <select id="staff-role" className="field__input field__select" {...register('role')}>
+            {STAFF_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {STAFF_ROLE_LABEL[role]}
+              </option>
+            ))}
+          </select>
+          {errors.role?.message ? <FieldError id="staff-role-error" message={errors.role.message} /> : null}
+        </div>
+        <TextField
+          label="First password"
+          type="password"
+          registration={register('password')}
+          error={errors.password?.message}
+          autoComplete="new-password"
+          hint="At least 12 characters."
+        />
+      </div>
+      <div className="staff-form__actions">
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? (
+            <>
+              <Spinner /> Creating…
+            </>
+          ) : (
+            'Create account'
+          )}
+        </button>
+      </div>
+    </form>
+  );
+}
