@@ -31,7 +31,7 @@ test('a clinic set up earlier opens on the sign-in card, not the setup form', as
     try {
       await expect(secondStart.page.getByRole('heading', { name: 'Sign in to Riverside Test Clinic' })).toBeVisible();
       await expect(secondStart.page.getByRole('heading', { name: 'Set up your clinic' })).toHaveCount(0);
-      await saveScreen(secondStart.page, 'sign-in-placeholder');
+      await saveScreen(secondStart.page, 'sign-in');
       expect([...firstStart.pageErrors, ...secondStart.pageErrors]).toEqual([]);
     } finally {
       await secondStart.close();
