@@ -16,7 +16,6 @@ import {
 import type { ClinicSettings } from '../../../../shared/domain/settings-registry';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type {
-  AppointmentType,
   SeriesConflictDetails,
   SeriesOccurrenceCheck,
   SeriesPreview,
@@ -26,22 +25,13 @@ import type { AppointmentSeries } from '../../data/sql/models';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { toAppointmentView } from './appointment-view';
-import { lockRow, systemClock, type Clock } from './booking';
+import { lockRow, systemClock, type BookInput, type Clock } from './booking';
 import { loadClinicSettings, schedulingRules } from './rules';
 import { loadSchedules, type DoctorSummary } from './schedule-query';
 import { toSlotView } from './slot-view';
 
-export interface SeriesRequest {
-  patientId: number;
-  doctorId: number;
-  /** The first visit; the rule repeats its weekday and wall-clock time. */
-  date: string;
-  time: string;
-  durationMinutes?: number;
-  appointmentType?: AppointmentType;
-  patientNotes?: string | null;
-  repeat: RepeatRule;
-}
+/** A single booking's fields for the first visit; the rule repeats its weekday and wall-clock time. */
+export type SeriesRequest = Omit<BookInput, 'idempotencyKey'> & { repeat: RepeatRule };
 
 export interface OccurrenceOverride {
   index: number;
