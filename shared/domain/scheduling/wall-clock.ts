@@ -16,12 +16,23 @@ export function isIsoDate(text: string): boolean {
   return DateTime.fromISO(text, { zone: 'UTC' }).isValid;
 }
 
+/** Parsed times by their text: a clinic has a few hundred distinct times, and slot searches parse each thousands of times. */
+const parsedTimes = new Map<string, number>();
+
 /** 'HH:MM' or 'HH:MM:SS' (as MySQL returns TIME) → minutes since midnight; '24:00' allowed as an end. */
 export function parseTime(text: string): number {
-  if (text === '24:00' || text === '24:00:00') return 24 * 60;
-  const match = TIME_RE.exec(text);
-  if (!match) throw new RangeError(`Not a time of day: ${text}`);
-  return Number(match[1]) * 60 + Number(match[2]);
+  const known = parsedTimes.get(text);
+  if (known !== undefined) return known;
+  let minutes: number;
+  if (text === '24:00' || text === '24:00:00') minutes = 24 * 60;
+  else {
+    const match = TIME_RE.exec(text);
+    if (!match) throw new RangeError(`Not a time of day: ${text}`);
+    minutes = Number(match[1]) * 60 + Number(match[2]);
+  }
+  if (parsedTimes.size > 10_000) parsedTimes.clear();
+  parsedTimes.set(text, minutes);
+  return minutes;
 }
 
 export function formatTime(minutes: number): string {
@@ -39,11 +50,13 @@ interface DayClock {
   start: EpochMinutes;
   uniform: boolean;
 }
-const dayClocks = new Map<string, DayClock>();
+/** Zone → date → clock; nested so a lookup builds no key string. */
+const dayClocks = new Map<string, Map<string, DayClock>>();
 
 function dayClock(date: string, zone: string): DayClock {
-  const key = `${zone}|${date}`;
-  let clock = dayClocks.get(key);
+  let clocks = dayClocks.get(zone);
+  if (!clocks) dayClocks.set(zone, (clocks = new Map()));
+  let clock = clocks.get(date);
   if (!clock) {
     const midnight = DateTime.fromISO(date, { zone }).startOf('day');
     const nextMidnight = midnight.plus({ days: 1 });
@@ -52,8 +65,8 @@ function dayClock(date: string, zone: string): DayClock {
     const uniform = midnight.offset === nextMidnight.offset && midnight.hour === 0 && midnight.minute === 0 &&
       Math.round(nextMidnight.toMillis() / 60000) - start === 24 * 60;
     clock = { start, uniform };
-    if (dayClocks.size > 20000) dayClocks.clear();
-    dayClocks.set(key, clock);
+    if (clocks.size > 20000) clocks.clear();
+    clocks.set(date, clock);
   }
   return clock;
 }
@@ -94,13 +107,24 @@ export function instantToWall(instant: EpochMinutes, zone: string): { date: stri
   return { date: local.toISODate() as string, minutes: local.hour * 60 + local.minute };
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' calendar date (no zone: a date is a day, not an instant). */
+function epochDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+/**
+ * Calendar arithmetic on plain dates with the Date UTC functions: slot searches and the day view
+ * call these thousands of times per request, and luxon's parsing was their main cost.
+ */
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** 0 = Sunday … 6 = Saturday, as the seed's doctor_availability.day_of_week. */
 export function dayOfWeek(date: string): number {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday % 7;
+  return new Date(epochDay(date) * DAY_MS).getUTCDay();
 }
 
 export function datesBetween(from: string, toInclusive: string): string[] {

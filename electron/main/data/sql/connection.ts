@@ -80,10 +80,58 @@ function sqliteOptions(storage: string): Options {
   };
 }
 
+type SqliteHandle = sqlite3.Database & { uuid?: string };
+
+/** The parts of Sequelize's SQLite connection manager (lib/dialects/sqlite/connection-manager.js) patched below. */
+interface SqliteConnectionManager {
+  connections: Record<string, SqliteHandle>;
+  getConnection(options?: { uuid?: string }): Promise<SqliteHandle>;
+  releaseConnection(connection: SqliteHandle, force?: boolean): void;
+  _onProcessExit(): Promise<void>;
+}
+
+/** Transaction connections kept open between transactions; write transactions run one at a time. */
+const MAX_IDLE_SQLITE_CONNECTIONS = 2;
+
+/**
+ * Sequelize's SQLite dialect opens a new connection for every transaction (the file, our pragmas,
+ * its own PRAGMA) and closes it at the end: that was half the cost of a booking in standalone
+ * mode. Here a finished transaction's connection waits for the next transaction instead. Its
+ * pragmas stay set; SQLite leaves nothing else behind a COMMIT or ROLLBACK.
+ */
+function reuseSqliteTransactionConnections(sequelize: Sequelize): void {
+  const manager = (sequelize as unknown as { connectionManager: SqliteConnectionManager }).connectionManager;
+  const idle: SqliteHandle[] = [];
+  const open = manager.getConnection.bind(manager);
+  const release = manager.releaseConnection.bind(manager);
+  const exit = manager._onProcessExit.bind(manager);
+  manager.getConnection = async (options = {}) => {
+    const uuid = options.uuid ?? 'default';
+    const reused = uuid !== 'default' && !manager.connections[uuid] ? idle.pop() : undefined;
+    if (!reused) return open(options);
+    manager.connections[uuid] = reused;
+    return reused;
+  };
+  manager.releaseConnection = (connection, force) => {
+    if (!force && connection.uuid && connection.uuid !== 'default' && idle.length < MAX_IDLE_SQLITE_CONNECTIONS) {
+      delete manager.connections[connection.uuid];
+      idle.push(connection);
+      return;
+    }
+    release(connection, force);
+  };
+  manager._onProcessExit = async () => {
+    await Promise.all(idle.splice(0).map((connection) => new Promise<void>((resolve) => connection.close(() => resolve()))));
+    return exit();
+  };
+}
+
 /** A Sequelize instance for either dialect; no connection is made until first use. */
 export function createSequelize(config: SqlConfig): Sequelize {
   const options = config.dialect === 'mysql' ? mysqlOptions(config.url) : sqliteOptions(config.storage);
-  return new Sequelize({ ...options, logging: false, benchmark: false });
+  const sequelize = new Sequelize({ ...options, logging: false, benchmark: false });
+  if (config.dialect === 'sqlite') reuseSqliteTransactionConnections(sequelize);
+  return sequelize;
 }
 
 /** Which of our two dialects a Sequelize instance speaks. */

@@ -2,6 +2,8 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import {
   formatTime,
   instantToWall,
+  isUniformDay,
+  startOfDay,
   workingIntervals,
   type AppointmentStatus,
   type DoctorSchedule,
@@ -57,7 +59,9 @@ export function dayAppointmentsSql(filter: DoctorFilter): { sql: string; replace
 
 async function dayAppointments(sequelize: Sequelize, query: CalendarDayQuery): Promise<Map<number, CalendarAppointment[]>> {
   const { sql, replacements } = dayAppointmentsSql(query);
-  const rows = await sequelize.query<DayAppointmentRow>(sql, { type: QueryTypes.SELECT, replacements: { ...replacements, date: query.date } });
+  // RAW: the rows are read once below; a SELECT would have Sequelize copy each of them first.
+  const [result] = await sequelize.query(sql, { type: QueryTypes.RAW, replacements: { ...replacements, date: query.date } });
+  const rows = result as DayAppointmentRow[];
   const byDoctor = new Map<number, CalendarAppointment[]>();
   for (const row of rows) {
     const doctorId = Number(row.doctor_id);
@@ -79,11 +83,21 @@ async function dayAppointments(sequelize: Sequelize, query: CalendarDayQuery): P
   return byDoctor;
 }
 
-/** An interval of real time back on the clinic's wall clock; an end on the next midnight is '24:00'. */
+/**
+ * Minutes past the date's midnight on the clinic's wall clock, clamped to the date. On a day
+ * without a clock change that is plain arithmetic; only DST days ask the zone rules (luxon's zone
+ * lookups dominated the day view's time before this).
+ */
+function wallMinutesOn(date: string, instant: number, zone: string): number {
+  if (isUniformDay(date, zone)) return Math.min(24 * 60, Math.max(0, instant - startOfDay(date, zone)));
+  const wall = instantToWall(instant, zone);
+  if (wall.date < date) return 0;
+  return wall.date > date ? 24 * 60 : wall.minutes;
+}
+
 function toWallRange(date: string, interval: Interval, zone: string): WallTimeRange {
-  const start = instantToWall(interval.start, zone);
-  const end = instantToWall(interval.end, zone);
-  return { start: start.date < date ? '00:00' : formatTime(start.minutes), end: end.date > date ? '24:00' : formatTime(end.minutes) };
+  const end = wallMinutesOn(date, interval.end, zone);
+  return { start: formatTime(wallMinutesOn(date, interval.start, zone)), end: end === 24 * 60 ? '24:00' : formatTime(end) };
 }
 
 function blocksOn(date: string, schedule: DoctorSchedule): CalendarBlock[] {

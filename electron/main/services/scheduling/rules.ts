@@ -1,12 +1,30 @@
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { settingsFromRows, type ClinicSettings } from '../../../../shared/domain/settings-registry';
 import type { SchedulingRules } from '../../../../shared/domain/scheduling';
 import type { SqlModels } from '../../data/sql/models';
 
-/** All clinic settings in one query, typed through the registry (unknown keys ignored here). */
+/**
+ * The settings parsed last time, by their stored text: every booking and calendar read loads the
+ * settings (another workstation may have changed them), but parsing them again (zod, time-zone
+ * lookups) only when the text changed. Read-only: callers copy what they change.
+ */
+let lastParsed: { text: string; settings: ClinicSettings } | null = null;
+
+/**
+ * All clinic settings in one query, typed through the registry (unknown keys ignored here).
+ * Plain SQL, not the model: on SQLite, Sequelize precedes every model SELECT with a hidden
+ * PRAGMA table_info round trip, and this runs before every booking and calendar read.
+ */
 export async function loadClinicSettings(models: SqlModels, transaction?: Transaction): Promise<ClinicSettings> {
-  const rows = await models.ClinicSetting.findAll({ attributes: ['settingKey', 'settingValue'], raw: true, transaction });
-  return settingsFromRows(rows);
+  const sequelize = models.ClinicSetting.sequelize;
+  if (!sequelize) throw new Error('The ClinicSetting model is not attached to a database.');
+  const rows = await sequelize.query<{ settingKey: string; settingValue: string }>(
+    'SELECT setting_key AS settingKey, setting_value AS settingValue FROM clinic_settings',
+    { type: QueryTypes.SELECT, transaction },
+  );
+  const text = rows.map((r) => `${r.settingKey}\u0000${r.settingValue}`).sort().join('\u0001');
+  if (lastParsed?.text !== text) lastParsed = { text, settings: settingsFromRows(rows) };
+  return lastParsed.settings;
 }
 
 export function schedulingRules(settings: ClinicSettings): SchedulingRules {

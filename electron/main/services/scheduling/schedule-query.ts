@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import type { DoctorSchedule } from '../../../../shared/domain/scheduling';
+import type { BusyAppointment, DoctorSchedule } from '../../../../shared/domain/scheduling';
 import { LIVE_STATUSES } from '../../../../shared/domain/scheduling';
 
 export interface DoctorSummary {
@@ -18,10 +18,19 @@ export interface DoctorFilter {
 export interface ScheduleParts {
   /** Leave out the live appointments, for callers that read appointments their own way. Default true. */
   appointments?: boolean;
+  /** Also this patient's live appointments over the dates (with any doctor): what booking checks. */
+  patientId?: number;
+}
+
+export interface LoadedSchedules {
+  doctors: DoctorSummary[];
+  schedules: Map<number, DoctorSchedule>;
+  /** The live appointments of `parts.patientId`; empty when none was asked for. */
+  patientAppointments: BusyAppointment[];
 }
 
 interface UnionRow {
-  kind: 'd' | 'a' | 'u' | 'p';
+  kind: 'd' | 'a' | 'u' | 'p' | 'q';
   doctor_id: number;
   num1: number | null;
   day: string | null;
@@ -50,9 +59,10 @@ export function chosenDoctors(filter: DoctorFilter): { conditions: string[]; rep
 
 /**
  * Everything the slot rules need about a set of doctors over a date range, in ONE round trip:
- * the doctors, their weekly hours, their unavailable dates and their live appointments, as a
- * UNION ALL of four selects with a common column layout. The query count stays constant however
- * many doctors and days are searched. Each select uses its table's (doctor_id, date) index.
+ * the doctors, their weekly hours, their unavailable dates and their live appointments (and, for
+ * a booking, the patient's live appointments), as a UNION ALL of selects with a common column
+ * layout. The query count stays constant however many doctors and days are searched. Each
+ * select uses its table's (doctor_id, date) or (patient_id, date) index.
  */
 export async function loadSchedules(
   sequelize: Sequelize,
@@ -61,11 +71,11 @@ export async function loadSchedules(
   to: string,
   transaction?: Transaction,
   parts: ScheduleParts = {},
-): Promise<{ doctors: DoctorSummary[]; schedules: Map<number, DoctorSchedule> }> {
-  if (filter.doctorIds?.length === 0) return { doctors: [], schedules: new Map() };
+): Promise<LoadedSchedules> {
+  if (filter.doctorIds?.length === 0) return { doctors: [], schedules: new Map(), patientAppointments: [] };
   const doctors = chosenDoctors(filter);
   const doctorWhere = doctors.conditions;
-  const replacements: Record<string, unknown> = { ...doctors.replacements, from, to, live: LIVE_STATUSES };
+  const replacements: Record<string, unknown> = { ...doctors.replacements, from, to, live: LIVE_STATUSES, patientId: parts.patientId ?? null };
   const chosen = `SELECT d.id FROM doctors d WHERE ${doctorWhere.join(' AND ')}`;
   const sql = `
     SELECT 'd' AS kind, d.id AS doctor_id, d.buffer_minutes AS num1, NULL AS day, NULL AS t1, NULL AS t2, NULL AS num2,
@@ -82,13 +92,22 @@ export async function loadSchedules(
       : `
     UNION ALL
     SELECT 'p', p.doctor_id, p.id, p.appointment_date, p.appointment_time, NULL, p.duration_minutes, NULL, NULL, NULL
-      FROM appointments p WHERE p.doctor_id IN (${chosen}) AND p.appointment_date BETWEEN :from AND :to AND p.status IN (:live)`);
-  const rows = await sequelize.query<UnionRow>(sql, { type: QueryTypes.SELECT, replacements, transaction });
-  return assemble(rows);
+      FROM appointments p WHERE p.doctor_id IN (${chosen}) AND p.appointment_date BETWEEN :from AND :to AND p.status IN (:live)`) +
+    (parts.patientId === undefined
+      ? ''
+      : `
+    UNION ALL
+    SELECT 'q', p.doctor_id, p.id, p.appointment_date, p.appointment_time, NULL, p.duration_minutes, NULL, NULL, NULL
+      FROM appointments p WHERE p.patient_id = :patientId AND p.appointment_date BETWEEN :from AND :to AND p.status IN (:live)`);
+  // RAW, not SELECT: Sequelize copies every row of a SELECT key by key, the search's largest
+  // cost after the database itself; the rows are read once, right here.
+  const [rows] = await sequelize.query(sql, { type: QueryTypes.RAW, replacements, transaction });
+  return assemble(rows as UnionRow[]);
 }
 
-function assemble(rows: UnionRow[]) {
+function assemble(rows: UnionRow[]): LoadedSchedules {
   const doctors: DoctorSummary[] = [];
+  const patientAppointments: BusyAppointment[] = [];
   const schedules = new Map<number, { weekly: DoctorSchedule['weekly'][number][]; blocks: DoctorSchedule['blocks'][number][]; appointments: DoctorSchedule['appointments'][number][]; bufferMinutes: number | null }>();
   const scheduleOf = (id: number) => {
     let s = schedules.get(id);
@@ -99,6 +118,10 @@ function assemble(rows: UnionRow[]) {
     return s;
   };
   for (const row of rows) {
+    if (row.kind === 'q') {
+      patientAppointments.push({ id: Number(row.num1), date: row.day as string, time: row.t1 as string, durationMinutes: Number(row.num2) });
+      continue;
+    }
     const id = Number(row.doctor_id);
     const schedule = scheduleOf(id);
     switch (row.kind) {
@@ -118,5 +141,5 @@ function assemble(rows: UnionRow[]) {
     }
   }
   doctors.sort((a, b) => a.id - b.id);
-  return { doctors, schedules: schedules as Map<number, DoctorSchedule> };
+  return { doctors, schedules: schedules as Map<number, DoctorSchedule>, patientAppointments };
 }

@@ -1,11 +1,9 @@
-import { Op, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import {
   addDays,
   ALTERNATIVE_DAYS_EITHER_SIDE,
   expandSeries,
-  LIVE_STATUSES,
   planSeries,
-  type AppointmentStatus,
   type BusyAppointment,
   type DoctorSchedule,
   type OccurrencePlan,
@@ -76,9 +74,9 @@ function invalidOverride(position: number, field: string, message: string): AppF
 }
 
 /**
- * The doctor's schedule and the patient's live appointments over the whole series, in two
- * queries however many visits: from the day before the earliest date an occurrence may move to
- * (late appointments reach past midnight) to the latest.
+ * The doctor's schedule and the patient's live appointments over the whole series, in one query
+ * however many visits: from the day before the earliest date an occurrence may move to (late
+ * appointments reach past midnight) to the latest.
  */
 async function loadSituation(
   sql: SqlStore,
@@ -90,20 +88,12 @@ async function loadSituation(
   const last = requests[requests.length - 1]?.ruleDate as string;
   const from = addDays(first, -ALTERNATIVE_DAYS_EITHER_SIDE - 1);
   const to = addDays(last, ALTERNATIVE_DAYS_EITHER_SIDE);
-  const { doctors, schedules } = await loadSchedules(sql.sequelize, { doctorIds: [request.doctorId] }, from, to, transaction);
+  const { doctors, schedules, patientAppointments } = await loadSchedules(sql.sequelize, { doctorIds: [request.doctorId] }, from, to, transaction, {
+    patientId: request.patientId,
+  });
   const doctor = doctors[0];
   const schedule = schedules.get(request.doctorId);
   if (!doctor || !schedule) throw new AppFailure('NOT_FOUND', 'That doctor does not exist or is no longer active.');
-  const rows = await sql.models.Appointment.findAll({
-    attributes: ['id', 'appointmentDate', 'appointmentTime', 'durationMinutes'],
-    where: {
-      patientId: request.patientId,
-      appointmentDate: { [Op.between]: [from, to] },
-      status: { [Op.in]: LIVE_STATUSES as AppointmentStatus[] },
-    },
-    transaction,
-  });
-  const patientAppointments = rows.map((r) => ({ id: r.id, date: r.appointmentDate, time: r.appointmentTime, durationMinutes: r.durationMinutes }));
   return { doctor, schedule, patientAppointments };
 }
 

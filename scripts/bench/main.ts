@@ -1,0 +1,99 @@
+/**
+ * `npm run bench [-- --store mariadb|sqlite] [--json FILE] [--iterations N] [--regenerate]`
+ *
+ * Measures the scheduling services on a generated clinic of 100,000 patients and about a
+ * million appointments, each against the raw driver doing the same work in the same run:
+ * (a) booking one appointment, (b) the day view of 30 doctors, (c) the soonest-slot search over
+ * 50 doctors and 30 days. Prints a table; --json writes the figures. Targets are reported, not
+ * asserted: tests assert behaviour, this reports speed.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openSqlStore } from '../../electron/main/data/sql/open-sql-store';
+import { loadClinicSettings, schedulingRules } from '../../electron/main/services/scheduling/rules';
+import { startOfDay } from '../../shared/domain/scheduling';
+import { BENCH_TODAY, BENCH_ZONE, ensureDataset, resetToGenerated, type BenchStore } from './dataset';
+import { benchBooking, benchCalendarDay, benchSoonest, type Measurement } from './measurements';
+import { openRawDriver } from './raw-driver';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      store: { type: 'string', default: 'mariadb' },
+      json: { type: 'string' },
+      iterations: { type: 'string', default: '200' },
+      regenerate: { type: 'boolean', default: false },
+    },
+  });
+  const store = values.store === 'mysql' ? 'mariadb' : values.store;
+  if (store !== 'mariadb' && store !== 'sqlite') throw new Error(`--store must be mariadb or sqlite, not ${values.store}`);
+  const iterations = Number(values.iterations);
+  if (!Number.isInteger(iterations) || iterations < 10) throw new Error('--iterations must be a whole number of at least 10');
+  return { store: store as BenchStore, json: values.json, iterations, regenerate: values.regenerate };
+}
+
+const ms = (n: number) => n.toFixed(2);
+
+function table(rows: Measurement[]): string {
+  const header = ['measurement', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'ratio', 'queries', 'raw q.', 'target', 'met'];
+  const body = rows.map((m) => [m.name, ms(m.p50), ms(m.p95), ms(m.rawP50), ms(m.rawP95), `${m.ratio.toFixed(2)}x`, String(m.queries ?? '-'), String(m.rawQueries ?? '-'), m.target, m.met ? 'yes' : 'NO']);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const dataset = await ensureDataset(opts.store, log, opts.regenerate);
+  const { marker } = dataset;
+  log(
+    `Store: ${opts.store}. Clinic: ${marker.rows.patients?.toLocaleString('en-US')} patients, ${marker.rows.appointments?.toLocaleString('en-US')} appointments, ${marker.rows.doctors} doctors ` +
+      `(${dataset.generatedNow ? 'generated now' : 'cached'}; generation took ${marker.generationSeconds} s).`,
+  );
+  const sql = await openSqlStore(dataset.config);
+  const raw = await openRawDriver(dataset.config);
+  const now = startOfDay(BENCH_TODAY, BENCH_ZONE) + 7 * 60;
+  try {
+    const ctx = {
+      sql,
+      raw,
+      rules: schedulingRules(await loadClinicSettings(sql.models)),
+      clock: () => now,
+      today: BENCH_TODAY,
+      iterations: opts.iterations,
+      warmup: Math.max(5, Math.round(opts.iterations / 10)),
+      log,
+    };
+    const measurements: Measurement[] = [];
+    for (const bench of [benchBooking, benchCalendarDay, benchSoonest]) {
+      const measured = await bench(ctx);
+      log(`  measured: ${measured.name}`);
+      measurements.push(measured);
+    }
+    log('');
+    log(table(measurements));
+    if (opts.json) {
+      const report = {
+        store: opts.store,
+        dialect: dataset.config.dialect,
+        node: process.version,
+        date: new Date().toISOString(),
+        dataset: { ...marker, cached: !dataset.generatedNow },
+        measurements,
+      };
+      writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
+      log(`\nWrote ${opts.json}`);
+    }
+  } finally {
+    await resetToGenerated(sql, marker);
+    await raw.close();
+    await sql.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
