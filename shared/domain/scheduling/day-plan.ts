@@ -1,6 +1,6 @@
 import { normalize, subtract, intersect, type Interval } from './intervals';
 import type { BusyAppointment, DoctorSchedule, SchedulingRules, UnavailableBlock, WeeklyRange } from './types';
-import { dayOfWeek, parseTime, wallToInstant, wallToInstantLenient } from './wall-clock';
+import { addDays, dayOfWeek, parseTime, wallToInstant, wallToInstantLenient } from './wall-clock';
 
 function wallRange(date: string, start: string, end: string, zone: string): Interval {
   return { start: wallToInstantLenient(date, parseTime(start), zone), end: wallToInstantLenient(date, parseTime(end), zone) };
@@ -55,6 +55,14 @@ export function busyIntervals(appointments: readonly BusyAppointment[], bufferMi
 
 /** A doctor's free time on a date: working time minus busy time. */
 export function freeIntervals(date: string, schedule: DoctorSchedule, rules: SchedulingRules): Interval[] {
+  const working = workingIntervals(date, schedule, rules);
+  if (working.length === 0) return working;
+  // Only appointments dated the day before, that day or the day after can reach into it (an
+  // appointment lasts less than a day; a buffer is at most two hours). A slot search passes a
+  // month of appointments for every date: converting them all each time was its main cost.
+  const before = addDays(date, -1);
+  const after = addDays(date, 1);
+  const near = schedule.appointments.filter((a) => a.date === date || a.date === before || a.date === after);
   const buffer = schedule.bufferMinutes ?? rules.bufferMinutes;
-  return subtract(workingIntervals(date, schedule, rules), busyIntervals(schedule.appointments, buffer, rules.timezone));
+  return subtract(working, busyIntervals(near, buffer, rules.timezone));
 }
