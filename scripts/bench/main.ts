@@ -8,6 +8,7 @@
  * asserted: tests assert behaviour, this reports speed.
  */
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openSqlStore } from '../../electron/main/data/sql/open-sql-store';
 import { loadClinicSettings, schedulingRules } from '../../electron/main/services/scheduling/rules';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   const sql = await openSqlStore(dataset.config);
   const raw = await openRawDriver(dataset.config);
   const now = startOfDay(BENCH_TODAY, BENCH_ZONE) + 7 * 60;
+  // Timings depend on what else the machine runs: the load is recorded with them.
+  const loadBefore = loadavg()[0] ?? 0;
   try {
     const ctx = {
       sql,
@@ -72,14 +75,17 @@ async function main(): Promise<void> {
       log(`  measured: ${measured.name}`);
       measurements.push(measured);
     }
+    const loadAfter = loadavg()[0] ?? 0;
     log('');
     log(table(measurements));
+    log(`(1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${cpus().length} cores)`);
     if (opts.json) {
       const report = {
         store: opts.store,
         dialect: dataset.config.dialect,
         node: process.version,
         date: new Date().toISOString(),
+        machine: { cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
         dataset: { ...marker, cached: !dataset.generatedNow },
         measurements,
       };
