@@ -66,14 +66,18 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
       return fail('VALIDATION', first ? `${first.field || 'input'}: ${first.message}` : 'Invalid input', details);
     }
     const user = context.session.user;
-    if (!roleMay(user?.role ?? null, spec.permission)) {
-      if (!user) return fail('UNAUTHENTICATED', 'Sign in first.');
+    /** A refusal of an audited channel is itself on record: the attempt shows in the trail. */
+    const refuse = async (failure: Result<never>): Promise<Result<unknown>> => {
       try {
         await writeAudit(context, channel, spec, parsed.data, undefined, 'denied');
       } catch (error) {
         return internal(channel, error);
       }
-      return fail('FORBIDDEN', `Your role may not use ${channel}.`);
+      return failure;
+    };
+    if (!roleMay(user?.role ?? null, spec.permission)) {
+      if (!user) return fail('UNAUTHENTICATED', 'Sign in first.');
+      return refuse(fail('FORBIDDEN', `Your role may not use ${channel}.`));
     }
     if (user && !OPEN_WHILE_LOCKED.has(spec.permission) && context.session.isLocked()) {
       return fail('SESSION_LOCKED', 'This workstation is locked. Enter your password to continue.');
@@ -86,14 +90,9 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
       return ok(output);
     } catch (error) {
       if (isAppFailure(error)) {
-        if (error.code === 'FORBIDDEN') {
-          try {
-            await writeAudit(context, channel, spec, parsed.data, undefined, 'denied');
-          } catch (auditError) {
-            return internal(channel, auditError);
-          }
-        }
-        return fail(error.code, error.message, error.details);
+        const failure = fail(error.code, error.message, error.details);
+        // a record-level refusal (another doctor's patient, ...) is an attempt like a role refusal
+        return error.code === 'FORBIDDEN' ? refuse(failure) : failure;
       }
       return internal(channel, error);
     }

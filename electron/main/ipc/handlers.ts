@@ -10,11 +10,9 @@ import { bookSeries, previewSeries } from '../services/scheduling/series';
 import { cancelSeries } from '../services/scheduling/series-cancel';
 import { calendarDay } from '../services/scheduling/calendar-day';
 import { completeSetup } from '../services/setup';
-import { checkPassword, passwordHashOf, signIn } from '../services/auth/sign-in';
-import { loadClinicSettings } from '../services/scheduling/rules';
+import { signInAtWorkstation, startSession, unlockWorkstation } from '../services/auth/workstation-sign-in';
 import { createStaff, listStaff, resetStaffPassword, setStaffActive } from '../services/staff-accounts';
 import { searchAuditTrail } from '../services/audit/audit-search';
-import { AppFailure } from '../../../shared/ipc/result';
 import { signedInUser, type Handlers } from './handler-types';
 
 /** One entry per channel of the contract; the compiler refuses a missing or misspelled one. */
@@ -26,17 +24,13 @@ export const handlers: Handlers = {
     return appStatus(runtime);
   },
   'setup.complete': async (input, { runtime, session }) => {
-    const result = await completeSetup(runtime.stores().sql, input);
-    session.signIn(result.user);
+    const { sql } = runtime.stores();
+    const result = await completeSetup(sql, input);
+    await startSession(session, sql, result.user);
     return result;
   },
   'session.current': async (_input, { session }) => session.info(),
-  'session.signIn': async (input, { runtime, session }) => {
-    const { sql } = runtime.stores();
-    const user = await signIn(sql, input, 'staff', new Date());
-    session.signIn(user, (await loadClinicSettings(sql.models)).inactivityLockMinutes);
-    return session.info();
-  },
+  'session.signIn': async (input, { runtime, session }) => signInAtWorkstation(session, runtime.stores().sql, input, new Date()),
   'session.signOut': async (_input, { session }) => {
     session.signOut();
     return session.info();
@@ -45,18 +39,8 @@ export const handlers: Handlers = {
     session.lock();
     return session.info();
   },
-  'session.unlock': async (input, ctx) => {
-    const user = signedInUser(ctx);
-    const { sql } = ctx.runtime.stores();
-    const account = await passwordHashOf(sql, user);
-    if (!account?.isActive) {
-      ctx.session.signOut();
-      throw new AppFailure('ACCOUNT_INACTIVE', 'This account is no longer active. Sign in as another user.');
-    }
-    await checkPassword(sql, user, account.passwordHash, input.password, new Date());
-    ctx.session.unlock();
-    return ctx.session.info();
-  },
+  'session.unlock': async (input, ctx) =>
+    unlockWorkstation(ctx.session, ctx.runtime.stores().sql, signedInUser(ctx), input.password, new Date()),
   'session.activity': async (_input, { session }) => {
     session.recordActivity();
     return session.info();
@@ -65,10 +49,7 @@ export const handlers: Handlers = {
   'staff.create': async (input, { runtime }) => createStaff(runtime.stores().sql, input),
   'staff.setActive': async (input, ctx) => setStaffActive(ctx.runtime.stores().sql, signedInUser(ctx), input.staffId, input.active),
   'staff.resetPassword': async (input, { runtime }) => resetStaffPassword(runtime.stores().sql, input.staffId, input.newPassword),
-  'audit.search': async (input, { runtime }) => {
-    const { sql, documents } = runtime.stores();
-    return searchAuditTrail(documents, input, (await loadClinicSettings(sql.models)).timezone);
-  },
+  'audit.search': async (input, { runtime }) => searchAuditTrail(runtime.stores(), input),
 
   'slots.free': async (input, { runtime, clock }) => listFreeSlots(runtime.stores().sql, input, clock),
   'slots.soonest': async (input, { runtime, clock }) => soonestSlots(runtime.stores().sql, input, clock),

@@ -6,7 +6,8 @@ export interface TextFieldProps {
   registration: UseFormRegisterReturn;
   error?: string | undefined;
   hint?: ReactNode;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
+  placeholder?: string;
   autoComplete?: string;
   autoFocus?: boolean;
 }
@@ -18,6 +19,7 @@ export function TextField({
   error,
   hint,
   type = 'text',
+  placeholder,
   autoComplete,
   autoFocus,
 }: TextFieldProps) {
@@ -34,6 +36,7 @@ export function TextField({
         id={id}
         className="field__input"
         type={type}
+        placeholder={placeholder}
         autoComplete={autoComplete}
         autoFocus={autoFocus}
         spellCheck={false}

@@ -7,12 +7,13 @@ import { BrandMark } from '../components/BrandMark';
 import { FormSection } from '../components/FormSection';
 import { Spinner } from '../components/Spinner';
 import { TextField } from '../components/TextField';
+import { sortFieldProblems } from '../forms/server-field-problems';
 import { TimeZoneField } from '../features/setup/TimeZoneField';
 import {
   browserTimeZone,
   emptySetupForm,
   SetupForm,
-  sortFieldProblems,
+  isSetupFieldPath,
   toSetupInput,
   type SetupFormOutput,
   type SetupFormValues,
@@ -62,7 +63,7 @@ export function FirstRunSetup() {
     const result = await completeSetup(toSetupInput(values));
     if (result.ok) return;
     // The form keeps every value: only errors are added, nothing is reset.
-    const { placed, unplaced } = sortFieldProblems(result.error.details);
+    const { placed, unplaced } = sortFieldProblems(result.error, isSetupFieldPath);
     placed.forEach(({ field, message }, index) =>
       setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
     );

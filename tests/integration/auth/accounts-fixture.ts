@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import type { Role } from '../../../shared/ipc/permissions';
-import type { Result } from '../../../shared/ipc/result';
 import type { SessionUser } from '../../../shared/ipc/types';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { hashPassword } from '../../../electron/main/security/password';
@@ -42,10 +41,3 @@ export const tomorrow = () => DateTime.now().setZone(ZONE).plus({ days: 1 }).toI
 export async function seedBookableClinic(sql: SqlStore, doctors: number, patients: number) {
   return seedClinic(sql, { doctors, patients });
 }
-
-export function expectOk<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
-
-export const errorCode = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
-import { createAccounts, expectOk, seedBookableClinic, tomorrow } from './accounts-fixture';
+import { expectOk } from '../../support/workstation-stores';
+import { createAccounts, seedBookableClinic, tomorrow } from './accounts-fixture';
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -10,7 +10,8 @@ import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract';
 import { PERMISSION_MATRIX, ROLES, type Role } from '../../../shared/ipc/permissions';
 import type { ErrorCode } from '../../../shared/ipc/result';
 import { createTempDir, type TempDir } from '../../support/services';
-import { createAccounts, errorCode, PASSWORD, seedBookableClinic, tomorrow, type RoleAccount } from './accounts-fixture';
+import { errorCode } from '../../support/workstation-stores';
+import { createAccounts, PASSWORD, seedBookableClinic, tomorrow, type RoleAccount } from './accounts-fixture';
 
 interface RoleFixture {
   doctorId: number;

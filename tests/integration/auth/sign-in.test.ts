@@ -3,34 +3,11 @@ import { startWorkstation, type Workstation } from '../../../electron/main/compo
 import type { Role } from '../../../shared/ipc/permissions';
 import type { SessionInfo } from '../../../shared/ipc/types';
 import { SETTINGS } from '../../../shared/domain/settings-registry';
-import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir } from '../../support/services';
-import { createAccounts, errorCode, expectOk, PASSWORD, type RoleAccount } from './accounts-fixture';
+import { createTempDir, type TempDir } from '../../support/services';
+import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
+import { createAccounts, PASSWORD, type RoleAccount } from './accounts-fixture';
 
-interface Target {
-  name: string;
-  /** Environment for a workstation on this store; each call of open() returns the same databases. */
-  prepare(): Promise<{ env: NodeJS.ProcessEnv; cleanup(): Promise<void> }>;
-}
-
-const TARGETS: Target[] = [
-  { name: 'standalone SQLite file', prepare: async () => ({ env: {}, cleanup: async () => undefined }) },
-  {
-    name: 'networked MariaDB + MongoDB-compatible server',
-    prepare: async () => {
-      const mysql = await createTestMysqlDatabase();
-      const mongo = await createTestMongoDatabase();
-      return {
-        env: { CLINIC_MYSQL_URL: mysql.url, CLINIC_MONGODB_URI: mongo.url },
-        cleanup: async () => {
-          await mysql.drop();
-          await mongo.drop();
-        },
-      };
-    },
-  },
-];
-
-describe.each(TARGETS)('signing in on a $name', (target) => {
+describe.each(WORKSTATION_STORES)('signing in on a $name', (store) => {
   let dirs: TempDir[] = [];
   let env: NodeJS.ProcessEnv;
   let cleanup: () => Promise<void>;
@@ -47,7 +24,7 @@ describe.each(TARGETS)('signing in on a $name', (target) => {
   }
 
   beforeAll(async () => {
-    ({ env, cleanup } = await target.prepare());
+    ({ env, cleanup } = await store.open());
     const first = await workstation('desk-1');
     const { sql } = first.runtime.stores();
     accounts = await createAccounts(sql);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import type { Result } from '../../../shared/ipc/result';
 import type { CalendarDay, SeriesCancellation, SeriesPreview, SeriesView } from '../../../shared/ipc/scheduling-types';
-import { createAccounts, expectOk, PASSWORD, tomorrow } from '../auth/accounts-fixture';
+import { expectOk } from '../../support/workstation-stores';
+import { createAccounts, PASSWORD, tomorrow } from '../auth/accounts-fixture';
 import { seedClinic } from '../scheduling/clinic-fixture';
 import { createTempDir, type TempDir } from '../../support/services';
 

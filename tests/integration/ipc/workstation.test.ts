@@ -2,15 +2,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { CHANNELS } from '../../../shared/ipc/contract';
-import { ERROR_CODES, type Result } from '../../../shared/ipc/result';
+import { ERROR_CODES } from '../../../shared/ipc/result';
 import type { AppStatus, SetupResult } from '../../../shared/ipc/types';
-import {
-  createTempDir,
-  createTestMongoDatabase,
-  createTestMysqlDatabase,
-  type TempDir,
-  type TestDatabase,
-} from '../../support/services';
+import { createTempDir, type TempDir } from '../../support/services';
+import { expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
 
 const validSetup = {
   clinicName: 'Riverside Family Practice',
@@ -24,42 +19,14 @@ const validSetup = {
   },
 };
 
-function expectOk<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
-
-interface StoreUnderTest {
-  name: string;
-  open(dir: string): Promise<{ env: NodeJS.ProcessEnv; cleanup(): Promise<void> }>;
-}
-
-const stores: StoreUnderTest[] = [
-  { name: 'standalone SQLite file', open: async () => ({ env: {}, cleanup: async () => undefined }) },
-  {
-    name: 'networked MariaDB + MongoDB-compatible server',
-    open: async () => {
-      const mysql: TestDatabase = await createTestMysqlDatabase();
-      const mongo: TestDatabase = await createTestMongoDatabase();
-      return {
-        env: { CLINIC_MYSQL_URL: mysql.url, CLINIC_MONGODB_URI: mongo.url },
-        cleanup: async () => {
-          await mysql.drop();
-          await mongo.drop();
-        },
-      };
-    },
-  },
-];
-
-describe.each(stores)('a workstation on the $name', (store) => {
+describe.each(WORKSTATION_STORES)('a workstation on the $name', (store) => {
   let dir: TempDir;
   let workstation: Workstation;
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
     dir = createTempDir();
-    const opened = await store.open(dir.path);
+    const opened = await store.open();
     cleanup = opened.cleanup;
     workstation = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test' });
   });

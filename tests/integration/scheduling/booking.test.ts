@@ -7,22 +7,12 @@ import {
   setAppointmentStatus,
 } from '../../../electron/main/services/scheduling/booking';
 import { soonestSlots } from '../../../electron/main/services/scheduling/slot-queries';
-import { AppFailure } from '../../../shared/ipc/result';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
+import { refusal } from '../sql/fixtures';
 import { fixedClock, MONDAY, NOW, seedClinic } from './clinic-fixture';
 
 const desk: SessionUser = { id: 1, kind: 'staff', role: 'front_desk', displayName: 'Front Desk' };
-
-async function refusal(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
-}
 
 describe.each(SQL_TARGETS)('booking on $name', (target) => {
   let store: Awaited<ReturnType<typeof openTestStore>>;

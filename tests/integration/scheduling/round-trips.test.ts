@@ -6,7 +6,7 @@ import { soonestSlots } from '../../../electron/main/services/scheduling/slot-qu
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
 import { fixedClock, MONDAY, seedClinic } from './clinic-fixture';
 
-/** The round trips the scheduling services promise (docs/scheduling-section.md): a budget, so a regression shows. */
+/** The round trips the scheduling services promise (docs/architecture.md): a budget, so a regression shows. */
 describe.each(SQL_TARGETS)('round trips on $name', (target) => {
   let store: Awaited<ReturnType<typeof openTestStore>>;
   let clinic: Awaited<ReturnType<typeof seedClinic>>;

@@ -4,24 +4,15 @@ import { bookAppointment } from '../../../electron/main/services/scheduling/book
 import { bookSeries, previewSeries, type SeriesRequest } from '../../../electron/main/services/scheduling/series';
 import { cancelSeries } from '../../../electron/main/services/scheduling/series-cancel';
 import { addDays } from '../../../shared/domain/scheduling';
-import { AppFailure } from '../../../shared/ipc/result';
+import { type AppFailure } from '../../../shared/ipc/result';
 import type { SeriesConflictDetails } from '../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
+import { refusal } from '../sql/fixtures';
 import { fixedClock, MONDAY, NOW, seedClinic } from './clinic-fixture';
 
 const desk: SessionUser = { id: 1, kind: 'staff', role: 'front_desk', displayName: 'Front Desk' };
 const TUESDAY = addDays(MONDAY, 1);
-
-async function refusal(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
-}
 
 describe.each(SQL_TARGETS)('recurring appointments on $name', (target) => {
   let store: Awaited<ReturnType<typeof openTestStore>>;

@@ -4,6 +4,8 @@ import type { AuditSearchInput } from '../../../../shared/ipc/auth-schemas';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { AuditEntryView, AuditPage } from '../../../../shared/ipc/types';
 import type { DocumentFilter, DocumentStore } from '../../data/documents/document-store';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import { loadClinicSettings } from '../scheduling/rules';
 
 /**
  * Keyset paging, newest first: the cursor holds the last timestamp shown and how many records
@@ -45,7 +47,10 @@ function toView(log: SystemAuditLog): AuditEntryView {
   };
 }
 
-export async function searchAuditTrail(documents: DocumentStore, query: AuditSearchInput, timezone: string): Promise<AuditPage> {
+export async function searchAuditTrail(stores: { sql: SqlStore; documents: DocumentStore }, query: AuditSearchInput): Promise<AuditPage> {
+  const { documents } = stores;
+  // Dates are the clinic's calendar days, whatever the workstation's own zone.
+  const { timezone } = await loadClinicSettings(stores.sql.models);
   const cursor = decodeCursor(query.cursor);
   const from = query.fromDate ? DateTime.fromISO(query.fromDate, { zone: timezone }).startOf('day').toJSDate() : undefined;
   const endOfRange = query.toDate ? DateTime.fromISO(query.toDate, { zone: timezone }).endOf('day').toJSDate() : undefined;

@@ -61,7 +61,7 @@ function assertActive(row: LockedRow | undefined, table: 'Doctor' | 'Patient'): 
 /**
  * Locks a doctor or patient row for the transaction (SELECT … FOR UPDATE on MySQL); NOT_FOUND
  * when missing or inactive. Plain SQL rather than findByPk: this runs in every booking, and the
- * model layer doubled its cost (see docs/scheduling-section.md, bench).
+ * model layer doubled its cost (see docs/architecture.md, "Round trips on the booking path").
  */
 export async function lockRow(sql: SqlStore, table: 'Doctor' | 'Patient', id: number, transaction: Transaction): Promise<void> {
   const [row] = await sql.sequelize.query<LockedRow>(`SELECT id, is_active FROM ${table === 'Doctor' ? 'doctors' : 'patients'} WHERE id = :id${forUpdate(sql)}`, {

@@ -6,7 +6,7 @@ import type { SqlModels } from '../../data/sql/models';
 /**
  * The settings parsed last time, by their stored text: every booking and calendar read loads the
  * settings (another workstation may have changed them), but parsing them again (zod, time-zone
- * lookups) only when the text changed. Read-only: callers copy what they change.
+ * lookups) only when the text changed.
  */
 let lastParsed: { text: string; settings: ClinicSettings } | null = null;
 
@@ -23,7 +23,8 @@ export async function loadClinicSettings(models: SqlModels, transaction?: Transa
     { type: QueryTypes.SELECT, transaction },
   );
   const text = rows.map((r) => `${r.settingKey}\u0000${r.settingValue}`).sort().join('\u0001');
-  if (lastParsed?.text !== text) lastParsed = { text, settings: settingsFromRows(rows) };
+  // Frozen (top level): one object serves every caller, so a change by one would reach all.
+  if (lastParsed?.text !== text) lastParsed = { text, settings: Object.freeze(settingsFromRows(rows)) };
   return lastParsed.settings;
 }
 

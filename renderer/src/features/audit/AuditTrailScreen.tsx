@@ -1,12 +1,12 @@
-import { useEffect, useId } from 'react';
-import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { AuditSearchInput } from '../../../../shared/ipc/auth-schemas';
 import type { AuditEntryView } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
-import { FieldError } from '../../components/TextField';
+import { TextField } from '../../components/TextField';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
 import { formatMoment } from '../staff/staff-format';
 
@@ -57,40 +57,6 @@ function toFilters(form: AuditFilterValues): AuditFilters {
   return filters;
 }
 
-function FilterField({
-  label,
-  registration,
-  error,
-  type = 'text',
-  placeholder,
-}: {
-  label: string;
-  registration: UseFormRegisterReturn;
-  error?: string | undefined;
-  type?: 'text' | 'date';
-  placeholder?: string;
-}) {
-  const id = useId();
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className="field__input"
-        type={type}
-        placeholder={placeholder}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...registration}
-      />
-      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-    </div>
-  );
-}
-
 function resourceOf(entry: AuditEntryView): string {
   return entry.resourceId === null ? entry.resourceType : `${entry.resourceType} #${entry.resourceId}`;
 }
@@ -125,7 +91,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
       </header>
 
       <form className="card audit-filters" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Filters">
-        <FilterField label="User id" registration={register('userId')} error={errors.userId?.message} placeholder="Any" />
+        <TextField label="User id" registration={register('userId')} error={errors.userId?.message} placeholder="Any" />
         <div className="field">
           <label className="field__label" htmlFor="audit-user-type">
             User type
@@ -139,10 +105,10 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
             ))}
           </select>
         </div>
-        <FilterField label="Patient id" registration={register('patientId')} error={errors.patientId?.message} placeholder="Any" />
-        <FilterField label="Action" registration={register('action')} error={errors.action?.message} placeholder="Any" />
-        <FilterField label="From" type="date" registration={register('fromDate')} error={errors.fromDate?.message} />
-        <FilterField label="To" type="date" registration={register('toDate')} error={errors.toDate?.message} />
+        <TextField label="Patient id" registration={register('patientId')} error={errors.patientId?.message} placeholder="Any" />
+        <TextField label="Action" registration={register('action')} error={errors.action?.message} placeholder="Any" />
+        <TextField label="From" type="date" registration={register('fromDate')} error={errors.fromDate?.message} />
+        <TextField label="To" type="date" registration={register('toDate')} error={errors.toDate?.message} />
         <div className="audit-filters__actions">
           <button
             type="button"

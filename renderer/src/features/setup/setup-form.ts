@@ -1,3 +1,4 @@
+import { fieldOf } from '../../forms/server-field-problems';
 import { z } from 'zod';
 import { SetupInput } from '../../../../shared/ipc/schemas';
 
@@ -47,39 +48,8 @@ const FIELD_PATHS: readonly SetupFieldPath[] = [
   'passwordConfirm',
 ];
 
-function isSetupFieldPath(field: string): field is SetupFieldPath {
-  return (FIELD_PATHS as readonly string[]).includes(field);
-}
-
-export interface FieldProblem<Field extends string = string> {
-  field: Field;
-  message: string;
-}
-
-export interface SortedFieldProblems {
-  /** Problems with a field of this form: shown under that field. */
-  placed: FieldProblem<SetupFieldPath>[];
-  /** Problems naming no field of this form: shown in the banner. */
-  unplaced: string[];
-}
-
-function isFieldProblem(entry: unknown): entry is FieldProblem {
-  if (typeof entry !== 'object' || entry === null) return false;
-  const { field, message } = entry as Partial<Record<keyof FieldProblem, unknown>>;
-  return typeof field === 'string' && typeof message === 'string';
-}
-
-/** Sorts the dispatcher's VALIDATION details (`{ fields: [{ field, message }] }`, see electron/main/ipc/dispatcher.ts). */
-export function sortFieldProblems(details: unknown): SortedFieldProblems {
-  const fields = typeof details === 'object' && details !== null && 'fields' in details ? details.fields : null;
-  const problems = Array.isArray(fields) ? fields.filter(isFieldProblem) : [];
-  const sorted: SortedFieldProblems = { placed: [], unplaced: [] };
-  for (const { field, message } of problems) {
-    if (isSetupFieldPath(field)) sorted.placed.push({ field, message });
-    else sorted.unplaced.push(message);
-  }
-  return sorted;
-}
+/** Whether a field named by the server is one of this form's. */
+export const isSetupFieldPath = fieldOf(FIELD_PATHS);
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -10,6 +10,7 @@ import { Spinner } from '../../components/Spinner';
 import { FieldError, TextField } from '../../components/TextField';
 import { useAdminStore } from '../../stores/admin-store';
 import { STAFF_ROLE_LABEL } from './staff-format';
+import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
 
 type FieldName = keyof CreateStaffInput;
 type CreateStaffValues = z.input<typeof CreateStaffInput>;
@@ -17,21 +18,7 @@ const FIELDS: readonly FieldName[] = ['username', 'email', 'firstName', 'lastNam
 
 const EMPTY: CreateStaffValues = { username: '', email: '', firstName: '', lastName: '', role: 'front_desk', password: '' };
 
-function isField(name: unknown): name is FieldName {
-  return typeof name === 'string' && (FIELDS as readonly string[]).includes(name);
-}
-
-/** The server's field problems: DUPLICATE names one field, VALIDATION lists them. */
-function serverFieldProblems(error: AppError): { field: FieldName; message: string }[] {
-  const details = (error.details ?? {}) as { field?: unknown; fields?: { field?: unknown; message?: unknown }[] };
-  const listed = Array.isArray(details.fields)
-    ? details.fields.flatMap((item) =>
-        isField(item.field) && typeof item.message === 'string' ? [{ field: item.field, message: item.message }] : [],
-      )
-    : [];
-  if (listed.length > 0) return listed;
-  return isField(details.field) ? [{ field: details.field, message: error.message }] : [];
-}
+const isStaffField = fieldOf(FIELDS);
 
 export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: StaffAccountView) => void; onCancel: () => void }) {
   const createStaff = useAdminStore((state) => state.createStaff);
@@ -53,7 +40,7 @@ export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: 
       onCreated(result.data);
       return;
     }
-    const placed = serverFieldProblems(result.error);
+    const { placed } = sortFieldProblems(result.error, isStaffField);
     placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
     if (placed.length === 0) setProblem(result.error);
   });

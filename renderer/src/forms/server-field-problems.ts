@@ -1,0 +1,41 @@
+import type { AppError } from '../../../shared/ipc/result';
+
+export interface FieldProblem<Field extends string = string> {
+  field: Field;
+  message: string;
+}
+
+export interface SortedFieldProblems<Field extends string> {
+  /** Problems with a field of this form: shown under that field. */
+  placed: FieldProblem<Field>[];
+  /** Problems naming no field of this form: shown in the banner. */
+  unplaced: string[];
+}
+
+function isFieldProblem(entry: unknown): entry is FieldProblem {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { field, message } = entry as Partial<Record<keyof FieldProblem, unknown>>;
+  return typeof field === 'string' && typeof message === 'string';
+}
+
+/**
+ * Sorts a refusal's field problems onto a form: VALIDATION lists them in `details.fields`
+ * (electron/main/ipc/dispatcher.ts), DUPLICATE names one in `details.field` with the message.
+ */
+export function sortFieldProblems<Field extends string>(error: AppError, isFormField: (name: string) => name is Field): SortedFieldProblems<Field> {
+  const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as { field?: unknown; fields?: unknown };
+  const listed = Array.isArray(details.fields) ? details.fields.filter(isFieldProblem) : [];
+  const problems = listed.length > 0 ? listed : typeof details.field === 'string' ? [{ field: details.field, message: error.message }] : [];
+  const sorted: SortedFieldProblems<Field> = { placed: [], unplaced: [] };
+  for (const { field, message } of problems) {
+    if (isFormField(field)) sorted.placed.push({ field, message });
+    else sorted.unplaced.push(message);
+  }
+  return sorted;
+}
+
+/** A type guard for a form's own field names. */
+export const fieldOf =
+  <Field extends string>(fields: readonly Field[]) =>
+  (name: string): name is Field =>
+    (fields as readonly string[]).includes(name);
