@@ -24,6 +24,7 @@ const MAX_RETRY_MS = 60_000;
  */
 export class AuditTrail implements AuditRecorder {
   private flushing: Promise<void> | null = null;
+  private flushAgain = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs = 1_000;
   private closed = false;
@@ -51,9 +52,22 @@ export class AuditTrail implements AuditRecorder {
     return this.stores().local.models.AuditOutbox.count();
   }
 
-  /** Delivers waiting records in order; one delivery at a time. Resolves when done or when the store fails. */
+  /**
+   * Delivers waiting records in order; one delivery at a time. Resolves when done or when the
+   * store fails. A flush asked for while a delivery runs gets one more pass after it: that
+   * delivery may already have found the outbox empty before the new record was written.
+   */
   flush(): Promise<void> {
-    this.flushing ??= this.deliver().finally(() => {
+    if (this.flushing) {
+      this.flushAgain = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      do {
+        this.flushAgain = false;
+        await this.deliver();
+      } while (this.flushAgain && !this.retryTimer);
+    })().finally(() => {
       this.flushing = null;
     });
     return this.flushing;
