@@ -1,8 +1,15 @@
+import { ADMIN_CHANNEL_NAMES } from './admin/channel-names';
+import { COMMUNICATION_CHANNEL_NAMES } from './communications/channel-names';
+import { DOCTOR_CHANNEL_NAMES } from './doctor/channel-names';
+import { KIOSK_CHANNEL_NAMES } from './kiosk/channel-names';
+import { RECEPTION_CHANNEL_NAMES } from './reception/channel-names';
+
 /**
  * The channel names alone, so the preload (sandboxed: no npm modules at run time) can build
- * window.clinic without bundling the schemas. contract.ts must define exactly these.
+ * window.clinic without bundling the schemas. contract.ts must define exactly these. Each
+ * feature keeps its own list in its folder, so features grow without touching one another.
  */
-export const CHANNEL_NAMES = [
+const CORE_CHANNEL_NAMES = [
   'app.status',
   'app.retryStores',
   'setup.complete',
@@ -23,11 +30,22 @@ export const CHANNEL_NAMES = [
   'appointments.reschedule',
   'appointments.cancel',
   'appointments.setStatus',
+  'appointments.recordArrival',
   'series.preview',
   'series.book',
   'series.cancel',
   'calendar.day',
 ] as const;
+
+export const CHANNEL_NAMES = [
+  ...CORE_CHANNEL_NAMES,
+  ...RECEPTION_CHANNEL_NAMES,
+  ...DOCTOR_CHANNEL_NAMES,
+  ...ADMIN_CHANNEL_NAMES,
+  ...COMMUNICATION_CHANNEL_NAMES,
+  ...KIOSK_CHANNEL_NAMES,
+] as const;
+export type CoreChannelName = (typeof CORE_CHANNEL_NAMES)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Prefix of the ipcMain channels, so the app's channels never clash with Electron's own. */

@@ -1,5 +1,10 @@
-import { z } from 'zod';
-import type { Permission } from './permissions';
+import type { z } from 'zod';
+import { channel, NoInput, type ChannelSpec } from './channel-spec';
+import { adminContract } from './admin/contract';
+import { communicationContract } from './communications/contract';
+import { doctorContract } from './doctor/contract';
+import { kioskContract } from './kiosk/contract';
+import { receptionContract } from './reception/contract';
 import type { Result } from './result';
 import type { AppStatus, AuditPage, SessionInfo, SetupResult, StaffAccountView } from './types';
 import type { AppointmentView, SlotView } from './scheduling-types';
@@ -8,6 +13,7 @@ import {
   BookAppointmentInput,
   CancelAppointmentInput,
   FreeSlotsInput,
+  RecordArrivalInput,
   RescheduleAppointmentInput,
   SetAppointmentStatusInput,
   SoonestSlotsInput,
@@ -16,34 +22,6 @@ import { CalendarDayInput, SeriesBookInput, SeriesCancelInput, SeriesPreviewInpu
 import { SetupInput, StoreRetryInput } from './schemas';
 import { AuditSearchInput, CreateStaffInput, ResetStaffPasswordInput, SetStaffActiveInput, SignInInput, UnlockInput } from './auth-schemas';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
-
-/**
- * What the audit trail records about a channel that reads or changes patient information (or
- * staff accounts). resourceId and patientId pick the record from the call; without them the
- * dispatcher takes the output's `id`, then the input's appointmentId or patientId.
- */
-export interface AuditSpec<I = unknown, O = unknown> {
-  action: string;
-  resourceType: 'patient' | 'appointment' | 'prescription' | 'feedback' | 'communication' | 'staff' | 'audit';
-  // Method syntax on purpose: the dispatcher reads every channel's spec through one wide type.
-  resourceId?(input: I, output: O): number | string | null;
-  patientId?(input: I, output: O): number | null;
-}
-
-export interface ChannelSpec<I extends z.ZodType = z.ZodType, O = unknown> {
-  readonly input: I;
-  readonly permission: Permission;
-  readonly audit?: AuditSpec<z.output<I>, O>;
-  /** Phantom: carries the output type; never set at run time. */
-  readonly output?: O;
-}
-
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(spec: { input: I; permission: Permission; audit?: AuditSpec<z.output<I>, O> }): ChannelSpec<I, O> =>
-    spec;
-
-const NoInput = z.object({}).strict();
 
 /** Every channel between renderer and main: its input schema, output type and permission. */
 export const contract = {
@@ -100,6 +78,11 @@ export const contract = {
     permission: 'appointments.write',
     audit: { action: 'change_appointment_status', resourceType: 'appointment' },
   }),
+  'appointments.recordArrival': channel<AppointmentView>()({
+    input: RecordArrivalInput,
+    permission: 'appointments.write',
+    audit: { action: 'record_arrival', resourceType: 'appointment' },
+  }),
   'series.preview': channel<SeriesPreview>()({
     input: SeriesPreviewInput,
     permission: 'appointments.read',
@@ -120,8 +103,14 @@ export const contract = {
     permission: 'appointments.read',
     audit: { action: 'view_schedule', resourceType: 'appointment' },
   }),
+  ...receptionContract,
+  ...doctorContract,
+  ...adminContract,
+  ...communicationContract,
+  ...kioskContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
+export type { AuditSpec, ChannelSpec } from './channel-spec';
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;

@@ -14,10 +14,22 @@ export const PERMISSIONS = {
   'clinic.configure': 'change clinic settings, doctors and their schedules',
   'staff.manage': 'manage staff accounts',
   'audit.read': 'browse the audit trail',
+  'patients.read': 'search patients and open their front-desk record',
+  'patients.write': 'register and edit patients, record arrivals',
+  'clinical.own': "a doctor's own day, own patients' history, prescriptions and visit outcomes",
+  'schedule.own': 'a doctor editing their own weekly hours and days off',
+  'reports.read': 'clinic reports (utilization, rates, new patients)',
+  'communications.read': 'the communication log and a patient\'s message history',
+  'feedback.moderate': 'approve or reject patient feedback',
+  'kiosk.manage': 'switch a workstation into kiosk mode and set patients\' kiosk passwords',
+  'kiosk.patient': 'a patient signed in at the kiosk, about themself',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 const STAFF: readonly Role[] = ['front_desk', 'admin', 'super_admin', 'doctor'];
+/** Staff who work the front desk; doctors see only their own patients, through clinical.own. */
+const DESK: readonly Role[] = ['front_desk', 'admin', 'super_admin'];
+const ADMINS: readonly Role[] = ['admin', 'super_admin'];
 
 export const PERMISSION_MATRIX: Record<Permission, readonly Role[]> = {
   anyone: ROLES,
@@ -25,9 +37,18 @@ export const PERMISSION_MATRIX: Record<Permission, readonly Role[]> = {
   'clinic.read': STAFF,
   'appointments.read': STAFF,
   'appointments.write': STAFF,
-  'clinic.configure': ['admin', 'super_admin'],
+  'clinic.configure': ADMINS,
   'staff.manage': ['super_admin'],
   'audit.read': ['super_admin'],
+  'patients.read': DESK,
+  'patients.write': DESK,
+  'clinical.own': ['doctor'],
+  'schedule.own': ['doctor'],
+  'reports.read': ADMINS,
+  'communications.read': DESK,
+  'feedback.moderate': ADMINS,
+  'kiosk.manage': DESK,
+  'kiosk.patient': ['patient'],
 };
 
 export function roleMay(role: Role | null, permission: Permission): boolean {

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'SESSION_LOCKED',
   'INTERNAL',
   'SERIES_CONFLICT',
+  'NOT_TODAY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

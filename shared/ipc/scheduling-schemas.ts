@@ -41,6 +41,8 @@ export const SetAppointmentStatusInput = z
   .object({ appointmentId: Id, status: z.enum(['Confirmed', 'Completed', 'No-Show']) })
   .strict();
 
+export const RecordArrivalInput = z.object({ appointmentId: Id }).strict();
+
 export const FreeSlotsInput = z
   .object({ doctorId: Id, fromDate: DateText, days: z.number().int().min(1).max(31), durationMinutes: Duration.optional() })
   .strict();

@@ -19,6 +19,8 @@ export interface AppointmentView {
   cancelledBy: 'Patient' | 'Doctor' | 'Admin' | null;
   cancellationReason: string | null;
   lateCancellation: boolean;
+  /** ISO instant the patient was recorded as arrived, or null. */
+  checkedInAt: string | null;
   updatedAt: string;
 }
 

@@ -15,7 +15,8 @@ export interface HandlerContext {
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
 
-export type Handlers = { [C in Channel]: Handler<C> };
+export type HandlersOf<C extends Channel> = { [K in C]: Handler<K> };
+export type Handlers = HandlersOf<Channel>;
 
 /** The dispatcher has already checked the role; this narrows the type for handlers that act as the user. */
 export function signedInUser(ctx: HandlerContext): SessionUser {

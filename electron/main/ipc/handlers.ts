@@ -5,6 +5,7 @@ import {
   rescheduleAppointment,
   setAppointmentStatus,
 } from '../services/scheduling/booking';
+import { recordArrival } from '../services/scheduling/arrival';
 import { listFreeSlots, soonestSlots } from '../services/scheduling/slot-queries';
 import { bookSeries, previewSeries } from '../services/scheduling/series';
 import { cancelSeries } from '../services/scheduling/series-cancel';
@@ -14,6 +15,11 @@ import { signInAtWorkstation, startSession, unlockWorkstation } from '../service
 import { createStaff, listStaff, resetStaffPassword, setStaffActive } from '../services/staff-accounts';
 import { searchAuditTrail } from '../services/audit/audit-search';
 import { signedInUser, type Handlers } from './handler-types';
+import { adminHandlers } from './admin-handlers';
+import { communicationHandlers } from './communications-handlers';
+import { doctorHandlers } from './doctor-handlers';
+import { kioskHandlers } from './kiosk-handlers';
+import { receptionHandlers } from './reception-handlers';
 
 /** One entry per channel of the contract; the compiler refuses a missing or misspelled one. */
 export const handlers: Handlers = {
@@ -57,8 +63,14 @@ export const handlers: Handlers = {
   'appointments.reschedule': async (input, { runtime, clock }) => rescheduleAppointment(runtime.stores().sql, input, clock),
   'appointments.cancel': async (input, ctx) => cancelAppointment(ctx.runtime.stores().sql, input, signedInUser(ctx), ctx.clock),
   'appointments.setStatus': async (input, { runtime, clock }) => setAppointmentStatus(runtime.stores().sql, input, clock),
+  'appointments.recordArrival': async (input, { runtime, clock }) => recordArrival(runtime.stores().sql, input.appointmentId, clock),
   'series.preview': async (input, { runtime, clock }) => previewSeries(runtime.stores().sql, input, clock),
   'series.book': async (input, { runtime, clock }) => bookSeries(runtime.stores().sql, input, clock),
   'series.cancel': async (input, ctx) => cancelSeries(ctx.runtime.stores().sql, input, signedInUser(ctx), ctx.clock),
   'calendar.day': async (input, { runtime }) => calendarDay(runtime.stores().sql, input),
+  ...receptionHandlers,
+  ...doctorHandlers,
+  ...adminHandlers,
+  ...communicationHandlers,
+  ...kioskHandlers,
 };

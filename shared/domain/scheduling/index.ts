@@ -8,3 +8,4 @@ export * from './booking-check';
 export * from './lifecycle';
 export * from './recurrence';
 export * from './series-plan';
+export * from './arrival';

@@ -8,86 +8,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract';
 import { PERMISSION_MATRIX, ROLES, type Role } from '../../../shared/ipc/permissions';
-import type { ErrorCode } from '../../../shared/ipc/result';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode } from '../../support/workstation-stores';
 import { createAccounts, PASSWORD, seedBookableClinic, tomorrow, type RoleAccount } from './accounts-fixture';
+import { CORE_SAMPLES } from './matrix/core-samples';
+import type { FeatureSamples, RoleFixture, Sample } from './matrix/types';
+import { RECEPTION_SAMPLES } from './matrix/reception-samples';
+import { DOCTOR_SAMPLES } from './matrix/doctor-samples';
+import { ADMIN_SAMPLES } from './matrix/admin-samples';
+import { COMMUNICATION_SAMPLES } from './matrix/communications-samples';
+import { KIOSK_SAMPLES } from './matrix/kiosk-samples';
 
-interface RoleFixture {
-  doctorId: number;
-  patientIds: number[];
-  appointments: { toMove: number; toCancel: number; toConfirm: number };
-  seriesToCancel: number;
-  spareStaffId: number;
-}
-
-interface Sample {
-  input(fixture: RoleFixture, account: RoleAccount): unknown;
-  /** When an allowed call is expected to end in a business refusal instead of ok, for these roles. */
-  allowedOutcome?: Partial<Record<Role, ErrorCode>> & { all?: ErrorCode };
-}
-
-const day = tomorrow();
-let sequence = 0;
+const FEATURES: readonly Pick<FeatureSamples<Channel>, 'prepare' | 'fingerprint'>[] = [
+  RECEPTION_SAMPLES,
+  DOCTOR_SAMPLES,
+  ADMIN_SAMPLES,
+  COMMUNICATION_SAMPLES,
+  KIOSK_SAMPLES,
+];
 
 /** A sample call for every channel: adding a channel without one breaks the compile. */
 const SAMPLES: Record<Channel, Sample> = {
-  'app.status': { input: () => ({}) },
-  'app.retryStores': { input: () => ({}) },
-  'setup.complete': {
-    input: () => ({
-      clinicName: 'Generated Clinic',
-      timezone: 'Europe/Berlin',
-      admin: { username: 'second.setup', email: 'second@clinic.example', firstName: 'Gen', lastName: 'Erated', password: PASSWORD },
-    }),
-    allowedOutcome: { all: 'ALREADY_SET_UP' },
-  },
-  'session.current': { input: () => ({}) },
-  'session.signIn': {
-    input: (_f, account) => ({ identifier: account.identifier, password: PASSWORD }),
-    // Patients sign in at the kiosk, not at a staff workstation.
-    allowedOutcome: { patient: 'INVALID_CREDENTIALS' },
-  },
-  'session.signOut': { input: () => ({}) },
-  'session.lock': { input: () => ({}) },
-  'session.unlock': { input: () => ({ password: PASSWORD }) },
-  'session.activity': { input: () => ({}) },
-  'staff.list': { input: () => ({}) },
-  'staff.create': {
-    input: () => ({
-      username: `made.${++sequence}`,
-      email: `made.${sequence}@clinic.example`,
-      firstName: 'Gen',
-      lastName: 'Erated',
-      role: 'front_desk',
-      password: PASSWORD,
-    }),
-  },
-  'staff.setActive': { input: (f) => ({ staffId: f.spareStaffId, active: true }) },
-  'staff.resetPassword': { input: (f) => ({ staffId: f.spareStaffId, newPassword: PASSWORD }) },
-  'audit.search': { input: () => ({ limit: 5 }) },
-  'slots.free': { input: (f) => ({ doctorId: f.doctorId, fromDate: day, days: 1 }) },
-  'slots.soonest': { input: (f) => ({ doctorIds: [f.doctorId], count: 3 }) },
-  'appointments.book': {
-    input: (f) => ({ doctorId: f.doctorId, patientId: f.patientIds[3], date: day, time: '15:00', idempotencyKey: `matrix-${++sequence}-key` }),
-  },
-  'appointments.reschedule': { input: (f) => ({ appointmentId: f.appointments.toMove, date: day, time: '16:00' }) },
-  'appointments.cancel': { input: (f) => ({ appointmentId: f.appointments.toCancel, reason: 'Patient called to cancel' }) },
-  'appointments.setStatus': { input: (f) => ({ appointmentId: f.appointments.toConfirm, status: 'Confirmed' }) },
-  'series.preview': { input: (f) => ({ doctorId: f.doctorId, patientId: f.patientIds[3], date: day, time: '13:00', repeat: { intervalWeeks: 1, count: 2 } }) },
-  'series.book': {
-    input: (f) => ({
-      doctorId: f.doctorId,
-      patientId: f.patientIds[3],
-      date: day,
-      time: '13:00',
-      repeat: { intervalWeeks: 1, count: 2 },
-      idempotencyKey: `matrix-series-${++sequence}`,
-    }),
-  },
-  'series.cancel': { input: (f) => ({ seriesId: f.seriesToCancel, reason: 'Course of treatment ended' }) },
-  'calendar.day': { input: (f) => ({ date: day, doctorIds: [f.doctorId] }) },
+  ...CORE_SAMPLES,
+  ...RECEPTION_SAMPLES.samples,
+  ...DOCTOR_SAMPLES.samples,
+  ...ADMIN_SAMPLES.samples,
+  ...COMMUNICATION_SAMPLES.samples,
+  ...KIOSK_SAMPLES.samples,
 };
+
+const day = tomorrow();
 
 describe('the permission matrix, channel by channel and role by role', () => {
   let dir: TempDir;
@@ -104,7 +54,8 @@ describe('the permission matrix, channel by channel and role by role', () => {
       models.ClinicSetting.count(),
       models.LoginFailure.count(),
     ]);
-    return JSON.stringify({ appointments, staff, settings, failures });
+    const features = await Promise.all(FEATURES.map((feature) => feature.fingerprint?.(workstation)));
+    return JSON.stringify({ appointments, staff, settings, failures, features });
   }
 
   const auditCount = () => workstation.runtime.stores().documents.systemAuditLogs.count();
@@ -127,6 +78,7 @@ describe('the permission matrix, channel by channel and role by role', () => {
         appointments: { toMove: await book(patientIds[0]!, '09:00'), toCancel: await book(patientIds[1]!, '10:00'), toConfirm: await book(patientIds[2]!, '11:00') },
         seriesToCancel: 0,
         spareStaffId: spare.front_desk.user.id,
+        extra: new Map(),
       });
     }
     // one weekly series per role to cancel, booked the way the front desk books them
@@ -143,6 +95,9 @@ describe('the permission matrix, channel by channel and role by role', () => {
       });
       if (!series.ok) throw new Error(`could not book the fixture series: ${series.error.message}`);
       fixture.seriesToCancel = (series.data as { id: number }).id;
+    }
+    for (const feature of FEATURES) {
+      for (const role of ROLES) await feature.prepare?.(workstation, role, fixtures.get(role)!, accounts);
     }
   }, 120_000);
 

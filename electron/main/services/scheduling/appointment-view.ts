@@ -16,6 +16,7 @@ export function toAppointmentView(row: Appointment): AppointmentView {
     cancelledBy: row.cancelledBy ?? null,
     cancellationReason: row.cancellationReason ?? null,
     lateCancellation: Boolean(row.lateCancellation),
+    checkedInAt: row.checkedInAt ? new Date(row.checkedInAt).toISOString() : null,
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
 }

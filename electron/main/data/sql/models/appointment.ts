@@ -41,6 +41,8 @@ export class Appointment extends Model<InferAttributes<Appointment>, InferCreati
   declare lateCancellation: CreationOptional<boolean>;
   /** Added by 202611250201-appointment-series: the series this visit belongs to, if any. */
   declare seriesId: CreationOptional<number | null>;
+  /** Added by 202611250401-appointment-arrival: when the patient was recorded as arrived. */
+  declare checkedInAt: CreationOptional<Date | null>;
 
   declare patient?: NonAttribute<Patient>;
   declare doctor?: NonAttribute<Doctor>;
@@ -66,6 +68,7 @@ export function defineAppointment(sequelize: Sequelize): typeof Appointment {
       cancellationReason: text({ allowNull: true }),
       lateCancellation: boolean(false),
       seriesId: reference('seriesId', { allowNull: true }),
+      checkedInAt: timestamp(),
     },
     { sequelize, modelName: 'Appointment', tableName: 'appointments', underscored: true, timestamps: true },
   );

@@ -1,0 +1,3 @@
+/** Reception: patients, the flow board, the waiting list and the walk-in queue (issue 5). Names only (no zod), for the preload; see ../channels.ts. */
+export const RECEPTION_CHANNEL_NAMES = [] as const;
+export type ReceptionChannelName = (typeof RECEPTION_CHANNEL_NAMES)[number];
