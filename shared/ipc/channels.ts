@@ -1,4 +1,5 @@
 import { ADMIN_CHANNEL_NAMES } from './admin/channel-names';
+import { CALENDAR_CHANNEL_NAMES } from './calendar/channel-names';
 import { COMMUNICATION_CHANNEL_NAMES } from './communications/channel-names';
 import { DOCTOR_CHANNEL_NAMES } from './doctor/channel-names';
 import { KIOSK_CHANNEL_NAMES } from './kiosk/channel-names';
@@ -40,6 +41,7 @@ const CORE_CHANNEL_NAMES = [
 export const CHANNEL_NAMES = [
   ...CORE_CHANNEL_NAMES,
   ...RECEPTION_CHANNEL_NAMES,
+  ...CALENDAR_CHANNEL_NAMES,
   ...DOCTOR_CHANNEL_NAMES,
   ...ADMIN_CHANNEL_NAMES,
   ...COMMUNICATION_CHANNEL_NAMES,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channel, NoInput, type ChannelSpec } from './channel-spec';
 import { adminContract } from './admin/contract';
+import { calendarContract } from './calendar/contract';
 import { communicationContract } from './communications/contract';
 import { doctorContract } from './doctor/contract';
 import { kioskContract } from './kiosk/contract';
@@ -104,6 +105,7 @@ export const contract = {
     audit: { action: 'view_schedule', resourceType: 'appointment' },
   }),
   ...receptionContract,
+  ...calendarContract,
   ...doctorContract,
   ...adminContract,
   ...communicationContract,

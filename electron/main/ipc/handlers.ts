@@ -16,6 +16,7 @@ import { createStaff, listStaff, resetStaffPassword, setStaffActive } from '../s
 import { searchAuditTrail } from '../services/audit/audit-search';
 import { signedInUser, type Handlers } from './handler-types';
 import { adminHandlers } from './admin-handlers';
+import { calendarHandlers } from './calendar-handlers';
 import { communicationHandlers } from './communications-handlers';
 import { doctorHandlers } from './doctor-handlers';
 import { kioskHandlers } from './kiosk-handlers';
@@ -69,6 +70,7 @@ export const handlers: Handlers = {
   'series.cancel': async (input, ctx) => cancelSeries(ctx.runtime.stores().sql, input, signedInUser(ctx), ctx.clock),
   'calendar.day': async (input, { runtime }) => calendarDay(runtime.stores().sql, input),
   ...receptionHandlers,
+  ...calendarHandlers,
   ...doctorHandlers,
   ...adminHandlers,
   ...communicationHandlers,

@@ -14,6 +14,7 @@ import { createAccounts, PASSWORD, seedBookableClinic, tomorrow, type RoleAccoun
 import { CORE_SAMPLES } from './matrix/core-samples';
 import type { FeatureSamples, RoleFixture, Sample } from './matrix/types';
 import { RECEPTION_SAMPLES } from './matrix/reception-samples';
+import { CALENDAR_SAMPLES } from './matrix/calendar-samples';
 import { DOCTOR_SAMPLES } from './matrix/doctor-samples';
 import { ADMIN_SAMPLES } from './matrix/admin-samples';
 import { COMMUNICATION_SAMPLES } from './matrix/communications-samples';
@@ -21,6 +22,7 @@ import { KIOSK_SAMPLES } from './matrix/kiosk-samples';
 
 const FEATURES: readonly Pick<FeatureSamples<Channel>, 'prepare' | 'fingerprint'>[] = [
   RECEPTION_SAMPLES,
+  CALENDAR_SAMPLES,
   DOCTOR_SAMPLES,
   ADMIN_SAMPLES,
   COMMUNICATION_SAMPLES,
@@ -31,6 +33,7 @@ const FEATURES: readonly Pick<FeatureSamples<Channel>, 'prepare' | 'fingerprint'
 const SAMPLES: Record<Channel, Sample> = {
   ...CORE_SAMPLES,
   ...RECEPTION_SAMPLES.samples,
+  ...CALENDAR_SAMPLES.samples,
   ...DOCTOR_SAMPLES.samples,
   ...ADMIN_SAMPLES.samples,
   ...COMMUNICATION_SAMPLES.samples,
