@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { handlers } from './ipc/handlers';
 import { AppRuntime, type RuntimeOptions } from './runtime/app-runtime';
 import { AuditTrail } from './services/audit/audit-trail';
+import { BackupService } from './services/backup/backup-service';
 import { systemClock } from './services/scheduling/booking';
 import { WorkstationSession } from './session';
 
@@ -10,6 +11,7 @@ export interface Workstation {
   runtime: AppRuntime;
   session: WorkstationSession;
   audit: AuditTrail;
+  backups: BackupService;
   dispatch: Dispatch;
   close(): Promise<void>;
 }
@@ -19,6 +21,8 @@ export interface WorkstationOptions extends RuntimeOptions {
   workstationName?: string;
   /** Milliseconds clock for the session's inactivity lock (tests move it). */
   nowMs?: () => number;
+  /** false: no scheduled backups (tests that count files); manual backups still work. */
+  backupSchedule?: boolean;
 }
 
 /** The workstation's address on the clinic network, for the audit trail. */
@@ -40,9 +44,11 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   });
   // Records buffered while the document store was away (in an earlier run too) go out now.
   if (runtime.state.ready) void audit.flush();
+  const backups = new BackupService(runtime);
+  if (options.backupSchedule !== false) backups.startSchedule();
   const dispatch = createDispatcher({
     handlers,
-    context: { runtime, session, clock: systemClock, audit },
+    context: { runtime, session, clock: systemClock, audit, backups },
     // Only the channel and the error's name: inputs and messages can carry patient data.
     reportInternalError: (channel, error) =>
       console.error(`[clinic-desk] ${channel} failed: ${error instanceof Error ? error.name : typeof error}`),
@@ -51,8 +57,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     runtime,
     session,
     audit,
+    backups,
     dispatch,
     close: async () => {
+      backups.stopSchedule();
       audit.close();
       await runtime.close();
     },

@@ -73,6 +73,8 @@ export const SETTINGS = {
     5,
   ),
   lockoutMinutes: integerSetting('lockout_minutes', 'How long an account stays locked after too many failed sign-ins.', 1, 1440, 15),
+  backupIntervalHours: integerSetting('backup_interval_hours', "How often this workstation backs up its local store (kept in the app's data folder).", 1, 168, 24),
+  backupsKept: integerSetting('backups_kept', 'How many backups are kept; older ones are deleted.', 1, 90, 14),
   openingHours: jsonSetting(
     'opening_hours',
     'The clinic opening hours per weekday; no appointment falls outside them.',

@@ -1,4 +1,5 @@
 import { ADMIN_CHANNEL_NAMES } from './admin/channel-names';
+import { BACKUP_CHANNEL_NAMES } from './backups/channel-names';
 import { CALENDAR_CHANNEL_NAMES } from './calendar/channel-names';
 import { COMMUNICATION_CHANNEL_NAMES } from './communications/channel-names';
 import { DOCTOR_CHANNEL_NAMES } from './doctor/channel-names';
@@ -46,6 +47,7 @@ export const CHANNEL_NAMES = [
   ...ADMIN_CHANNEL_NAMES,
   ...COMMUNICATION_CHANNEL_NAMES,
   ...KIOSK_CHANNEL_NAMES,
+  ...BACKUP_CHANNEL_NAMES,
 ] as const;
 export type CoreChannelName = (typeof CORE_CHANNEL_NAMES)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

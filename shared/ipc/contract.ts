@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channel, NoInput, type ChannelSpec } from './channel-spec';
 import { adminContract } from './admin/contract';
+import { backupContract } from './backups/contract';
 import { calendarContract } from './calendar/contract';
 import { communicationContract } from './communications/contract';
 import { doctorContract } from './doctor/contract';
@@ -110,6 +111,7 @@ export const contract = {
   ...adminContract,
   ...communicationContract,
   ...kioskContract,
+  ...backupContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type { AuditSpec, ChannelSpec } from './channel-spec';

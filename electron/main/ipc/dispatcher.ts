@@ -22,8 +22,15 @@ function zodDetails(issues: readonly { path: PropertyKey[]; message: string }[])
   };
 }
 
+/** Who made the call, taken when it arrived: a handler may sign the session out (a restore does). */
+interface Caller {
+  user: HandlerContext['session']['user'];
+  sessionId: HandlerContext['session']['sessionId'];
+}
+
 async function writeAudit(
   context: HandlerContext,
+  caller: Caller,
   channel: Channel,
   spec: ChannelSpec,
   input: unknown,
@@ -33,8 +40,8 @@ async function writeAudit(
   if (!spec.audit) return;
   const { resourceId, patientId } = auditedResource(spec.audit, input, output);
   await context.audit.record({
-    user: context.session.user,
-    sessionId: context.session.sessionId,
+    user: caller.user,
+    sessionId: caller.sessionId,
     workstation: context.session.workstation,
     channel,
     action: spec.audit.action,
@@ -66,10 +73,11 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
       return fail('VALIDATION', first ? `${first.field || 'input'}: ${first.message}` : 'Invalid input', details);
     }
     const user = context.session.user;
+    const caller: Caller = { user, sessionId: context.session.sessionId };
     /** A refusal of an audited channel is itself on record: the attempt shows in the trail. */
     const refuse = async (failure: Result<never>): Promise<Result<unknown>> => {
       try {
-        await writeAudit(context, channel, spec, parsed.data, undefined, 'denied');
+        await writeAudit(context, caller, channel, spec, parsed.data, undefined, 'denied');
       } catch (error) {
         return internal(channel, error);
       }
@@ -86,7 +94,7 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const output = await handler(parsed.data, context);
       // Patient data leaves main only once its access is on record.
-      await writeAudit(context, channel, spec, parsed.data, output, 'allowed');
+      await writeAudit(context, caller, channel, spec, parsed.data, output, 'allowed');
       return ok(output);
     } catch (error) {
       if (isAppFailure(error)) {

@@ -3,6 +3,7 @@ import { AppFailure } from '../../../shared/ipc/result';
 import type { SessionUser } from '../../../shared/ipc/types';
 import type { AppRuntime } from '../runtime/app-runtime';
 import type { AuditRecorder } from '../services/audit/audit-event';
+import type { BackupService } from '../services/backup/backup-service';
 import type { Clock } from '../services/scheduling/booking';
 import type { WorkstationSession } from '../session';
 
@@ -11,6 +12,7 @@ export interface HandlerContext {
   session: WorkstationSession;
   clock: Clock;
   audit: AuditRecorder;
+  backups: BackupService;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;

@@ -16,6 +16,7 @@ import { createStaff, listStaff, resetStaffPassword, setStaffActive } from '../s
 import { searchAuditTrail } from '../services/audit/audit-search';
 import { signedInUser, type Handlers } from './handler-types';
 import { adminHandlers } from './admin-handlers';
+import { backupHandlers } from './backups-handlers';
 import { calendarHandlers } from './calendar-handlers';
 import { communicationHandlers } from './communications-handlers';
 import { doctorHandlers } from './doctor-handlers';
@@ -75,4 +76,5 @@ export const handlers: Handlers = {
   ...adminHandlers,
   ...communicationHandlers,
   ...kioskHandlers,
+  ...backupHandlers,
 };

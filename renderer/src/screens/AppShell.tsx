@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
 import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { CalendarDay } from '../features/calendar/CalendarDay';
 import { sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
 import { SideNav } from '../features/shell/SideNav';
@@ -23,6 +24,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'calendar' ? <CalendarDay zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
+          {section === 'backups' ? <BackupsScreen zone={zone} standalone={status.mode === 'standalone'} /> : null}
         </main>
       </div>
     </div>

@@ -19,6 +19,7 @@ import { DOCTOR_SAMPLES } from './matrix/doctor-samples';
 import { ADMIN_SAMPLES } from './matrix/admin-samples';
 import { COMMUNICATION_SAMPLES } from './matrix/communications-samples';
 import { KIOSK_SAMPLES } from './matrix/kiosk-samples';
+import { BACKUP_SAMPLES } from './matrix/backups-samples';
 
 const FEATURES: readonly Pick<FeatureSamples<Channel>, 'prepare' | 'fingerprint'>[] = [
   RECEPTION_SAMPLES,
@@ -27,6 +28,7 @@ const FEATURES: readonly Pick<FeatureSamples<Channel>, 'prepare' | 'fingerprint'
   ADMIN_SAMPLES,
   COMMUNICATION_SAMPLES,
   KIOSK_SAMPLES,
+  BACKUP_SAMPLES,
 ];
 
 /** A sample call for every channel: adding a channel without one breaks the compile. */
@@ -38,6 +40,7 @@ const SAMPLES: Record<Channel, Sample> = {
   ...ADMIN_SAMPLES.samples,
   ...COMMUNICATION_SAMPLES.samples,
   ...KIOSK_SAMPLES.samples,
+  ...BACKUP_SAMPLES.samples,
 };
 
 const day = tomorrow();

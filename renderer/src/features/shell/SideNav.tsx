@@ -21,6 +21,12 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M12 2.5V6h3.5M8 10h5M8 13h5" />
     </>
   ),
+  backups: (
+    <>
+      <ellipse cx="10" cy="5" rx="6" ry="2.5" />
+      <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
+    </>
+  ),
 };
 
 /** The app's sections. Only the built ones the user may open are listed. */

@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'react';
+import type { AppError } from '../../../../shared/ipc/result';
+import type { BackupView, RestoreResult } from '../../../../shared/ipc/backups/types';
+import { Banner } from '../../components/Banner';
+import { Dialog } from '../../components/Dialog';
+import { Spinner } from '../../components/Spinner';
+import { useAppStore } from '../../stores/app-store';
+import { useBackupsStore } from '../../stores/backups-store';
+import { formatMoment } from '../staff/staff-format';
+import { BACKUP_KIND_LABEL, formatSize } from './backup-format';
+
+function RestoreDialog({ backup, zone, onClose }: { backup: BackupView; zone: string; onClose: () => void }) {
+  const restore = useBackupsStore((state) => state.restore);
+  const reloadSession = useAppStore((state) => state.load);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState<RestoreResult | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    const result = await restore(backup.name);
+    setBusy(false);
+    if (result.ok) setDone(result.data);
+    else setError(result.error);
+  }
+
+  if (done) {
+    return (
+      <Dialog title="The clinic was restored" onClose={() => void reloadSession()}>
+        <p className="dialog__text">
+          The data is now as it was on {formatMoment(done.restored.takenAt, zone)}: {done.patients} patients and {done.appointments}{' '}
+          appointments. The data as it was just before is kept as a backup of its own, so this can be undone.
+        </p>
+        <p className="dialog__text">Please sign in again.</p>
+        <div className="dialog__actions">
+          <button type="button" className="button button--primary" onClick={() => void reloadSession()} autoFocus>
+            Continue to sign-in
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title={`Restore the backup of ${formatMoment(backup.takenAt, zone)}?`} onClose={busy ? () => undefined : onClose}>
+      <p className="dialog__text">
+        Every patient, appointment, setting and account goes back to how it was then. Changes made since are replaced; a copy of
+        the clinic as it is now is kept first, so you can go back. The audit trail keeps every record.
+      </p>
+      {error ? (
+        <Banner tone="error" title="Nothing was restored">
+          <p>{error.message}</p>
+        </Banner>
+      ) : null}
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" className="button button--danger" onClick={() => void confirm()} disabled={busy}>
+          {busy ? <Spinner /> : null}
+          Restore this backup
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Admins: this workstation's backups of its local store, with a restore. */
+export function BackupsScreen({ zone, standalone }: { zone: string; standalone: boolean }) {
+  const { backups, loading, error, creating, load, create } = useBackupsStore();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [createError, setCreateError] = useState<AppError | null>(null);
+  const [restoring, setRestoring] = useState<BackupView | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function backUpNow() {
+    setNotice(null);
+    setCreateError(null);
+    const result = await create();
+    if (result.ok) setNotice(`Backup made: ${formatSize(result.data.sizeBytes)}.`);
+    else setCreateError(result.error);
+  }
+
+  return (
+    <section className="admin-page" aria-labelledby="backups-title">
+      <header className="admin-page__header">
+        <div>
+          <h2 id="backups-title" className="admin-page__title">
+            Backups
+          </h2>
+          <p className="admin-page__lead">
+            {standalone
+              ? 'Copies of the clinic’s data on this computer, made automatically and kept in the app’s data folder.'
+              : 'Copies of this workstation’s local store (its mirror of the clinic server and the changes waiting to be sent).'}
+          </p>
+        </div>
+        <button type="button" className="button button--primary" onClick={() => void backUpNow()} disabled={creating}>
+          {creating ? <Spinner /> : null}
+          Back up now
+        </button>
+      </header>
+
+      {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
+      {createError ? (
+        <Banner tone="error" title="No backup was made">
+          <p>{createError.message}</p>
+        </Banner>
+      ) : null}
+      {error ? (
+        <Banner
+          tone="error"
+          title="The backups could not be listed"
+          action={
+            <button type="button" className="button button--secondary" onClick={() => void load()}>
+              Try again
+            </button>
+          }
+        >
+          <p>{error.message}</p>
+        </Banner>
+      ) : null}
+
+      <div className="card table-card">
+        <table className="data-table" aria-label="Backups">
+          <thead>
+            <tr>
+              <th scope="col">Taken</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups?.map((backup) => (
+              <tr key={backup.name}>
+                <td className="data-table__strong">{formatMoment(backup.takenAt, zone, true)}</td>
+                <td>
+                  <span className={`tag ${backup.kind === 'before-restore' ? 'tag--warning' : 'tag--neutral'}`}>{BACKUP_KIND_LABEL[backup.kind]}</span>
+                </td>
+                <td className="data-table__muted">{formatSize(backup.sizeBytes)}</td>
+                <td className="data-table__actions">
+                  {standalone ? (
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => setRestoring(backup)}
+                      aria-label={`Restore the backup of ${formatMoment(backup.takenAt, zone, true)}`}
+                    >
+                      Restore
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {backups && backups.length === 0 ? <p className="table-card__empty">No backups yet. The first one is made automatically, or now with “Back up now”.</p> : null}
+        {!backups && loading ? (
+          <p className="table-card__empty">
+            <Spinner /> Loading backups…
+          </p>
+        ) : null}
+      </div>
+
+      {restoring ? <RestoreDialog backup={restoring} zone={zone} onClose={() => setRestoring(null)} /> : null}
+    </section>
+  );
+}
