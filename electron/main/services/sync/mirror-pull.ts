@@ -1,0 +1,171 @@
+import { QueryTypes, type QueryOptions, type Sequelize, type Transaction } from 'sequelize';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import { CURSOR_OVERLAP_MS, ID_BUCKET, MIRROR_TABLES, type MirrorTable } from './mirror-tables';
+import { sameRow, type Row } from './row-values';
+
+export interface TablePull {
+  table: string;
+  /** Rows written to the mirror (new or changed). */
+  written: number;
+  /** Rows removed from the mirror because the server no longer has them. */
+  removed: number;
+}
+
+export interface PullOptions {
+  /** Rows per page read from the server. */
+  pageSize?: number;
+}
+
+const select = <T extends Row>(db: Sequelize, sql: string, replacements: Record<string, unknown> = {}, transaction?: Transaction) =>
+  db.query<T>(sql, { type: QueryTypes.SELECT, replacements, transaction });
+
+/**
+ * Brings this workstation's mirror (its own SQLite file) up to date with the clinic server:
+ * rows changed since the last pull, rows the server removed, whole small tables. Idempotent:
+ * pulling twice in a row writes nothing the second time. The server is only read.
+ */
+export async function pullMirror(server: SqlStore, local: SqlStore, options: PullOptions = {}): Promise<TablePull[]> {
+  const pageSize = options.pageSize ?? 5000;
+  const results: TablePull[] = [];
+  for (const table of MIRROR_TABLES) {
+    const columns = await localColumns(local.sequelize, table.table);
+    const pull = { table: table.table, written: 0, removed: 0 };
+    if (table.strategy === 'small') {
+      Object.assign(pull, await pullWhole(server, local, table, columns));
+    } else {
+      if (table.strategy === 'updated') pull.written += await pullChangedSince(server, local, table, columns, pageSize);
+      const reconciled = await reconcileBuckets(server, local, table, columns);
+      pull.written += reconciled.written;
+      pull.removed += reconciled.removed;
+    }
+    results.push(pull);
+  }
+  return results;
+}
+
+async function localColumns(db: Sequelize, table: string): Promise<string[]> {
+  const info = await select<{ name: string }>(db, `SELECT name FROM pragma_table_info('${table}')`);
+  return info.map((column) => column.name);
+}
+
+/** Inserts or replaces rows by id, in the local file's own value formats. */
+async function upsert(local: SqlStore, table: string, columns: readonly string[], rows: readonly Row[], transaction: Transaction): Promise<void> {
+  if (rows.length === 0) return;
+  const records = rows.map((row) => Object.fromEntries(columns.map((column) => [column, row[column] ?? null])));
+  // Sequelize's query generator reads these two for an upsert; its typings leave them out.
+  const upsertOptions: QueryOptions & { updateOnDuplicate: string[]; upsertKeys: string[] } = {
+    transaction,
+    updateOnDuplicate: columns.filter((column) => column !== 'id'),
+    upsertKeys: ['id'],
+  };
+  await local.sequelize.getQueryInterface().bulkInsert(table, records, upsertOptions);
+}
+
+async function removeIds(local: SqlStore, table: string, ids: readonly number[], transaction: Transaction): Promise<void> {
+  for (let start = 0; start < ids.length; start += 500) {
+    await local.sequelize.query(`DELETE FROM ${table} WHERE id IN (:ids)`, { replacements: { ids: ids.slice(start, start + 500) }, transaction });
+  }
+}
+
+async function readCursor(local: SqlStore, table: string): Promise<Date | null> {
+  const [row] = await select<{ cursor: string | null }>(local.sequelize, 'SELECT cursor_value AS cursor FROM sync_cursors WHERE table_name = :table', { table });
+  return row?.cursor ? new Date(row.cursor) : null;
+}
+
+async function writeCursor(local: SqlStore, table: string, cursor: Date, transaction: Transaction): Promise<void> {
+  await local.sequelize.query(
+    `INSERT INTO sync_cursors (table_name, cursor_value, pulled_at) VALUES (:table, :cursor, :now)
+     ON CONFLICT (table_name) DO UPDATE SET cursor_value = excluded.cursor_value, pulled_at = excluded.pulled_at`,
+    { replacements: { table, cursor: cursor.toISOString(), now: new Date().toISOString() }, transaction },
+  );
+}
+
+/** Rows stamped since the cursor (minus the overlap), page by page in (updated_at, id) order. */
+async function pullChangedSince(server: SqlStore, local: SqlStore, table: MirrorTable, columns: readonly string[], pageSize: number): Promise<number> {
+  const cursor = await readCursor(local, table.table);
+  let after: { at: Date; id: number } = { at: cursor ? new Date(cursor.getTime() - CURSOR_OVERLAP_MS) : new Date(0), id: 0 };
+  let written = 0;
+  for (;;) {
+    const page = await select<Row>(
+      server.sequelize,
+      `SELECT * FROM ${table.table}
+       WHERE updated_at > :at OR (updated_at = :at AND id > :id)
+       ORDER BY updated_at, id LIMIT :limit`,
+      { at: after.at, id: after.id, limit: pageSize },
+    );
+    if (page.length === 0) break;
+    const changed = await changedRows(local, table.table, columns, page);
+    const last = page[page.length - 1]!;
+    after = { at: new Date(last.updated_at as Date | string), id: Number(last.id) };
+    await local.sequelize.transaction(async (transaction) => {
+      await upsert(local, table.table, columns, changed, transaction);
+      await writeCursor(local, table.table, after.at, transaction);
+    });
+    written += changed.length;
+    if (page.length < pageSize) break;
+  }
+  return written;
+}
+
+/** The server rows that differ from (or are missing in) the mirror: re-reading the overlap writes nothing. */
+async function changedRows(local: SqlStore, table: string, columns: readonly string[], serverRows: readonly Row[]): Promise<Row[]> {
+  const ids = serverRows.map((row) => Number(row.id));
+  const mine = await select<Row>(local.sequelize, `SELECT * FROM ${table} WHERE id IN (:ids)`, { ids });
+  const byId = new Map(mine.map((row) => [Number(row.id), row]));
+  return serverRows.filter((row) => {
+    const current = byId.get(Number(row.id));
+    return !current || !sameRow(row, current, columns);
+  });
+}
+
+interface Bucket {
+  bucket: number;
+  n: number;
+  s: number;
+}
+
+async function buckets(store: SqlStore, table: string, dialect: 'mysql' | 'sqlite'): Promise<Map<number, string>> {
+  const bucket = dialect === 'mysql' ? `id DIV ${ID_BUCKET}` : `id / ${ID_BUCKET}`;
+  const rows = await select<Bucket & Row>(store.sequelize, `SELECT ${bucket} AS bucket, COUNT(*) AS n, SUM(id) AS s FROM ${table} GROUP BY ${bucket}`);
+  return new Map(rows.map((row) => [Number(row.bucket), `${Number(row.n)}:${Number(row.s)}`]));
+}
+
+/**
+ * Finds removed and missed rows without moving every id across the network: both sides count
+ * and sum their ids per bucket of ID_BUCKET; only buckets that differ are compared id by id.
+ */
+async function reconcileBuckets(server: SqlStore, local: SqlStore, table: MirrorTable, columns: readonly string[]): Promise<{ written: number; removed: number }> {
+  const [theirs, mine] = await Promise.all([buckets(server, table.table, 'mysql'), buckets(local, table.table, 'sqlite')]);
+  const differing = [...new Set([...theirs.keys(), ...mine.keys()])].filter((bucket) => theirs.get(bucket) !== mine.get(bucket));
+  let written = 0;
+  let removed = 0;
+  for (const bucket of differing) {
+    const range = { from: bucket * ID_BUCKET, to: (bucket + 1) * ID_BUCKET };
+    const serverRows = await select<Row>(server.sequelize, `SELECT * FROM ${table.table} WHERE id >= :from AND id < :to`, range);
+    const localIds = await select<{ id: number }>(local.sequelize, `SELECT id FROM ${table.table} WHERE id >= :from AND id < :to`, range);
+    const onServer = new Set(serverRows.map((row) => Number(row.id)));
+    const gone = localIds.map((row) => Number(row.id)).filter((id) => !onServer.has(id));
+    const changed = await changedRows(local, table.table, columns, serverRows);
+    await local.sequelize.transaction(async (transaction) => {
+      await removeIds(local, table.table, gone, transaction);
+      await upsert(local, table.table, columns, changed, transaction);
+    });
+    written += changed.length;
+    removed += gone.length;
+  }
+  return { written, removed };
+}
+
+/** Small tables: both sides whole, compared row by row. */
+async function pullWhole(server: SqlStore, local: SqlStore, table: MirrorTable, columns: readonly string[]): Promise<{ written: number; removed: number }> {
+  const serverRows = await select<Row>(server.sequelize, `SELECT * FROM ${table.table}`);
+  const localIds = await select<{ id: number }>(local.sequelize, `SELECT id FROM ${table.table}`);
+  const onServer = new Set(serverRows.map((row) => Number(row.id)));
+  const gone = localIds.map((row) => Number(row.id)).filter((id) => !onServer.has(id));
+  const changed = await changedRows(local, table.table, columns, serverRows);
+  await local.sequelize.transaction(async (transaction) => {
+    await removeIds(local, table.table, gone, transaction);
+    await upsert(local, table.table, columns, changed, transaction);
+  });
+  return { written: changed.length, removed: gone.length };
+}

@@ -1,0 +1,34 @@
+/**
+ * What the local mirror copies from the clinic server, parents before children (the local file
+ * enforces the same foreign keys), and how each table's changes are found:
+ * - `updated`: the server stamps every change in updated_at, so changed rows are those stamped
+ *   since the cursor; removed rows show up as id buckets whose count or id sum differ;
+ * - `immutable`: rows are inserted and deleted, never changed: bucket comparison finds both;
+ * - `small`: no change stamp and a few hundred rows at most: compared whole on every pull.
+ */
+export type MirrorStrategy = 'updated' | 'immutable' | 'small';
+
+export interface MirrorTable {
+  table: string;
+  strategy: MirrorStrategy;
+}
+
+export const MIRROR_TABLES: readonly MirrorTable[] = [
+  { table: 'clinic_settings', strategy: 'updated' },
+  { table: 'admin', strategy: 'small' },
+  { table: 'doctors', strategy: 'updated' },
+  { table: 'patients', strategy: 'updated' },
+  { table: 'doctor_availability', strategy: 'small' },
+  { table: 'doctor_unavailable_dates', strategy: 'small' },
+  // appointments point at their series: the series come first
+  { table: 'appointment_series', strategy: 'immutable' },
+  { table: 'appointments', strategy: 'updated' },
+];
+
+/** Rows per id bucket when comparing the two sides for removed (or missed) rows. */
+export const ID_BUCKET = 1000;
+/**
+ * Rows stamped this long before the cursor are read again: a transaction that committed late
+ * can carry an updated_at earlier than rows another one committed first.
+ */
+export const CURSOR_OVERLAP_MS = 5 * 60_000;

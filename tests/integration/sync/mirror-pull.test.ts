@@ -1,0 +1,89 @@
+/**
+ * The local mirror against a real clinic server: a generated clinic on MariaDB pulled into a
+ * real SQLite file, then changed on the server in every way the mirror must notice (edits,
+ * cancellations, deletions that cascade, rows of the small tables, a late-stamped row), pulled
+ * again: both sides hold the same rows, and a pull with nothing new writes nothing.
+ */
+import { QueryTypes } from 'sequelize';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import { seedDemoClinic } from '../../../electron/main/services/demo-clinic';
+import { MIRROR_TABLES } from '../../../electron/main/services/sync/mirror-tables';
+import { pullMirror, type TablePull } from '../../../electron/main/services/sync/mirror-pull';
+import { comparable, type Row } from '../../../electron/main/services/sync/row-values';
+import { openTestStore, SQL_TARGETS } from '../sql/stores';
+
+const [MARIADB, SQLITE] = SQL_TARGETS as [(typeof SQL_TARGETS)[0], (typeof SQL_TARGETS)[0]];
+
+async function tableRows(store: SqlStore, table: string): Promise<string[]> {
+  const rows = await store.sequelize.query<Row>(`SELECT * FROM ${table} ORDER BY id`, { type: QueryTypes.SELECT });
+  return rows.map((row) => JSON.stringify(Object.keys(row).sort().map((column) => [column, comparable(row[column])])));
+}
+
+async function expectSameRows(server: SqlStore, local: SqlStore): Promise<void> {
+  for (const { table } of MIRROR_TABLES) {
+    expect(await tableRows(local, table), table).toEqual(await tableRows(server, table));
+  }
+}
+
+const total = (pulls: TablePull[], key: 'written' | 'removed') => pulls.reduce((sum, pull) => sum + pull[key], 0);
+
+describe('pulling the mirror from a MariaDB clinic server into a SQLite file', () => {
+  let server: Awaited<ReturnType<typeof openTestStore>>;
+  let local: Awaited<ReturnType<typeof openTestStore>>;
+
+  beforeAll(async () => {
+    [server, local] = await Promise.all([openTestStore(MARIADB), openTestStore(SQLITE)]);
+    await seedDemoClinic(server, 'small', '2026-11-25');
+  }, 120_000);
+  afterAll(async () => Promise.all([server?.dispose(), local?.dispose()]));
+
+  it('copies the whole clinic on the first pull, in pages', async () => {
+    const pulls = await pullMirror(server, local, { pageSize: 700 });
+    expect(pulls.find((p) => p.table === 'appointments')!.written).toBe(await server.models.Appointment.count());
+    expect(total(pulls, 'removed')).toBe(0);
+    await expectSameRows(server, local);
+  }, 120_000);
+
+  it('writes nothing when nothing changed', async () => {
+    const pulls = await pullMirror(server, local, { pageSize: 700 });
+    expect(total(pulls, 'written')).toBe(0);
+    expect(total(pulls, 'removed')).toBe(0);
+  });
+
+  it('follows edits, cancellations, deletions (with their cascades) and the small tables', async () => {
+    const { Patient, Appointment, Doctor, DoctorAvailability, DoctorUnavailableDate, ClinicSetting } = server.models;
+    const [first, second] = await Appointment.findAll({ where: { status: 'Scheduled' }, order: [['id', 'ASC']], limit: 2 });
+    await first!.update({ status: 'Cancelled', cancelledAt: new Date(), cancelledBy: 'Patient', cancellationReason: 'Called in' });
+    await second!.destroy();
+    // a patient removed on the server takes their appointments along (ON DELETE CASCADE)
+    const leaving = await Patient.findOne({ order: [['id', 'DESC']] });
+    const theirAppointments = await Appointment.count({ where: { patientId: leaving!.id } });
+    await leaving!.destroy();
+    const renamed = await Patient.findOne({ order: [['id', 'ASC']] });
+    await renamed!.update({ phone: '+4930123456' });
+    const doctor = await Doctor.findOne();
+    await DoctorAvailability.create({ doctorId: doctor!.id, dayOfWeek: 6, startTime: '07:00', endTime: '07:30' });
+    await DoctorUnavailableDate.destroy({ where: {}, limit: 1 });
+    await ClinicSetting.create({ settingKey: 'clinic_name', settingValue: 'Mirror Test Clinic' });
+
+    const pulls = await pullMirror(server, local, { pageSize: 700 });
+    // the patient's removal cascades in the mirror too, so only the one destroyed appointment is removed by the pull
+    expect(theirAppointments).toBeGreaterThan(0);
+    expect(pulls.find((p) => p.table === 'appointments')!.removed).toBe(1);
+    expect(pulls.find((p) => p.table === 'patients')).toMatchObject({ written: 1, removed: 1 });
+    await expectSameRows(server, local);
+  }, 120_000);
+
+  it('catches a row inserted with a stamp older than the cursor (a late commit) through the id buckets', async () => {
+    const { Appointment } = server.models;
+    const template = (await Appointment.findOne({ order: [['id', 'DESC']], raw: true }))!;
+    await server.sequelize.query(
+      "INSERT INTO appointments (patient_id, doctor_id, appointment_date, appointment_time, duration_minutes, status, appointment_type, created_at, updated_at) VALUES (:p, :d, '2027-01-04', '06:00:00', 15, 'Scheduled', 'Consultation', '2020-01-01 00:00:00', '2020-01-01 00:00:00')",
+      { replacements: { p: template.patientId, d: template.doctorId } },
+    );
+    const pulls = await pullMirror(server, local, { pageSize: 700 });
+    expect(pulls.find((p) => p.table === 'appointments')!.written).toBe(1);
+    await expectSameRows(server, local);
+  }, 120_000);
+});
