@@ -4,6 +4,10 @@ import { handlers } from './ipc/handlers';
 import { AppRuntime, type RuntimeOptions } from './runtime/app-runtime';
 import { AuditTrail } from './services/audit/audit-trail';
 import { BackupService } from './services/backup/backup-service';
+import { ConnectionMonitor } from './services/sync/connection-monitor';
+import { MirrorSync } from './services/sync/mirror-sync';
+import type { WorkstationSync } from './services/sync/sync-status';
+import { loadClinicSettings } from './services/scheduling/rules';
 import { systemClock } from './services/scheduling/booking';
 import { WorkstationSession } from './session';
 
@@ -12,6 +16,7 @@ export interface Workstation {
   session: WorkstationSession;
   audit: AuditTrail;
   backups: BackupService;
+  sync: WorkstationSync;
   dispatch: Dispatch;
   close(): Promise<void>;
 }
@@ -21,8 +26,11 @@ export interface WorkstationOptions extends RuntimeOptions {
   workstationName?: string;
   /** Milliseconds clock for the session's inactivity lock (tests move it). */
   nowMs?: () => number;
-  /** false: no scheduled backups (tests that count files); manual backups still work. */
-  backupSchedule?: boolean;
+  /**
+   * false: no background jobs (scheduled backups, connection probes, mirror pulls), for tests
+   * that count files or queries; the same work still runs when asked for.
+   */
+  backgroundJobs?: boolean;
 }
 
 /** The workstation's address on the clinic network, for the audit trail. */
@@ -45,10 +53,14 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   // Records buffered while the document store was away (in an earlier run too) go out now.
   if (runtime.state.ready) void audit.flush();
   const backups = new BackupService(runtime);
-  if (options.backupSchedule !== false) backups.startSchedule();
+  const sync = networkedSync(runtime, audit);
+  if (options.backgroundJobs !== false) {
+    backups.startSchedule();
+    await startSync(runtime, sync);
+  }
   const dispatch = createDispatcher({
     handlers,
-    context: { runtime, session, clock: systemClock, audit, backups },
+    context: { runtime, session, clock: systemClock, audit, backups, sync },
     // Only the channel and the error's name: inputs and messages can carry patient data.
     reportInternalError: (channel, error) =>
       console.error(`[clinic-desk] ${channel} failed: ${error instanceof Error ? error.name : typeof error}`),
@@ -58,11 +70,37 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     session,
     audit,
     backups,
+    sync,
     dispatch,
     close: async () => {
       backups.stopSchedule();
+      sync.monitor?.stop();
+      sync.mirror?.stop();
       audit.close();
       await runtime.close();
     },
   };
+}
+
+/** A networked workstation watches the server and keeps its mirror; a standalone one has no server. */
+function networkedSync(runtime: AppRuntime, audit: AuditTrail): WorkstationSync {
+  if (runtime.config?.mode !== 'networked') return { monitor: null, mirror: null };
+  const mirror = new MirrorSync(runtime);
+  const monitor = new ConnectionMonitor(runtime, {
+    onChange: (event) => {
+      if (event !== 'came-back') return;
+      // Back online: what waited goes out, and the mirror catches up at once.
+      void audit.flush();
+      void mirror.pullNow();
+    },
+  });
+  return { monitor, mirror };
+}
+
+async function startSync(runtime: AppRuntime, sync: WorkstationSync): Promise<void> {
+  if (!sync.monitor || !sync.mirror || !runtime.state.ready) return;
+  const { mirrorPullSeconds } = await loadClinicSettings(runtime.state.stores.sql.models).catch(() => ({ mirrorPullSeconds: 60 }));
+  sync.monitor.start();
+  sync.mirror.start(mirrorPullSeconds * 1000);
+  void sync.mirror.pullNow();
 }

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../shared/ipc/types';
 import type { AppRuntime } from '../runtime/app-runtime';
 import type { AuditRecorder } from '../services/audit/audit-event';
 import type { BackupService } from '../services/backup/backup-service';
+import type { WorkstationSync } from '../services/sync/sync-status';
 import type { Clock } from '../services/scheduling/booking';
 import type { WorkstationSession } from '../session';
 
@@ -13,6 +14,7 @@ export interface HandlerContext {
   clock: Clock;
   audit: AuditRecorder;
   backups: BackupService;
+  sync: WorkstationSync;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;

@@ -17,6 +17,7 @@ import { searchAuditTrail } from '../services/audit/audit-search';
 import { signedInUser, type Handlers } from './handler-types';
 import { adminHandlers } from './admin-handlers';
 import { backupHandlers } from './backups-handlers';
+import { syncHandlers } from './sync-handlers';
 import { calendarHandlers } from './calendar-handlers';
 import { communicationHandlers } from './communications-handlers';
 import { doctorHandlers } from './doctor-handlers';
@@ -77,4 +78,5 @@ export const handlers: Handlers = {
   ...communicationHandlers,
   ...kioskHandlers,
   ...backupHandlers,
+  ...syncHandlers,
 };

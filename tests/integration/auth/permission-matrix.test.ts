@@ -20,6 +20,7 @@ import { ADMIN_SAMPLES } from './matrix/admin-samples';
 import { COMMUNICATION_SAMPLES } from './matrix/communications-samples';
 import { KIOSK_SAMPLES } from './matrix/kiosk-samples';
 import { BACKUP_SAMPLES } from './matrix/backups-samples';
+import { SYNC_SAMPLES } from './matrix/sync-samples';
 
 const FEATURES: readonly Pick<FeatureSamples<Channel>, 'prepare' | 'fingerprint'>[] = [
   RECEPTION_SAMPLES,
@@ -41,6 +42,7 @@ const SAMPLES: Record<Channel, Sample> = {
   ...COMMUNICATION_SAMPLES.samples,
   ...KIOSK_SAMPLES.samples,
   ...BACKUP_SAMPLES.samples,
+  ...SYNC_SAMPLES.samples,
 };
 
 const day = tomorrow();

@@ -27,7 +27,7 @@ describe('backups of a standalone clinic', () => {
 
   beforeEach(async () => {
     dir = createTempDir();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', backupSchedule: false });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false });
     const { sql } = workstation.runtime.stores();
     clinic = await seedBookableClinic(sql, 2, 6);
     accounts = await createAccounts(sql);
@@ -116,7 +116,7 @@ describe('backups of a networked workstation', () => {
   it('backs up the local file but refuses to restore it over the clinic server', async () => {
     const dir = createTempDir();
     const { env, cleanup } = await networked.open();
-    const workstation = await startWorkstation({ dataDir: dir.path, env, secretBox: null, appVersion: '0.0.0-test', backupSchedule: false });
+    const workstation = await startWorkstation({ dataDir: dir.path, env, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false });
     try {
       const accounts = await createAccounts(workstation.runtime.stores().sql);
       workstation.session.signIn(accounts.super_admin.user);

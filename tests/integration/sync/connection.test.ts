@@ -1,0 +1,86 @@
+/**
+ * A networked workstation whose connection to MariaDB runs through a TCP proxy that the test cuts
+ * and restores: the monitor reports the outage (dated from its first failed probe) and the
+ * recovery, and the recovery brings the mirror up to date with what changed meanwhile.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorkstation, type Workstation } from '../../../electron/main/compose';
+import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import type { SyncStatus } from '../../../shared/ipc/sync/types';
+import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
+import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import { expectOk } from '../../support/workstation-stores';
+import { createAccounts } from '../auth/accounts-fixture';
+import { patientValues } from '../sql/fixtures';
+import { seedClinic } from '../scheduling/clinic-fixture';
+
+describe('the connection to the clinic server', () => {
+  let dir: TempDir;
+  let mysql: TestDatabase;
+  let mongo: TestDatabase;
+  let proxy: TcpProxy;
+  let direct: SqlStore;
+  let workstation: Workstation;
+  const localPatients = () => workstation.runtime.stores().local.models.Patient.count();
+
+  beforeAll(async () => {
+    dir = createTempDir();
+    mysql = await createTestMysqlDatabase();
+    mongo = await createTestMongoDatabase();
+    const server = new URL(mysql.url);
+    proxy = await startTcpProxy(server.hostname, Number(server.port || 3306));
+    const viaProxy = new URL(mysql.url);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    workstation = await startWorkstation({
+      dataDir: dir.path,
+      env: { CLINIC_MYSQL_URL: viaProxy.toString(), CLINIC_MONGODB_URI: mongo.url },
+      secretBox: null,
+      appVersion: '0.0.0-test',
+      backgroundJobs: false,
+    });
+    expect(workstation.runtime.state.ready).toBe(true);
+    // another workstation's view of the same server, not through the proxy
+    direct = await openSqlStore({ dialect: 'mysql', url: mysql.url });
+  }, 60_000);
+
+  afterAll(async () => {
+    await workstation?.close();
+    await direct?.close();
+    await proxy?.close();
+    await mysql?.drop();
+    await mongo?.drop();
+    dir?.remove();
+  });
+
+  it('reports the outage and the recovery, and catches the mirror up on recovery', { timeout: 120_000 }, async () => {
+    const { monitor, mirror } = workstation.sync;
+    expect(monitor && mirror).toBeTruthy();
+    await seedClinic(direct, { doctors: 1, patients: 3 });
+    const accounts = await createAccounts(direct);
+    workstation.session.signIn(accounts.front_desk.user);
+    await mirror!.pullNow();
+    const before = await localPatients();
+    expect(before).toBe(await direct.models.Patient.count());
+
+    expect((await monitor!.probeNow()).online).toBe(true);
+    await proxy.cut();
+    const firstFailure = await monitor!.probeNow();
+    expect(firstFailure.online).toBe(true);
+    const outage = await monitor!.probeNow();
+    expect(outage.online).toBe(false);
+    const status = expectOk<SyncStatus>(await workstation.dispatch('sync.status', {}));
+    expect(status).toMatchObject({ mode: 'networked', online: false });
+    expect(Date.parse(status.offlineSince!)).toBe(firstFailure.failingSinceMs);
+
+    // the clinic goes on at another workstation meanwhile
+    await direct.models.Patient.create(patientValues());
+    await proxy.restore();
+    expect((await monitor!.probeNow()).online).toBe(true);
+    // the recovery started a pull; pullNow joins it
+    await mirror!.pullNow();
+    expect(await localPatients()).toBe(before + 1);
+    const back = expectOk<SyncStatus>(await workstation.dispatch('sync.status', {}));
+    expect(back).toMatchObject({ online: true, offlineSince: null, mirrorProblem: null });
+    expect(back.lastMirrorPull).not.toBeNull();
+  });
+});
