@@ -141,25 +141,29 @@ async function reconcileBuckets(server: SqlStore, local: SqlStore, table: Mirror
   let removed = 0;
   for (const bucket of differing) {
     const range = { from: bucket * ID_BUCKET, to: (bucket + 1) * ID_BUCKET };
-    const serverRows = await select<Row>(server.sequelize, `SELECT * FROM ${table.table} WHERE id >= :from AND id < :to`, range);
-    const localIds = await select<{ id: number }>(local.sequelize, `SELECT id FROM ${table.table} WHERE id >= :from AND id < :to`, range);
-    const onServer = new Set(serverRows.map((row) => Number(row.id)));
-    const gone = localIds.map((row) => Number(row.id)).filter((id) => !onServer.has(id));
-    const changed = await changedRows(local, table.table, columns, serverRows);
-    await local.sequelize.transaction(async (transaction) => {
-      await removeIds(local, table.table, gone, transaction);
-      await upsert(local, table.table, columns, changed, transaction);
-    });
-    written += changed.length;
-    removed += gone.length;
+    const synced = await syncRows(server, local, table, columns, 'WHERE id >= :from AND id < :to', range);
+    written += synced.written;
+    removed += synced.removed;
   }
   return { written, removed };
 }
 
 /** Small tables: both sides whole, compared row by row. */
-async function pullWhole(server: SqlStore, local: SqlStore, table: MirrorTable, columns: readonly string[]): Promise<{ written: number; removed: number }> {
-  const serverRows = await select<Row>(server.sequelize, `SELECT * FROM ${table.table}`);
-  const localIds = await select<{ id: number }>(local.sequelize, `SELECT id FROM ${table.table}`);
+function pullWhole(server: SqlStore, local: SqlStore, table: MirrorTable, columns: readonly string[]): Promise<{ written: number; removed: number }> {
+  return syncRows(server, local, table, columns, '', {});
+}
+
+/** Makes the mirror's rows in one range (a WHERE on both sides) equal to the server's, in one local transaction. */
+async function syncRows(
+  server: SqlStore,
+  local: SqlStore,
+  table: MirrorTable,
+  columns: readonly string[],
+  where: string,
+  replacements: Record<string, unknown>,
+): Promise<{ written: number; removed: number }> {
+  const serverRows = await select<Row>(server.sequelize, `SELECT * FROM ${table.table} ${where}`, replacements);
+  const localIds = await select<{ id: number }>(local.sequelize, `SELECT id FROM ${table.table} ${where}`, replacements);
   const onServer = new Set(serverRows.map((row) => Number(row.id)));
   const gone = localIds.map((row) => Number(row.id)).filter((id) => !onServer.has(id));
   const changed = await changedRows(local, table.table, columns, serverRows);

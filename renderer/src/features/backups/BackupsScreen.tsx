@@ -3,6 +3,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import type { BackupView, RestoreResult } from '../../../../shared/ipc/backups/types';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
+import { LoadProblem } from '../../components/LoadProblem';
 import { Spinner } from '../../components/Spinner';
 import { useAppStore } from '../../stores/app-store';
 import { useBackupsStore } from '../../stores/backups-store';
@@ -110,19 +111,7 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
           <p>{createError.message}</p>
         </Banner>
       ) : null}
-      {error ? (
-        <Banner
-          tone="error"
-          title="The backups could not be listed"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void load()}>
-              Try again
-            </button>
-          }
-        >
-          <p>{error.message}</p>
-        </Banner>
-      ) : null}
+      {error ? <LoadProblem title="The backups could not be listed" error={error} onRetry={() => void load()} /> : null}
 
       <div className="card table-card">
         <table className="data-table" aria-label="Backups">

@@ -7,6 +7,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import type { StaffAccountView } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
+import { LoadProblem } from '../../components/LoadProblem';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useAdminStore } from '../../stores/admin-store';
@@ -159,19 +160,7 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
         />
       ) : null}
 
-      {staffError ? (
-        <Banner
-          tone="error"
-          title="The staff list could not be loaded"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void loadStaff()}>
-              Try again
-            </button>
-          }
-        >
-          <p>{staffError.message}</p>
-        </Banner>
-      ) : null}
+      {staffError ? <LoadProblem title="The staff list could not be loaded" error={staffError} onRetry={() => void loadStaff()} /> : null}
 
       <div className="card table-card">
         <table className="data-table" aria-label="Staff accounts">
