@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
 import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
+import { FlowBoard } from '../features/today/FlowBoard';
 import { sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
@@ -21,6 +22,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
         <main className={`app-shell__content app-shell__content--${section}`} id={section}>
           <h1 className="visually-hidden">{SECTION_LABEL[section]}</h1>
           {section === 'calendar' ? <CalendarScreen zone={zone} /> : null}
+          {section === 'today' ? <FlowBoard zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
         </main>

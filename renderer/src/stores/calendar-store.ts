@@ -4,7 +4,7 @@ import type { AppError, Result } from '../../../shared/ipc/result';
 import type { AppointmentView, CalendarAppointment, CalendarDay } from '../../../shared/ipc/scheduling-types';
 import type { CalendarMonth, CalendarWeek } from '../../../shared/ipc/calendar/types';
 import { onSessionReset, useAppStore } from './app-store';
-import { addDaysIso, monthOf, mondayOfIso, monthDates } from '../features/calendar/calendar-dates';
+import { addDaysIso, monthOf, mondayOfIso, monthDates } from '../../../shared/domain/calendar/calendar-dates';
 
 export type CalendarView = 'day' | 'week' | 'month';
 
@@ -194,6 +194,16 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
     await get().load({ quiet: true });
   }
 
+  /**
+   * After a change made here: reload what is shown, with its fingerprints, so the next poll does
+   * not take this workstation's own change for one from elsewhere.
+   */
+  function resyncAfterOwnChange(): void {
+    const { day, week, month, board } = get();
+    if (day || week || month) void get().load({ quiet: true });
+    if (board) void get().loadBoard(board.date, { quiet: true });
+  }
+
   return {
     view: 'day',
     date: new Date().toISOString().slice(0, 10),
@@ -297,6 +307,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
         seen(await clinicApi()['appointments.reschedule']({ appointmentId: appointment.id, doctorId: target.doctorId, date: target.date, time: target.time })),
       );
       if (result.ok) {
+        resyncAfterOwnChange();
         get().notify('success', `Moved to ${target.time}${target.date !== before.date ? ` on ${target.date}` : ''}.`);
         applyView(result.data);
       } else {
@@ -315,6 +326,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       );
       if (result.ok) {
         applyView(result.data);
+        resyncAfterOwnChange();
         get().notify('success', 'Appointment cancelled.');
       }
       return result;
@@ -322,13 +334,19 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     setStatus: async (appointmentId, status) => {
       const result = await withPending(appointmentId, async () => seen(await clinicApi()['appointments.setStatus']({ appointmentId, status })));
-      if (result.ok) applyView(result.data);
+      if (result.ok) {
+        applyView(result.data);
+        resyncAfterOwnChange();
+      }
       return result;
     },
 
     recordArrival: async (appointmentId) => {
       const result = await withPending(appointmentId, async () => seen(await clinicApi()['appointments.recordArrival']({ appointmentId })));
-      if (result.ok) applyView(result.data);
+      if (result.ok) {
+        applyView(result.data);
+        resyncAfterOwnChange();
+      }
       return result;
     },
 

@@ -8,9 +8,9 @@ export const ZONE = 'Europe/Vienna';
 const ADMIN = { username: 'cal.lead', email: 'cal.lead@example.org', firstName: 'Quinn', lastName: 'Placeholder', password: 'amber window fjord 58' };
 
 /** First-run setup through the channel (the setup form has its own spec), then the calendar. */
-export async function openCalendarOnDemoClinic(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible();
-  const setup = await invokeInPage(page, 'setup.complete', { clinicName: CLINIC, timezone: ZONE, admin: ADMIN });
+export async function openCalendarOnDemoClinic(page: Page, timezone = ZONE): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible({ timeout: 60_000 });
+  const setup = await invokeInPage(page, 'setup.complete', { clinicName: CLINIC, timezone, admin: ADMIN });
   expect(setup.ok, JSON.stringify(setup)).toBe(true);
   await page.reload();
   await expect(page.getByRole('region', { name: 'Calendar' })).toBeVisible();
@@ -18,8 +18,8 @@ export async function openCalendarOnDemoClinic(page: Page): Promise<void> {
 }
 
 /** The clinic's date today, as the app computes it. */
-export function clinicToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export function clinicToday(timezone = ZONE): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 export function addDays(date: string, days: number): string {
@@ -63,4 +63,26 @@ export async function dragAppointment(page: Page, appointmentId: number, target:
   await page.mouse.move(startX + 6, startY + 6, { steps: 2 });
   const pxPerMinute = 64 / 60;
   await page.mouse.move(column.x + column.width / 2, startY + target.minutes * pxPerMinute, { steps: 8 });
+}
+
+const ZONES_AROUND_THE_WORLD = [
+  'Pacific/Kiritimati', 'Pacific/Auckland', 'Australia/Sydney', 'Asia/Tokyo', 'Asia/Shanghai', 'Asia/Bangkok', 'Asia/Dhaka',
+  'Asia/Karachi', 'Asia/Dubai', 'Europe/Moscow', 'Africa/Cairo', 'Europe/Berlin', 'UTC', 'Atlantic/Azores', 'America/Noronha',
+  'America/Sao_Paulo', 'America/Halifax', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles',
+  'America/Anchorage', 'Pacific/Honolulu', 'Pacific/Pago_Pago',
+];
+
+/**
+ * A time zone where it is late morning right now, so the clinic is open while the test runs
+ * whatever the machine's time: appointments before now are really late, arrivals really today.
+ * (The demo clinic's "today" is the machine's date; late morning anywhere is that same date.)
+ */
+export function zoneInLateMorning(now = new Date()): string {
+  const minutesIn = (zone: string) => {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+    return Number(parts.find((p) => p.type === 'hour')?.value) * 60 + Number(parts.find((p) => p.type === 'minute')?.value);
+  };
+  const machineDate = now.toLocaleDateString('en-CA'); // the demo seeds around the machine's local date
+  const candidates = ZONES_AROUND_THE_WORLD.filter((zone) => clinicToday(zone) === machineDate);
+  return candidates.reduce((best, zone) => (Math.abs(minutesIn(zone) - 11 * 60) < Math.abs(minutesIn(best) - 11 * 60) ? zone : best), candidates[0] ?? 'UTC');
 }

@@ -4,12 +4,12 @@ import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-type
 import { PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
 import { AppointmentPopover } from './AppointmentPopover';
 import { BookingHook } from './BookingHook';
-import { addDaysIso, mondayOfIso, shiftMonth } from './calendar-dates';
+import { addDaysIso, mondayOfIso, shiftMonth } from '../../../../shared/domain/calendar/calendar-dates';
 import { clockTime, dayTitle, todayIn } from './calendar-day';
 import { CalendarNoticeBar } from './CalendarNoticeBar';
 import { DayGrid, type GridColumn } from './DayGrid';
 import { DayToolbar } from './DayToolbar';
-import { gridRange } from './grid-geometry';
+import { gridRange } from '../../../../shared/domain/calendar/grid-geometry';
 import { MonthView } from './MonthView';
 import { NoDoctorsYet } from './NoDoctorsYet';
 import { SelectionBar } from './SelectionBar';

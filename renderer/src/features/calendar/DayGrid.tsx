@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, ty
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { SlotSelection } from '../../stores/calendar-store';
 import { AppointmentBlock } from './AppointmentBlock';
-import { minutesOf, timeOf } from './calendar-dates';
+import { minutesOf, timeOf } from '../../../../shared/domain/calendar/calendar-dates';
 import {
   DEFAULT_SELECTION_MINUTES,
   hoursOf,
@@ -14,7 +14,7 @@ import {
   topOf,
   type ColumnData,
   type GridRange,
-} from './grid-geometry';
+} from '../../../../shared/domain/calendar/grid-geometry';
 
 /** One column of the grid: a doctor on a date (a doctor per column in the day view, a date per column in the week view). */
 export interface GridColumn {

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { CalendarMonth } from '../../../../shared/ipc/calendar/types';
-import { addDaysIso, mondayOfIso, monthDates, monthOf } from './calendar-dates';
+import { addDaysIso, mondayOfIso, monthDates, monthOf } from '../../../../shared/domain/calendar/calendar-dates';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { SlotSelection } from '../../stores/calendar-store';
-import { minutesOf } from './calendar-dates';
+import { minutesOf } from '../../../../shared/domain/calendar/calendar-dates';
 
 /** The free range picked on the grid, with the way on to booking it. */
 export function SelectionBar({ selection, doctorName, onBook, onClear }: { selection: SlotSelection; doctorName: string; onBook(): void; onClear(): void }) {

@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
-import { minutesOf, timeOf } from './calendar-dates';
+import { minutesOf, timeOf } from '../../../../shared/domain/calendar/calendar-dates';
 
 /** CSS modifier per status: one colour each, used only for status. */
 export const STATUS_CLASS: Record<AppointmentStatus, string> = {

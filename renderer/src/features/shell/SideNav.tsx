@@ -9,6 +9,12 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M3 8.5h14M7 2.5v4M13 2.5v4" />
     </>
   ),
+  today: (
+    <>
+      <circle cx="10" cy="10" r="7" />
+      <path d="M10 6v4.2l2.8 1.8" />
+    </>
+  ),
   staff: (
     <>
       <circle cx="8" cy="7" r="3" />

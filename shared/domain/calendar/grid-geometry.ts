@@ -1,4 +1,4 @@
-import type { CalendarAppointment, CalendarBlock, WallTimeRange } from '../../../../shared/ipc/scheduling-types';
+import type { CalendarAppointment, CalendarBlock, WallTimeRange } from '../../ipc/scheduling-types';
 import { minutesOf } from './calendar-dates';
 
 /** Pixels per minute of the time grid (an hour is 64 px: a 15-minute slot is 16 px). */
