@@ -26,9 +26,6 @@ export const WalkInBookInput = z
   .object({ entryId: Id, doctorId: Id, date: DateText, time: TimeText, idempotencyKey: IdempotencyKey })
   .strict();
 
-export const WAITING_PRIORITIES = [1, 2, 3] as const;
-export const PRIORITY_LABEL: Record<number, string> = { 1: 'Urgent', 2: 'High', 3: 'Normal' };
-
 export const WaitingListAddInput = z
   .object({
     patientId: Id,
