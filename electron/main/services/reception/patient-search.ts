@@ -76,8 +76,15 @@ export async function searchPatients(sql: SqlStore, input: { query: string; limi
       branches.push(branch(`email LIKE :email${escape}`, 'email'));
       break;
     case 'phone':
-      replacements.phone = likePrefix(search.prefix);
-      branches.push(branch(`phone LIKE :phone${escape}`, 'phone'));
+      if (sqlite) {
+        // phone's index is BINARY: a case-insensitive LIKE cannot use it, a GLOB (case-sensitive) can;
+        // a phone prefix holds no GLOB wildcards (classifySearch lets only digits + ( ) - . and spaces through)
+        replacements.phone = `${search.prefix}*`;
+        branches.push(branch('phone GLOB :phone', 'phone'));
+      } else {
+        replacements.phone = likePrefix(search.prefix);
+        branches.push(branch('phone LIKE :phone', 'phone'));
+      }
       break;
     case 'name': {
       const [a = '', b] = search.tokens;
