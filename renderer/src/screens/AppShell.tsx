@@ -7,6 +7,9 @@ import { sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sect
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { PatientsScreen } from '../features/patients/PatientsScreen';
+import { WalkInScreen } from '../features/walk-in/WalkInScreen';
+import { WaitingListScreen } from '../features/waiting-list/WaitingListScreen';
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
@@ -25,6 +28,9 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'today' ? <FlowBoard zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
+          {section === 'patients' ? <PatientsScreen /> : null}
+          {section === 'walk-in' ? <WalkInScreen /> : null}
+          {section === 'waiting-list' ? <WaitingListScreen /> : null}
         </main>
       </div>
     </div>

@@ -27,6 +27,25 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M12 2.5V6h3.5M8 10h5M8 13h5" />
     </>
   ),
+  patients: (
+    <>
+      <rect x="3" y="3" width="14" height="14" rx="2.5" />
+      <circle cx="10" cy="8.5" r="2.5" />
+      <path d="M5.8 15c.7-1.9 2.3-3 4.2-3s3.5 1.1 4.2 3" />
+    </>
+  ),
+  'walk-in': (
+    <>
+      <circle cx="11" cy="3.8" r="1.6" />
+      <path d="M9.5 17l1.5-5 2 2v3M8 9.5l2-3 3 1.5 1.5 2.5M11 12l-1.5-5.5M6.5 11l1.5-1.5" />
+    </>
+  ),
+  'waiting-list': (
+    <>
+      <circle cx="10" cy="10" r="7" />
+      <path d="M10 6v4l2.5 2" />
+    </>
+  ),
 };
 
 /** The app's sections. Only the built ones the user may open are listed. */
