@@ -58,6 +58,8 @@ export interface CalendarState {
   fingerprints: Record<string, string | undefined>;
   /** When the last change from elsewhere was merged in (for the "updated" hint). */
   lastLiveUpdate: number | null;
+  /** When this workstation last changed an appointment (its own change is not "from elsewhere"). */
+  ownChangeAt: number;
 
   setView(view: CalendarView): void;
   setDate(date: string): void;
@@ -69,6 +71,8 @@ export interface CalendarState {
   /** Loads what the current view shows. */
   load(options?: { quiet?: boolean }): Promise<void>;
   loadBoard(today: string, options?: { quiet?: boolean }): Promise<void>;
+  /** After a booking made here by another screen (the booking dialog): reload what is shown. */
+  refreshAfterOwnChange(): void;
   move(appointment: CalendarAppointment, target: { doctorId: number; date: string; time: string }): Promise<Result<AppointmentView>>;
   cancel(appointmentId: number, reason: string | null): Promise<Result<AppointmentView>>;
   setStatus(appointmentId: number, status: 'Confirmed' | 'Completed' | 'No-Show'): Promise<Result<AppointmentView>>;
@@ -89,6 +93,7 @@ const EMPTY = {
   pending: [],
   fingerprints: {},
   lastLiveUpdate: null,
+  ownChangeAt: 0,
 } satisfies Partial<CalendarState>;
 
 let noticeCounter = 0;
@@ -199,6 +204,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
    * not take this workstation's own change for one from elsewhere.
    */
   function resyncAfterOwnChange(): void {
+    set({ ownChangeAt: Date.now() });
     const { day, week, month, board } = get();
     if (day || week || month) void get().load({ quiet: true });
     if (board) void get().loadBoard(board.date, { quiet: true });
@@ -295,6 +301,8 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       else set({ error: result.error, loading: false });
     },
 
+    refreshAfterOwnChange: () => resyncAfterOwnChange(),
+
     move: async (appointment, target) => {
       const before = findAppointment(get(), appointment.id);
       if (!before) return { ok: false, error: { code: 'NOT_FOUND', message: 'This appointment is no longer shown.' } };
@@ -368,7 +376,12 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       const viewChanged = datesIn(range).some(changed);
       const boardChanged = boardToday !== null && get().board !== null && changed(boardToday);
       if (!viewChanged && !boardChanged) return;
-      set((s) => ({ fingerprints: { ...s.fingerprints, ...fingerprintsOf({ from, to }, fingerprints) }, lastLiveUpdate: Date.now() }));
+      // A change this workstation just made shows up in the feed too: not announced as from elsewhere.
+      const fromElsewhere = Date.now() - get().ownChangeAt > 2 * POLL_INTERVAL_MS;
+      set((s) => ({
+        fingerprints: { ...s.fingerprints, ...fingerprintsOf({ from, to }, fingerprints) },
+        lastLiveUpdate: fromElsewhere ? Date.now() : s.lastLiveUpdate,
+      }));
       const work: Promise<void>[] = [];
       if (viewChanged && (state.day || state.week || state.month)) work.push(refreshAfterChange());
       if (boardChanged && boardToday) work.push(get().loadBoard(boardToday, { quiet: true }));

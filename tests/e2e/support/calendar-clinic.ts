@@ -86,3 +86,22 @@ export function zoneInLateMorning(now = new Date()): string {
   const candidates = ZONES_AROUND_THE_WORLD.filter((zone) => clinicToday(zone) === machineDate);
   return candidates.reduce((best, zone) => (Math.abs(minutesIn(zone) - 11 * 60) < Math.abs(minutesIn(best) - 11 * 60) ? zone : best), candidates[0] ?? 'UTC');
 }
+
+/** Selects a free range on a column by dragging from `from` to `to` (wall-clock 'HH:MM'). */
+export async function dragSelect(page: Page, columnIndex: number, from: string, to: string): Promise<void> {
+  const column = page.getByTestId('calendar-column').nth(columnIndex);
+  const gridStart = minutesOf((await page.locator('.cal-gutter__hour').first().textContent()) ?? '07:00');
+  const pxPerMinute = 64 / 60;
+  const scroller = page.getByTestId('calendar-scroll');
+  // Bring the start of the range into view first.
+  await scroller.evaluate((el, top) => {
+    el.scrollTop = top;
+  }, (minutesOf(from) - gridStart) * pxPerMinute - 60);
+  const box = await column.boundingBox();
+  if (!box) throw new Error('column not on screen');
+  const x = box.x + box.width / 2;
+  await page.mouse.move(x, box.y + (minutesOf(from) - gridStart) * pxPerMinute + 4);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + (minutesOf(to) - gridStart) * pxPerMinute - 4, { steps: 6 });
+  await page.mouse.up();
+}

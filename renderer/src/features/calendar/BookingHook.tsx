@@ -1,28 +1,26 @@
-import { Dialog } from '../../components/Dialog';
+import { BookingDialog } from '../booking/BookingDialog';
+import { minutesOf } from '../../../../shared/domain/calendar/calendar-dates';
 import type { SlotSelection } from '../../stores/calendar-store';
 
 export interface BookingHookProps {
   selection: SlotSelection;
-  doctorName: string;
   onClose(): void;
   onBooked(): void;
 }
 
 /**
- * Where booking from the calendar starts: the selected doctor, date and time go to the booking
- * dialog of the reception feature (patient search and the booking form live there).
+ * Booking from the calendar: the selected doctor, date, time and length go to the reception
+ * feature's booking dialog (patient search or registration and the booking form live there).
  */
-export function BookingHook({ selection, doctorName, onClose }: BookingHookProps) {
+export function BookingHook({ selection, onClose, onBooked }: BookingHookProps) {
   return (
-    <Dialog title="New appointment" onClose={onClose}>
-      <p>
-        {doctorName}, {selection.date}, {selection.start} – {selection.end}
-      </p>
-      <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </Dialog>
+    <BookingDialog
+      doctorId={selection.doctorId}
+      date={selection.date}
+      time={selection.start}
+      durationMinutes={minutesOf(selection.end) - minutesOf(selection.start)}
+      onClose={onClose}
+      onBooked={() => onBooked()}
+    />
   );
 }

@@ -222,13 +222,12 @@ export function CalendarScreen({ zone }: { zone: string }) {
       {booking && selection ? (
         <BookingHook
           selection={selection}
-          doctorName={doctorNameOf(selection.doctorId)}
           onClose={() => setBooking(false)}
           onBooked={() => {
             setBooking(false);
             store.select(null);
             store.notify('success', 'Appointment booked.');
-            void store.load({ quiet: true });
+            store.refreshAfterOwnChange();
           }}
         />
       ) : null}
@@ -236,10 +235,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
         <CancellationFollowUp
           slot={followUp}
           onClose={() => setFollowUp(null)}
-          onBooked={() => {
-            setFollowUp(null);
-            void store.load({ quiet: true });
-          }}
+          onBooked={() => store.refreshAfterOwnChange()}
         />
       ) : null}
     </section>

@@ -1,3 +1,5 @@
+import { WaitingListOffer } from '../waiting-list/WaitingListOffer';
+
 /** The slot a cancellation just freed: offered to the waiting list. */
 export interface CancelledSlot {
   appointmentId: number;
@@ -9,9 +11,14 @@ export interface CancelledSlot {
 }
 
 /**
- * After a cancellation: the waiting-list offer of the reception feature for the freed slot.
- * Renders nothing until that feature's offer component is merged in.
+ * After a cancellation from the calendar or the board: the freed slot is offered to the waiting
+ * list at once (the reception feature's offer, best-placed patients first, booked in one step).
+ * A panel beside the work, not a modal: the receptionist may carry on and close it later.
  */
-export function CancellationFollowUp(_props: { slot: CancelledSlot; onClose(): void; onBooked(): void }) {
-  return null;
+export function CancellationFollowUp({ slot, onClose, onBooked }: { slot: CancelledSlot; onClose(): void; onBooked(): void }) {
+  return (
+    <div className="follow-up" data-testid="cancellation-follow-up">
+      <WaitingListOffer slot={slot} onDismiss={onClose} onBooked={() => onBooked()} />
+    </div>
+  );
 }

@@ -74,14 +74,14 @@ export function DayToolbar(props: DayToolbarProps) {
         <div className="day-toolbar__title-row" aria-live="polite">
           <h2 className="day-toolbar__title">{title.main}</h2>
           {relative ? <span className="day-toolbar__relative">{relative}</span> : null}
+        </div>
+        <p className="day-toolbar__zone">
+          {title.sub ? `${title.sub} · ` : ''}Times in {zone.replaceAll('_', ' ')}
           {props.liveHint ? (
             <span className="day-toolbar__live" role="status">
               {props.liveHint}
             </span>
           ) : null}
-        </div>
-        <p className="day-toolbar__zone">
-          {title.sub ? `${title.sub} · ` : ''}Times in {zone.replaceAll('_', ' ')}
         </p>
       </div>
       <div className="day-toolbar__filters">

@@ -213,7 +213,7 @@ export function FlowBoard({ zone }: { zone: string }) {
           ) : null}
         </div>
       </section>
-      <WalkInAside />
+      <WalkInAside zone={zone} />
       {cancelling ? (
         <Dialog title={`Cancel ${cancelling.appointment.patientFirstName} ${cancelling.appointment.patientLastName}, ${cancelling.appointment.time}`} onClose={() => setCancelling(null)}>
           <CancelForm
@@ -240,10 +240,7 @@ export function FlowBoard({ zone }: { zone: string }) {
         <CancellationFollowUp
           slot={followUp}
           onClose={() => setFollowUp(null)}
-          onBooked={() => {
-            setFollowUp(null);
-            void loadBoard(today, { quiet: true });
-          }}
+          onBooked={() => store().refreshAfterOwnChange()}
         />
       ) : null}
     </div>
