@@ -70,6 +70,22 @@ test('cancelling from the appointment popover: the late-cancellation policy asks
   if (!soonest.ok || !soonest.data[0]) throw new Error('no free slot');
   const slot = soonest.data[0];
   const made = await bookForTest(page, { doctorId: slot.doctorId, date: slot.date, time: slot.time }, 51);
+  // Someone on the waiting list wants this doctor on that day.
+  const waiting = await invokeInPage(page, 'patients.register', {
+    patient: { firstName: 'Ilka', lastName: 'Wartenberg', email: 'ilka.wartenberg@patients.example', phone: '+1 555 0199 31', dateOfBirth: '1968-09-02', gender: 'Female' },
+  });
+  if (!waiting.ok) throw new Error(waiting.error.message);
+  const entry = await invokeInPage(page, 'waitingList.add', {
+    patientId: waiting.data.id,
+    doctorId: slot.doctorId,
+    fromDate: slot.date,
+    toDate: slot.date,
+    earliestTime: '06:00',
+    latestTime: '22:00',
+    durationMinutes: 30,
+    priority: 2,
+  });
+  expect(entry.ok, JSON.stringify(entry)).toBe(true);
   await page.getByLabel('Go to date').fill(slot.date);
   const block = page.locator(`[data-appointment-id="${made.id}"]`);
   await expect(block).toBeVisible({ timeout: 8_000 });
@@ -88,5 +104,13 @@ test('cancelling from the appointment popover: the late-cancellation policy asks
   await expect(popover).toBeHidden();
   await expect(block).toHaveAttribute('aria-label', /Cancelled/);
   await expect(page.getByTestId('calendar-notice')).toContainText('Appointment cancelled');
+
+  // The freed slot is offered to the waiting list at once; booking the offer takes one click.
+  const offer = page.getByRole('region', { name: 'Waiting list offer' });
+  await expect(offer).toContainText('Wartenberg');
+  await saveScreen(page, 'calendar-cancelled-offer');
+  await offer.getByRole('button', { name: /Book .*Wartenberg/ }).click();
+  await expect(offer.getByRole('status')).toContainText('is booked');
+  await expect(page.locator('.appt', { hasText: 'Ilka Wartenberg' })).toBeVisible({ timeout: 6_000 });
   await saveScreen(page, 'calendar-cancelled');
 });

@@ -105,7 +105,7 @@ test('the day view with 30 doctors: date change to painted calendar, and scrolli
     for (let i = 0; i < steps; i++) {
       el.scrollTop = ((el.scrollHeight - el.clientHeight) * i) / steps;
       el.scrollLeft = ((el.scrollWidth - el.clientWidth) * i) / steps;
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => (globalThis as unknown as { requestAnimationFrame(callback: () => void): void }).requestAnimationFrame(() => resolve(null)));
       const now = performance.now();
       intervals.push(now - last);
       last = now;

@@ -233,6 +233,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
       ) : null}
       {followUp ? (
         <CancellationFollowUp
+          key={followUp.appointmentId}
           slot={followUp}
           onClose={() => setFollowUp(null)}
           onBooked={() => store.refreshAfterOwnChange()}

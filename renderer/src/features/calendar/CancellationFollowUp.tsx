@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import type { OpenedSlot } from '../../stores/reception-store';
 import { WaitingListOffer } from '../waiting-list/WaitingListOffer';
 
 /** The slot a cancellation just freed: offered to the waiting list. */
@@ -16,9 +18,11 @@ export interface CancelledSlot {
  * A panel beside the work, not a modal: the receptionist may carry on and close it later.
  */
 export function CancellationFollowUp({ slot, onClose, onBooked }: { slot: CancelledSlot; onClose(): void; onBooked(): void }) {
+  // The offer asks once per slot object: one per mounting (parents key this by appointment).
+  const [opened] = useState<OpenedSlot>(() => ({ doctorId: slot.doctorId, date: slot.date, time: slot.time, durationMinutes: slot.durationMinutes }));
   return (
     <div className="follow-up" data-testid="cancellation-follow-up">
-      <WaitingListOffer slot={slot} onDismiss={onClose} onBooked={() => onBooked()} />
+      <WaitingListOffer slot={opened} onDismiss={onClose} onBooked={() => onBooked()} />
     </div>
   );
 }

@@ -238,6 +238,7 @@ export function FlowBoard({ zone }: { zone: string }) {
       ) : null}
       {followUp ? (
         <CancellationFollowUp
+          key={followUp.appointmentId}
           slot={followUp}
           onClose={() => setFollowUp(null)}
           onBooked={() => store().refreshAfterOwnChange()}
