@@ -4,11 +4,16 @@ import { call, generatedPatient, setUpDemoClinic } from './support/reception-set
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
+interface FocusScope {
+  document: { activeElement: { textContent: string | null } | null };
+}
+
 /** Tabs until the focused element has this accessible text; the keyboard only, like a receptionist. */
 async function tabTo(page: Page, text: string, max = 40): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
+    // the node-side tsconfig has no DOM types: the page's document, typed as far as used
+    const focused = await page.evaluate(() => ((globalThis as unknown as FocusScope).document.activeElement?.textContent ?? '').trim());
     if (focused === text) return;
   }
   throw new Error(`Tab never reached "${text}"`);

@@ -55,13 +55,13 @@ function StatusDialog({ patient, onClose }: { patient: PatientDetails; onClose: 
 }
 
 /** One patient at the front desk: details, upcoming and past appointments; edit, book, deactivate. */
-export function PatientPage({ patientId, onBack }: { patientId: number; onBack: () => void }) {
+export function PatientPage({ patientId, onBack, notice: firstNotice = null }: { patientId: number; onBack: () => void; notice?: string | null }) {
   const { record, recordLoading, loadRecord } = useReceptionStore();
   const [editing, setEditing] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
   const [booking, setBooking] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(firstNotice);
 
   useEffect(() => {
     void loadRecord(patientId).then((result) => setError(result.ok ? null : result.error));

@@ -35,7 +35,18 @@ export function PatientsScreen() {
   }, [typed, includeInactive, searchPatients]);
 
   const shownHits = typed.length === 0 ? null : hits;
-  if (view.kind === 'patient') return <PatientPage patientId={view.patientId} onBack={() => setView({ kind: 'search' })} />;
+  if (view.kind === 'patient') {
+    return (
+      <PatientPage
+        patientId={view.patientId}
+        notice={notice}
+        onBack={() => {
+          setNotice(null);
+          setView({ kind: 'search' });
+        }}
+      />
+    );
+  }
 
   return (
     <div className="admin-page patients-page">
