@@ -3,7 +3,9 @@ import { call, clinicDate, generatedPatient, setUpDemoClinic } from './support/r
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
-test('registering a patient: field refusals keep the values, a likely duplicate is shown and can be overridden knowingly', async ({ page }) => {
+test('registering a patient: field refusals keep the values, a likely duplicate is shown and can be overridden knowingly', async ({
+  page,
+}) => {
   await setUpDemoClinic(page);
   const existing = await call(page, 'patients.register', {
     patient: generatedPatient('Marisol', 'Quennerby', { dateOfBirth: '1977-08-23', phone: '+1 555 0444 12' }),

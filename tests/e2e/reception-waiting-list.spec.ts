@@ -3,26 +3,66 @@ import { call, clinicDate, generatedPatient, setUpDemoClinic } from './support/r
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
-test('a cancellation is offered to the waiting list in priority then waiting order, and booked in one step', async ({ page }) => {
+test('a cancellation is offered to the waiting list in priority then waiting order, and booked in one step', async ({
+  page,
+}) => {
   await setUpDemoClinic(page);
   const day = clinicDate(2);
   const doctors = (await call(page, 'calendar.day', { date: day })).doctors.filter((d) => d.working.length > 0);
   const doctor = doctors[0]!;
-  const [free] = await call(page, 'slots.free', { doctorId: doctor.doctorId, fromDate: day, days: 1, durationMinutes: 30 });
+  const [free] = await call(page, 'slots.free', {
+    doctorId: doctor.doctorId,
+    fromDate: day,
+    days: 1,
+    durationMinutes: 30,
+  });
   expect(free, 'the demo doctor has a free half hour that day').toBeTruthy();
 
   // Someone holds the slot; three patients wait for an earlier one with this doctor or specialization.
-  const holder = await call(page, 'patients.register', { patient: generatedPatient('Bertil', 'Holmgaard'), acknowledgeDuplicates: true });
-  const normal = await call(page, 'patients.register', { patient: generatedPatient('Nora', 'Ellingsworth'), acknowledgeDuplicates: true });
-  const urgent = await call(page, 'patients.register', { patient: generatedPatient('Ulrich', 'Pennyfeather'), acknowledgeDuplicates: true });
-  const high = await call(page, 'patients.register', { patient: generatedPatient('Hana', 'Trevellick'), acknowledgeDuplicates: true });
-  const unfit = await call(page, 'patients.register', { patient: generatedPatient('Ines', 'Morrowgate'), acknowledgeDuplicates: true });
+  const holder = await call(page, 'patients.register', {
+    patient: generatedPatient('Bertil', 'Holmgaard'),
+    acknowledgeDuplicates: true,
+  });
+  const normal = await call(page, 'patients.register', {
+    patient: generatedPatient('Nora', 'Ellingsworth'),
+    acknowledgeDuplicates: true,
+  });
+  const urgent = await call(page, 'patients.register', {
+    patient: generatedPatient('Ulrich', 'Pennyfeather'),
+    acknowledgeDuplicates: true,
+  });
+  const high = await call(page, 'patients.register', {
+    patient: generatedPatient('Hana', 'Trevellick'),
+    acknowledgeDuplicates: true,
+  });
+  const unfit = await call(page, 'patients.register', {
+    patient: generatedPatient('Ines', 'Morrowgate'),
+    acknowledgeDuplicates: true,
+  });
   const window = { fromDate: clinicDate(1), toDate: clinicDate(5), earliestTime: '06:00', latestTime: '22:00' };
   await call(page, 'waitingList.add', { patientId: normal.id, doctorId: doctor.doctorId, ...window, priority: 3 });
-  await call(page, 'waitingList.add', { patientId: urgent.id, specialization: doctor.specialization, ...window, priority: 1 });
+  await call(page, 'waitingList.add', {
+    patientId: urgent.id,
+    specialization: doctor.specialization,
+    ...window,
+    priority: 1,
+  });
   await call(page, 'waitingList.add', { patientId: high.id, doctorId: doctor.doctorId, ...window, priority: 2 });
-  await call(page, 'waitingList.add', { patientId: unfit.id, doctorId: doctor.doctorId, ...window, fromDate: clinicDate(4), priority: 1 }); // not that day
-  const held = await call(page, 'appointments.book', { patientId: holder.id, doctorId: doctor.doctorId, date: free!.date, time: free!.time, durationMinutes: 30, idempotencyKey: `e2e-hold-${Date.now()}` });
+  await call(page, 'waitingList.add', {
+    patientId: unfit.id,
+    doctorId: doctor.doctorId,
+    ...window,
+    fromDate: clinicDate(4),
+    priority: 1,
+  }); // not that day
+  const held = await call(page, 'appointments.book', {
+    patientId: holder.id,
+    doctorId: doctor.doctorId,
+    date: free!.date,
+    time: free!.time,
+    durationMinutes: 30,
+    idempotencyKey: `e2e-hold-${Date.now()}`,
+  });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Waiting list' }).click();
   const list = page.getByRole('table', { name: 'Waiting list' });
@@ -52,5 +92,7 @@ test('a cancellation is offered to the waiting list in priority then waiting ord
   await expect(list).not.toContainText('Ulrich Pennyfeather');
   await saveScreen(page, 'reception-waiting-list-booked');
   const record = await call(page, 'patients.get', { patientId: urgent.id });
-  expect(record.upcoming.map((a) => [a.doctorId, a.date, a.time, a.status])).toEqual([[doctor.doctorId, free!.date, free!.time, 'Scheduled']]);
+  expect(record.upcoming.map((a) => [a.doctorId, a.date, a.time, a.status])).toEqual([
+    [doctor.doctorId, free!.date, free!.time, 'Scheduled'],
+  ]);
 });
