@@ -14,16 +14,23 @@ import { ensureDataset, type BenchStore } from './dataset';
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { store: { type: 'string', default: 'mariadb' }, iterations: { type: 'string', default: '200' } } });
+  const { values } = parseArgs({
+    options: { store: { type: 'string', default: 'mariadb' }, iterations: { type: 'string', default: '200' } },
+  });
   const store = (values.store === 'sqlite' ? 'sqlite' : 'mariadb') as BenchStore;
   const iterations = Number(values.iterations);
   const dataset = await ensureDataset(store, log);
   const sql = await openSqlStore(dataset.config); // applies the app's migrations: the search indexes too
   try {
-    const [sample] = await sql.sequelize.query<{ first_name: string; last_name: string; phone: string; email: string; date_of_birth: string }>(
-      'SELECT first_name, last_name, phone, email, date_of_birth FROM patients WHERE id = 54321',
-      { type: QueryTypes.SELECT },
-    );
+    const [sample] = await sql.sequelize.query<{
+      first_name: string;
+      last_name: string;
+      phone: string;
+      email: string;
+      date_of_birth: string;
+    }>('SELECT first_name, last_name, phone, email, date_of_birth FROM patients WHERE id = 54321', {
+      type: QueryTypes.SELECT,
+    });
     if (!sample) throw new Error('the benchmark clinic has no patient 54321');
     const queries: [string, string][] = [
       ['one letter', sample.last_name.slice(0, 1)],
@@ -48,7 +55,9 @@ async function main(): Promise<void> {
       }
       times.sort((a, b) => a - b);
       const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-      log(`${name.padEnd(24)}${at(0.5).toFixed(2).padStart(9)}${at(0.95).toFixed(2).padStart(9)}${String(hits).padStart(6)}`);
+      log(
+        `${name.padEnd(24)}${at(0.5).toFixed(2).padStart(9)}${at(0.95).toFixed(2).padStart(9)}${String(hits).padStart(6)}`,
+      );
     }
   } finally {
     await sql.close();

@@ -4,11 +4,18 @@ import { call, generatedPatient, setUpDemoClinic } from './support/reception-set
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
+interface FocusScope {
+  document: { activeElement: { textContent: string | null } | null };
+}
+
 /** Tabs until the focused element has this accessible text; the keyboard only, like a receptionist. */
 async function tabTo(page: Page, text: string, max = 40): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
+    // the node-side tsconfig has no DOM types: the page's document, typed as far as used
+    const focused = await page.evaluate(() =>
+      ((globalThis as unknown as FocusScope).document.activeElement?.textContent ?? '').trim(),
+    );
     if (focused === text) return;
   }
   throw new Error(`Tab never reached "${text}"`);
@@ -16,8 +23,14 @@ async function tabTo(page: Page, text: string, max = 40): Promise<void> {
 
 test('a whole walk-in with the keyboard alone: find, choose, book; then a second one queued', async ({ page }) => {
   await setUpDemoClinic(page);
-  const first = await call(page, 'patients.register', { patient: generatedPatient('Quillon', 'Ambervale'), acknowledgeDuplicates: true });
-  const second = await call(page, 'patients.register', { patient: generatedPatient('Seraphine', 'Dovecott', { phone: '+1 555 0999 41' }), acknowledgeDuplicates: true });
+  const first = await call(page, 'patients.register', {
+    patient: generatedPatient('Quillon', 'Ambervale'),
+    acknowledgeDuplicates: true,
+  });
+  const second = await call(page, 'patients.register', {
+    patient: generatedPatient('Seraphine', 'Dovecott', { phone: '+1 555 0999 41' }),
+    acknowledgeDuplicates: true,
+  });
 
   // From the top of the page to the Walk-in section: Tab and Enter.
   await page.keyboard.press('Tab');
@@ -69,7 +82,9 @@ test('a whole walk-in with the keyboard alone: find, choose, book; then a second
   await page.keyboard.press('Enter');
   await tabTo(page, 'Add to walk-in queue');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Seraphine Dovecott is in the walk-in queue' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Seraphine Dovecott is in the walk-in queue' }),
+  ).toBeVisible();
   const queue = page.getByRole('list', { name: 'Waiting walk-ins' });
   await expect(queue.getByRole('listitem')).toHaveCount(1);
   await expect(queue.getByRole('listitem').first()).toContainText('Seraphine Dovecott');

@@ -55,7 +55,13 @@ export interface ReceptionState {
   bookFromWaitingList(input: ChannelInput<'waitingList.book'>): Promise<Result<WaitingListBooking>>;
 }
 
-const EMPTY = { doctors: null, record: null, recordLoading: false, queue: null, waiting: null } satisfies Partial<ReceptionState>;
+const EMPTY = {
+  doctors: null,
+  record: null,
+  recordLoading: false,
+  queue: null,
+  waiting: null,
+} satisfies Partial<ReceptionState>;
 
 /** Patients, walk-ins and the waiting list at the front desk: the only caller of their channels. */
 export const useReceptionStore = create<ReceptionState>()((set, get) => {
@@ -73,12 +79,17 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
       if (get().doctors) return;
       const result = seen(await api()['calendar.day']({ date: today }));
       if (result.ok) {
-        const doctors = result.data.doctors.map((d) => ({ id: d.doctorId, name: d.doctorName, specialization: d.specialization }));
+        const doctors = result.data.doctors.map((d) => ({
+          id: d.doctorId,
+          name: d.doctorName,
+          specialization: d.specialization,
+        }));
         set({ doctors: doctors.sort((a, b) => a.name.localeCompare(b.name)) });
       }
     },
 
-    searchPatients: async (query, includeInactive = false) => seen(await api()['patients.search']({ query, limit: 12, includeInactive })),
+    searchPatients: async (query, includeInactive = false) =>
+      seen(await api()['patients.search']({ query, limit: 12, includeInactive })),
 
     loadRecord: async (patientId) => {
       set({ recordLoading: true });
@@ -91,13 +102,19 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
 
     updatePatient: async (input) => {
       const result = seen(await api()['patients.update'](input));
-      if (result.ok) set((state) => (state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {}));
+      if (result.ok)
+        set((state) =>
+          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
+        );
       return result;
     },
 
     setPatientActive: async (patientId, active) => {
       const result = seen(await api()['patients.setActive']({ patientId, active }));
-      if (result.ok) set((state) => (state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {}));
+      if (result.ok)
+        set((state) =>
+          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
+        );
       return result;
     },
 

@@ -30,7 +30,8 @@ export function runningDelayMinutes(appointments: readonly TodayAppointment[], d
 /** Every doctor's running delay, for the doctors that appear in the appointments. */
 export function runningDelays(appointments: readonly TodayAppointment[], now: number): Map<number, number> {
   const delays = new Map<number, number>();
-  for (const doctorId of new Set(appointments.map((a) => a.doctorId))) delays.set(doctorId, runningDelayMinutes(appointments, doctorId, now));
+  for (const doctorId of new Set(appointments.map((a) => a.doctorId)))
+    delays.set(doctorId, runningDelayMinutes(appointments, doctorId, now));
   return delays;
 }
 
@@ -77,7 +78,12 @@ export function estimateWalkInWaits(
   const free = [...slots].sort((a, b) => a.startsAt - b.startsAt || a.doctorId - b.doctorId);
   const taken: CandidateSlot[] = [];
   const overlapsTaken = (slot: CandidateSlot) =>
-    taken.some((t) => t.doctorId === slot.doctorId && slot.startsAt < t.startsAt + t.durationMinutes && t.startsAt < slot.startsAt + slot.durationMinutes);
+    taken.some(
+      (t) =>
+        t.doctorId === slot.doctorId &&
+        slot.startsAt < t.startsAt + t.durationMinutes &&
+        t.startsAt < slot.startsAt + slot.durationMinutes,
+    );
   return ordered.map((walkIn) => {
     const slot = free.find((candidate) => fits(walkIn, candidate) && !overlapsTaken(candidate)) ?? null;
     if (!slot) return { id: walkIn.id, slot: null, waitMinutes: null, delayMinutes: 0 };

@@ -33,7 +33,10 @@ export interface OpenedSlot {
 
 /** True when the entry's patient would take this slot: right doctor, inside both windows, long enough. */
 export function entryFitsSlot(entry: WaitingListEntry, slot: OpenedSlot): boolean {
-  const forDoctor = entry.doctorId !== null ? entry.doctorId === slot.doctorId : entry.specialization !== null && entry.specialization.toLowerCase() === slot.specialization.toLowerCase();
+  const forDoctor =
+    entry.doctorId !== null
+      ? entry.doctorId === slot.doctorId
+      : entry.specialization !== null && entry.specialization.toLowerCase() === slot.specialization.toLowerCase();
   if (!forDoctor) return false;
   if (slot.date < entry.fromDate || slot.date > entry.toDate) return false;
   if (entry.durationMinutes > slot.durationMinutes) return false;

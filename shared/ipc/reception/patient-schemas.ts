@@ -15,13 +15,19 @@ export const PhoneText = z
   .trim()
   .min(1, 'Phone is required')
   .max(15, 'At most 15 characters')
-  .refine((text) => PHONE_PATTERN.test(text) && phoneDigits(text) >= 6, 'Use a phone number like +1 555 010 0100 (digits, spaces, dashes)');
+  .refine(
+    (text) => PHONE_PATTERN.test(text) && phoneDigits(text) >= 6,
+    'Use a phone number like +1 555 010 0100 (digits, spaces, dashes)',
+  );
 
 const OptionalPhone = z
   .string()
   .trim()
   .max(15, 'At most 15 characters')
-  .refine((text) => text === '' || (PHONE_PATTERN.test(text) && phoneDigits(text) >= 6), 'Use a phone number like +1 555 010 0100 (digits, spaces, dashes)');
+  .refine(
+    (text) => text === '' || (PHONE_PATTERN.test(text) && phoneDigits(text) >= 6),
+    'Use a phone number like +1 555 010 0100 (digits, spaces, dashes)',
+  );
 
 const Name = (label: string) => z.string().trim().min(1, `${label} is required`).max(50, 'At most 50 characters');
 
@@ -34,7 +40,12 @@ export const PatientFields = z
   .object({
     firstName: Name('First name'),
     lastName: Name('Last name'),
-    email: z.string().trim().min(1, 'Email is required').max(100, 'At most 100 characters').pipe(z.email('Use an email like name@example.org')),
+    email: z
+      .string()
+      .trim()
+      .min(1, 'Email is required')
+      .max(100, 'At most 100 characters')
+      .pipe(z.email('Use an email like name@example.org')),
     phone: PhoneText,
     dateOfBirth: z.string().refine(isIsoDate, 'Use a date like 1980-04-23'),
     gender: z.enum(PATIENT_GENDERS, 'Choose Male, Female or Other'),
@@ -46,8 +57,18 @@ export const PatientFields = z
   .superRefine((fields, ctx) => {
     const name = fields.emergencyContactName ?? '';
     const phone = fields.emergencyContactPhone ?? '';
-    if (name !== '' && phone === '') ctx.addIssue({ code: 'custom', path: ['emergencyContactPhone'], message: 'Give the emergency contact\'s phone too' });
-    if (name === '' && phone !== '') ctx.addIssue({ code: 'custom', path: ['emergencyContactName'], message: 'Give the emergency contact\'s name too' });
+    if (name !== '' && phone === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['emergencyContactPhone'],
+        message: "Give the emergency contact's phone too",
+      });
+    if (name === '' && phone !== '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['emergencyContactName'],
+        message: "Give the emergency contact's name too",
+      });
   });
 export type PatientFieldsInput = z.input<typeof PatientFields>;
 export type PatientFieldsValue = z.output<typeof PatientFields>;

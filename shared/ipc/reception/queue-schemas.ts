@@ -3,8 +3,17 @@ import { APPOINTMENT_TYPES } from '../scheduling-types';
 import { DateText, TimeText } from '../scheduling-schemas';
 
 const Id = z.number().int().positive();
-const Duration = z.number().int().min(5, 'At least 5 minutes').max(480, 'At most 8 hours').multipleOf(5, 'Use steps of 5 minutes');
-const IdempotencyKey = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const Duration = z
+  .number()
+  .int()
+  .min(5, 'At least 5 minutes')
+  .max(480, 'At most 8 hours')
+  .multipleOf(5, 'Use steps of 5 minutes');
+const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const Specialization = z.string().trim().min(1).max(100);
 
 /** Who a walk-in waits for: one doctor, any doctor of a specialization, or (neither) any doctor. */
@@ -37,7 +46,12 @@ export const WaitingListAddInput = z
     latestTime: TimeText,
     durationMinutes: Duration.optional(),
     appointmentType: z.enum(APPOINTMENT_TYPES).optional(),
-    priority: z.number().int().min(1, 'Priority 1 (urgent) to 3 (normal)').max(3, 'Priority 1 (urgent) to 3 (normal)').default(3),
+    priority: z
+      .number()
+      .int()
+      .min(1, 'Priority 1 (urgent) to 3 (normal)')
+      .max(3, 'Priority 1 (urgent) to 3 (normal)')
+      .default(3),
     notes: z.string().trim().max(500).optional(),
   })
   .strict()
@@ -45,8 +59,10 @@ export const WaitingListAddInput = z
     if (entry.doctorId === undefined && entry.specialization === undefined) {
       ctx.addIssue({ code: 'custom', path: ['doctorId'], message: 'Choose a doctor or a specialization' });
     }
-    if (entry.toDate < entry.fromDate) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'The last date cannot be before the first' });
-    if (entry.latestTime <= entry.earliestTime) ctx.addIssue({ code: 'custom', path: ['latestTime'], message: 'The latest time must be after the earliest' });
+    if (entry.toDate < entry.fromDate)
+      ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'The last date cannot be before the first' });
+    if (entry.latestTime <= entry.earliestTime)
+      ctx.addIssue({ code: 'custom', path: ['latestTime'], message: 'The latest time must be after the earliest' });
   });
 
 export const WaitingListListInput = z

@@ -14,14 +14,24 @@ export async function setUpDemoClinic(page: Page): Promise<void> {
   await call(page, 'setup.complete', {
     clinicName: 'Lindenhof Test Clinic',
     timezone: ZONE,
-    admin: { username: 'rexamplar', email: 'robin.examplar@example.org', firstName: 'Robin', lastName: 'Examplar', password: ADMIN_PASSWORD },
+    admin: {
+      username: 'rexamplar',
+      email: 'robin.examplar@example.org',
+      firstName: 'Robin',
+      lastName: 'Examplar',
+      password: ADMIN_PASSWORD,
+    },
   });
   await page.reload();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
 /** A channel call that must succeed (test arrangement). */
-export async function call<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function call<C extends Channel>(
+  page: Page,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const result = await invokeInPage(page, channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
   return result.data;
@@ -31,7 +41,11 @@ export const clinicDate = (days = 0) => DateTime.now().setZone(ZONE).plus({ days
 
 let sequence = 0;
 /** A generated patient's fields; names are made up. */
-export function generatedPatient(firstName: string, lastName: string, overrides: Partial<ChannelInput<'patients.register'>['patient']> = {}) {
+export function generatedPatient(
+  firstName: string,
+  lastName: string,
+  overrides: Partial<ChannelInput<'patients.register'>['patient']> = {},
+) {
   sequence += 1;
   return {
     firstName,

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPatientRecord, registerPatient, searchPatients, setPatientActive, updatePatient } from '../../../electron/main/services/reception/patients';
+import {
+  getPatientRecord,
+  registerPatient,
+  searchPatients,
+  setPatientActive,
+  updatePatient,
+} from '../../../electron/main/services/reception/patients';
 import { bookAppointment } from '../../../electron/main/services/scheduling/booking';
 import { verifyPassword } from '../../../electron/main/security/password';
 import { PatientFields, RegisterPatientInput } from '../../../shared/ipc/reception/patient-schemas';
@@ -25,7 +31,8 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
   let store: Awaited<ReturnType<typeof openTestStore>>;
   let clinic: Awaited<ReturnType<typeof seedClinic>>;
   const clock = fixedClock();
-  const register = (patient: ReturnType<typeof person>, acknowledgeDuplicates = false) => registerPatient(store, { patient, acknowledgeDuplicates }, clock);
+  const register = (patient: ReturnType<typeof person>, acknowledgeDuplicates = false) =>
+    registerPatient(store, { patient, acknowledgeDuplicates }, clock);
   const count = () => store.models.Patient.count();
 
   beforeAll(async () => {
@@ -62,17 +69,25 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
     const base = { ...person(), address: undefined };
     expect(fields({ patient: { ...base, phone: 'call me' } })).toEqual(['patient.phone']);
     expect(fields({ patient: { ...base, gender: 'Unknown' } })).toEqual(['patient.gender']);
-    expect(fields({ patient: { ...base, emergencyContactName: 'Generated Contact' } })).toEqual(['patient.emergencyContactPhone']);
+    expect(fields({ patient: { ...base, emergencyContactName: 'Generated Contact' } })).toEqual([
+      'patient.emergencyContactPhone',
+    ]);
     expect(fields({ patient: { ...base, email: 'not-an-email' } })).toEqual(['patient.email']);
     expect(fields({ patient: base })).toEqual([]);
   });
 
   it('warns of likely duplicates (same name and birth date, or same phone), writes nothing, and registers once acknowledged', async () => {
-    const existing = await register(person({ firstName: 'Ilse', lastName: 'Varnhold', dateOfBirth: '1990-01-31', phone: '+15550300' }));
+    const existing = await register(
+      person({ firstName: 'Ilse', lastName: 'Varnhold', dateOfBirth: '1990-01-31', phone: '+15550300' }),
+    );
     const before = await count();
-    const twin = await refusal(register(person({ firstName: 'ilse', lastName: 'VARNHOLD', dateOfBirth: '1990-01-31' })));
+    const twin = await refusal(
+      register(person({ firstName: 'ilse', lastName: 'VARNHOLD', dateOfBirth: '1990-01-31' })),
+    );
     expect(twin.code).toBe('POSSIBLE_DUPLICATE');
-    expect((twin.details as PossibleDuplicateDetails).duplicates).toEqual([expect.objectContaining({ id: existing.id, reasons: ['same_name_and_birth_date'] })]);
+    expect((twin.details as PossibleDuplicateDetails).duplicates).toEqual([
+      expect.objectContaining({ id: existing.id, reasons: ['same_name_and_birth_date'] }),
+    ]);
     const samePhone = await refusal(register(person({ phone: '+15550300' })));
     expect((samePhone.details as PossibleDuplicateDetails).duplicates.map((d) => d.reasons)).toEqual([['same_phone']]);
     expect(await count()).toBe(before);
@@ -82,18 +97,39 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
   });
 
   it('updates a patient; an unchanged identity raises no duplicate warning, a refused update changes nothing', async () => {
-    const saved = await register(person({ firstName: 'Mirren', lastName: 'Haskett', dateOfBirth: '1971-09-09', phone: '+15550401' }));
+    const saved = await register(
+      person({ firstName: 'Mirren', lastName: 'Haskett', dateOfBirth: '1971-09-09', phone: '+15550401' }),
+    );
     await register(person({ phone: '+15550402' }));
-    const fields = person({ firstName: 'Mirren', lastName: 'Haskett', dateOfBirth: '1971-09-09', phone: '+15550401', email: saved.email, address: 'Generated Lane 4' });
-    expect((await updatePatient(store, { patientId: saved.id, patient: fields, acknowledgeDuplicates: false }, clock)).address).toBe('Generated Lane 4');
-    const clash = await refusal(updatePatient(store, { patientId: saved.id, patient: { ...fields, phone: '+15550402' }, acknowledgeDuplicates: false }, clock));
+    const fields = person({
+      firstName: 'Mirren',
+      lastName: 'Haskett',
+      dateOfBirth: '1971-09-09',
+      phone: '+15550401',
+      email: saved.email,
+      address: 'Generated Lane 4',
+    });
+    expect(
+      (await updatePatient(store, { patientId: saved.id, patient: fields, acknowledgeDuplicates: false }, clock))
+        .address,
+    ).toBe('Generated Lane 4');
+    const clash = await refusal(
+      updatePatient(
+        store,
+        { patientId: saved.id, patient: { ...fields, phone: '+15550402' }, acknowledgeDuplicates: false },
+        clock,
+      ),
+    );
     expect(clash.code).toBe('POSSIBLE_DUPLICATE');
     expect((await store.models.Patient.findByPk(saved.id))?.phone).toBe('+15550401');
   });
 
   it('finds patients by name prefix (either order, any case), phone, email and date of birth, within the limit', async () => {
-    const found = await register(person({ firstName: 'Wendeline', lastName: 'Ostrakov', dateOfBirth: '1966-02-17', phone: '+15550777' }));
-    const search = (query: string, limit = 20) => searchPatients(store, { query, limit, includeInactive: false }).then((list) => list.map((p) => p.id));
+    const found = await register(
+      person({ firstName: 'Wendeline', lastName: 'Ostrakov', dateOfBirth: '1966-02-17', phone: '+15550777' }),
+    );
+    const search = (query: string, limit = 20) =>
+      searchPatients(store, { query, limit, includeInactive: false }).then((list) => list.map((p) => p.id));
     expect(await search('ostra')).toContain(found.id);
     expect(await search('Wendel')).toContain(found.id);
     expect(await search('wen ost')).toEqual([found.id]);
@@ -108,23 +144,59 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
 
   it('deactivates instead of deleting: out of searches and bookings, history kept, reactivatable', async () => {
     const patient = await register(person({ firstName: 'Fennick', lastName: 'Dolbrae' }));
-    const booked = await bookAppointment(store, { patientId: patient.id, doctorId: clinic.doctors[0]!.id, date: MONDAY, time: '09:00', idempotencyKey: `deact-${patient.id}-key` }, clock);
+    const booked = await bookAppointment(
+      store,
+      {
+        patientId: patient.id,
+        doctorId: clinic.doctors[0]!.id,
+        date: MONDAY,
+        time: '09:00',
+        idempotencyKey: `deact-${patient.id}-key`,
+      },
+      clock,
+    );
     expect((await setPatientActive(store, { patientId: patient.id, active: false })).isActive).toBe(false);
     expect(await searchPatients(store, { query: 'Dolbrae', limit: 20, includeInactive: false })).toEqual([]);
-    expect((await searchPatients(store, { query: 'Dolbrae', limit: 20, includeInactive: true })).map((p) => p.id)).toEqual([patient.id]);
-    const refused = await refusal(bookAppointment(store, { patientId: patient.id, doctorId: clinic.doctors[0]!.id, date: MONDAY, time: '10:00', idempotencyKey: `deact2-${patient.id}-key` }, clock));
+    expect(
+      (await searchPatients(store, { query: 'Dolbrae', limit: 20, includeInactive: true })).map((p) => p.id),
+    ).toEqual([patient.id]);
+    const refused = await refusal(
+      bookAppointment(
+        store,
+        {
+          patientId: patient.id,
+          doctorId: clinic.doctors[0]!.id,
+          date: MONDAY,
+          time: '10:00',
+          idempotencyKey: `deact2-${patient.id}-key`,
+        },
+        clock,
+      ),
+    );
     expect(refused.code).toBe('NOT_FOUND');
     const record = await getPatientRecord(store, patient.id, clock);
     expect(record.upcoming.map((a) => a.id)).toEqual([booked.id]);
-    expect(record.upcoming[0]).toMatchObject({ doctorName: expect.stringMatching(/^Dr\. /), status: 'Scheduled', time: '09:00' });
+    expect(record.upcoming[0]).toMatchObject({
+      doctorName: expect.stringMatching(/^Dr\. /),
+      status: 'Scheduled',
+      time: '09:00',
+    });
     expect((await setPatientActive(store, { patientId: patient.id, active: true })).isActive).toBe(true);
   });
 
   it('splits the record into upcoming and past at the clinic clock', async () => {
     const patient = await register(person());
     const doctorId = clinic.doctors[1]!.id;
-    await bookAppointment(store, { patientId: patient.id, doctorId, date: MONDAY, time: '08:00', idempotencyKey: `rec-a-${patient.id}` }, clock);
-    await bookAppointment(store, { patientId: patient.id, doctorId, date: MONDAY, time: '11:00', idempotencyKey: `rec-b-${patient.id}` }, clock);
+    await bookAppointment(
+      store,
+      { patientId: patient.id, doctorId, date: MONDAY, time: '08:00', idempotencyKey: `rec-a-${patient.id}` },
+      clock,
+    );
+    await bookAppointment(
+      store,
+      { patientId: patient.id, doctorId, date: MONDAY, time: '11:00', idempotencyKey: `rec-b-${patient.id}` },
+      clock,
+    );
     const later = fixedClock(clock() + 3 * 60); // 10:00
     const record = await getPatientRecord(store, patient.id, later);
     expect(record.past.map((a) => a.time)).toEqual(['08:00']);

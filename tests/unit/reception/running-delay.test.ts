@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { estimateWalkInWaits, runningDelayMinutes, runningDelays, type CandidateSlot, type TodayAppointment } from '../../../shared/domain/reception/running-delay';
+import {
+  estimateWalkInWaits,
+  runningDelayMinutes,
+  runningDelays,
+  type CandidateSlot,
+  type TodayAppointment,
+} from '../../../shared/domain/reception/running-delay';
 
 const NOW = 10_000;
 
-describe('a doctor\'s running delay', () => {
+describe("a doctor's running delay", () => {
   const day: TodayAppointment[] = [
     { doctorId: 1, startsAt: NOW - 90, status: 'Completed' },
     { doctorId: 1, startsAt: NOW - 40, status: 'Confirmed' }, // started 40 minutes ago, still open
@@ -36,9 +42,14 @@ describe('a doctor\'s running delay', () => {
 });
 
 describe('estimated waits of queued walk-ins', () => {
-  const slot = (doctorId: number, offset: number, specialization = 'General Practice', durationMinutes = 30): CandidateSlot => ({ doctorId, specialization, startsAt: NOW + offset, durationMinutes });
+  const slot = (
+    doctorId: number,
+    offset: number,
+    specialization = 'General Practice',
+    durationMinutes = 30,
+  ): CandidateSlot => ({ doctorId, specialization, startsAt: NOW + offset, durationMinutes });
 
-  it('gives the soonest slot to who arrived first, adds the doctor\'s delay, and never reuses an overlapping slot', () => {
+  it("gives the soonest slot to who arrived first, adds the doctor's delay, and never reuses an overlapping slot", () => {
     const slots = [slot(1, 15), slot(1, 30), slot(1, 45), slot(2, 60, 'Dermatology')];
     const estimates = estimateWalkInWaits(
       [
@@ -58,8 +69,13 @@ describe('estimated waits of queued walk-ins', () => {
   });
 
   it('has no estimate when no slot fits', () => {
-    expect(estimateWalkInWaits([{ id: 1, arrivedAt: NOW, doctorId: 9, specialization: null }], [slot(1, 10)], new Map(), NOW)).toEqual([
-      { id: 1, slot: null, waitMinutes: null, delayMinutes: 0 },
-    ]);
+    expect(
+      estimateWalkInWaits(
+        [{ id: 1, arrivedAt: NOW, doctorId: 9, specialization: null }],
+        [slot(1, 10)],
+        new Map(),
+        NOW,
+      ),
+    ).toEqual([{ id: 1, slot: null, waitMinutes: null, delayMinutes: 0 }]);
   });
 });

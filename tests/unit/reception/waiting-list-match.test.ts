@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareWaitingOrder, entryFitsSlot, rankWaitingListMatches, type OpenedSlot, type WaitingListEntry } from '../../../shared/domain/reception/waiting-list-match';
+import {
+  compareWaitingOrder,
+  entryFitsSlot,
+  rankWaitingListMatches,
+  type OpenedSlot,
+  type WaitingListEntry,
+} from '../../../shared/domain/reception/waiting-list-match';
 
-const SLOT: OpenedSlot = { doctorId: 7, specialization: 'Cardiology', date: '2026-12-10', time: '10:00', durationMinutes: 30 };
+const SLOT: OpenedSlot = {
+  doctorId: 7,
+  specialization: 'Cardiology',
+  date: '2026-12-10',
+  time: '10:00',
+  durationMinutes: 30,
+};
 const entry = (overrides: Partial<WaitingListEntry> = {}): WaitingListEntry => ({
   id: 1,
   patientId: 1,
@@ -36,13 +48,21 @@ describe('does a waiting entry fit an opened slot', () => {
   });
 
   it('ranks by priority, then who waited longest, leaving out the excluded', () => {
-    const list = [entry({ id: 1, priority: 3, createdAt: 1 }), entry({ id: 2, priority: 1, createdAt: 5 }), entry({ id: 3, priority: 1, createdAt: 2 }), entry({ id: 4, doctorId: 9 }), entry({ id: 5, priority: 2, patientId: 5 })];
+    const list = [
+      entry({ id: 1, priority: 3, createdAt: 1 }),
+      entry({ id: 2, priority: 1, createdAt: 5 }),
+      entry({ id: 3, priority: 1, createdAt: 2 }),
+      entry({ id: 4, doctorId: 9 }),
+      entry({ id: 5, priority: 2, patientId: 5 }),
+    ];
     expect(rankWaitingListMatches(list, SLOT).map((e) => e.id)).toEqual([3, 2, 5, 1]);
     expect(rankWaitingListMatches(list, SLOT, (e) => e.patientId === 5).map((e) => e.id)).toEqual([3, 2, 1]);
   });
 });
 
-const time = fc.integer({ min: 0, max: 23 * 4 }).map((q) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`);
+const time = fc
+  .integer({ min: 0, max: 23 * 4 })
+  .map((q) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`);
 const date = fc.integer({ min: 1, max: 20 }).map((d) => `2026-12-${String(d).padStart(2, '0')}`);
 const arbitraryEntry = fc
   .record({
@@ -79,7 +99,12 @@ describe('the matcher, for any list and any opened slot', () => {
       fc.property(uniqueEntries, arbitrarySlot, (entries, slot) => {
         const ranked = rankWaitingListMatches(entries, slot);
         expect(new Set(ranked.map((e) => e.id)).size).toBe(ranked.length);
-        expect(ranked.map((e) => e.id).sort((a, b) => a - b)).toEqual(entries.filter((e) => entryFitsSlot(e, slot)).map((e) => e.id).sort((a, b) => a - b));
+        expect(ranked.map((e) => e.id).sort((a, b) => a - b)).toEqual(
+          entries
+            .filter((e) => entryFitsSlot(e, slot))
+            .map((e) => e.id)
+            .sort((a, b) => a - b),
+        );
       }),
     );
   });
@@ -95,14 +120,16 @@ describe('the matcher, for any list and any opened slot', () => {
     );
   });
 
-  it('never offers a slot outside the entry\'s windows or shorter than its visit', () => {
+  it("never offers a slot outside the entry's windows or shorter than its visit", () => {
     fc.assert(
       fc.property(uniqueEntries, arbitrarySlot, (entries, slot) => {
         for (const e of rankWaitingListMatches(entries, slot)) {
           expect(slot.date >= e.fromDate && slot.date <= e.toDate).toBe(true);
           expect(slot.time >= e.earliestTime).toBe(true);
           expect(e.durationMinutes).toBeLessThanOrEqual(slot.durationMinutes);
-          expect(e.doctorId === null ? e.specialization === slot.specialization : e.doctorId === slot.doctorId).toBe(true);
+          expect(e.doctorId === null ? e.specialization === slot.specialization : e.doctorId === slot.doctorId).toBe(
+            true,
+          );
         }
       }),
     );

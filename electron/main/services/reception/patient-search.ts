@@ -28,7 +28,11 @@ export function toPatientSummary(row: PatientRow): PatientSummary {
 }
 
 /** What the typed text is: decides which index serves the search. */
-export type SearchKind = { kind: 'birthDate'; date: string } | { kind: 'email'; prefix: string } | { kind: 'phone'; prefix: string } | { kind: 'name'; tokens: string[] };
+export type SearchKind =
+  | { kind: 'birthDate'; date: string }
+  | { kind: 'email'; prefix: string }
+  | { kind: 'phone'; prefix: string }
+  | { kind: 'name'; tokens: string[] };
 
 const PHONE_LIKE = /^\+?[0-9][0-9 ().-]*$/;
 const DOTTED_DATE = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
@@ -43,7 +47,13 @@ export function classifySearch(query: string): SearchKind {
   }
   if (text.includes('@')) return { kind: 'email', prefix: text.toLowerCase() };
   if (PHONE_LIKE.test(text) && text.replace(/\D/g, '').length >= 2) return { kind: 'phone', prefix: text };
-  return { kind: 'name', tokens: text.split(/[\s,]+/).filter(Boolean).slice(0, 2) };
+  return {
+    kind: 'name',
+    tokens: text
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .slice(0, 2),
+  };
 }
 
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -54,7 +64,10 @@ const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)
  * search on 100k patients reads only `limit` rows per branch. One word matches a last name, a
  * first name or the start of an email; two words match first+last in either order. Branches are UNION ALLed in one round trip and merged here.
  */
-export async function searchPatients(sql: SqlStore, input: { query: string; limit: number; includeInactive: boolean }): Promise<PatientSummary[]> {
+export async function searchPatients(
+  sql: SqlStore,
+  input: { query: string; limit: number; includeInactive: boolean },
+): Promise<PatientSummary[]> {
   const search = classifySearch(input.query);
   const sqlite = sql.dialect !== 'mysql';
   // SQLite: the indexes are NOCASE, and ORDER BY must say so to walk them
@@ -96,8 +109,18 @@ export async function searchPatients(sql: SqlStore, input: { query: string; limi
         branches.push(branch(`email LIKE :a${escape}`, 'email'));
       } else {
         replacements.b = likePrefix(b);
-        branches.push(branch(`first_name LIKE :a${escape} AND last_name LIKE :b${escape}`, `first_name${nocase}, last_name${nocase}`));
-        branches.push(branch(`last_name LIKE :a${escape} AND first_name LIKE :b${escape}`, `last_name${nocase}, first_name${nocase}`));
+        branches.push(
+          branch(
+            `first_name LIKE :a${escape} AND last_name LIKE :b${escape}`,
+            `first_name${nocase}, last_name${nocase}`,
+          ),
+        );
+        branches.push(
+          branch(
+            `last_name LIKE :a${escape} AND first_name LIKE :b${escape}`,
+            `last_name${nocase}, first_name${nocase}`,
+          ),
+        );
       }
     }
   }
@@ -107,6 +130,8 @@ export async function searchPatients(sql: SqlStore, input: { query: string; limi
   const seen = new Set<number>();
   const unique = rows.map(toPatientSummary).filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
   const collator = new Intl.Collator('en', { sensitivity: 'base' });
-  unique.sort((x, y) => collator.compare(x.lastName, y.lastName) || collator.compare(x.firstName, y.firstName) || x.id - y.id);
+  unique.sort(
+    (x, y) => collator.compare(x.lastName, y.lastName) || collator.compare(x.firstName, y.firstName) || x.id - y.id,
+  );
   return unique.slice(0, input.limit);
 }

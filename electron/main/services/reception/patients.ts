@@ -3,7 +3,12 @@ import { Op, QueryTypes } from 'sequelize';
 import { instantToWall } from '../../../../shared/domain/scheduling';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { PatientFieldsValue } from '../../../../shared/ipc/reception/patient-schemas';
-import type { DuplicateCandidate, PatientAppointment, PatientDetails, PatientRecord } from '../../../../shared/ipc/reception/types';
+import type {
+  DuplicateCandidate,
+  PatientAppointment,
+  PatientDetails,
+  PatientRecord,
+} from '../../../../shared/ipc/reception/types';
 import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
 import type { Patient } from '../../data/sql/models';
@@ -53,7 +58,11 @@ const digitsOf = (phone: string) => phone.replace(/\D/g, '');
  * Existing patients who are likely the same person: same first and last name (any case) and date
  * of birth, or the same phone (compared on its digits). Both lookups use indexes.
  */
-export async function findLikelyDuplicates(sql: SqlStore, fields: Pick<PatientFieldsValue, 'firstName' | 'lastName' | 'dateOfBirth' | 'phone'>, exceptId: number | null): Promise<DuplicateCandidate[]> {
+export async function findLikelyDuplicates(
+  sql: SqlStore,
+  fields: Pick<PatientFieldsValue, 'firstName' | 'lastName' | 'dateOfBirth' | 'phone'>,
+  exceptId: number | null,
+): Promise<DuplicateCandidate[]> {
   const nocase = sql.dialect === 'mysql' ? '' : ' COLLATE NOCASE';
   const [rows] = await sql.sequelize.query(
     `SELECT ${SUMMARY_COLUMNS}, 'name' AS why FROM patients
@@ -62,7 +71,12 @@ export async function findLikelyDuplicates(sql: SqlStore, fields: Pick<PatientFi
      SELECT ${SUMMARY_COLUMNS}, 'phone' AS why FROM patients WHERE phone IN (:phones)
      LIMIT 50`,
     {
-      replacements: { last: fields.lastName, first: fields.firstName, dob: fields.dateOfBirth, phones: [...new Set([fields.phone, digitsOf(fields.phone), `+${digitsOf(fields.phone)}`])] },
+      replacements: {
+        last: fields.lastName,
+        first: fields.firstName,
+        dob: fields.dateOfBirth,
+        phones: [...new Set([fields.phone, digitsOf(fields.phone), `+${digitsOf(fields.phone)}`])],
+      },
       type: QueryTypes.RAW,
     },
   );
@@ -78,19 +92,39 @@ export async function findLikelyDuplicates(sql: SqlStore, fields: Pick<PatientFi
 }
 
 /** Rules the schema alone cannot check: birth date in the past, email not taken by another patient. */
-async function assertValidPatient(sql: SqlStore, fields: PatientFieldsValue, exceptId: number | null, clock: Clock): Promise<void> {
+async function assertValidPatient(
+  sql: SqlStore,
+  fields: PatientFieldsValue,
+  exceptId: number | null,
+  clock: Clock,
+): Promise<void> {
   const today = (await clinicToday(sql, clock)).date;
   if (fields.dateOfBirth >= today) throw fieldFailure('patient.dateOfBirth', 'The date of birth must be in the past');
-  if (fields.dateOfBirth < '1900-01-01') throw fieldFailure('patient.dateOfBirth', 'The date of birth must be after 1900');
-  const taken = await sql.models.Patient.findOne({ where: { email: fields.email, ...(exceptId ? { id: { [Op.ne]: exceptId } } : {}) }, attributes: ['id'] });
+  if (fields.dateOfBirth < '1900-01-01')
+    throw fieldFailure('patient.dateOfBirth', 'The date of birth must be after 1900');
+  const taken = await sql.models.Patient.findOne({
+    where: { email: fields.email, ...(exceptId ? { id: { [Op.ne]: exceptId } } : {}) },
+    attributes: ['id'],
+  });
   if (taken) throw fieldFailure('patient.email', 'Another patient already has this email');
 }
 
-async function assertNoUnacknowledgedDuplicates(sql: SqlStore, fields: PatientFieldsValue, exceptId: number | null, acknowledged: boolean): Promise<void> {
+async function assertNoUnacknowledgedDuplicates(
+  sql: SqlStore,
+  fields: PatientFieldsValue,
+  exceptId: number | null,
+  acknowledged: boolean,
+): Promise<void> {
   if (acknowledged) return;
   const duplicates = await findLikelyDuplicates(sql, fields, exceptId);
   if (duplicates.length > 0) {
-    throw new AppFailure('POSSIBLE_DUPLICATE', duplicates.length === 1 ? 'This may be a patient who is already registered.' : `This may be one of ${duplicates.length} patients already registered.`, { duplicates });
+    throw new AppFailure(
+      'POSSIBLE_DUPLICATE',
+      duplicates.length === 1
+        ? 'This may be a patient who is already registered.'
+        : `This may be one of ${duplicates.length} patients already registered.`,
+      { duplicates },
+    );
   }
 }
 
@@ -113,7 +147,8 @@ async function saved<T>(write: Promise<T>): Promise<T> {
     const failure = translateSqlError(error);
     const details = failure.details as { field?: string } | undefined;
     // the unique key is the last word when two desks register the same email at once
-    if (failure.code === 'DUPLICATE' && details?.field === 'email') throw fieldFailure('patient.email', 'Another patient already has this email');
+    if (failure.code === 'DUPLICATE' && details?.field === 'email')
+      throw fieldFailure('patient.email', 'Another patient already has this email');
     throw failure;
   }
 }
@@ -122,10 +157,16 @@ async function saved<T>(write: Promise<T>): Promise<T> {
  * Registers a patient. Refusals (a field, or likely duplicates not yet acknowledged) write nothing.
  * The password hash is unusable until staff set a kiosk password.
  */
-export async function registerPatient(sql: SqlStore, input: { patient: PatientFieldsValue; acknowledgeDuplicates: boolean }, clock: Clock): Promise<PatientDetails> {
+export async function registerPatient(
+  sql: SqlStore,
+  input: { patient: PatientFieldsValue; acknowledgeDuplicates: boolean },
+  clock: Clock,
+): Promise<PatientDetails> {
   await assertValidPatient(sql, input.patient, null, clock);
   await assertNoUnacknowledgedDuplicates(sql, input.patient, null, input.acknowledgeDuplicates);
-  const row = await saved(sql.models.Patient.create({ ...columnsOf(input.patient), passwordHash: unusablePasswordHash() }));
+  const row = await saved(
+    sql.models.Patient.create({ ...columnsOf(input.patient), passwordHash: unusablePasswordHash() }),
+  );
   return toDetails(row);
 }
 
@@ -135,19 +176,29 @@ async function findPatient(sql: SqlStore, patientId: number): Promise<Patient> {
   return row;
 }
 
-export async function updatePatient(sql: SqlStore, input: { patientId: number; patient: PatientFieldsValue; acknowledgeDuplicates: boolean }, clock: Clock): Promise<PatientDetails> {
+export async function updatePatient(
+  sql: SqlStore,
+  input: { patientId: number; patient: PatientFieldsValue; acknowledgeDuplicates: boolean },
+  clock: Clock,
+): Promise<PatientDetails> {
   const row = await findPatient(sql, input.patientId);
   await assertValidPatient(sql, input.patient, row.id, clock);
   // Only a change of name, birth date or phone can make a new likeness worth a warning.
   const identityChanged =
-    row.firstName !== input.patient.firstName || row.lastName !== input.patient.lastName || String(row.dateOfBirth).slice(0, 10) !== input.patient.dateOfBirth || row.phone !== input.patient.phone;
+    row.firstName !== input.patient.firstName ||
+    row.lastName !== input.patient.lastName ||
+    String(row.dateOfBirth).slice(0, 10) !== input.patient.dateOfBirth ||
+    row.phone !== input.patient.phone;
   if (identityChanged) await assertNoUnacknowledgedDuplicates(sql, input.patient, row.id, input.acknowledgeDuplicates);
   await saved(row.update(columnsOf(input.patient)));
   return toDetails(row);
 }
 
 /** Deactivating keeps the patient and their history (the seed's soft delete); they no longer appear in searches or bookings. */
-export async function setPatientActive(sql: SqlStore, input: { patientId: number; active: boolean }): Promise<PatientDetails> {
+export async function setPatientActive(
+  sql: SqlStore,
+  input: { patientId: number; active: boolean },
+): Promise<PatientDetails> {
   const row = await findPatient(sql, input.patientId);
   await row.update({ isActive: input.active });
   return toDetails(row);

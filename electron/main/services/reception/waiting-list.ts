@@ -2,7 +2,13 @@ import { QueryTypes } from 'sequelize';
 import { instantToWall, parseTime, overlaps } from '../../../../shared/domain/scheduling';
 import { rankWaitingListMatches, type WaitingListEntry } from '../../../../shared/domain/reception/waiting-list-match';
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { QueueStatus, WaitingEntryView, WaitingEntryWithSlots, WaitingListBooking, WaitingListOffer } from '../../../../shared/ipc/reception/types';
+import type {
+  QueueStatus,
+  WaitingEntryView,
+  WaitingEntryWithSlots,
+  WaitingListBooking,
+  WaitingListOffer,
+} from '../../../../shared/ipc/reception/types';
 import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { bookAppointment, type Clock } from '../scheduling/booking';
@@ -64,8 +70,15 @@ function toEntryView(row: EntryRow): WaitingEntryView {
 
 const toMatchable = (e: WaitingEntryView): WaitingListEntry => ({ ...e, createdAt: epochMsOf(e.createdAt) });
 
-async function loadEntries(sql: SqlStore, where: string, replacements: Record<string, unknown>): Promise<WaitingEntryView[]> {
-  const [rows] = await sql.sequelize.query(`${SELECT_ENTRIES} WHERE ${where} ORDER BY w.priority, w.created_at, w.id`, { replacements, type: QueryTypes.RAW });
+async function loadEntries(
+  sql: SqlStore,
+  where: string,
+  replacements: Record<string, unknown>,
+): Promise<WaitingEntryView[]> {
+  const [rows] = await sql.sequelize.query(`${SELECT_ENTRIES} WHERE ${where} ORDER BY w.priority, w.created_at, w.id`, {
+    replacements,
+    type: QueryTypes.RAW,
+  });
   return (rows as EntryRow[]).map(toEntryView);
 }
 
@@ -95,12 +108,15 @@ export async function addToWaitingList(sql: SqlStore, input: AddWaitingInput, cl
   const today = instantToWall(clock(), settings.timezone).date;
   if (input.toDate < today) throw fieldFailure('toDate', 'The window has already passed');
   const duration = input.durationMinutes ?? settings.defaultDurationMinutes;
-  if (parseTime(input.latestTime) - parseTime(input.earliestTime) < duration) throw fieldFailure('latestTime', `The time window is shorter than the ${duration}-minute appointment`);
+  if (parseTime(input.latestTime) - parseTime(input.earliestTime) < duration)
+    throw fieldFailure('latestTime', `The time window is shorter than the ${duration}-minute appointment`);
   const patient = await sql.models.Patient.findByPk(input.patientId, { attributes: ['id', 'isActive'] });
-  if (!patient || patient.isActive === false) throw new AppFailure('NOT_FOUND', 'That patient does not exist or is deactivated.');
+  if (!patient || patient.isActive === false)
+    throw new AppFailure('NOT_FOUND', 'That patient does not exist or is deactivated.');
   if (input.doctorId !== undefined) {
     const doctor = await sql.models.Doctor.findByPk(input.doctorId, { attributes: ['id', 'isActive'] });
-    if (!doctor || doctor.isActive === false) throw new AppFailure('NOT_FOUND', 'That doctor does not exist or is no longer active.');
+    if (!doctor || doctor.isActive === false)
+      throw new AppFailure('NOT_FOUND', 'That doctor does not exist or is no longer active.');
   }
   const createdAt = utcText(clock());
   await sql.sequelize.query(
@@ -124,14 +140,19 @@ export async function addToWaitingList(sql: SqlStore, input: AddWaitingInput, cl
       type: QueryTypes.INSERT,
     },
   );
-  const [latest] = await loadEntries(sql, "w.patient_id = :patientId AND w.status = 'Waiting'", { patientId: input.patientId }).then((list) => list.sort((a, b) => b.id - a.id));
+  const [latest] = await loadEntries(sql, "w.patient_id = :patientId AND w.status = 'Waiting'", {
+    patientId: input.patientId,
+  }).then((list) => list.sort((a, b) => b.id - a.id));
   return latest!;
 }
 
 export async function removeFromWaitingList(sql: SqlStore, entryId: number, clock: Clock): Promise<WaitingEntryView> {
   const entry = await loadEntry(sql, entryId);
   if (entry.status !== 'Waiting') throw new AppFailure('CONFLICT', 'This entry is no longer waiting.');
-  await sql.sequelize.query("UPDATE waiting_list SET status = 'Removed', resolved_at = :now WHERE id = :entryId AND status = 'Waiting'", { replacements: { entryId, now: utcText(clock()) } });
+  await sql.sequelize.query(
+    "UPDATE waiting_list SET status = 'Removed', resolved_at = :now WHERE id = :entryId AND status = 'Waiting'",
+    { replacements: { entryId, now: utcText(clock()) } },
+  );
   return loadEntry(sql, entryId);
 }
 
@@ -139,7 +160,11 @@ export async function removeFromWaitingList(sql: SqlStore, entryId: number, cloc
  * The waiting entries (best placed first), those whose window has passed left out; with
  * `withSlots`, each with its three soonest free slots that fit it now (one search per entry).
  */
-export async function listWaitingList(sql: SqlStore, input: { withSlots: boolean }, clock: Clock): Promise<WaitingEntryWithSlots[]> {
+export async function listWaitingList(
+  sql: SqlStore,
+  input: { withSlots: boolean },
+  clock: Clock,
+): Promise<WaitingEntryWithSlots[]> {
   const settings = await loadClinicSettings(sql.models);
   const rules = schedulingRules(settings);
   const now = clock();
@@ -156,10 +181,20 @@ export async function listWaitingList(sql: SqlStore, input: { withSlots: boolean
     const { candidates } = await findSoonestSlots(
       sql.sequelize,
       rules,
-      { ...(entry.doctorId !== null ? { doctorIds: [entry.doctorId] } : { specialization: entry.specialization ?? '' }), durationMinutes: entry.durationMinutes, count: 50, fromDate: from, days },
+      {
+        ...(entry.doctorId !== null ? { doctorIds: [entry.doctorId] } : { specialization: entry.specialization ?? '' }),
+        durationMinutes: entry.durationMinutes,
+        count: 50,
+        fromDate: from,
+        days,
+      },
       now,
     );
-    const fitting = candidates.filter((c) => c.time >= entry.earliestTime && parseTime(c.time) + entry.durationMinutes <= parseTime(entry.latestTime)).slice(0, 3);
+    const fitting = candidates
+      .filter(
+        (c) => c.time >= entry.earliestTime && parseTime(c.time) + entry.durationMinutes <= parseTime(entry.latestTime),
+      )
+      .slice(0, 3);
     result.push({ ...entry, slots: fitting.map((c) => toSlotView(c.doctor, c)) });
   }
   return result;
@@ -170,9 +205,15 @@ export async function listWaitingList(sql: SqlStore, input: { withSlots: boolean
  * hours): every waiting entry that fits it (shared/domain/reception/waiting-list-match.ts), less
  * the patients who already have an appointment overlapping it, in priority then waiting order.
  */
-export async function offersForOpenedSlot(sql: SqlStore, slot: { doctorId: number; date: string; time: string; durationMinutes: number }): Promise<WaitingListOffer[]> {
-  const doctor = await sql.models.Doctor.findByPk(slot.doctorId, { attributes: ['id', 'firstName', 'lastName', 'specialization', 'isActive'] });
-  if (!doctor || doctor.isActive === false) throw new AppFailure('NOT_FOUND', 'That doctor does not exist or is no longer active.');
+export async function offersForOpenedSlot(
+  sql: SqlStore,
+  slot: { doctorId: number; date: string; time: string; durationMinutes: number },
+): Promise<WaitingListOffer[]> {
+  const doctor = await sql.models.Doctor.findByPk(slot.doctorId, {
+    attributes: ['id', 'firstName', 'lastName', 'specialization', 'isActive'],
+  });
+  if (!doctor || doctor.isActive === false)
+    throw new AppFailure('NOT_FOUND', 'That doctor does not exist or is no longer active.');
   const entries = await loadEntries(
     sql,
     "w.status = 'Waiting' AND w.from_date <= :date AND w.to_date >= :date AND (w.doctor_id = :doctorId OR (w.doctor_id IS NULL AND w.specialization = :specialization))",
@@ -182,20 +223,38 @@ export async function offersForOpenedSlot(sql: SqlStore, slot: { doctorId: numbe
   const [busyRows] = await sql.sequelize.query(
     `SELECT patient_id, appointment_time, duration_minutes FROM appointments
       WHERE patient_id IN (:patientIds) AND appointment_date = :date AND status IN ('Scheduled', 'Confirmed')`,
-    { replacements: { patientIds: [...new Set(entries.map((e) => e.patientId))], date: slot.date }, type: QueryTypes.RAW },
+    {
+      replacements: { patientIds: [...new Set(entries.map((e) => e.patientId))], date: slot.date },
+      type: QueryTypes.RAW,
+    },
   );
   const busy = busyRows as { patient_id: number; appointment_time: string; duration_minutes: number }[];
   const start = parseTime(slot.time);
-  const opened = { doctorId: slot.doctorId, specialization: doctor.specialization, date: slot.date, time: slot.time, durationMinutes: slot.durationMinutes };
+  const opened = {
+    doctorId: slot.doctorId,
+    specialization: doctor.specialization,
+    date: slot.date,
+    time: slot.time,
+    durationMinutes: slot.durationMinutes,
+  };
   const ranked = rankWaitingListMatches(entries.map(toMatchable), opened, (entry) =>
     busy.some((b) => {
       if (Number(b.patient_id) !== entry.patientId) return false;
       const at = parseTime(String(b.appointment_time).slice(0, 5));
-      return overlaps({ start: at, end: at + Number(b.duration_minutes) }, { start, end: start + entry.durationMinutes });
+      return overlaps(
+        { start: at, end: at + Number(b.duration_minutes) },
+        { start, end: start + entry.durationMinutes },
+      );
     }),
   );
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const summary = { id: doctor.id, firstName: doctor.firstName, lastName: doctor.lastName, specialization: doctor.specialization, bufferMinutes: null };
+  const summary = {
+    id: doctor.id,
+    firstName: doctor.firstName,
+    lastName: doctor.lastName,
+    specialization: doctor.specialization,
+    bufferMinutes: null,
+  };
   return ranked.map((match, index) => ({
     rank: index + 1,
     entry: byId.get(match.id)!,
@@ -207,17 +266,34 @@ export async function offersForOpenedSlot(sql: SqlStore, slot: { doctorId: numbe
  * Books a waiting patient into a slot in one step, through bookAppointment (so every scheduling
  * rule holds), then marks the entry Booked. A retry with the same idempotency key finishes the job.
  */
-export async function bookFromWaitingList(sql: SqlStore, input: { entryId: number; doctorId: number; date: string; time: string; idempotencyKey: string }, clock: Clock): Promise<WaitingListBooking> {
+export async function bookFromWaitingList(
+  sql: SqlStore,
+  input: { entryId: number; doctorId: number; date: string; time: string; idempotencyKey: string },
+  clock: Clock,
+): Promise<WaitingListBooking> {
   const entry = await loadEntry(sql, input.entryId);
   if (entry.status === 'Removed') throw new AppFailure('CONFLICT', 'This entry was removed from the waiting list.');
   const appointment = await bookAppointment(
     sql,
-    { patientId: entry.patientId, doctorId: input.doctorId, date: input.date, time: input.time, durationMinutes: entry.durationMinutes, appointmentType: entry.appointmentType, patientNotes: entry.notes, idempotencyKey: input.idempotencyKey },
+    {
+      patientId: entry.patientId,
+      doctorId: input.doctorId,
+      date: input.date,
+      time: input.time,
+      durationMinutes: entry.durationMinutes,
+      appointmentType: entry.appointmentType,
+      patientNotes: entry.notes,
+      idempotencyKey: input.idempotencyKey,
+    },
     clock,
   );
-  if (entry.status === 'Booked' && entry.appointmentId !== appointment.id) throw new AppFailure('CONFLICT', 'This entry is already booked.');
-  await sql.sequelize.query("UPDATE waiting_list SET status = 'Booked', appointment_id = :appointmentId, resolved_at = :now WHERE id = :entryId", {
-    replacements: { entryId: input.entryId, appointmentId: appointment.id, now: utcText(clock()) },
-  });
+  if (entry.status === 'Booked' && entry.appointmentId !== appointment.id)
+    throw new AppFailure('CONFLICT', 'This entry is already booked.');
+  await sql.sequelize.query(
+    "UPDATE waiting_list SET status = 'Booked', appointment_id = :appointmentId, resolved_at = :now WHERE id = :entryId",
+    {
+      replacements: { entryId: input.entryId, appointmentId: appointment.id, now: utcText(clock()) },
+    },
+  );
   return { entry: await loadEntry(sql, input.entryId), appointment };
 }

@@ -1,8 +1,19 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { instantToWall, parseTime, wallToInstantLenient } from '../../../../shared/domain/scheduling';
-import { estimateWalkInWaits, runningDelays, type CandidateSlot, type TodayAppointment } from '../../../../shared/domain/reception/running-delay';
+import {
+  estimateWalkInWaits,
+  runningDelays,
+  type CandidateSlot,
+  type TodayAppointment,
+} from '../../../../shared/domain/reception/running-delay';
 import { AppFailure } from '../../../../shared/ipc/result';
-import type { QueueStatus, WalkInBooking, WalkInEntryView, WalkInQueue, WalkInQueueRow } from '../../../../shared/ipc/reception/types';
+import type {
+  QueueStatus,
+  WalkInBooking,
+  WalkInEntryView,
+  WalkInQueue,
+  WalkInQueueRow,
+} from '../../../../shared/ipc/reception/types';
 import type { AppointmentType, SlotView } from '../../../../shared/ipc/scheduling-types';
 import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { SqlStore } from '../../data/sql/open-sql-store';
@@ -52,7 +63,11 @@ function toEntryView(row: EntryRow): WalkInEntryView {
 }
 
 async function loadEntry(sql: SqlStore, entryId: number, transaction?: Transaction): Promise<WalkInEntryView> {
-  const [rows] = await sql.sequelize.query(`${SELECT_ENTRIES} WHERE q.id = :entryId`, { replacements: { entryId }, type: QueryTypes.RAW, transaction });
+  const [rows] = await sql.sequelize.query(`${SELECT_ENTRIES} WHERE q.id = :entryId`, {
+    replacements: { entryId },
+    type: QueryTypes.RAW,
+    transaction,
+  });
   const row = (rows as EntryRow[])[0];
   if (!row) throw new AppFailure('NOT_FOUND', 'That walk-in is not in the queue.');
   return toEntryView(row);
@@ -71,15 +86,29 @@ export interface JoinWalkInInput {
 export async function joinWalkInQueue(sql: SqlStore, input: JoinWalkInInput, clock: Clock): Promise<WalkInEntryView> {
   const settings = await loadClinicSettings(sql.models);
   const id = await inWriteTransaction(sql.sequelize, async (transaction) => {
-    const [patients] = await sql.sequelize.query('SELECT id, is_active FROM patients WHERE id = :id', { replacements: { id: input.patientId }, type: QueryTypes.RAW, transaction });
+    const [patients] = await sql.sequelize.query('SELECT id, is_active FROM patients WHERE id = :id', {
+      replacements: { id: input.patientId },
+      type: QueryTypes.RAW,
+      transaction,
+    });
     const patient = (patients as { is_active: unknown }[])[0];
-    if (!patient || (patient.is_active !== null && !Number(patient.is_active))) throw new AppFailure('NOT_FOUND', 'That patient does not exist or is deactivated.');
+    if (!patient || (patient.is_active !== null && !Number(patient.is_active)))
+      throw new AppFailure('NOT_FOUND', 'That patient does not exist or is deactivated.');
     if (input.doctorId !== undefined) {
-      const [doctors] = await sql.sequelize.query('SELECT id FROM doctors WHERE id = :id AND is_active = :yes', { replacements: { id: input.doctorId, yes: true }, type: QueryTypes.RAW, transaction });
-      if ((doctors as unknown[]).length === 0) throw new AppFailure('NOT_FOUND', 'That doctor does not exist or is no longer active.');
+      const [doctors] = await sql.sequelize.query('SELECT id FROM doctors WHERE id = :id AND is_active = :yes', {
+        replacements: { id: input.doctorId, yes: true },
+        type: QueryTypes.RAW,
+        transaction,
+      });
+      if ((doctors as unknown[]).length === 0)
+        throw new AppFailure('NOT_FOUND', 'That doctor does not exist or is no longer active.');
     }
-    const [waiting] = await sql.sequelize.query("SELECT id FROM walk_in_queue WHERE patient_id = :id AND status = 'Waiting'", { replacements: { id: input.patientId }, type: QueryTypes.RAW, transaction });
-    if ((waiting as unknown[]).length > 0) throw new AppFailure('CONFLICT', 'This patient is already in the walk-in queue.');
+    const [waiting] = await sql.sequelize.query(
+      "SELECT id FROM walk_in_queue WHERE patient_id = :id AND status = 'Waiting'",
+      { replacements: { id: input.patientId }, type: QueryTypes.RAW, transaction },
+    );
+    if ((waiting as unknown[]).length > 0)
+      throw new AppFailure('CONFLICT', 'This patient is already in the walk-in queue.');
     await sql.sequelize.query(
       `INSERT INTO walk_in_queue (patient_id, doctor_id, specialization, duration_minutes, appointment_type, notes, arrived_at, status)
        VALUES (:patientId, :doctorId, :specialization, :duration, :type, :notes, :arrivedAt, 'Waiting')`,
@@ -97,7 +126,10 @@ export async function joinWalkInQueue(sql: SqlStore, input: JoinWalkInInput, clo
         transaction,
       },
     );
-    const [last] = await sql.sequelize.query("SELECT MAX(id) AS id FROM walk_in_queue WHERE patient_id = :id AND status = 'Waiting'", { replacements: { id: input.patientId }, type: QueryTypes.RAW, transaction });
+    const [last] = await sql.sequelize.query(
+      "SELECT MAX(id) AS id FROM walk_in_queue WHERE patient_id = :id AND status = 'Waiting'",
+      { replacements: { id: input.patientId }, type: QueryTypes.RAW, transaction },
+    );
     return Number((last as { id: number }[])[0]!.id);
   });
   return loadEntry(sql, id);
@@ -107,9 +139,12 @@ export async function joinWalkInQueue(sql: SqlStore, input: JoinWalkInInput, clo
 export async function removeFromWalkInQueue(sql: SqlStore, entryId: number, clock: Clock): Promise<WalkInEntryView> {
   const entry = await loadEntry(sql, entryId);
   if (entry.status !== 'Waiting') throw new AppFailure('CONFLICT', 'This walk-in is no longer waiting.');
-  await sql.sequelize.query("UPDATE walk_in_queue SET status = 'Removed', resolved_at = :now WHERE id = :entryId AND status = 'Waiting'", {
-    replacements: { entryId, now: utcText(clock()) },
-  });
+  await sql.sequelize.query(
+    "UPDATE walk_in_queue SET status = 'Removed', resolved_at = :now WHERE id = :entryId AND status = 'Waiting'",
+    {
+      replacements: { entryId, now: utcText(clock()) },
+    },
+  );
   return loadEntry(sql, entryId);
 }
 
@@ -118,18 +153,35 @@ export async function removeFromWalkInQueue(sql: SqlStore, entryId: number, cloc
  * the idempotency key), then marks the entry Booked. A retry with the same key finds the same
  * appointment and completes the marking.
  */
-export async function bookWalkIn(sql: SqlStore, input: { entryId: number; doctorId: number; date: string; time: string; idempotencyKey: string }, clock: Clock): Promise<WalkInBooking> {
+export async function bookWalkIn(
+  sql: SqlStore,
+  input: { entryId: number; doctorId: number; date: string; time: string; idempotencyKey: string },
+  clock: Clock,
+): Promise<WalkInBooking> {
   const entry = await loadEntry(sql, input.entryId);
   if (entry.status === 'Removed') throw new AppFailure('CONFLICT', 'This walk-in was removed from the queue.');
   const appointment = await bookAppointment(
     sql,
-    { patientId: entry.patientId, doctorId: input.doctorId, date: input.date, time: input.time, durationMinutes: entry.durationMinutes, appointmentType: entry.appointmentType, patientNotes: entry.notes, idempotencyKey: input.idempotencyKey },
+    {
+      patientId: entry.patientId,
+      doctorId: input.doctorId,
+      date: input.date,
+      time: input.time,
+      durationMinutes: entry.durationMinutes,
+      appointmentType: entry.appointmentType,
+      patientNotes: entry.notes,
+      idempotencyKey: input.idempotencyKey,
+    },
     clock,
   );
-  if (entry.status === 'Booked' && entry.appointmentId !== appointment.id) throw new AppFailure('CONFLICT', 'This walk-in is already booked.');
-  await sql.sequelize.query("UPDATE walk_in_queue SET status = 'Booked', appointment_id = :appointmentId, resolved_at = :now WHERE id = :entryId", {
-    replacements: { entryId: input.entryId, appointmentId: appointment.id, now: utcText(clock()) },
-  });
+  if (entry.status === 'Booked' && entry.appointmentId !== appointment.id)
+    throw new AppFailure('CONFLICT', 'This walk-in is already booked.');
+  await sql.sequelize.query(
+    "UPDATE walk_in_queue SET status = 'Booked', appointment_id = :appointmentId, resolved_at = :now WHERE id = :entryId",
+    {
+      replacements: { entryId: input.entryId, appointmentId: appointment.id, now: utcText(clock()) },
+    },
+  );
   return { entry: await loadEntry(sql, input.entryId), appointment };
 }
 
@@ -151,7 +203,10 @@ export async function listWalkInQueue(sql: SqlStore, clock: Clock): Promise<Walk
   const rules = schedulingRules(settings);
   const now = clock();
   const today = instantToWall(now, settings.timezone).date;
-  const [entryRows] = await sql.sequelize.query(`${SELECT_ENTRIES} WHERE q.status = 'Waiting' ORDER BY q.arrived_at, q.id`, { type: QueryTypes.RAW });
+  const [entryRows] = await sql.sequelize.query(
+    `${SELECT_ENTRIES} WHERE q.status = 'Waiting' ORDER BY q.arrived_at, q.id`,
+    { type: QueryTypes.RAW },
+  );
   const entries = (entryRows as EntryRow[]).map(toEntryView);
   const [todayRows] = await sql.sequelize.query(
     `SELECT a.doctor_id, d.first_name, d.last_name, a.appointment_time, a.status FROM appointments a JOIN doctors d ON d.id = a.doctor_id
@@ -164,30 +219,58 @@ export async function listWalkInQueue(sql: SqlStore, clock: Clock): Promise<Walk
     status: r.status,
   }));
   const delays = runningDelays(todays, now);
-  const doctorNames = new Map((todayRows as TodayRow[]).map((r) => [Number(r.doctor_id), `Dr. ${r.first_name} ${r.last_name}`]));
+  const doctorNames = new Map(
+    (todayRows as TodayRow[]).map((r) => [Number(r.doctor_id), `Dr. ${r.first_name} ${r.last_name}`]),
+  );
 
   // one soonest search per distinct wish (any doctor / a specialization / a doctor), today only
   const slots: CandidateSlot[] = [];
   const views = new Map<string, SlotView>();
-  const wishes = new Map<string, { doctorIds?: number[]; specialization?: string; durationMinutes: number; count: number }>();
+  const wishes = new Map<
+    string,
+    { doctorIds?: number[]; specialization?: string; durationMinutes: number; count: number }
+  >();
   for (const e of entries) {
     const key = `${e.doctorId ?? ''}|${e.doctorId === null ? (e.specialization ?? '') : ''}|${e.durationMinutes}`;
-    const wish = wishes.get(key) ?? { ...(e.doctorId !== null ? { doctorIds: [e.doctorId] } : e.specialization ? { specialization: e.specialization } : {}), durationMinutes: e.durationMinutes, count: 0 };
+    const wish = wishes.get(key) ?? {
+      ...(e.doctorId !== null
+        ? { doctorIds: [e.doctorId] }
+        : e.specialization
+          ? { specialization: e.specialization }
+          : {}),
+      durationMinutes: e.durationMinutes,
+      count: 0,
+    };
     wish.count += 4;
     wishes.set(key, wish);
   }
   for (const wish of wishes.values()) {
-    const { candidates } = await findSoonestSlots(sql.sequelize, rules, { ...wish, count: Math.min(wish.count, 50), fromDate: today, days: 1 }, now);
+    const { candidates } = await findSoonestSlots(
+      sql.sequelize,
+      rules,
+      { ...wish, count: Math.min(wish.count, 50), fromDate: today, days: 1 },
+      now,
+    );
     for (const c of candidates) {
       const key = `${c.doctor.id}|${c.startsAt}|${c.durationMinutes}`;
       if (views.has(key)) continue;
       views.set(key, toSlotView(c.doctor, c));
-      slots.push({ doctorId: c.doctor.id, specialization: c.doctor.specialization, startsAt: c.startsAt, durationMinutes: c.durationMinutes });
+      slots.push({
+        doctorId: c.doctor.id,
+        specialization: c.doctor.specialization,
+        startsAt: c.startsAt,
+        durationMinutes: c.durationMinutes,
+      });
       if (!doctorNames.has(c.doctor.id)) doctorNames.set(c.doctor.id, `Dr. ${c.doctor.firstName} ${c.doctor.lastName}`);
     }
   }
   const estimates = estimateWalkInWaits(
-    entries.map((e) => ({ id: e.id, arrivedAt: Math.floor(epochMsOf(e.arrivedAt) / 60_000), doctorId: e.doctorId, specialization: e.specialization })),
+    entries.map((e) => ({
+      id: e.id,
+      arrivedAt: Math.floor(epochMsOf(e.arrivedAt) / 60_000),
+      doctorId: e.doctorId,
+      specialization: e.specialization,
+    })),
     slots,
     delays,
     now,
@@ -195,7 +278,9 @@ export async function listWalkInQueue(sql: SqlStore, clock: Clock): Promise<Walk
   const byId = new Map(estimates.map((e) => [e.id, e]));
   const rows: WalkInQueueRow[] = entries.map((e) => {
     const estimate = byId.get(e.id);
-    const slot = estimate?.slot ? (views.get(`${estimate.slot.doctorId}|${estimate.slot.startsAt}|${estimate.slot.durationMinutes}`) ?? null) : null;
+    const slot = estimate?.slot
+      ? (views.get(`${estimate.slot.doctorId}|${estimate.slot.startsAt}|${estimate.slot.durationMinutes}`) ?? null)
+      : null;
     return {
       ...e,
       waitedMinutes: Math.max(0, now - Math.floor(epochMsOf(e.arrivedAt) / 60_000)),
@@ -207,6 +292,12 @@ export async function listWalkInQueue(sql: SqlStore, clock: Clock): Promise<Walk
   return {
     now: new Date(now * 60_000).toISOString(),
     rows,
-    delays: [...delays.entries()].filter(([, minutes]) => minutes > 0).map(([doctorId, minutes]) => ({ doctorId, doctorName: doctorNames.get(doctorId) ?? `Doctor ${doctorId}`, minutes })),
+    delays: [...delays.entries()]
+      .filter(([, minutes]) => minutes > 0)
+      .map(([doctorId, minutes]) => ({
+        doctorId,
+        doctorName: doctorNames.get(doctorId) ?? `Doctor ${doctorId}`,
+        minutes,
+      })),
   };
 }

@@ -3,7 +3,12 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
-import { APPOINTMENT_TYPES, type AppointmentType, type AppointmentView, type SlotView } from '../../../../shared/ipc/scheduling-types';
+import {
+  APPOINTMENT_TYPES,
+  type AppointmentType,
+  type AppointmentView,
+  type SlotView,
+} from '../../../../shared/ipc/scheduling-types';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import { Banner } from '../../components/Banner';
@@ -47,7 +52,15 @@ const DURATIONS = [15, 20, 30, 45, 60, 90];
  * retried click never books twice. A refusal from main is shown with its reason (and the
  * doctor's next free slots when main sends them); every value stays as entered.
  */
-export function BookingDialog({ doctorId, date, time, durationMinutes, patient: chosen, onClose, onBooked }: BookingDialogProps) {
+export function BookingDialog({
+  doctorId,
+  date,
+  time,
+  durationMinutes,
+  patient: chosen,
+  onClose,
+  onBooked,
+}: BookingDialogProps) {
   const zone = useClinicZone();
   const { doctors, loadDoctors, book } = useReceptionStore();
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -124,14 +137,24 @@ export function BookingDialog({ doctorId, date, time, durationMinutes, patient: 
           onCancel={() => setRegistering(null)}
         />
       ) : null}
-      <form className="dialog__form booking-form" onSubmit={(event) => void onSubmit(event)} noValidate hidden={registering !== null}>
+      <form
+        className="dialog__form booking-form"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        hidden={registering !== null}
+      >
         {refusal ? (
           <Banner tone="error" title="Not booked">
             <p>{refusal.message}</p>
             {alternatives.length > 0 ? (
               <div className="slot-chips" aria-label="Next free slots">
                 {alternatives.map((slot) => (
-                  <button key={`${slot.doctorId}-${slot.date}-${slot.time}`} type="button" className="slot-chip" onClick={() => takeAlternative(slot)}>
+                  <button
+                    key={`${slot.doctorId}-${slot.date}-${slot.time}`}
+                    type="button"
+                    className="slot-chip"
+                    onClick={() => takeAlternative(slot)}
+                  >
                     {formatDay(slot.date)} {slot.time}
                   </button>
                 ))}
@@ -191,7 +214,12 @@ export function BookingDialog({ doctorId, date, time, durationMinutes, patient: 
             ))}
           </select>
         </div>
-        <TextField label="Reason for visit" registration={register('patientNotes')} error={errors.patientNotes?.message} autoComplete="off" />
+        <TextField
+          label="Reason for visit"
+          registration={register('patientNotes')}
+          error={errors.patientNotes?.message}
+          autoComplete="off"
+        />
         <div className="dialog__actions">
           <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
             Cancel

@@ -24,7 +24,15 @@ type Option = { kind: 'patient'; patient: PatientSummary } | { kind: 'register' 
  * date of birth; the arrow keys move through the hits; Enter picks; Escape closes. With
  * onRegisterNew, the last option registers a new patient with what was typed.
  */
-export function PatientPicker({ label = 'Patient', value, onChange, onRegisterNew, autoFocus, error, debounceMs = 150 }: PatientPickerProps) {
+export function PatientPicker({
+  label = 'Patient',
+  value,
+  onChange,
+  onRegisterNew,
+  autoFocus,
+  error,
+  debounceMs = 150,
+}: PatientPickerProps) {
   const id = useId();
   const listId = `${id}-list`;
   const searchPatients = useReceptionStore((state) => state.searchPatients);
@@ -58,7 +66,10 @@ export function PatientPicker({ label = 'Patient', value, onChange, onRegisterNe
   }, [query, open, searchPatients, debounceMs]);
 
   const shownHits = open && query.length > 0 ? hits : [];
-  const options: Option[] = [...shownHits.map((patient): Option => ({ kind: 'patient', patient })), ...(onRegisterNew && query.length > 0 ? [{ kind: 'register' } as Option] : [])];
+  const options: Option[] = [
+    ...shownHits.map((patient): Option => ({ kind: 'patient', patient })),
+    ...(onRegisterNew && query.length > 0 ? [{ kind: 'register' } as Option] : []),
+  ];
   const activeOption = open ? options[active] : undefined;
 
   function choose(option: Option) {
@@ -127,7 +138,13 @@ export function PatientPicker({ label = 'Patient', value, onChange, onRegisterNe
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
         />
-        <ul id={listId} className="combobox__list patient-picker__list" role="listbox" aria-label={`${label} matches`} hidden={!open || query.length === 0}>
+        <ul
+          id={listId}
+          className="combobox__list patient-picker__list"
+          role="listbox"
+          aria-label={`${label} matches`}
+          hidden={!open || query.length === 0}
+        >
           {open && query.length > 0 && shownHits.length === 0 ? (
             <li className="combobox__empty">{searching ? 'Searching…' : `No patient matches “${query}”`}</li>
           ) : null}

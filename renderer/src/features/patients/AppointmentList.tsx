@@ -8,14 +8,29 @@ const column = createColumnHelper<PatientAppointment>();
 const COLUMNS = [
   column.accessor('date', { header: 'Date', cell: (c) => formatDay(c.getValue()) + ` ${c.getValue().slice(0, 4)}` }),
   column.accessor('time', { header: 'Time', cell: (c) => `${c.getValue()} · ${c.row.original.durationMinutes} min` }),
-  column.accessor('doctorName', { header: 'Doctor', cell: (c) => (
-    <span className="cell-stack">
-      <span>{c.getValue()}</span>
-      <span className="cell-stack__meta">{c.row.original.specialization}</span>
-    </span>
-  ) }),
+  column.accessor('doctorName', {
+    header: 'Doctor',
+    cell: (c) => (
+      <span className="cell-stack">
+        <span>{c.getValue()}</span>
+        <span className="cell-stack__meta">{c.row.original.specialization}</span>
+      </span>
+    ),
+  }),
   column.accessor('appointmentType', { header: 'Type' }),
-  column.accessor('status', { header: 'Status', cell: (c) => <span className={`status-pill status-pill--${c.getValue().toLowerCase().replace(/[^a-z]/g, '')}`}>{c.getValue()}</span> }),
+  column.accessor('status', {
+    header: 'Status',
+    cell: (c) => (
+      <span
+        className={`status-pill status-pill--${c
+          .getValue()
+          .toLowerCase()
+          .replace(/[^a-z]/g, '')}`}
+      >
+        {c.getValue()}
+      </span>
+    ),
+  }),
 ];
 
 const ROW_HEIGHT = 53;
@@ -24,11 +39,26 @@ const ROW_HEIGHT = 53;
  * A patient's appointments as a table; long histories scroll inside a fixed height with only
  * the visible rows rendered (TanStack Virtual: spacer rows above and below).
  */
-export function AppointmentList({ label, appointments, empty }: { label: string; appointments: PatientAppointment[]; empty: string }) {
+export function AppointmentList({
+  label,
+  appointments,
+  empty,
+}: {
+  label: string;
+  appointments: PatientAppointment[];
+  empty: string;
+}) {
+  // TanStack Table and Virtual hand out fresh functions on every render: not for the React Compiler to memoize.
+  'use no memo';
   const table = useReactTable({ data: appointments, columns: COLUMNS, getCoreRowModel: getCoreRowModel() });
   const scroller = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);

@@ -1,9 +1,18 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { PATIENT_GENDERS, PatientFields, type PatientFieldsInput, type PatientFieldsValue } from '../../../../shared/ipc/reception/patient-schemas';
+import {
+  PATIENT_GENDERS,
+  PatientFields,
+  type PatientFieldsInput,
+  type PatientFieldsValue,
+} from '../../../../shared/ipc/reception/patient-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
-import type { DuplicateCandidate, PatientDetails, PossibleDuplicateDetails } from '../../../../shared/ipc/reception/types';
+import type {
+  DuplicateCandidate,
+  PatientDetails,
+  PossibleDuplicateDetails,
+} from '../../../../shared/ipc/reception/types';
 import { Banner } from '../../components/Banner';
 import { FormSection } from '../../components/FormSection';
 import { Spinner } from '../../components/Spinner';
@@ -13,19 +22,49 @@ import { useReceptionStore } from '../../stores/reception-store';
 import { formatBirthDate } from '../booking/reception-format';
 
 type FieldName = keyof PatientFieldsInput;
-const FIELDS: readonly FieldName[] = ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'gender', 'address', 'emergencyContactName', 'emergencyContactPhone'];
+const FIELDS: readonly FieldName[] = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'gender',
+  'address',
+  'emergencyContactName',
+  'emergencyContactPhone',
+];
 const isPatientField = fieldOf(FIELDS);
 
-const BLANK: PatientFieldsInput = { firstName: '', lastName: '', email: '', phone: '', dateOfBirth: '', gender: '' as PatientFieldsInput['gender'], address: '', emergencyContactName: '', emergencyContactPhone: '' };
+const BLANK: PatientFieldsInput = {
+  firstName: '',
+  lastName: '',
+  email: '',
+  phone: '',
+  dateOfBirth: '',
+  gender: '' as PatientFieldsInput['gender'],
+  address: '',
+  emergencyContactName: '',
+  emergencyContactPhone: '',
+};
 
 /** A typed name goes into the right boxes: "Quenby" → last name, "Orla Quenby" → first and last. */
 export function valuesFromTyped(typed: string): Partial<PatientFieldsInput> {
   const words = typed.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || /\d|@/.test(typed)) return /@/.test(typed) ? { email: typed.trim() } : /\d/.test(typed) && !/^\d{4}-/.test(typed) ? { phone: typed.trim() } : {};
-  return words.length === 1 ? { lastName: words[0] } : { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] };
+  if (words.length === 0 || /\d|@/.test(typed))
+    return /@/.test(typed)
+      ? { email: typed.trim() }
+      : /\d/.test(typed) && !/^\d{4}-/.test(typed)
+        ? { phone: typed.trim() }
+        : {};
+  return words.length === 1
+    ? { lastName: words[0] }
+    : { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] };
 }
 
-const REASON: Record<DuplicateCandidate['reasons'][number], string> = { same_name_and_birth_date: 'same name and date of birth', same_phone: 'same phone' };
+const REASON: Record<DuplicateCandidate['reasons'][number], string> = {
+  same_name_and_birth_date: 'same name and date of birth',
+  same_phone: 'same phone',
+};
 
 const todayText = () => {
   const now = new Date();
@@ -33,7 +72,10 @@ const todayText = () => {
 };
 
 /** The form checks what the schema says, plus a birth date in the past (main checks it again on the clinic's clock). */
-const FormSchema = PatientFields.refine((fields) => fields.dateOfBirth === '' || fields.dateOfBirth < todayText(), { path: ['dateOfBirth'], message: 'The date of birth must be in the past' });
+const FormSchema = PatientFields.refine((fields) => fields.dateOfBirth === '' || fields.dateOfBirth < todayText(), {
+  path: ['dateOfBirth'],
+  message: 'The date of birth must be in the past',
+});
 
 export interface PatientFormProps {
   /** Editing this patient; without it, registering a new one. */
@@ -63,7 +105,17 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
   } = useForm<PatientFieldsInput, unknown, PatientFieldsValue>({
     resolver: zodResolver(FormSchema),
     defaultValues: patient
-      ? { firstName: patient.firstName, lastName: patient.lastName, email: patient.email, phone: patient.phone, dateOfBirth: patient.dateOfBirth, gender: patient.gender, address: patient.address, emergencyContactName: patient.emergencyContactName, emergencyContactPhone: patient.emergencyContactPhone }
+      ? {
+          firstName: patient.firstName,
+          lastName: patient.lastName,
+          email: patient.email,
+          phone: patient.phone,
+          dateOfBirth: patient.dateOfBirth,
+          gender: patient.gender,
+          address: patient.address,
+          emergencyContactName: patient.emergencyContactName,
+          emergencyContactPhone: patient.emergencyContactPhone,
+        }
       : { ...BLANK, ...initial },
   });
 
@@ -85,13 +137,20 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
       setDuplicates(null);
       const unprefixed = { ...result.error, details: prefixless(result.error.details) };
       const { placed } = sortFieldProblems(unprefixed, isPatientField);
-      placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
+      placed.forEach(({ field, message }, index) =>
+        setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
+      );
       if (placed.length === 0) setProblem(result.error);
     });
 
   const saveLabel = patient ? 'Save changes' : 'Register patient';
   return (
-    <form className={`card patient-form${compact ? ' patient-form--compact' : ''}`} onSubmit={(event) => void save(false)(event)} noValidate aria-label={patient ? 'Edit patient' : 'Register a patient'}>
+    <form
+      className={`card patient-form${compact ? ' patient-form--compact' : ''}`}
+      onSubmit={(event) => void save(false)(event)}
+      noValidate
+      aria-label={patient ? 'Edit patient' : 'Register a patient'}
+    >
       {problem ? (
         <Banner tone="error" title={patient ? 'The changes were not saved' : 'The patient was not registered'}>
           <p>{problem.message}</p>
@@ -112,10 +171,16 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
                     born {formatBirthDate(candidate.dateOfBirth)} · {candidate.phone} · {candidate.email}
                     {candidate.isActive ? '' : ' · inactive'}
                   </span>
-                  <span className="duplicate-warning__why">Matches on {candidate.reasons.map((r) => REASON[r]).join(' and ')}</span>
+                  <span className="duplicate-warning__why">
+                    Matches on {candidate.reasons.map((r) => REASON[r]).join(' and ')}
+                  </span>
                 </div>
                 {onUseExisting ? (
-                  <button type="button" className="button button--secondary button--small" onClick={() => onUseExisting(candidate)}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => onUseExisting(candidate)}
+                  >
                     Use this patient
                   </button>
                 ) : null}
@@ -123,7 +188,12 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
             ))}
           </ul>
           <div className="duplicate-warning__actions">
-            <button type="button" className="button button--primary" onClick={(event) => void save(true)(event)} disabled={isSubmitting}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={(event) => void save(true)(event)}
+              disabled={isSubmitting}
+            >
               {patient ? 'Save anyway' : 'Register anyway'}
             </button>
           </div>
@@ -131,16 +201,37 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
       ) : null}
       <FormSection title="Person">
         <div className="form-row">
-          <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoComplete="off" autoFocus={!initial?.firstName} />
-          <TextField label="Last name" registration={register('lastName')} error={errors.lastName?.message} autoComplete="off" />
+          <TextField
+            label="First name"
+            registration={register('firstName')}
+            error={errors.firstName?.message}
+            autoComplete="off"
+            autoFocus={!initial?.firstName}
+          />
+          <TextField
+            label="Last name"
+            registration={register('lastName')}
+            error={errors.lastName?.message}
+            autoComplete="off"
+          />
         </div>
         <div className="form-row">
-          <TextField label="Date of birth" type="date" registration={register('dateOfBirth')} error={errors.dateOfBirth?.message} />
+          <TextField
+            label="Date of birth"
+            type="date"
+            registration={register('dateOfBirth')}
+            error={errors.dateOfBirth?.message}
+          />
           <div className={`field${errors.gender ? ' field--invalid' : ''}`}>
             <label className="field__label" htmlFor="patient-gender">
               Gender
             </label>
-            <select id="patient-gender" className="field__input field__select" aria-invalid={errors.gender ? true : undefined} {...register('gender')}>
+            <select
+              id="patient-gender"
+              className="field__input field__select"
+              aria-invalid={errors.gender ? true : undefined}
+              {...register('gender')}
+            >
               <option value="">Choose…</option>
               {PATIENT_GENDERS.map((gender) => (
                 <option key={gender} value={gender}>
@@ -154,15 +245,43 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
       </FormSection>
       <FormSection title="Contact">
         <div className="form-row">
-          <TextField label="Phone" registration={register('phone')} error={errors.phone?.message} autoComplete="off" placeholder="+1 555 010 0100" />
-          <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" hint="Also the patient's kiosk sign-in name." />
+          <TextField
+            label="Phone"
+            registration={register('phone')}
+            error={errors.phone?.message}
+            autoComplete="off"
+            placeholder="+1 555 010 0100"
+          />
+          <TextField
+            label="Email"
+            type="email"
+            registration={register('email')}
+            error={errors.email?.message}
+            autoComplete="off"
+            hint="Also the patient's kiosk sign-in name."
+          />
         </div>
-        <TextField label="Address" registration={register('address')} error={errors.address?.message} autoComplete="off" />
+        <TextField
+          label="Address"
+          registration={register('address')}
+          error={errors.address?.message}
+          autoComplete="off"
+        />
       </FormSection>
       <FormSection title="Emergency contact" lead="Optional; a name and a phone together.">
         <div className="form-row">
-          <TextField label="Contact name" registration={register('emergencyContactName')} error={errors.emergencyContactName?.message} autoComplete="off" />
-          <TextField label="Contact phone" registration={register('emergencyContactPhone')} error={errors.emergencyContactPhone?.message} autoComplete="off" />
+          <TextField
+            label="Contact name"
+            registration={register('emergencyContactName')}
+            error={errors.emergencyContactName?.message}
+            autoComplete="off"
+          />
+          <TextField
+            label="Contact phone"
+            registration={register('emergencyContactPhone')}
+            error={errors.emergencyContactPhone?.message}
+            autoComplete="off"
+          />
         </div>
       </FormSection>
       <div className="form-actions">
@@ -186,6 +305,8 @@ function prefixless(details: unknown): unknown {
   return {
     ...details,
     field: strip(field),
-    fields: Array.isArray(fields) ? fields.map((f: { field?: unknown; message?: unknown }) => ({ ...f, field: strip(f.field) })) : fields,
+    fields: Array.isArray(fields)
+      ? fields.map((f: { field?: unknown; message?: unknown }) => ({ ...f, field: strip(f.field) }))
+      : fields,
   };
 }

@@ -30,7 +30,10 @@ function StatusDialog({ patient, onClose }: { patient: PatientDetails; onClose: 
     else setError(result.error);
   }
   return (
-    <Dialog title={`${activate ? 'Reactivate' : 'Deactivate'} ${patient.firstName} ${patient.lastName}?`} onClose={onClose}>
+    <Dialog
+      title={`${activate ? 'Reactivate' : 'Deactivate'} ${patient.firstName} ${patient.lastName}?`}
+      onClose={onClose}
+    >
       <p className="dialog__text">
         {activate
           ? 'They appear in searches again and can be booked.'
@@ -45,7 +48,12 @@ function StatusDialog({ patient, onClose }: { patient: PatientDetails; onClose: 
         <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
           Cancel
         </button>
-        <button type="button" className={`button ${activate ? 'button--primary' : 'button--danger'}`} onClick={() => void confirm()} disabled={busy}>
+        <button
+          type="button"
+          className={`button ${activate ? 'button--primary' : 'button--danger'}`}
+          onClick={() => void confirm()}
+          disabled={busy}
+        >
           {busy ? <Spinner /> : null}
           {activate ? 'Reactivate' : 'Deactivate'}
         </button>
@@ -55,13 +63,21 @@ function StatusDialog({ patient, onClose }: { patient: PatientDetails; onClose: 
 }
 
 /** One patient at the front desk: details, upcoming and past appointments; edit, book, deactivate. */
-export function PatientPage({ patientId, onBack }: { patientId: number; onBack: () => void }) {
+export function PatientPage({
+  patientId,
+  onBack,
+  notice: firstNotice = null,
+}: {
+  patientId: number;
+  onBack: () => void;
+  notice?: string | null;
+}) {
   const { record, recordLoading, loadRecord } = useReceptionStore();
   const [editing, setEditing] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
   const [booking, setBooking] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(firstNotice);
 
   useEffect(() => {
     void loadRecord(patientId).then((result) => setError(result.ok ? null : result.error));
@@ -70,7 +86,15 @@ export function PatientPage({ patientId, onBack }: { patientId: number; onBack: 
   const shown = record?.patient.id === patientId ? record : null;
   if (error) {
     return (
-      <Banner tone="error" title="This patient could not be opened" action={<button type="button" className="button button--secondary" onClick={onBack}>Back to patients</button>}>
+      <Banner
+        tone="error"
+        title="This patient could not be opened"
+        action={
+          <button type="button" className="button button--secondary" onClick={onBack}>
+            Back to patients
+          </button>
+        }
+      >
         <p>{error.message}</p>
       </Banner>
     );
@@ -95,7 +119,8 @@ export function PatientPage({ patientId, onBack }: { patientId: number; onBack: 
             {patient.isActive ? null : <span className="tag tag--muted patient-page__tag">Inactive</span>}
           </h2>
           <p className="admin-page__lead">
-            Born {formatBirthDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, new Date())}) · {patient.gender} · Patient #{patient.id}
+            Born {formatBirthDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, new Date())}) · {patient.gender} ·
+            Patient #{patient.id}
           </p>
         </div>
         <div className="patient-page__actions">
@@ -104,10 +129,19 @@ export function PatientPage({ patientId, onBack }: { patientId: number; onBack: 
               Book appointment
             </button>
           ) : null}
-          <button type="button" className="button button--secondary" onClick={() => setEditing(true)} disabled={editing}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setEditing(true)}
+            disabled={editing}
+          >
             Edit details
           </button>
-          <button type="button" className={`button ${patient.isActive ? 'button--ghost' : 'button--secondary'}`} onClick={() => setChangingStatus(true)}>
+          <button
+            type="button"
+            className={`button ${patient.isActive ? 'button--ghost' : 'button--secondary'}`}
+            onClick={() => setChangingStatus(true)}
+          >
             {patient.isActive ? 'Deactivate' : 'Reactivate'}
           </button>
         </div>
@@ -125,10 +159,26 @@ export function PatientPage({ patientId, onBack }: { patientId: number; onBack: 
       ) : (
         <section className="card patient-details" aria-label="Patient details">
           <dl className="detail-grid">
-            <div><dt>Phone</dt><dd>{patient.phone}</dd></div>
-            <div><dt>Email</dt><dd>{patient.email}</dd></div>
-            <div><dt>Address</dt><dd>{patient.address || '—'}</dd></div>
-            <div><dt>Emergency contact</dt><dd>{patient.emergencyContactName ? `${patient.emergencyContactName} · ${patient.emergencyContactPhone}` : '—'}</dd></div>
+            <div>
+              <dt>Phone</dt>
+              <dd>{patient.phone}</dd>
+            </div>
+            <div>
+              <dt>Email</dt>
+              <dd>{patient.email}</dd>
+            </div>
+            <div>
+              <dt>Address</dt>
+              <dd>{patient.address || '—'}</dd>
+            </div>
+            <div>
+              <dt>Emergency contact</dt>
+              <dd>
+                {patient.emergencyContactName
+                  ? `${patient.emergencyContactName} · ${patient.emergencyContactPhone}`
+                  : '—'}
+              </dd>
+            </div>
           </dl>
         </section>
       )}

@@ -35,14 +35,27 @@ export function PatientsScreen() {
   }, [typed, includeInactive, searchPatients]);
 
   const shownHits = typed.length === 0 ? null : hits;
-  if (view.kind === 'patient') return <PatientPage patientId={view.patientId} onBack={() => setView({ kind: 'search' })} />;
+  if (view.kind === 'patient') {
+    return (
+      <PatientPage
+        patientId={view.patientId}
+        notice={notice}
+        onBack={() => {
+          setNotice(null);
+          setView({ kind: 'search' });
+        }}
+      />
+    );
+  }
 
   return (
     <div className="admin-page patients-page">
       <header className="admin-page__header">
         <div>
           <h2 className="admin-page__title">Patients</h2>
-          <p className="admin-page__lead">Find a patient by name, phone, email or date of birth, or register a new one.</p>
+          <p className="admin-page__lead">
+            Find a patient by name, phone, email or date of birth, or register a new one.
+          </p>
         </div>
         {view.kind === 'search' ? (
           <button type="button" className="button button--primary" onClick={() => setView({ kind: 'register' })}>
@@ -82,10 +95,15 @@ export function PatientsScreen() {
               }}
             />
             <label className="checkbox">
-              <input type="checkbox" checked={includeInactive} onChange={(event) => {
+              <input
+                type="checkbox"
+                checked={includeInactive}
+                onChange={(event) => {
                   setIncludeInactive(event.target.checked);
                   setSearching(true);
-                }} /> Include deactivated patients
+                }}
+              />{' '}
+              Include deactivated patients
             </label>
           </div>
           <section className="card table-card" aria-label="Search results">
@@ -112,14 +130,24 @@ export function PatientsScreen() {
                   {shownHits.map((p) => (
                     <tr key={p.id} className="data-table__row--link">
                       <td>
-                        <button type="button" className="link-button" onClick={() => setView({ kind: 'patient', patientId: p.id })}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setView({ kind: 'patient', patientId: p.id })}
+                        >
                           {p.lastName}, {p.firstName}
                         </button>
                       </td>
                       <td>{formatBirthDate(p.dateOfBirth)}</td>
                       <td>{p.phone}</td>
                       <td>{p.email}</td>
-                      <td>{p.isActive ? <span className="status-pill status-pill--confirmed">Active</span> : <span className="status-pill status-pill--cancelled">Inactive</span>}</td>
+                      <td>
+                        {p.isActive ? (
+                          <span className="status-pill status-pill--confirmed">Active</span>
+                        ) : (
+                          <span className="status-pill status-pill--cancelled">Inactive</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

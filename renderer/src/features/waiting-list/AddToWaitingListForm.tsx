@@ -26,19 +26,34 @@ const WindowForm = z
     notes: z.string().trim().max(500),
   })
   .refine((v) => v.toDate >= v.fromDate, { path: ['toDate'], message: 'The last date cannot be before the first' })
-  .refine((v) => v.latestTime > v.earliestTime, { path: ['latestTime'], message: 'The latest time must be after the earliest' });
+  .refine((v) => v.latestTime > v.earliestTime, {
+    path: ['latestTime'],
+    message: 'The latest time must be after the earliest',
+  });
 type WindowValues = z.input<typeof WindowForm>;
 type WindowParsed = z.output<typeof WindowForm>;
 const FIELDS = ['fromDate', 'toDate', 'earliestTime', 'latestTime', 'durationMinutes', 'priority', 'notes'] as const;
 const isWindowField = fieldOf(FIELDS);
 
 /** A patient who wants an earlier slot: with whom, between which dates and times, how urgent. */
-export function AddToWaitingListForm({ doctors, today, onAdded, onCancel }: { doctors: readonly DoctorOption[]; today: string; onAdded(): void; onCancel(): void }) {
+export function AddToWaitingListForm({
+  doctors,
+  today,
+  onAdded,
+  onCancel,
+}: {
+  doctors: readonly DoctorOption[];
+  today: string;
+  onAdded(): void;
+  onCancel(): void;
+}) {
   const addToWaitingList = useReceptionStore((state) => state.addToWaitingList);
   const [patient, setPatient] = useState<PatientSummary | null>(null);
   const [patientError, setPatientError] = useState<string | undefined>();
   const first = doctors[0];
-  const [wish, setWish] = useState<Wish>(first ? { kind: 'specialization', specialization: first.specialization } : { kind: 'any' });
+  const [wish, setWish] = useState<Wish>(
+    first ? { kind: 'specialization', specialization: first.specialization } : { kind: 'any' },
+  );
   const [problem, setProblem] = useState<AppError | null>(null);
   const {
     register,
@@ -47,7 +62,15 @@ export function AddToWaitingListForm({ doctors, today, onAdded, onCancel }: { do
     formState: { errors, isSubmitting },
   } = useForm<WindowValues, unknown, WindowParsed>({
     resolver: zodResolver(WindowForm),
-    defaultValues: { fromDate: today, toDate: today, earliestTime: '08:00', latestTime: '18:00', durationMinutes: 30, priority: 3, notes: '' },
+    defaultValues: {
+      fromDate: today,
+      toDate: today,
+      earliestTime: '08:00',
+      latestTime: '18:00',
+      durationMinutes: 30,
+      priority: 3,
+      notes: '',
+    },
   });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -56,25 +79,45 @@ export function AddToWaitingListForm({ doctors, today, onAdded, onCancel }: { do
       return;
     }
     setProblem(null);
-    const result = await addToWaitingList({ patientId: patient.id, ...wishTarget(wish), ...values, notes: values.notes || undefined });
+    const result = await addToWaitingList({
+      patientId: patient.id,
+      ...wishTarget(wish),
+      ...values,
+      notes: values.notes || undefined,
+    });
     if (result.ok) {
       onAdded();
       return;
     }
     const { placed } = sortFieldProblems(result.error, isWindowField);
-    placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
+    placed.forEach(({ field, message }, index) =>
+      setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
+    );
     if (placed.length === 0) setProblem(result.error);
   });
 
   return (
-    <form className="card waiting-form" aria-label="Add to the waiting list" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form
+      className="card waiting-form"
+      aria-label="Add to the waiting list"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+    >
       {problem ? (
         <Banner tone="error" title="Not added">
           <p>{problem.message}</p>
         </Banner>
       ) : null}
       <div className="form-row">
-        <PatientPicker value={patient} onChange={(p) => { setPatient(p); if (p) setPatientError(undefined); }} autoFocus error={patientError} />
+        <PatientPicker
+          value={patient}
+          onChange={(p) => {
+            setPatient(p);
+            if (p) setPatientError(undefined);
+          }}
+          autoFocus
+          error={patientError}
+        />
         <WishSelect id="waiting-wish" label="With" value={wish} doctors={doctors} onChange={setWish} allowAny={false} />
       </div>
       <div className="form-row form-row--four">

@@ -48,7 +48,13 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
     keys.current.set(offer.entry.id, idempotencyKey);
     setBusy(offer.entry.id);
     setProblem(null);
-    const result = await bookFromWaitingList({ entryId: offer.entry.id, doctorId: offer.slot.doctorId, date: offer.slot.date, time: offer.slot.time, idempotencyKey });
+    const result = await bookFromWaitingList({
+      entryId: offer.entry.id,
+      doctorId: offer.slot.doctorId,
+      date: offer.slot.date,
+      time: offer.slot.time,
+      idempotencyKey,
+    });
     setBusy(null);
     if (result.ok) {
       setBooked({ slot, booking: result.data });
@@ -62,7 +68,9 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
       <header className="offer-panel__header">
         <div>
           <p className="offer-panel__eyebrow">Slot opened</p>
-          <h3 className="card__title">{offers?.[0]?.slot.doctorName ? `${title} with ${offers[0].slot.doctorName}` : title}</h3>
+          <h3 className="card__title">
+            {offers?.[0]?.slot.doctorName ? `${title} with ${offers[0].slot.doctorName}` : title}
+          </h3>
         </div>
         {onDismiss ? (
           <button type="button" className="button button--ghost button--small" onClick={onDismiss}>
@@ -97,13 +105,22 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
                 <div className="offer-item__main">
                   <span className="offer-item__name">
                     {offer.entry.patientName}
-                    <span className={`priority-pill priority-pill--${offer.entry.priority}`}>{PRIORITY_LABEL[offer.entry.priority]}</span>
+                    <span className={`priority-pill priority-pill--${offer.entry.priority}`}>
+                      {PRIORITY_LABEL[offer.entry.priority]}
+                    </span>
                   </span>
                   <span className="offer-item__meta">
-                    {offer.entry.patientPhone} · {describeWish(offer.entry)} · waiting since {waitedSince(offer.entry.createdAt)} · wants {offer.entry.earliestTime}–{offer.entry.latestTime}
+                    {offer.entry.patientPhone} · {describeWish(offer.entry)} · waiting since{' '}
+                    {waitedSince(offer.entry.createdAt)} · wants {offer.entry.earliestTime}–{offer.entry.latestTime}
                   </span>
                 </div>
-                <button type="button" className="button button--primary button--small" disabled={busy !== null} onClick={() => void book(offer)} aria-label={`Book ${offer.entry.patientName}`}>
+                <button
+                  type="button"
+                  className="button button--primary button--small"
+                  disabled={busy !== null}
+                  onClick={() => void book(offer)}
+                  aria-label={`Book ${offer.entry.patientName}`}
+                >
                   {busy === offer.entry.id ? <Spinner /> : null}
                   Book
                 </button>

@@ -37,7 +37,12 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
           <label className="field__label" htmlFor="freed-doctor">
             Doctor
           </label>
-          <select id="freed-doctor" className="field__input field__select" value={doctorId} onChange={(e) => setDoctorId(e.target.value)}>
+          <select
+            id="freed-doctor"
+            className="field__input field__select"
+            value={doctorId}
+            onChange={(e) => setDoctorId(e.target.value)}
+          >
             <option value="">Choose…</option>
             {doctors.map((d) => (
               <option key={d.id} value={d.id}>
@@ -50,19 +55,36 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
           <label className="field__label" htmlFor="freed-date">
             Date
           </label>
-          <input id="freed-date" className="field__input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <input
+            id="freed-date"
+            className="field__input"
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="freed-time">
             Time
           </label>
-          <input id="freed-time" className="field__input" placeholder="09:30" value={time} onChange={(e) => setTime(e.target.value)} />
+          <input
+            id="freed-time"
+            className="field__input"
+            placeholder="09:30"
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="freed-length">
             Free for
           </label>
-          <select id="freed-length" className="field__input field__select" value={length} onChange={(e) => setLength(e.target.value)}>
+          <select
+            id="freed-length"
+            className="field__input field__select"
+            value={length}
+            onChange={(e) => setLength(e.target.value)}
+          >
             {[15, 30, 45, 60, 90, 120].map((m) => (
               <option key={m} value={m}>
                 {m} min
@@ -83,7 +105,8 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
 /** The Waiting list section: who waits for an earlier slot, their current matching free slots, and offers for freed slots. */
 export function WaitingListScreen() {
   const zone = useClinicZone();
-  const { waiting, doctors, loadDoctors, loadWaitingList, removeFromWaitingList, bookFromWaitingList } = useReceptionStore();
+  const { waiting, doctors, loadDoctors, loadWaitingList, removeFromWaitingList, bookFromWaitingList } =
+    useReceptionStore();
   const [adding, setAdding] = useState(false);
   const [offer, setOffer] = useState<OpenedSlot | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
@@ -100,8 +123,15 @@ export function WaitingListScreen() {
     const idempotencyKey = keys.current.get(name) ?? newIdempotencyKey();
     keys.current.set(name, idempotencyKey);
     setProblem(null);
-    const result = await bookFromWaitingList({ entryId: entry.id, doctorId: slot.doctorId, date: slot.date, time: slot.time, idempotencyKey });
-    if (result.ok) setNotice(`${entry.patientName} is booked: ${formatDay(slot.date)} at ${slot.time} with ${slot.doctorName}.`);
+    const result = await bookFromWaitingList({
+      entryId: entry.id,
+      doctorId: slot.doctorId,
+      date: slot.date,
+      time: slot.time,
+      idempotencyKey,
+    });
+    if (result.ok)
+      setNotice(`${entry.patientName} is booked: ${formatDay(slot.date)} at ${slot.time} with ${slot.doctorName}.`);
     else setProblem(result.error);
   }
 
@@ -115,7 +145,9 @@ export function WaitingListScreen() {
       <header className="admin-page__header">
         <div>
           <h2 className="admin-page__title">Waiting list</h2>
-          <p className="admin-page__lead">Patients who want an earlier slot, best placed first, with the free slots that fit them now.</p>
+          <p className="admin-page__lead">
+            Patients who want an earlier slot, best placed first, with the free slots that fit them now.
+          </p>
         </div>
         {!adding ? (
           <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
@@ -142,11 +174,7 @@ export function WaitingListScreen() {
       ) : null}
       <FreedSlotForm onCheck={setOffer} />
       {offer ? (
-        <WaitingListOffer
-          slot={offer}
-          onDismiss={() => setOffer(null)}
-          onBooked={() => void loadWaitingList()}
-        />
+        <WaitingListOffer slot={offer} onDismiss={() => setOffer(null)} onBooked={() => void loadWaitingList()} />
       ) : null}
       <section className="card table-card" aria-label="Waiting patients">
         {waiting === null ? <p className="table-card__empty">Loading the waiting list…</p> : null}
@@ -177,7 +205,9 @@ export function WaitingListScreen() {
                     </span>
                   </td>
                   <td>
-                    <span className={`priority-pill priority-pill--${entry.priority}`}>{PRIORITY_LABEL[entry.priority]}</span>
+                    <span className={`priority-pill priority-pill--${entry.priority}`}>
+                      {PRIORITY_LABEL[entry.priority]}
+                    </span>
                   </td>
                   <td>{describeWish(entry)}</td>
                   <td>
@@ -196,7 +226,13 @@ export function WaitingListScreen() {
                     ) : (
                       <span className="slot-chips">
                         {entry.slots.map((slot) => (
-                          <button key={`${slot.doctorId}-${slot.date}-${slot.time}`} type="button" className="slot-chip" onClick={() => void book(entry, slot)} aria-label={`Book ${entry.patientName} ${formatDay(slot.date)} ${slot.time} with ${slot.doctorName}`}>
+                          <button
+                            key={`${slot.doctorId}-${slot.date}-${slot.time}`}
+                            type="button"
+                            className="slot-chip"
+                            onClick={() => void book(entry, slot)}
+                            aria-label={`Book ${entry.patientName} ${formatDay(slot.date)} ${slot.time} with ${slot.doctorName}`}
+                          >
                             {formatDay(slot.date)} {slot.time}
                           </button>
                         ))}
@@ -204,7 +240,12 @@ export function WaitingListScreen() {
                     )}
                   </td>
                   <td>
-                    <button type="button" className="button button--ghost button--small" onClick={() => void remove(entry)} aria-label={`Remove ${entry.patientName} from the waiting list`}>
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => void remove(entry)}
+                      aria-label={`Remove ${entry.patientName} from the waiting list`}
+                    >
                       Remove
                     </button>
                   </td>

@@ -6,7 +6,8 @@ import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-sto
 import { formatMinutes } from '../booking/reception-format';
 import { describeWish } from './wish';
 
-const clockTime = (iso: string, zone: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone });
+const clockTime = (iso: string, zone: string) =>
+  new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone });
 
 export interface WalkInQueuePanelProps {
   /** The clinic's time zone, for arrival times. */
@@ -45,7 +46,13 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
     keys.current.set(keyName, idempotencyKey);
     setBusy(row.id);
     setProblem(null);
-    const result = await bookWalkIn({ entryId: row.id, doctorId: slot.doctorId, date: slot.date, time: slot.time, idempotencyKey });
+    const result = await bookWalkIn({
+      entryId: row.id,
+      doctorId: slot.doctorId,
+      date: slot.date,
+      time: slot.time,
+      idempotencyKey,
+    });
     setBusy(null);
     if (result.ok) setNotice(`${row.patientName} is booked at ${slot.time} with ${slot.doctorName}.`);
     else setProblem(result.error);
@@ -76,7 +83,11 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
           <p>{problem.message}</p>
         </Banner>
       ) : null}
-      {notice ? <p className="queue-panel__notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="queue-panel__notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       {queue === null ? <p className="table-card__empty">Loading the queue…</p> : null}
       {queue && rows.length === 0 ? <p className="table-card__empty">Nobody is waiting.</p> : null}
       <ol className="queue-list" aria-label="Waiting walk-ins">
@@ -88,13 +99,17 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
             <div className="queue-item__main">
               <span className="queue-item__name">{row.patientName}</span>
               <span className="queue-item__meta">
-                Arrived {clockTime(row.arrivedAt, zone)} · waited {formatMinutes(row.waitedMinutes)} · {describeWish(row)}
+                Arrived {clockTime(row.arrivedAt, zone)} · waited {formatMinutes(row.waitedMinutes)} ·{' '}
+                {describeWish(row)}
               </span>
               <span className="queue-item__estimate">
                 {row.expectedSlot ? (
                   <>
-                    Est. wait <strong>{formatMinutes(row.estimatedWaitMinutes ?? 0)}</strong> · {row.expectedSlot.time} {row.expectedSlot.doctorName}
-                    {row.runningDelayMinutes > 0 ? <span className="tag tag--warning">+{row.runningDelayMinutes} min late</span> : null}
+                    Est. wait <strong>{formatMinutes(row.estimatedWaitMinutes ?? 0)}</strong> · {row.expectedSlot.time}{' '}
+                    {row.expectedSlot.doctorName}
+                    {row.runningDelayMinutes > 0 ? (
+                      <span className="tag tag--warning">+{row.runningDelayMinutes} min late</span>
+                    ) : null}
                   </>
                 ) : (
                   'No free slot left today'
@@ -103,11 +118,23 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
             </div>
             <div className="queue-item__actions">
               {row.expectedSlot ? (
-                <button type="button" className="button button--primary button--small" disabled={busy === row.id} onClick={() => void book(row)} aria-label={`Book ${row.patientName} at ${row.expectedSlot.time}`}>
+                <button
+                  type="button"
+                  className="button button--primary button--small"
+                  disabled={busy === row.id}
+                  onClick={() => void book(row)}
+                  aria-label={`Book ${row.patientName} at ${row.expectedSlot.time}`}
+                >
                   Book {row.expectedSlot.time}
                 </button>
               ) : null}
-              <button type="button" className="button button--ghost button--small" disabled={busy === row.id} onClick={() => void remove(row)} aria-label={`Remove ${row.patientName} from the queue`}>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                disabled={busy === row.id}
+                onClick={() => void remove(row)}
+                aria-label={`Remove ${row.patientName} from the queue`}
+              >
                 Remove
               </button>
             </div>

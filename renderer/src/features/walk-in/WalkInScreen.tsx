@@ -82,7 +82,15 @@ export function WalkInScreen() {
     if (!chosen) return;
     setBooking(true);
     setProblem(null);
-    const result = await book({ patientId: chosen.id, doctorId: slot.doctorId, date: slot.date, time: slot.time, durationMinutes: length, appointmentType: 'Consultation', idempotencyKey: idempotencyKey.current });
+    const result = await book({
+      patientId: chosen.id,
+      doctorId: slot.doctorId,
+      date: slot.date,
+      time: slot.time,
+      durationMinutes: length,
+      appointmentType: 'Consultation',
+      idempotencyKey: idempotencyKey.current,
+    });
     setBooking(false);
     if (result.ok) finish(result.data, slot);
     else {
@@ -92,7 +100,9 @@ export function WalkInScreen() {
   }
 
   function finish(appointment: AppointmentView, slot: SlotView) {
-    setDone({ text: `${patient?.firstName ?? ''} ${patient?.lastName ?? ''} is booked: ${formatDay(appointment.date)} at ${appointment.time} with ${slot.doctorName}.` });
+    setDone({
+      text: `${patient?.firstName ?? ''} ${patient?.lastName ?? ''} is booked: ${formatDay(appointment.date)} at ${appointment.time} with ${slot.doctorName}.`,
+    });
   }
 
   async function queue() {
@@ -119,7 +129,9 @@ export function WalkInScreen() {
       <div className="walk-in-page__main">
         <header>
           <h2 className="admin-page__title">Walk-in</h2>
-          <p className="admin-page__lead">Find the patient, choose who they can see, book the soonest slot. Everything works from the keyboard.</p>
+          <p className="admin-page__lead">
+            Find the patient, choose who they can see, book the soonest slot. Everything works from the keyboard.
+          </p>
         </header>
         {done ? (
           <section className="card walk-in-done" aria-label="Walk-in done">
@@ -172,12 +184,29 @@ export function WalkInScreen() {
               error={patientError}
             />
             <div className="form-row">
-              <WishSelect id="walk-in-wish" label="Sees" value={wish} doctors={doctors ?? []} onChange={(next) => { setWish(next); setSlots(null); }} />
+              <WishSelect
+                id="walk-in-wish"
+                label="Sees"
+                value={wish}
+                doctors={doctors ?? []}
+                onChange={(next) => {
+                  setWish(next);
+                  setSlots(null);
+                }}
+              />
               <div className="field">
                 <label className="field__label" htmlFor="walk-in-length">
                   Length
                 </label>
-                <select id="walk-in-length" className="field__input field__select" value={length} onChange={(event) => { setLength(Number(event.target.value)); setSlots(null); }}>
+                <select
+                  id="walk-in-length"
+                  className="field__input field__select"
+                  value={length}
+                  onChange={(event) => {
+                    setLength(Number(event.target.value));
+                    setSlots(null);
+                  }}
+                >
                   {LENGTHS.map((m) => (
                     <option key={m} value={m}>
                       {m} min
@@ -196,10 +225,26 @@ export function WalkInScreen() {
               </button>
             </div>
             {slots ? (
-              <div className="slot-options" ref={slotList} role="group" aria-label="Soonest free slots" onKeyDown={moveFocus}>
-                {slots.length === 0 ? <p className="table-card__empty">No free slot in the next two weeks. Add the patient to the walk-in queue or the waiting list.</p> : null}
+              <div
+                className="slot-options"
+                ref={slotList}
+                role="group"
+                aria-label="Soonest free slots"
+                onKeyDown={moveFocus}
+              >
+                {slots.length === 0 ? (
+                  <p className="table-card__empty">
+                    No free slot in the next two weeks. Add the patient to the walk-in queue or the waiting list.
+                  </p>
+                ) : null}
                 {slots.map((slot) => (
-                  <button key={`${slot.doctorId}-${slot.date}-${slot.time}`} type="button" className="slot-option" disabled={booking} onClick={() => void bookSlot(slot)}>
+                  <button
+                    key={`${slot.doctorId}-${slot.date}-${slot.time}`}
+                    type="button"
+                    className="slot-option"
+                    disabled={booking}
+                    onClick={() => void bookSlot(slot)}
+                  >
                     <span className="slot-option__time">{slot.time}</span>
                     <span className="slot-option__day">{formatDay(slot.date)}</span>
                     <span className="slot-option__doctor">

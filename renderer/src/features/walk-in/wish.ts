@@ -1,10 +1,15 @@
 import type { DoctorOption } from '../../stores/reception-store';
 
 /** Who a walk-in will see, as one select value: any doctor, a specialization, or one doctor. */
-export type Wish = { kind: 'any' } | { kind: 'specialization'; specialization: string } | { kind: 'doctor'; doctorId: number };
+export type Wish =
+  { kind: 'any' } | { kind: 'specialization'; specialization: string } | { kind: 'doctor'; doctorId: number };
 
 export function wishValue(wish: Wish): string {
-  return wish.kind === 'any' ? 'any' : wish.kind === 'specialization' ? `spec:${wish.specialization}` : `doc:${wish.doctorId}`;
+  return wish.kind === 'any'
+    ? 'any'
+    : wish.kind === 'specialization'
+      ? `spec:${wish.specialization}`
+      : `doc:${wish.doctorId}`;
 }
 
 export function parseWish(value: string): Wish {
@@ -19,7 +24,11 @@ export function specializationsOf(doctors: readonly DoctorOption[]): string[] {
 
 /** The filter of slots.soonest / walkIns.join for a wish. */
 export function wishFilter(wish: Wish): { doctorIds?: number[]; specialization?: string } {
-  return wish.kind === 'doctor' ? { doctorIds: [wish.doctorId] } : wish.kind === 'specialization' ? { specialization: wish.specialization } : {};
+  return wish.kind === 'doctor'
+    ? { doctorIds: [wish.doctorId] }
+    : wish.kind === 'specialization'
+      ? { specialization: wish.specialization }
+      : {};
 }
 
 export function describeWish(entry: { doctorName: string | null; specialization: string | null }): string {
@@ -28,5 +37,9 @@ export function describeWish(entry: { doctorName: string | null; specialization:
 
 /** The doctorId / specialization fields of walkIns.join and waitingList.add for a wish. */
 export function wishTarget(wish: Wish): { doctorId?: number; specialization?: string } {
-  return wish.kind === 'doctor' ? { doctorId: wish.doctorId } : wish.kind === 'specialization' ? { specialization: wish.specialization } : {};
+  return wish.kind === 'doctor'
+    ? { doctorId: wish.doctorId }
+    : wish.kind === 'specialization'
+      ? { specialization: wish.specialization }
+      : {};
 }

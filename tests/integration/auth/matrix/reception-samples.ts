@@ -18,7 +18,15 @@ const generatedPatient = () => ({
   gender: 'Other' as const,
 });
 
-const windowOf = (patientId: number, doctorId: number) => ({ patientId, doctorId, fromDate: day, toDate: day, earliestTime: '08:00', latestTime: '18:00', priority: 2 });
+const windowOf = (patientId: number, doctorId: number) => ({
+  patientId,
+  doctorId,
+  fromDate: day,
+  toDate: day,
+  earliestTime: '08:00',
+  latestTime: '18:00',
+  priority: 2,
+});
 
 /** Sample calls of the reception channels. */
 export const RECEPTION_SAMPLES: FeatureSamples<ReceptionChannelName> = {
@@ -26,25 +34,53 @@ export const RECEPTION_SAMPLES: FeatureSamples<ReceptionChannelName> = {
     'patients.search': { input: () => ({ query: 'Lov' }) },
     'patients.get': { input: (f) => ({ patientId: f.patientIds[3] }) },
     'patients.register': { input: () => ({ patient: generatedPatient(), acknowledgeDuplicates: true }) },
-    'patients.update': { input: (f) => ({ patientId: f.patientIds[3], patient: { ...generatedPatient(), firstName: 'Ada', lastName: 'Lovelace' }, acknowledgeDuplicates: true }) },
+    'patients.update': {
+      input: (f) => ({
+        patientId: f.patientIds[3],
+        patient: { ...generatedPatient(), firstName: 'Ada', lastName: 'Lovelace' },
+        acknowledgeDuplicates: true,
+      }),
+    },
     'patients.setActive': { input: (f) => ({ patientId: f.patientIds[3], active: true }) },
     'walkIns.join': { input: (f) => ({ patientId: f.patientIds[1] }) },
     'walkIns.list': { input: () => ({}) },
     'walkIns.remove': { input: (f) => ({ entryId: f.extra.get('reception.walkInToRemove') }) },
-    'walkIns.book': { input: (f) => ({ entryId: f.extra.get('reception.walkInToBook'), doctorId: f.doctorId, date: day, time: '14:00', idempotencyKey: `matrix-walkin-${++sequence}` }) },
+    'walkIns.book': {
+      input: (f) => ({
+        entryId: f.extra.get('reception.walkInToBook'),
+        doctorId: f.doctorId,
+        date: day,
+        time: '14:00',
+        idempotencyKey: `matrix-walkin-${++sequence}`,
+      }),
+    },
     'waitingList.add': { input: (f) => ({ ...windowOf(f.patientIds[1]!, f.doctorId), priority: 3 }) },
     'waitingList.list': { input: () => ({ withSlots: true }) },
     'waitingList.remove': { input: (f) => ({ entryId: f.extra.get('reception.waitingToRemove') }) },
     'waitingList.offers': { input: (f) => ({ doctorId: f.doctorId, date: day, time: '14:30', durationMinutes: 30 }) },
-    'waitingList.book': { input: (f) => ({ entryId: f.extra.get('reception.waitingToBook'), doctorId: f.doctorId, date: day, time: '14:30', idempotencyKey: `matrix-waiting-${++sequence}` }) },
+    'waitingList.book': {
+      input: (f) => ({
+        entryId: f.extra.get('reception.waitingToBook'),
+        doctorId: f.doctorId,
+        date: day,
+        time: '14:30',
+        idempotencyKey: `matrix-waiting-${++sequence}`,
+      }),
+    },
   },
   async prepare(workstation, _role, fixture) {
     const { sql } = workstation.runtime.stores();
     const [p0, , p2] = fixture.patientIds as [number, number, number, number];
     fixture.extra.set('reception.walkInToBook', (await joinWalkInQueue(sql, { patientId: p0 }, systemClock)).id);
     fixture.extra.set('reception.walkInToRemove', (await joinWalkInQueue(sql, { patientId: p2 }, systemClock)).id);
-    fixture.extra.set('reception.waitingToRemove', (await addToWaitingList(sql, windowOf(p0, fixture.doctorId), systemClock)).id);
-    fixture.extra.set('reception.waitingToBook', (await addToWaitingList(sql, windowOf(p2, fixture.doctorId), systemClock)).id);
+    fixture.extra.set(
+      'reception.waitingToRemove',
+      (await addToWaitingList(sql, windowOf(p0, fixture.doctorId), systemClock)).id,
+    );
+    fixture.extra.set(
+      'reception.waitingToBook',
+      (await addToWaitingList(sql, windowOf(p2, fixture.doctorId), systemClock)).id,
+    );
   },
   async fingerprint(workstation) {
     const { sql } = workstation.runtime.stores();

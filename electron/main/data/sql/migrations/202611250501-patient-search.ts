@@ -8,15 +8,26 @@ import type { MigrationParams } from './migration';
 import { runSqliteDdl } from './migration';
 
 const INDEXES = [
-  { name: 'idx_patients_last_first', mysql: '(last_name, first_name)', sqlite: '(last_name COLLATE NOCASE, first_name COLLATE NOCASE)' },
-  { name: 'idx_patients_first_last', mysql: '(first_name, last_name)', sqlite: '(first_name COLLATE NOCASE, last_name COLLATE NOCASE)' },
+  {
+    name: 'idx_patients_last_first',
+    mysql: '(last_name, first_name)',
+    sqlite: '(last_name COLLATE NOCASE, first_name COLLATE NOCASE)',
+  },
+  {
+    name: 'idx_patients_first_last',
+    mysql: '(first_name, last_name)',
+    sqlite: '(first_name COLLATE NOCASE, last_name COLLATE NOCASE)',
+  },
   { name: 'idx_patients_date_of_birth', mysql: '(date_of_birth)', sqlite: '(date_of_birth)' },
 ] as const;
 
 export async function up({ context }: MigrationParams): Promise<void> {
   const { sequelize } = context;
   if (sequelize.getDialect() !== 'mysql') {
-    return runSqliteDdl(context, INDEXES.map((index) => `CREATE INDEX ${index.name} ON patients ${index.sqlite}`));
+    return runSqliteDdl(
+      context,
+      INDEXES.map((index) => `CREATE INDEX ${index.name} ON patients ${index.sqlite}`),
+    );
   }
   // MySQL DDL commits statement by statement: skip an index a failed earlier run already made.
   const existing = new Set(((await context.showIndex('patients')) as { name: string }[]).map((index) => index.name));
@@ -28,6 +39,8 @@ export async function up({ context }: MigrationParams): Promise<void> {
 export async function down({ context }: MigrationParams): Promise<void> {
   const { sequelize } = context;
   for (const index of INDEXES) {
-    await sequelize.query(sequelize.getDialect() === 'mysql' ? `DROP INDEX ${index.name} ON patients` : `DROP INDEX ${index.name}`);
+    await sequelize.query(
+      sequelize.getDialect() === 'mysql' ? `DROP INDEX ${index.name} ON patients` : `DROP INDEX ${index.name}`,
+    );
   }
 }

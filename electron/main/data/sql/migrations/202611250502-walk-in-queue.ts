@@ -47,7 +47,8 @@ const SQLITE_STATEMENTS = [
 
 export async function up({ context }: MigrationParams): Promise<void> {
   if (context.sequelize.getDialect() !== 'mysql') return runSqliteDdl(context, SQLITE_STATEMENTS);
-  if (!(await context.tableExists('walk_in_queue'))) await createMysqlTables(context, [{ table: 'walk_in_queue', sql: MYSQL_TABLE }]);
+  if (!(await context.tableExists('walk_in_queue')))
+    await createMysqlTables(context, [{ table: 'walk_in_queue', sql: MYSQL_TABLE }]);
 }
 
 export async function down({ context }: MigrationParams): Promise<void> {

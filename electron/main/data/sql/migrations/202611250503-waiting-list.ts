@@ -65,7 +65,8 @@ const SQLITE_STATEMENTS = [
 
 export async function up({ context }: MigrationParams): Promise<void> {
   if (context.sequelize.getDialect() !== 'mysql') return runSqliteDdl(context, SQLITE_STATEMENTS);
-  if (!(await context.tableExists('waiting_list'))) await createMysqlTables(context, [{ table: 'waiting_list', sql: MYSQL_TABLE }]);
+  if (!(await context.tableExists('waiting_list')))
+    await createMysqlTables(context, [{ table: 'waiting_list', sql: MYSQL_TABLE }]);
 }
 
 export async function down({ context }: MigrationParams): Promise<void> {
