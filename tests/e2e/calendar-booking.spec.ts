@@ -10,7 +10,13 @@ const PATIENT = { firstName: 'Maren', lastName: 'Testholm' };
 test('booking from the calendar: select a free range on a doctor column, pick the patient, book', async ({ page }) => {
   await openCalendarOnDemoClinic(page);
   const registered = await invokeInPage(page, 'patients.register', {
-    patient: { ...PATIENT, email: 'maren.testholm@patients.example', phone: '+1 555 0142 77', dateOfBirth: '1979-03-14', gender: 'Female' },
+    patient: {
+      ...PATIENT,
+      email: 'maren.testholm@patients.example',
+      phone: '+1 555 0142 77',
+      dateOfBirth: '1979-03-14',
+      gender: 'Female',
+    },
   });
   if (!registered.ok) throw new Error(registered.error.message);
 
@@ -23,8 +29,15 @@ test('booking from the calendar: select a free range on a doctor column, pick th
   let chosen: { index: number; time: string; doctorName: string } | null = null;
   for (let index = 0; index < 3 && !chosen; index++) {
     const doctor = day.data.doctors[index]!;
-    const slots = await invokeInPage(page, 'slots.free', { doctorId: doctor.doctorId, fromDate: tomorrow, days: 1, durationMinutes: 45 });
-    const time = slots.ok ? slots.data.find((s) => minutesOf(s.time) % 60 === 0 && minutesOf(s.time) >= 9 * 60)?.time : undefined;
+    const slots = await invokeInPage(page, 'slots.free', {
+      doctorId: doctor.doctorId,
+      fromDate: tomorrow,
+      days: 1,
+      durationMinutes: 45,
+    });
+    const time = slots.ok
+      ? slots.data.find((s) => minutesOf(s.time) % 60 === 0 && minutesOf(s.time) >= 9 * 60)?.time
+      : undefined;
     if (time) chosen = { index, time, doctorName: doctor.doctorName };
   }
   if (!chosen) throw new Error('no free 45 minutes tomorrow');

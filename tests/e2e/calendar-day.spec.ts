@@ -4,7 +4,9 @@ import { clinicToday, openCalendarOnDemoClinic } from './support/calendar-clinic
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
-test('the day view: a column per doctor, a specialization filter, the keyboard, the week and the month', async ({ page }) => {
+test('the day view: a column per doctor, a specialization filter, the keyboard, the week and the month', async ({
+  page,
+}) => {
   await openCalendarOnDemoClinic(page);
   const columns = page.getByTestId('calendar-column');
   await expect(columns).toHaveCount(12);

@@ -3,7 +3,9 @@ import { openCalendarOnDemoClinic, zoneInLateMorning } from './support/calendar-
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
-test("today's flow board: confirm, record arrival, no-show and cancel with a reason; late and waiting visible", async ({ page }) => {
+test("today's flow board: confirm, record arrival, no-show and cancel with a reason; late and waiting visible", async ({
+  page,
+}) => {
   await openCalendarOnDemoClinic(page, zoneInLateMorning());
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   const board = page.getByRole('region', { name: "Today's flow" });
@@ -33,7 +35,10 @@ test("today's flow board: confirm, record arrival, no-show and cancel with a rea
   await expect(board.locator(`[data-appointment-id="${absentId}"] .status-chip`)).toHaveText('No-Show');
 
   // An expected Scheduled visit is confirmed by phone.
-  const scheduled = board.locator('.flow__row--upcoming').filter({ has: page.locator('.status-chip--scheduled') }).first();
+  const scheduled = board
+    .locator('.flow__row--upcoming')
+    .filter({ has: page.locator('.status-chip--scheduled') })
+    .first();
   const scheduledId = await scheduled.getAttribute('data-appointment-id');
   await scheduled.getByRole('button', { name: 'Confirm' }).click();
   await expect(board.locator(`[data-appointment-id="${scheduledId}"] .status-chip`)).toHaveText('Confirmed');

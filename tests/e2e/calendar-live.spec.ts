@@ -1,14 +1,26 @@
 import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
-import { addDays, bookForTest, clinicToday, dragSelect, minutesOf, openCalendarOnDemoClinic } from './support/calendar-clinic';
+import {
+  addDays,
+  bookForTest,
+  clinicToday,
+  dragSelect,
+  minutesOf,
+  openCalendarOnDemoClinic,
+} from './support/calendar-clinic';
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
 const scrollOf = (page: Page) =>
-  page.getByTestId('calendar-scroll').evaluate((el) => ({ top: Math.round(el.scrollTop), left: Math.round(el.scrollLeft) }));
+  page
+    .getByTestId('calendar-scroll')
+    .evaluate((el) => ({ top: Math.round(el.scrollTop), left: Math.round(el.scrollLeft) }));
 
-test('an update from a second workstation arrives within seconds; scroll, selection and a half-filled form stay', async ({ page, clinic }) => {
+test('an update from a second workstation arrives within seconds; scroll, selection and a half-filled form stay', async ({
+  page,
+  clinic,
+}) => {
   await openCalendarOnDemoClinic(page);
   const tomorrow = addDays(clinicToday(), 1);
   await page.getByRole('button', { name: 'Next day' }).click();
@@ -26,7 +38,12 @@ test('an update from a second workstation arrives within seconds; scroll, select
   const day = await invokeInPage(page, 'calendar.day', { date: tomorrow });
   if (!day.ok) throw new Error(day.error.message);
   const free = async (index: number) => {
-    const slots = await invokeInPage(page, 'slots.free', { doctorId: day.data.doctors[index]!.doctorId, fromDate: tomorrow, days: 1, durationMinutes: 30 });
+    const slots = await invokeInPage(page, 'slots.free', {
+      doctorId: day.data.doctors[index]!.doctorId,
+      fromDate: tomorrow,
+      days: 1,
+      durationMinutes: 30,
+    });
     return slots.ok ? slots.data.map((s) => s.time).filter((t) => minutesOf(t) >= 9 * 60) : [];
   };
   let plan: { selectIndex: number; selectAt: string; bookIndex: number; bookAt: string } | null = null;
@@ -56,7 +73,11 @@ test('an update from a second workstation arrives within seconds; scroll, select
 
   // The other workstation books.
   const started = Date.now();
-  const booked = await bookForTest(second, { doctorId: day.data.doctors[plan.bookIndex]!.doctorId, date: tomorrow, time: plan.bookAt }, 71);
+  const booked = await bookForTest(
+    second,
+    { doctorId: day.data.doctors[plan.bookIndex]!.doctorId, date: tomorrow, time: plan.bookAt },
+    71,
+  );
   const block = page.locator(`[data-appointment-id="${booked.id}"]`);
   await expect(block).toBeVisible({ timeout: 6_000 });
   const seconds = (Date.now() - started) / 1000;
@@ -73,7 +94,10 @@ test('an update from a second workstation arrives within seconds; scroll, select
   await bar.getByRole('button', { name: 'Book this time…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Book an appointment' });
   await dialog.getByLabel('Reason for visit').fill('Knee pain since Monday');
-  const cancelled = await invokeInPage(second, 'appointments.cancel', { appointmentId: booked.id, reason: 'Booked on the wrong day' });
+  const cancelled = await invokeInPage(second, 'appointments.cancel', {
+    appointmentId: booked.id,
+    reason: 'Booked on the wrong day',
+  });
   expect(cancelled.ok).toBe(true);
   await expect(block).toHaveAttribute('aria-label', /Cancelled/, { timeout: 6_000 });
   await expect(dialog.getByLabel('Reason for visit')).toHaveValue('Knee pain since Monday');

@@ -1,10 +1,19 @@
 import { expect, saveScreen, test } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
-import { addDays, bookForTest, clinicToday, dragAppointment, minutesOf, openCalendarOnDemoClinic } from './support/calendar-clinic';
+import {
+  addDays,
+  bookForTest,
+  clinicToday,
+  dragAppointment,
+  minutesOf,
+  openCalendarOnDemoClinic,
+} from './support/calendar-clinic';
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
-test('moving an appointment: allowed to another doctor, refused onto a taken time (snaps back and says why)', async ({ page }) => {
+test('moving an appointment: allowed to another doctor, refused onto a taken time (snaps back and says why)', async ({
+  page,
+}) => {
   await openCalendarOnDemoClinic(page);
   const tomorrow = addDays(clinicToday(), 1);
   await page.getByRole('button', { name: 'Next day' }).click();
@@ -14,7 +23,12 @@ test('moving an appointment: allowed to another doctor, refused onto a taken tim
   const day = await invokeInPage(page, 'calendar.day', { date: tomorrow });
   if (!day.ok) throw new Error(day.error.message);
   const free = async (doctorId: number) => {
-    const slots = await invokeInPage(page, 'slots.free', { doctorId, fromDate: tomorrow, days: 1, durationMinutes: 30 });
+    const slots = await invokeInPage(page, 'slots.free', {
+      doctorId,
+      fromDate: tomorrow,
+      days: 1,
+      durationMinutes: 30,
+    });
     return slots.ok ? slots.data.map((s) => s.time) : [];
   };
   let pair: { a: number; b: number; index: number; s1: string; s2: string; t: string } | null = null;
@@ -24,7 +38,9 @@ test('moving an appointment: allowed to another doctor, refused onto a taken tim
     const [freeA, freeB] = [await free(a), await free(b)];
     for (const s1 of freeA) {
       const s2 = freeA.find((t) => minutesOf(t) >= minutesOf(s1) + 60 && minutesOf(t) <= minutesOf(s1) + 150);
-      const t = freeB.find((x) => Math.abs(minutesOf(x) - minutesOf(s1)) <= 120 && Math.abs(minutesOf(x) - minutesOf(s1)) >= 30);
+      const t = freeB.find(
+        (x) => Math.abs(minutesOf(x) - minutesOf(s1)) <= 120 && Math.abs(minutesOf(x) - minutesOf(s1)) >= 30,
+      );
       if (s2 && t) {
         pair = { a, b, index, s1, s2, t };
         break;
@@ -46,14 +62,22 @@ test('moving an appointment: allowed to another doctor, refused onto a taken tim
   await page.mouse.up();
   const notice = page.getByTestId('calendar-notice');
   await expect(notice).toContainText('Not moved:');
-  await expect(page.getByTestId('calendar-column').nth(pair.index).locator(`[data-appointment-id="${first.id}"]`)).toHaveAttribute('aria-label', new RegExp(`^${pair.s1} –`));
+  await expect(
+    page.getByTestId('calendar-column').nth(pair.index).locator(`[data-appointment-id="${first.id}"]`),
+  ).toHaveAttribute('aria-label', new RegExp(`^${pair.s1} –`));
   await saveScreen(page, 'calendar-move-refused');
 
   // Allowed: to the neighbouring doctor at a free time.
-  await dragAppointment(page, first.id, { columnIndex: pair.index + 1, minutes: minutesOf(pair.t) - minutesOf(pair.s1) });
+  await dragAppointment(page, first.id, {
+    columnIndex: pair.index + 1,
+    minutes: minutesOf(pair.t) - minutesOf(pair.s1),
+  });
   await page.mouse.up();
   await expect(notice).toContainText(`Moved to ${pair.t}`);
-  const moved = page.getByTestId('calendar-column').nth(pair.index + 1).locator(`[data-appointment-id="${first.id}"]`);
+  const moved = page
+    .getByTestId('calendar-column')
+    .nth(pair.index + 1)
+    .locator(`[data-appointment-id="${first.id}"]`);
   await expect(moved).toHaveAttribute('aria-label', new RegExp(`^${pair.t} –`));
   // main agrees: the appointment is now the other doctor's
   const after = await invokeInPage(page, 'calendar.day', { date: tomorrow });
@@ -72,7 +96,14 @@ test('cancelling from the appointment popover: the late-cancellation policy asks
   const made = await bookForTest(page, { doctorId: slot.doctorId, date: slot.date, time: slot.time }, 51);
   // Someone on the waiting list wants this doctor on that day.
   const waiting = await invokeInPage(page, 'patients.register', {
-    patient: { firstName: 'Ilka', lastName: 'Wartenberg', email: 'ilka.wartenberg@patients.example', phone: '+1 555 0199 31', dateOfBirth: '1968-09-02', gender: 'Female' },
+    patient: {
+      firstName: 'Ilka',
+      lastName: 'Wartenberg',
+      email: 'ilka.wartenberg@patients.example',
+      phone: '+1 555 0199 31',
+      dateOfBirth: '1968-09-02',
+      gender: 'Female',
+    },
   });
   if (!waiting.ok) throw new Error(waiting.error.message);
   const entry = await invokeInPage(page, 'waitingList.add', {

@@ -12,7 +12,10 @@ const MEASURE = 'calendar:date-to-paint';
 interface PageScope {
   clinic?: Record<string, (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>>;
   document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
-  fetch(url: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<{ json(): Promise<{ ok: boolean; error?: { code: string } }> }>;
+  fetch(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: string },
+  ): Promise<{ json(): Promise<{ ok: boolean; error?: { code: string } }> }>;
 }
 
 /**
@@ -24,7 +27,12 @@ async function fillDay(page: Page, date: string): Promise<number> {
   if (!day.ok) throw new Error(day.error.message);
   const slots: { doctorId: number; time: string }[] = [];
   for (const doctor of day.data.doctors) {
-    const free = await invokeInPage(page, 'slots.free', { doctorId: doctor.doctorId, fromDate: date, days: 1, durationMinutes: 30 });
+    const free = await invokeInPage(page, 'slots.free', {
+      doctorId: doctor.doctorId,
+      fromDate: date,
+      days: 1,
+      durationMinutes: 30,
+    });
     if (!free.ok) throw new Error(free.error.message);
     let end = 0;
     for (const slot of free.data) {
@@ -54,7 +62,14 @@ async function fillDay(page: Page, date: string): Promise<number> {
       for (const slot of slots) {
         for (let attempt = 0; attempt < 10; attempt++) {
           patientId += 1;
-          const result = await call('appointments.book', { patientId, doctorId: slot.doctorId, date, time: slot.time, durationMinutes: 30, idempotencyKey: `fill-${slot.doctorId}-${date}-${slot.time.replace(':', '')}` + `-${patientId}` });
+          const result = await call('appointments.book', {
+            patientId,
+            doctorId: slot.doctorId,
+            date,
+            time: slot.time,
+            durationMinutes: 30,
+            idempotencyKey: `fill-${slot.doctorId}-${date}-${slot.time.replace(':', '')}` + `-${patientId}`,
+          });
           if (result.ok) booked += 1;
           if (result.ok || result.error?.code !== 'PATIENT_BUSY') break;
         }
@@ -105,15 +120,25 @@ test('the day view with 30 doctors: date change to painted calendar, and scrolli
     for (let i = 0; i < steps; i++) {
       el.scrollTop = ((el.scrollHeight - el.clientHeight) * i) / steps;
       el.scrollLeft = ((el.scrollWidth - el.clientWidth) * i) / steps;
-      await new Promise((resolve) => (globalThis as unknown as { requestAnimationFrame(callback: () => void): void }).requestAnimationFrame(() => resolve(null)));
+      await new Promise((resolve) =>
+        (globalThis as unknown as { requestAnimationFrame(callback: () => void): void }).requestAnimationFrame(() =>
+          resolve(null),
+        ),
+      );
       const now = performance.now();
       intervals.push(now - last);
       last = now;
     }
     intervals.sort((a, b) => a - b);
-    return { median: intervals[Math.floor(intervals.length / 2)]!, p95: intervals[Math.floor(intervals.length * 0.95)]!, max: intervals.at(-1)! };
+    return {
+      median: intervals[Math.floor(intervals.length / 2)]!,
+      p95: intervals[Math.floor(intervals.length * 0.95)]!,
+      max: intervals.at(-1)!,
+    };
   });
-  console.log(`[calendar-performance] scrolling 30 columns: frame interval median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms`);
+  console.log(
+    `[calendar-performance] scrolling 30 columns: frame interval median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms`,
+  );
   // A loose bound: the machine's load (software rendering, shared cores) moves these figures a lot.
   expect(frames.median).toBeLessThan(250);
   await page.getByTestId('calendar-scroll').evaluate((el) => {

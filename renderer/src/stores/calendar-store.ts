@@ -73,7 +73,10 @@ export interface CalendarState {
   loadBoard(today: string, options?: { quiet?: boolean }): Promise<void>;
   /** After a booking made here by another screen (the booking dialog): reload what is shown. */
   refreshAfterOwnChange(): void;
-  move(appointment: CalendarAppointment, target: { doctorId: number; date: string; time: string }): Promise<Result<AppointmentView>>;
+  move(
+    appointment: CalendarAppointment,
+    target: { doctorId: number; date: string; time: string },
+  ): Promise<Result<AppointmentView>>;
   cancel(appointmentId: number, reason: string | null): Promise<Result<AppointmentView>>;
   setStatus(appointmentId: number, status: 'Confirmed' | 'Completed' | 'No-Show'): Promise<Result<AppointmentView>>;
   recordArrival(appointmentId: number): Promise<Result<AppointmentView>>;
@@ -110,7 +113,11 @@ export function shownDates(state: Pick<CalendarState, 'view' | 'date'>): { from:
 }
 
 /** Replaces one appointment wherever a loaded view shows it (after a status change). */
-function patchAppointment(day: CalendarDay | null, id: number, patch: Partial<CalendarAppointment>): CalendarDay | null {
+function patchAppointment(
+  day: CalendarDay | null,
+  id: number,
+  patch: Partial<CalendarAppointment>,
+): CalendarDay | null {
   if (!day) return day;
   return {
     ...day,
@@ -124,37 +131,66 @@ function patchAppointment(day: CalendarDay | null, id: number, patch: Partial<Ca
 
 function patchWeek(week: CalendarWeek | null, id: number, patch: Partial<CalendarAppointment>): CalendarWeek | null {
   if (!week) return week;
-  return { ...week, days: week.days.map((d) => ({ ...d, appointments: d.appointments.map((a) => (a.id === id ? { ...a, ...patch } : a)) })) };
+  return {
+    ...week,
+    days: week.days.map((d) => ({
+      ...d,
+      appointments: d.appointments.map((a) => (a.id === id ? { ...a, ...patch } : a)),
+    })),
+  };
 }
 
 /** Moves an appointment between doctor columns of a day (an optimistic move, or its undo). */
-function moveInDay(day: CalendarDay | null, appointment: CalendarAppointment, doctorId: number, date: string, time: string): CalendarDay | null {
+function moveInDay(
+  day: CalendarDay | null,
+  appointment: CalendarAppointment,
+  doctorId: number,
+  date: string,
+  time: string,
+): CalendarDay | null {
   if (!day) return day;
   const moved = { ...appointment, time };
   return {
     ...day,
     doctors: day.doctors.map((doctor) => {
       const without = doctor.appointments.filter((a) => a.id !== appointment.id);
-      const list = doctor.doctorId === doctorId && day.date === date ? [...without, moved].sort((a, b) => a.time.localeCompare(b.time)) : without;
-      return list.length === doctor.appointments.length && list.every((a, i) => a === doctor.appointments[i]) ? doctor : { ...doctor, appointments: list };
+      const list =
+        doctor.doctorId === doctorId && day.date === date
+          ? [...without, moved].sort((a, b) => a.time.localeCompare(b.time))
+          : without;
+      return list.length === doctor.appointments.length && list.every((a, i) => a === doctor.appointments[i])
+        ? doctor
+        : { ...doctor, appointments: list };
     }),
   };
 }
 
-function moveInWeek(week: CalendarWeek | null, appointment: CalendarAppointment, doctorId: number, date: string, time: string): CalendarWeek | null {
+function moveInWeek(
+  week: CalendarWeek | null,
+  appointment: CalendarAppointment,
+  doctorId: number,
+  date: string,
+  time: string,
+): CalendarWeek | null {
   if (!week) return week;
   const moved = { ...appointment, time };
   return {
     ...week,
     days: week.days.map((d) => {
       const without = d.appointments.filter((a) => a.id !== appointment.id);
-      const list = d.date === date && week.doctorId === doctorId ? [...without, moved].sort((a, b) => a.time.localeCompare(b.time)) : without;
+      const list =
+        d.date === date && week.doctorId === doctorId
+          ? [...without, moved].sort((a, b) => a.time.localeCompare(b.time))
+          : without;
       return { ...d, appointments: list };
     }),
   };
 }
 
-function findAppointment(state: CalendarState, id: number): { appointment: CalendarAppointment; doctorId: number; date: string } | null {
+function findAppointment(
+  state: CalendarState,
+  id: number,
+): { appointment: CalendarAppointment; doctorId: number; date: string } | null {
   for (const day of [state.day, state.board]) {
     for (const doctor of day?.doctors ?? []) {
       const appointment = doctor.appointments.find((a) => a.id === id);
@@ -177,7 +213,12 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
   /** Applies a changed appointment to every loaded view (status, arrival). */
   function applyView(view: AppointmentView): void {
-    const patch: Partial<CalendarAppointment> = { status: view.status, checkedInAt: view.checkedInAt, time: view.time, durationMinutes: view.durationMinutes };
+    const patch: Partial<CalendarAppointment> = {
+      status: view.status,
+      checkedInAt: view.checkedInAt,
+      time: view.time,
+      durationMinutes: view.durationMinutes,
+    };
     set((state) => ({
       day: patchAppointment(state.day, view.id, patch),
       board: patchAppointment(state.board, view.id, patch),
@@ -255,10 +296,16 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
         // A later date change wins: an answer for a date no longer shown is dropped.
         if (get().date !== date || get().view !== view) return;
         if (result.ok) {
-          set((state) => ({ day: result.data, error: null, loading: false, fingerprints: { ...state.fingerprints, ...fingerprintsOf(range, fingerprints) } }));
+          set((state) => ({
+            day: result.data,
+            error: null,
+            loading: false,
+            fingerprints: { ...state.fingerprints, ...fingerprintsOf(range, fingerprints) },
+          }));
           const doctorIds = result.data.doctors.map((d) => d.doctorId);
           const chosen = get().weekDoctorId;
-          if ((chosen === null || !doctorIds.includes(chosen)) && doctorIds[0] !== undefined) set({ weekDoctorId: doctorIds[0] });
+          if ((chosen === null || !doctorIds.includes(chosen)) && doctorIds[0] !== undefined)
+            set({ weekDoctorId: doctorIds[0] });
         } else set({ error: result.error, loading: false });
         return;
       }
@@ -275,14 +322,26 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
         }
         const result = seen(await clinicApi()['calendar.week']({ doctorId, date }));
         if (get().date !== date || get().view !== view) return;
-        if (result.ok) set((state) => ({ week: result.data, error: null, loading: false, fingerprints: { ...state.fingerprints, ...fingerprintsOf(range, fingerprints) } }));
+        if (result.ok)
+          set((state) => ({
+            week: result.data,
+            error: null,
+            loading: false,
+            fingerprints: { ...state.fingerprints, ...fingerprintsOf(range, fingerprints) },
+          }));
         else set({ error: result.error, loading: false });
         return;
       }
       const specialization = get().specialization ?? undefined;
       const result = seen(await clinicApi()['calendar.month']({ month: monthOf(date), specialization }));
       if (get().date !== date || get().view !== view) return;
-      if (result.ok) set((state) => ({ month: result.data, error: null, loading: false, fingerprints: { ...state.fingerprints, ...fingerprintsOf(range, fingerprints) } }));
+      if (result.ok)
+        set((state) => ({
+          month: result.data,
+          error: null,
+          loading: false,
+          fingerprints: { ...state.fingerprints, ...fingerprintsOf(range, fingerprints) },
+        }));
       else set({ error: result.error, loading: false });
     },
 
@@ -295,10 +354,11 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
           board: result.data,
           error: null,
           loading: false,
-          fingerprints: feed.ok ? { ...state.fingerprints, [today]: feed.data.fingerprints[today] ?? '' } : state.fingerprints,
+          fingerprints: feed.ok
+            ? { ...state.fingerprints, [today]: feed.data.fingerprints[today] ?? '' }
+            : state.fingerprints,
         }));
-      }
-      else set({ error: result.error, loading: false });
+      } else set({ error: result.error, loading: false });
     },
 
     refreshAfterOwnChange: () => resyncAfterOwnChange(),
@@ -312,7 +372,14 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
         week: moveInWeek(state.week, appointment, target.doctorId, target.date, target.time),
       }));
       const result = await withPending(appointment.id, async () =>
-        seen(await clinicApi()['appointments.reschedule']({ appointmentId: appointment.id, doctorId: target.doctorId, date: target.date, time: target.time })),
+        seen(
+          await clinicApi()['appointments.reschedule']({
+            appointmentId: appointment.id,
+            doctorId: target.doctorId,
+            date: target.date,
+            time: target.time,
+          }),
+        ),
       );
       if (result.ok) {
         resyncAfterOwnChange();
@@ -330,7 +397,9 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     cancel: async (appointmentId, reason) => {
       const result = await withPending(appointmentId, async () =>
-        seen(await clinicApi()['appointments.cancel']({ appointmentId, reason: reason?.trim() ? reason.trim() : null })),
+        seen(
+          await clinicApi()['appointments.cancel']({ appointmentId, reason: reason?.trim() ? reason.trim() : null }),
+        ),
       );
       if (result.ok) {
         applyView(result.data);
@@ -341,7 +410,9 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
     },
 
     setStatus: async (appointmentId, status) => {
-      const result = await withPending(appointmentId, async () => seen(await clinicApi()['appointments.setStatus']({ appointmentId, status })));
+      const result = await withPending(appointmentId, async () =>
+        seen(await clinicApi()['appointments.setStatus']({ appointmentId, status })),
+      );
       if (result.ok) {
         applyView(result.data);
         resyncAfterOwnChange();
@@ -350,7 +421,9 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
     },
 
     recordArrival: async (appointmentId) => {
-      const result = await withPending(appointmentId, async () => seen(await clinicApi()['appointments.recordArrival']({ appointmentId })));
+      const result = await withPending(appointmentId, async () =>
+        seen(await clinicApi()['appointments.recordArrival']({ appointmentId })),
+      );
       if (result.ok) {
         applyView(result.data);
         resyncAfterOwnChange();
@@ -364,7 +437,10 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       const from = boardToday && boardToday < range.from ? boardToday : range.from;
       const to = boardToday && boardToday > range.to ? boardToday : range.to;
       // One request covers the view and the board, unless they are far apart.
-      const ranges = daysBetween(from, to) <= 62 ? [{ from, to }] : [range, ...(boardToday ? [{ from: boardToday, to: boardToday }] : [])];
+      const ranges =
+        daysBetween(from, to) <= 62
+          ? [{ from, to }]
+          : [range, ...(boardToday ? [{ from: boardToday, to: boardToday }] : [])];
       const fingerprints: Record<string, string> = {};
       for (const r of ranges) {
         const feed = seen(await clinicApi()['calendar.changes'](r));
@@ -401,7 +477,10 @@ function daysBetween(from: string, to: string): number {
 }
 
 /** Every date of the range with its fingerprint ('' for a date without appointments). */
-function fingerprintsOf(range: { from: string; to: string }, fingerprints: Record<string, string>): Record<string, string> {
+function fingerprintsOf(
+  range: { from: string; to: string },
+  fingerprints: Record<string, string>,
+): Record<string, string> {
   return Object.fromEntries(datesIn(range).map((date) => [date, fingerprints[date] ?? '']));
 }
 

@@ -29,14 +29,21 @@ export interface FlowClock {
   instant: number;
 }
 
-export function flowState(appointment: CalendarAppointment, clock: FlowClock): Pick<FlowRow, 'state' | 'lateMinutes' | 'waitingMinutes'> {
+export function flowState(
+  appointment: CalendarAppointment,
+  clock: FlowClock,
+): Pick<FlowRow, 'state' | 'lateMinutes' | 'waitingMinutes'> {
   const none = { lateMinutes: 0, waitingMinutes: 0 };
   if (appointment.status === 'Completed') return { state: 'done', ...none };
   if (appointment.status === 'Cancelled') return { state: 'cancelled', ...none };
   if (appointment.status === 'No-Show') return { state: 'no-show', ...none };
   if (appointment.checkedInAt) {
     const since = Date.parse(appointment.checkedInAt);
-    return { state: 'waiting', lateMinutes: 0, waitingMinutes: Math.max(0, Math.floor((clock.instant - since) / 60_000)) };
+    return {
+      state: 'waiting',
+      lateMinutes: 0,
+      waitingMinutes: Math.max(0, Math.floor((clock.instant - since) / 60_000)),
+    };
   }
   const start = minutesOf(appointment.time);
   if (clock.minutes > start) return { state: 'late', lateMinutes: clock.minutes - start, waitingMinutes: 0 };
@@ -48,11 +55,20 @@ export function flowRows(day: CalendarDay, clock: FlowClock): FlowRow[] {
   const rows: FlowRow[] = [];
   for (const doctor of day.doctors) {
     for (const appointment of doctor.appointments) {
-      rows.push({ appointment, doctorId: doctor.doctorId, doctorName: doctor.doctorName, specialization: doctor.specialization, ...flowState(appointment, clock) });
+      rows.push({
+        appointment,
+        doctorId: doctor.doctorId,
+        doctorName: doctor.doctorName,
+        specialization: doctor.specialization,
+        ...flowState(appointment, clock),
+      });
     }
   }
   return rows.sort(
-    (a, b) => minutesOf(a.appointment.time) - minutesOf(b.appointment.time) || a.doctorName.localeCompare(b.doctorName) || a.appointment.id - b.appointment.id,
+    (a, b) =>
+      minutesOf(a.appointment.time) - minutesOf(b.appointment.time) ||
+      a.doctorName.localeCompare(b.doctorName) ||
+      a.appointment.id - b.appointment.id,
   );
 }
 

@@ -29,7 +29,8 @@ export const CalendarChangesInput = z
   .object({ from: DateText, to: DateText })
   .strict()
   .superRefine((range, ctx) => {
-    if (range.to < range.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date comes before the start date' });
+    if (range.to < range.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date comes before the start date' });
     else if (range.to > addDays(range.from, MAX_CHANGE_FEED_DAYS - 1)) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${MAX_CHANGE_FEED_DAYS} days at once` });
     }

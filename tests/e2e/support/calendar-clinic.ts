@@ -5,7 +5,13 @@ import { invokeInPage } from './invoke';
 // Generated clinic and staff: no real names.
 export const CLINIC = 'Ahornhof Test Clinic';
 export const ZONE = 'Europe/Vienna';
-const ADMIN = { username: 'cal.lead', email: 'cal.lead@example.org', firstName: 'Quinn', lastName: 'Placeholder', password: 'amber window fjord 58' };
+const ADMIN = {
+  username: 'cal.lead',
+  email: 'cal.lead@example.org',
+  firstName: 'Quinn',
+  lastName: 'Placeholder',
+  password: 'amber window fjord 58',
+};
 
 /** First-run setup through the channel (the setup form has its own spec), then the calendar. */
 export async function openCalendarOnDemoClinic(page: Page, timezone = ZONE): Promise<void> {
@@ -19,7 +25,12 @@ export async function openCalendarOnDemoClinic(page: Page, timezone = ZONE): Pro
 
 /** The clinic's date today, as the app computes it. */
 export function clinicToday(timezone = ZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 export function addDays(date: string, days: number): string {
@@ -27,7 +38,11 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Books through the channel, trying the next generated patient when one is busy at that time. */
-export async function bookForTest(page: Page, slot: { doctorId: number; date: string; time: string }, firstPatientId = 1): Promise<{ id: number; patientId: number }> {
+export async function bookForTest(
+  page: Page,
+  slot: { doctorId: number; date: string; time: string },
+  firstPatientId = 1,
+): Promise<{ id: number; patientId: number }> {
   for (let patientId = firstPatientId; patientId < firstPatientId + 40; patientId++) {
     const result = await invokeInPage(page, 'appointments.book', {
       patientId,
@@ -38,7 +53,8 @@ export async function bookForTest(page: Page, slot: { doctorId: number; date: st
       idempotencyKey: `e2e-${slot.doctorId}-${slot.date}-${slot.time.replace(':', '')}-${patientId}`,
     });
     if (result.ok) return { id: result.data.id, patientId };
-    if (result.error.code !== 'PATIENT_BUSY') throw new Error(`booking failed: ${result.error.code} ${result.error.message}`);
+    if (result.error.code !== 'PATIENT_BUSY')
+      throw new Error(`booking failed: ${result.error.code} ${result.error.message}`);
   }
   throw new Error('no free generated patient');
 }
@@ -50,7 +66,11 @@ export const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Numbe
  * Drags an appointment block by `minutes` and into another column (or the same), the way a
  * person does: press, move in steps, release.
  */
-export async function dragAppointment(page: Page, appointmentId: number, target: { columnIndex: number; minutes: number }): Promise<void> {
+export async function dragAppointment(
+  page: Page,
+  appointmentId: number,
+  target: { columnIndex: number; minutes: number },
+): Promise<void> {
   const block = page.locator(`[data-appointment-id="${appointmentId}"]`);
   await block.scrollIntoViewIfNeeded();
   const box = await block.boundingBox();
@@ -66,10 +86,30 @@ export async function dragAppointment(page: Page, appointmentId: number, target:
 }
 
 const ZONES_AROUND_THE_WORLD = [
-  'Pacific/Kiritimati', 'Pacific/Auckland', 'Australia/Sydney', 'Asia/Tokyo', 'Asia/Shanghai', 'Asia/Bangkok', 'Asia/Dhaka',
-  'Asia/Karachi', 'Asia/Dubai', 'Europe/Moscow', 'Africa/Cairo', 'Europe/Berlin', 'UTC', 'Atlantic/Azores', 'America/Noronha',
-  'America/Sao_Paulo', 'America/Halifax', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles',
-  'America/Anchorage', 'Pacific/Honolulu', 'Pacific/Pago_Pago',
+  'Pacific/Kiritimati',
+  'Pacific/Auckland',
+  'Australia/Sydney',
+  'Asia/Tokyo',
+  'Asia/Shanghai',
+  'Asia/Bangkok',
+  'Asia/Dhaka',
+  'Asia/Karachi',
+  'Asia/Dubai',
+  'Europe/Moscow',
+  'Africa/Cairo',
+  'Europe/Berlin',
+  'UTC',
+  'Atlantic/Azores',
+  'America/Noronha',
+  'America/Sao_Paulo',
+  'America/Halifax',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'Pacific/Pago_Pago',
 ];
 
 /**
@@ -79,12 +119,22 @@ const ZONES_AROUND_THE_WORLD = [
  */
 export function zoneInLateMorning(now = new Date()): string {
   const minutesIn = (zone: string) => {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-    return Number(parts.find((p) => p.type === 'hour')?.value) * 60 + Number(parts.find((p) => p.type === 'minute')?.value);
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(now);
+    return (
+      Number(parts.find((p) => p.type === 'hour')?.value) * 60 + Number(parts.find((p) => p.type === 'minute')?.value)
+    );
   };
   const machineDate = now.toLocaleDateString('en-CA'); // the demo seeds around the machine's local date
   const candidates = ZONES_AROUND_THE_WORLD.filter((zone) => clinicToday(zone) === machineDate);
-  return candidates.reduce((best, zone) => (Math.abs(minutesIn(zone) - 11 * 60) < Math.abs(minutesIn(best) - 11 * 60) ? zone : best), candidates[0] ?? 'UTC');
+  return candidates.reduce(
+    (best, zone) => (Math.abs(minutesIn(zone) - 11 * 60) < Math.abs(minutesIn(best) - 11 * 60) ? zone : best),
+    candidates[0] ?? 'UTC',
+  );
 }
 
 /** Selects a free range on a column by dragging from `from` to `to` (wall-clock 'HH:MM'). */
@@ -94,9 +144,12 @@ export async function dragSelect(page: Page, columnIndex: number, from: string, 
   const pxPerMinute = 64 / 60;
   const scroller = page.getByTestId('calendar-scroll');
   // Bring the start of the range into view first.
-  await scroller.evaluate((el, top) => {
-    el.scrollTop = top;
-  }, (minutesOf(from) - gridStart) * pxPerMinute - 60);
+  await scroller.evaluate(
+    (el, top) => {
+      el.scrollTop = top;
+    },
+    (minutesOf(from) - gridStart) * pxPerMinute - 60,
+  );
   const box = await column.boundingBox();
   if (!box) throw new Error('column not on screen');
   const x = box.x + box.width / 2;

@@ -7,7 +7,12 @@ import { calendarChanges } from '../../../electron/main/services/calendar/change
 import { calendarMonth, monthRange } from '../../../electron/main/services/calendar/calendar-month';
 import { calendarWeek, mondayOf } from '../../../electron/main/services/calendar/calendar-week';
 import { recordArrival } from '../../../electron/main/services/scheduling/arrival';
-import { bookAppointment, cancelAppointment, rescheduleAppointment, setAppointmentStatus } from '../../../electron/main/services/scheduling/booking';
+import {
+  bookAppointment,
+  cancelAppointment,
+  rescheduleAppointment,
+  setAppointmentStatus,
+} from '../../../electron/main/services/scheduling/booking';
 import { addDays } from '../../../shared/domain/scheduling';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
@@ -22,22 +27,49 @@ describe.each(SQL_TARGETS)('calendar week, month and change feed on $name', (tar
   /** A second workstation: its own connection (pool) to the same database. */
   let other: SqlStore;
   const book = (patientIndex: number, doctorIndex: number, date: string, time: string) =>
-    bookAppointment(store, { patientId: clinic.patients[patientIndex]!.id, doctorId: clinic.doctors[doctorIndex]!.id, date, time, idempotencyKey: randomUUID() }, clock);
+    bookAppointment(
+      store,
+      {
+        patientId: clinic.patients[patientIndex]!.id,
+        doctorId: clinic.doctors[doctorIndex]!.id,
+        date,
+        time,
+        idempotencyKey: randomUUID(),
+      },
+      clock,
+    );
 
   beforeAll(async () => {
     store = await openTestStore(target);
     other = await openSqlStore(store.config);
-    clinic = await seedClinic(store, { doctors: 3, patients: 6, specialization: ['General Practice', 'Cardiology', 'Cardiology'] });
-    await store.models.DoctorUnavailableDate.create({ doctorId: clinic.doctors[0]!.id, unavailableDate: addDays(MONDAY, 2), startTime: null, endTime: null, reason: 'Conference' });
+    clinic = await seedClinic(store, {
+      doctors: 3,
+      patients: 6,
+      specialization: ['General Practice', 'Cardiology', 'Cardiology'],
+    });
+    await store.models.DoctorUnavailableDate.create({
+      doctorId: clinic.doctors[0]!.id,
+      unavailableDate: addDays(MONDAY, 2),
+      startTime: null,
+      endTime: null,
+      reason: 'Conference',
+    });
     // A spread of appointments over two months, in several statuses, with three doctors.
     let n = 0;
     for (let day = 0; day < 40; day += 3) {
       for (let doctor = 0; doctor < 3; doctor++) {
         if (day === 2 && doctor === 0) continue;
         const date = addDays(MONDAY, day);
-        const made = await book((n + doctor) % 6, doctor, date, `${String(8 + (n % 4)).padStart(2, '0')}:${n % 2 === 0 ? '00' : '30'}`);
-        if (n % 5 === 1) await cancelAppointment(store, { appointmentId: made.id, reason: 'Plans changed' }, desk, clock);
-        else if (n % 7 === 3 && day > 0) await setAppointmentStatus(store, { appointmentId: made.id, status: 'Confirmed' }, clock);
+        const made = await book(
+          (n + doctor) % 6,
+          doctor,
+          date,
+          `${String(8 + (n % 4)).padStart(2, '0')}:${n % 2 === 0 ? '00' : '30'}`,
+        );
+        if (n % 5 === 1)
+          await cancelAppointment(store, { appointmentId: made.id, reason: 'Plans changed' }, desk, clock);
+        else if (n % 7 === 3 && day > 0)
+          await setAppointmentStatus(store, { appointmentId: made.id, status: 'Confirmed' }, clock);
         n++;
       }
     }
@@ -53,19 +85,26 @@ describe.each(SQL_TARGETS)('calendar week, month and change feed on $name', (tar
     const week = await calendarWeek(store, { doctorId: clinic.doctors[0]!.id, date: addDays(MONDAY, 3) });
     expect(week.weekStart).toBe(MONDAY);
     expect(week.days.map((d) => d.date)).toEqual(Array.from({ length: 7 }, (_, i) => addDays(MONDAY, i)));
-    expect(week.days[0]!.working).toEqual([{ start: '08:00', end: '12:00' }, { start: '13:00', end: '18:00' }]);
+    expect(week.days[0]!.working).toEqual([
+      { start: '08:00', end: '12:00' },
+      { start: '13:00', end: '18:00' },
+    ]);
     expect(week.days[2]!.working).toEqual([]);
     expect(week.days[2]!.blocks).toEqual([{ start: '00:00', end: '24:00', wholeDay: true, reason: 'Conference' }]);
     const [direct] = await store.sequelize.query(
       'SELECT id FROM appointments WHERE doctor_id = :doctorId AND appointment_date BETWEEN :from AND :to ORDER BY appointment_date, appointment_time, id',
       { type: QueryTypes.RAW, replacements: { doctorId: clinic.doctors[0]!.id, from: MONDAY, to: addDays(MONDAY, 6) } },
     );
-    expect(week.days.flatMap((d) => d.appointments.map((a) => a.id))).toEqual((direct as { id: number }[]).map((r) => Number(r.id)));
+    expect(week.days.flatMap((d) => d.appointments.map((a) => a.id))).toEqual(
+      (direct as { id: number }[]).map((r) => Number(r.id)),
+    );
     expect(week.days[0]!.appointments[0]).toMatchObject({ patientFirstName: expect.any(String), checkedInAt: null });
   });
 
   it('reads a week with three statements and refuses an unknown doctor', async () => {
-    const { statements } = await countQueries(store.sequelize, () => calendarWeek(store, { doctorId: clinic.doctors[1]!.id, date: MONDAY }));
+    const { statements } = await countQueries(store.sequelize, () =>
+      calendarWeek(store, { doctorId: clinic.doctors[1]!.id, date: MONDAY }),
+    );
     expect(statements).toHaveLength(3);
     await expect(calendarWeek(store, { doctorId: 999_999, date: MONDAY })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -92,7 +131,8 @@ describe.each(SQL_TARGETS)('calendar week, month and change feed on $name', (tar
     let total = 0;
     for (const day of result.days) {
       const want = expected.get(day.date) ?? {};
-      for (const [status, count] of Object.entries(day.byStatus)) expect([day.date, status, count]).toEqual([day.date, status, want[status] ?? 0]);
+      for (const [status, count] of Object.entries(day.byStatus))
+        expect([day.date, status, count]).toEqual([day.date, status, want[status] ?? 0]);
       expect(day.booked).toBe((want.Scheduled ?? 0) + (want.Confirmed ?? 0) + (want.Completed ?? 0));
       total += Object.values(day.byStatus).reduce((a, b) => a + b, 0);
     }
@@ -110,7 +150,9 @@ describe.each(SQL_TARGETS)('calendar week, month and change feed on $name', (tar
       'SELECT COUNT(*) AS n FROM appointments WHERE doctor_id = :doctorId AND appointment_date BETWEEN :from AND :to',
       { type: QueryTypes.RAW, replacements: { doctorId: clinic.doctors[1]!.id, ...monthRange(month) } },
     )) as unknown as [[{ n: number }]];
-    expect(one.days.reduce((sum, d) => sum + Object.values(d.byStatus).reduce((a, b) => a + b, 0), 0)).toBe(Number(row.n));
+    expect(one.days.reduce((sum, d) => sum + Object.values(d.byStatus).reduce((a, b) => a + b, 0), 0)).toBe(
+      Number(row.n),
+    );
   });
 
   it('the change feed: a booking, move, status change, arrival or cancellation on one workstation shows on the other', async () => {
@@ -133,7 +175,11 @@ describe.each(SQL_TARGETS)('calendar week, month and change feed on $name', (tar
     await expectChanged();
     await rescheduleAppointment(store, { appointmentId: made.id, date, time: '15:30' }, clock);
     await expectChanged();
-    await rescheduleAppointment(store, { appointmentId: made.id, doctorId: clinic.doctors[0]!.id, date, time: '15:30' }, clock);
+    await rescheduleAppointment(
+      store,
+      { appointmentId: made.id, doctorId: clinic.doctors[0]!.id, date, time: '15:30' },
+      clock,
+    );
     await expectChanged();
     await setAppointmentStatus(store, { appointmentId: made.id, status: 'Confirmed' }, clock);
     await expectChanged();
@@ -155,7 +201,9 @@ describe.each(SQL_TARGETS)('calendar week, month and change feed on $name', (tar
   });
 
   it('reads the feed with one statement', async () => {
-    const { statements } = await countQueries(other.sequelize, () => calendarChanges(other, { from: MONDAY, to: addDays(MONDAY, 30) }));
+    const { statements } = await countQueries(other.sequelize, () =>
+      calendarChanges(other, { from: MONDAY, to: addDays(MONDAY, 30) }),
+    );
     expect(statements).toHaveLength(1);
   });
 

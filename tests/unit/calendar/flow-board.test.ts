@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countByState, durationText, flowRows, flowState, matchesFilter, type FlowFilter } from '../../../shared/domain/calendar/flow-board';
+import {
+  countByState,
+  durationText,
+  flowRows,
+  flowState,
+  matchesFilter,
+  type FlowFilter,
+} from '../../../shared/domain/calendar/flow-board';
 import { APPOINTMENT_STATUSES } from '../../../shared/domain/scheduling/lifecycle';
 import type { CalendarAppointment, CalendarDay } from '../../../shared/ipc/scheduling-types';
 
@@ -26,18 +33,28 @@ function appointment(overrides: Partial<CalendarAppointment>): CalendarAppointme
 
 describe('the flow board state of an appointment', () => {
   it('late: not arrived after the start; upcoming before it', () => {
-    expect(flowState(appointment({ time: '11:48' }), clock)).toEqual({ state: 'late', lateMinutes: 12, waitingMinutes: 0 });
+    expect(flowState(appointment({ time: '11:48' }), clock)).toEqual({
+      state: 'late',
+      lateMinutes: 12,
+      waitingMinutes: 0,
+    });
     expect(flowState(appointment({ time: '12:00' }), clock).state).toBe('upcoming');
     expect(flowState(appointment({ time: '14:00', status: 'Confirmed' }), clock).state).toBe('upcoming');
   });
 
   it('waiting: arrived and not yet seen, counted from the arrival', () => {
     const arrived = new Date(NOON - 17 * 60_000 - 30_000).toISOString();
-    expect(flowState(appointment({ status: 'Confirmed', checkedInAt: arrived }), clock)).toEqual({ state: 'waiting', lateMinutes: 0, waitingMinutes: 17 });
+    expect(flowState(appointment({ status: 'Confirmed', checkedInAt: arrived }), clock)).toEqual({
+      state: 'waiting',
+      lateMinutes: 0,
+      waitingMinutes: 17,
+    });
   });
 
   it('closed appointments are neither late nor waiting', () => {
-    expect(flowState(appointment({ status: 'Completed', checkedInAt: new Date(NOON).toISOString() }), clock).state).toBe('done');
+    expect(
+      flowState(appointment({ status: 'Completed', checkedInAt: new Date(NOON).toISOString() }), clock).state,
+    ).toBe('done');
     expect(flowState(appointment({ status: 'Cancelled', time: '08:00' }), clock).state).toBe('cancelled');
     expect(flowState(appointment({ status: 'No-Show', time: '08:00' }), clock).state).toBe('no-show');
   });
@@ -78,7 +95,8 @@ describe('the flow board state of an appointment', () => {
         };
         const rows = flowRows(day, clock);
         expect(rows.map((r) => r.appointment.id).sort((a, b) => a - b)).toEqual(items.map((_, i) => i + 1));
-        for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.appointment.time <= rows[i]!.appointment.time).toBe(true);
+        for (let i = 1; i < rows.length; i++)
+          expect(rows[i - 1]!.appointment.time <= rows[i]!.appointment.time).toBe(true);
         const narrow: FlowFilter[] = ['expected', 'waiting', 'closed'];
         for (const row of rows) expect(narrow.filter((f) => matchesFilter(row, f))).toHaveLength(1);
         const counts = countByState(rows);

@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, mondayOfIso, monthDates, shiftMonth, weekdayOf } from '../../../shared/domain/calendar/calendar-dates';
-import { gridRange, laneLayout, offHours, PX_PER_MINUTE, slotAt, topOf } from '../../../shared/domain/calendar/grid-geometry';
+import {
+  addDaysIso,
+  mondayOfIso,
+  monthDates,
+  shiftMonth,
+  weekdayOf,
+} from '../../../shared/domain/calendar/calendar-dates';
+import {
+  gridRange,
+  laneLayout,
+  offHours,
+  PX_PER_MINUTE,
+  slotAt,
+  topOf,
+} from '../../../shared/domain/calendar/grid-geometry';
 import type { CalendarAppointment } from '../../../shared/ipc/scheduling-types';
 
 const at = (id: number, time: string, durationMinutes = 30): CalendarAppointment => ({
@@ -22,8 +35,14 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
 describe('grid geometry', () => {
   it('shows 07:00–20:00 unless hours or appointments reach further', () => {
     expect(gridRange([])).toEqual({ start: 420, end: 1200 });
-    expect(gridRange([{ working: [{ start: '06:30', end: '21:15' }], blocks: [], appointments: [] }])).toEqual({ start: 360, end: 1320 });
-    expect(gridRange([{ working: [], blocks: [], appointments: [at(1, '22:00', 60)] }])).toEqual({ start: 420, end: 1380 });
+    expect(gridRange([{ working: [{ start: '06:30', end: '21:15' }], blocks: [], appointments: [] }])).toEqual({
+      start: 360,
+      end: 1320,
+    });
+    expect(gridRange([{ working: [], blocks: [], appointments: [at(1, '22:00', 60)] }])).toEqual({
+      start: 420,
+      end: 1380,
+    });
   });
 
   it('maps a y offset to the 15-minute slot under it, inside the grid', () => {
@@ -37,7 +56,15 @@ describe('grid geometry', () => {
   });
 
   it('shades what lies outside the working hours', () => {
-    expect(offHours([{ start: '08:00', end: '12:00' }, { start: '13:00', end: '18:00' }], { start: 420, end: 1200 })).toEqual([
+    expect(
+      offHours(
+        [
+          { start: '08:00', end: '12:00' },
+          { start: '13:00', end: '18:00' },
+        ],
+        { start: 420, end: 1200 },
+      ),
+    ).toEqual([
       { start: 420, end: 480 },
       { start: 720, end: 780 },
       { start: 1080, end: 1200 },
@@ -47,21 +74,29 @@ describe('grid geometry', () => {
 
   it('lanes: overlapping appointments never share a lane, and a lane is within its cluster', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ start: fc.integer({ min: 28, max: 76 }), length: fc.integer({ min: 1, max: 8 }) }), { maxLength: 25 }), (items) => {
-        const list = items.map((item, i) => at(i + 1, hhmm(item.start * 15), item.length * 15));
-        const lanes = laneLayout(list);
-        expect(lanes.size).toBe(list.length);
-        for (const a of list) {
-          const la = lanes.get(a.id)!;
-          expect(la.lane).toBeLessThan(la.lanes);
-          for (const b of list) {
-            if (a.id >= b.id) continue;
-            const [sa, sb] = [Number(a.time.slice(0, 2)) * 60 + Number(a.time.slice(3)), Number(b.time.slice(0, 2)) * 60 + Number(b.time.slice(3))];
-            const overlap = sa < sb + b.durationMinutes && sb < sa + a.durationMinutes;
-            if (overlap) expect(lanes.get(b.id)!.lane).not.toBe(la.lane);
+      fc.property(
+        fc.array(fc.record({ start: fc.integer({ min: 28, max: 76 }), length: fc.integer({ min: 1, max: 8 }) }), {
+          maxLength: 25,
+        }),
+        (items) => {
+          const list = items.map((item, i) => at(i + 1, hhmm(item.start * 15), item.length * 15));
+          const lanes = laneLayout(list);
+          expect(lanes.size).toBe(list.length);
+          for (const a of list) {
+            const la = lanes.get(a.id)!;
+            expect(la.lane).toBeLessThan(la.lanes);
+            for (const b of list) {
+              if (a.id >= b.id) continue;
+              const [sa, sb] = [
+                Number(a.time.slice(0, 2)) * 60 + Number(a.time.slice(3)),
+                Number(b.time.slice(0, 2)) * 60 + Number(b.time.slice(3)),
+              ];
+              const overlap = sa < sb + b.durationMinutes && sb < sa + a.durationMinutes;
+              if (overlap) expect(lanes.get(b.id)!.lane).not.toBe(la.lane);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
     expect(laneLayout([at(1, '09:00'), at(2, '09:30')]).get(2)).toEqual({ lane: 0, lanes: 1 });
   });

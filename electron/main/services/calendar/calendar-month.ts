@@ -1,5 +1,9 @@
 import { QueryTypes } from 'sequelize';
-import { APPOINTMENT_STATUSES, LIVE_STATUSES, type AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
+import {
+  APPOINTMENT_STATUSES,
+  LIVE_STATUSES,
+  type AppointmentStatus,
+} from '../../../../shared/domain/scheduling/lifecycle';
 import { datesBetween } from '../../../../shared/domain/scheduling';
 import type { CalendarMonth, CalendarMonthDay, StatusCounts } from '../../../../shared/ipc/calendar/types';
 import type { CalendarMonthQuery } from '../../../../shared/ipc/calendar/schemas';

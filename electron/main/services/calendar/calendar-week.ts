@@ -25,7 +25,9 @@ export async function calendarWeek(sql: SqlStore, query: CalendarWeekQuery): Pro
   const weekEnd = addDays(weekStart, 6);
   const [settings, { doctors, schedules }, [rows]] = await Promise.all([
     loadClinicSettings(sql.models),
-    loadSchedules(sql.sequelize, { doctorIds: [query.doctorId] }, weekStart, weekEnd, undefined, { appointments: false }),
+    loadSchedules(sql.sequelize, { doctorIds: [query.doctorId] }, weekStart, weekEnd, undefined, {
+      appointments: false,
+    }),
     sql.sequelize.query(
       `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type,
               a.series_id, a.checked_in_at, p.first_name, p.last_name, p.phone
@@ -36,7 +38,10 @@ export async function calendarWeek(sql: SqlStore, query: CalendarWeekQuery): Pro
     ),
   ]);
   const doctor = doctors[0];
-  if (!doctor) throw new AppFailure('NOT_FOUND', 'This doctor does not exist or no longer works at the clinic.', { field: 'doctorId' });
+  if (!doctor)
+    throw new AppFailure('NOT_FOUND', 'This doctor does not exist or no longer works at the clinic.', {
+      field: 'doctorId',
+    });
   const rules = schedulingRules(settings);
   const schedule = schedules.get(doctor.id) ?? { weekly: [], blocks: [], appointments: [] };
   const byDate = new Map<string, CalendarAppointment[]>();

@@ -58,10 +58,16 @@ export function dayAppointmentsSql(filter: DoctorFilter): { sql: string; replace
   };
 }
 
-async function dayAppointments(sequelize: Sequelize, query: CalendarDayQuery): Promise<Map<number, CalendarAppointment[]>> {
+async function dayAppointments(
+  sequelize: Sequelize,
+  query: CalendarDayQuery,
+): Promise<Map<number, CalendarAppointment[]>> {
   const { sql, replacements } = dayAppointmentsSql(query);
   // RAW: the rows are read once below; a SELECT would have Sequelize copy each of them first.
-  const [result] = await sequelize.query(sql, { type: QueryTypes.RAW, replacements: { ...replacements, date: query.date } });
+  const [result] = await sequelize.query(sql, {
+    type: QueryTypes.RAW,
+    replacements: { ...replacements, date: query.date },
+  });
   const rows = result as DayAppointmentRow[];
   const byDoctor = new Map<number, CalendarAppointment[]>();
   for (const row of rows) {
@@ -76,17 +82,17 @@ async function dayAppointments(sequelize: Sequelize, query: CalendarDayQuery): P
 /** A row of the day (or week) query as the calendar shows it. */
 export function toCalendarAppointment(row: DayAppointmentRow): CalendarAppointment {
   return {
-      id: Number(row.id),
-      patientId: Number(row.patient_id),
-      patientFirstName: row.first_name,
-      patientLastName: row.last_name,
-      patientPhone: row.phone,
-      time: row.appointment_time.slice(0, 5),
-      durationMinutes: Number(row.duration_minutes),
-      status: row.status,
-      appointmentType: row.appointment_type,
-      seriesId: row.series_id === null ? null : Number(row.series_id),
-      checkedInAt: instantText(row.checked_in_at),
+    id: Number(row.id),
+    patientId: Number(row.patient_id),
+    patientFirstName: row.first_name,
+    patientLastName: row.last_name,
+    patientPhone: row.phone,
+    time: row.appointment_time.slice(0, 5),
+    durationMinutes: Number(row.duration_minutes),
+    status: row.status,
+    appointmentType: row.appointment_type,
+    seriesId: row.series_id === null ? null : Number(row.series_id),
+    checkedInAt: instantText(row.checked_in_at),
   };
 }
 
@@ -117,7 +123,10 @@ function wallMinutesOn(date: string, instant: number, zone: string): number {
 
 export function toWallRange(date: string, interval: Interval, zone: string): WallTimeRange {
   const end = wallMinutesOn(date, interval.end, zone);
-  return { start: formatTime(wallMinutesOn(date, interval.start, zone)), end: end === 24 * 60 ? '24:00' : formatTime(end) };
+  return {
+    start: formatTime(wallMinutesOn(date, interval.start, zone)),
+    end: end === 24 * 60 ? '24:00' : formatTime(end),
+  };
 }
 
 export function blocksOn(date: string, schedule: DoctorSchedule): CalendarBlock[] {

@@ -114,26 +114,48 @@ export function AppointmentPopover(props: AppointmentPopoverProps) {
       ) : live ? (
         <div className="popover__actions">
           {appointment.status === 'Scheduled' ? (
-            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => act(props.onConfirm)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={busy}
+              onClick={() => act(props.onConfirm)}
+            >
               Confirm
             </button>
           ) : null}
           {!appointment.checkedInAt && date === today ? (
-            <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => act(props.onArrived)}>
+            <button
+              type="button"
+              className="button button--primary button--small"
+              disabled={busy}
+              onClick={() => act(props.onArrived)}
+            >
               Record arrival
             </button>
           ) : null}
           {!appointment.checkedInAt && date <= today ? (
-            <button type="button" className="button button--ghost button--small" disabled={busy} onClick={() => act(props.onNoShow)}>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              disabled={busy}
+              onClick={() => act(props.onNoShow)}
+            >
               No-show
             </button>
           ) : null}
-          <button type="button" className="button button--ghost button--small popover__cancel" disabled={busy} onClick={() => setCancelling(true)}>
+          <button
+            type="button"
+            className="button button--ghost button--small popover__cancel"
+            disabled={busy}
+            onClick={() => setCancelling(true)}
+          >
             Cancel…
           </button>
         </div>
       ) : null}
-      {live && !cancelling ? <p className="popover__hint">Drag the appointment to move it to another time or doctor.</p> : null}
+      {live && !cancelling ? (
+        <p className="popover__hint">Drag the appointment to move it to another time or doctor.</p>
+      ) : null}
     </div>
   );
 }

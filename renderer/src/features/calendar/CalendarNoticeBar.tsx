@@ -15,7 +15,12 @@ export function CalendarNoticeBar() {
   }, [notice, dismiss]);
   if (!notice) return null;
   return (
-    <div key={notice.id} className={`cal-notice cal-notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="calendar-notice">
+    <div
+      key={notice.id}
+      className={`cal-notice cal-notice--${notice.tone}`}
+      role={notice.tone === 'error' ? 'alert' : 'status'}
+      data-testid="calendar-notice"
+    >
       <span className="cal-notice__icon" aria-hidden="true">
         {notice.tone === 'error' ? '!' : '✓'}
       </span>

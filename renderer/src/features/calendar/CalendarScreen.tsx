@@ -29,7 +29,10 @@ function isTyping(target: EventTarget | null): boolean {
   return Boolean(element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)));
 }
 
-function findOpen(open: OpenAppointment | null, columns: readonly GridColumn[]): { appointment: CalendarAppointment; meta: OpenAppointment } | null {
+function findOpen(
+  open: OpenAppointment | null,
+  columns: readonly GridColumn[],
+): { appointment: CalendarAppointment; meta: OpenAppointment } | null {
   if (!open) return null;
   for (const column of columns) {
     const appointment = column.data.appointments.find((a) => a.id === open.id);
@@ -98,18 +101,35 @@ export function CalendarScreen({ zone }: { zone: string }) {
   }, [day, date, view]);
 
   const specializations = useMemo(() => [...new Set((day?.doctors ?? []).map((d) => d.specialization))].sort(), [day]);
-  const doctors = useMemo(() => (day?.doctors ?? []).map((d) => ({ id: d.doctorId, name: d.doctorName, specialization: d.specialization })), [day]);
+  const doctors = useMemo(
+    () => (day?.doctors ?? []).map((d) => ({ id: d.doctorId, name: d.doctorName, specialization: d.specialization })),
+    [day],
+  );
 
   const columns: GridColumn[] = useMemo(() => {
     if (view === 'day') {
       return (day?.doctors ?? [])
         .filter((d) => !specialization || d.specialization === specialization)
-        .map((d) => ({ key: `${d.doctorId}`, doctorId: d.doctorId, date: day!.date, title: d.doctorName, subtitle: d.specialization, data: d }));
+        .map((d) => ({
+          key: `${d.doctorId}`,
+          doctorId: d.doctorId,
+          date: day!.date,
+          title: d.doctorName,
+          subtitle: d.specialization,
+          data: d,
+        }));
     }
     if (view === 'week' && week) {
       return week.days.map((d) => {
         const title = DateTime.fromISO(d.date);
-        return { key: d.date, doctorId: week.doctorId, date: d.date, title: title.toFormat('ccc d LLL'), subtitle: d.date === today ? 'Today' : '', data: d };
+        return {
+          key: d.date,
+          doctorId: week.doctorId,
+          date: d.date,
+          title: title.toFormat('ccc d LLL'),
+          subtitle: d.date === today ? 'Today' : '',
+          data: d,
+        };
       });
     }
     return [];
@@ -127,14 +147,18 @@ export function CalendarScreen({ zone }: { zone: string }) {
     if (view === 'week') {
       const monday = DateTime.fromISO(mondayOfIso(date));
       const sunday = monday.plus({ days: 6 });
-      return { main: `${monday.toFormat('d LLL')} – ${sunday.toFormat('d LLL yyyy')}`, sub: week ? `${week.doctorName}, ${week.specialization}` : '' };
+      return {
+        main: `${monday.toFormat('d LLL')} – ${sunday.toFormat('d LLL yyyy')}`,
+        sub: week ? `${week.doctorName}, ${week.specialization}` : '',
+      };
     }
     return { main: DateTime.fromISO(date).toFormat('LLLL yyyy'), sub: specialization ?? 'All doctors' };
   }, [view, date, zone, week, specialization]);
 
   const openAppointment = findOpen(open, columns);
   const closePopover = useCallback(() => setOpen(null), []);
-  const doctorNameOf = (doctorId: number) => day?.doctors.find((d) => d.doctorId === doctorId)?.doctorName ?? week?.doctorName ?? '';
+  const doctorNameOf = (doctorId: number) =>
+    day?.doctors.find((d) => d.doctorId === doctorId)?.doctorName ?? week?.doctorName ?? '';
 
   const noDoctors = Boolean(day && day.doctors.length === 0);
   return (
@@ -159,7 +183,12 @@ export function CalendarScreen({ zone }: { zone: string }) {
       />
       <CalendarNoticeBar />
       {selection && view !== 'month' ? (
-        <SelectionBar selection={selection} doctorName={doctorNameOf(selection.doctorId)} onBook={() => setBooking(true)} onClear={() => store.select(null)} />
+        <SelectionBar
+          selection={selection}
+          doctorName={doctorNameOf(selection.doctorId)}
+          onBook={() => setBooking(true)}
+          onClear={() => store.select(null)}
+        />
       ) : null}
       {store.error ? (
         <p className="calendar__error" role="alert">
@@ -190,7 +219,12 @@ export function CalendarScreen({ zone }: { zone: string }) {
             void store.move(appointment, target);
           }}
           onOpen={(appointment, column, anchor) =>
-            setOpen({ id: appointment.id, doctorName: view === 'week' ? (week?.doctorName ?? '') : column.title, date: column.date, anchor })
+            setOpen({
+              id: appointment.id,
+              doctorName: view === 'week' ? (week?.doctorName ?? '') : column.title,
+              date: column.date,
+              anchor,
+            })
           }
           emptyState={noDoctors ? <NoDoctorsYet /> : undefined}
         />
@@ -203,7 +237,11 @@ export function CalendarScreen({ zone }: { zone: string }) {
           today={today}
           anchor={openAppointment.meta.anchor}
           busy={pending.includes(openAppointment.appointment.id)}
-          arrivedLabel={openAppointment.appointment.checkedInAt ? DateTime.fromISO(openAppointment.appointment.checkedInAt).setZone(zone).toFormat('HH:mm') : null}
+          arrivedLabel={
+            openAppointment.appointment.checkedInAt
+              ? DateTime.fromISO(openAppointment.appointment.checkedInAt).setZone(zone).toFormat('HH:mm')
+              : null
+          }
           onClose={closePopover}
           onConfirm={() => store.setStatus(openAppointment.appointment.id, 'Confirmed')}
           onArrived={() => store.recordArrival(openAppointment.appointment.id)}
@@ -212,8 +250,16 @@ export function CalendarScreen({ zone }: { zone: string }) {
             const { appointment, meta } = openAppointment;
             const result = await store.cancel(appointment.id, reason);
             if (result.ok) {
-              const doctorId = columns.find((c) => c.data.appointments.some((a) => a.id === appointment.id))?.doctorId ?? 0;
-              setFollowUp({ appointmentId: appointment.id, doctorId, doctorName: meta.doctorName, date: meta.date, time: appointment.time, durationMinutes: appointment.durationMinutes });
+              const doctorId =
+                columns.find((c) => c.data.appointments.some((a) => a.id === appointment.id))?.doctorId ?? 0;
+              setFollowUp({
+                appointmentId: appointment.id,
+                doctorId,
+                doctorName: meta.doctorName,
+                date: meta.date,
+                time: appointment.time,
+                durationMinutes: appointment.durationMinutes,
+              });
             }
             return result;
           }}

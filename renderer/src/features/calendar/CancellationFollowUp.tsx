@@ -17,9 +17,22 @@ export interface CancelledSlot {
  * list at once (the reception feature's offer, best-placed patients first, booked in one step).
  * A panel beside the work, not a modal: the receptionist may carry on and close it later.
  */
-export function CancellationFollowUp({ slot, onClose, onBooked }: { slot: CancelledSlot; onClose(): void; onBooked(): void }) {
+export function CancellationFollowUp({
+  slot,
+  onClose,
+  onBooked,
+}: {
+  slot: CancelledSlot;
+  onClose(): void;
+  onBooked(): void;
+}) {
   // The offer asks once per slot object: one per mounting (parents key this by appointment).
-  const [opened] = useState<OpenedSlot>(() => ({ doctorId: slot.doctorId, date: slot.date, time: slot.time, durationMinutes: slot.durationMinutes }));
+  const [opened] = useState<OpenedSlot>(() => ({
+    doctorId: slot.doctorId,
+    date: slot.date,
+    time: slot.time,
+    durationMinutes: slot.durationMinutes,
+  }));
   return (
     <div className="follow-up" data-testid="cancellation-follow-up">
       <WaitingListOffer slot={opened} onDismiss={onClose} onBooked={() => onBooked()} />

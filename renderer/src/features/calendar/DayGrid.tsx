@@ -1,4 +1,13 @@
-import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
+  type ReactNode,
+} from 'react';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { SlotSelection } from '../../stores/calendar-store';
 import { AppointmentBlock } from './AppointmentBlock';
@@ -49,8 +58,23 @@ export interface DayGridProps {
 
 type Interaction =
   | { kind: 'select'; col: number; anchor: number; current: number }
-  | { kind: 'press'; appointment: CalendarAppointment; col: number; x: number; y: number; offset: number; element: HTMLElement }
-  | { kind: 'drag'; appointment: CalendarAppointment; col: number; offset: number; targetCol: number; targetMin: number };
+  | {
+      kind: 'press';
+      appointment: CalendarAppointment;
+      col: number;
+      x: number;
+      y: number;
+      offset: number;
+      element: HTMLElement;
+    }
+  | {
+      kind: 'drag';
+      appointment: CalendarAppointment;
+      col: number;
+      offset: number;
+      targetCol: number;
+      targetMin: number;
+    };
 
 /** A drag starts once the pointer has moved this far: a smaller wobble is a click. */
 const DRAG_THRESHOLD_PX = 5;
@@ -61,7 +85,18 @@ const DRAG_THRESHOLD_PX = 5;
  * Selecting a free range (click or drag), dragging an appointment to another time or column, and
  * the keyboard (arrows between slots and columns, Enter to book the slot) all start here.
  */
-export function DayGrid({ label, columns, range, now, selection, pending, onSelect, onMove, onOpen, emptyState }: DayGridProps) {
+export function DayGrid({
+  label,
+  columns,
+  range,
+  now,
+  selection,
+  pending,
+  onSelect,
+  onMove,
+  onOpen,
+  emptyState,
+}: DayGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const columnsRef = useRef<HTMLDivElement>(null);
   const [interaction, setInteraction] = useState<Interaction | null>(null);
@@ -108,7 +143,15 @@ export function DayGrid({ label, columns, range, now, selection, pending, onSele
       if (!appointment) return;
       const rect = columnsRef.current!.getBoundingClientRect();
       const pointerMinutes = range.start + (event.clientY - rect.top) / PX_PER_MINUTE;
-      update({ kind: 'press', appointment, col: point.col, x: event.clientX, y: event.clientY, offset: pointerMinutes - minutesOf(appointment.time), element: block });
+      update({
+        kind: 'press',
+        appointment,
+        col: point.col,
+        x: event.clientX,
+        y: event.clientY,
+        offset: pointerMinutes - minutesOf(appointment.time),
+        element: block,
+      });
       return;
     }
     if ((event.target as HTMLElement).closest('.cal-block--whole-day')) return;
@@ -132,16 +175,27 @@ export function DayGrid({ label, columns, range, now, selection, pending, onSele
       if (current.kind === 'press') {
         if (Math.hypot(event.clientX - current.x, event.clientY - current.y) < DRAG_THRESHOLD_PX) return;
         if (pending.includes(current.appointment.id) || !isMovable(current.appointment)) return;
-        update({ kind: 'drag', appointment: current.appointment, col: current.col, offset: current.offset, targetCol: current.col, targetMin: minutesOf(current.appointment.time) });
+        update({
+          kind: 'drag',
+          appointment: current.appointment,
+          col: current.col,
+          offset: current.offset,
+          targetCol: current.col,
+          targetMin: minutesOf(current.appointment.time),
+        });
         return;
       }
       const rect = columnsRef.current?.getBoundingClientRect();
       if (!rect) return;
-      const col = Math.max(0, Math.min(columns.length - 1, Math.floor(((event.clientX - rect.left) / rect.width) * columns.length)));
+      const col = Math.max(
+        0,
+        Math.min(columns.length - 1, Math.floor(((event.clientX - rect.left) / rect.width) * columns.length)),
+      );
       const raw = range.start + (event.clientY - rect.top) / PX_PER_MINUTE - current.offset;
       const snapped = Math.round(raw / STEP_MINUTES) * STEP_MINUTES;
       const targetMin = Math.max(range.start, Math.min(range.end - current.appointment.durationMinutes, snapped));
-      if (col !== current.targetCol || targetMin !== current.targetMin) update({ ...current, targetCol: col, targetMin });
+      if (col !== current.targetCol || targetMin !== current.targetMin)
+        update({ ...current, targetCol: col, targetMin });
     }
     function onUp() {
       const current = interactionRef.current;
@@ -197,9 +251,13 @@ export function DayGrid({ label, columns, range, now, selection, pending, onSele
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if ((event.target as HTMLElement).closest('[data-appointment-id]')) return;
     if (event.altKey || event.ctrlKey || event.metaKey || columns.length === 0) return;
-    const at = cursor ?? { col: 0, minutes: Math.max(range.start, Math.min(range.end - STEP_MINUTES, now.minutes - (now.minutes % STEP_MINUTES))) };
+    const at = cursor ?? {
+      col: 0,
+      minutes: Math.max(range.start, Math.min(range.end - STEP_MINUTES, now.minutes - (now.minutes % STEP_MINUTES))),
+    };
     let next = at;
-    if (event.key === 'ArrowDown') next = { ...at, minutes: Math.min(range.end - STEP_MINUTES, at.minutes + STEP_MINUTES) };
+    if (event.key === 'ArrowDown')
+      next = { ...at, minutes: Math.min(range.end - STEP_MINUTES, at.minutes + STEP_MINUTES) };
     else if (event.key === 'ArrowUp') next = { ...at, minutes: Math.max(range.start, at.minutes - STEP_MINUTES) };
     else if (event.key === 'ArrowRight') next = { ...at, col: Math.min(columns.length - 1, at.col + 1) };
     else if (event.key === 'ArrowLeft') next = { ...at, col: Math.max(0, at.col - 1) };
@@ -207,10 +265,21 @@ export function DayGrid({ label, columns, range, now, selection, pending, onSele
       const column = columns[at.col];
       if (!column) return;
       event.preventDefault();
-      const hit = column.data.appointments.find((a) => a.status !== 'Cancelled' && minutesOf(a.time) <= at.minutes && at.minutes < minutesOf(a.time) + a.durationMinutes);
+      const hit = column.data.appointments.find(
+        (a) =>
+          a.status !== 'Cancelled' &&
+          minutesOf(a.time) <= at.minutes &&
+          at.minutes < minutesOf(a.time) + a.durationMinutes,
+      );
       const element = hit ? scrollRef.current?.querySelector<HTMLElement>(`[data-appointment-id="${hit.id}"]`) : null;
       if (hit && element) onOpen(hit, column, element.getBoundingClientRect());
-      else onSelect({ doctorId: column.doctorId, date: column.date, start: timeOf(at.minutes), end: timeOf(Math.min(range.end, at.minutes + DEFAULT_SELECTION_MINUTES)) });
+      else
+        onSelect({
+          doctorId: column.doctorId,
+          date: column.date,
+          start: timeOf(at.minutes),
+          end: timeOf(Math.min(range.end, at.minutes + DEFAULT_SELECTION_MINUTES)),
+        });
       return;
     } else if (event.key === 'Escape') {
       onSelect(null);
@@ -229,11 +298,13 @@ export function DayGrid({ label, columns, range, now, selection, pending, onSele
     const y = topOf(at.minutes, range);
     const headerHeight = 56;
     if (y < scroller.scrollTop) scroller.scrollTop = y - 8;
-    else if (y + 16 > scroller.scrollTop + scroller.clientHeight - headerHeight) scroller.scrollTop = y + 16 - scroller.clientHeight + headerHeight + 8;
+    else if (y + 16 > scroller.scrollTop + scroller.clientHeight - headerHeight)
+      scroller.scrollTop = y + 16 - scroller.clientHeight + headerHeight + 8;
     const x = at.col * colWidth;
     const gutter = 64;
     if (x < scroller.scrollLeft) scroller.scrollLeft = x;
-    else if (x + colWidth > scroller.scrollLeft + scroller.clientWidth - gutter) scroller.scrollLeft = x + colWidth - scroller.clientWidth + gutter;
+    else if (x + colWidth > scroller.scrollLeft + scroller.clientWidth - gutter)
+      scroller.scrollLeft = x + colWidth - scroller.clientWidth + gutter;
   }
 
   const drag = interaction?.kind === 'drag' ? interaction : null;
@@ -252,12 +323,16 @@ export function DayGrid({ label, columns, range, now, selection, pending, onSele
       data-testid="calendar-scroll"
     >
       <p id="cal-keys-hint" className="visually-hidden">
-        Arrow keys move between time slots and columns, Enter books the slot or opens the appointment, Alt and the arrow keys change the day, T goes to today.
+        Arrow keys move between time slots and columns, Enter books the slot or opens the appointment, Alt and the arrow
+        keys change the day, T goes to today.
       </p>
       <div className="visually-hidden" aria-live="polite">
         {cursorLabel}
       </div>
-      <div className="cal-canvas" style={{ '--cols': Math.max(1, columns.length), '--grid-height': `${height}px` } as CSSProperties}>
+      <div
+        className="cal-canvas"
+        style={{ '--cols': Math.max(1, columns.length), '--grid-height': `${height}px` } as CSSProperties}
+      >
         <div className="cal-header">
           <div className="cal-corner" />
           {columns.map((column) => {
@@ -293,18 +368,32 @@ export function DayGrid({ label, columns, range, now, selection, pending, onSele
                 dragging={drag?.appointment.id ?? null}
                 selection={
                   selecting && selecting.col === index
-                    ? { start: Math.min(selecting.anchor, selecting.current), end: Math.max(selecting.anchor, selecting.current) + STEP_MINUTES, live: true }
-                    : selection && !selecting && selection.doctorId === column.doctorId && selection.date === column.date
+                    ? {
+                        start: Math.min(selecting.anchor, selecting.current),
+                        end: Math.max(selecting.anchor, selecting.current) + STEP_MINUTES,
+                        live: true,
+                      }
+                    : selection &&
+                        !selecting &&
+                        selection.doctorId === column.doctorId &&
+                        selection.date === column.date
                       ? { start: minutesOf(selection.start), end: minutesOf(selection.end), live: false }
                       : null
                 }
-                ghost={drag && drag.targetCol === index ? { start: drag.targetMin, appointment: drag.appointment } : null}
+                ghost={
+                  drag && drag.targetCol === index ? { start: drag.targetMin, appointment: drag.appointment } : null
+                }
                 cursor={cursor && cursor.col === index ? cursor.minutes : null}
                 nowMinutes={column.date === now.date ? now.minutes : null}
               />
             ))}
             {columns.some((c) => c.date === now.date) && now.minutes >= range.start && now.minutes <= range.end ? (
-              <div className="cal-now" style={{ top: topOf(now.minutes, range) }} role="img" aria-label={`Now, ${now.label}`}>
+              <div
+                className="cal-now"
+                style={{ top: topOf(now.minutes, range) }}
+                role="img"
+                aria-label={`Now, ${now.label}`}
+              >
                 <span className="cal-now__label">{now.label}</span>
               </div>
             ) : null}
@@ -332,12 +421,25 @@ interface GridColumnViewProps {
   nowMinutes: number | null;
 }
 
-function GridColumnView({ column, range, pending, dragging, selection, ghost, cursor, nowMinutes }: GridColumnViewProps) {
+function GridColumnView({
+  column,
+  range,
+  pending,
+  dragging,
+  selection,
+  ghost,
+  cursor,
+  nowMinutes,
+}: GridColumnViewProps) {
   const lanes = laneLayout(column.data.appointments);
   return (
     <div className="cal-column" data-doctor-id={column.doctorId} data-date={column.date} data-testid="calendar-column">
       {offHours(column.data.working, range).map((part) => (
-        <div key={`off-${part.start}`} className="cal-off" style={{ top: topOf(part.start, range), height: (part.end - part.start) * PX_PER_MINUTE }} />
+        <div
+          key={`off-${part.start}`}
+          className="cal-off"
+          style={{ top: topOf(part.start, range), height: (part.end - part.start) * PX_PER_MINUTE }}
+        />
       ))}
       {column.data.blocks.map((block) => {
         const start = Math.max(range.start, minutesOf(block.start));
@@ -350,12 +452,19 @@ function GridColumnView({ column, range, pending, dragging, selection, ghost, cu
             style={{ top: topOf(start, range), height: (end - start) * PX_PER_MINUTE }}
             title={block.reason ?? 'Unavailable'}
           >
-            <span className="cal-block__label">{block.wholeDay ? `Away all day${block.reason ? `: ${block.reason}` : ''}` : (block.reason ?? 'Unavailable')}</span>
+            <span className="cal-block__label">
+              {block.wholeDay
+                ? `Away all day${block.reason ? `: ${block.reason}` : ''}`
+                : (block.reason ?? 'Unavailable')}
+            </span>
           </div>
         );
       })}
       {nowMinutes !== null && nowMinutes > range.start ? (
-        <div className="cal-past" style={{ height: Math.min(range.end - range.start, nowMinutes - range.start) * PX_PER_MINUTE }} />
+        <div
+          className="cal-past"
+          style={{ height: Math.min(range.end - range.start, nowMinutes - range.start) * PX_PER_MINUTE }}
+        />
       ) : null}
       {selection ? (
         <div
@@ -398,7 +507,9 @@ function GridColumnView({ column, range, pending, dragging, selection, ghost, cu
           </span>
         </div>
       ) : null}
-      {cursor !== null ? <div className="cal-cursor" style={{ top: topOf(cursor, range), height: STEP_MINUTES * PX_PER_MINUTE }} /> : null}
+      {cursor !== null ? (
+        <div className="cal-cursor" style={{ top: topOf(cursor, range), height: STEP_MINUTES * PX_PER_MINUTE }} />
+      ) : null}
     </div>
   );
 }

@@ -43,16 +43,34 @@ export function DayToolbar(props: DayToolbarProps) {
   return (
     <div className="day-toolbar">
       <div className="day-toolbar__nav" role="group" aria-label={`Change ${UNIT[view]}`}>
-        <button type="button" className="button button--secondary" onClick={() => props.onChange(today)} disabled={date === today} title="Today (T)">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => props.onChange(today)}
+          disabled={date === today}
+          title="Today (T)"
+        >
           Today
         </button>
         <div className="segmented">
-          <button type="button" className="icon-button" onClick={props.onPrevious} aria-label={`Previous ${UNIT[view]}`} title={`Previous ${UNIT[view]} (Alt+←)`}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={props.onPrevious}
+            aria-label={`Previous ${UNIT[view]}`}
+            title={`Previous ${UNIT[view]} (Alt+←)`}
+          >
             <svg viewBox="0 0 16 16" aria-hidden="true">
               <path d="M10 3.5L5.5 8l4.5 4.5" />
             </svg>
           </button>
-          <button type="button" className="icon-button" onClick={props.onNext} aria-label={`Next ${UNIT[view]}`} title={`Next ${UNIT[view]} (Alt+→)`}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={props.onNext}
+            aria-label={`Next ${UNIT[view]}`}
+            title={`Next ${UNIT[view]} (Alt+→)`}
+          >
             <svg viewBox="0 0 16 16" aria-hidden="true">
               <path d="M6 3.5L10.5 8 6 12.5" />
             </svg>

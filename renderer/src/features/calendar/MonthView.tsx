@@ -5,11 +5,26 @@ import { addDaysIso, mondayOfIso, monthDates, monthOf } from '../../../../shared
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** The month overview: per day, the booked appointments (and cancellations, no-shows); a click opens the day. */
-export function MonthView({ month, date, today, onOpenDay }: { month: CalendarMonth | null; date: string; today: string; onOpenDay(date: string): void }) {
+export function MonthView({
+  month,
+  date,
+  today,
+  onOpenDay,
+}: {
+  month: CalendarMonth | null;
+  date: string;
+  today: string;
+  onOpenDay(date: string): void;
+}) {
   const dates = monthDates(monthOf(date));
   const first = mondayOfIso(dates[0] as string);
   const cells: string[] = [];
-  for (let d = first; cells.length < 42 && (d <= (dates.at(-1) as string) || cells.length % 7 !== 0); d = addDaysIso(d, 1)) cells.push(d);
+  for (
+    let d = first;
+    cells.length < 42 && (d <= (dates.at(-1) as string) || cells.length % 7 !== 0);
+    d = addDaysIso(d, 1)
+  )
+    cells.push(d);
   const byDate = new Map((month?.days ?? []).map((day) => [day.date, day]));
   const busiest = Math.max(1, ...(month?.days ?? []).map((d) => d.booked));
   return (

@@ -3,7 +3,17 @@ import type { SlotSelection } from '../../stores/calendar-store';
 import { minutesOf } from '../../../../shared/domain/calendar/calendar-dates';
 
 /** The free range picked on the grid, with the way on to booking it. */
-export function SelectionBar({ selection, doctorName, onBook, onClear }: { selection: SlotSelection; doctorName: string; onBook(): void; onClear(): void }) {
+export function SelectionBar({
+  selection,
+  doctorName,
+  onBook,
+  onClear,
+}: {
+  selection: SlotSelection;
+  doctorName: string;
+  onBook(): void;
+  onClear(): void;
+}) {
   const minutes = minutesOf(selection.end) - minutesOf(selection.start);
   return (
     <div className="selection-bar" role="region" aria-label="Selected time">

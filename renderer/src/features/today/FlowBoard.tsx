@@ -11,7 +11,14 @@ import { todayIn } from '../calendar/calendar-day';
 import { useMinuteClock } from '../calendar/use-clinic-clock';
 import { useLiveUpdates } from '../calendar/use-live-updates';
 import { WalkInAside } from './WalkInAside';
-import { countByState, durationText, flowRows, matchesFilter, type FlowFilter, type FlowRow } from '../../../../shared/domain/calendar/flow-board';
+import {
+  countByState,
+  durationText,
+  flowRows,
+  matchesFilter,
+  type FlowFilter,
+  type FlowRow,
+} from '../../../../shared/domain/calendar/flow-board';
 
 const FILTERS: { filter: FlowFilter; label: string }[] = [
   { filter: 'all', label: 'All' },
@@ -135,14 +142,23 @@ export function FlowBoard({ zone }: { zone: string }) {
                 const live = a.status === 'Scheduled' || a.status === 'Confirmed';
                 const rowError = rowErrors[a.id];
                 return (
-                  <tr key={a.id} className={`flow__row flow__row--${row.state}`} data-testid="flow-row" data-appointment-id={a.id}>
+                  <tr
+                    key={a.id}
+                    className={`flow__row flow__row--${row.state}`}
+                    data-testid="flow-row"
+                    data-appointment-id={a.id}
+                  >
                     <td className="flow__time">
                       <span className="flow__start">{a.time}</span>
                       <span className="flow__end">{timeRange(a.time, a.durationMinutes).split(' – ')[1]}</span>
                     </td>
                     <td>
                       <span className="flow__patient">
-                        <span className={`flow__type flow__type--${TYPE_MARK[a.appointmentType].toLowerCase()}`} title={a.appointmentType} aria-hidden="true">
+                        <span
+                          className={`flow__type flow__type--${TYPE_MARK[a.appointmentType].toLowerCase()}`}
+                          title={a.appointmentType}
+                          aria-hidden="true"
+                        >
                           {TYPE_MARK[a.appointmentType]}
                         </span>
                         <span>
@@ -163,15 +179,23 @@ export function FlowBoard({ zone }: { zone: string }) {
                       <span className={`status-chip status-chip--${STATUS_CLASS[a.status]}`}>{a.status}</span>
                     </td>
                     <td className="flow__arrival">
-                      {row.state === 'late' ? <span className="flow-badge flow-badge--late">Late {durationText(row.lateMinutes)}</span> : null}
+                      {row.state === 'late' ? (
+                        <span className="flow-badge flow-badge--late">Late {durationText(row.lateMinutes)}</span>
+                      ) : null}
                       {row.state === 'waiting' ? (
                         <span className="flow-badge flow-badge--waiting">
-                          Arrived {DateTime.fromISO(a.checkedInAt as string).setZone(zone).toFormat('HH:mm')} · waiting {durationText(row.waitingMinutes)}
+                          Arrived{' '}
+                          {DateTime.fromISO(a.checkedInAt as string)
+                            .setZone(zone)
+                            .toFormat('HH:mm')}{' '}
+                          · waiting {durationText(row.waitingMinutes)}
                         </span>
                       ) : null}
                       {row.state === 'upcoming' ? <span className="flow__sub">Expected</span> : null}
                       {row.state === 'done' && a.checkedInAt ? (
-                        <span className="flow__sub">Arrived {DateTime.fromISO(a.checkedInAt).setZone(zone).toFormat('HH:mm')}</span>
+                        <span className="flow__sub">
+                          Arrived {DateTime.fromISO(a.checkedInAt).setZone(zone).toFormat('HH:mm')}
+                        </span>
                       ) : null}
                       {rowError ? (
                         <span className="flow__row-error" role="alert">
@@ -183,21 +207,41 @@ export function FlowBoard({ zone }: { zone: string }) {
                       {live ? (
                         <>
                           {a.status === 'Scheduled' ? (
-                            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => act(row, () => store().setStatus(a.id, 'Confirmed'))}>
+                            <button
+                              type="button"
+                              className="button button--secondary button--small"
+                              disabled={busy}
+                              onClick={() => act(row, () => store().setStatus(a.id, 'Confirmed'))}
+                            >
                               Confirm
                             </button>
                           ) : null}
                           {!a.checkedInAt ? (
-                            <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => act(row, () => store().recordArrival(a.id))}>
+                            <button
+                              type="button"
+                              className="button button--primary button--small"
+                              disabled={busy}
+                              onClick={() => act(row, () => store().recordArrival(a.id))}
+                            >
                               Arrived
                             </button>
                           ) : null}
                           {!a.checkedInAt ? (
-                            <button type="button" className="button button--ghost button--small" disabled={busy} onClick={() => act(row, () => store().setStatus(a.id, 'No-Show'))}>
+                            <button
+                              type="button"
+                              className="button button--ghost button--small"
+                              disabled={busy}
+                              onClick={() => act(row, () => store().setStatus(a.id, 'No-Show'))}
+                            >
                               No-show
                             </button>
                           ) : null}
-                          <button type="button" className="button button--ghost button--small flow__cancel" disabled={busy} onClick={() => setCancelling(row)}>
+                          <button
+                            type="button"
+                            className="button button--ghost button--small flow__cancel"
+                            disabled={busy}
+                            onClick={() => setCancelling(row)}
+                          >
                             Cancel…
                           </button>
                         </>
@@ -209,13 +253,18 @@ export function FlowBoard({ zone }: { zone: string }) {
             </tbody>
           </table>
           {board && shown.length === 0 ? (
-            <p className="table-card__empty flow__empty">{rows.length === 0 ? 'No appointments today.' : 'Nothing here right now.'}</p>
+            <p className="table-card__empty flow__empty">
+              {rows.length === 0 ? 'No appointments today.' : 'Nothing here right now.'}
+            </p>
           ) : null}
         </div>
       </section>
       <WalkInAside zone={zone} />
       {cancelling ? (
-        <Dialog title={`Cancel ${cancelling.appointment.patientFirstName} ${cancelling.appointment.patientLastName}, ${cancelling.appointment.time}`} onClose={() => setCancelling(null)}>
+        <Dialog
+          title={`Cancel ${cancelling.appointment.patientFirstName} ${cancelling.appointment.patientLastName}, ${cancelling.appointment.time}`}
+          onClose={() => setCancelling(null)}
+        >
           <CancelForm
             onKeep={() => setCancelling(null)}
             onCancel={async (reason) => {

@@ -16,10 +16,13 @@ export async function up({ context }: MigrationParams): Promise<void> {
   }
   // MySQL DDL commits on its own: skip the step when a failed earlier run already did it.
   const [rows] = await sequelize.query(`SHOW INDEX FROM appointments WHERE Key_name = '${INDEX}'`);
-  if ((rows as unknown[]).length === 0) await sequelize.query(`CREATE INDEX ${INDEX} ON appointments (appointment_date, status)`);
+  if ((rows as unknown[]).length === 0)
+    await sequelize.query(`CREATE INDEX ${INDEX} ON appointments (appointment_date, status)`);
 }
 
 export async function down({ context }: MigrationParams): Promise<void> {
   const { sequelize } = context;
-  await sequelize.query(sequelize.getDialect() === 'mysql' ? `DROP INDEX ${INDEX} ON appointments` : `DROP INDEX ${INDEX}`);
+  await sequelize.query(
+    sequelize.getDialect() === 'mysql' ? `DROP INDEX ${INDEX} ON appointments` : `DROP INDEX ${INDEX}`,
+  );
 }
