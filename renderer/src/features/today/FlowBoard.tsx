@@ -129,7 +129,6 @@ export function FlowBoard({ zone }: { zone: string }) {
                 <th scope="col">Patient</th>
                 <th scope="col">Doctor</th>
                 <th scope="col">Status</th>
-                <th scope="col">Arrival</th>
                 <th scope="col" className="flow__actions-head">
                   Actions
                 </th>
@@ -165,9 +164,7 @@ export function FlowBoard({ zone }: { zone: string }) {
                           <span className="data-table__strong">
                             {a.patientFirstName} {a.patientLastName}
                           </span>
-                          <span className="flow__sub">
-                            {a.appointmentType} · {a.patientPhone}
-                          </span>
+                          <span className="flow__sub">{a.patientPhone}</span>
                         </span>
                       </span>
                     </td>
@@ -176,32 +173,32 @@ export function FlowBoard({ zone }: { zone: string }) {
                       <span className="flow__sub">{row.specialization}</span>
                     </td>
                     <td>
-                      <span className={`status-chip status-chip--${STATUS_CLASS[a.status]}`}>{a.status}</span>
-                    </td>
-                    <td className="flow__arrival">
-                      {row.state === 'late' ? (
-                        <span className="flow-badge flow-badge--late">Late {durationText(row.lateMinutes)}</span>
-                      ) : null}
-                      {row.state === 'waiting' ? (
-                        <span className="flow-badge flow-badge--waiting">
-                          Arrived{' '}
-                          {DateTime.fromISO(a.checkedInAt as string)
-                            .setZone(zone)
-                            .toFormat('HH:mm')}{' '}
-                          · waiting {durationText(row.waitingMinutes)}
-                        </span>
-                      ) : null}
-                      {row.state === 'upcoming' ? <span className="flow__sub">Expected</span> : null}
-                      {row.state === 'done' && a.checkedInAt ? (
-                        <span className="flow__sub">
-                          Arrived {DateTime.fromISO(a.checkedInAt).setZone(zone).toFormat('HH:mm')}
-                        </span>
-                      ) : null}
-                      {rowError ? (
-                        <span className="flow__row-error" role="alert">
-                          {rowError.message}
-                        </span>
-                      ) : null}
+                      <div className="flow__arrival">
+                        <span className={`status-chip status-chip--${STATUS_CLASS[a.status]}`}>{a.status}</span>
+                        {row.state === 'late' ? (
+                          <span className="flow-badge flow-badge--late">Late {durationText(row.lateMinutes)}</span>
+                        ) : null}
+                        {row.state === 'waiting' ? (
+                          <span className="flow-badge flow-badge--waiting">
+                            Arrived{' '}
+                            {DateTime.fromISO(a.checkedInAt as string)
+                              .setZone(zone)
+                              .toFormat('HH:mm')}{' '}
+                            · waiting {durationText(row.waitingMinutes)}
+                          </span>
+                        ) : null}
+                        {row.state === 'upcoming' ? <span className="flow__sub">Expected</span> : null}
+                        {row.state === 'done' && a.checkedInAt ? (
+                          <span className="flow__sub">
+                            Arrived {DateTime.fromISO(a.checkedInAt).setZone(zone).toFormat('HH:mm')}
+                          </span>
+                        ) : null}
+                        {rowError ? (
+                          <span className="flow__row-error" role="alert">
+                            {rowError.message}
+                          </span>
+                        ) : null}
+                      </div>
                     </td>
                     <td className="flow__actions">
                       {live ? (
