@@ -102,3 +102,42 @@ export function offHours(working: readonly WallTimeRange[], range: GridRange): {
   if (cursor < range.end) parts.push({ start: cursor, end: range.end });
   return parts;
 }
+
+const isInactive = (a: CalendarAppointment) => a.status === 'Cancelled' || a.status === 'No-Show';
+const spanOf = (a: CalendarAppointment) => [minutesOf(a.time), minutesOf(a.time) + a.durationMinutes] as const;
+const overlaps = (a: CalendarAppointment, b: CalendarAppointment) => {
+  const [as, ae] = spanOf(a);
+  const [bs, be] = spanOf(b);
+  return as < be && bs < ae;
+};
+
+export interface BlockPlace {
+  lane: number;
+  lanes: number;
+  /** A cancelled or no-show appointment under a live one: a narrow tab at the column's right edge. */
+  tab: boolean;
+  /** A live appointment with such a tab beside it: leaves room for the tab. */
+  besideTab: boolean;
+}
+
+/**
+ * Where each block goes. Live appointments share lanes among themselves; a cancelled or no-show
+ * one that overlaps a live one (its slot was given away) becomes a narrow tab beside it instead
+ * of halving the live block, so the names that matter stay readable.
+ */
+export function blockLayout(appointments: readonly CalendarAppointment[]): Map<number, BlockPlace> {
+  const tabs = appointments.filter((a) => isInactive(a) && appointments.some((b) => !isInactive(b) && overlaps(a, b)));
+  const tabIds = new Set(tabs.map((a) => a.id));
+  const lanes = laneLayout(appointments.filter((a) => !tabIds.has(a.id)));
+  const places = new Map<number, BlockPlace>();
+  for (const a of appointments) {
+    if (tabIds.has(a.id)) places.set(a.id, { lane: 0, lanes: 1, tab: true, besideTab: false });
+    else
+      places.set(a.id, {
+        ...(lanes.get(a.id) ?? { lane: 0, lanes: 1 }),
+        tab: false,
+        besideTab: tabs.some((t) => overlaps(a, t)),
+      });
+  }
+  return places;
+}

@@ -8,6 +8,7 @@ import {
   weekdayOf,
 } from '../../../shared/domain/calendar/calendar-dates';
 import {
+  blockLayout,
   gridRange,
   laneLayout,
   offHours,
@@ -99,6 +100,21 @@ describe('grid geometry', () => {
       ),
     );
     expect(laneLayout([at(1, '09:00'), at(2, '09:30')]).get(2)).toEqual({ lane: 0, lanes: 1 });
+  });
+
+  it('a cancelled visit under a live one becomes a tab beside it; live ones share lanes', () => {
+    const cancelled = { ...at(1, '09:00'), status: 'Cancelled' as const };
+    const places = blockLayout([
+      cancelled,
+      at(2, '09:00'),
+      at(3, '09:15'),
+      { ...at(4, '11:00'), status: 'No-Show' as const },
+    ]);
+    expect(places.get(1)).toEqual({ lane: 0, lanes: 1, tab: true, besideTab: false });
+    expect(places.get(2)).toEqual({ lane: 0, lanes: 2, tab: false, besideTab: true });
+    expect(places.get(3)).toEqual({ lane: 1, lanes: 2, tab: false, besideTab: true });
+    // alone, a no-show keeps its full block
+    expect(places.get(4)).toEqual({ lane: 0, lanes: 1, tab: false, besideTab: false });
   });
 
   it('calendar dates: weeks start on Monday, months have their days, months shift across years', () => {

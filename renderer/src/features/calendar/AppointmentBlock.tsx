@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import type { BlockPlace } from '../../../../shared/domain/calendar/grid-geometry';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import { STATUS_CLASS, timeRange, TYPE_MARK } from './appointment-format';
 
@@ -6,14 +7,15 @@ export interface AppointmentBlockProps {
   appointment: CalendarAppointment;
   top: number;
   height: number;
-  lane: number;
-  lanes: number;
+  place: BlockPlace;
   busy: boolean;
   dragging: boolean;
 }
 
+const TAB_PX = 24;
+
 /** One appointment on the grid: coloured by status, marked by type; a click opens its details, a drag moves it. */
-export function AppointmentBlock({ appointment, top, height, lane, lanes, busy, dragging }: AppointmentBlockProps) {
+export function AppointmentBlock({ appointment, top, height, place, busy, dragging }: AppointmentBlockProps) {
   const name = `${appointment.patientFirstName} ${appointment.patientLastName}`;
   const range = timeRange(appointment.time, appointment.durationMinutes);
   const compact = height < 40;
@@ -21,19 +23,24 @@ export function AppointmentBlock({ appointment, top, height, lane, lanes, busy, 
     'appt',
     `appt--${STATUS_CLASS[appointment.status]}`,
     `appt--type-${TYPE_MARK[appointment.appointmentType].toLowerCase()}`,
-    compact ? 'appt--compact' : '',
+    compact || place.tab ? 'appt--compact' : '',
+    place.tab ? 'appt--tab' : '',
     busy ? 'appt--busy' : '',
     dragging ? 'appt--dragging' : '',
     appointment.checkedInAt ? 'appt--arrived' : '',
   ]
     .filter(Boolean)
     .join(' ');
-  const style: CSSProperties = {
-    top,
-    height: Math.max(14, height - 2),
-    left: `calc(${(lane / lanes) * 100}% + 3px)`,
-    width: `calc(${100 / lanes}% - 6px)`,
-  };
+  // A tab sits at the right edge (TAB_PX wide); live blocks beside one leave room for it.
+  const room = place.besideTab ? TAB_PX + 3 : 0;
+  const style: CSSProperties = place.tab
+    ? { top, height: Math.max(14, height - 2), right: 3, width: TAB_PX }
+    : {
+        top,
+        height: Math.max(14, height - 2),
+        left: `calc(${(place.lane / place.lanes) * 100}% + 3px - ${(place.lane / place.lanes) * room}px)`,
+        width: `calc(${100 / place.lanes}% - 6px - ${room / place.lanes}px)`,
+      };
   return (
     <button
       type="button"
@@ -54,7 +61,7 @@ export function AppointmentBlock({ appointment, top, height, lane, lanes, busy, 
           </span>
         ) : null}
       </span>
-      {!compact ? (
+      {!compact && !place.tab ? (
         <span className="appt__meta">
           {range} · {appointment.status === 'Scheduled' ? appointment.appointmentType : appointment.status}
           {appointment.checkedInAt && appointment.status !== 'Completed' ? ' · arrived' : ''}

@@ -15,7 +15,7 @@ import { minutesOf, timeOf } from '../../../../shared/domain/calendar/calendar-d
 import {
   DEFAULT_SELECTION_MINUTES,
   hoursOf,
-  laneLayout,
+  blockLayout,
   offHours,
   PX_PER_MINUTE,
   slotAt,
@@ -431,7 +431,7 @@ function GridColumnView({
   cursor,
   nowMinutes,
 }: GridColumnViewProps) {
-  const lanes = laneLayout(column.data.appointments);
+  const places = blockLayout(column.data.appointments);
   return (
     <div className="cal-column" data-doctor-id={column.doctorId} data-date={column.date} data-testid="calendar-column">
       {offHours(column.data.working, range).map((part) => (
@@ -479,15 +479,14 @@ function GridColumnView({
         </div>
       ) : null}
       {column.data.appointments.map((appointment) => {
-        const lane = lanes.get(appointment.id) ?? { lane: 0, lanes: 1 };
+        const place = places.get(appointment.id) ?? { lane: 0, lanes: 1, tab: false, besideTab: false };
         return (
           <AppointmentBlock
             key={appointment.id}
             appointment={appointment}
             top={topOf(minutesOf(appointment.time), range)}
             height={appointment.durationMinutes * PX_PER_MINUTE}
-            lane={lane.lane}
-            lanes={lane.lanes}
+            place={place}
             busy={pending.includes(appointment.id)}
             dragging={dragging === appointment.id}
           />
