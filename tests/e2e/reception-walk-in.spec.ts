@@ -92,4 +92,46 @@ test('a whole walk-in with the keyboard alone: find, choose, book; then a second
   await saveScreen(page, 'reception-walk-in-queue');
   const listed = await call(page, 'walkIns.list', {});
   expect(listed.rows.map((r) => r.patientId)).toEqual([second.id]);
+
+  // A third walk-in is new to the clinic: registered inline from the search, still by keyboard.
+  await expect(page.getByRole('button', { name: 'Next walk-in' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeFocused();
+  await page.keyboard.type('Odalys Fenwright');
+  await expect(page.getByText('No patient matches “Odalys Fenwright”')).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Patient matches' }).getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'Register a patient' });
+  await expect(form.getByLabel('First name')).toHaveValue('Odalys');
+  await expect(form.getByLabel('Last name')).toHaveValue('Fenwright');
+  await expect(form.getByLabel('Date of birth')).toBeFocused();
+  await page.keyboard.type('03141991');
+  await expect(form.getByLabel('Date of birth')).toHaveValue('1991-03-14');
+  // Chromium's date input may hold the focus on its segments for a Tab or two
+  for (
+    let i = 0;
+    i < 4 && !(await form.getByLabel('Gender').evaluate((el) => el === el.ownerDocument.activeElement));
+    i++
+  )
+    await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Gender')).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // Male
+  await page.keyboard.press('ArrowDown'); // Female
+  await page.keyboard.press('ArrowDown'); // Other
+  await expect(form.getByLabel('Gender')).toHaveValue('Other');
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Phone', { exact: true })).toBeFocused();
+  await page.keyboard.type('+1 555 0321 88');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('odalys.fenwright@patients.example');
+  await saveScreen(page, 'reception-walk-in-register-inline');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Find soonest slots' })).toBeFocused();
+  await expect(picker).toHaveValue('Odalys Fenwright');
+  await page.keyboard.press('Enter');
+  await expect(slots.getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Odalys Fenwright is booked' })).toBeVisible();
+  const registered = await call(page, 'patients.search', { query: 'Fenwright', limit: 5, includeInactive: false });
+  expect(registered.map((p) => [p.dateOfBirth, p.phone])).toEqual([['1991-03-14', '+1 555 0321 88']]);
 });

@@ -90,7 +90,8 @@ export function PatientPicker({
         setActive((index) => Math.min(options.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1))));
         return;
       case 'Enter':
-        if (open && activeOption && !searching) {
+        // a patient hit only once the search for what is typed now has answered; "register" at any time
+        if (open && activeOption && (!searching || activeOption.kind === 'register')) {
           event.preventDefault();
           choose(activeOption);
         } else if (open) event.preventDefault(); // never submit a form on a half-typed search

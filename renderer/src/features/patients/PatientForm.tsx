@@ -221,6 +221,7 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
             type="date"
             registration={register('dateOfBirth')}
             error={errors.dateOfBirth?.message}
+            autoFocus={Boolean(initial?.firstName)}
           />
           <div className={`field${errors.gender ? ' field--invalid' : ''}`}>
             <label className="field__label" htmlFor="patient-gender">

@@ -49,6 +49,15 @@ export function WalkInScreen() {
   const idempotencyKey = useRef(newIdempotencyKey());
   const slotList = useRef<HTMLDivElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
+  const findButton = useRef<HTMLButtonElement>(null);
+  // after an inline registration the form comes back: the keyboard goes on from "Find soonest slots"
+  const focusFindNext = useRef(false);
+  useEffect(() => {
+    if (registering === null && focusFindNext.current) {
+      focusFindNext.current = false;
+      findButton.current?.focus();
+    }
+  }, [registering]);
 
   useEffect(() => {
     void loadDoctors(clinicNow(zone).date);
@@ -146,11 +155,13 @@ export function WalkInScreen() {
           <PatientForm
             initial={valuesFromTyped(registering)}
             onSaved={(saved) => {
+              focusFindNext.current = true;
               setPatient(saved);
               setPatientError(undefined);
               setRegistering(null);
             }}
             onUseExisting={(existing) => {
+              focusFindNext.current = true;
               setPatient(existing);
               setRegistering(null);
             }}
@@ -219,7 +230,7 @@ export function WalkInScreen() {
               <button type="button" className="button button--secondary" onClick={() => void queue()}>
                 Add to walk-in queue
               </button>
-              <button type="submit" className="button button--primary" disabled={searching}>
+              <button ref={findButton} type="submit" className="button button--primary" disabled={searching}>
                 {searching ? <Spinner /> : null}
                 Find soonest slots
               </button>
