@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   'SERIES_CONFLICT',
   'NOT_TODAY',
+  'POSSIBLE_DUPLICATE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -97,6 +97,8 @@ export interface CalendarAppointment {
   status: AppointmentStatus;
   appointmentType: AppointmentType;
   seriesId: number | null;
+  /** ISO instant the patient was recorded as arrived, or null. */
+  checkedInAt: string | null;
 }
 
 export interface CalendarDoctorDay {

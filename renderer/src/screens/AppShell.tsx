@@ -2,17 +2,21 @@ import { useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
 import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
-import { CalendarDay } from '../features/calendar/CalendarDay';
-import { sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
+import { CalendarScreen } from '../features/calendar/CalendarScreen';
+import { FlowBoard } from '../features/today/FlowBoard';
+import { homeSectionFor, sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { PatientsScreen } from '../features/patients/PatientsScreen';
+import { WalkInScreen } from '../features/walk-in/WalkInScreen';
+import { WaitingListScreen } from '../features/waiting-list/WaitingListScreen';
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
   const sections = sectionsFor(user);
-  const [chosen, setChosen] = useState<Section>('calendar');
-  const section = sections.includes(chosen) ? chosen : 'calendar';
+  const [chosen, setChosen] = useState<Section>(() => homeSectionFor(user));
+  const section = sections.includes(chosen) ? chosen : homeSectionFor(user);
   const zone = status.timezone ?? 'UTC';
   return (
     <div className="app-shell">
@@ -21,10 +25,14 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
         <TopBar status={status} user={user} />
         <main className={`app-shell__content app-shell__content--${section}`} id={section}>
           <h1 className="visually-hidden">{SECTION_LABEL[section]}</h1>
-          {section === 'calendar' ? <CalendarDay zone={zone} /> : null}
+          {section === 'calendar' ? <CalendarScreen zone={zone} /> : null}
+          {section === 'today' ? <FlowBoard zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
           {section === 'backups' ? <BackupsScreen zone={zone} standalone={status.mode === 'standalone'} /> : null}
+          {section === 'patients' ? <PatientsScreen /> : null}
+          {section === 'walk-in' ? <WalkInScreen /> : null}
+          {section === 'waiting-list' ? <WaitingListScreen /> : null}
         </main>
       </div>
     </div>

@@ -25,7 +25,7 @@ export interface CalendarDayQuery extends DoctorFilter {
   date: string;
 }
 
-interface DayAppointmentRow {
+export interface DayAppointmentRow {
   id: number;
   doctor_id: number;
   patient_id: number;
@@ -34,6 +34,7 @@ interface DayAppointmentRow {
   status: AppointmentStatus;
   appointment_type: AppointmentType;
   series_id: number | null;
+  checked_in_at: string | Date | null;
   first_name: string;
   last_name: string;
   phone: string;
@@ -48,7 +49,7 @@ export function dayAppointmentsSql(filter: DoctorFilter): { sql: string; replace
   const doctors = chosenDoctors(filter);
   return {
     sql: `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_time, a.duration_minutes, a.status, a.appointment_type, a.series_id,
-                 p.first_name, p.last_name, p.phone
+                 a.checked_in_at, p.first_name, p.last_name, p.phone
             FROM appointments a JOIN patients p ON p.id = a.patient_id
            WHERE a.appointment_date = :date
              AND a.doctor_id IN (SELECT d.id FROM doctors d WHERE ${doctors.conditions.join(' AND ')})
@@ -57,30 +58,55 @@ export function dayAppointmentsSql(filter: DoctorFilter): { sql: string; replace
   };
 }
 
-async function dayAppointments(sequelize: Sequelize, query: CalendarDayQuery): Promise<Map<number, CalendarAppointment[]>> {
+async function dayAppointments(
+  sequelize: Sequelize,
+  query: CalendarDayQuery,
+): Promise<Map<number, CalendarAppointment[]>> {
   const { sql, replacements } = dayAppointmentsSql(query);
   // RAW: the rows are read once below; a SELECT would have Sequelize copy each of them first.
-  const [result] = await sequelize.query(sql, { type: QueryTypes.RAW, replacements: { ...replacements, date: query.date } });
+  const [result] = await sequelize.query(sql, {
+    type: QueryTypes.RAW,
+    replacements: { ...replacements, date: query.date },
+  });
   const rows = result as DayAppointmentRow[];
   const byDoctor = new Map<number, CalendarAppointment[]>();
   for (const row of rows) {
     const doctorId = Number(row.doctor_id);
     let list = byDoctor.get(doctorId);
     if (!list) byDoctor.set(doctorId, (list = []));
-    list.push({
-      id: Number(row.id),
-      patientId: Number(row.patient_id),
-      patientFirstName: row.first_name,
-      patientLastName: row.last_name,
-      patientPhone: row.phone,
-      time: row.appointment_time.slice(0, 5),
-      durationMinutes: Number(row.duration_minutes),
-      status: row.status,
-      appointmentType: row.appointment_type,
-      seriesId: row.series_id === null ? null : Number(row.series_id),
-    });
+    list.push(toCalendarAppointment(row));
   }
   return byDoctor;
+}
+
+/** A row of the day (or week) query as the calendar shows it. */
+export function toCalendarAppointment(row: DayAppointmentRow): CalendarAppointment {
+  return {
+    id: Number(row.id),
+    patientId: Number(row.patient_id),
+    patientFirstName: row.first_name,
+    patientLastName: row.last_name,
+    patientPhone: row.phone,
+    time: row.appointment_time.slice(0, 5),
+    durationMinutes: Number(row.duration_minutes),
+    status: row.status,
+    appointmentType: row.appointment_type,
+    seriesId: row.series_id === null ? null : Number(row.series_id),
+    checkedInAt: instantText(row.checked_in_at),
+  };
+}
+
+/** A TIMESTAMP/DATETIME as ISO 8601 UTC: mysql2 gives a Date, SQLite the text Sequelize stored. */
+export function instantText(value: string | Date | null): string | null {
+  if (value === null || value === undefined) return null;
+  let date: Date;
+  if (value instanceof Date) date = value;
+  else {
+    // '2026-12-07 09:05:00.000 +00:00' (Sequelize) or '2026-12-07 09:05:00' (CURRENT_TIMESTAMP, UTC)
+    const text = value.trim().replace(' ', 'T').replace(' ', '');
+    date = new Date(/([+-]\d\d:?\d\d|Z)$/.test(text) ? text : `${text}Z`);
+  }
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 /**
@@ -95,12 +121,15 @@ function wallMinutesOn(date: string, instant: number, zone: string): number {
   return wall.date > date ? 24 * 60 : wall.minutes;
 }
 
-function toWallRange(date: string, interval: Interval, zone: string): WallTimeRange {
+export function toWallRange(date: string, interval: Interval, zone: string): WallTimeRange {
   const end = wallMinutesOn(date, interval.end, zone);
-  return { start: formatTime(wallMinutesOn(date, interval.start, zone)), end: end === 24 * 60 ? '24:00' : formatTime(end) };
+  return {
+    start: formatTime(wallMinutesOn(date, interval.start, zone)),
+    end: end === 24 * 60 ? '24:00' : formatTime(end),
+  };
 }
 
-function blocksOn(date: string, schedule: DoctorSchedule): CalendarBlock[] {
+export function blocksOn(date: string, schedule: DoctorSchedule): CalendarBlock[] {
   return schedule.blocks
     .filter((b) => b.date === date)
     .map((b) => {

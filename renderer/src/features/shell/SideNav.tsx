@@ -1,12 +1,24 @@
 import type { ReactNode } from 'react';
 import { BrandMark } from '../../components/BrandMark';
-import { SECTION_LABEL, type Section } from './sections';
+import { groupOf, SECTION_LABEL, type Section } from './sections';
 
 const ICONS: Record<Section, ReactNode> = {
+  backups: (
+    <>
+      <ellipse cx="10" cy="5" rx="6" ry="2.5" />
+      <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
+    </>
+  ),
   calendar: (
     <>
       <rect x="3" y="4.5" width="14" height="12.5" rx="2.5" />
       <path d="M3 8.5h14M7 2.5v4M13 2.5v4" />
+    </>
+  ),
+  today: (
+    <>
+      <circle cx="10" cy="10" r="7" />
+      <path d="M10 6v4.2l2.8 1.8" />
     </>
   ),
   staff: (
@@ -21,13 +33,32 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M12 2.5V6h3.5M8 10h5M8 13h5" />
     </>
   ),
-  backups: (
+  patients: (
     <>
-      <ellipse cx="10" cy="5" rx="6" ry="2.5" />
-      <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
+      <rect x="3" y="3" width="14" height="14" rx="2.5" />
+      <circle cx="10" cy="8.5" r="2.5" />
+      <path d="M5.8 15c.7-1.9 2.3-3 4.2-3s3.5 1.1 4.2 3" />
+    </>
+  ),
+  'walk-in': (
+    <>
+      <circle cx="11" cy="3.8" r="1.6" />
+      <path d="M9.5 17l1.5-5 2 2v3M8 9.5l2-3 3 1.5 1.5 2.5M11 12l-1.5-5.5M6.5 11l1.5-1.5" />
+    </>
+  ),
+  'waiting-list': (
+    <>
+      <circle cx="10" cy="10" r="7" />
+      <path d="M10 6v4l2.5 2" />
     </>
   ),
 };
+
+/** A heading goes where a new group starts, when the user has more than one group at all. */
+function startsGroup(sections: readonly Section[], index: number): boolean {
+  const groups = new Set(sections.map(groupOf));
+  return groups.size > 1 && (index === 0 || groupOf(sections[index]!) !== groupOf(sections[index - 1]!));
+}
 
 /** The app's sections. Only the built ones the user may open are listed. */
 export function SideNav({
@@ -46,8 +77,11 @@ export function SideNav({
         <span className="brand__name">Clinic Desk</span>
       </div>
       <ul className="side-nav__list">
-        {sections.map((section) => (
+        {sections.map((section, index) => (
           <li key={section}>
+            {startsGroup(sections, index) ? (
+              <p className="side-nav__group">{groupOf(section)}</p>
+            ) : null}
             <a
               className="side-nav__link"
               href={`#${section}`}

@@ -1,17 +1,48 @@
+import type { Role } from '../../../../shared/ipc/permissions';
 import type { SessionUser } from '../../../../shared/ipc/types';
 
-export type Section = 'calendar' | 'staff' | 'audit' | 'backups';
+export type NavGroup = 'Front desk' | 'My work' | 'Clinic' | 'Security';
 
-export const SECTION_LABEL: Record<Section, string> = {
-  calendar: 'Calendar',
-  staff: 'Staff',
-  audit: 'Audit trail',
-  backups: 'Backups',
-};
+interface SectionDefinition {
+  label: string;
+  group: NavGroup;
+  /** Who sees it; main refuses the channels behind it to everybody else anyway. */
+  roles: readonly Role[];
+}
 
-/** The sections this user may open; main refuses the others anyway. */
+const DESK: readonly Role[] = ['front_desk', 'admin', 'super_admin'];
+const STAFF: readonly Role[] = ['front_desk', 'admin', 'super_admin', 'doctor'];
+const ADMINS: readonly Role[] = ['admin', 'super_admin'];
+
+/** Every section in navigation order: one table, so features add a row instead of a branch. */
+const SECTIONS = {
+  calendar: { label: 'Calendar', group: 'Front desk', roles: STAFF },
+  today: { label: 'Today', group: 'Front desk', roles: STAFF },
+  patients: { label: 'Patients', group: 'Front desk', roles: DESK },
+  'walk-in': { label: 'Walk-in', group: 'Front desk', roles: DESK },
+  'waiting-list': { label: 'Waiting list', group: 'Front desk', roles: DESK },
+  staff: { label: 'Staff', group: 'Security', roles: ['super_admin'] },
+  audit: { label: 'Audit trail', group: 'Security', roles: ['super_admin'] },
+  backups: { label: 'Backups', group: 'Clinic', roles: ADMINS },
+} as const satisfies Record<string, SectionDefinition>;
+
+export type Section = keyof typeof SECTIONS;
+
+const GROUP_ORDER: readonly NavGroup[] = ['My work', 'Front desk', 'Clinic', 'Security'];
+
+export const SECTION_LABEL = Object.fromEntries(Object.entries(SECTIONS).map(([section, def]) => [section, def.label])) as Record<Section, string>;
+
+export function groupOf(section: Section): NavGroup {
+  return SECTIONS[section].group;
+}
+
+/** The sections this user may open, grouped in navigation order; main refuses the others anyway. */
 export function sectionsFor(user: SessionUser): Section[] {
-  if (user.role === 'super_admin') return ['calendar', 'staff', 'audit', 'backups'];
-  if (user.role === 'admin') return ['calendar', 'backups'];
-  return ['calendar'];
+  const mine = (Object.keys(SECTIONS) as Section[]).filter((section) => (SECTIONS[section].roles as readonly Role[]).includes(user.role));
+  return GROUP_ORDER.flatMap((group) => mine.filter((section) => groupOf(section) === group));
+}
+
+/** Where a user lands after signing in: a doctor's own day, everyone else the calendar. */
+export function homeSectionFor(user: SessionUser): Section {
+  return sectionsFor(user)[0] ?? 'calendar';
 }

@@ -4,6 +4,10 @@ import * as schedulingAdditions from './202611250101-scheduling-additions';
 import * as appointmentSeries from './202611250201-appointment-series';
 import * as signInAndAudit from './202611250301-sign-in-and-audit';
 import * as appointmentArrival from './202611250401-appointment-arrival';
+import * as patientSearch from './202611250501-patient-search';
+import * as walkInQueue from './202611250502-walk-in-queue';
+import * as waitingList from './202611250503-waiting-list';
+import * as calendarDayIndex from './202611250601-calendar-day-index';
 import * as syncCursors from './202611251101-sync-cursors';
 
 /**
@@ -17,5 +21,9 @@ export const MIGRATIONS: readonly SqlMigration[] = [
   { name: '202611250201-appointment-series', up: appointmentSeries.up, down: appointmentSeries.down },
   { name: '202611250301-sign-in-and-audit', up: signInAndAudit.up, down: signInAndAudit.down },
   { name: '202611250401-appointment-arrival', up: appointmentArrival.up, down: appointmentArrival.down },
+  { name: '202611250501-patient-search', up: patientSearch.up, down: patientSearch.down },
+  { name: '202611250502-walk-in-queue', up: walkInQueue.up, down: walkInQueue.down },
+  { name: '202611250503-waiting-list', up: waitingList.up, down: waitingList.down },
+  { name: '202611250601-calendar-day-index', up: calendarDayIndex.up, down: calendarDayIndex.down },
   { name: '202611251101-sync-cursors', up: syncCursors.up, down: syncCursors.down },
 ];

@@ -1,0 +1,72 @@
+import { QueryTypes } from 'sequelize';
+import { addDays, dayOfWeek, workingIntervals } from '../../../../shared/domain/scheduling';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
+import type { CalendarWeek, CalendarWeekDay } from '../../../../shared/ipc/calendar/types';
+import type { CalendarWeekQuery } from '../../../../shared/ipc/calendar/schemas';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import { blocksOn, toCalendarAppointment, toWallRange, type DayAppointmentRow } from '../scheduling/calendar-day';
+import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
+import { loadSchedules } from '../scheduling/schedule-query';
+import { doctorDisplayName } from '../scheduling/slot-view';
+
+/** The Monday of the week `date` falls in (weeks run Monday to Sunday, as clinics plan them). */
+export function mondayOf(date: string): string {
+  return addDays(date, -((dayOfWeek(date) + 6) % 7));
+}
+
+/**
+ * One doctor's week: hours, blocks and every appointment of the seven days. Three statements
+ * whatever the week holds: the settings, the schedule over the seven dates, and ONE appointments
+ * query on the (doctor_id, appointment_date, appointment_time) index.
+ */
+export async function calendarWeek(sql: SqlStore, query: CalendarWeekQuery): Promise<CalendarWeek> {
+  const weekStart = mondayOf(query.date);
+  const weekEnd = addDays(weekStart, 6);
+  const [settings, { doctors, schedules }, [rows]] = await Promise.all([
+    loadClinicSettings(sql.models),
+    loadSchedules(sql.sequelize, { doctorIds: [query.doctorId] }, weekStart, weekEnd, undefined, {
+      appointments: false,
+    }),
+    sql.sequelize.query(
+      `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type,
+              a.series_id, a.checked_in_at, p.first_name, p.last_name, p.phone
+         FROM appointments a JOIN patients p ON p.id = a.patient_id
+        WHERE a.doctor_id = :doctorId AND a.appointment_date BETWEEN :from AND :to
+        ORDER BY a.appointment_date, a.appointment_time, a.id`,
+      { type: QueryTypes.RAW, replacements: { doctorId: query.doctorId, from: weekStart, to: weekEnd } },
+    ),
+  ]);
+  const doctor = doctors[0];
+  if (!doctor)
+    throw new AppFailure('NOT_FOUND', 'This doctor does not exist or no longer works at the clinic.', {
+      field: 'doctorId',
+    });
+  const rules = schedulingRules(settings);
+  const schedule = schedules.get(doctor.id) ?? { weekly: [], blocks: [], appointments: [] };
+  const byDate = new Map<string, CalendarAppointment[]>();
+  for (const row of rows as (DayAppointmentRow & { appointment_date: string })[]) {
+    const date = String(row.appointment_date).slice(0, 10);
+    const list = byDate.get(date) ?? [];
+    list.push(toCalendarAppointment(row));
+    byDate.set(date, list);
+  }
+  const days: CalendarWeekDay[] = [];
+  for (let i = 0; i < 7; i++) {
+    const date = addDays(weekStart, i);
+    days.push({
+      date,
+      working: workingIntervals(date, schedule, rules).map((interval) => toWallRange(date, interval, rules.timezone)),
+      blocks: blocksOn(date, schedule),
+      appointments: byDate.get(date) ?? [],
+    });
+  }
+  return {
+    weekStart,
+    timezone: rules.timezone,
+    doctorId: doctor.id,
+    doctorName: doctorDisplayName(doctor),
+    specialization: doctor.specialization,
+    days,
+  };
+}

@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import { Op, QueryTypes } from 'sequelize';
+import { instantToWall } from '../../../../shared/domain/scheduling';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { PatientFieldsValue } from '../../../../shared/ipc/reception/patient-schemas';
+import type {
+  DuplicateCandidate,
+  PatientAppointment,
+  PatientDetails,
+  PatientRecord,
+} from '../../../../shared/ipc/reception/types';
+import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
+import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
+import type { Patient } from '../../data/sql/models';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import { translateSqlError } from '../../data/sql/errors';
+import type { Clock } from '../scheduling/booking';
+import { loadClinicSettings } from '../scheduling/rules';
+import { fieldFailure } from './field-failure';
+import { SUMMARY_COLUMNS, toPatientSummary, type PatientRow } from './patient-search';
+
+export { searchPatients } from './patient-search';
+
+/**
+ * A password hash no password can match (verifyPassword accepts only `scrypt$…`): a patient the
+ * front desk registers cannot sign in at the kiosk until staff set a kiosk password.
+ */
+export function unusablePasswordHash(): string {
+  return `unusable$${randomBytes(24).toString('base64url')}`;
+}
+
+function toDetails(row: Patient): PatientDetails {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phone: row.phone,
+    dateOfBirth: String(row.dateOfBirth).slice(0, 10),
+    isActive: row.isActive !== false,
+    gender: row.gender,
+    address: row.address ?? '',
+    emergencyContactName: row.emergencyContactName ?? '',
+    emergencyContactPhone: row.emergencyContactPhone ?? '',
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+async function clinicToday(sql: SqlStore, clock: Clock): Promise<{ date: string; minutes: number }> {
+  const settings = await loadClinicSettings(sql.models);
+  return instantToWall(clock(), settings.timezone);
+}
+
+const digitsOf = (phone: string) => phone.replace(/\D/g, '');
+
+/**
+ * Existing patients who are likely the same person: same first and last name (any case) and date
+ * of birth, or the same phone (compared on its digits). Both lookups use indexes.
+ */
+export async function findLikelyDuplicates(
+  sql: SqlStore,
+  fields: Pick<PatientFieldsValue, 'firstName' | 'lastName' | 'dateOfBirth' | 'phone'>,
+  exceptId: number | null,
+): Promise<DuplicateCandidate[]> {
+  const nocase = sql.dialect === 'mysql' ? '' : ' COLLATE NOCASE';
+  const [rows] = await sql.sequelize.query(
+    `SELECT ${SUMMARY_COLUMNS}, 'name' AS why FROM patients
+       WHERE last_name = :last${nocase} AND first_name = :first${nocase} AND date_of_birth = :dob
+     UNION ALL
+     SELECT ${SUMMARY_COLUMNS}, 'phone' AS why FROM patients WHERE phone IN (:phones)
+     LIMIT 50`,
+    {
+      replacements: {
+        last: fields.lastName,
+        first: fields.firstName,
+        dob: fields.dateOfBirth,
+        phones: [...new Set([fields.phone, digitsOf(fields.phone), `+${digitsOf(fields.phone)}`])],
+      },
+      type: QueryTypes.RAW,
+    },
+  );
+  const byId = new Map<number, DuplicateCandidate>();
+  for (const row of rows as (PatientRow & { why: string })[]) {
+    if (Number(row.id) === exceptId) continue;
+    const candidate = byId.get(Number(row.id)) ?? { ...toPatientSummary(row), reasons: [] };
+    const reason = row.why === 'name' ? 'same_name_and_birth_date' : 'same_phone';
+    if (!candidate.reasons.includes(reason)) candidate.reasons.push(reason);
+    byId.set(candidate.id, candidate);
+  }
+  return [...byId.values()];
+}
+
+/** Rules the schema alone cannot check: birth date in the past, email not taken by another patient. */
+async function assertValidPatient(
+  sql: SqlStore,
+  fields: PatientFieldsValue,
+  exceptId: number | null,
+  clock: Clock,
+): Promise<void> {
+  const today = (await clinicToday(sql, clock)).date;
+  if (fields.dateOfBirth >= today) throw fieldFailure('patient.dateOfBirth', 'The date of birth must be in the past');
+  if (fields.dateOfBirth < '1900-01-01')
+    throw fieldFailure('patient.dateOfBirth', 'The date of birth must be after 1900');
+  const taken = await sql.models.Patient.findOne({
+    where: { email: fields.email, ...(exceptId ? { id: { [Op.ne]: exceptId } } : {}) },
+    attributes: ['id'],
+  });
+  if (taken) throw fieldFailure('patient.email', 'Another patient already has this email');
+}
+
+async function assertNoUnacknowledgedDuplicates(
+  sql: SqlStore,
+  fields: PatientFieldsValue,
+  exceptId: number | null,
+  acknowledged: boolean,
+): Promise<void> {
+  if (acknowledged) return;
+  const duplicates = await findLikelyDuplicates(sql, fields, exceptId);
+  if (duplicates.length > 0) {
+    throw new AppFailure(
+      'POSSIBLE_DUPLICATE',
+      duplicates.length === 1
+        ? 'This may be a patient who is already registered.'
+        : `This may be one of ${duplicates.length} patients already registered.`,
+      { duplicates },
+    );
+  }
+}
+
+const columnsOf = (fields: PatientFieldsValue) => ({
+  firstName: fields.firstName,
+  lastName: fields.lastName,
+  email: fields.email,
+  phone: fields.phone,
+  dateOfBirth: fields.dateOfBirth,
+  gender: fields.gender,
+  address: fields.address || null,
+  emergencyContactName: fields.emergencyContactName || null,
+  emergencyContactPhone: fields.emergencyContactPhone || null,
+});
+
+async function saved<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    const failure = translateSqlError(error);
+    const details = failure.details as { field?: string } | undefined;
+    // the unique key is the last word when two desks register the same email at once
+    if (failure.code === 'DUPLICATE' && details?.field === 'email')
+      throw fieldFailure('patient.email', 'Another patient already has this email');
+    throw failure;
+  }
+}
+
+/**
+ * Registers a patient. Refusals (a field, or likely duplicates not yet acknowledged) write nothing.
+ * The password hash is unusable until staff set a kiosk password.
+ */
+export async function registerPatient(
+  sql: SqlStore,
+  input: { patient: PatientFieldsValue; acknowledgeDuplicates: boolean },
+  clock: Clock,
+): Promise<PatientDetails> {
+  await assertValidPatient(sql, input.patient, null, clock);
+  await assertNoUnacknowledgedDuplicates(sql, input.patient, null, input.acknowledgeDuplicates);
+  const row = await saved(
+    sql.models.Patient.create({ ...columnsOf(input.patient), passwordHash: unusablePasswordHash() }),
+  );
+  return toDetails(row);
+}
+
+async function findPatient(sql: SqlStore, patientId: number): Promise<Patient> {
+  const row = await sql.models.Patient.findByPk(patientId);
+  if (!row) throw new AppFailure('NOT_FOUND', 'That patient does not exist.');
+  return row;
+}
+
+export async function updatePatient(
+  sql: SqlStore,
+  input: { patientId: number; patient: PatientFieldsValue; acknowledgeDuplicates: boolean },
+  clock: Clock,
+): Promise<PatientDetails> {
+  const row = await findPatient(sql, input.patientId);
+  await assertValidPatient(sql, input.patient, row.id, clock);
+  // Only a change of name, birth date or phone can make a new likeness worth a warning.
+  const identityChanged =
+    row.firstName !== input.patient.firstName ||
+    row.lastName !== input.patient.lastName ||
+    String(row.dateOfBirth).slice(0, 10) !== input.patient.dateOfBirth ||
+    row.phone !== input.patient.phone;
+  if (identityChanged) await assertNoUnacknowledgedDuplicates(sql, input.patient, row.id, input.acknowledgeDuplicates);
+  await saved(row.update(columnsOf(input.patient)));
+  return toDetails(row);
+}
+
+/** Deactivating keeps the patient and their history (the seed's soft delete); they no longer appear in searches or bookings. */
+export async function setPatientActive(
+  sql: SqlStore,
+  input: { patientId: number; active: boolean },
+): Promise<PatientDetails> {
+  const row = await findPatient(sql, input.patientId);
+  await row.update({ isActive: input.active });
+  return toDetails(row);
+}
+
+interface AppointmentRow {
+  id: number;
+  doctor_id: number;
+  first_name: string;
+  last_name: string;
+  specialization: string;
+  appointment_date: string;
+  appointment_time: string;
+  duration_minutes: number;
+  status: AppointmentStatus;
+  appointment_type: AppointmentType;
+}
+
+/** The patient page: details and every appointment (doctor, status), split into upcoming and past at the clinic's now. */
+export async function getPatientRecord(sql: SqlStore, patientId: number, clock: Clock): Promise<PatientRecord> {
+  const row = await findPatient(sql, patientId);
+  const now = await clinicToday(sql, clock);
+  const [rows] = await sql.sequelize.query(
+    `SELECT a.id, a.doctor_id, d.first_name, d.last_name, d.specialization, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type
+       FROM appointments a JOIN doctors d ON d.id = a.doctor_id
+      WHERE a.patient_id = :patientId
+      ORDER BY a.appointment_date DESC, a.appointment_time DESC
+      LIMIT 500`,
+    { replacements: { patientId }, type: QueryTypes.RAW },
+  );
+  const nowTime = `${String(Math.floor(now.minutes / 60)).padStart(2, '0')}:${String(now.minutes % 60).padStart(2, '0')}`;
+  const upcoming: PatientAppointment[] = [];
+  const past: PatientAppointment[] = [];
+  for (const a of rows as AppointmentRow[]) {
+    const view: PatientAppointment = {
+      id: Number(a.id),
+      doctorId: Number(a.doctor_id),
+      doctorName: `Dr. ${a.first_name} ${a.last_name}`,
+      specialization: a.specialization,
+      date: String(a.appointment_date).slice(0, 10),
+      time: String(a.appointment_time).slice(0, 5),
+      durationMinutes: Number(a.duration_minutes),
+      status: a.status,
+      appointmentType: a.appointment_type,
+    };
+    (view.date > now.date || (view.date === now.date && view.time >= nowTime) ? upcoming : past).push(view);
+  }
+  upcoming.reverse();
+  return { patient: toDetails(row), upcoming, past };
+}

@@ -1,0 +1,235 @@
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
+import {
+  APPOINTMENT_TYPES,
+  type AppointmentType,
+  type AppointmentView,
+  type SlotView,
+} from '../../../../shared/ipc/scheduling-types';
+import type { AppError } from '../../../../shared/ipc/result';
+import type { PatientSummary } from '../../../../shared/ipc/reception/types';
+import { Banner } from '../../components/Banner';
+import { Dialog } from '../../components/Dialog';
+import { Spinner } from '../../components/Spinner';
+import { FieldError, TextField } from '../../components/TextField';
+import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
+import { PatientForm, valuesFromTyped } from '../patients/PatientForm';
+import { clinicNow, useClinicZone } from './clinic-today';
+import { PatientPicker } from './PatientPicker';
+import { alternativesOf, formatDay } from './reception-format';
+
+export interface BookingDialogProps {
+  /** Prefilled from the calendar's selection; each stays editable. */
+  doctorId?: number;
+  date?: string;
+  time?: string;
+  durationMinutes?: number;
+  /** A patient already chosen (the patient page). */
+  patient?: PatientSummary;
+  onClose(): void;
+  onBooked(appointment: AppointmentView): void;
+}
+
+const BookingForm = z.object({
+  doctorId: z.coerce.number<string | number>().int().positive('Choose a doctor'),
+  date: DateText,
+  time: TimeText,
+  durationMinutes: z.coerce.number<string | number>().int().min(5).max(480).multipleOf(5, 'Use steps of 5 minutes'),
+  appointmentType: z.enum(APPOINTMENT_TYPES),
+  patientNotes: z.string().trim().max(2000, 'At most 2000 characters'),
+});
+type BookingValues = z.input<typeof BookingForm>;
+type BookingParsed = z.output<typeof BookingForm>;
+
+const DURATIONS = [15, 20, 30, 45, 60, 90];
+
+/**
+ * Books one appointment through `appointments.book`: pick (or register) the patient, check the
+ * doctor, date, time, length and type. One idempotency key per opening of the dialog, so a
+ * retried click never books twice. A refusal from main is shown with its reason (and the
+ * doctor's next free slots when main sends them); every value stays as entered.
+ */
+export function BookingDialog({
+  doctorId,
+  date,
+  time,
+  durationMinutes,
+  patient: chosen,
+  onClose,
+  onBooked,
+}: BookingDialogProps) {
+  const zone = useClinicZone();
+  const { doctors, loadDoctors, book } = useReceptionStore();
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [patient, setPatient] = useState<PatientSummary | null>(chosen ?? null);
+  const [patientError, setPatientError] = useState<string | undefined>();
+  const [registering, setRegistering] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    void loadDoctors(clinicNow(zone).date);
+  }, [loadDoctors, zone]);
+
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = useForm<BookingValues, unknown, BookingParsed>({
+    resolver: zodResolver(BookingForm),
+    defaultValues: {
+      doctorId: doctorId ?? '',
+      date: date ?? clinicNow(zone).date,
+      time: time ?? '',
+      durationMinutes: durationMinutes ?? 30,
+      appointmentType: 'Consultation' as AppointmentType,
+      patientNotes: '',
+    },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    if (!patient) {
+      setPatientError('Choose the patient first');
+      return;
+    }
+    setRefusal(null);
+    const result = await book({
+      patientId: patient.id,
+      doctorId: values.doctorId,
+      date: values.date,
+      time: values.time,
+      durationMinutes: values.durationMinutes,
+      appointmentType: values.appointmentType,
+      patientNotes: values.patientNotes || null,
+      idempotencyKey,
+    });
+    if (result.ok) onBooked(result.data);
+    else setRefusal(result.error);
+  });
+
+  function takeAlternative(slot: SlotView) {
+    setValue('doctorId', slot.doctorId);
+    setValue('date', slot.date);
+    setValue('time', slot.time);
+    setRefusal(null);
+  }
+
+  const alternatives = refusal ? alternativesOf(refusal) : [];
+  const durationChoices = [...new Set([...DURATIONS, durationMinutes ?? 30])].sort((a, b) => a - b);
+  return (
+    <Dialog title={registering !== null ? 'Register a new patient' : 'Book an appointment'} onClose={onClose}>
+      {registering !== null ? (
+        <PatientForm
+          compact
+          initial={valuesFromTyped(registering)}
+          onSaved={(saved) => {
+            setPatient(saved);
+            setPatientError(undefined);
+            setRegistering(null);
+          }}
+          onUseExisting={(existing) => {
+            setPatient(existing);
+            setRegistering(null);
+          }}
+          onCancel={() => setRegistering(null)}
+        />
+      ) : null}
+      <form
+        className="dialog__form booking-form"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        hidden={registering !== null}
+      >
+        {refusal ? (
+          <Banner tone="error" title="Not booked">
+            <p>{refusal.message}</p>
+            {alternatives.length > 0 ? (
+              <div className="slot-chips" aria-label="Next free slots">
+                {alternatives.map((slot) => (
+                  <button
+                    key={`${slot.doctorId}-${slot.date}-${slot.time}`}
+                    type="button"
+                    className="slot-chip"
+                    onClick={() => takeAlternative(slot)}
+                  >
+                    {formatDay(slot.date)} {slot.time}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+          </Banner>
+        ) : null}
+        <PatientPicker
+          value={patient}
+          onChange={(next) => {
+            setPatient(next);
+            if (next) setPatientError(undefined);
+          }}
+          onRegisterNew={(typed) => setRegistering(typed)}
+          autoFocus={!chosen}
+          error={patientError}
+        />
+        <div className={`field${errors.doctorId ? ' field--invalid' : ''}`}>
+          <label className="field__label" htmlFor="booking-doctor">
+            Doctor
+          </label>
+          <select id="booking-doctor" className="field__input field__select" {...register('doctorId')}>
+            <option value="">Choose…</option>
+            {(doctors ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} · {d.specialization}
+              </option>
+            ))}
+          </select>
+          {errors.doctorId?.message ? <FieldError id="booking-doctor-error" message={errors.doctorId.message} /> : null}
+        </div>
+        <div className="form-row form-row--three">
+          <TextField label="Date" type="date" registration={register('date')} error={errors.date?.message} />
+          <TextField label="Time" registration={register('time')} error={errors.time?.message} placeholder="09:30" />
+          <div className="field">
+            <label className="field__label" htmlFor="booking-duration">
+              Length
+            </label>
+            <select id="booking-duration" className="field__input field__select" {...register('durationMinutes')}>
+              {durationChoices.map((m) => (
+                <option key={m} value={m}>
+                  {m} min
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="booking-type">
+            Type
+          </label>
+          <select id="booking-type" className="field__input field__select" {...register('appointmentType')}>
+            {APPOINTMENT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField
+          label="Reason for visit"
+          registration={register('patientNotes')}
+          error={errors.patientNotes?.message}
+          autoComplete="off"
+        />
+        <div className="dialog__actions">
+          <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            {isSubmitting ? <Spinner /> : null}
+            Book
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,72 @@
+import type { CSSProperties } from 'react';
+import type { BlockPlace } from '../../../../shared/domain/calendar/grid-geometry';
+import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
+import { STATUS_CLASS, timeRange, TYPE_MARK } from './appointment-format';
+
+export interface AppointmentBlockProps {
+  appointment: CalendarAppointment;
+  top: number;
+  height: number;
+  place: BlockPlace;
+  busy: boolean;
+  dragging: boolean;
+}
+
+const TAB_PX = 24;
+
+/** One appointment on the grid: coloured by status, marked by type; a click opens its details, a drag moves it. */
+export function AppointmentBlock({ appointment, top, height, place, busy, dragging }: AppointmentBlockProps) {
+  const name = `${appointment.patientFirstName} ${appointment.patientLastName}`;
+  const range = timeRange(appointment.time, appointment.durationMinutes);
+  const compact = height < 40;
+  const classes = [
+    'appt',
+    `appt--${STATUS_CLASS[appointment.status]}`,
+    `appt--type-${TYPE_MARK[appointment.appointmentType].toLowerCase()}`,
+    compact || place.tab ? 'appt--compact' : '',
+    place.tab ? 'appt--tab' : '',
+    busy ? 'appt--busy' : '',
+    dragging ? 'appt--dragging' : '',
+    appointment.checkedInAt ? 'appt--arrived' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  // A tab sits at the right edge (TAB_PX wide); live blocks beside one leave room for it.
+  const room = place.besideTab ? TAB_PX + 3 : 0;
+  const style: CSSProperties = place.tab
+    ? { top, height: Math.max(14, height - 2), right: 3, width: TAB_PX }
+    : {
+        top,
+        height: Math.max(14, height - 2),
+        left: `calc(${(place.lane / place.lanes) * 100}% + 3px - ${(place.lane / place.lanes) * room}px)`,
+        width: `calc(${100 / place.lanes}% - 6px - ${room / place.lanes}px)`,
+      };
+  return (
+    <button
+      type="button"
+      className={classes}
+      style={style}
+      data-appointment-id={appointment.id}
+      aria-label={`${range}, ${name}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}`}
+      aria-busy={busy || undefined}
+    >
+      <span className="appt__line">
+        <span className="appt__type" title={appointment.appointmentType} aria-hidden="true">
+          {TYPE_MARK[appointment.appointmentType]}
+        </span>
+        <span className="appt__name">{name}</span>
+        {appointment.seriesId !== null ? (
+          <span className="appt__series" title="Part of a series" aria-hidden="true">
+            ↻
+          </span>
+        ) : null}
+      </span>
+      {!compact && !place.tab ? (
+        <span className="appt__meta">
+          {range} · {appointment.status === 'Scheduled' ? appointment.appointmentType : appointment.status}
+          {appointment.checkedInAt && appointment.status !== 'Completed' ? ' · arrived' : ''}
+        </span>
+      ) : null}
+    </button>
+  );
+}

@@ -1,0 +1,290 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { DateTime } from 'luxon';
+import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
+import { PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
+import { AppointmentPopover } from './AppointmentPopover';
+import { BookingHook } from './BookingHook';
+import { addDaysIso, mondayOfIso, shiftMonth } from '../../../../shared/domain/calendar/calendar-dates';
+import { clockTime, dayTitle, todayIn } from './calendar-day';
+import { CalendarNoticeBar } from './CalendarNoticeBar';
+import { DayGrid, type GridColumn } from './DayGrid';
+import { DayToolbar } from './DayToolbar';
+import { gridRange } from '../../../../shared/domain/calendar/grid-geometry';
+import { MonthView } from './MonthView';
+import { NoDoctorsYet } from './NoDoctorsYet';
+import { SelectionBar } from './SelectionBar';
+import { useMinuteClock } from './use-clinic-clock';
+import { useLiveUpdates } from './use-live-updates';
+import { CancellationFollowUp, type CancelledSlot } from './CancellationFollowUp';
+
+interface OpenAppointment {
+  id: number;
+  doctorName: string;
+  date: string;
+  anchor: DOMRect;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return Boolean(element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)));
+}
+
+function findOpen(
+  open: OpenAppointment | null,
+  columns: readonly GridColumn[],
+): { appointment: CalendarAppointment; meta: OpenAppointment } | null {
+  if (!open) return null;
+  for (const column of columns) {
+    const appointment = column.data.appointments.find((a) => a.id === open.id);
+    if (appointment) return { appointment, meta: open };
+  }
+  return null;
+}
+
+function shift(view: CalendarView, date: string, direction: 1 | -1): string {
+  if (view === 'day') return addDaysIso(date, direction);
+  if (view === 'week') return addDaysIso(date, 7 * direction);
+  return shiftMonth(date, direction);
+}
+
+/** The calendar: a day with a column per doctor, one doctor's week, or the month's counts. */
+export function CalendarScreen({ zone }: { zone: string }) {
+  const now = useMinuteClock();
+  const today = todayIn(zone, now);
+  const store = useCalendarStore();
+  const { view, date, day, week, month, specialization, selection, pending } = store;
+  const [open, setOpen] = useState<OpenAppointment | null>(null);
+  const [booking, setBooking] = useState(false);
+  const [followUp, setFollowUp] = useState<CancelledSlot | null>(null);
+  const liveHint = useLiveUpdates(null);
+
+  // First visit: today; coming back to the section keeps the day the receptionist was on.
+  useEffect(() => {
+    const state = useCalendarStore.getState();
+    if (!state.day && !state.week && !state.month) state.setDate(today);
+    else void state.load({ quiet: true });
+    // Only on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Keyboard: Alt+←/→ move by the view's unit, T today, D/W/M change the view.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || document.querySelector('dialog[open]')) return;
+      const state = useCalendarStore.getState();
+      if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+        event.preventDefault();
+        state.setDate(shift(state.view, state.date, event.key === 'ArrowLeft' ? -1 : 1));
+        return;
+      }
+      if (event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 't') state.setDate(today);
+      else if (key === 'd') state.setView('day');
+      else if (key === 'w') state.setView('week');
+      else if (key === 'm') state.setView('month');
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [today]);
+
+  // Date change → painted calendar, with the Performance API (the e2e spec reads the measure).
+  useLayoutEffect(() => {
+    if (view !== 'day' || !day || day.date !== date) return;
+    if (performance.getEntriesByName(PERF.dateChange, 'mark').length === 0) return;
+    const frame = requestAnimationFrame(() => {
+      performance.mark(PERF.painted);
+      performance.measure(PERF.measure, PERF.dateChange, PERF.painted);
+      performance.clearMarks(PERF.dateChange);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [day, date, view]);
+
+  const specializations = useMemo(() => [...new Set((day?.doctors ?? []).map((d) => d.specialization))].sort(), [day]);
+  const doctors = useMemo(
+    () => (day?.doctors ?? []).map((d) => ({ id: d.doctorId, name: d.doctorName, specialization: d.specialization })),
+    [day],
+  );
+
+  const columns: GridColumn[] = useMemo(() => {
+    if (view === 'day') {
+      return (day?.doctors ?? [])
+        .filter((d) => !specialization || d.specialization === specialization)
+        .map((d) => ({
+          key: `${d.doctorId}`,
+          doctorId: d.doctorId,
+          date: day!.date,
+          title: d.doctorName,
+          subtitle: d.specialization,
+          data: d,
+        }));
+    }
+    if (view === 'week' && week) {
+      return week.days.map((d) => {
+        const title = DateTime.fromISO(d.date);
+        return {
+          key: d.date,
+          doctorId: week.doctorId,
+          date: d.date,
+          title: title.toFormat('ccc d LLL'),
+          subtitle: d.date === today ? 'Today' : '',
+          data: d,
+        };
+      });
+    }
+    return [];
+  }, [view, day, week, specialization, today]);
+
+  const range = useMemo(() => gridRange(columns.map((c) => c.data)), [columns]);
+  const local = now.setZone(zone);
+  const clinicNow = { date: today, minutes: local.hour * 60 + local.minute, label: clockTime(zone, now) };
+
+  const title = useMemo(() => {
+    if (view === 'day') {
+      const t = dayTitle(date, zone);
+      return { main: `${t.weekday}, ${t.date}`, sub: '' };
+    }
+    if (view === 'week') {
+      const monday = DateTime.fromISO(mondayOfIso(date));
+      const sunday = monday.plus({ days: 6 });
+      return {
+        main: `${monday.toFormat('d LLL')} – ${sunday.toFormat('d LLL yyyy')}`,
+        sub: week ? `${week.doctorName}, ${week.specialization}` : '',
+      };
+    }
+    return { main: DateTime.fromISO(date).toFormat('LLLL yyyy'), sub: specialization ?? 'All doctors' };
+  }, [view, date, zone, week, specialization]);
+
+  const openAppointment = findOpen(open, columns);
+  const closePopover = useCallback(() => setOpen(null), []);
+  const doctorNameOf = (doctorId: number) =>
+    day?.doctors.find((d) => d.doctorId === doctorId)?.doctorName ?? week?.doctorName ?? '';
+
+  const noDoctors = Boolean(day && day.doctors.length === 0);
+  return (
+    <section className="calendar" aria-label="Calendar">
+      <DayToolbar
+        view={view}
+        date={date}
+        today={today}
+        zone={zone}
+        title={title}
+        specializations={specializations}
+        specialization={specialization}
+        doctors={doctors}
+        weekDoctorId={store.weekDoctorId}
+        liveHint={liveHint}
+        onView={store.setView}
+        onChange={store.setDate}
+        onPrevious={() => store.setDate(shift(view, date, -1))}
+        onNext={() => store.setDate(shift(view, date, 1))}
+        onSpecialization={store.setSpecialization}
+        onWeekDoctor={store.setWeekDoctor}
+      />
+      <CalendarNoticeBar />
+      {selection && view !== 'month' ? (
+        <SelectionBar
+          selection={selection}
+          doctorName={doctorNameOf(selection.doctorId)}
+          onBook={() => setBooking(true)}
+          onClear={() => store.select(null)}
+        />
+      ) : null}
+      {store.error ? (
+        <p className="calendar__error" role="alert">
+          {store.error.message}
+        </p>
+      ) : null}
+      {view === 'month' ? (
+        <MonthView
+          month={month}
+          date={date}
+          today={today}
+          onOpenDay={(chosen) => {
+            store.setDate(chosen);
+            store.setView('day');
+          }}
+        />
+      ) : (
+        <DayGrid
+          label={view === 'day' ? 'Day calendar, one column per doctor' : 'Week calendar, one column per day'}
+          columns={columns}
+          range={range}
+          now={clinicNow}
+          selection={selection}
+          pending={pending}
+          onSelect={store.select}
+          onMove={(appointment, target) => {
+            setOpen(null);
+            void store.move(appointment, target);
+          }}
+          onOpen={(appointment, column, anchor) =>
+            setOpen({
+              id: appointment.id,
+              doctorName: view === 'week' ? (week?.doctorName ?? '') : column.title,
+              date: column.date,
+              anchor,
+            })
+          }
+          emptyState={noDoctors ? <NoDoctorsYet /> : undefined}
+        />
+      )}
+      {openAppointment ? (
+        <AppointmentPopover
+          appointment={openAppointment.appointment}
+          doctorName={openAppointment.meta.doctorName}
+          date={openAppointment.meta.date}
+          today={today}
+          anchor={openAppointment.meta.anchor}
+          busy={pending.includes(openAppointment.appointment.id)}
+          arrivedLabel={
+            openAppointment.appointment.checkedInAt
+              ? DateTime.fromISO(openAppointment.appointment.checkedInAt).setZone(zone).toFormat('HH:mm')
+              : null
+          }
+          onClose={closePopover}
+          onConfirm={() => store.setStatus(openAppointment.appointment.id, 'Confirmed')}
+          onArrived={() => store.recordArrival(openAppointment.appointment.id)}
+          onNoShow={() => store.setStatus(openAppointment.appointment.id, 'No-Show')}
+          onCancel={async (reason) => {
+            const { appointment, meta } = openAppointment;
+            const result = await store.cancel(appointment.id, reason);
+            if (result.ok) {
+              const doctorId =
+                columns.find((c) => c.data.appointments.some((a) => a.id === appointment.id))?.doctorId ?? 0;
+              setFollowUp({
+                appointmentId: appointment.id,
+                doctorId,
+                doctorName: meta.doctorName,
+                date: meta.date,
+                time: appointment.time,
+                durationMinutes: appointment.durationMinutes,
+              });
+            }
+            return result;
+          }}
+        />
+      ) : null}
+      {booking && selection ? (
+        <BookingHook
+          selection={selection}
+          onClose={() => setBooking(false)}
+          onBooked={() => {
+            setBooking(false);
+            store.select(null);
+            store.notify('success', 'Appointment booked.');
+            store.refreshAfterOwnChange();
+          }}
+        />
+      ) : null}
+      {followUp ? (
+        <CancellationFollowUp
+          key={followUp.appointmentId}
+          slot={followUp}
+          onClose={() => setFollowUp(null)}
+          onBooked={() => store.refreshAfterOwnChange()}
+        />
+      ) : null}
+    </section>
+  );
+}

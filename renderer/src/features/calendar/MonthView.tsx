@@ -1,0 +1,80 @@
+import type { CSSProperties } from 'react';
+import type { CalendarMonth } from '../../../../shared/ipc/calendar/types';
+import { addDaysIso, mondayOfIso, monthDates, monthOf } from '../../../../shared/domain/calendar/calendar-dates';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The month overview: per day, the booked appointments (and cancellations, no-shows); a click opens the day. */
+export function MonthView({
+  month,
+  date,
+  today,
+  onOpenDay,
+}: {
+  month: CalendarMonth | null;
+  date: string;
+  today: string;
+  onOpenDay(date: string): void;
+}) {
+  const dates = monthDates(monthOf(date));
+  const first = mondayOfIso(dates[0] as string);
+  const cells: string[] = [];
+  for (
+    let d = first;
+    cells.length < 42 && (d <= (dates.at(-1) as string) || cells.length % 7 !== 0);
+    d = addDaysIso(d, 1)
+  )
+    cells.push(d);
+  const byDate = new Map((month?.days ?? []).map((day) => [day.date, day]));
+  const busiest = Math.max(1, ...(month?.days ?? []).map((d) => d.booked));
+  return (
+    <div className="month" role="grid" aria-label="Month overview" aria-busy={month === null}>
+      <div className="month__row month__row--head" role="row">
+        {WEEKDAYS.map((name) => (
+          <div key={name} className="month__weekday" role="columnheader">
+            {name}
+          </div>
+        ))}
+      </div>
+      {Array.from({ length: cells.length / 7 }, (_, week) => (
+        <div key={week} className="month__row" role="row">
+          {cells.slice(week * 7, week * 7 + 7).map((cell) => {
+            const inMonth = cell.startsWith(monthOf(date));
+            const day = byDate.get(cell);
+            const load = day ? day.booked / busiest : 0;
+            const cancelled = day?.byStatus.Cancelled ?? 0;
+            const noShows = day?.byStatus['No-Show'] ?? 0;
+            return (
+              <button
+                key={cell}
+                type="button"
+                role="gridcell"
+                className={`month__day${inMonth ? '' : ' month__day--outside'}${cell === today ? ' month__day--today' : ''}${cell === date ? ' month__day--chosen' : ''}`}
+                style={{ '--load': load.toFixed(2) } as CSSProperties}
+                onClick={() => onOpenDay(cell)}
+                aria-label={`${cell}: ${day?.booked ?? 0} booked${cancelled ? `, ${cancelled} cancelled` : ''}${noShows ? `, ${noShows} no-shows` : ''}`}
+                data-testid={inMonth ? 'month-day' : undefined}
+              >
+                <span className="month__date">{Number(cell.slice(8, 10))}</span>
+                {inMonth && day ? (
+                  <span className="month__counts">
+                    <span className="month__booked">{day.booked}</span>
+                    <span className="month__booked-label">booked</span>
+                    {cancelled || noShows ? (
+                      <span className="month__minor">
+                        {cancelled ? `${cancelled} cancelled` : ''}
+                        {cancelled && noShows ? ' · ' : ''}
+                        {noShows ? `${noShows} no-show` : ''}
+                      </span>
+                    ) : null}
+                  </span>
+                ) : null}
+                {inMonth ? <span className="month__bar" aria-hidden="true" /> : null}
+              </button>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+import type { SlotSelection } from '../../stores/calendar-store';
+import { minutesOf } from '../../../../shared/domain/calendar/calendar-dates';
+
+/** The free range picked on the grid, with the way on to booking it. */
+export function SelectionBar({
+  selection,
+  doctorName,
+  onBook,
+  onClear,
+}: {
+  selection: SlotSelection;
+  doctorName: string;
+  onBook(): void;
+  onClear(): void;
+}) {
+  const minutes = minutesOf(selection.end) - minutesOf(selection.start);
+  return (
+    <div className="selection-bar" role="region" aria-label="Selected time">
+      <span className="selection-bar__what">
+        <strong>
+          {selection.start} – {selection.end}
+        </strong>{' '}
+        ({minutes} min) · {DateTime.fromISO(selection.date).toFormat('ccc d LLL')} · {doctorName}
+      </span>
+      <span className="selection-bar__actions">
+        <button type="button" className="button button--ghost button--small" onClick={onClear}>
+          Clear
+        </button>
+        <button type="button" className="button button--primary button--small" onClick={onBook}>
+          Book this time…
+        </button>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,313 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  PATIENT_GENDERS,
+  PatientFields,
+  type PatientFieldsInput,
+  type PatientFieldsValue,
+} from '../../../../shared/ipc/reception/patient-schemas';
+import type { AppError } from '../../../../shared/ipc/result';
+import type {
+  DuplicateCandidate,
+  PatientDetails,
+  PossibleDuplicateDetails,
+} from '../../../../shared/ipc/reception/types';
+import { Banner } from '../../components/Banner';
+import { FormSection } from '../../components/FormSection';
+import { Spinner } from '../../components/Spinner';
+import { FieldError, TextField } from '../../components/TextField';
+import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
+import { useReceptionStore } from '../../stores/reception-store';
+import { formatBirthDate } from '../booking/reception-format';
+
+type FieldName = keyof PatientFieldsInput;
+const FIELDS: readonly FieldName[] = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'gender',
+  'address',
+  'emergencyContactName',
+  'emergencyContactPhone',
+];
+const isPatientField = fieldOf(FIELDS);
+
+const BLANK: PatientFieldsInput = {
+  firstName: '',
+  lastName: '',
+  email: '',
+  phone: '',
+  dateOfBirth: '',
+  gender: '' as PatientFieldsInput['gender'],
+  address: '',
+  emergencyContactName: '',
+  emergencyContactPhone: '',
+};
+
+/** A typed name goes into the right boxes: "Quenby" → last name, "Orla Quenby" → first and last. */
+export function valuesFromTyped(typed: string): Partial<PatientFieldsInput> {
+  const words = typed.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || /\d|@/.test(typed))
+    return /@/.test(typed)
+      ? { email: typed.trim() }
+      : /\d/.test(typed) && !/^\d{4}-/.test(typed)
+        ? { phone: typed.trim() }
+        : {};
+  return words.length === 1
+    ? { lastName: words[0] }
+    : { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] };
+}
+
+const REASON: Record<DuplicateCandidate['reasons'][number], string> = {
+  same_name_and_birth_date: 'same name and date of birth',
+  same_phone: 'same phone',
+};
+
+const todayText = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
+/** The form checks what the schema says, plus a birth date in the past (main checks it again on the clinic's clock). */
+const FormSchema = PatientFields.refine((fields) => fields.dateOfBirth === '' || fields.dateOfBirth < todayText(), {
+  path: ['dateOfBirth'],
+  message: 'The date of birth must be in the past',
+});
+
+export interface PatientFormProps {
+  /** Editing this patient; without it, registering a new one. */
+  patient?: PatientDetails;
+  initial?: Partial<PatientFieldsInput>;
+  onSaved(patient: PatientDetails): void;
+  onCancel(): void;
+  /** Opens an existing patient shown in a duplicate warning (instead of registering a twin). */
+  onUseExisting?: (candidate: DuplicateCandidate) => void;
+  compact?: boolean;
+}
+
+/**
+ * Register or edit a patient. A refusal keeps every value; a likely duplicate is shown with the
+ * existing records, and "Save anyway" goes ahead knowingly.
+ */
+export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting, compact }: PatientFormProps) {
+  const registerPatient = useReceptionStore((state) => state.registerPatient);
+  const updatePatient = useReceptionStore((state) => state.updatePatient);
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<PatientFieldsInput, unknown, PatientFieldsValue>({
+    resolver: zodResolver(FormSchema),
+    defaultValues: patient
+      ? {
+          firstName: patient.firstName,
+          lastName: patient.lastName,
+          email: patient.email,
+          phone: patient.phone,
+          dateOfBirth: patient.dateOfBirth,
+          gender: patient.gender,
+          address: patient.address,
+          emergencyContactName: patient.emergencyContactName,
+          emergencyContactPhone: patient.emergencyContactPhone,
+        }
+      : { ...BLANK, ...initial },
+  });
+
+  const save = (acknowledgeDuplicates: boolean) =>
+    handleSubmit(async (values) => {
+      setProblem(null);
+      const result = patient
+        ? await updatePatient({ patientId: patient.id, patient: values, acknowledgeDuplicates })
+        : await registerPatient({ patient: values, acknowledgeDuplicates });
+      if (result.ok) {
+        setDuplicates(null);
+        onSaved(result.data);
+        return;
+      }
+      if (result.error.code === 'POSSIBLE_DUPLICATE') {
+        setDuplicates((result.error.details as PossibleDuplicateDetails).duplicates);
+        return;
+      }
+      setDuplicates(null);
+      const unprefixed = { ...result.error, details: prefixless(result.error.details) };
+      const { placed } = sortFieldProblems(unprefixed, isPatientField);
+      placed.forEach(({ field, message }, index) =>
+        setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
+      );
+      if (placed.length === 0) setProblem(result.error);
+    });
+
+  const saveLabel = patient ? 'Save changes' : 'Register patient';
+  return (
+    <form
+      className={`card patient-form${compact ? ' patient-form--compact' : ''}`}
+      onSubmit={(event) => void save(false)(event)}
+      noValidate
+      aria-label={patient ? 'Edit patient' : 'Register a patient'}
+    >
+      {problem ? (
+        <Banner tone="error" title={patient ? 'The changes were not saved' : 'The patient was not registered'}>
+          <p>{problem.message}</p>
+        </Banner>
+      ) : null}
+      {duplicates ? (
+        <div className="duplicate-warning" role="alert" aria-label="Possible duplicate">
+          <p className="duplicate-warning__title">This may be a patient who is already registered</p>
+          <p className="duplicate-warning__lead">Check with the patient before saving a second record.</p>
+          <ul className="duplicate-warning__list">
+            {duplicates.map((candidate) => (
+              <li key={candidate.id} className="duplicate-warning__item">
+                <div>
+                  <span className="duplicate-warning__name">
+                    {candidate.firstName} {candidate.lastName}
+                  </span>
+                  <span className="duplicate-warning__meta">
+                    born {formatBirthDate(candidate.dateOfBirth)} · {candidate.phone} · {candidate.email}
+                    {candidate.isActive ? '' : ' · inactive'}
+                  </span>
+                  <span className="duplicate-warning__why">
+                    Matches on {candidate.reasons.map((r) => REASON[r]).join(' and ')}
+                  </span>
+                </div>
+                {onUseExisting ? (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => onUseExisting(candidate)}
+                  >
+                    Use this patient
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <div className="duplicate-warning__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={(event) => void save(true)(event)}
+              disabled={isSubmitting}
+            >
+              {patient ? 'Save anyway' : 'Register anyway'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <FormSection title="Person">
+        <div className="form-row">
+          <TextField
+            label="First name"
+            registration={register('firstName')}
+            error={errors.firstName?.message}
+            autoComplete="off"
+            autoFocus={!initial?.firstName}
+          />
+          <TextField
+            label="Last name"
+            registration={register('lastName')}
+            error={errors.lastName?.message}
+            autoComplete="off"
+          />
+        </div>
+        <div className="form-row">
+          <TextField
+            label="Date of birth"
+            type="date"
+            registration={register('dateOfBirth')}
+            error={errors.dateOfBirth?.message}
+            autoFocus={Boolean(initial?.firstName)}
+          />
+          <div className={`field${errors.gender ? ' field--invalid' : ''}`}>
+            <label className="field__label" htmlFor="patient-gender">
+              Gender
+            </label>
+            <select
+              id="patient-gender"
+              className="field__input field__select"
+              aria-invalid={errors.gender ? true : undefined}
+              {...register('gender')}
+            >
+              <option value="">Choose…</option>
+              {PATIENT_GENDERS.map((gender) => (
+                <option key={gender} value={gender}>
+                  {gender}
+                </option>
+              ))}
+            </select>
+            {errors.gender?.message ? <FieldError id="patient-gender-error" message={errors.gender.message} /> : null}
+          </div>
+        </div>
+      </FormSection>
+      <FormSection title="Contact">
+        <div className="form-row">
+          <TextField
+            label="Phone"
+            registration={register('phone')}
+            error={errors.phone?.message}
+            autoComplete="off"
+            placeholder="+1 555 010 0100"
+          />
+          <TextField
+            label="Email"
+            type="email"
+            registration={register('email')}
+            error={errors.email?.message}
+            autoComplete="off"
+            hint="Also the patient's kiosk sign-in name."
+          />
+        </div>
+        <TextField
+          label="Address"
+          registration={register('address')}
+          error={errors.address?.message}
+          autoComplete="off"
+        />
+      </FormSection>
+      <FormSection title="Emergency contact" lead="Optional; a name and a phone together.">
+        <div className="form-row">
+          <TextField
+            label="Contact name"
+            registration={register('emergencyContactName')}
+            error={errors.emergencyContactName?.message}
+            autoComplete="off"
+          />
+          <TextField
+            label="Contact phone"
+            registration={register('emergencyContactPhone')}
+            error={errors.emergencyContactPhone?.message}
+            autoComplete="off"
+          />
+        </div>
+      </FormSection>
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? <Spinner /> : null}
+          {saveLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Main names fields of the nested input ('patient.email'); the form's own names have no prefix. */
+function prefixless(details: unknown): unknown {
+  if (typeof details !== 'object' || details === null) return details;
+  const { field, fields } = details as { field?: unknown; fields?: unknown };
+  const strip = (name: unknown) => (typeof name === 'string' ? name.replace(/^patient\./, '') : name);
+  return {
+    ...details,
+    field: strip(field),
+    fields: Array.isArray(fields)
+      ? fields.map((f: { field?: unknown; message?: unknown }) => ({ ...f, field: strip(f.field) }))
+      : fields,
+  };
+}

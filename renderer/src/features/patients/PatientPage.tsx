@@ -1,0 +1,212 @@
+import { useEffect, useState } from 'react';
+import type { AppError } from '../../../../shared/ipc/result';
+import type { PatientDetails } from '../../../../shared/ipc/reception/types';
+import { Banner } from '../../components/Banner';
+import { Dialog } from '../../components/Dialog';
+import { Spinner } from '../../components/Spinner';
+import { useReceptionStore } from '../../stores/reception-store';
+import { BookingDialog } from '../booking/BookingDialog';
+import { formatBirthDate } from '../booking/reception-format';
+import { AppointmentList } from './AppointmentList';
+import { PatientForm } from './PatientForm';
+
+function ageOn(birth: string, today: Date): number {
+  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age -= 1;
+  return age;
+}
+
+function StatusDialog({ patient, onClose }: { patient: PatientDetails; onClose: () => void }) {
+  const setPatientActive = useReceptionStore((state) => state.setPatientActive);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const activate = !patient.isActive;
+  async function confirm() {
+    setBusy(true);
+    const result = await setPatientActive(patient.id, activate);
+    setBusy(false);
+    if (result.ok) onClose();
+    else setError(result.error);
+  }
+  return (
+    <Dialog
+      title={`${activate ? 'Reactivate' : 'Deactivate'} ${patient.firstName} ${patient.lastName}?`}
+      onClose={onClose}
+    >
+      <p className="dialog__text">
+        {activate
+          ? 'They appear in searches again and can be booked.'
+          : 'They no longer appear in searches and cannot be booked. Nothing is deleted: their appointments and records stay, and you can reactivate them later.'}
+      </p>
+      {error ? (
+        <Banner tone="error" title="That did not work">
+          <p>{error.message}</p>
+        </Banner>
+      ) : null}
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className={`button ${activate ? 'button--primary' : 'button--danger'}`}
+          onClick={() => void confirm()}
+          disabled={busy}
+        >
+          {busy ? <Spinner /> : null}
+          {activate ? 'Reactivate' : 'Deactivate'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** One patient at the front desk: details, upcoming and past appointments; edit, book, deactivate. */
+export function PatientPage({
+  patientId,
+  onBack,
+  notice: firstNotice = null,
+}: {
+  patientId: number;
+  onBack: () => void;
+  notice?: string | null;
+}) {
+  const { record, recordLoading, loadRecord } = useReceptionStore();
+  const [editing, setEditing] = useState(false);
+  const [changingStatus, setChangingStatus] = useState(false);
+  const [booking, setBooking] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(firstNotice);
+
+  useEffect(() => {
+    void loadRecord(patientId).then((result) => setError(result.ok ? null : result.error));
+  }, [patientId, loadRecord]);
+
+  const shown = record?.patient.id === patientId ? record : null;
+  if (error) {
+    return (
+      <Banner
+        tone="error"
+        title="This patient could not be opened"
+        action={
+          <button type="button" className="button button--secondary" onClick={onBack}>
+            Back to patients
+          </button>
+        }
+      >
+        <p>{error.message}</p>
+      </Banner>
+    );
+  }
+  if (!shown) {
+    return (
+      <p className="table-card__empty">
+        <Spinner /> Opening the patient…
+      </p>
+    );
+  }
+  const { patient, upcoming, past } = shown;
+  return (
+    <div className="patient-page">
+      <button type="button" className="button button--ghost patient-page__back" onClick={onBack}>
+        ← All patients
+      </button>
+      <header className="patient-page__header">
+        <div>
+          <h2 className="admin-page__title">
+            {patient.firstName} {patient.lastName}
+            {patient.isActive ? null : <span className="tag tag--muted patient-page__tag">Inactive</span>}
+          </h2>
+          <p className="admin-page__lead">
+            Born {formatBirthDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, new Date())}) · {patient.gender} ·
+            Patient #{patient.id}
+          </p>
+        </div>
+        <div className="patient-page__actions">
+          {patient.isActive ? (
+            <button type="button" className="button button--primary" onClick={() => setBooking(true)}>
+              Book appointment
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setEditing(true)}
+            disabled={editing}
+          >
+            Edit details
+          </button>
+          <button
+            type="button"
+            className={`button ${patient.isActive ? 'button--ghost' : 'button--secondary'}`}
+            onClick={() => setChangingStatus(true)}
+          >
+            {patient.isActive ? 'Deactivate' : 'Reactivate'}
+          </button>
+        </div>
+      </header>
+      {notice ? <Banner tone="info" title={notice} /> : null}
+      {editing ? (
+        <PatientForm
+          patient={patient}
+          onSaved={() => {
+            setEditing(false);
+            setNotice('The changes were saved.');
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <section className="card patient-details" aria-label="Patient details">
+          <dl className="detail-grid">
+            <div>
+              <dt>Phone</dt>
+              <dd>{patient.phone}</dd>
+            </div>
+            <div>
+              <dt>Email</dt>
+              <dd>{patient.email}</dd>
+            </div>
+            <div>
+              <dt>Address</dt>
+              <dd>{patient.address || '—'}</dd>
+            </div>
+            <div>
+              <dt>Emergency contact</dt>
+              <dd>
+                {patient.emergencyContactName
+                  ? `${patient.emergencyContactName} · ${patient.emergencyContactPhone}`
+                  : '—'}
+              </dd>
+            </div>
+          </dl>
+        </section>
+      )}
+      <section className="card table-card" aria-labelledby="upcoming-title">
+        <h3 className="card__title" id="upcoming-title">
+          Upcoming <span className="card__count">{upcoming.length}</span>
+        </h3>
+        <AppointmentList label="Upcoming appointments" appointments={upcoming} empty="No upcoming appointments." />
+      </section>
+      <section className="card table-card" aria-labelledby="past-title">
+        <h3 className="card__title" id="past-title">
+          Past <span className="card__count">{past.length}</span>
+        </h3>
+        <AppointmentList label="Past appointments" appointments={past} empty="No past appointments." />
+      </section>
+      {recordLoading ? <span className="visually-hidden">Refreshing</span> : null}
+      {changingStatus ? <StatusDialog patient={patient} onClose={() => setChangingStatus(false)} /> : null}
+      {booking ? (
+        <BookingDialog
+          patient={patient}
+          onClose={() => setBooking(false)}
+          onBooked={() => {
+            setBooking(false);
+            setNotice('The appointment was booked.');
+            void loadRecord(patient.id);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
+import type { AppError } from '../../../../shared/ipc/result';
+import type { PatientSummary } from '../../../../shared/ipc/reception/types';
+import { Banner } from '../../components/Banner';
+import { Spinner } from '../../components/Spinner';
+import { TextField } from '../../components/TextField';
+import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
+import { useReceptionStore, type DoctorOption } from '../../stores/reception-store';
+import { PatientPicker } from '../booking/PatientPicker';
+import { PRIORITY_LABEL } from '../booking/reception-format';
+import { wishTarget, type Wish } from '../walk-in/wish';
+import { WishSelect } from '../walk-in/WishSelect';
+
+const WindowForm = z
+  .object({
+    fromDate: DateText,
+    toDate: DateText,
+    earliestTime: TimeText,
+    latestTime: TimeText,
+    durationMinutes: z.coerce.number<string | number>().int(),
+    priority: z.coerce.number<string | number>().int().min(1).max(3),
+    notes: z.string().trim().max(500),
+  })
+  .refine((v) => v.toDate >= v.fromDate, { path: ['toDate'], message: 'The last date cannot be before the first' })
+  .refine((v) => v.latestTime > v.earliestTime, {
+    path: ['latestTime'],
+    message: 'The latest time must be after the earliest',
+  });
+type WindowValues = z.input<typeof WindowForm>;
+type WindowParsed = z.output<typeof WindowForm>;
+const FIELDS = ['fromDate', 'toDate', 'earliestTime', 'latestTime', 'durationMinutes', 'priority', 'notes'] as const;
+const isWindowField = fieldOf(FIELDS);
+
+/** A patient who wants an earlier slot: with whom, between which dates and times, how urgent. */
+export function AddToWaitingListForm({
+  doctors,
+  today,
+  onAdded,
+  onCancel,
+}: {
+  doctors: readonly DoctorOption[];
+  today: string;
+  onAdded(): void;
+  onCancel(): void;
+}) {
+  const addToWaitingList = useReceptionStore((state) => state.addToWaitingList);
+  const [patient, setPatient] = useState<PatientSummary | null>(null);
+  const [patientError, setPatientError] = useState<string | undefined>();
+  const first = doctors[0];
+  const [wish, setWish] = useState<Wish>(
+    first ? { kind: 'specialization', specialization: first.specialization } : { kind: 'any' },
+  );
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<WindowValues, unknown, WindowParsed>({
+    resolver: zodResolver(WindowForm),
+    defaultValues: {
+      fromDate: today,
+      toDate: today,
+      earliestTime: '08:00',
+      latestTime: '18:00',
+      durationMinutes: 30,
+      priority: 3,
+      notes: '',
+    },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    if (!patient) {
+      setPatientError('Choose the patient first');
+      return;
+    }
+    setProblem(null);
+    const result = await addToWaitingList({
+      patientId: patient.id,
+      ...wishTarget(wish),
+      ...values,
+      notes: values.notes || undefined,
+    });
+    if (result.ok) {
+      onAdded();
+      return;
+    }
+    const { placed } = sortFieldProblems(result.error, isWindowField);
+    placed.forEach(({ field, message }, index) =>
+      setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
+    );
+    if (placed.length === 0) setProblem(result.error);
+  });
+
+  return (
+    <form
+      className="card waiting-form"
+      aria-label="Add to the waiting list"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+    >
+      {problem ? (
+        <Banner tone="error" title="Not added">
+          <p>{problem.message}</p>
+        </Banner>
+      ) : null}
+      <div className="form-row">
+        <PatientPicker
+          value={patient}
+          onChange={(p) => {
+            setPatient(p);
+            if (p) setPatientError(undefined);
+          }}
+          autoFocus
+          error={patientError}
+        />
+        <WishSelect id="waiting-wish" label="With" value={wish} doctors={doctors} onChange={setWish} allowAny={false} />
+      </div>
+      <div className="form-row form-row--four">
+        <TextField label="From date" type="date" registration={register('fromDate')} error={errors.fromDate?.message} />
+        <TextField label="To date" type="date" registration={register('toDate')} error={errors.toDate?.message} />
+        <TextField label="Earliest time" registration={register('earliestTime')} error={errors.earliestTime?.message} />
+        <TextField label="Latest end" registration={register('latestTime')} error={errors.latestTime?.message} />
+      </div>
+      <div className="form-row form-row--three">
+        <div className="field">
+          <label className="field__label" htmlFor="waiting-length">
+            Length
+          </label>
+          <select id="waiting-length" className="field__input field__select" {...register('durationMinutes')}>
+            {[15, 20, 30, 45, 60].map((m) => (
+              <option key={m} value={m}>
+                {m} min
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="waiting-priority">
+            Priority
+          </label>
+          <select id="waiting-priority" className="field__input field__select" {...register('priority')}>
+            {[1, 2, 3].map((p) => (
+              <option key={p} value={p}>
+                {PRIORITY_LABEL[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField label="Note" registration={register('notes')} error={errors.notes?.message} autoComplete="off" />
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? <Spinner /> : null}
+          Add to waiting list
+        </button>
+      </div>
+    </form>
+  );
+}

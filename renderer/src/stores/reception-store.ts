@@ -1,0 +1,173 @@
+import { create } from 'zustand';
+import { clinicApi } from '../api/client';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/ipc/result';
+import type {
+  PatientDetails,
+  PatientRecord,
+  PatientSummary,
+  WaitingEntryWithSlots,
+  WaitingListBooking,
+  WaitingListOffer,
+  WalkInBooking,
+  WalkInEntryView,
+  WalkInQueue,
+} from '../../../shared/ipc/reception/types';
+import type { AppointmentView, SlotView } from '../../../shared/ipc/scheduling-types';
+import { onSessionReset, useAppStore } from './app-store';
+
+export interface DoctorOption {
+  id: number;
+  name: string;
+  specialization: string;
+}
+
+export interface OpenedSlot {
+  doctorId: number;
+  date: string;
+  time: string;
+  durationMinutes: number;
+}
+
+export interface ReceptionState {
+  doctors: DoctorOption[] | null;
+  /** The patient page's record, by patient id. */
+  record: PatientRecord | null;
+  recordLoading: boolean;
+  queue: WalkInQueue | null;
+  waiting: WaitingEntryWithSlots[] | null;
+  loadDoctors(today: string): Promise<void>;
+  searchPatients(query: string, includeInactive?: boolean): Promise<Result<PatientSummary[]>>;
+  loadRecord(patientId: number): Promise<Result<PatientRecord>>;
+  registerPatient(input: ChannelInput<'patients.register'>): Promise<Result<PatientDetails>>;
+  updatePatient(input: ChannelInput<'patients.update'>): Promise<Result<PatientDetails>>;
+  setPatientActive(patientId: number, active: boolean): Promise<Result<PatientDetails>>;
+  book(input: ChannelInput<'appointments.book'>): Promise<Result<AppointmentView>>;
+  soonest(input: ChannelInput<'slots.soonest'>): Promise<Result<SlotView[]>>;
+  loadQueue(): Promise<void>;
+  joinQueue(input: ChannelInput<'walkIns.join'>): Promise<Result<WalkInEntryView>>;
+  removeFromQueue(entryId: number): Promise<Result<WalkInEntryView>>;
+  bookWalkIn(input: ChannelInput<'walkIns.book'>): Promise<Result<WalkInBooking>>;
+  loadWaitingList(): Promise<void>;
+  addToWaitingList(input: ChannelInput<'waitingList.add'>): Promise<Result<unknown>>;
+  removeFromWaitingList(entryId: number): Promise<Result<unknown>>;
+  offersFor(slot: OpenedSlot): Promise<Result<WaitingListOffer[]>>;
+  bookFromWaitingList(input: ChannelInput<'waitingList.book'>): Promise<Result<WaitingListBooking>>;
+}
+
+const EMPTY = {
+  doctors: null,
+  record: null,
+  recordLoading: false,
+  queue: null,
+  waiting: null,
+} satisfies Partial<ReceptionState>;
+
+/** Patients, walk-ins and the waiting list at the front desk: the only caller of their channels. */
+export const useReceptionStore = create<ReceptionState>()((set, get) => {
+  /** Every answer goes past the session store first, so SESSION_LOCKED shows the lock screen. */
+  function seen<T>(result: Result<T>): Result<T> {
+    useAppStore.getState().noteResult(result);
+    return result;
+  }
+  const api = () => clinicApi();
+
+  return {
+    ...EMPTY,
+
+    loadDoctors: async (today) => {
+      if (get().doctors) return;
+      const result = seen(await api()['calendar.day']({ date: today }));
+      if (result.ok) {
+        const doctors = result.data.doctors.map((d) => ({
+          id: d.doctorId,
+          name: d.doctorName,
+          specialization: d.specialization,
+        }));
+        set({ doctors: doctors.sort((a, b) => a.name.localeCompare(b.name)) });
+      }
+    },
+
+    searchPatients: async (query, includeInactive = false) =>
+      seen(await api()['patients.search']({ query, limit: 12, includeInactive })),
+
+    loadRecord: async (patientId) => {
+      set({ recordLoading: true });
+      const result = seen(await api()['patients.get']({ patientId }));
+      set(result.ok ? { record: result.data, recordLoading: false } : { recordLoading: false });
+      return result;
+    },
+
+    registerPatient: async (input) => seen(await api()['patients.register'](input)),
+
+    updatePatient: async (input) => {
+      const result = seen(await api()['patients.update'](input));
+      if (result.ok)
+        set((state) =>
+          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
+        );
+      return result;
+    },
+
+    setPatientActive: async (patientId, active) => {
+      const result = seen(await api()['patients.setActive']({ patientId, active }));
+      if (result.ok)
+        set((state) =>
+          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
+        );
+      return result;
+    },
+
+    book: async (input) => seen(await api()['appointments.book'](input)),
+    soonest: async (input) => seen(await api()['slots.soonest'](input)),
+
+    loadQueue: async () => {
+      const result = seen(await api()['walkIns.list']({}));
+      if (result.ok) set({ queue: result.data });
+    },
+    joinQueue: async (input) => {
+      const result = seen(await api()['walkIns.join'](input));
+      if (result.ok) await get().loadQueue();
+      return result;
+    },
+    removeFromQueue: async (entryId) => {
+      const result = seen(await api()['walkIns.remove']({ entryId }));
+      if (result.ok) await get().loadQueue();
+      return result;
+    },
+    bookWalkIn: async (input) => {
+      const result = seen(await api()['walkIns.book'](input));
+      if (result.ok) await get().loadQueue();
+      return result;
+    },
+
+    loadWaitingList: async () => {
+      const result = seen(await api()['waitingList.list']({ withSlots: true }));
+      if (result.ok) set({ waiting: result.data });
+    },
+    addToWaitingList: async (input) => {
+      const result = seen(await api()['waitingList.add'](input));
+      if (result.ok) await get().loadWaitingList();
+      return result;
+    },
+    removeFromWaitingList: async (entryId) => {
+      const result = seen(await api()['waitingList.remove']({ entryId }));
+      if (result.ok) await get().loadWaitingList();
+      return result;
+    },
+    offersFor: async (slot) => seen(await api()['waitingList.offers'](slot)),
+    bookFromWaitingList: async (input) => {
+      const result = seen(await api()['waitingList.book'](input));
+      if (result.ok && get().waiting) await get().loadWaitingList();
+      return result;
+    },
+  };
+});
+
+// What one person looked at is not shown to the next.
+onSessionReset(() => useReceptionStore.setState(EMPTY));
+
+/** A fresh idempotency key: one per booking dialog or step opened, reused by its retries. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID().replace(/-/g, '');
+}

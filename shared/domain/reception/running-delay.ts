@@ -1,0 +1,94 @@
+/**
+ * How late the doctors run, and what that means for walk-ins waiting for the soonest slot.
+ * Pure: epoch minutes in, minutes out.
+ */
+import type { AppointmentStatus } from '../scheduling/lifecycle';
+
+export interface TodayAppointment {
+  doctorId: number;
+  /** Epoch minutes of the appointment's start. */
+  startsAt: number;
+  status: AppointmentStatus;
+}
+
+/**
+ * A doctor's running delay: now minus the start of the earliest live (Scheduled or Confirmed,
+ * i.e. not yet Completed, Cancelled or No-Show) appointment of today whose start has passed.
+ * Such an appointment still open means the doctor has not got through it yet. 0 when none.
+ */
+export function runningDelayMinutes(appointments: readonly TodayAppointment[], doctorId: number, now: number): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const appointment of appointments) {
+    if (appointment.doctorId !== doctorId) continue;
+    if (appointment.status !== 'Scheduled' && appointment.status !== 'Confirmed') continue;
+    if (appointment.startsAt > now) continue;
+    if (appointment.startsAt < earliest) earliest = appointment.startsAt;
+  }
+  return earliest === Number.POSITIVE_INFINITY ? 0 : now - earliest;
+}
+
+/** Every doctor's running delay, for the doctors that appear in the appointments. */
+export function runningDelays(appointments: readonly TodayAppointment[], now: number): Map<number, number> {
+  const delays = new Map<number, number>();
+  for (const doctorId of new Set(appointments.map((a) => a.doctorId)))
+    delays.set(doctorId, runningDelayMinutes(appointments, doctorId, now));
+  return delays;
+}
+
+export interface CandidateSlot {
+  doctorId: number;
+  specialization: string;
+  startsAt: number;
+  durationMinutes: number;
+}
+
+export interface WaitingWalkIn {
+  id: number;
+  /** Epoch minutes of arrival: the queue's order. */
+  arrivedAt: number;
+  doctorId: number | null;
+  specialization: string | null;
+}
+
+export interface WalkInEstimate {
+  id: number;
+  slot: CandidateSlot | null;
+  /** Minutes from now until the expected start (the slot's start plus the doctor's running delay); null without a slot. */
+  waitMinutes: number | null;
+  delayMinutes: number;
+}
+
+const fits = (walkIn: WaitingWalkIn, slot: CandidateSlot): boolean =>
+  walkIn.doctorId !== null
+    ? slot.doctorId === walkIn.doctorId
+    : walkIn.specialization === null || slot.specialization.toLowerCase() === walkIn.specialization.toLowerCase();
+
+/**
+ * Gives each waiting walk-in, in arrival order, the earliest candidate slot they fit that no one
+ * ahead of them has taken (a taken slot also rules out the same doctor's overlapping slots), and
+ * estimates the wait: that slot's start, pushed back by the doctor's running delay, minus now.
+ */
+export function estimateWalkInWaits(
+  queue: readonly WaitingWalkIn[],
+  slots: readonly CandidateSlot[],
+  delays: ReadonlyMap<number, number>,
+  now: number,
+): WalkInEstimate[] {
+  const ordered = [...queue].sort((a, b) => a.arrivedAt - b.arrivedAt || a.id - b.id);
+  const free = [...slots].sort((a, b) => a.startsAt - b.startsAt || a.doctorId - b.doctorId);
+  const taken: CandidateSlot[] = [];
+  const overlapsTaken = (slot: CandidateSlot) =>
+    taken.some(
+      (t) =>
+        t.doctorId === slot.doctorId &&
+        slot.startsAt < t.startsAt + t.durationMinutes &&
+        t.startsAt < slot.startsAt + slot.durationMinutes,
+    );
+  return ordered.map((walkIn) => {
+    const slot = free.find((candidate) => fits(walkIn, candidate) && !overlapsTaken(candidate)) ?? null;
+    if (!slot) return { id: walkIn.id, slot: null, waitMinutes: null, delayMinutes: 0 };
+    taken.push(slot);
+    const delayMinutes = delays.get(slot.doctorId) ?? 0;
+    return { id: walkIn.id, slot, waitMinutes: Math.max(0, slot.startsAt + delayMinutes - now), delayMinutes };
+  });
+}

@@ -1,0 +1,131 @@
+import type { AppointmentStatus } from '../../domain/scheduling/lifecycle';
+import type { AppointmentType, AppointmentView, SlotView } from '../scheduling-types';
+import type { PatientGender } from './patient-schemas';
+
+/** One typeahead hit: enough to tell two patients apart at the desk. */
+export interface PatientSummary {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  dateOfBirth: string;
+  isActive: boolean;
+}
+
+export interface PatientDetails extends PatientSummary {
+  gender: PatientGender;
+  address: string;
+  emergencyContactName: string;
+  emergencyContactPhone: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PatientAppointment {
+  id: number;
+  doctorId: number;
+  doctorName: string;
+  specialization: string;
+  date: string;
+  time: string;
+  durationMinutes: number;
+  status: AppointmentStatus;
+  appointmentType: AppointmentType;
+}
+
+/** The patient page: details, and appointments split at now (upcoming soonest first, past newest first). */
+export interface PatientRecord {
+  patient: PatientDetails;
+  upcoming: PatientAppointment[];
+  past: PatientAppointment[];
+}
+
+/** Why an existing patient looks like the one being saved. */
+export type DuplicateReason = 'same_name_and_birth_date' | 'same_phone';
+
+export interface DuplicateCandidate extends PatientSummary {
+  reasons: DuplicateReason[];
+}
+
+/** details of a POSSIBLE_DUPLICATE refusal. */
+export interface PossibleDuplicateDetails {
+  duplicates: DuplicateCandidate[];
+}
+
+export type QueueStatus = 'Waiting' | 'Booked' | 'Removed';
+
+export interface WalkInEntryView {
+  id: number;
+  patientId: number;
+  patientName: string;
+  doctorId: number | null;
+  doctorName: string | null;
+  specialization: string | null;
+  durationMinutes: number;
+  appointmentType: AppointmentType;
+  notes: string | null;
+  arrivedAt: string;
+  status: QueueStatus;
+  appointmentId: number | null;
+}
+
+/** A waiting walk-in with the slot it would probably get and the wait estimate. */
+export interface WalkInQueueRow extends WalkInEntryView {
+  waitedMinutes: number;
+  /** Minutes from now until the expected start, doctors' running delay included; null when no slot today. */
+  estimatedWaitMinutes: number | null;
+  expectedSlot: SlotView | null;
+  /** The expected doctor's running delay in minutes (0 when on time). */
+  runningDelayMinutes: number;
+}
+
+export interface WalkInQueue {
+  now: string;
+  rows: WalkInQueueRow[];
+  /** Running delay per doctor with live appointments today (doctorId → minutes). */
+  delays: { doctorId: number; doctorName: string; minutes: number }[];
+}
+
+export interface WalkInBooking {
+  entry: WalkInEntryView;
+  appointment: AppointmentView;
+}
+
+export interface WaitingEntryView {
+  id: number;
+  patientId: number;
+  patientName: string;
+  patientPhone: string;
+  doctorId: number | null;
+  doctorName: string | null;
+  specialization: string | null;
+  fromDate: string;
+  toDate: string;
+  earliestTime: string;
+  latestTime: string;
+  durationMinutes: number;
+  appointmentType: AppointmentType;
+  priority: number;
+  notes: string | null;
+  status: QueueStatus;
+  appointmentId: number | null;
+  createdAt: string;
+}
+
+export interface WaitingEntryWithSlots extends WaitingEntryView {
+  /** The soonest free slots that fit the entry now (empty when not asked or none). */
+  slots: SlotView[];
+}
+
+/** One waiting patient offered an opened slot; the slot they would book (their own length). */
+export interface WaitingListOffer {
+  rank: number;
+  entry: WaitingEntryView;
+  slot: SlotView;
+}
+
+export interface WaitingListBooking {
+  entry: WaitingEntryView;
+  appointment: AppointmentView;
+}

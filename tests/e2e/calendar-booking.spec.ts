@@ -1,0 +1,70 @@
+import { expect, saveScreen, test } from './support/fixtures';
+import { invokeInPage } from './support/invoke';
+import { addDays, clinicToday, dragSelect, minutesOf, openCalendarOnDemoClinic } from './support/calendar-clinic';
+
+test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
+
+// A generated patient: the name is made up.
+const PATIENT = { firstName: 'Maren', lastName: 'Testholm' };
+
+test('booking from the calendar: select a free range on a doctor column, pick the patient, book', async ({ page }) => {
+  await openCalendarOnDemoClinic(page);
+  const registered = await invokeInPage(page, 'patients.register', {
+    patient: {
+      ...PATIENT,
+      email: 'maren.testholm@patients.example',
+      phone: '+1 555 0142 77',
+      dateOfBirth: '1979-03-14',
+      gender: 'Female',
+    },
+  });
+  if (!registered.ok) throw new Error(registered.error.message);
+
+  const tomorrow = addDays(clinicToday(), 1);
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.locator('.day-toolbar__relative')).toHaveText('Tomorrow');
+  const day = await invokeInPage(page, 'calendar.day', { date: tomorrow });
+  if (!day.ok) throw new Error(day.error.message);
+  // The first of the first three doctors with a free 45 minutes tomorrow.
+  let chosen: { index: number; time: string; doctorName: string } | null = null;
+  for (let index = 0; index < 3 && !chosen; index++) {
+    const doctor = day.data.doctors[index]!;
+    const slots = await invokeInPage(page, 'slots.free', {
+      doctorId: doctor.doctorId,
+      fromDate: tomorrow,
+      days: 1,
+      durationMinutes: 45,
+    });
+    const time = slots.ok
+      ? slots.data.find((s) => minutesOf(s.time) % 60 === 0 && minutesOf(s.time) >= 9 * 60)?.time
+      : undefined;
+    if (time) chosen = { index, time, doctorName: doctor.doctorName };
+  }
+  if (!chosen) throw new Error('no free 45 minutes tomorrow');
+  const end = `${String(minutesOf(chosen.time) / 60 + 0).padStart(2, '0')}:45`;
+
+  await dragSelect(page, chosen.index, chosen.time, end);
+  const bar = page.getByRole('region', { name: 'Selected time' });
+  await expect(bar).toContainText(`${chosen.time} – ${end}`);
+  await expect(bar).toContainText('45 min');
+  await expect(bar).toContainText(chosen.doctorName);
+  await expect(page.getByTestId('calendar-selection')).toBeVisible();
+  await saveScreen(page, 'calendar-booking-selection');
+
+  await bar.getByRole('button', { name: 'Book this time…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Book an appointment' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Time')).toHaveValue(chosen.time);
+  await expect(dialog.getByLabel('Date')).toHaveValue(tomorrow);
+  await dialog.getByRole('combobox', { name: 'Patient' }).fill('Testholm');
+  await dialog.getByRole('option', { name: /Testholm, Maren/ }).click();
+  await saveScreen(page, 'calendar-booking-dialog');
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  const block = page.getByTestId('calendar-column').nth(chosen.index).locator('.appt', { hasText: 'Maren Testholm' });
+  await expect(block).toBeVisible();
+  await expect(block).toHaveAttribute('aria-label', new RegExp(`^${chosen.time} – ${end}, Maren Testholm`));
+  await expect(page.getByRole('region', { name: 'Selected time' })).toHaveCount(0);
+  await saveScreen(page, 'calendar-booked');
+});

@@ -1,0 +1,59 @@
+import { DateTime } from 'luxon';
+import type { Page } from '@playwright/test';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import type { Channel } from '../../../shared/ipc/contract';
+import { invokeInPage } from './invoke';
+
+// Generated clinic and people only.
+export const ZONE = 'Europe/Vienna';
+export const ADMIN_PASSWORD = 'silver kettle morning 17';
+
+/** Sets the clinic up through the first-run channel (signs the admin in) and shows the app. */
+export async function setUpDemoClinic(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Set up your clinic' }).waitFor();
+  await call(page, 'setup.complete', {
+    clinicName: 'Lindenhof Test Clinic',
+    timezone: ZONE,
+    admin: {
+      username: 'rexamplar',
+      email: 'robin.examplar@example.org',
+      firstName: 'Robin',
+      lastName: 'Examplar',
+      password: ADMIN_PASSWORD,
+    },
+  });
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/** A channel call that must succeed (test arrangement). */
+export async function call<C extends Channel>(
+  page: Page,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await invokeInPage(page, channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.data;
+}
+
+export const clinicDate = (days = 0) => DateTime.now().setZone(ZONE).plus({ days }).toISODate() as string;
+
+let sequence = 0;
+/** A generated patient's fields; names are made up. */
+export function generatedPatient(
+  firstName: string,
+  lastName: string,
+  overrides: Partial<ChannelInput<'patients.register'>['patient']> = {},
+) {
+  sequence += 1;
+  return {
+    firstName,
+    lastName,
+    email: `${firstName}.${lastName}.${sequence}.${Date.now() % 100_000}@patients.example`.toLowerCase(),
+    phone: `+1 555 07${String(sequence).padStart(2, '0')} ${String(Date.now() % 100).padStart(2, '0')}`,
+    dateOfBirth: '1982-05-19',
+    gender: 'Female' as const,
+    ...overrides,
+  };
+}
