@@ -6,6 +6,10 @@ import { sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sect
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { KioskAdminScreen } from '../features/kiosk/KioskAdminScreen';
+import { FeedbackModerationScreen } from '../features/feedback/FeedbackModerationScreen';
+import { DoctorRatingsScreen } from '../features/feedback/DoctorRatingsScreen';
+import { MyFeedbackScreen } from '../features/feedback/MyFeedbackScreen';
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
@@ -23,6 +27,10 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'calendar' ? <CalendarDay zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
+          {section === 'kiosk' ? <KioskAdminScreen /> : null}
+          {section === 'feedback' ? <FeedbackModerationScreen zone={zone} /> : null}
+          {section === 'ratings' ? <DoctorRatingsScreen zone={zone} /> : null}
+          {section === 'myFeedback' ? <MyFeedbackScreen doctorId={user.id} zone={zone} /> : null}
         </main>
       </div>
     </div>
