@@ -128,7 +128,7 @@ test('sign-in, lockout, staff accounts, the audit trail and the automatic lock',
     await expect(signInHeading(page)).toBeVisible();
     await signIn(page, DESK.username, DESK_PASSWORD);
     await expect(calendar(page)).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Calendar']);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Calendar', 'Kiosk']);
     await page.getByRole('button', { name: 'Next day' }).click();
     const dayTitle = await page.getByRole('heading', { level: 2 }).textContent();
 

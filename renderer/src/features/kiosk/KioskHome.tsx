@@ -103,7 +103,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
             {visits.upcoming.length === 0 ? (
               <p className="kiosk-empty">You have no upcoming appointments.</p>
             ) : (
-              <ul className="kiosk-list">{visits.upcoming.map((visit) => <VisitRow key={visit.appointmentId} visit={visit} today={visits.today} />)}</ul>
+              <ul className="kiosk-list kiosk-list--stacked">{visits.upcoming.map((visit) => <VisitRow key={visit.appointmentId} visit={visit} today={visits.today} />)}</ul>
             )}
           </section>
 
