@@ -23,7 +23,7 @@ export function RatingSummaryCard({ summary }: { summary: Summary }) {
       <div className="rating-summary__headline">
         <span className="rating-summary__big">{summary.ratings.overall.average === null ? '–' : summary.ratings.overall.average.toFixed(1)}</span>
         <div>
-          <RatingStars value={summary.ratings.overall.average} label="Overall" />
+          <RatingStars value={summary.ratings.overall.average} label="Overall" showValue={false} />
           <p className="rating-summary__count">
             {summary.feedbackCount} approved review{summary.feedbackCount === 1 ? '' : 's'}
           </p>

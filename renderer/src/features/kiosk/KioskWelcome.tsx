@@ -8,6 +8,14 @@ import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
 
+/** Main's messages speak to staff; a patient gets the same meaning in their words. */
+function patientMessage(error: AppError): string {
+  if (error.code === 'INVALID_CREDENTIALS') return 'The email or password is not right. Please try again, or ask at the front desk.';
+  if (error.code === 'LOCKED_OUT') return 'For your safety, signing in is paused for a while. Please ask at the front desk.';
+  if (error.code === 'ACCOUNT_INACTIVE') return 'Your account cannot be used here. Please ask at the front desk.';
+  return error.message;
+}
+
 /** The kiosk's resting screen: a patient signs in with their email and kiosk password. */
 export function KioskWelcome({ clinicName }: { clinicName: string | null }) {
   const signIn = useKioskStore((state) => state.signIn);
@@ -37,7 +45,7 @@ export function KioskWelcome({ clinicName }: { clinicName: string | null }) {
       <form className="kiosk-card kiosk-signin" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Patient sign-in">
         {error ? (
           <Banner tone="error" title={error.code === 'LOCKED_OUT' ? 'Too many attempts' : 'We could not sign you in'}>
-            <p>{error.code === 'INVALID_CREDENTIALS' ? 'The email or password is not right. Please try again, or ask at the front desk.' : error.message}</p>
+            <p>{patientMessage(error)}</p>
           </Banner>
         ) : null}
         <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" />
