@@ -120,7 +120,12 @@ export function FeedbackForm({ visit, onCancel }: { visit: KioskVisit; onCancel:
       ) : null}
       <div className="kiosk-feedback__ratings">
         {RATING_NAMES.map((name) => (
-          <StarRating key={name} label={RATING_QUESTION[name]} value={ratings[name]} required={name === 'overall'} onChange={(value) => setRatings((current) => ({ ...current, [name]: value }))} />
+          <StarRating key={name} label={RATING_QUESTION[name]} value={ratings[name]} required={name === 'overall'} onChange={(value) => {
+              setRatings((current) => ({ ...current, [name]: value }));
+              // the overall rating was what was missing: the reminder has done its job
+              if (name === 'overall') setProblem(null);
+            }}
+          />
         ))}
       </div>
       <div className="kiosk-feedback__row">
