@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { SessionInfo, SessionUser } from '../../shared/ipc/types';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+export const DEFAULT_KIOSK_IDLE_SECONDS = 90;
 
 /**
  * The signed-in user of this workstation window. Main owns it; the renderer never names the
@@ -20,6 +21,12 @@ export class WorkstationSession {
   private lastActivityMs = 0;
   private locked = false;
   private idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
+  /**
+   * Kiosk mode (issue 10): the staff session that switched it on has ended (nothing of it is
+   * usable), only patients sign in, a patient's session ends by itself after `idleSeconds`
+   * without use, and only a desk or admin staff password leaves the mode.
+   */
+  private kiosk: { enteredBy: SessionUser; idleSeconds: number } | null = null;
 
   constructor(
     workstation = hostname(),
@@ -29,24 +36,61 @@ export class WorkstationSession {
   }
 
   get user(): SessionUser | null {
+    this.endIdleKioskPatient();
     return this.current?.user ?? null;
   }
 
   /** A fresh id for every sign-in, recorded in the audit trail. */
   get sessionId(): string | null {
+    this.endIdleKioskPatient();
     return this.current?.id ?? null;
   }
 
+  get inKiosk(): boolean {
+    return this.kiosk !== null;
+  }
+
+  /** Any sign-in other than a patient's at the kiosk (staff leaving kiosk mode, tests) ends kiosk mode. */
   signIn(user: SessionUser, idleLockMinutes = this.idleLockMinutes): void {
+    if (user.kind !== 'patient') this.kiosk = null;
     this.current = { id: randomUUID(), user };
     this.idleLockMinutes = idleLockMinutes;
     this.locked = false;
     this.lastActivityMs = this.nowMs();
   }
 
+  /** In kiosk mode this ends the patient's session only; the workstation stays a kiosk. */
   signOut(): void {
     this.current = null;
     this.locked = false;
+  }
+
+  /** The staff user's session ends here; from now on only patients sign in. */
+  enterKiosk(staff: SessionUser, idleSeconds: number): void {
+    this.kiosk = { enteredBy: staff, idleSeconds };
+    this.current = null;
+    this.locked = false;
+  }
+
+  /** A patient's sign-in at the kiosk, with its own short idle time. */
+  signInKioskPatient(patient: SessionUser, idleSeconds: number): void {
+    if (!this.kiosk) throw new Error('A patient signs in only at a kiosk');
+    this.kiosk.idleSeconds = idleSeconds;
+    this.current = { id: randomUUID(), user: patient };
+    this.locked = false;
+    this.lastActivityMs = this.nowMs();
+  }
+
+  /** Staff who entered kiosk mode (for the record); null outside it. */
+  get kioskEnteredBy(): SessionUser | null {
+    return this.kiosk?.enteredBy ?? null;
+  }
+
+  /** A patient idle past the kiosk's limit is signed out: the next person sees nothing of them. */
+  private endIdleKioskPatient(): void {
+    if (this.kiosk && this.current && this.nowMs() - this.lastActivityMs >= this.kiosk.idleSeconds * 1000) {
+      this.current = null;
+    }
   }
 
   setIdleLockMinutes(minutes: number): void {
@@ -55,13 +99,16 @@ export class WorkstationSession {
 
   /** True when locked, locking first if the idle time has run out. */
   isLocked(): boolean {
+    // A kiosk never locks: an idle patient is signed out instead.
+    if (this.kiosk) return false;
     if (!this.current) return false;
     if (!this.locked && this.nowMs() - this.lastActivityMs >= this.idleLockMinutes * 60_000) this.locked = true;
     return this.locked;
   }
 
   lock(): void {
-    if (this.current) this.locked = true;
+    if (this.kiosk) this.signOut();
+    else if (this.current) this.locked = true;
   }
 
   unlock(): void {
@@ -71,10 +118,17 @@ export class WorkstationSession {
 
   /** The user did something. A session already locked stays locked: only the password opens it. */
   recordActivity(): void {
+    this.endIdleKioskPatient();
     if (!this.isLocked()) this.lastActivityMs = this.nowMs();
   }
 
   info(): SessionInfo {
-    return { user: this.user, locked: this.isLocked(), idleLockMinutes: this.idleLockMinutes };
+    const user = this.user;
+    return {
+      user,
+      locked: this.isLocked(),
+      idleLockMinutes: this.idleLockMinutes,
+      kiosk: this.kiosk ? { idleSeconds: this.kiosk.idleSeconds } : null,
+    };
   }
 }

@@ -7,6 +7,7 @@ import { StartupSplash } from './screens/StartupSplash';
 import { StoreProblem } from './screens/StoreProblem';
 import { LockScreen } from './features/session/LockScreen';
 import { useIdleLock } from './features/session/use-idle-lock';
+import { KioskScreen } from './features/kiosk/KioskScreen';
 
 /** Picks the one screen the workstation's state calls for. */
 export function App() {
@@ -26,6 +27,8 @@ export function App() {
       return <StoreProblem status={state.status} statusError={state.statusError} />;
     case 'setup':
       return <FirstRunSetup />;
+    case 'kiosk':
+      return <KioskScreen clinicName={state.status?.clinicName ?? null} />;
     case 'signIn':
       return <SignIn clinicName={state.status?.clinicName ?? null} />;
     case 'shell':

@@ -5,3 +5,4 @@ export * from './prescriptions';
 export * from './patient-feedback';
 export * from './communication-logs';
 export * from './system-audit-logs';
+export * from './feedback-summary';

@@ -82,6 +82,13 @@ export const SETTINGS = {
     OpeningHours,
     DEFAULT_OPENING_HOURS,
   ),
+  kioskIdleSeconds: integerSetting(
+    'kiosk_idle_seconds',
+    'At the patient kiosk, a patient is signed out after this many seconds without use.',
+    15,
+    600,
+    90,
+  ),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -38,6 +38,11 @@ export interface SessionInfo {
   locked: boolean;
   /** The clinic's inactivity setting, so the screen locks at the same moment main does. */
   idleLockMinutes: number;
+  /**
+   * Set while the workstation is a patient kiosk (issue 10): only patients sign in, and a
+   * patient's session ends after `idleSeconds` without use. Absent or null otherwise.
+   */
+  kiosk?: { idleSeconds: number } | null;
 }
 
 export interface SetupResult {

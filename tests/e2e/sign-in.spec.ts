@@ -134,6 +134,7 @@ test('sign-in, lockout, staff accounts, the audit trail and the automatic lock',
       'Patients',
       'Walk-in',
       'Waiting list',
+      'Kiosk',
     ]);
     await page.getByRole('button', { name: 'Next day' }).click();
     const dayTitle = await page.getByRole('heading', { level: 2 }).textContent();

@@ -11,6 +11,10 @@ import { StaffScreen } from '../features/staff/StaffScreen';
 import { PatientsScreen } from '../features/patients/PatientsScreen';
 import { WalkInScreen } from '../features/walk-in/WalkInScreen';
 import { WaitingListScreen } from '../features/waiting-list/WaitingListScreen';
+import { KioskAdminScreen } from '../features/kiosk/KioskAdminScreen';
+import { FeedbackModerationScreen } from '../features/feedback/FeedbackModerationScreen';
+import { DoctorRatingsScreen } from '../features/feedback/DoctorRatingsScreen';
+import { MyFeedbackScreen } from '../features/feedback/MyFeedbackScreen';
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
@@ -33,6 +37,10 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'patients' ? <PatientsScreen /> : null}
           {section === 'walk-in' ? <WalkInScreen /> : null}
           {section === 'waiting-list' ? <WaitingListScreen /> : null}
+          {section === 'kiosk' ? <KioskAdminScreen /> : null}
+          {section === 'feedback' ? <FeedbackModerationScreen zone={zone} /> : null}
+          {section === 'ratings' ? <DoctorRatingsScreen zone={zone} /> : null}
+          {section === 'myFeedback' ? <MyFeedbackScreen doctorId={user.id} zone={zone} /> : null}
         </main>
       </div>
     </div>

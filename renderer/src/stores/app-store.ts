@@ -5,7 +5,7 @@ import type { SetupInput } from '../../../shared/ipc/schemas';
 import type { SignInInput } from '../../../shared/ipc/auth-schemas';
 import type { AppStatus, SessionInfo, SessionUser, SetupResult } from '../../../shared/ipc/types';
 
-export type AppScreen = 'splash' | 'problem' | 'setup' | 'signIn' | 'shell';
+export type AppScreen = 'splash' | 'problem' | 'setup' | 'signIn' | 'shell' | 'kiosk';
 
 /** main's default (electron/main/session.ts) until a sign-in brings the clinic's setting. */
 const DEFAULT_IDLE_LOCK_MINUTES = 10;
@@ -20,6 +20,8 @@ export interface AppState {
   /** The workstation is locked: the screen hides everything until the password is re-entered. */
   locked: boolean;
   idleLockMinutes: number;
+  /** Set while the workstation is a patient kiosk (main's session says so); null otherwise. */
+  kiosk: { idleSeconds: number } | null;
   /**
    * Changes when a different person takes over the workstation, so every screen's local state
    * (the shell is keyed on it) starts afresh instead of showing the previous user's work.
@@ -41,6 +43,8 @@ export interface AppState {
   reportActivity(): Promise<void>;
   /** Every store hands its data results here: a SESSION_LOCKED answer shows the lock screen. */
   noteResult(result: Result<unknown>): void;
+  /** Takes main's session as answered by another channel (the kiosk's enter, exit and sign-in). */
+  adoptSession(info: SessionInfo): void;
 }
 
 export function hasStoreProblem(status: AppStatus): boolean {
@@ -48,12 +52,13 @@ export function hasStoreProblem(status: AppStatus): boolean {
 }
 
 /** Which screen the window shows; a pure function of the state so it can be tested without React. */
-export function screenFor(state: Pick<AppState, 'status' | 'statusError' | 'user' | 'loading'>): AppScreen {
+export function screenFor(state: Pick<AppState, 'status' | 'statusError' | 'user' | 'loading'> & { kiosk?: AppState['kiosk'] }): AppScreen {
   if (state.statusError) return 'problem';
   if (!state.status) return 'splash';
   if (hasStoreProblem(state.status)) return 'problem';
   if (state.status.setupRequired) return 'setup';
   if (state.loading) return 'splash';
+  if (state.kiosk) return 'kiosk';
   return state.user ? 'shell' : 'signIn';
 }
 
@@ -79,6 +84,7 @@ export const useAppStore = create<AppState>()((set, get) => {
       user: info.user,
       locked: info.user ? info.locked : false,
       idleLockMinutes: info.idleLockMinutes,
+      kiosk: info.kiosk ?? null,
       sessionEpoch: changed ? state.sessionEpoch + 1 : state.sessionEpoch,
     }));
   }
@@ -110,6 +116,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     user: null,
     locked: false,
     idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+    kiosk: null,
     sessionEpoch: 0,
     loading: true,
     retrying: false,
@@ -150,7 +157,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     signOut: async () => {
       const result = await clinicApi()['session.signOut']({});
       // Even when main did not answer, the screen stops showing the user's work.
-      applySession(result.ok ? result.data : { user: null, locked: false, idleLockMinutes: get().idleLockMinutes });
+      applySession(result.ok ? result.data : { user: null, locked: false, idleLockMinutes: get().idleLockMinutes, kiosk: get().kiosk });
     },
 
     lock: async () => {
@@ -180,6 +187,12 @@ export const useAppStore = create<AppState>()((set, get) => {
 
     noteResult: (result) => {
       if (!result.ok && result.error.code === 'SESSION_LOCKED' && get().user) set({ locked: true });
+      // main ended the session meanwhile (a kiosk patient's idle time ran out there first)
+      if (!result.ok && result.error.code === 'UNAUTHENTICATED' && get().user) {
+        applySession({ user: null, locked: false, idleLockMinutes: get().idleLockMinutes, kiosk: get().kiosk });
+      }
     },
+
+    adoptSession: (info) => applySession(info),
   };
 });

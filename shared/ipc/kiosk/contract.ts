@@ -1,5 +1,88 @@
-import type { ChannelSpec } from '../channel-spec';
+import { channel, NoInput, type ChannelSpec } from '../channel-spec';
+import type { AppointmentView } from '../scheduling-types';
+import type { SessionInfo } from '../types';
 import type { KioskChannelName } from './channel-names';
+import {
+  DoctorFeedbackInput,
+  FeedbackQueueInput,
+  FindKioskPatientInput,
+  KioskCheckInInput,
+  KioskExitInput,
+  KioskSignInInput,
+  ModerateFeedbackInput,
+  RatingSummariesInput,
+  SetPatientKioskPasswordInput,
+  SubmitFeedbackInput,
+} from './schemas';
+import type {
+  DoctorFeedbackView,
+  DoctorRatingSummary,
+  FeedbackReceipt,
+  KioskPasswordSet,
+  KioskPatientMatch,
+  KioskPrescriptions,
+  KioskVisits,
+  ModerationItem,
+  MyFeedback,
+} from './types';
 
 /** The kiosk channels: input schema, output type, permission and audit spec of each. */
-export const kioskContract = {} as const satisfies Record<KioskChannelName, ChannelSpec>;
+export const kioskContract = {
+  // Staff switch the workstation into kiosk mode: their own session ends there.
+  'kiosk.enter': channel<SessionInfo>()({ input: NoInput, permission: 'kiosk.manage' }),
+  // Nobody on staff is signed in at a kiosk, so these two are open; main checks the password and the mode.
+  'kiosk.exit': channel<SessionInfo>()({ input: KioskExitInput, permission: 'anyone' }),
+  'kiosk.signIn': channel<SessionInfo>()({ input: KioskSignInInput, permission: 'anyone' }),
+  'kiosk.findPatient': channel<KioskPatientMatch>()({
+    input: FindKioskPatientInput,
+    permission: 'kiosk.manage',
+    audit: { action: 'find_patient_for_kiosk', resourceType: 'patient' },
+  }),
+  'kiosk.setPatientPassword': channel<KioskPasswordSet>()({
+    input: SetPatientKioskPasswordInput,
+    permission: 'kiosk.manage',
+    audit: { action: 'set_patient_kiosk_password', resourceType: 'patient', resourceId: (input) => input.patientId },
+  }),
+  'kiosk.myVisits': channel<KioskVisits>()({
+    input: NoInput,
+    permission: 'kiosk.patient',
+    audit: { action: 'view_own_appointments', resourceType: 'appointment', resourceId: () => null, patientId: (_input, output) => output?.patientId ?? null },
+  }),
+  'kiosk.myPrescriptions': channel<KioskPrescriptions>()({
+    input: NoInput,
+    permission: 'kiosk.patient',
+    audit: { action: 'view_own_prescriptions', resourceType: 'prescription', resourceId: () => null, patientId: (_input, output) => output?.patientId ?? null },
+  }),
+  'kiosk.checkIn': channel<AppointmentView>()({
+    input: KioskCheckInInput,
+    permission: 'kiosk.patient',
+    audit: { action: 'kiosk_check_in', resourceType: 'appointment', resourceId: (input) => input.appointmentId },
+  }),
+  'kiosk.submitFeedback': channel<FeedbackReceipt>()({
+    input: SubmitFeedbackInput,
+    permission: 'kiosk.patient',
+    audit: { action: 'submit_feedback', resourceType: 'feedback' },
+  }),
+  'feedback.queue': channel<ModerationItem[]>()({
+    input: FeedbackQueueInput,
+    permission: 'feedback.moderate',
+    audit: { action: 'view_feedback_queue', resourceType: 'feedback', resourceId: () => null, patientId: () => null },
+  }),
+  'feedback.moderate': channel<ModerationItem>()({
+    input: ModerateFeedbackInput,
+    permission: 'feedback.moderate',
+    audit: { action: 'moderate_feedback', resourceType: 'feedback', resourceId: (input) => input.feedbackId },
+  }),
+  // Averages and counts only: no patient information.
+  'feedback.ratingSummaries': channel<DoctorRatingSummary[]>()({ input: RatingSummariesInput, permission: 'reports.read' }),
+  'feedback.doctorFeedback': channel<DoctorFeedbackView[]>()({
+    input: DoctorFeedbackInput,
+    permission: 'reports.read',
+    audit: { action: 'view_doctor_feedback', resourceType: 'feedback', resourceId: (input) => input.doctorId, patientId: () => null },
+  }),
+  'feedback.mine': channel<MyFeedback>()({
+    input: NoInput,
+    permission: 'clinical.own',
+    audit: { action: 'view_own_feedback', resourceType: 'feedback', resourceId: () => null, patientId: () => null },
+  }),
+} as const satisfies Record<KioskChannelName, ChannelSpec>;

@@ -6,44 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
-import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract';
+import { CHANNELS, contract } from '../../../shared/ipc/contract';
 import { PERMISSION_MATRIX, ROLES, type Role } from '../../../shared/ipc/permissions';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode } from '../../support/workstation-stores';
 import { createAccounts, PASSWORD, seedBookableClinic, tomorrow, type RoleAccount } from './accounts-fixture';
-import { CORE_SAMPLES } from './matrix/core-samples';
-import type { FeatureSamples, RoleFixture, Sample } from './matrix/types';
-import { RECEPTION_SAMPLES } from './matrix/reception-samples';
-import { CALENDAR_SAMPLES } from './matrix/calendar-samples';
-import { DOCTOR_SAMPLES } from './matrix/doctor-samples';
-import { ADMIN_SAMPLES } from './matrix/admin-samples';
-import { COMMUNICATION_SAMPLES } from './matrix/communications-samples';
-import { KIOSK_SAMPLES } from './matrix/kiosk-samples';
-import { BACKUP_SAMPLES } from './matrix/backups-samples';
-import { SYNC_SAMPLES } from './matrix/sync-samples';
+import { FEATURES, SAMPLES } from './matrix/all-samples';
+import type { RoleFixture } from './matrix/types';
 
-const FEATURES: readonly Pick<FeatureSamples<Channel>, 'prepare' | 'fingerprint'>[] = [
-  RECEPTION_SAMPLES,
-  CALENDAR_SAMPLES,
-  DOCTOR_SAMPLES,
-  ADMIN_SAMPLES,
-  COMMUNICATION_SAMPLES,
-  KIOSK_SAMPLES,
-  BACKUP_SAMPLES,
-];
-
-/** A sample call for every channel: adding a channel without one breaks the compile. */
-const SAMPLES: Record<Channel, Sample> = {
-  ...CORE_SAMPLES,
-  ...RECEPTION_SAMPLES.samples,
-  ...CALENDAR_SAMPLES.samples,
-  ...DOCTOR_SAMPLES.samples,
-  ...ADMIN_SAMPLES.samples,
-  ...COMMUNICATION_SAMPLES.samples,
-  ...KIOSK_SAMPLES.samples,
-  ...BACKUP_SAMPLES.samples,
-  ...SYNC_SAMPLES.samples,
-};
 
 const day = tomorrow();
 

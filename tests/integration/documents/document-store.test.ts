@@ -315,7 +315,8 @@ describe.each(DOCUMENT_TARGETS)('document store on $name', (target) => {
     });
 
     it('refuses a patch that makes the document invalid, and changes nothing', async () => {
-      const created = await store.patientFeedback.insert({ ...seedFeedback, patientId: freshPatientId() });
+      // a visit of its own: one feedback per appointment
+      const created = await store.patientFeedback.insert({ ...seedFeedback, appointmentId: 125_000 + freshPatientId(), patientId: freshPatientId() });
       await expect(
         store.patientFeedback.update(created.id, { ratings: { overall: 7 }, moderationStatus: 'Rejected' }),
       ).rejects.toMatchObject(refusal('VALIDATION', 'ratings.overall'));

@@ -1,4 +1,6 @@
 import type {
+  DoctorRatingTotals,
+  ModerationStatus,
   CommunicationLog,
   CommunicationLogInput,
   PatientFeedback,
@@ -74,10 +76,20 @@ export interface DocumentRepository<Input, Stored> extends AppendOnlyDocumentRep
   update(id: string, patch: DocumentPatch<Input>): Promise<Stored>;
 }
 
+/**
+ * Per-doctor rating summaries, computed by the store itself (an aggregation pipeline in MongoDB,
+ * GROUP BY over json_extract in SQLite) rather than by reading every document into the app.
+ */
+export interface FeedbackRatingAggregator {
+  /** One entry per doctor with matching feedback, by doctorId ascending. */
+  summarize(criteria: { moderationStatus: ModerationStatus; doctorIds?: readonly number[] }): Promise<DoctorRatingTotals[]>;
+}
+
 export interface DocumentStore {
   readonly kind: 'mongodb' | 'sqlite';
   readonly prescriptions: DocumentRepository<PrescriptionInput, Prescription>;
   readonly patientFeedback: DocumentRepository<PatientFeedbackInput, PatientFeedback>;
+  readonly feedbackRatings: FeedbackRatingAggregator;
   readonly communicationLogs: DocumentRepository<CommunicationLogInput, CommunicationLog>;
   /** The audit trail is append-only: no update. */
   readonly systemAuditLogs: AppendOnlyDocumentRepository<SystemAuditLogInput, SystemAuditLog>;

@@ -15,6 +15,8 @@ export async function startSession(session: WorkstationSession, sql: SqlStore, u
 }
 
 export async function signInAtWorkstation(session: WorkstationSession, sql: SqlStore, credentials: { identifier: string; password: string }, now: Date): Promise<SessionInfo> {
+  // A kiosk is left only through kiosk.exit (a desk or admin password), never by a plain sign-in.
+  if (session.inKiosk) throw new AppFailure('CONFLICT', 'This workstation is a patient kiosk. Staff leave kiosk mode with their password first.');
   return startSession(session, sql, await signIn(sql, credentials, 'staff', now));
 }
 

@@ -30,7 +30,8 @@ export function idleLimitMs(idleLockMinutes: number): number {
  * Main keeps its own clock too and refuses data once idle, whatever this window does.
  */
 export function useIdleLock(): void {
-  const active = useAppStore((state) => Boolean(state.user) && !state.locked);
+  // A kiosk has its own, shorter idle end for patients (features/kiosk/use-kiosk-idle.ts).
+  const active = useAppStore((state) => Boolean(state.user) && !state.locked && !state.kiosk);
   const idleLockMinutes = useAppStore((state) => state.idleLockMinutes);
 
   useEffect(() => {

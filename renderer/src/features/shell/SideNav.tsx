@@ -3,6 +3,25 @@ import { BrandMark } from '../../components/BrandMark';
 import { groupOf, SECTION_LABEL, type Section } from './sections';
 
 const ICONS: Record<Section, ReactNode> = {
+  kiosk: (
+    <>
+      <rect x="5" y="2.5" width="10" height="13" rx="1.5" />
+      <path d="M8 18h4M10 15.5V18M8 12.5h4" />
+    </>
+  ),
+  feedback: (
+    <>
+      <path d="M3 4.5h14v9H9l-4 3v-3H3z" />
+      <path d="M7 8h6M7 10.5h4" />
+    </>
+  ),
+  ratings: <path d="M10 2.8l2.2 4.6 5 .6-3.7 3.4 1 5L10 13.9l-4.5 2.5 1-5L2.8 8l5-.6z" />,
+  myFeedback: (
+    <>
+      <path d="M3 4.5h14v9H9l-4 3v-3H3z" />
+      <path d="M10 6.5l.9 1.8 2 .3-1.5 1.4.4 2-1.8-1-1.8 1 .4-2-1.5-1.4 2-.3z" />
+    </>
+  ),
   backups: (
     <>
       <ellipse cx="10" cy="5" rx="6" ry="2.5" />

@@ -114,12 +114,15 @@ const feedbackSchema = documentSchema(
     wouldReturnToDoctor: Boolean,
     verified: { type: Boolean, required: true },
     moderationStatus: oneOf(MODERATION_STATUSES, true),
+    moderatedBy: recordId(false),
+    moderatedAt: Date,
   },
   false,
 );
 feedbackSchema.index({ patientId: 1 });
 feedbackSchema.index({ doctorId: 1 });
-feedbackSchema.index({ appointmentId: 1 });
+// One feedback per appointment: the store refuses a second one (DUPLICATE), whoever races.
+feedbackSchema.index({ appointmentId: 1 }, { unique: true });
 feedbackSchema.index({ feedbackDate: -1 });
 feedbackSchema.index({ patientId: 1, feedbackDate: -1 });
 feedbackSchema.index({ doctorId: 1, feedbackDate: -1 }); // a doctor's reviews, newest first

@@ -8,6 +8,7 @@ import {
 import { appendOnly } from '../append-only';
 import type { DocumentStore } from '../document-store';
 import { guarded } from './mongo-errors';
+import { createMongoFeedbackRatings } from './feedback-ratings';
 import { createMongoRepository } from './mongo-repository';
 import { defineDocumentModels } from './mongoose-schemas';
 
@@ -39,6 +40,7 @@ export async function openMongoDocumentStore(uri: string): Promise<DocumentStore
       kind: 'mongodb',
       prescriptions: createMongoRepository(prescriptionsCollection, models.prescriptions),
       patientFeedback: createMongoRepository(patientFeedbackCollection, models.patient_feedback),
+      feedbackRatings: createMongoFeedbackRatings(models.patient_feedback),
       communicationLogs: createMongoRepository(communicationLogsCollection, models.communication_logs),
       systemAuditLogs: appendOnly(createMongoRepository(systemAuditLogsCollection, models.system_audit_logs)),
       ping: () =>

@@ -52,12 +52,21 @@ function visitTable(
   };
 }
 
+/** One document per appointment (feedback), as the unique index in MongoDB: the unique index replaces the plain one. */
+function oneDocumentPerAppointment(table: DocumentTable): DocumentTable {
+  return {
+    ...table,
+    indexes: table.indexes.filter((columns) => columns.join() !== 'appointment_id'),
+    uniqueColumns: ['appointment_id'],
+  };
+}
+
 export const DOCUMENT_TABLES: Readonly<Record<CollectionName, DocumentTable>> = {
   prescriptions: visitTable('doc_prescriptions', instant('prescriptionDate', 'prescription_date')),
   // A doctor's reviews, newest first, as in MongoDB.
-  patient_feedback: visitTable('doc_patient_feedback', instant('feedbackDate', 'feedback_date'), [
-    ['doctor_id', 'feedback_date'],
-  ]),
+  patient_feedback: oneDocumentPerAppointment(
+    visitTable('doc_patient_feedback', instant('feedbackDate', 'feedback_date'), [['doctor_id', 'feedback_date']]),
+  ),
   communication_logs: visitTable('doc_communication_logs', instant('sentAt', 'sent_at')),
   system_audit_logs: {
     table: 'doc_system_audit_logs',

@@ -9,6 +9,7 @@ import {
 } from '../collections';
 import type { DocumentStore } from '../document-store';
 import { DOCUMENT_TABLES, tableStatements } from './document-tables';
+import { createSqliteFeedbackRatings } from './feedback-ratings';
 import { createSqliteRepository } from './sqlite-repository';
 
 /**
@@ -35,6 +36,7 @@ export async function openSqliteDocumentStore(sequelize: Sequelize): Promise<Doc
     kind: 'sqlite',
     prescriptions: createSqliteRepository(sequelize, prescriptionsCollection, DOCUMENT_TABLES.prescriptions),
     patientFeedback: createSqliteRepository(sequelize, patientFeedbackCollection, DOCUMENT_TABLES.patient_feedback),
+    feedbackRatings: createSqliteFeedbackRatings(sequelize),
     communicationLogs: createSqliteRepository(
       sequelize,
       communicationLogsCollection,

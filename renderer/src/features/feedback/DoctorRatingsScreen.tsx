@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { Banner } from '../../components/Banner';
+import { Spinner } from '../../components/Spinner';
+import { useFeedbackStore } from '../../stores/feedback-store';
+import { DoctorFeedbackList } from './DoctorFeedbackList';
+import { DoctorRatingSummary } from './DoctorRatingSummary';
+import { RatingStars } from './RatingStars';
+
+/** Admins: every doctor's ratings from approved feedback; a doctor's row opens their summary and reviews. */
+export function DoctorRatingsScreen({ zone }: { zone: string }) {
+  const { summaries, summariesError, loadSummaries } = useFeedbackStore();
+  const [chosen, setChosen] = useState<number | null>(null);
+  useEffect(() => {
+    void loadSummaries();
+  }, [loadSummaries]);
+  const doctor = summaries?.find((summary) => summary.doctorId === chosen) ?? null;
+  return (
+    <section className="admin-page" aria-labelledby="ratings-title">
+      <header className="admin-page__header">
+        <div>
+          <h2 id="ratings-title" className="admin-page__title">
+            Doctor ratings
+          </h2>
+          <p className="admin-page__lead">Averages of approved patient feedback, computed by the clinic&apos;s document store.</p>
+        </div>
+      </header>
+      {summariesError ? (
+        <Banner tone="error" title="The ratings could not be loaded">
+          <p>{summariesError.message}</p>
+        </Banner>
+      ) : null}
+      {!summaries ? (
+        <Spinner label="Loading ratings" />
+      ) : (
+        <div className="card table-card">
+          <table className="data-table" aria-label="Doctor ratings">
+            <thead>
+              <tr>
+                <th scope="col">Doctor</th>
+                <th scope="col">Specialization</th>
+                <th scope="col">Overall</th>
+                <th scope="col">Reviews</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {summaries.length === 0 ? (
+                <tr>
+                  <td colSpan={5} className="data-table__muted">
+                    No approved feedback yet.
+                  </td>
+                </tr>
+              ) : (
+                summaries.map((summary) => (
+                  <tr key={summary.doctorId}>
+                    <td className="data-table__strong">{summary.doctorName}</td>
+                    <td>{summary.specialization}</td>
+                    <td>
+                      <RatingStars value={summary.ratings.overall.average} label={`Overall rating of ${summary.doctorName}`} />
+                    </td>
+                    <td>{summary.feedbackCount}</td>
+                    <td className="data-table__actions">
+                      <button type="button" className="button button--ghost button--small" onClick={() => setChosen(summary.doctorId)} aria-label={`Show the feedback of ${summary.doctorName}`}>
+                        Show feedback
+                      </button>
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {doctor ? (
+        <div className="ratings-detail" aria-label={`Feedback of ${doctor.doctorName}`}>
+          <h3 className="section-title">{doctor.doctorName}</h3>
+          <DoctorRatingSummary doctorId={doctor.doctorId} />
+          <DoctorFeedbackList doctorId={doctor.doctorId} zone={zone} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

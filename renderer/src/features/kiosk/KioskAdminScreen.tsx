@@ -1,0 +1,192 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { Email } from '../../../../shared/ipc/schemas';
+import { PatientKioskPassword } from '../../../../shared/ipc/kiosk/schemas';
+import type { KioskPatientMatch } from '../../../../shared/ipc/kiosk/types';
+import type { AppError } from '../../../../shared/ipc/result';
+import { Banner } from '../../components/Banner';
+import { Dialog } from '../../components/Dialog';
+import { Spinner } from '../../components/Spinner';
+import { TextField } from '../../components/TextField';
+import { useKioskStore } from '../../stores/kiosk-store';
+
+const FindForm = z.object({ email: Email });
+const PasswordForm = z.object({ newPassword: PatientKioskPassword });
+
+/** The desk finds a patient by email and sets (or resets) the password they use at the kiosk. */
+export function KioskPasswordDialog({ onClose, onDone }: { onClose: () => void; onDone: (patient: KioskPatientMatch) => void }) {
+  const findPatient = useKioskStore((state) => state.findPatient);
+  const setPatientPassword = useKioskStore((state) => state.setPatientPassword);
+  const [patient, setPatient] = useState<KioskPatientMatch | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const find = useForm<{ email: string }>({ resolver: zodResolver(FindForm), defaultValues: { email: '' } });
+  const password = useForm<{ newPassword: string }>({ resolver: zodResolver(PasswordForm), defaultValues: { newPassword: '' } });
+
+  const onFind = find.handleSubmit(async ({ email }) => {
+    setError(null);
+    setPatient(null);
+    const result = await findPatient(email);
+    if (result.ok) setPatient(result.data);
+    else if (result.error.code === 'NOT_FOUND') find.setError('email', { message: 'No patient has this email address.' });
+    else setError(result.error);
+  });
+  const onSet = password.handleSubmit(async ({ newPassword }) => {
+    if (!patient) return;
+    setError(null);
+    const result = await setPatientPassword(patient.id, newPassword);
+    if (result.ok) onDone(patient);
+    else setError(result.error);
+  });
+
+  return (
+    <Dialog title="Set a patient's kiosk password" onClose={onClose}>
+      <form className="dialog__form" onSubmit={(event) => void onFind(event)} noValidate>
+        <p className="dialog__text">Find the patient by the email they sign in with. Tell them the password in person; a new password also lifts a sign-in lockout.</p>
+        {error ? (
+          <Banner tone="error" title="That did not work">
+            <p>{error.message}</p>
+          </Banner>
+        ) : null}
+        <div className="kiosk-admin__find">
+          <TextField label="Patient email" type="email" registration={find.register('email')} error={find.formState.errors.email?.message} autoComplete="off" autoFocus />
+          <button type="submit" className="button button--secondary" disabled={find.formState.isSubmitting}>
+            {find.formState.isSubmitting ? <Spinner /> : null}
+            Find patient
+          </button>
+        </div>
+      </form>
+      {patient ? (
+        <form className="dialog__form" onSubmit={(event) => void onSet(event)} noValidate>
+          <div className="kiosk-admin__patient" aria-label="Patient found">
+            <span className="data-table__strong">
+              {patient.firstName} {patient.lastName}
+            </span>
+            <span className="data-table__muted">Born {patient.dateOfBirth}</span>
+            {!patient.isActive ? <span className="tag tag--neutral">Inactive</span> : null}
+          </div>
+          <TextField
+            label="New kiosk password"
+            type="password"
+            registration={password.register('newPassword')}
+            error={password.formState.errors.newPassword?.message}
+            autoComplete="new-password"
+            hint="At least 8 characters."
+          />
+          <div className="dialog__actions">
+            <button type="button" className="button button--secondary" onClick={onClose} disabled={password.formState.isSubmitting}>
+              Cancel
+            </button>
+            <button type="submit" className="button button--primary" disabled={password.formState.isSubmitting}>
+              {password.formState.isSubmitting ? <Spinner /> : null}
+              Set password
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="dialog__actions">
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+function StartKioskDialog({ onClose }: { onClose: () => void }) {
+  const enter = useKioskStore((state) => state.enter);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  return (
+    <Dialog title="Start kiosk mode?" onClose={onClose}>
+      <p className="dialog__text">
+        You will be signed out and this workstation becomes a kiosk where patients sign in. To leave kiosk mode, any front-desk or administrator account signs in through the
+        &ldquo;Staff&rdquo; button in its corner.
+      </p>
+      {error ? (
+        <Banner tone="error" title="Kiosk mode was not started">
+          <p>{error.message}</p>
+        </Banner>
+      ) : null}
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            const result = await enter();
+            setBusy(false);
+            if (!result.ok) setError(result.error);
+          }}
+        >
+          {busy ? <Spinner /> : null}
+          Start kiosk mode
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Front desk and admins: turn this workstation into the patient kiosk, and manage kiosk passwords. */
+export function KioskAdminScreen() {
+  const [dialog, setDialog] = useState<'start' | 'password' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <section className="admin-page" aria-labelledby="kiosk-admin-title">
+      <header className="admin-page__header">
+        <div>
+          <h2 id="kiosk-admin-title" className="admin-page__title">
+            Patient kiosk
+          </h2>
+          <p className="admin-page__lead">Patients check in, see their prescriptions and leave feedback on their own.</p>
+        </div>
+        <button type="button" className="button button--primary" onClick={() => setDialog('start')}>
+          Start kiosk mode
+        </button>
+      </header>
+      {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
+      <div className="card kiosk-admin__card">
+        <div>
+          <h3 className="section-title">Kiosk passwords</h3>
+          <p className="section-lead">A patient signs in at the kiosk with their email and a password the desk sets for them.</p>
+        </div>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setNotice(null);
+            setDialog('password');
+          }}
+        >
+          Set a patient&apos;s kiosk password
+        </button>
+      </div>
+      <div className="card kiosk-admin__card kiosk-admin__card--info">
+        <div>
+          <h3 className="section-title">How kiosk mode keeps patients apart</h3>
+          <ul className="kiosk-admin__points">
+            <li>Starting kiosk mode signs you out; nothing of your session stays reachable.</li>
+            <li>Each patient sees only their own appointments and active prescriptions.</li>
+            <li>A patient is signed out when they press Done or after a short time without use.</li>
+          </ul>
+        </div>
+      </div>
+      {dialog === 'start' ? <StartKioskDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'password' ? (
+        <KioskPasswordDialog
+          onClose={() => setDialog(null)}
+          onDone={(patient) => {
+            setDialog(null);
+            setNotice(`${patient.firstName} ${patient.lastName} can now sign in at the kiosk with the new password.`);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { KioskSignInInput } from '../../../../shared/ipc/kiosk/schemas';
+import type { AppError } from '../../../../shared/ipc/result';
+import { Banner } from '../../components/Banner';
+import { Spinner } from '../../components/Spinner';
+import { TextField } from '../../components/TextField';
+import { useKioskStore } from '../../stores/kiosk-store';
+
+/** Main's messages speak to staff; a patient gets the same meaning in their words. */
+function patientMessage(error: AppError): string {
+  if (error.code === 'INVALID_CREDENTIALS') return 'The email or password is not right. Please try again, or ask at the front desk.';
+  if (error.code === 'LOCKED_OUT') return 'For your safety, signing in is paused for a while. Please ask at the front desk.';
+  if (error.code === 'ACCOUNT_INACTIVE') return 'Your account cannot be used here. Please ask at the front desk.';
+  return error.message;
+}
+
+/** The kiosk's resting screen: a patient signs in with their email and kiosk password. */
+export function KioskWelcome({ clinicName }: { clinicName: string | null }) {
+  const signIn = useKioskStore((state) => state.signIn);
+  const [error, setError] = useState<AppError | null>(null);
+  const {
+    register,
+    handleSubmit,
+    resetField,
+    formState: { errors, isSubmitting },
+  } = useForm<KioskSignInInput>({ resolver: zodResolver(KioskSignInInput), defaultValues: { email: '', password: '' } });
+  const onSubmit = handleSubmit(async (input) => {
+    setError(null);
+    const result = await signIn(input);
+    if (!result.ok) {
+      setError(result.error);
+      resetField('password');
+    }
+  });
+  return (
+    <section className="kiosk-welcome" aria-labelledby="kiosk-welcome-title">
+      <div className="kiosk-welcome__intro">
+        <h1 id="kiosk-welcome-title" className="kiosk-welcome__title">
+          Welcome{clinicName ? ` to ${clinicName}` : ''}
+        </h1>
+        <p className="kiosk-welcome__lead">Sign in to check in for today&apos;s appointment, see your prescriptions, or tell us how your visit went.</p>
+      </div>
+      <form className="kiosk-card kiosk-signin" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Patient sign-in">
+        {error ? (
+          <Banner tone="error" title={error.code === 'LOCKED_OUT' ? 'Too many attempts' : 'We could not sign you in'}>
+            <p>{patientMessage(error)}</p>
+          </Banner>
+        ) : null}
+        <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" />
+        <TextField label="Password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="off" />
+        <button type="submit" className="kiosk-button kiosk-button--primary" disabled={isSubmitting}>
+          {isSubmitting ? <Spinner /> : null}
+          Sign in
+        </button>
+        <p className="kiosk-signin__help">No password yet? The front desk can set one up for you.</p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { KioskExitInput } from '../../../../shared/ipc/kiosk/schemas';
+import type { AppError } from '../../../../shared/ipc/result';
+import { Banner } from '../../components/Banner';
+import { Dialog } from '../../components/Dialog';
+import { Spinner } from '../../components/Spinner';
+import { TextField } from '../../components/TextField';
+import { useKioskStore } from '../../stores/kiosk-store';
+
+/** Staff leave kiosk mode with their own front-desk or admin sign-in; they are signed in afterwards. */
+export function StaffExitDialog({ onClose }: { onClose: () => void }) {
+  const exit = useKioskStore((state) => state.exit);
+  const [error, setError] = useState<AppError | null>(null);
+  const {
+    register,
+    handleSubmit,
+    resetField,
+    formState: { errors, isSubmitting },
+  } = useForm<KioskExitInput>({ resolver: zodResolver(KioskExitInput), defaultValues: { identifier: '', password: '' } });
+  const onSubmit = handleSubmit(async (input) => {
+    setError(null);
+    const result = await exit(input);
+    if (!result.ok) {
+      setError(result.error);
+      resetField('password');
+    }
+  });
+  return (
+    <Dialog title="Leave kiosk mode" onClose={onClose}>
+      <form className="dialog__form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <p className="dialog__text">For staff only. Sign in with a front-desk or administrator account; you stay signed in afterwards.</p>
+        {error ? (
+          <Banner tone="error" title="Kiosk mode was not left">
+            <p>{error.message}</p>
+          </Banner>
+        ) : null}
+        <TextField label="Staff user name or email" registration={register('identifier')} error={errors.identifier?.message} autoComplete="off" autoFocus />
+        <TextField label="Staff password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="off" />
+        <div className="dialog__actions">
+          <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            {isSubmitting ? <Spinner /> : null}
+            Leave kiosk mode
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
