@@ -84,7 +84,7 @@ export const SETTINGS = {
   clinicPhone: textSetting(
     'clinic_phone',
     'The phone number patients call; printed on reminders and letters.',
-    z.string().trim().regex(/^$|^\+?[0-9(][0-9 ()\-]{4,19}$/, 'Use digits, spaces, +, - and brackets (5 to 20 characters)'),
+    z.string().trim().regex(/^$|^\+?[0-9(][0-9 ()-]{4,19}$/, 'Use digits, spaces, +, - and brackets (5 to 20 characters)'),
     '',
   ),
   clinicEmail: textSetting(
