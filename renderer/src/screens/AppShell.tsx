@@ -6,6 +6,7 @@ import { sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sect
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { SettingsScreen } from '../features/admin/settings/SettingsScreen';
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
@@ -23,6 +24,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'calendar' ? <CalendarDay zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
+          {section === 'settings' ? <SettingsScreen /> : null}
         </main>
       </div>
     </div>
