@@ -1,5 +1,7 @@
 import type { AdminChannelName } from '../../../shared/ipc/admin/channel-names';
 import { listClinicSettings, saveClinicSetting } from '../services/admin/clinic-settings-admin';
+import { readDoctorImage, removeDoctorImage, setDoctorImage } from '../services/admin/doctor-images';
+import { createDoctor, listDoctors, resetDoctorPassword, setDoctorActive, updateDoctor } from '../services/admin/doctors-admin';
 import { signedInUser, type HandlersOf } from './handler-types';
 
 /** One entry per admin channel; each calls one service. */
@@ -11,4 +13,13 @@ export const adminHandlers: HandlersOf<AdminChannelName> = {
     if (saved.name === 'inactivityLockMinutes') ctx.session.setIdleLockMinutes(saved.value as number);
     return saved;
   },
+
+  'admin.doctors.list': async (input, { runtime }) => listDoctors(runtime.stores().sql, input.includeInactive),
+  'admin.doctors.create': async (input, { runtime }) => createDoctor(runtime.stores().sql, input),
+  'admin.doctors.update': async (input, { runtime }) => updateDoctor(runtime.stores().sql, input),
+  'admin.doctors.setActive': async (input, { runtime, clock }) => setDoctorActive(runtime.stores().sql, input.doctorId, input.active, clock),
+  'admin.doctors.resetPassword': async (input, { runtime }) => resetDoctorPassword(runtime.stores().sql, input.doctorId, input.newPassword),
+  'admin.doctors.setImage': async (input, { runtime }) => setDoctorImage(runtime.stores().sql, runtime.options.dataDir, input),
+  'admin.doctors.removeImage': async (input, { runtime }) => removeDoctorImage(runtime.stores().sql, runtime.options.dataDir, input.doctorId),
+  'admin.doctors.image': async (input, { runtime }) => readDoctorImage(runtime.stores().sql, runtime.options.dataDir, input.doctorId),
 };

@@ -1,6 +1,26 @@
 import type { AdminChannelName } from '../../../../shared/ipc/admin/channel-names';
 import type { Role } from '../../../../shared/ipc/permissions';
-import type { FeatureSamples } from './types';
+import { doctorValues } from '../../sql/fixtures';
+import { PASSWORD } from '../accounts-fixture';
+import type { FeatureSamples, RoleFixture } from './types';
+
+/** A 1×1 PNG: a real image for the picture channels. */
+export const TINY_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+let sequence = 0;
+/** A doctor of the role's own that the doctor channels may edit, deactivate and picture. */
+const spareDoctor = (fixture: RoleFixture) => fixture.extra.get('admin.spareDoctor')!;
+const doctorFields = (n: number) => ({
+  firstName: 'Gen',
+  lastName: `Erated${n}`,
+  email: `matrix.doctor.${n}@clinic.example`,
+  phone: '+49 30 555 01',
+  specialization: 'General Practice',
+  licenseNumber: `MATRIX-${n}`,
+  yearsExperience: 3,
+  consultationFee: '80.00',
+  bio: null,
+});
 
 /**
  * A setting nobody has stored yet, one per role: an allowed role's first save (version null)
@@ -31,10 +51,27 @@ export const ADMIN_SAMPLES: FeatureSamples<AdminChannelName> = {
         return { name, value: SAMPLE_VALUE[name], version: null };
       },
     },
+    'admin.doctors.list': { input: () => ({}) },
+    'admin.doctors.create': { input: () => ({ ...doctorFields(++sequence), password: PASSWORD }) },
+    'admin.doctors.update': { input: (f) => ({ doctorId: spareDoctor(f), ...doctorFields(++sequence) }) },
+    'admin.doctors.setActive': { input: (f) => ({ doctorId: spareDoctor(f), active: false }) },
+    'admin.doctors.resetPassword': { input: (f) => ({ doctorId: spareDoctor(f), newPassword: PASSWORD }) },
+    'admin.doctors.setImage': { input: (f) => ({ doctorId: spareDoctor(f), mediaType: 'image/png', dataBase64: TINY_PNG }) },
+    'admin.doctors.removeImage': { input: (f) => ({ doctorId: spareDoctor(f) }) },
+    'admin.doctors.image': { input: (f) => ({ doctorId: spareDoctor(f) }) },
+  },
+  async prepare(workstation, _role, fixture) {
+    const doctor = await workstation.runtime.stores().sql.models.Doctor.create(doctorValues());
+    fixture.extra.set('admin.spareDoctor', doctor.id);
   },
   async fingerprint(workstation) {
     const { models } = workstation.runtime.stores().sql;
     const settings = await models.ClinicSetting.findAll({ attributes: ['settingKey', 'settingValue', 'updatedBy'], order: [['settingKey', 'ASC']], raw: true });
-    return { settings };
+    const doctors = await models.Doctor.findAll({
+      attributes: ['id', 'email', 'licenseNumber', 'lastName', 'isActive', 'passwordHash', 'profileImageUrl'],
+      order: [['id', 'ASC']],
+      raw: true,
+    });
+    return { settings, doctors };
   },
 };
