@@ -10,5 +10,11 @@ export const ADMIN_CHANNEL_NAMES = [
   'admin.doctors.setImage',
   'admin.doctors.removeImage',
   'admin.doctors.image',
+  'admin.schedule.get',
+  'admin.schedule.previewWeekly',
+  'admin.schedule.saveWeekly',
+  'admin.schedule.previewBlock',
+  'admin.schedule.addBlock',
+  'admin.schedule.removeBlock',
 ] as const;
 export type AdminChannelName = (typeof ADMIN_CHANNEL_NAMES)[number];

@@ -11,6 +11,17 @@ import {
   type DoctorImage,
   type DoctorView,
 } from './doctors';
+import {
+  AddBlockInput,
+  DoctorScheduleInput,
+  PreviewBlockInput,
+  PreviewWeeklyInput,
+  RemoveBlockInput,
+  SaveWeeklyInput,
+  type AffectedAppointment,
+  type DoctorScheduleView,
+  type ScheduleChangeResult,
+} from './availability';
 import { SaveSettingInput, SettingsListInput, type KnownSettingView, type SettingsPage } from './settings';
 
 const doctorAccount = (action: string) =>
@@ -46,4 +57,29 @@ export const adminContract = {
   'admin.doctors.removeImage': channel<DoctorView>()({ input: DoctorRefInput, permission: 'clinic.configure', audit: doctorAccount('remove_doctor_image') }),
   // Staff see the doctors' pictures (calendar, kiosk later); reading one changes nothing.
   'admin.doctors.image': channel<DoctorImage>()({ input: DoctorRefInput, permission: 'clinic.read' }),
+
+  'admin.schedule.get': channel<DoctorScheduleView>()({ input: DoctorScheduleInput, permission: 'clinic.configure' }),
+  // The previews and changes list the patients of affected appointments (names, contact): on record.
+  // Each appointment a change cancels gets its own cancel_appointment record besides.
+  'admin.schedule.previewWeekly': channel<AffectedAppointment[]>()({
+    input: PreviewWeeklyInput,
+    permission: 'clinic.configure',
+    audit: { action: 'preview_doctor_hours_change', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+  }),
+  'admin.schedule.saveWeekly': channel<ScheduleChangeResult>()({
+    input: SaveWeeklyInput,
+    permission: 'clinic.configure',
+    audit: { action: 'change_doctor_hours', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+  }),
+  'admin.schedule.previewBlock': channel<AffectedAppointment[]>()({
+    input: PreviewBlockInput,
+    permission: 'clinic.configure',
+    audit: { action: 'preview_doctor_unavailable_date', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+  }),
+  'admin.schedule.addBlock': channel<ScheduleChangeResult>()({
+    input: AddBlockInput,
+    permission: 'clinic.configure',
+    audit: { action: 'add_doctor_unavailable_date', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+  }),
+  'admin.schedule.removeBlock': channel<DoctorScheduleView>()({ input: RemoveBlockInput, permission: 'clinic.configure' }),
 } as const satisfies Record<AdminChannelName, ChannelSpec>;

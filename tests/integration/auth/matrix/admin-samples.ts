@@ -1,13 +1,18 @@
 import type { AdminChannelName } from '../../../../shared/ipc/admin/channel-names';
 import type { Role } from '../../../../shared/ipc/permissions';
 import { doctorValues } from '../../sql/fixtures';
-import { PASSWORD } from '../accounts-fixture';
+import { PASSWORD, tomorrow } from '../accounts-fixture';
 import type { FeatureSamples, RoleFixture } from './types';
 
 /** A 1×1 PNG: a real image for the picture channels. */
 export const TINY_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 let sequence = 0;
+const SPLIT_MONDAY = [
+  { dayOfWeek: 1, startTime: '09:00', endTime: '12:00', isAvailable: true },
+  { dayOfWeek: 1, startTime: '14:00', endTime: '18:00', isAvailable: true },
+];
+const dayOff = () => ({ date: tomorrow(), startTime: null, endTime: null, reason: 'Conference' });
 /** A doctor of the role's own that the doctor channels may edit, deactivate and picture. */
 const spareDoctor = (fixture: RoleFixture) => fixture.extra.get('admin.spareDoctor')!;
 const doctorFields = (n: number) => ({
@@ -59,10 +64,18 @@ export const ADMIN_SAMPLES: FeatureSamples<AdminChannelName> = {
     'admin.doctors.setImage': { input: (f) => ({ doctorId: spareDoctor(f), mediaType: 'image/png', dataBase64: TINY_PNG }) },
     'admin.doctors.removeImage': { input: (f) => ({ doctorId: spareDoctor(f) }) },
     'admin.doctors.image': { input: (f) => ({ doctorId: spareDoctor(f) }) },
+    'admin.schedule.get': { input: (f) => ({ doctorId: spareDoctor(f) }) },
+    'admin.schedule.previewWeekly': { input: (f) => ({ doctorId: spareDoctor(f), weekly: SPLIT_MONDAY }) },
+    'admin.schedule.saveWeekly': { input: (f) => ({ doctorId: spareDoctor(f), weekly: SPLIT_MONDAY, resolution: { conflicts: 'refuse' } }) },
+    'admin.schedule.previewBlock': { input: (f) => ({ doctorId: spareDoctor(f), block: dayOff() }) },
+    'admin.schedule.addBlock': { input: (f) => ({ doctorId: spareDoctor(f), block: dayOff(), resolution: { conflicts: 'refuse' } }) },
+    'admin.schedule.removeBlock': { input: (f) => ({ doctorId: spareDoctor(f), blockId: f.extra.get('admin.spareBlock')! }) },
   },
   async prepare(workstation, _role, fixture) {
     const doctor = await workstation.runtime.stores().sql.models.Doctor.create(doctorValues());
     fixture.extra.set('admin.spareDoctor', doctor.id);
+    const block = await workstation.runtime.stores().sql.models.DoctorUnavailableDate.create({ doctorId: doctor.id, unavailableDate: tomorrow(), reason: 'Training' });
+    fixture.extra.set('admin.spareBlock', block.id);
   },
   async fingerprint(workstation) {
     const { models } = workstation.runtime.stores().sql;
@@ -72,6 +85,8 @@ export const ADMIN_SAMPLES: FeatureSamples<AdminChannelName> = {
       order: [['id', 'ASC']],
       raw: true,
     });
-    return { settings, doctors };
+    const hours = await models.DoctorAvailability.findAll({ attributes: ['id', 'doctorId', 'dayOfWeek', 'startTime', 'endTime', 'isAvailable'], order: [['id', 'ASC']], raw: true });
+    const blocks = await models.DoctorUnavailableDate.findAll({ attributes: ['id', 'doctorId', 'unavailableDate', 'startTime', 'endTime'], order: [['id', 'ASC']], raw: true });
+    return { settings, doctors, hours, blocks };
   },
 };
