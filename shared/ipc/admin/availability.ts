@@ -26,7 +26,9 @@ export function weeklyRangeProblems(ranges: readonly WeeklyRange[]): { index: nu
   const problems: { index: number; field: 'startTime' | 'endTime'; message: string }[] = [];
   const wellFormed = (r: WeeklyRange) => START_PATTERN.test(r.startTime) && END_PATTERN.test(r.endTime);
   ranges.forEach((range, index) => {
-    if (wellFormed(range) && minutesOf(range.endTime) <= minutesOf(range.startTime)) {
+    if (!START_PATTERN.test(range.startTime)) problems.push({ index, field: 'startTime', message: `"${range.startTime}": use a time like 09:00` });
+    else if (!END_PATTERN.test(range.endTime)) problems.push({ index, field: 'endTime', message: `"${range.endTime}": use a time like 17:30 (24:00 for midnight)` });
+    else if (minutesOf(range.endTime) <= minutesOf(range.startTime)) {
       problems.push({ index, field: 'endTime', message: `${range.startTime}–${range.endTime}: a range must end after it starts` });
     }
   });

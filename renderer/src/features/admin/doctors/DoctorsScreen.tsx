@@ -87,11 +87,11 @@ export function DoctorsScreen() {
           <thead>
             <tr>
               <th scope="col">Doctor</th>
-              <th scope="col">Specialization</th>
               <th scope="col">License</th>
               <th scope="col">Contact</th>
-              <th scope="col">Experience</th>
-              <th scope="col">Fee</th>
+              <th scope="col" className="data-table__number">
+                Fee
+              </th>
               <th scope="col">Status</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -103,19 +103,22 @@ export function DoctorsScreen() {
               const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
               return (
                 <tr key={doctor.id} className={doctor.isActive ? undefined : 'data-table__row--muted'}>
-                  <td className="data-table__strong">
+                  <td>
                     <span className="doctor-cell">
                       <Avatar doctor={doctor} />
-                      {name}
+                      <span>
+                        <span className="data-table__strong">{name}</span>
+                        <span className="doctor-cell__sub">
+                          {doctor.specialization} · {doctor.yearsExperience === 1 ? '1 year' : `${doctor.yearsExperience} years`}
+                        </span>
+                      </span>
                     </span>
                   </td>
-                  <td>{doctor.specialization}</td>
-                  <td className="data-table__mono">{doctor.licenseNumber}</td>
+                  <td className="data-table__mono data-table__nowrap">{doctor.licenseNumber}</td>
                   <td>
                     <div>{doctor.email}</div>
                     <div className="data-table__muted">{doctor.phone}</div>
                   </td>
-                  <td className="data-table__nowrap">{doctor.yearsExperience === 1 ? '1 year' : `${doctor.yearsExperience} years`}</td>
                   <td className="data-table__nowrap data-table__number">{formatFee(doctor.consultationFee)}</td>
                   <td>
                     <span className={`status-pill ${doctor.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>{doctor.isActive ? 'Active' : 'Inactive'}</span>

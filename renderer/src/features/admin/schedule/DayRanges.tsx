@@ -51,7 +51,10 @@ export function DayRanges({
         {ranges.map((range, index) => (
           <div className={`day-ranges__range${range.enabled ? '' : ' day-ranges__range--off'}`} key={index}>
             <input
-              type="time"
+              type="text"
+              inputMode="numeric"
+              placeholder="HH:MM"
+              maxLength={5}
               className="field__input day-ranges__time"
               aria-label={`${dayName} range ${index + 1} from`}
               value={range.start}
@@ -61,7 +64,10 @@ export function DayRanges({
               –
             </span>
             <input
-              type="time"
+              type="text"
+              inputMode="numeric"
+              placeholder="HH:MM"
+              maxLength={5}
               className="field__input day-ranges__time"
               aria-label={`${dayName} range ${index + 1} until`}
               value={range.end}
@@ -88,10 +94,10 @@ export function DayRanges({
             {problem}
           </p>
         ) : null}
+        <button type="button" className="button button--ghost button--small day-ranges__add" onClick={add} aria-label={`Add a range on ${dayName}`}>
+          + Add range
+        </button>
       </div>
-      <button type="button" className="button button--secondary button--small day-ranges__add" onClick={add} aria-label={`Add a range on ${dayName}`}>
-        Add range
-      </button>
     </div>
   );
 }
