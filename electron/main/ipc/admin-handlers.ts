@@ -11,6 +11,7 @@ import {
   saveWeeklyAvailability,
   type OnCancelled,
 } from '../services/availability/doctor-availability';
+import { clinicReport } from '../services/reports/clinic-report';
 import { signedInUser, type HandlerContext, type HandlersOf } from './handler-types';
 
 /** Each appointment a schedule change cancels is on the audit trail like a cancellation at the desk. */
@@ -56,4 +57,5 @@ export const adminHandlers: HandlersOf<AdminChannelName> = {
   'admin.schedule.addBlock': async (input, ctx) =>
     addUnavailableBlock(ctx.runtime.stores().sql, input.doctorId, input.block, input.resolution, signedInUser(ctx), ctx.clock, auditEachCancellation(ctx, 'admin.schedule.addBlock')),
   'admin.schedule.removeBlock': async (input, { runtime, clock }) => removeUnavailableBlock(runtime.stores().sql, input.doctorId, input.blockId, clock),
+  'admin.reports.clinic': async (input, { runtime }) => clinicReport(runtime.stores().sql, input),
 };

@@ -16,5 +16,6 @@ export const ADMIN_CHANNEL_NAMES = [
   'admin.schedule.previewBlock',
   'admin.schedule.addBlock',
   'admin.schedule.removeBlock',
+  'admin.reports.clinic',
 ] as const;
 export type AdminChannelName = (typeof ADMIN_CHANNEL_NAMES)[number];

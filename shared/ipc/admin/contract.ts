@@ -22,6 +22,7 @@ import {
   type DoctorScheduleView,
   type ScheduleChangeResult,
 } from './availability';
+import { ClinicReportInput, type ClinicReport } from './reports';
 import { SaveSettingInput, SettingsListInput, type KnownSettingView, type SettingsPage } from './settings';
 
 const doctorAccount = (action: string) =>
@@ -82,4 +83,6 @@ export const adminContract = {
     audit: { action: 'add_doctor_unavailable_date', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
   }),
   'admin.schedule.removeBlock': channel<DoctorScheduleView>()({ input: RemoveBlockInput, permission: 'clinic.configure' }),
+  // Aggregates only (counts and minutes): no patient is identified, so no audit record.
+  'admin.reports.clinic': channel<ClinicReport>()({ input: ClinicReportInput, permission: 'reports.read' }),
 } as const satisfies Record<AdminChannelName, ChannelSpec>;

@@ -69,6 +69,7 @@ export const ADMIN_SAMPLES: FeatureSamples<AdminChannelName> = {
     'admin.schedule.saveWeekly': { input: (f) => ({ doctorId: spareDoctor(f), weekly: SPLIT_MONDAY, resolution: { conflicts: 'refuse' } }) },
     'admin.schedule.previewBlock': { input: (f) => ({ doctorId: spareDoctor(f), block: dayOff() }) },
     'admin.schedule.addBlock': { input: (f) => ({ doctorId: spareDoctor(f), block: dayOff(), resolution: { conflicts: 'refuse' } }) },
+    'admin.reports.clinic': { input: () => ({ fromDate: tomorrow(), weeks: 4 }) },
     'admin.schedule.removeBlock': { input: (f) => ({ doctorId: spareDoctor(f), blockId: f.extra.get('admin.spareBlock')! }) },
   },
   async prepare(workstation, _role, fixture) {
