@@ -8,6 +8,7 @@ import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
 import { SettingsScreen } from '../features/admin/settings/SettingsScreen';
 import { DoctorsScreen } from '../features/admin/doctors/DoctorsScreen';
+import { ReportsScreen } from '../features/admin/reports/ReportsScreen';
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
@@ -27,6 +28,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
           {section === 'settings' ? <SettingsScreen /> : null}
           {section === 'doctors' ? <DoctorsScreen /> : null}
+          {section === 'reports' ? <ReportsScreen /> : null}
         </main>
       </div>
     </div>
