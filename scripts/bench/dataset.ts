@@ -13,7 +13,8 @@ import { openRawDriver } from './raw-driver';
 
 /** Bump when the shape below changes: a cached database of another version is rebuilt. */
 export const DATASET_VERSION = 'v1';
-export const DATASET_NAME = `clinic_bench_${DATASET_VERSION}`;
+// CLINIC_BENCH_DATASET: another name, so a branch with newer migrations does not migrate the shared cache.
+export const DATASET_NAME = process.env.CLINIC_BENCH_DATASET ?? `clinic_bench_${DATASET_VERSION}`;
 const MARKER_KEY = 'bench_dataset';
 
 /** The clinic's "today": fixed, so a cached database and the clock of every run agree. */

@@ -15,6 +15,9 @@ import { KioskAdminScreen } from '../features/kiosk/KioskAdminScreen';
 import { FeedbackModerationScreen } from '../features/feedback/FeedbackModerationScreen';
 import { DoctorRatingsScreen } from '../features/feedback/DoctorRatingsScreen';
 import { MyFeedbackScreen } from '../features/feedback/MyFeedbackScreen';
+import { SettingsScreen } from '../features/admin/settings/SettingsScreen';
+import { DoctorsScreen } from '../features/admin/doctors/DoctorsScreen';
+import { ReportsScreen } from '../features/admin/reports/ReportsScreen';
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
@@ -41,6 +44,9 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'feedback' ? <FeedbackModerationScreen zone={zone} /> : null}
           {section === 'ratings' ? <DoctorRatingsScreen zone={zone} /> : null}
           {section === 'myFeedback' ? <MyFeedbackScreen doctorId={user.id} zone={zone} /> : null}
+          {section === 'settings' ? <SettingsScreen /> : null}
+          {section === 'doctors' ? <DoctorsScreen /> : null}
+          {section === 'reports' ? <ReportsScreen /> : null}
         </main>
       </div>
     </div>

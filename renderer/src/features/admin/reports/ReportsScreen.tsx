@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { DateTime } from 'luxon';
+import { utilizationCsv } from '../../../../../shared/ipc/admin/report-csv';
+import { APPOINTMENT_STATUSES, utilization } from '../../../../../shared/ipc/admin/reports';
+import { Banner } from '../../../components/Banner';
+import { Spinner } from '../../../components/Spinner';
+import { useAdminReportsStore } from '../../../stores/admin-reports-store';
+import { useAppStore } from '../../../stores/app-store';
+
+const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
+const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
+const STATUS_COLORS: Record<string, string> = { Scheduled: '#7fb8c2', Confirmed: '#0b6e80', Completed: '#087443', Cancelled: '#b42318', 'No-Show': '#d29922' };
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Admins: utilization per doctor and week, appointments by status and type, rates, new patients. */
+export function ReportsScreen() {
+  const zone = useAppStore((state) => state.status?.timezone ?? 'UTC');
+  const { report, loading, error, load } = useAdminReportsStore();
+  const [fromDate, setFromDate] = useState(() => DateTime.now().setZone(zone).minus({ weeks: 3 }).toISODate() as string);
+  const [weeks, setWeeks] = useState(4);
+
+  useEffect(() => {
+    void load(fromDate, weeks);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once; later loads are asked for
+  }, [load]);
+
+  const doctors = report ? [...report.doctors].filter((d) => d.availableMinutes > 0 || d.bookedMinutes > 0) : [];
+  const chart = doctors.map((d) => ({ name: d.name.replace(/^Dr\. /, ''), utilization: Math.round((utilization(d.bookedMinutes, d.availableMinutes) ?? 0) * 1000) / 10 }));
+  const weekly = report?.byWeek.map((w) => ({ week: w.weekStart.slice(5), ...w.byStatus })) ?? [];
+
+  return (
+    <section className="admin-page" aria-labelledby="reports-title">
+      <header className="admin-page__header">
+        <div>
+          <h2 id="reports-title" className="admin-page__title">
+            Reports
+          </h2>
+          <p className="admin-page__lead">Booked against bookable time, appointments and new patients, week by week (Monday to Sunday).</p>
+        </div>
+        <form
+          className="report-filters"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void load(fromDate, weeks);
+          }}
+        >
+          <label className="field">
+            <span className="field__label">From the week of</span>
+            <input className="field__input" type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field__label">Weeks</span>
+            <select className="field__input field__select" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
+              {[1, 2, 4, 8, 13, 26].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button button--primary" disabled={loading}>
+            {loading ? <Spinner /> : null}
+            Show
+          </button>
+          <button type="button" className="button button--secondary" disabled={!report} onClick={() => report && download(`utilization-${report.from}-${report.to}.csv`, utilizationCsv(report))}>
+            Export CSV
+          </button>
+        </form>
+      </header>
+      {error ? (
+        <Banner tone="error" title="The report could not be made">
+          <p>{error.message}</p>
+        </Banner>
+      ) : null}
+      {report ? (
+        <>
+          <div className="report-kpis" role="group" aria-label="Totals">
+            {[
+              ['Utilization', percent(utilization(report.totals.bookedMinutes, report.totals.availableMinutes))],
+              ['Booked', hours(report.totals.bookedMinutes)],
+              ['Bookable', hours(report.totals.availableMinutes)],
+              ['Appointments', String(report.totals.appointments)],
+              ['No-show rate', percent(report.totals.noShowRate)],
+              ['Cancellation rate', percent(report.totals.cancellationRate)],
+              ['New patients', String(report.totals.newPatients)],
+            ].map(([label, value]) => (
+              <div className="card report-kpi" key={label}>
+                <div className="report-kpi__label">{label}</div>
+                <div className="report-kpi__value">{value}</div>
+              </div>
+            ))}
+          </div>
+          <div className="report-charts">
+            <div className="card report-chart" role="figure" aria-label="Utilization per doctor">
+              <h3 className="section-title">Utilization per doctor</h3>
+              <ResponsiveContainer width="100%" height={260}>
+                <BarChart data={chart}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={60} />
+                  <YAxis unit=" %" tick={{ fontSize: 11 }} />
+                  <Tooltip />
+                  <Bar dataKey="utilization" name="Utilization" fill="#0b6e80" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            <div className="card report-chart" role="figure" aria-label="Appointments per week by status">
+              <h3 className="section-title">Appointments per week by status</h3>
+              <ResponsiveContainer width="100%" height={260}>
+                <BarChart data={weekly}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="week" tick={{ fontSize: 11 }} />
+                  <YAxis tick={{ fontSize: 11 }} />
+                  <Tooltip />
+                  <Legend />
+                  {APPOINTMENT_STATUSES.map((s) => (
+                    <Bar key={s} dataKey={s} stackId="status" fill={STATUS_COLORS[s]} isAnimationActive={false} />
+                  ))}
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          </div>
+          <div className="card table-card">
+            <table className="data-table" aria-label="Utilization per doctor and week">
+              <thead>
+                <tr>
+                  <th scope="col">Doctor</th>
+                  {report.weeks.map((w) => (
+                    <th scope="col" key={w} className="data-table__number">
+                      {w}
+                    </th>
+                  ))}
+                  <th scope="col" className="data-table__number">
+                    Booked / bookable
+                  </th>
+                  <th scope="col" className="data-table__number">
+                    Utilization
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {doctors.map((d) => (
+                  <tr key={d.doctorId}>
+                    <td>
+                      <div className="data-table__strong">{d.name}</div>
+                      <div className="data-table__muted">{d.specialization}</div>
+                    </td>
+                    {d.weeks.map((w) => (
+                      <td key={w.weekStart} className="data-table__number">
+                        {percent(utilization(w.bookedMinutes, w.availableMinutes))}
+                      </td>
+                    ))}
+                    <td className="data-table__number data-table__nowrap">
+                      {hours(d.bookedMinutes)} / {hours(d.availableMinutes)}
+                    </td>
+                    <td className="data-table__number data-table__strong">{percent(utilization(d.bookedMinutes, d.availableMinutes))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="report-footnote">
+            Computed by the database in {report.elapsedMs} ms. Bookable time uses the doctors&apos; current weekly hours, the opening hours and days off; booked time counts every appointment that was not cancelled.
+          </p>
+        </>
+      ) : loading ? (
+        <p className="table-card__empty">
+          <Spinner /> Making the report…
+        </p>
+      ) : null}
+    </section>
+  );
+}

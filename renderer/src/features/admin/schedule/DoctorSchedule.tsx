@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import type { AffectedAppointment, ScheduleChangeResult, UnavailableBlockInput, WeeklyRange } from '../../../../../shared/ipc/admin/availability';
+import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
+import type { Result } from '../../../../../shared/ipc/result';
+import { Banner } from '../../../components/Banner';
+import { Spinner } from '../../../components/Spinner';
+import { useAdminScheduleStore } from '../../../stores/admin-schedule-store';
+import { AvailabilityEditor } from './AvailabilityEditor';
+import { PatientsToNotify } from './ConflictResolver';
+import { UnavailableDates } from './UnavailableDates';
+
+type Choice = { conflicts: 'cancel'; reason: string } | { conflicts: 'keep' };
+type Pending = { kind: 'weekly'; weekly: WeeklyRange[]; appointments: AffectedAppointment[] } | { kind: 'block'; block: UnavailableBlockInput; appointments: AffectedAppointment[] };
+
+/** The admin's view of one doctor's schedule: weekly hours and days off, with what a change does to bookings. */
+export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(): void }) {
+  const store = useAdminScheduleStore();
+  const { schedule, loading, error, load } = store;
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ where: 'weekly' | 'block'; message: string } | null>(null);
+  const [done, setDone] = useState<ScheduleChangeResult | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    void load(doctor.id);
+  }, [doctor.id, load]);
+
+  function finished(result: Result<ScheduleChangeResult>, where: 'weekly' | 'block', what: string): boolean {
+    if (!result.ok) {
+      const appointments = (result.error.details as { appointments?: AffectedAppointment[] } | undefined)?.appointments;
+      // bookings changed since the preview: show the new list rather than an error
+      if (result.error.code === 'CONFLICT' && appointments && pending) setPending({ ...pending, appointments } as Pending);
+      else setProblem({ where, message: result.error.message });
+      return false;
+    }
+    setPending(null);
+    setNotice(`${what} saved.${result.data.kept.length > 0 ? ` ${result.data.kept.length} booked appointment(s) were kept.` : ''}`);
+    if (result.data.cancelled.length > 0) setDone(result.data);
+    return true;
+  }
+
+  async function saveWeekly(weekly: WeeklyRange[]) {
+    setProblem(null);
+    setNotice(null);
+    setBusy(true);
+    const preview = await store.previewWeekly(doctor.id, weekly);
+    if (!preview.ok) setProblem({ where: 'weekly', message: preview.error.message });
+    else if (preview.data.length > 0) setPending({ kind: 'weekly', weekly, appointments: preview.data });
+    else finished(await store.saveWeekly(doctor.id, weekly, { conflicts: 'refuse' }), 'weekly', 'Weekly hours');
+    setBusy(false);
+  }
+
+  async function addBlock(block: UnavailableBlockInput): Promise<boolean> {
+    setProblem(null);
+    setNotice(null);
+    setBusy(true);
+    try {
+      const preview = await store.previewBlock(doctor.id, block);
+      if (!preview.ok) {
+        setProblem({ where: 'block', message: preview.error.message });
+        return false;
+      }
+      if (preview.data.length > 0) {
+        setPending({ kind: 'block', block, appointments: preview.data });
+        return false;
+      }
+      return finished(await store.addBlock(doctor.id, block, { conflicts: 'refuse' }), 'block', 'Day off');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function resolve(choice: Choice) {
+    if (!pending) return;
+    setBusy(true);
+    const ids = pending.appointments.map((a) => a.appointmentId);
+    const resolution = choice.conflicts === 'cancel' ? { conflicts: 'cancel' as const, reason: choice.reason, appointmentIds: ids } : choice;
+    if (pending.kind === 'weekly') finished(await store.saveWeekly(doctor.id, pending.weekly, resolution), 'weekly', 'Weekly hours');
+    else finished(await store.addBlock(doctor.id, pending.block, resolution), 'block', 'Day off');
+    setBusy(false);
+  }
+
+  const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
+  return (
+    <section className="admin-page" aria-labelledby="schedule-title">
+      <header className="admin-page__header">
+        <div>
+          <button type="button" className="button button--ghost button--small schedule__back" onClick={onBack}>
+            ← All doctors
+          </button>
+          <h2 id="schedule-title" className="admin-page__title">
+            Schedule of {name}
+          </h2>
+          <p className="admin-page__lead">
+            {doctor.specialization}. Bookable time is these hours within the clinic&apos;s opening hours, minus days off.
+          </p>
+        </div>
+      </header>
+      {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
+      {done ? <PatientsToNotify notify={done.notify} onDismiss={() => setDone(null)} /> : null}
+      {error ? (
+        <Banner tone="error" title="The schedule could not be loaded">
+          <p>{error.message}</p>
+        </Banner>
+      ) : null}
+      {!schedule && loading ? (
+        <p className="table-card__empty">
+          <Spinner /> Loading the schedule…
+        </p>
+      ) : null}
+      {schedule && schedule.doctorId === doctor.id ? (
+        <div className="schedule-layout">
+          <div className="card schedule-card">
+            <div className="settings-card__header">
+              <h3 className="section-title">Weekly hours</h3>
+              <p className="section-lead">Several ranges a day are fine, e.g. 09:00–12:00 and 14:00–18:00. Switch a range off to keep it without being bookable.</p>
+            </div>
+            <AvailabilityEditor
+              key={JSON.stringify(schedule.weekly)}
+              value={schedule.weekly}
+              onSave={(weekly) => void saveWeekly(weekly)}
+              conflicts={pending?.kind === 'weekly' ? pending.appointments : null}
+              onResolve={(choice) => void resolve(choice)}
+              onDismissConflicts={() => setPending(null)}
+              busy={busy}
+              error={problem?.where === 'weekly' ? problem.message : null}
+            />
+          </div>
+          <div className="card schedule-card">
+            <div className="settings-card__header">
+              <h3 className="section-title">Days off</h3>
+              <p className="section-lead">A whole day or part of one, with the reason.</p>
+            </div>
+            <UnavailableDates
+              blocks={schedule.blocks}
+              onAdd={addBlock}
+              onRemove={(blockId) => void store.removeBlock(doctor.id, blockId)}
+              conflicts={pending?.kind === 'block' ? pending.appointments : null}
+              onResolve={(choice) => void resolve(choice)}
+              onDismissConflicts={() => setPending(null)}
+              busy={busy}
+              error={problem?.where === 'block' ? problem.message : null}
+            />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

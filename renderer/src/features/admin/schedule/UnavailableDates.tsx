@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { UnavailableBlockInput, type AffectedAppointment, type BlockView } from '../../../../../shared/ipc/admin/availability';
+import { Spinner } from '../../../components/Spinner';
+import { FieldError } from '../../../components/TextField';
+import { ConflictResolver, formatDate } from './ConflictResolver';
+
+interface Draft {
+  date: string;
+  wholeDay: boolean;
+  start: string;
+  end: string;
+  reason: string;
+}
+
+const EMPTY: Draft = { date: '', wholeDay: true, start: '09:00', end: '12:00', reason: '' };
+
+/**
+ * Days off and part days: the upcoming ones (with remove) and a form to add one. Driven by
+ * props: the owner previews a new block, passes back the appointments it hits as `conflicts`,
+ * and applies the admin's choice.
+ */
+export function UnavailableDates({
+  blocks,
+  onAdd,
+  onRemove,
+  conflicts,
+  onResolve,
+  onDismissConflicts,
+  busy,
+  error,
+}: {
+  blocks: BlockView[];
+  onAdd(block: UnavailableBlockInput): Promise<boolean>;
+  onRemove(blockId: number): void;
+  conflicts: AffectedAppointment[] | null;
+  onResolve(choice: { conflicts: 'cancel'; reason: string } | { conflicts: 'keep' }): void;
+  onDismissConflicts(): void;
+  busy: boolean;
+  error: string | null;
+}) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [problems, setProblems] = useState<Partial<Record<'date' | 'startTime' | 'endTime' | 'reason', string>>>({});
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+
+  async function submit() {
+    const parsed = UnavailableBlockInput.safeParse({
+      date: draft.date,
+      startTime: draft.wholeDay ? null : draft.start,
+      endTime: draft.wholeDay ? null : draft.end,
+      reason: draft.reason,
+    });
+    if (!parsed.success) {
+      setProblems(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setProblems({});
+    if (await onAdd(parsed.data)) setDraft(EMPTY);
+  }
+
+  return (
+    <div className="unavailable-dates">
+      <ul className="block-list" aria-label="Upcoming days off">
+        {blocks.length === 0 ? <li className="block-list__empty">No days off planned.</li> : null}
+        {blocks.map((block) => (
+          <li key={block.id} className="block-list__item">
+            <div>
+              <div className="block-list__when">
+                {formatDate(block.date)}
+                <span className="block-list__hours">{block.startTime ? `${block.startTime}–${block.endTime}` : 'Whole day'}</span>
+              </div>
+              {block.reason ? <div className="block-list__reason">{block.reason}</div> : null}
+            </div>
+            <button type="button" className="button button--ghost button--small" onClick={() => onRemove(block.id)} aria-label={`Remove the day off on ${block.date}`} disabled={busy}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      {conflicts && conflicts.length > 0 ? (
+        <ConflictResolver appointments={conflicts} what="This day off" busy={busy} onCancelAll={(reason) => onResolve({ conflicts: 'cancel', reason })} onKeep={() => onResolve({ conflicts: 'keep' })} onBack={onDismissConflicts} />
+      ) : (
+        <form
+          className="block-form"
+          noValidate
+          aria-label="Add a day off"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <div className={`field${problems.date ? ' field--invalid' : ''}`}>
+            <label className="field__label" htmlFor="block-date">
+              Date
+            </label>
+            <input id="block-date" type="date" className="field__input" value={draft.date} onChange={(e) => set({ date: e.target.value })} aria-invalid={problems.date ? true : undefined} />
+            {problems.date ? <FieldError id="block-date-error" message={problems.date} /> : null}
+          </div>
+          <label className="block-form__whole">
+            <input type="checkbox" checked={draft.wholeDay} onChange={(e) => set({ wholeDay: e.target.checked })} />
+            Whole day
+          </label>
+          {!draft.wholeDay ? (
+            <div className="block-form__times">
+              <div className={`field${problems.startTime ? ' field--invalid' : ''}`}>
+                <label className="field__label" htmlFor="block-from">
+                  From
+                </label>
+                <input id="block-from" type="time" className="field__input" value={draft.start} onChange={(e) => set({ start: e.target.value })} />
+                {problems.startTime ? <FieldError id="block-from-error" message={problems.startTime} /> : null}
+              </div>
+              <div className={`field${problems.endTime ? ' field--invalid' : ''}`}>
+                <label className="field__label" htmlFor="block-until">
+                  Until
+                </label>
+                <input id="block-until" type="time" className="field__input" value={draft.end} onChange={(e) => set({ end: e.target.value })} />
+                {problems.endTime ? <FieldError id="block-until-error" message={problems.endTime} /> : null}
+              </div>
+            </div>
+          ) : null}
+          <div className={`field${problems.reason ? ' field--invalid' : ''}`}>
+            <label className="field__label" htmlFor="block-reason">
+              Reason
+            </label>
+            <input id="block-reason" className="field__input" value={draft.reason} placeholder="Vacation, conference, …" onChange={(e) => set({ reason: e.target.value })} />
+            {problems.reason ? <FieldError id="block-reason-error" message={problems.reason} /> : null}
+          </div>
+          {error ? (
+            <p className="field__error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className="block-form__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? <Spinner /> : null}
+              Add day off
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
