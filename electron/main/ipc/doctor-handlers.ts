@@ -1,5 +1,27 @@
 import type { DoctorChannelName } from '../../../shared/ipc/doctor/channel-names';
-import type { HandlersOf } from './handler-types';
+import { appointmentPage } from '../services/doctor/appointment-page';
+import { setDoctorPassword } from '../services/doctor/doctor-account';
+import { bookFollowUp, followUpSlots } from '../services/doctor/follow-up';
+import { myDay } from '../services/doctor/my-day';
+import { doctorIdOf } from '../services/doctor/own-records';
+import { prescriptionPdf } from '../services/doctor/prescription-pdf';
+import { getPrescription, savePrescription, signOwnPrescription } from '../services/doctor/prescriptions';
+import { signingKeyStatus } from '../services/doctor/signing-keys';
+import { setVisitOutcome } from '../services/doctor/visit-outcome';
+import { signedInUser, type HandlersOf } from './handler-types';
 
-/** One entry per doctor channel; each calls one service. */
-export const doctorHandlers: HandlersOf<DoctorChannelName> = {};
+/** One entry per doctor channel; each calls one service, for the signed-in doctor only. */
+export const doctorHandlers: HandlersOf<DoctorChannelName> = {
+  'doctor.myDay': async (input, ctx) => myDay(ctx.runtime.stores().sql, signedInUser(ctx), input, ctx.clock),
+  'doctor.appointment': async (input, ctx) => appointmentPage(ctx.runtime.stores(), signedInUser(ctx), input.appointmentId, ctx.clock),
+  'doctor.setVisitOutcome': async (input, ctx) => setVisitOutcome(ctx.runtime.stores().sql, signedInUser(ctx), input, ctx.clock),
+  'doctor.signingKey': async (_input, ctx) => signingKeyStatus(ctx.runtime.stores(), ctx.runtime.options.secretBox, doctorIdOf(signedInUser(ctx))),
+  'doctor.prescription.get': async (input, ctx) => getPrescription(ctx.runtime.stores(), signedInUser(ctx), input.prescriptionId),
+  'doctor.prescription.save': async (input, ctx) => savePrescription(ctx.runtime.stores(), signedInUser(ctx), input, ctx.clock),
+  'doctor.prescription.sign': async (input, ctx) =>
+    signOwnPrescription(ctx.runtime.stores(), ctx.runtime.options.secretBox, signedInUser(ctx), input, ctx.clock),
+  'doctor.prescription.pdf': async (input, ctx) => prescriptionPdf(ctx.runtime.stores(), signedInUser(ctx), input.prescriptionId),
+  'doctor.followUp.slots': async (input, ctx) => followUpSlots(ctx.runtime.stores(), signedInUser(ctx), input, ctx.clock),
+  'doctor.followUp.book': async (input, ctx) => bookFollowUp(ctx.runtime.stores(), signedInUser(ctx), input, ctx.clock),
+  'doctor.account.setPassword': async (input, ctx) => setDoctorPassword(ctx.runtime.stores().sql, input),
+};
