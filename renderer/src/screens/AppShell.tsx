@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
 import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
 import { CalendarDay } from '../features/calendar/CalendarDay';
-import { sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
+import { homeSectionFor, sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
+import { DoctorWorkspace } from '../features/doctor/DoctorWorkspace';
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
@@ -10,8 +11,9 @@ import { StaffScreen } from '../features/staff/StaffScreen';
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
   const sections = sectionsFor(user);
-  const [chosen, setChosen] = useState<Section>('calendar');
-  const section = sections.includes(chosen) ? chosen : 'calendar';
+  const home = homeSectionFor(user);
+  const [chosen, setChosen] = useState<Section>(home);
+  const section = sections.includes(chosen) ? chosen : home;
   const zone = status.timezone ?? 'UTC';
   return (
     <div className="app-shell">
@@ -23,6 +25,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'calendar' ? <CalendarDay zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
+          {section === 'myDay' ? <DoctorWorkspace zone={zone} /> : null}
         </main>
       </div>
     </div>

@@ -21,6 +21,13 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M12 2.5V6h3.5M8 10h5M8 13h5" />
     </>
   ),
+  myDay: (
+    <>
+      <path d="M7 3v4.5a3 3 0 0 0 6 0V3" />
+      <path d="M10 10.5v2.5a3.5 3.5 0 0 0 7 0v-1" />
+      <circle cx="17" cy="10.5" r="1.5" />
+    </>
+  ),
 };
 
 /** The app's sections. Only the built ones the user may open are listed. */
