@@ -137,5 +137,7 @@ export interface FollowUpSlots {
 
 export interface DoctorAccountView {
   doctorId: number;
+  /** What the doctor types at the sign-in screen (their email). */
+  signInName: string;
   canSignIn: boolean;
 }

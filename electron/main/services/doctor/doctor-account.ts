@@ -14,5 +14,5 @@ export async function setDoctorPassword(sql: SqlStore, input: { doctorId: number
   if (!doctor) throw new AppFailure('NOT_FOUND', 'That doctor does not exist.');
   await doctor.update({ passwordHash: await hashPassword(input.newPassword) });
   await clearFailures(sql, accountKey(doctorSessionUser(doctor)));
-  return { doctorId: doctor.id, canSignIn: doctor.isActive };
+  return { doctorId: doctor.id, signInName: doctor.email, canSignIn: doctor.isActive };
 }
