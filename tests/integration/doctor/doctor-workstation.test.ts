@@ -57,6 +57,14 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     workstation = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test' });
     const { sql, documents } = workstation.runtime.stores();
     const clinic = await seedClinic(sql, { doctors: 2, patients: 2 });
+    // the PDF's letterhead (the admin's settings keys; set here as rows)
+    for (const [settingKey, settingValue] of [
+      ['clinic_name', 'Generated Riverside Clinic'],
+      ['clinic_address', '7 Example Square, 1010 Vienna'],
+      ['clinic_phone', '+43 1 555 0199'],
+    ]) {
+      await sql.models.ClinicSetting.create({ settingKey: settingKey!, settingValue: settingValue!, description: 'test letterhead' });
+    }
     const passwordHash = await hashPassword(PASSWORD);
     for (const doctor of clinic.doctors) await doctor.update({ passwordHash });
     drA = doctorSessionUser(clinic.doctors[0]!);
@@ -234,6 +242,26 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     expect(
       errorCode(await workstation.dispatch('doctor.followUp.book', { prescriptionId: rx.id, date: chosen.date, time: chosen.time, idempotencyKey: `follow-up-again-${rx.id}` })),
     ).toBe('SLOT_TAKEN');
+  });
+
+  // networked only: a standalone SQLite file is one workstation's own clinic
+  it.runIf(!store.name.startsWith('standalone'))('verifies on a second workstation of the same clinic, which holds only the public key', { timeout: 60_000 }, async () => {
+    as(drA);
+    const rx = await call<PrescriptionView>('doctor.prescription.save', { appointmentId: ids.ownVisit, content: TWO_MEDICATIONS });
+    await call<PrescriptionView>('doctor.prescription.sign', { prescriptionId: rx.id, password: PASSWORD });
+    const otherDir = createTempDir();
+    const other = await startWorkstation({ dataDir: otherDir.path, env: workstation.runtime.options.env, secretBox: null, appVersion: '0.0.0-test' });
+    try {
+      other.session.signIn(drA);
+      const seen = expectOk<PrescriptionView>(await other.dispatch('doctor.prescription.get', { prescriptionId: rx.id }));
+      expect(seen.signature.state).toBe('valid');
+      // no private key there: signing on that workstation makes a key of its own
+      expect(expectOk<SigningKeyStatus>(await other.dispatch('doctor.signingKey', {})).keyId).toBeNull();
+      await other.audit.flush();
+    } finally {
+      await other.close();
+      otherDir.remove();
+    }
   });
 
   it('exports a prescription as a PDF whose first page renders', { timeout: 60_000 }, async () => {

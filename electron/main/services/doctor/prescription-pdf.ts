@@ -13,7 +13,7 @@ import { readablePrescription } from './prescriptions';
 
 /** Everything printed on a prescription, gathered from the stores (pure input for the layout). */
 export interface PrescriptionPrint {
-  clinic: { name: string; address: string | null; phone: string | null };
+  clinic: { name: string; address: string | null; phone: string | null; email: string | null };
   timezone: string;
   doctor: { name: string; specialization: string; licenseNumber: string; phone: string };
   patient: { name: string; dateOfBirth: string; gender: string };
@@ -27,13 +27,13 @@ const RULE = '#c9d3dd';
 const ACCENT = '#1f5f8b';
 
 /** Clinic address and phone, when an administrator has set them (optional settings keys). */
-async function clinicContact(stores: OpenStores): Promise<{ address: string | null; phone: string | null }> {
+async function clinicContact(stores: OpenStores): Promise<{ address: string | null; phone: string | null; email: string | null }> {
   const rows = await stores.sql.sequelize.query<{ setting_key: string; setting_value: string }>(
-    "SELECT setting_key, setting_value FROM clinic_settings WHERE setting_key IN ('clinic_address', 'clinic_phone')",
+    "SELECT setting_key, setting_value FROM clinic_settings WHERE setting_key IN ('clinic_address', 'clinic_phone', 'clinic_email')",
     { type: QueryTypes.SELECT },
   );
   const value = (key: string) => rows.find((row) => row.setting_key === key)?.setting_value.trim() || null;
-  return { address: value('clinic_address'), phone: value('clinic_phone') };
+  return { address: value('clinic_address'), phone: value('clinic_phone'), email: value('clinic_email') };
 }
 
 function signatureLine(signature: SignatureCheck, zone: string): { text: string; color: string } {
@@ -71,7 +71,7 @@ export function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes
 
   // Clinic header
   doc.font('Helvetica-Bold').fontSize(18).fillColor(ACCENT).text(print.clinic.name || 'Clinic');
-  const contact = [print.clinic.address, print.clinic.phone ? `Phone ${print.clinic.phone}` : null].filter(Boolean).join('  ·  ');
+  const contact = [print.clinic.address, print.clinic.phone ? `Phone ${print.clinic.phone}` : null, print.clinic.email].filter(Boolean).join('  ·  ');
   if (contact) doc.font('Helvetica').fontSize(9.5).fillColor(MUTED).text(contact);
   doc.moveDown(0.3);
   doc.font('Helvetica-Bold').fontSize(13).fillColor(INK).text('Prescription', { continued: true });
