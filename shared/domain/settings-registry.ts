@@ -79,6 +79,21 @@ export const SETTINGS = {
     OpeningHours,
     DEFAULT_OPENING_HOURS,
   ),
+  // Admin (issue 7): the clinic's contact details and the reminder lead time.
+  clinicAddress: textSetting('clinic_address', 'The postal address printed on letters and shown to patients.', z.string().trim().max(500, 'At most 500 characters'), ''),
+  clinicPhone: textSetting(
+    'clinic_phone',
+    'The phone number patients call; printed on reminders and letters.',
+    z.string().trim().regex(/^$|^\+?[0-9(][0-9 ()-]{4,19}$/, 'Use digits, spaces, +, - and brackets (5 to 20 characters)'),
+    '',
+  ),
+  clinicEmail: textSetting(
+    'clinic_email',
+    'The email address patients write to; the sender of reminders.',
+    z.union([z.literal(''), z.string().trim().max(100, 'At most 100 characters').email('Enter a valid email address')]),
+    '',
+  ),
+  reminderLeadHours: integerSetting('reminder_lead_hours', 'How many hours before an appointment its reminder is sent.', 1, 168, 24),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -1,5 +1,59 @@
 import type { AdminChannelName } from '../../../shared/ipc/admin/channel-names';
-import type { HandlersOf } from './handler-types';
+import { listClinicSettings, saveClinicSetting } from '../services/admin/clinic-settings-admin';
+import { readDoctorImage, removeDoctorImage, setDoctorImage } from '../services/admin/doctor-images';
+import { createDoctor, listDoctors, resetDoctorPassword, setDoctorActive, updateDoctor } from '../services/admin/doctors-admin';
+import {
+  addUnavailableBlock,
+  loadDoctorSchedule,
+  previewBlock,
+  previewWeeklyChange,
+  removeUnavailableBlock,
+  saveWeeklyAvailability,
+  type OnCancelled,
+} from '../services/availability/doctor-availability';
+import { signedInUser, type HandlerContext, type HandlersOf } from './handler-types';
+
+/** Each appointment a schedule change cancels is on the audit trail like a cancellation at the desk. */
+function auditEachCancellation(ctx: HandlerContext, channel: string): OnCancelled {
+  return async (appointment) =>
+    ctx.audit.record({
+      user: ctx.session.user,
+      sessionId: ctx.session.sessionId,
+      workstation: ctx.session.workstation,
+      channel,
+      action: 'cancel_appointment',
+      resourceType: 'appointment',
+      resourceId: appointment.id,
+      patientId: appointment.patientId,
+      outcome: 'allowed',
+    });
+}
 
 /** One entry per admin channel; each calls one service. */
-export const adminHandlers: HandlersOf<AdminChannelName> = {};
+export const adminHandlers: HandlersOf<AdminChannelName> = {
+  'admin.settings.list': async (_input, { runtime }) => listClinicSettings(runtime.stores().sql),
+  'admin.settings.save': async (input, ctx) => {
+    const saved = await saveClinicSetting(ctx.runtime.stores().sql, signedInUser(ctx), input);
+    // This workstation's own lock follows at once; the others at their next sign-in.
+    if (saved.name === 'inactivityLockMinutes') ctx.session.setIdleLockMinutes(saved.value as number);
+    return saved;
+  },
+
+  'admin.doctors.list': async (input, { runtime }) => listDoctors(runtime.stores().sql, input.includeInactive),
+  'admin.doctors.create': async (input, { runtime }) => createDoctor(runtime.stores().sql, input),
+  'admin.doctors.update': async (input, { runtime }) => updateDoctor(runtime.stores().sql, input),
+  'admin.doctors.setActive': async (input, { runtime, clock }) => setDoctorActive(runtime.stores().sql, input.doctorId, input.active, clock),
+  'admin.doctors.resetPassword': async (input, { runtime }) => resetDoctorPassword(runtime.stores().sql, input.doctorId, input.newPassword),
+  'admin.doctors.setImage': async (input, { runtime }) => setDoctorImage(runtime.stores().sql, runtime.options.dataDir, input),
+  'admin.doctors.removeImage': async (input, { runtime }) => removeDoctorImage(runtime.stores().sql, runtime.options.dataDir, input.doctorId),
+  'admin.doctors.image': async (input, { runtime }) => readDoctorImage(runtime.stores().sql, runtime.options.dataDir, input.doctorId),
+
+  'admin.schedule.get': async (input, { runtime, clock }) => loadDoctorSchedule(runtime.stores().sql, input.doctorId, clock),
+  'admin.schedule.previewWeekly': async (input, { runtime, clock }) => previewWeeklyChange(runtime.stores().sql, input.doctorId, input.weekly, clock),
+  'admin.schedule.saveWeekly': async (input, ctx) =>
+    saveWeeklyAvailability(ctx.runtime.stores().sql, input.doctorId, input.weekly, input.resolution, signedInUser(ctx), ctx.clock, auditEachCancellation(ctx, 'admin.schedule.saveWeekly')),
+  'admin.schedule.previewBlock': async (input, { runtime, clock }) => previewBlock(runtime.stores().sql, input.doctorId, input.block, clock),
+  'admin.schedule.addBlock': async (input, ctx) =>
+    addUnavailableBlock(ctx.runtime.stores().sql, input.doctorId, input.block, input.resolution, signedInUser(ctx), ctx.clock, auditEachCancellation(ctx, 'admin.schedule.addBlock')),
+  'admin.schedule.removeBlock': async (input, { runtime, clock }) => removeUnavailableBlock(runtime.stores().sql, input.doctorId, input.blockId, clock),
+};

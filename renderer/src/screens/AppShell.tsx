@@ -7,6 +7,7 @@ import { DoctorWorkspace } from '../features/doctor/DoctorWorkspace';
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
+import { SettingsScreen } from '../features/admin/settings/SettingsScreen';
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
@@ -26,6 +27,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
           {section === 'myDay' ? <DoctorWorkspace zone={zone} /> : null}
+          {section === 'settings' ? <SettingsScreen /> : null}
         </main>
       </div>
     </div>

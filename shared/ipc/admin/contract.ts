@@ -1,5 +1,85 @@
-import type { ChannelSpec } from '../channel-spec';
+import { channel, type ChannelSpec } from '../channel-spec';
 import type { AdminChannelName } from './channel-names';
+import {
+  CreateDoctorInput,
+  DoctorListInput,
+  DoctorRefInput,
+  ResetDoctorPasswordInput,
+  SetDoctorActiveInput,
+  SetDoctorImageInput,
+  UpdateDoctorInput,
+  type DoctorImage,
+  type DoctorView,
+} from './doctors';
+import {
+  AddBlockInput,
+  DoctorScheduleInput,
+  PreviewBlockInput,
+  PreviewWeeklyInput,
+  RemoveBlockInput,
+  SaveWeeklyInput,
+  type AffectedAppointment,
+  type DoctorScheduleView,
+  type ScheduleChangeResult,
+} from './availability';
+import { SaveSettingInput, SettingsListInput, type KnownSettingView, type SettingsPage } from './settings';
 
-/** The admin channels: input schema, output type, permission and audit spec of each. */
-export const adminContract = {} as const satisfies Record<AdminChannelName, ChannelSpec>;
+const doctorAccount = (action: string) =>
+  ({ action, resourceType: 'staff', resourceId: (input: { doctorId: number }) => input.doctorId }) as const;
+
+/**
+ * The admin channels: input schema, output type, permission and audit spec of each. Settings
+ * carry their own record of who changed them (updated_by, updated_at) and hold no patient data;
+ * changes to doctors' accounts are on the audit trail like staff accounts.
+ */
+export const adminContract = {
+  'admin.settings.list': channel<SettingsPage>()({ input: SettingsListInput, permission: 'clinic.configure' }),
+  'admin.settings.save': channel<KnownSettingView>()({ input: SaveSettingInput, permission: 'clinic.configure' }),
+
+  'admin.doctors.list': channel<DoctorView[]>()({ input: DoctorListInput, permission: 'clinic.configure' }),
+  'admin.doctors.create': channel<DoctorView>()({
+    input: CreateDoctorInput,
+    permission: 'clinic.configure',
+    audit: { action: 'create_doctor_account', resourceType: 'staff', resourceId: (_input, output) => output?.id ?? null },
+  }),
+  'admin.doctors.update': channel<DoctorView>()({ input: UpdateDoctorInput, permission: 'clinic.configure', audit: doctorAccount('update_doctor_profile') }),
+  'admin.doctors.setActive': channel<DoctorView>()({
+    input: SetDoctorActiveInput,
+    permission: 'clinic.configure',
+    audit: doctorAccount('change_doctor_account_status'),
+  }),
+  'admin.doctors.resetPassword': channel<DoctorView>()({
+    input: ResetDoctorPasswordInput,
+    permission: 'clinic.configure',
+    audit: doctorAccount('reset_doctor_password'),
+  }),
+  'admin.doctors.setImage': channel<DoctorView>()({ input: SetDoctorImageInput, permission: 'clinic.configure', audit: doctorAccount('change_doctor_image') }),
+  'admin.doctors.removeImage': channel<DoctorView>()({ input: DoctorRefInput, permission: 'clinic.configure', audit: doctorAccount('remove_doctor_image') }),
+  // Staff see the doctors' pictures (calendar, kiosk later); reading one changes nothing.
+  'admin.doctors.image': channel<DoctorImage>()({ input: DoctorRefInput, permission: 'clinic.read' }),
+
+  'admin.schedule.get': channel<DoctorScheduleView>()({ input: DoctorScheduleInput, permission: 'clinic.configure' }),
+  // The previews and changes list the patients of affected appointments (names, contact): on record.
+  // Each appointment a change cancels gets its own cancel_appointment record besides.
+  'admin.schedule.previewWeekly': channel<AffectedAppointment[]>()({
+    input: PreviewWeeklyInput,
+    permission: 'clinic.configure',
+    audit: { action: 'preview_doctor_hours_change', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+  }),
+  'admin.schedule.saveWeekly': channel<ScheduleChangeResult>()({
+    input: SaveWeeklyInput,
+    permission: 'clinic.configure',
+    audit: { action: 'change_doctor_hours', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+  }),
+  'admin.schedule.previewBlock': channel<AffectedAppointment[]>()({
+    input: PreviewBlockInput,
+    permission: 'clinic.configure',
+    audit: { action: 'preview_doctor_unavailable_date', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+  }),
+  'admin.schedule.addBlock': channel<ScheduleChangeResult>()({
+    input: AddBlockInput,
+    permission: 'clinic.configure',
+    audit: { action: 'add_doctor_unavailable_date', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+  }),
+  'admin.schedule.removeBlock': channel<DoctorScheduleView>()({ input: RemoveBlockInput, permission: 'clinic.configure' }),
+} as const satisfies Record<AdminChannelName, ChannelSpec>;

@@ -28,6 +28,30 @@ const ICONS: Record<Section, ReactNode> = {
       <circle cx="17" cy="10.5" r="1.5" />
     </>
   ),
+  myHours: (
+    <>
+      <circle cx="10" cy="10" r="7" />
+      <path d="M10 6v4l2.5 2.5" />
+    </>
+  ),
+  doctors: (
+    <>
+      <circle cx="10" cy="6" r="3.2" />
+      <path d="M3.5 17.5c.7-3.2 3.3-5 6.5-5s5.8 1.8 6.5 5M10 12.5v3M8.5 14h3" />
+    </>
+  ),
+  reports: (
+    <>
+      <path d="M3 17h14" />
+      <path d="M5.5 14V9M10 14V4.5M14.5 14v-7" />
+    </>
+  ),
+  settings: (
+    <>
+      <circle cx="10" cy="10" r="2.6" />
+      <path d="M10 2.5v2.2M10 15.3v2.2M2.5 10h2.2M15.3 10h2.2M4.7 4.7l1.6 1.6M13.7 13.7l1.6 1.6M4.7 15.3l1.6-1.6M13.7 6.3l1.6-1.6" />
+    </>
+  ),
 };
 
 /** The app's sections. Only the built ones the user may open are listed. */

@@ -1,0 +1,262 @@
+import { Op, QueryTypes } from 'sequelize';
+import {
+  appointmentInterval,
+  containedIn,
+  instantToWall,
+  normalize,
+  overlaps,
+  workingIntervals,
+  wallToInstantLenient,
+  parseTime,
+  type DoctorSchedule,
+  type Interval,
+  type SchedulingRules,
+} from '../../../../shared/domain/scheduling';
+import type {
+  AffectedAppointment,
+  BlockView,
+  ConflictResolution,
+  DoctorScheduleView,
+  ScheduleChangeResult,
+  UnavailableBlockInput,
+  WeeklyRange,
+} from '../../../../shared/ipc/admin/availability';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
+import type { SessionUser } from '../../../../shared/ipc/types';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import { inWriteTransaction } from '../../data/sql/write-retry';
+import { cancelAppointment, type Clock } from '../scheduling/booking';
+import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
+
+/**
+ * A doctor's weekly hours and days off: read, change, and what a change does to booked
+ * appointments. Every function takes the doctor's id and the acting user, so the admin screens
+ * and a doctor editing their own hours (schedule.own) share it; who may act for which doctor is
+ * the caller's check.
+ */
+
+/** Called once per appointment this service cancels (after it is cancelled): the caller audits each. */
+export type OnCancelled = (appointment: AppointmentView) => Promise<void>;
+
+const hhmm = (time: string | null): string | null => (time === null ? null : time.slice(0, 5));
+
+async function requireDoctorRow(sql: SqlStore, doctorId: number) {
+  const doctor = await sql.models.Doctor.findByPk(doctorId, { attributes: ['id', 'isActive'] });
+  if (!doctor) throw new AppFailure('NOT_FOUND', 'That doctor does not exist.');
+  return doctor;
+}
+
+function todayOf(rules: SchedulingRules, clock: Clock): string {
+  return instantToWall(clock(), rules.timezone).date;
+}
+
+export async function loadDoctorSchedule(sql: SqlStore, doctorId: number, clock: Clock): Promise<DoctorScheduleView> {
+  await requireDoctorRow(sql, doctorId);
+  const rules = schedulingRules(await loadClinicSettings(sql.models));
+  const [weekly, blocks] = await Promise.all([
+    sql.models.DoctorAvailability.findAll({ where: { doctorId }, order: [['dayOfWeek', 'ASC'], ['startTime', 'ASC'], ['id', 'ASC']] }),
+    sql.models.DoctorUnavailableDate.findAll({
+      where: { doctorId, unavailableDate: { [Op.gte]: todayOf(rules, clock) } },
+      order: [['unavailableDate', 'ASC'], ['startTime', 'ASC'], ['id', 'ASC']],
+    }),
+  ]);
+  return {
+    doctorId,
+    weekly: weekly.map((r) => ({ id: r.id, dayOfWeek: r.dayOfWeek, startTime: hhmm(r.startTime)!, endTime: hhmm(r.endTime)!, isAvailable: Boolean(r.isAvailable) })),
+    blocks: blocks.map(
+      (b): BlockView => ({ id: b.id, date: b.unavailableDate, startTime: hhmm(b.startTime ?? null), endTime: hhmm(b.endTime ?? null), reason: b.reason ?? null }),
+    ),
+  };
+}
+
+interface UpcomingRow {
+  id: number;
+  appointment_date: string;
+  appointment_time: string;
+  duration_minutes: number;
+  status: string;
+  appointment_type: string;
+  patient_id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+}
+
+/** The doctor's booked (Scheduled, Confirmed) appointments that have not started, on the given dates or from a date on. */
+async function upcomingAppointments(sql: SqlStore, doctorId: number, dates: { from: string; to?: string }, now: number, zone: string): Promise<AffectedAppointment[]> {
+  const rows = await sql.sequelize.query<UpcomingRow>(
+    `SELECT a.id, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type,
+            p.id AS patient_id, p.first_name, p.last_name, p.email, p.phone
+       FROM appointments a JOIN patients p ON p.id = a.patient_id
+      WHERE a.doctor_id = :doctorId AND a.appointment_date >= :from${dates.to ? ' AND a.appointment_date <= :to' : ''}
+        AND a.status IN ('Scheduled', 'Confirmed')
+      ORDER BY a.appointment_date, a.appointment_time, a.id`,
+    { replacements: { doctorId, from: dates.from, to: dates.to ?? null }, type: QueryTypes.SELECT },
+  );
+  return rows
+    .map(
+      (r): AffectedAppointment => ({
+        appointmentId: Number(r.id),
+        date: r.appointment_date,
+        time: r.appointment_time.slice(0, 5),
+        durationMinutes: Number(r.duration_minutes),
+        status: r.status,
+        appointmentType: r.appointment_type,
+        patient: { id: Number(r.patient_id), firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone },
+      }),
+    )
+    .filter((a) => (appointmentInterval({ date: a.date, time: a.time, durationMinutes: a.durationMinutes }, zone)?.start ?? -Infinity) > now);
+}
+
+async function currentParts(sql: SqlStore, doctorId: number, fromDate: string): Promise<Pick<DoctorSchedule, 'weekly' | 'blocks'>> {
+  const [weekly, blocks] = await Promise.all([
+    sql.models.DoctorAvailability.findAll({ where: { doctorId } }),
+    sql.models.DoctorUnavailableDate.findAll({ where: { doctorId, unavailableDate: { [Op.gte]: fromDate } } }),
+  ]);
+  return {
+    weekly: weekly.map((r) => ({ dayOfWeek: r.dayOfWeek, startTime: r.startTime, endTime: r.endTime, isAvailable: Boolean(r.isAvailable) })),
+    blocks: blocks.map((b) => ({ date: b.unavailableDate, startTime: b.startTime ?? null, endTime: b.endTime ?? null })),
+  };
+}
+
+function fits(appointment: AffectedAppointment, schedule: Pick<DoctorSchedule, 'weekly' | 'blocks'>, rules: SchedulingRules): boolean {
+  const interval = appointmentInterval(appointment, rules.timezone);
+  return interval !== null && containedIn(interval, normalize(workingIntervals(appointment.date, schedule, rules)));
+}
+
+/**
+ * Booked appointments that fit the doctor's current hours and would not fit the new week:
+ * the ones this change, and not an earlier one, would strand.
+ */
+export async function previewWeeklyChange(sql: SqlStore, doctorId: number, weekly: readonly WeeklyRange[], clock: Clock): Promise<AffectedAppointment[]> {
+  await requireDoctorRow(sql, doctorId);
+  const rules = schedulingRules(await loadClinicSettings(sql.models));
+  const now = clock();
+  const today = todayOf(rules, clock);
+  const current = await currentParts(sql, doctorId, today);
+  const proposed = { weekly, blocks: current.blocks };
+  const upcoming = await upcomingAppointments(sql, doctorId, { from: today }, now, rules.timezone);
+  return upcoming.filter((a) => fits(a, current, rules) && !fits(a, proposed, rules));
+}
+
+function blockInterval(block: UnavailableBlockInput, zone: string): Interval {
+  const start = block.startTime ?? '00:00';
+  const end = block.endTime ?? '24:00';
+  return { start: wallToInstantLenient(block.date, parseTime(start), zone), end: wallToInstantLenient(block.date, parseTime(end), zone) };
+}
+
+/** Booked appointments a new block would hit (any overlap with it). */
+export async function previewBlock(sql: SqlStore, doctorId: number, block: UnavailableBlockInput, clock: Clock): Promise<AffectedAppointment[]> {
+  await requireDoctorRow(sql, doctorId);
+  const rules = schedulingRules(await loadClinicSettings(sql.models));
+  const blocked = blockInterval(block, rules.timezone);
+  // an appointment lasts less than a day: only the day before can reach into the block's date
+  const dayBefore = instantToWall(wallToInstantLenient(block.date, 0, rules.timezone) - 1, rules.timezone).date;
+  const upcoming = await upcomingAppointments(sql, doctorId, { from: dayBefore, to: block.date }, clock(), rules.timezone);
+  return upcoming.filter((a) => {
+    const interval = appointmentInterval(a, rules.timezone);
+    return interval !== null && overlaps(interval, blocked);
+  });
+}
+
+/**
+ * Applies the admin's choice about the affected appointments. 'cancel' must name exactly the
+ * appointments affected now: when a booking came or went since the preview, CONFLICT with the
+ * current list and nothing is changed, so nobody is cancelled whom the admin did not see.
+ */
+async function resolve(
+  sql: SqlStore,
+  affected: AffectedAppointment[],
+  resolution: ConflictResolution,
+  user: SessionUser,
+  clock: Clock,
+  onCancelled: OnCancelled,
+): Promise<{ cancelled: AffectedAppointment[]; kept: AffectedAppointment[] }> {
+  if (affected.length === 0) return { cancelled: [], kept: [] };
+  if (resolution.conflicts === 'refuse') {
+    throw new AppFailure('CONFLICT', `${affected.length} booked appointment${affected.length === 1 ? '' : 's'} would fall outside the doctor's hours.`, { appointments: affected });
+  }
+  if (resolution.conflicts === 'keep') return { cancelled: [], kept: affected };
+  const expected = [...resolution.appointmentIds].sort((a, b) => a - b).join(',');
+  const actual = affected.map((a) => a.appointmentId).sort((a, b) => a - b).join(',');
+  if (expected !== actual) {
+    throw new AppFailure('CONFLICT', 'The booked appointments changed since you looked: check the list again.', { appointments: affected });
+  }
+  const cancelled: AffectedAppointment[] = [];
+  for (const appointment of affected) {
+    // One at a time through the engine: its lifecycle and late-cancellation policy apply to each.
+    const view = await cancelAppointment(sql, { appointmentId: appointment.appointmentId, reason: resolution.reason }, user, clock);
+    cancelled.push(appointment);
+    await onCancelled(view);
+  }
+  return { cancelled, kept: [] };
+}
+
+function changeResult(schedule: DoctorScheduleView, outcome: { cancelled: AffectedAppointment[]; kept: AffectedAppointment[] }): ScheduleChangeResult {
+  return {
+    schedule,
+    ...outcome,
+    notify: outcome.cancelled.map((a) => ({ ...a.patient, appointmentId: a.appointmentId, date: a.date, time: a.time })),
+  };
+}
+
+/** Replaces the doctor's weekly hours (all ranges at once, as the editor shows them). */
+export async function saveWeeklyAvailability(
+  sql: SqlStore,
+  doctorId: number,
+  weekly: readonly WeeklyRange[],
+  resolution: ConflictResolution,
+  user: SessionUser,
+  clock: Clock,
+  onCancelled: OnCancelled,
+): Promise<ScheduleChangeResult> {
+  const affected = await previewWeeklyChange(sql, doctorId, weekly, clock);
+  if (affected.length > 0 && resolution.conflicts === 'refuse') await resolve(sql, affected, resolution, user, clock, onCancelled);
+  // 'cancel' checks the list before anything changes; cancellations follow once the hours are saved
+  if (resolution.conflicts === 'cancel') assertSameList(affected, resolution.appointmentIds);
+  await inWriteTransaction(sql.sequelize, async (transaction) => {
+    await sql.models.DoctorAvailability.destroy({ where: { doctorId }, transaction });
+    if (weekly.length > 0) {
+      await sql.models.DoctorAvailability.bulkCreate(
+        weekly.map((r) => ({ doctorId, dayOfWeek: r.dayOfWeek, startTime: r.startTime, endTime: r.endTime, isAvailable: r.isAvailable })),
+        { transaction },
+      );
+    }
+  });
+  const outcome = await resolve(sql, affected, resolution, user, clock, onCancelled);
+  return changeResult(await loadDoctorSchedule(sql, doctorId, clock), outcome);
+}
+
+function assertSameList(affected: AffectedAppointment[], ids: readonly number[]): void {
+  const expected = [...ids].sort((a, b) => a - b).join(',');
+  const actual = affected.map((a) => a.appointmentId).sort((a, b) => a - b).join(',');
+  if (expected !== actual) throw new AppFailure('CONFLICT', 'The booked appointments changed since you looked: check the list again.', { appointments: affected });
+}
+
+/** Adds a day off or part of a day; past dates are refused. */
+export async function addUnavailableBlock(
+  sql: SqlStore,
+  doctorId: number,
+  block: UnavailableBlockInput,
+  resolution: ConflictResolution,
+  user: SessionUser,
+  clock: Clock,
+  onCancelled: OnCancelled,
+): Promise<ScheduleChangeResult> {
+  const rules = schedulingRules(await loadClinicSettings(sql.models));
+  if (block.date < todayOf(rules, clock)) throw new AppFailure('VALIDATION', 'That date is in the past.', { field: 'block.date', fields: [{ field: 'block.date', message: 'That date is in the past.' }] });
+  const affected = await previewBlock(sql, doctorId, block, clock);
+  if (resolution.conflicts === 'refuse') await resolve(sql, affected, resolution, user, clock, onCancelled);
+  if (resolution.conflicts === 'cancel') assertSameList(affected, resolution.appointmentIds);
+  await sql.models.DoctorUnavailableDate.create({ doctorId, unavailableDate: block.date, startTime: block.startTime, endTime: block.endTime, reason: block.reason });
+  const outcome = await resolve(sql, affected, resolution, user, clock, onCancelled);
+  return changeResult(await loadDoctorSchedule(sql, doctorId, clock), outcome);
+}
+
+export async function removeUnavailableBlock(sql: SqlStore, doctorId: number, blockId: number, clock: Clock): Promise<DoctorScheduleView> {
+  const removed = await sql.models.DoctorUnavailableDate.destroy({ where: { id: blockId, doctorId } });
+  if (removed === 0) throw new AppFailure('NOT_FOUND', 'That day off does not exist (any more).');
+  return loadDoctorSchedule(sql, doctorId, clock);
+}

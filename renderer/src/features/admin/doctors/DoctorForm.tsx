@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { AppError } from '../../../../../shared/ipc/result';
+import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
+import { Banner } from '../../../components/Banner';
+import { Spinner } from '../../../components/Spinner';
+import { FieldError, TextField } from '../../../components/TextField';
+import { fieldOf, sortFieldProblems } from '../../../forms/server-field-problems';
+import { useAdminDoctorsStore } from '../../../stores/admin-doctors-store';
+import {
+  EditDoctorForm,
+  EMPTY_DOCTOR_FORM,
+  FORM_FIELDS,
+  formValuesOf,
+  initialsOf,
+  NewDoctorForm,
+  readPickedImage,
+  type DoctorFormOutput,
+  type DoctorFormValues,
+  type PickedImage,
+} from './doctor-form';
+
+const isFormField = fieldOf(FORM_FIELDS);
+
+/** Create or edit a doctor (and their picture). Values stay in the form on every refusal. */
+export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | null; onDone(doctor: DoctorView, created: boolean): void; onCancel(): void }) {
+  const { create, update, setImage, removeImage, images } = useAdminDoctorsStore();
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const [picked, setPicked] = useState<PickedImage | null>(null);
+  const [removePicture, setRemovePicture] = useState(false);
+  const [imageProblem, setImageProblem] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<DoctorFormValues, unknown, DoctorFormOutput>({
+    resolver: zodResolver(doctor ? EditDoctorForm : NewDoctorForm),
+    defaultValues: doctor ? formValuesOf(doctor) : EMPTY_DOCTOR_FORM,
+  });
+  const currentPicture = picked?.dataUrl ?? (removePicture || !doctor ? null : (images[doctor.id] ?? null));
+
+  const onSubmit = handleSubmit(async ({ password, ...fields }) => {
+    setProblem(null);
+    const result = doctor ? await update({ ...fields, doctorId: doctor.id }) : await create({ ...fields, password });
+    if (!result.ok) {
+      const { placed } = sortFieldProblems(result.error, isFormField);
+      placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
+      if (placed.length === 0) setProblem(result.error);
+      return;
+    }
+    const saved = result.data;
+    if (picked) {
+      const stored = await setImage(saved.id, picked.mediaType, picked.dataBase64);
+      if (!stored.ok) {
+        setImageProblem(stored.error.message);
+        setProblem({ code: stored.error.code, message: `${saved.firstName} ${saved.lastName} was saved, but not the picture: ${stored.error.message}` });
+        return;
+      }
+    } else if (removePicture && doctor?.hasProfileImage) {
+      await removeImage(saved.id);
+    }
+    onDone(saved, !doctor);
+  });
+
+  return (
+    <form className="card doctor-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="doctor-form-title">
+      <div className="staff-form__header">
+        <h3 id="doctor-form-title" className="section-title">
+          {doctor ? `Edit Dr. ${doctor.firstName} ${doctor.lastName}` : 'New doctor'}
+        </h3>
+        <p className="section-lead">
+          {doctor ? 'Changes show on every workstation at once.' : 'The doctor signs in at their workstation with this email and the first password.'}
+        </p>
+      </div>
+      {problem ? (
+        <Banner tone="error" title={doctor ? 'The changes were not saved' : 'The doctor was not created'}>
+          <p>{problem.message}</p>
+        </Banner>
+      ) : null}
+      <div className="doctor-form__layout">
+        <div className="doctor-form__picture">
+          <div className="doctor-avatar doctor-avatar--large" aria-hidden="true">
+            {currentPicture ? <img src={currentPicture} alt="" /> : <span>{doctor ? initialsOf(doctor) : '?'}</span>}
+          </div>
+          <label className="button button--secondary button--small doctor-form__file">
+            Choose picture…
+            <input
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              aria-label="Profile picture"
+              className="visually-hidden"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (!file) return;
+                setImageProblem(null);
+                readPickedImage(file).then(
+                  (image) => {
+                    setPicked(image);
+                    setRemovePicture(false);
+                  },
+                  (error: Error) => setImageProblem(error.message),
+                );
+              }}
+            />
+          </label>
+          {currentPicture ? (
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => {
+                setPicked(null);
+                setRemovePicture(true);
+              }}
+            >
+              Remove picture
+            </button>
+          ) : null}
+          {imageProblem ? <FieldError id="doctor-image-error" message={imageProblem} /> : <p className="field__hint">PNG, JPEG or WebP, up to 2 MB.</p>}
+        </div>
+        <div className="doctor-form__fields">
+          <div className="form-row">
+            <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoFocus />
+            <TextField label="Last name" registration={register('lastName')} error={errors.lastName?.message} />
+          </div>
+          <div className="form-row">
+            <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" />
+            <TextField label="Phone" registration={register('phone')} error={errors.phone?.message} autoComplete="off" />
+          </div>
+          <div className="form-row">
+            <TextField label="Specialization" registration={register('specialization')} error={errors.specialization?.message} />
+            <TextField label="License number" registration={register('licenseNumber')} error={errors.licenseNumber?.message} autoComplete="off" />
+          </div>
+          <div className="form-row">
+            <TextField label="Years of experience" registration={register('yearsExperience')} error={errors.yearsExperience?.message} />
+            <TextField label="Consultation fee" registration={register('consultationFee')} error={errors.consultationFee?.message} hint="An amount like 120.00; empty if not charged." />
+          </div>
+          <div className={`field${errors.bio ? ' field--invalid' : ''}`}>
+            <label className="field__label" htmlFor="doctor-bio">
+              Bio
+            </label>
+            <textarea id="doctor-bio" className="field__input field__textarea" rows={3} {...register('bio')} aria-invalid={errors.bio ? true : undefined} />
+            {errors.bio?.message ? <FieldError id="doctor-bio-error" message={errors.bio.message} /> : null}
+          </div>
+          {!doctor ? (
+            <TextField
+              label="First password"
+              type="password"
+              registration={register('password')}
+              error={errors.password?.message}
+              autoComplete="new-password"
+              hint="At least 12 characters. Tell the doctor in person."
+            />
+          ) : null}
+        </div>
+      </div>
+      <div className="staff-form__actions">
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? <Spinner /> : null}
+          {doctor ? 'Save changes' : 'Create doctor'}
+        </button>
+      </div>
+    </form>
+  );
+}

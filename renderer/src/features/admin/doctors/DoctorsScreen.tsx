@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'react';
+import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
+import { Banner } from '../../../components/Banner';
+import { Spinner } from '../../../components/Spinner';
+import { useAdminDoctorsStore } from '../../../stores/admin-doctors-store';
+import { DoctorPasswordDialog, DoctorStatusDialog } from './DoctorDialogs';
+import { DoctorForm } from './DoctorForm';
+import { formatFee, initialsOf } from './doctor-form';
+import { DoctorSchedule } from '../schedule/DoctorSchedule';
+
+type Pending = { kind: 'status' | 'password'; doctor: DoctorView };
+type Editing = { kind: 'new' } | { kind: 'edit'; doctor: DoctorView } | null;
+
+function Avatar({ doctor }: { doctor: DoctorView }) {
+  const { images, loadImage } = useAdminDoctorsStore();
+  useEffect(() => {
+    if (doctor.hasProfileImage) void loadImage(doctor.id);
+  }, [doctor.hasProfileImage, doctor.id, loadImage]);
+  const picture = doctor.hasProfileImage ? images[doctor.id] : null;
+  return <span className="doctor-avatar" aria-hidden="true">{picture ? <img src={picture} alt="" /> : initialsOf(doctor)}</span>;
+}
+
+/** Admins: the clinic's doctors, their profiles, accounts and (one at a time) their schedule. */
+export function DoctorsScreen() {
+  const { doctors, loading, error, load } = useAdminDoctorsStore();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [scheduleOf, setScheduleOf] = useState<number | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const scheduled = doctors?.find((d) => d.id === scheduleOf) ?? null;
+  if (scheduled) return <DoctorSchedule doctor={scheduled} onBack={() => setScheduleOf(null)} />;
+
+  return (
+    <section className="admin-page" aria-labelledby="doctors-title">
+      <header className="admin-page__header">
+        <div>
+          <h2 id="doctors-title" className="admin-page__title">
+            Doctors
+          </h2>
+          <p className="admin-page__lead">Profiles, sign-in accounts, weekly hours and days off.</p>
+        </div>
+        {!editing ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setNotice(null);
+              setEditing({ kind: 'new' });
+            }}
+          >
+            Add doctor
+          </button>
+        ) : null}
+      </header>
+      {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
+      {editing ? (
+        <DoctorForm
+          key={editing.kind === 'edit' ? editing.doctor.id : 'new'}
+          doctor={editing.kind === 'edit' ? editing.doctor : null}
+          onCancel={() => setEditing(null)}
+          onDone={(doctor, created) => {
+            setEditing(null);
+            setNotice(created ? `Dr. ${doctor.firstName} ${doctor.lastName} was added. Set their weekly hours next.` : `Dr. ${doctor.firstName} ${doctor.lastName} was saved.`);
+          }}
+        />
+      ) : null}
+      {error ? (
+        <Banner
+          tone="error"
+          title="The doctors could not be loaded"
+          action={
+            <button type="button" className="button button--secondary" onClick={() => void load()}>
+              Try again
+            </button>
+          }
+        >
+          <p>{error.message}</p>
+        </Banner>
+      ) : null}
+      <div className="card table-card">
+        <table className="data-table" aria-label="Doctors">
+          <thead>
+            <tr>
+              <th scope="col">Doctor</th>
+              <th scope="col">Specialization</th>
+              <th scope="col">License</th>
+              <th scope="col">Contact</th>
+              <th scope="col">Experience</th>
+              <th scope="col">Fee</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {doctors?.map((doctor) => {
+              const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
+              return (
+                <tr key={doctor.id} className={doctor.isActive ? undefined : 'data-table__row--muted'}>
+                  <td className="data-table__strong">
+                    <span className="doctor-cell">
+                      <Avatar doctor={doctor} />
+                      {name}
+                    </span>
+                  </td>
+                  <td>{doctor.specialization}</td>
+                  <td className="data-table__mono">{doctor.licenseNumber}</td>
+                  <td>
+                    <div>{doctor.email}</div>
+                    <div className="data-table__muted">{doctor.phone}</div>
+                  </td>
+                  <td className="data-table__nowrap">{doctor.yearsExperience === 1 ? '1 year' : `${doctor.yearsExperience} years`}</td>
+                  <td className="data-table__nowrap data-table__number">{formatFee(doctor.consultationFee)}</td>
+                  <td>
+                    <span className={`status-pill ${doctor.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>{doctor.isActive ? 'Active' : 'Inactive'}</span>
+                  </td>
+                  <td className="data-table__actions">
+                    <button type="button" className="button button--secondary button--small" onClick={() => setScheduleOf(doctor.id)} aria-label={`Schedule of ${name}`}>
+                      Schedule
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing({ kind: 'edit', doctor });
+                      }}
+                      aria-label={`Edit ${name}`}
+                    >
+                      Edit
+                    </button>
+                    <button type="button" className="button button--ghost button--small" onClick={() => setPending({ kind: 'password', doctor })} aria-label={`Set the password of ${name}`}>
+                      Password
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => setPending({ kind: 'status', doctor })}
+                      aria-label={`${doctor.isActive ? 'Deactivate' : 'Reactivate'} ${name}`}
+                    >
+                      {doctor.isActive ? 'Deactivate' : 'Reactivate'}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {!doctors && loading ? (
+          <p className="table-card__empty">
+            <Spinner /> Loading doctors…
+          </p>
+        ) : null}
+        {doctors && doctors.length === 0 ? <p className="table-card__empty">No doctors yet. Add the first one.</p> : null}
+      </div>
+      {pending?.kind === 'status' ? <DoctorStatusDialog doctor={pending.doctor} onClose={() => setPending(null)} /> : null}
+      {pending?.kind === 'password' ? (
+        <DoctorPasswordDialog
+          doctor={pending.doctor}
+          onClose={() => setPending(null)}
+          onDone={() => {
+            setNotice(`The password of Dr. ${pending.doctor.firstName} ${pending.doctor.lastName} was changed.`);
+            setPending(null);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

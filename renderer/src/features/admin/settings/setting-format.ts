@@ -1,0 +1,37 @@
+import type { OpeningHours } from '../../../../../shared/domain/scheduling/opening-hours';
+import type { KnownSettingView } from '../../../../../shared/ipc/admin/settings';
+import { WEEK_ORDER, WEEKDAY_NAMES } from '../schedule/DayRanges';
+
+const SHORT = (day: number) => (WEEKDAY_NAMES[day] ?? '').slice(0, 3);
+
+/** "Mon–Fri 08:00–18:00 · Sat 09:00–13:00": consecutive days with the same hours run together. */
+export function openingHoursSummary(hours: OpeningHours): string {
+  const text = (day: number) => (hours[String(day) as keyof OpeningHours] ?? []).map(([s, e]) => `${s}–${e}`).join(', ');
+  const runs: { from: number; to: number; hours: string }[] = [];
+  for (const day of WEEK_ORDER) {
+    const last = runs[runs.length - 1];
+    const value = text(day);
+    if (last && last.hours === value) last.to = day;
+    else runs.push({ from: day, to: day, hours: value });
+  }
+  const open = runs.filter((r) => r.hours !== '');
+  if (open.length === 0) return 'Closed every day';
+  return open.map((r) => `${r.from === r.to ? SHORT(r.from) : `${SHORT(r.from)}–${SHORT(r.to)}`} ${r.hours}`).join(' · ');
+}
+
+export function formatSettingValue(setting: Pick<KnownSettingView, 'editor' | 'unit'>, value: unknown): string {
+  switch (setting.editor) {
+    case 'integer':
+      return `${String(value)}${setting.unit ? ` ${setting.unit}` : ''}`;
+    case 'openingHours':
+      return openingHoursSummary(value as OpeningHours);
+    case 'json':
+      return JSON.stringify(value);
+    default:
+      return typeof value === 'string' && value.trim() !== '' ? value : 'Not set';
+  }
+}
+
+export function formatWhen(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+}

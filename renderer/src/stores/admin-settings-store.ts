@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+import { clinicApi } from '../api/client';
+import type { AppError, Result } from '../../../shared/ipc/result';
+import type { KnownSettingView, SettingsPage } from '../../../shared/ipc/admin/settings';
+import type { SettingName } from '../../../shared/domain/settings-registry';
+import { onSessionReset, useAppStore } from './app-store';
+
+export interface AdminSettingsState {
+  page: SettingsPage | null;
+  loading: boolean;
+  error: AppError | null;
+  load(): Promise<void>;
+  save(name: SettingName, value: unknown, version: string | null): Promise<Result<KnownSettingView>>;
+}
+
+const EMPTY = { page: null, loading: false, error: null } satisfies Partial<AdminSettingsState>;
+
+/** The clinic settings screen's data (admins). */
+export const useAdminSettingsStore = create<AdminSettingsState>()((set) => {
+  function seen<T>(result: Result<T>): Result<T> {
+    useAppStore.getState().noteResult(result);
+    return result;
+  }
+
+  /** Settings the rest of the screen shows (header name, clock zone, lock timer) follow a save at once. */
+  async function applyElsewhere(saved: KnownSettingView): Promise<void> {
+    if (saved.name === 'inactivityLockMinutes') useAppStore.setState({ idleLockMinutes: saved.value as number });
+    if (saved.name === 'clinicName' || saved.name === 'timezone') {
+      const status = await clinicApi()['app.status']({});
+      if (status.ok) useAppStore.setState({ status: status.data });
+    }
+  }
+
+  return {
+    ...EMPTY,
+    load: async () => {
+      set({ loading: true });
+      const result = seen(await clinicApi()['admin.settings.list']({}));
+      set(result.ok ? { page: result.data, error: null, loading: false } : { error: result.error, loading: false });
+    },
+    save: async (name, value, version) => {
+      const result = seen(await clinicApi()['admin.settings.save']({ name, value, version }));
+      if (result.ok) {
+        set((state) => ({
+          page: state.page ? { ...state.page, known: state.page.known.map((s) => (s.name === name ? result.data : s)) } : state.page,
+        }));
+        await applyElsewhere(result.data);
+      }
+      return result;
+    },
+  };
+});
+
+onSessionReset(() => useAdminSettingsStore.setState(EMPTY));
