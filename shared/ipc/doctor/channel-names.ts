@@ -11,5 +11,11 @@ export const DOCTOR_CHANNEL_NAMES = [
   'doctor.followUp.slots',
   'doctor.followUp.book',
   'doctor.account.setPassword',
+  'doctor.schedule.get',
+  'doctor.schedule.previewWeekly',
+  'doctor.schedule.saveWeekly',
+  'doctor.schedule.previewBlock',
+  'doctor.schedule.addBlock',
+  'doctor.schedule.removeBlock',
 ] as const;
 export type DoctorChannelName = (typeof DOCTOR_CHANNEL_NAMES)[number];

@@ -1,4 +1,5 @@
 import { channel, NoInput, type ChannelSpec } from '../channel-spec';
+import type { AffectedAppointment, DoctorScheduleView, ScheduleChangeResult } from '../admin/availability';
 import type { AppointmentView } from '../scheduling-types';
 import type { DoctorChannelName } from './channel-names';
 import {
@@ -6,6 +7,11 @@ import {
   FollowUpBookInput,
   FollowUpSlotsInput,
   MyDayInput,
+  OwnAddBlockInput,
+  OwnPreviewBlockInput,
+  OwnPreviewWeeklyInput,
+  OwnRemoveBlockInput,
+  OwnSaveWeeklyInput,
   PrescriptionIdInput,
   SavePrescriptionInput,
   SetDoctorPasswordInput,
@@ -29,6 +35,8 @@ const prescriptionAudit = (action: string) =>
     resourceId: (input: { prescriptionId?: string }, output: PrescriptionView | undefined) => output?.id ?? input.prescriptionId ?? null,
     patientId: (_input: unknown, output: { patientId: number } | undefined) => output?.patientId ?? null,
   }) as const;
+
+const ownSchedule = (action: string) => ({ action, resourceType: 'appointment', resourceId: () => null, patientId: () => null }) as const;
 
 /**
  * The doctor channels: input schema, output type, permission and audit spec of each. Every
@@ -93,4 +101,13 @@ export const doctorContract = {
     permission: 'staff.manage',
     audit: { action: 'set_doctor_password', resourceType: 'staff', resourceId: (input) => input.doctorId, patientId: () => null },
   }),
+
+  // The doctor's own hours and days off, through the admin's availability service. Previews and
+  // changes list the patients of affected visits: on record, like the admin's channels.
+  'doctor.schedule.get': channel<DoctorScheduleView>()({ input: NoInput, permission: 'schedule.own' }),
+  'doctor.schedule.previewWeekly': channel<AffectedAppointment[]>()({ input: OwnPreviewWeeklyInput, permission: 'schedule.own', audit: ownSchedule('preview_own_hours_change') }),
+  'doctor.schedule.saveWeekly': channel<ScheduleChangeResult>()({ input: OwnSaveWeeklyInput, permission: 'schedule.own', audit: ownSchedule('change_own_hours') }),
+  'doctor.schedule.previewBlock': channel<AffectedAppointment[]>()({ input: OwnPreviewBlockInput, permission: 'schedule.own', audit: ownSchedule('preview_own_unavailable_date') }),
+  'doctor.schedule.addBlock': channel<ScheduleChangeResult>()({ input: OwnAddBlockInput, permission: 'schedule.own', audit: ownSchedule('add_own_unavailable_date') }),
+  'doctor.schedule.removeBlock': channel<DoctorScheduleView>()({ input: OwnRemoveBlockInput, permission: 'schedule.own' }),
 } as const satisfies Record<DoctorChannelName, ChannelSpec>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MedicationSchema, PharmacySchema } from '../../documents/prescriptions';
 import { NewPassword } from '../schemas';
+import { ConflictResolution, UnavailableBlockInput, WeeklyRanges } from '../admin/availability';
 import { DateText, TimeText } from '../scheduling-schemas';
 
 const Id = z.number().int().positive();
@@ -57,3 +58,13 @@ export const FollowUpBookInput = z
   .strict();
 
 export const SetDoctorPasswordInput = z.object({ doctorId: Id, newPassword: NewPassword }).strict();
+
+/**
+ * A doctor's own weekly hours and days off (schedule.own): the admin's availability inputs
+ * without a doctorId: main takes the doctor from the session, so no other doctor can be named.
+ */
+export const OwnPreviewWeeklyInput = z.object({ weekly: WeeklyRanges }).strict();
+export const OwnSaveWeeklyInput = z.object({ weekly: WeeklyRanges, resolution: ConflictResolution }).strict();
+export const OwnPreviewBlockInput = z.object({ block: UnavailableBlockInput }).strict();
+export const OwnAddBlockInput = z.object({ block: UnavailableBlockInput, resolution: ConflictResolution }).strict();
+export const OwnRemoveBlockInput = z.object({ blockId: Id }).strict();

@@ -6,7 +6,9 @@ import { PASSWORD, tomorrow } from '../accounts-fixture';
 import type { FeatureSamples } from './types';
 
 /** Made once, for the doctor account of the matrix: its own visits and a prescription. */
-const made = { ownVisit: 0, pastVisit: 0, prescriptionId: '000000000000000000000000', spareDoctorId: 0 };
+const made = { ownVisit: 0, pastVisit: 0, prescriptionId: '000000000000000000000000', spareDoctorId: 0, blockId: 0 };
+const HOURS = [{ dayOfWeek: 1, startTime: '09:00', endTime: '12:00', isAvailable: true }];
+const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 let sequence = 0;
 
 /** Sample calls of the doctor channels; only a doctor (about their own patients) gets through. */
@@ -33,6 +35,12 @@ export const DOCTOR_SAMPLES: FeatureSamples<DoctorChannelName> = {
       allowedOutcome: { doctor: 'OUTSIDE_AVAILABILITY' },
     },
     'doctor.account.setPassword': { input: () => ({ doctorId: made.spareDoctorId, newPassword: PASSWORD }) },
+    'doctor.schedule.get': { input: () => ({}) },
+    'doctor.schedule.previewWeekly': { input: () => ({ weekly: HOURS }) },
+    'doctor.schedule.saveWeekly': { input: () => ({ weekly: HOURS, resolution: { conflicts: 'keep' } }) },
+    'doctor.schedule.previewBlock': { input: () => ({ block: { date: inAWeek(), startTime: null, endTime: null, reason: 'Conference' } }) },
+    'doctor.schedule.addBlock': { input: () => ({ block: { date: inAWeek(), startTime: '13:00', endTime: '14:00', reason: 'Conference' }, resolution: { conflicts: 'keep' } }) },
+    'doctor.schedule.removeBlock': { input: () => ({ blockId: made.blockId }) },
   },
 
   async prepare(workstation, role, fixture, accounts) {
@@ -46,6 +54,7 @@ export const DOCTOR_SAMPLES: FeatureSamples<DoctorChannelName> = {
     // arrived (Confirmed) and over: the doctor may complete it
     made.pastVisit = await visit('2025-01-15', '09:00', 'Confirmed');
     made.spareDoctorId = fixture.doctorId;
+    made.blockId = (await sql.models.DoctorUnavailableDate.create({ doctorId, unavailableDate: inAWeek(), startTime: null, endTime: null, reason: 'Training' })).id;
     const prescription = await savePrescription(
       { sql, documents, local: workstation.runtime.stores().local },
       accounts.doctor.user,
@@ -67,6 +76,8 @@ export const DOCTOR_SAMPLES: FeatureSamples<DoctorChannelName> = {
     const [keys] = await sql.sequelize.query('SELECT COUNT(*) AS n FROM doctor_signing_keys', { type: QueryTypes.SELECT });
     const [secrets] = await local.sequelize.query('SELECT COUNT(*) AS n FROM doctor_signing_secrets', { type: QueryTypes.SELECT });
     const prescriptions = await documents.prescriptions.find({}, { sort: { prescriptionDate: 'asc' } });
-    return { keys, secrets, prescriptions: prescriptions.map((p) => [p.id, p.status, p.digitalSignature ?? null, p.updatedAt.toISOString()]) };
+    const hours = await sql.models.DoctorAvailability.count();
+    const daysOff = await sql.models.DoctorUnavailableDate.findAll({ attributes: ['id'], order: [['id', 'ASC']], raw: true });
+    return { keys, secrets, hours, daysOff, prescriptions: prescriptions.map((p) => [p.id, p.status, p.digitalSignature ?? null, p.updatedAt.toISOString()]) };
   },
 };
