@@ -4,6 +4,7 @@ import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
 import { CalendarDay } from '../features/calendar/CalendarDay';
 import { homeSectionFor, sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
 import { DoctorWorkspace } from '../features/doctor/DoctorWorkspace';
+import { MyHoursScreen } from '../features/doctor/MyHoursScreen';
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
@@ -27,6 +28,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
           {section === 'myDay' ? <DoctorWorkspace zone={zone} /> : null}
+          {section === 'myHours' ? <MyHoursScreen /> : null}
           {section === 'settings' ? <SettingsScreen /> : null}
         </main>
       </div>

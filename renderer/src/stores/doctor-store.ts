@@ -11,6 +11,14 @@ import type {
   SigningKeyStatus,
 } from '../../../shared/ipc/doctor/types';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
+import type {
+  AffectedAppointment,
+  ConflictResolution,
+  DoctorScheduleView,
+  ScheduleChangeResult,
+  UnavailableBlockInput,
+  WeeklyRange,
+} from '../../../shared/ipc/admin/availability';
 import { onSessionReset, useAppStore } from './app-store';
 
 /** Where the doctor is inside "My day". */
@@ -39,6 +47,14 @@ export interface DoctorState {
   followUpSlots(prescriptionId: string): Promise<Result<FollowUpSlots>>;
   bookFollowUp(prescriptionId: string, date: string, time: string, idempotencyKey: string): Promise<Result<AppointmentView>>;
   exportPdf(prescriptionId: string): Promise<Result<PrescriptionPdf>>;
+  schedule: DoctorScheduleView | null;
+  scheduleError: AppError | null;
+  loadSchedule(): Promise<void>;
+  previewWeekly(weekly: WeeklyRange[]): Promise<Result<AffectedAppointment[]>>;
+  saveWeekly(weekly: WeeklyRange[], resolution: ConflictResolution): Promise<Result<ScheduleChangeResult>>;
+  previewBlock(block: UnavailableBlockInput): Promise<Result<AffectedAppointment[]>>;
+  addBlock(block: UnavailableBlockInput, resolution: ConflictResolution): Promise<Result<ScheduleChangeResult>>;
+  removeBlock(blockId: number): Promise<Result<DoctorScheduleView>>;
 }
 
 const EMPTY = {
@@ -50,6 +66,8 @@ const EMPTY = {
   page: null,
   pageLoading: false,
   pageError: null,
+  schedule: null,
+  scheduleError: null,
 } satisfies Partial<DoctorState>;
 
 /** The doctor's own day, the open appointment, prescriptions: the only caller of the doctor channels. */
@@ -104,6 +122,28 @@ export const useDoctorStore = create<DoctorState>()((set, get) => {
     },
 
     exportPdf: async (prescriptionId) => seen(await api()['doctor.prescription.pdf']({ prescriptionId })),
+
+    loadSchedule: async () => {
+      const result = seen(await api()['doctor.schedule.get']({}));
+      set(result.ok ? { schedule: result.data, scheduleError: null } : { scheduleError: result.error });
+    },
+    previewWeekly: async (weekly) => seen(await api()['doctor.schedule.previewWeekly']({ weekly })),
+    saveWeekly: async (weekly, resolution) => {
+      const result = seen(await api()['doctor.schedule.saveWeekly']({ weekly, resolution }));
+      if (result.ok) set({ schedule: result.data.schedule });
+      return result;
+    },
+    previewBlock: async (block) => seen(await api()['doctor.schedule.previewBlock']({ block })),
+    addBlock: async (block, resolution) => {
+      const result = seen(await api()['doctor.schedule.addBlock']({ block, resolution }));
+      if (result.ok) set({ schedule: result.data.schedule });
+      return result;
+    },
+    removeBlock: async (blockId) => {
+      const result = seen(await api()['doctor.schedule.removeBlock']({ blockId }));
+      if (result.ok) set({ schedule: result.data });
+      return result;
+    },
   };
 });
 
