@@ -42,4 +42,16 @@ test("a doctor's day: own visits, the week, the next patient, the visit page; an
   const foreign = status.data.doctors.find((d) => d.doctorId !== clinic.doctorId && d.appointments.length > 0)!.appointments[0]!;
   const refused = await invokeInPage(page, 'doctor.appointment', { appointmentId: foreign.id });
   expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN');
+
+  // My hours: switching off the hours of the booked visit's weekday lists that visit before saving
+  await nav.getByRole('link', { name: 'My hours' }).click();
+  await expect(page.getByRole('heading', { name: 'My hours', level: 2 })).toBeVisible();
+  const weekday = new Date(`${clinic.booked[0]!.date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  const dayRow = page.getByRole('group', { name: weekday });
+  while ((await dayRow.getByRole('button', { name: /^Remove / }).count()) > 0) await dayRow.getByRole('button', { name: /^Remove / }).first().click();
+  await page.getByRole('button', { name: 'Save weekly hours' }).click();
+  const conflicts = page.getByRole('dialog');
+  await expect(conflicts.getByRole('list', { name: 'Affected visits' })).toContainText(clinic.patientNames[0]!);
+  await saveScreen(page, 'doctor-my-hours-conflicts');
+  await conflicts.getByRole('button', { name: 'Back' }).click();
 });
