@@ -56,6 +56,12 @@ export const PrescriptionSchema = z.strictObject({
   pharmacy: PharmacySchema.optional(),
   digitalSignature: text('Digital signature', 10_000).optional(),
   status: oneOf('Status', PRESCRIPTION_STATUSES).default('Active'),
+  // Added for signed prescriptions (not in the seed): a signed prescription is never edited in
+  // place; a change makes version n+1 pointing back at n, and n is marked Superseded with a link
+  // forward.
+  version: count('Version').min(1, 'Version must be at least 1').optional(),
+  previousVersionId: text('Previous version id', 24).optional(),
+  supersededById: text('Superseded by id', 24).optional(),
 });
 export type PrescriptionInput = z.input<typeof PrescriptionSchema>;
 export type PrescriptionFields = z.output<typeof PrescriptionSchema>;

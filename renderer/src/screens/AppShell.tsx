@@ -5,6 +5,8 @@ import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { FlowBoard } from '../features/today/FlowBoard';
 import { homeSectionFor, sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
+import { DoctorWorkspace } from '../features/doctor/DoctorWorkspace';
+import { MyHoursScreen } from '../features/doctor/MyHoursScreen';
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
@@ -44,6 +46,8 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'feedback' ? <FeedbackModerationScreen zone={zone} /> : null}
           {section === 'ratings' ? <DoctorRatingsScreen zone={zone} /> : null}
           {section === 'myFeedback' ? <MyFeedbackScreen doctorId={user.id} zone={zone} /> : null}
+          {section === 'myDay' ? <DoctorWorkspace zone={zone} /> : null}
+          {section === 'myHours' ? <MyHoursScreen /> : null}
           {section === 'settings' ? <SettingsScreen /> : null}
           {section === 'doctors' ? <DoctorsScreen /> : null}
           {section === 'reports' ? <ReportsScreen /> : null}

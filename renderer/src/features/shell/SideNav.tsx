@@ -3,6 +3,19 @@ import { BrandMark } from '../../components/BrandMark';
 import { groupOf, SECTION_LABEL, type Section } from './sections';
 
 const ICONS: Record<Section, ReactNode> = {
+  myDay: (
+    <>
+      <path d="M7 3v4.5a3 3 0 0 0 6 0V3" />
+      <path d="M10 10.5v2.5a3.5 3.5 0 0 0 7 0v-1" />
+      <circle cx="17" cy="10.5" r="1.5" />
+    </>
+  ),
+  myHours: (
+    <>
+      <circle cx="10" cy="10" r="7" />
+      <path d="M10 6v4l2.5 2.5" />
+    </>
+  ),
   doctors: (
     <>
       <circle cx="10" cy="6" r="3.2" />

@@ -16,6 +16,8 @@ const ADMINS: readonly Role[] = ['admin', 'super_admin'];
 
 /** Every section in navigation order: one table, so features add a row instead of a branch. */
 const SECTIONS = {
+  myDay: { label: 'My day', group: 'My work', roles: ['doctor'] },
+  myHours: { label: 'My hours', group: 'My work', roles: ['doctor'] },
   calendar: { label: 'Calendar', group: 'Front desk', roles: STAFF },
   today: { label: 'Today', group: 'Front desk', roles: STAFF },
   patients: { label: 'Patients', group: 'Front desk', roles: DESK },

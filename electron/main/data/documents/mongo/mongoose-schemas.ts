@@ -82,6 +82,10 @@ const prescriptionSchema = documentSchema(
     pharmacy: PharmacySchema,
     digitalSignature: String,
     status: oneOf(PRESCRIPTION_STATUSES, true),
+    // versioning of signed prescriptions (docs/architecture.md, doctor workstation)
+    version: { type: Number, min: 1, validate: wholeNumber },
+    previousVersionId: String,
+    supersededById: String,
   },
   true,
 );

@@ -8,6 +8,7 @@ import * as patientSearch from './202611250501-patient-search';
 import * as walkInQueue from './202611250502-walk-in-queue';
 import * as waitingList from './202611250503-waiting-list';
 import * as calendarDayIndex from './202611250601-calendar-day-index';
+import * as doctorSigningKeys from './202611250701-doctor-signing-keys';
 import * as reportIndexes from './202611250801-report-indexes';
 import * as syncCursors from './202611251101-sync-cursors';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly SqlMigration[] = [
   { name: '202611250502-walk-in-queue', up: walkInQueue.up, down: walkInQueue.down },
   { name: '202611250503-waiting-list', up: waitingList.up, down: waitingList.down },
   { name: '202611250601-calendar-day-index', up: calendarDayIndex.up, down: calendarDayIndex.down },
+  { name: '202611250701-doctor-signing-keys', up: doctorSigningKeys.up, down: doctorSigningKeys.down },
   { name: '202611250801-report-indexes', up: reportIndexes.up, down: reportIndexes.down },
   { name: '202611251101-sync-cursors', up: syncCursors.up, down: syncCursors.down },
 ];

@@ -1,0 +1,181 @@
+import PDFDocument from 'pdfkit';
+import { QueryTypes } from 'sequelize';
+import { DateTime } from 'luxon';
+import type { Prescription } from '../../../../shared/documents';
+import type { PrescriptionPdf, SignatureCheck } from '../../../../shared/ipc/doctor/types';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { SessionUser } from '../../../../shared/ipc/types';
+import type { OpenStores } from '../../runtime/stores';
+import { loadClinicSettings } from '../scheduling/rules';
+import { doctorIdOf } from './own-records';
+import { verifyPrescription } from './prescription-signature';
+import { readablePrescription } from './prescriptions';
+
+/** Everything printed on a prescription, gathered from the stores (pure input for the layout). */
+export interface PrescriptionPrint {
+  clinic: { name: string; address: string | null; phone: string | null; email: string | null };
+  timezone: string;
+  doctor: { name: string; specialization: string; licenseNumber: string; phone: string };
+  patient: { name: string; dateOfBirth: string; gender: string };
+  prescription: Prescription;
+  signature: SignatureCheck;
+}
+
+const INK = '#1b2a3a';
+const MUTED = '#5b6b7c';
+const RULE = '#c9d3dd';
+const ACCENT = '#1f5f8b';
+
+/** Clinic address and phone, when an administrator has set them (optional settings keys). */
+async function clinicContact(stores: OpenStores): Promise<{ address: string | null; phone: string | null; email: string | null }> {
+  const rows = await stores.sql.sequelize.query<{ setting_key: string; setting_value: string }>(
+    "SELECT setting_key, setting_value FROM clinic_settings WHERE setting_key IN ('clinic_address', 'clinic_phone', 'clinic_email')",
+    { type: QueryTypes.SELECT },
+  );
+  const value = (key: string) => rows.find((row) => row.setting_key === key)?.setting_value.trim() || null;
+  return { address: value('clinic_address'), phone: value('clinic_phone'), email: value('clinic_email') };
+}
+
+function signatureLine(signature: SignatureCheck, zone: string): { text: string; color: string } {
+  switch (signature.state) {
+    case 'valid': {
+      const at = signature.signedAt ? DateTime.fromISO(signature.signedAt).setZone(zone).toFormat('yyyy-MM-dd HH:mm') : 'unknown time';
+      return { text: `Digitally signed (Ed25519, verified) on ${at}. Key id: ${signature.keyId}`, color: '#1d6b3a' };
+    }
+    case 'invalid':
+      return { text: `SIGNATURE NOT VALID: ${signature.reason}${signature.keyId ? ` Key id: ${signature.keyId}` : ''}`, color: '#a32020' };
+    default:
+      return { text: 'NOT SIGNED: this prescription is a draft and is not valid for dispensing.', color: '#a32020' };
+  }
+}
+
+/** Lays out one prescription on A4; pdfkit runs in plain Node, so tests render it without Electron. */
+export function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes: Buffer; pages: number }> {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { Title: `Prescription ${print.prescription.id}`, Author: print.doctor.name } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const rx = print.prescription;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const rule = () => {
+    doc.moveDown(0.4);
+    doc.strokeColor(RULE).lineWidth(0.8).moveTo(left, doc.y).lineTo(left + width, doc.y).stroke();
+    doc.moveDown(0.6);
+  };
+  const label = (text: string) => doc.font('Helvetica-Bold').fontSize(8.5).fillColor(MUTED).text(text.toUpperCase(), { characterSpacing: 0.6 });
+  const body = (text: string, options: PDFKit.Mixins.TextOptions = {}) => doc.font('Helvetica').fontSize(10.5).fillColor(INK).text(text, options);
+
+  // Clinic header
+  doc.font('Helvetica-Bold').fontSize(18).fillColor(ACCENT).text(print.clinic.name || 'Clinic');
+  const contact = [print.clinic.address, print.clinic.phone ? `Phone ${print.clinic.phone}` : null, print.clinic.email].filter(Boolean).join('  ·  ');
+  if (contact) doc.font('Helvetica').fontSize(9.5).fillColor(MUTED).text(contact);
+  doc.moveDown(0.3);
+  doc.font('Helvetica-Bold').fontSize(13).fillColor(INK).text('Prescription', { continued: true });
+  const dated = DateTime.fromJSDate(rx.prescriptionDate).setZone(print.timezone).toFormat('yyyy-MM-dd');
+  doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(`   Date ${dated}  ·  No. ${rx.id}  ·  Version ${rx.version ?? 1}`);
+  if (rx.status !== 'Active') doc.font('Helvetica-Bold').fontSize(10).fillColor('#a32020').text(`Status: ${rx.status}${rx.supersededById ? ` (replaced by ${rx.supersededById})` : ''}`);
+  rule();
+
+  // Prescriber and patient, side by side
+  const top = doc.y;
+  const half = width / 2 - 10;
+  doc.font('Helvetica-Bold').fontSize(8.5).fillColor(MUTED).text('PRESCRIBER', left, top, { width: half, characterSpacing: 0.6 });
+  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(print.doctor.name, { width: half });
+  doc.font('Helvetica').fontSize(10).fillColor(INK).text(print.doctor.specialization, { width: half });
+  doc.text(`License no. ${print.doctor.licenseNumber}`, { width: half });
+  doc.text(`Phone ${print.doctor.phone}`, { width: half });
+  const leftBottom = doc.y;
+  const col = left + width / 2 + 10;
+  doc.font('Helvetica-Bold').fontSize(8.5).fillColor(MUTED).text('PATIENT', col, top, { width: half, characterSpacing: 0.6 });
+  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(print.patient.name, col, doc.y, { width: half });
+  doc.font('Helvetica').fontSize(10).fillColor(INK).text(`Date of birth ${print.patient.dateOfBirth}`, col, doc.y, { width: half });
+  doc.text(print.patient.gender, col, doc.y, { width: half });
+  doc.x = left;
+  doc.y = Math.max(leftBottom, doc.y);
+  rule();
+
+  if (rx.diagnosis) {
+    label('Diagnosis');
+    body(rx.diagnosis, { width });
+    doc.moveDown(0.6);
+  }
+
+  // Medications
+  label('Medications (Rx)');
+  doc.moveDown(0.3);
+  rx.medications.forEach((m, index) => {
+    if (doc.y > doc.page.height - 160) doc.addPage();
+    const y = doc.y;
+    doc.font('Helvetica-Bold').fontSize(11).fillColor(ACCENT).text(`${index + 1}.`, left, y, { width: 18 });
+    doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(`${m.name}  ${m.dosage}`, left + 20, y, { width: width - 20 });
+    doc.font('Helvetica').fontSize(10).fillColor(INK).text(`${m.frequency} for ${m.duration}`, left + 20, doc.y, { width: width - 20 });
+    doc.text(`Quantity: ${m.quantity}    Refills allowed: ${m.refillsAllowed}`, left + 20, doc.y, { width: width - 20 });
+    if (m.instructions) doc.fillColor(MUTED).text(m.instructions, left + 20, doc.y, { width: width - 20 });
+    doc.moveDown(0.6);
+  });
+  doc.x = left;
+
+  if (rx.followUpRequired && rx.followUpDays) {
+    label('Follow-up');
+    body(`Follow-up visit in ${rx.followUpDays} day${rx.followUpDays === 1 ? '' : 's'}.`, { width });
+    doc.moveDown(0.6);
+  }
+  if (rx.pharmacy) {
+    label('Pharmacy');
+    const p = rx.pharmacy;
+    body([p.name, p.address, p.phone ? `Phone ${p.phone}` : null, p.faxNumber ? `Fax ${p.faxNumber}` : null].filter(Boolean).join('  ·  '), { width });
+    doc.moveDown(0.6);
+  }
+  rule();
+
+  // Signature block
+  label('Signature');
+  const line = signatureLine(print.signature, print.timezone);
+  doc.font('Helvetica-Bold').fontSize(10).fillColor(line.color).text(line.text, { width });
+  doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(
+    'The signature is a JWS (EdDSA) over the canonical content of this prescription; the clinic verifies it against the prescriber\'s registered public key.',
+    { width },
+  );
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    // inside the bottom margin: lift the margin while writing, or pdfkit starts a new page
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const bottom = doc.page.height - 36;
+    doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(`${print.clinic.name} · ${print.doctor.name} · page ${i + 1} of ${range.count}`, left, bottom, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+  const pages = range.count;
+  doc.end();
+  return done.then((bytes) => ({ bytes, pages }));
+}
+
+/** The PDF of a prescription of one of the doctor's own patients. */
+export async function prescriptionPdf(stores: OpenStores, user: SessionUser, prescriptionId: string): Promise<PrescriptionPdf> {
+  const doctorId = doctorIdOf(user);
+  const rx = await readablePrescription(stores, doctorId, prescriptionId);
+  const [settings, contact, doctor, patient, signature] = await Promise.all([
+    loadClinicSettings(stores.sql.models),
+    clinicContact(stores),
+    stores.sql.models.Doctor.findByPk(rx.doctorId),
+    stores.sql.models.Patient.findByPk(rx.patientId),
+    verifyPrescription(stores.sql, rx),
+  ]);
+  if (!doctor || !patient) throw new AppFailure('NOT_FOUND', 'The doctor or patient of this prescription no longer exists.');
+  const { bytes, pages } = await renderPrescriptionPdf({
+    clinic: { name: settings.clinicName, ...contact },
+    timezone: settings.timezone,
+    doctor: { name: rx.doctorName, specialization: doctor.specialization, licenseNumber: doctor.licenseNumber, phone: doctor.phone },
+    patient: { name: rx.patientName, dateOfBirth: String(patient.dateOfBirth).slice(0, 10), gender: patient.gender },
+    prescription: rx,
+    signature,
+  });
+  const dated = rx.prescriptionDate.toISOString().slice(0, 10);
+  return { fileName: `prescription-${dated}-${rx.id}.pdf`, base64: bytes.toString('base64'), pages };
+}

@@ -1,0 +1,153 @@
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scrypt, type KeyObject, type ScryptOptions } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
+import { AppFailure } from '../../../../shared/ipc/result';
+import type { SigningKeyStatus } from '../../../../shared/ipc/doctor/types';
+import type { SecretBox } from '../../config/store-config';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import type { OpenStores } from '../../runtime/stores';
+import { checkPassword } from '../auth/sign-in';
+import { doctorSessionUser } from '../accounts';
+
+/**
+ * Each doctor's Ed25519 signing keys. The public half goes to `doctor_signing_keys` in the shared
+ * database (every workstation verifies with it); the private half stays on the workstation that
+ * made it, in `doctor_signing_secrets` of the local store, sealed by Electron's safeStorage (the
+ * OS keychain) when it is available, else by AES-256-GCM under a key derived from the doctor's
+ * password with scrypt. A workstation without a key of the doctor makes one at the first signature.
+ */
+
+export type KeyProtection = 'safe-storage' | 'password';
+
+interface SecretRow {
+  key_id: string;
+  protection: KeyProtection;
+  sealed_private_key: string;
+}
+
+export interface UnlockedKey {
+  keyId: string;
+  privateKey: KeyObject;
+}
+
+// Same strength as the sign-in hashes (OWASP scrypt): the sealed key is only as strong as this.
+const KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+function deriveKey(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
+  const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFKC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
+}
+
+/** `pw1$N$r$p$salt$iv$tag$ciphertext`, base64 parts. */
+export async function sealWithPassword(plain: string, password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const key = await deriveKey(password, salt, KDF);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['pw1', KDF.N, KDF.r, KDF.p, salt.toString('base64'), iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join('$');
+}
+
+/** null when the password is not the one it was sealed with (the GCM tag does not hold). */
+export async function openWithPassword(sealed: string, password: string): Promise<string | null> {
+  const parts = sealed.split('$');
+  if (parts.length !== 8 || parts[0] !== 'pw1') throw new AppFailure('INTERNAL', 'The stored signing key is damaged.');
+  const [, n, r, p, salt, iv, tag, data] = parts as [string, string, string, string, string, string, string, string];
+  const key = await deriveKey(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  try {
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+const usableBox = (box: SecretBox | null): SecretBox | null => (box && box.available() ? box : null);
+
+async function latestSecret(local: SqlStore, doctorId: number, box: SecretBox | null): Promise<SecretRow | null> {
+  const rows = await local.sequelize.query<SecretRow>(
+    'SELECT key_id, protection, sealed_private_key FROM doctor_signing_secrets WHERE doctor_id = :doctorId ORDER BY created_at DESC, key_id',
+    { replacements: { doctorId }, type: QueryTypes.SELECT },
+  );
+  // A key sealed by safeStorage is of no use where safeStorage is unavailable (another OS user).
+  return rows.find((row) => row.protection === 'password' || usableBox(box)) ?? null;
+}
+
+export async function signingKeyStatus(stores: OpenStores, box: SecretBox | null, doctorId: number): Promise<SigningKeyStatus> {
+  const secret = await latestSecret(stores.local, doctorId, box);
+  if (secret) return { keyId: secret.key_id, protection: secret.protection, needsPassword: secret.protection === 'password' };
+  return { keyId: null, protection: 'none', needsPassword: !usableBox(box) };
+}
+
+/** The key id: the doctor's id and a digest of the public key, so it names one key everywhere. */
+function keyIdOf(doctorId: number, publicKey: KeyObject): string {
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  return `dr${doctorId}-${createHash('sha256').update(spki).digest('base64url').slice(0, 22)}`;
+}
+
+const passwordNeeded = () =>
+  new AppFailure('VALIDATION', 'password: Enter your password to sign', { fields: [{ field: 'password', message: 'Enter your password to sign' }] });
+
+async function requireDoctorPassword(sql: SqlStore, doctorId: number, password: string | undefined): Promise<string> {
+  if (!password) throw passwordNeeded();
+  const doctor = await sql.models.Doctor.findByPk(doctorId);
+  if (!doctor) throw new AppFailure('NOT_FOUND', 'That doctor does not exist.');
+  // counted like a sign-in: a guessed password locks the account, as at the sign-in screen
+  await checkPassword(sql, doctorSessionUser(doctor), doctor.passwordHash, password, new Date());
+  return password;
+}
+
+async function createKey(stores: OpenStores, box: SecretBox | null, doctorId: number, password: string | undefined): Promise<UnlockedKey> {
+  const sealBox = usableBox(box);
+  const checkedPassword = sealBox ? null : await requireDoctorPassword(stores.sql, doctorId, password);
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const keyId = keyIdOf(doctorId, publicKey);
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const sealed = sealBox ? sealBox.encrypt(pem) : await sealWithPassword(pem, checkedPassword!);
+  await stores.sql.sequelize.query(
+    'INSERT INTO doctor_signing_keys (doctor_id, key_id, algorithm, public_key, created_at) VALUES (:doctorId, :keyId, :algorithm, :publicKey, :now)',
+    { replacements: { doctorId, keyId, algorithm: 'Ed25519', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(), now: new Date() }, type: QueryTypes.INSERT },
+  );
+  await stores.local.sequelize.query(
+    'INSERT INTO doctor_signing_secrets (key_id, doctor_id, protection, sealed_private_key, created_at) VALUES (:keyId, :doctorId, :protection, :sealed, :now)',
+    { replacements: { keyId, doctorId, protection: sealBox ? 'safe-storage' : 'password', sealed, now: new Date() }, type: QueryTypes.INSERT },
+  );
+  return { keyId, privateKey };
+}
+
+/** The doctor's private key on this workstation, opened (made at the first signature). */
+export async function unlockSigningKey(stores: OpenStores, box: SecretBox | null, doctorId: number, password: string | undefined): Promise<UnlockedKey> {
+  const secret = await latestSecret(stores.local, doctorId, box);
+  if (!secret) return createKey(stores, box, doctorId, password);
+  let pem: string | null;
+  if (secret.protection === 'safe-storage') {
+    pem = usableBox(box)!.decrypt(secret.sealed_private_key);
+  } else {
+    if (!password) throw passwordNeeded();
+    pem = await openWithPassword(secret.sealed_private_key, password);
+    if (pem === null) {
+      // a wrong password is checked (and counted) against the account; the right account
+      // password that does not open the key means it was changed since the key was made
+      await requireDoctorPassword(stores.sql, doctorId, password);
+      return createKey(stores, box, doctorId, password);
+    }
+  }
+  return { keyId: secret.key_id, privateKey: createPrivateKey(pem) };
+}
+
+export interface PublicKeyRecord {
+  doctorId: number;
+  publicKey: KeyObject;
+}
+
+/** The public key of a key id, from the shared database; null when unknown. */
+export async function findPublicKey(sql: SqlStore, keyId: string): Promise<PublicKeyRecord | null> {
+  const rows = await sql.sequelize.query<{ doctor_id: number; public_key: string }>(
+    'SELECT doctor_id, public_key FROM doctor_signing_keys WHERE key_id = :keyId',
+    { replacements: { keyId }, type: QueryTypes.SELECT },
+  );
+  const row = rows[0];
+  return row ? { doctorId: Number(row.doctor_id), publicKey: createPublicKey(row.public_key) } : null;
+}

@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { FieldError } from '../../components/TextField';
+
+interface FieldProps {
+  label: string;
+  registration: UseFormRegisterReturn;
+  error?: string | undefined;
+  type?: 'text' | 'number';
+  placeholder?: string;
+  disabled?: boolean;
+  className?: string;
+}
+
+/** A labelled input of the prescription editor (text or whole number), error announced with it. */
+export function EditorField({ label, registration, error, type = 'text', placeholder, disabled, className }: FieldProps) {
+  const id = useId();
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="field__input"
+        type={type}
+        inputMode={type === 'number' ? 'numeric' : undefined}
+        min={type === 'number' ? 0 : undefined}
+        placeholder={placeholder}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...registration}
+      />
+      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
+    </div>
+  );
+}
+
+export function EditorTextArea({ label, registration, error, placeholder, disabled, rows = 3 }: FieldProps & { rows?: number }) {
+  const id = useId();
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className="field__input field__textarea"
+        rows={rows}
+        placeholder={placeholder}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...registration}
+      />
+      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
+    </div>
+  );
+}

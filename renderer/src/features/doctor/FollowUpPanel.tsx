@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import type { AppError } from '../../../../shared/ipc/result';
+import type { FollowUpSlots, PrescriptionView } from '../../../../shared/ipc/doctor/types';
+import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
+import { Banner } from '../../components/Banner';
+import { Spinner } from '../../components/Spinner';
+import { useDoctorStore } from '../../stores/doctor-store';
+import { longDay, shortDay } from './format';
+
+/** Offers the free times around the follow-up date and books the chosen one in one step. */
+export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
+  const { followUpSlots, bookFollowUp } = useDoctorStore();
+  const [offer, setOffer] = useState<FollowUpSlots | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [booked, setBooked] = useState<AppointmentView | null>(null);
+  // one key per offer: a retried click books once
+  const [attempt] = useState(() => `fu-${rx.id}-${Math.random().toString(36).slice(2, 10)}`);
+
+  const find = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await followUpSlots(rx.id);
+    setBusy(false);
+    if (result.ok) setOffer(result.data);
+    else setError(result.error);
+  };
+  const book = async (date: string, time: string) => {
+    setBusy(true);
+    setError(null);
+    const result = await bookFollowUp(rx.id, date, time, `${attempt}-${date}-${time.replace(':', '')}`);
+    setBusy(false);
+    if (result.ok) setBooked(result.data);
+    else {
+      setError(result.error);
+      void find();
+    }
+  };
+
+  return (
+    <section className="card panel follow-up" aria-labelledby="follow-up-title">
+      <h3 className="panel__title" id="follow-up-title">
+        Follow-up in {rx.followUpDays} day{rx.followUpDays === 1 ? '' : 's'}
+      </h3>
+      {booked ? (
+        <Banner tone="info" title="Follow-up booked">
+          <p>
+            {longDay(booked.date)} at {booked.time} ({booked.durationMinutes} min, {booked.appointmentType}).
+          </p>
+        </Banner>
+      ) : (
+        <>
+          {error ? (
+            <Banner tone="error" title="Not booked">
+              <p>{error.message}</p>
+            </Banner>
+          ) : null}
+          {!offer ? (
+            <button type="button" className="button button--secondary" onClick={() => void find()} disabled={busy}>
+              {busy ? <Spinner /> : null}
+              Find follow-up times
+            </button>
+          ) : offer.slots.length === 0 ? (
+            <p className="panel__empty">No free time of yours within a week of {longDay(offer.targetDate)}.</p>
+          ) : (
+            <>
+              <p className="section-lead">Around {longDay(offer.targetDate)}: choose a time to book it now.</p>
+              <ul className="slot-list" aria-label="Follow-up times">
+                {offer.slots.map((slot) => (
+                  <li key={`${slot.date}-${slot.time}`}>
+                    <button type="button" className="slot-button" disabled={busy} onClick={() => void book(slot.date, slot.time)}>
+                      <span className="slot-button__day">{shortDay(slot.date)}</span>
+                      <span className="slot-button__time">{slot.time}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import type { AppError } from '../../../../shared/ipc/result';
+import { Banner } from '../../components/Banner';
+import { Dialog } from '../../components/Dialog';
+import { Spinner } from '../../components/Spinner';
+import { TextField } from '../../components/TextField';
+
+const PasswordForm = z.object({ password: z.string().min(1, 'Enter your password') });
+
+/**
+ * Asks for the doctor's password when this workstation keeps their signing key sealed by it
+ * (no OS keychain here). The password goes to main only, for this one signature.
+ */
+export function SignDialog({ firstKey, onSign, onClose }: { firstKey: boolean; onSign: (password: string) => Promise<AppError | null>; onClose: () => void }) {
+  const [error, setError] = useState<AppError | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = useForm<{ password: string }>({ resolver: zodResolver(PasswordForm), defaultValues: { password: '' } });
+  const submit = handleSubmit(async ({ password }) => {
+    setError(null);
+    const failure = await onSign(password);
+    if (failure) {
+      setError(failure);
+      setValue('password', '');
+    }
+  });
+  return (
+    <Dialog title="Sign the prescription" onClose={onClose}>
+      <form className="dialog__form" onSubmit={(event) => void submit(event)} noValidate>
+        <p className="dialog__text">
+          {firstKey
+            ? 'This is your first signature on this workstation: a personal signing key is made for you and locked with your password.'
+            : 'Your signing key on this workstation is locked with your password.'}{' '}
+          Enter the password you sign in with.
+        </p>
+        {error ? (
+          <Banner tone="error" title="Not signed">
+            <p>{error.message}</p>
+          </Banner>
+        ) : null}
+        <TextField label="Your password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="current-password" autoFocus />
+        <div className="dialog__actions">
+          <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            {isSubmitting ? <Spinner /> : null}
+            Sign
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
