@@ -4,6 +4,7 @@ import { handlers } from './ipc/handlers';
 import { AppRuntime, type RuntimeOptions } from './runtime/app-runtime';
 import { AuditTrail } from './services/audit/audit-trail';
 import { systemClock } from './services/scheduling/booking';
+import { startMessageTimer } from './services/communications/message-service';
 import { WorkstationSession } from './session';
 
 export interface Workstation {
@@ -19,6 +20,8 @@ export interface WorkstationOptions extends RuntimeOptions {
   workstationName?: string;
   /** Milliseconds clock for the session's inactivity lock (tests move it). */
   nowMs?: () => number;
+  /** Run the reminder and notice job on its interval (default true; tests call it directly). */
+  messageJob?: boolean;
 }
 
 /** The workstation's address on the clinic network, for the audit trail. */
@@ -47,12 +50,16 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     reportInternalError: (channel, error) =>
       console.error(`[clinic-desk] ${channel} failed: ${error instanceof Error ? error.name : typeof error}`),
   });
+  // Reminders and notices: on a timer, never in the way of start-up; off with CLINIC_MESSAGE_JOB=off.
+  const messages =
+    options.messageJob !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, systemClock) : null;
   return {
     runtime,
     session,
     audit,
     dispatch,
     close: async () => {
+      messages?.stop();
       audit.close();
       await runtime.close();
     },

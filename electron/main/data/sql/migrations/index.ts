@@ -4,6 +4,7 @@ import * as schedulingAdditions from './202611250101-scheduling-additions';
 import * as appointmentSeries from './202611250201-appointment-series';
 import * as signInAndAudit from './202611250301-sign-in-and-audit';
 import * as appointmentArrival from './202611250401-appointment-arrival';
+import * as communications from './202611250901-communications';
 
 /**
  * Every migration, oldest first, each named after its file. Listed by hand because the main
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly SqlMigration[] = [
   { name: '202611250201-appointment-series', up: appointmentSeries.up, down: appointmentSeries.down },
   { name: '202611250301-sign-in-and-audit', up: signInAndAudit.up, down: signInAndAudit.down },
   { name: '202611250401-appointment-arrival', up: appointmentArrival.up, down: appointmentArrival.down },
+  { name: '202611250901-communications', up: communications.up, down: communications.down },
 ];
