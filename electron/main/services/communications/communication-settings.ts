@@ -16,10 +16,10 @@ export async function writeSettings(sql: SqlStore, values: Partial<ClinicSetting
       if (value === undefined) continue;
       const definition = SETTINGS[name] as unknown as SettingDefinition<unknown>;
       const settingValue = definition.serialize(definition.schema.parse(value));
-      const [updated] = await sql.models.ClinicSetting.update({ settingValue, updatedBy }, { where: { settingKey: definition.key }, transaction });
-      if (updated === 0) {
-        await sql.models.ClinicSetting.create({ settingKey: definition.key, settingValue, description: definition.description, updatedBy }, { transaction });
-      }
+      // Looked up rather than judged by the update's row count: MySQL counts only rows whose value changed.
+      const existing = await sql.models.ClinicSetting.findOne({ where: { settingKey: definition.key }, attributes: ['id'], transaction });
+      if (existing) await sql.models.ClinicSetting.update({ settingValue, updatedBy }, { where: { id: existing.id }, transaction });
+      else await sql.models.ClinicSetting.create({ settingKey: definition.key, settingValue, description: definition.description, updatedBy }, { transaction });
     }
   });
 }

@@ -81,7 +81,10 @@ export async function runMessageJob(deps: MessageJobDeps): Promise<MessageRunSum
   try {
     await expireInterruptedSends(deps, settings, sender, now, summary);
     // Notices first: a booking made minutes before its reminder is due is confirmed before it is reminded.
-    const candidates = [...(await noticeCandidates(deps, settings, now, methods)), ...(await reminderCandidates(sql, settings, now, methods))];
+    // With no way to send (email paused, no other method) the notice cursor stays put: changes made
+    // meanwhile are noticed once a method works again.
+    const candidates =
+      methods.length === 0 ? [] : [...(await noticeCandidates(deps, settings, now, methods)), ...(await reminderCandidates(sql, settings, now, methods))];
     const known = await existingKeys(deps, candidates.map((c) => claimKey(c, familyOf(c.kind))));
     for (const candidate of candidates) {
       const key = claimKey(candidate, familyOf(candidate.kind));
