@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
 import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
 import { CalendarDay } from '../features/calendar/CalendarDay';
+import { CommunicationsScreen } from '../features/communications/CommunicationsScreen';
 import { sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
@@ -23,6 +24,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'calendar' ? <CalendarDay zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
+          {section === 'messages' ? <CommunicationsScreen user={user} zone={zone} /> : null}
         </main>
       </div>
     </div>

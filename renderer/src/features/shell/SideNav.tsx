@@ -21,6 +21,12 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M12 2.5V6h3.5M8 10h5M8 13h5" />
     </>
   ),
+  messages: (
+    <>
+      <rect x="2.5" y="4.5" width="15" height="11" rx="2" />
+      <path d="M3 5.5l7 5.5 7-5.5" />
+    </>
+  ),
 };
 
 /** The app's sections. Only the built ones the user may open are listed. */
