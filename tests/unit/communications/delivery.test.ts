@@ -11,7 +11,9 @@ describe('afterFailure', () => {
   });
 
   it('never retries a permanent refusal', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10 }), fc.integer(), (attempts, now) => expect(afterFailure(attempts, false, now).retry).toBe(false)));
+    fc.assert(fc.property(fc.integer({ min: 1, max: 10 }), fc.integer(), (attempts, now) => {
+        expect(afterFailure(attempts, false, now).retry).toBe(false);
+      }));
   });
 
   it('property: a retry is always later, and waits never shrink', () => {
