@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   process.stdout.write(`CLINIC_BRIDGE_URL=${bridge.url}\n`);
   const stop = async () => {
     await bridge.close();
-    await workstation.runtime.close();
+    await workstation.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

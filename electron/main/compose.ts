@@ -9,6 +9,7 @@ import { MirrorSync } from './services/sync/mirror-sync';
 import type { WorkstationSync } from './services/sync/sync-status';
 import { loadClinicSettings } from './services/scheduling/rules';
 import { systemClock } from './services/scheduling/booking';
+import { startMessageTimer } from './services/communications/message-service';
 import { WorkstationSession } from './session';
 
 export interface Workstation {
@@ -27,8 +28,9 @@ export interface WorkstationOptions extends RuntimeOptions {
   /** Milliseconds clock for the session's inactivity lock (tests move it). */
   nowMs?: () => number;
   /**
-   * false: no background jobs (scheduled backups, connection probes, mirror pulls), for tests
-   * that count files or queries; the same work still runs when asked for.
+   * false: no background jobs (scheduled backups, connection probes, mirror pulls, reminders and
+   * notices), for tests that count files, queries or messages; the same work still runs when
+   * asked for.
    */
   backgroundJobs?: boolean;
 }
@@ -65,6 +67,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     reportInternalError: (channel, error) =>
       console.error(`[clinic-desk] ${channel} failed: ${error instanceof Error ? error.name : typeof error}`),
   });
+  // Reminders and notices: on a timer, never in the way of start-up; off with CLINIC_MESSAGE_JOB=off.
+  const messages =
+    options.backgroundJobs !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, systemClock) : null;
   return {
     runtime,
     session,
@@ -76,6 +81,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       backups.stopSchedule();
       sync.monitor?.stop();
       sync.mirror?.stop();
+      messages?.stop();
       audit.close();
       await runtime.close();
     },

@@ -56,6 +56,6 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('will-quit', () => {
-    void workstation?.runtime.close();
+    void workstation?.close(); // stops the message timer and the audit delivery, then closes the stores
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './timezone';
 import { OpeningHours, DEFAULT_OPENING_HOURS } from './scheduling/opening-hours';
+import { DEFAULT_TEMPLATES, MessageTemplates } from './communications/templates';
 
 /**
  * The typed registry of clinic_settings keys. clinic_settings stores text; every known key has
@@ -104,6 +105,27 @@ export const SETTINGS = {
     '',
   ),
   reminderLeadHours: integerSetting('reminder_lead_hours', 'How many hours before an appointment its reminder is sent.', 1, 168, 24),
+  // Communications (issue 9): reminders and notices. The SMTP password is not a setting: each
+  // workstation keeps it sealed with safeStorage in its own store, never in clinic_settings.
+  messageTemplates: jsonSetting(
+    'message_templates',
+    'The texts of reminders, booking confirmations, cancellation and reschedule notices, with {{placeholders}}.',
+    MessageTemplates,
+    DEFAULT_TEMPLATES,
+  ),
+  messageMethods: textSetting(
+    'message_methods',
+    'How patients get reminders and notices: email, sms, or email_and_sms.',
+    z.enum(['email', 'sms', 'email_and_sms']),
+    'email',
+  ),
+  messageJobIntervalMinutes: integerSetting('message_job_interval_minutes', 'How often each workstation looks for reminders and notices to send.', 1, 60, 5),
+  smtpHost: textSetting('smtp_host', 'The outgoing mail (SMTP) server; empty: no email is sent.', z.string().trim().max(255), ''),
+  smtpPort: integerSetting('smtp_port', 'The SMTP server port (587 for STARTTLS, 465 for TLS).', 1, 65535, 587),
+  smtpSecurity: textSetting('smtp_security', 'SMTP encryption: starttls, tls, or none (a server on this computer only).', z.enum(['starttls', 'tls', 'none']), 'starttls'),
+  smtpUser: textSetting('smtp_user', 'The SMTP user name; empty when the server needs no sign-in.', z.string().trim().max(255), ''),
+  smtpFrom: textSetting('smtp_from', 'The sender address of messages to patients.', z.union([z.literal(''), z.email().max(254)]), ''),
+  smsProvider: textSetting('sms_provider', 'The SMS gateway; none: SMS messages are logged as not sent.', z.enum(['none']), 'none'),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -135,6 +135,7 @@ test('sign-in, lockout, staff accounts, the audit trail and the automatic lock',
       'Walk-in',
       'Waiting list',
       'Kiosk',
+      'Messages',
     ]);
     await page.getByRole('button', { name: 'Next day' }).click();
     const dayTitle = await page.getByRole('heading', { level: 2 }).textContent();

@@ -7,6 +7,7 @@ import { FlowBoard } from '../features/today/FlowBoard';
 import { homeSectionFor, sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
 import { DoctorWorkspace } from '../features/doctor/DoctorWorkspace';
 import { MyHoursScreen } from '../features/doctor/MyHoursScreen';
+import { CommunicationsScreen } from '../features/communications/CommunicationsScreen';
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
 import { StaffScreen } from '../features/staff/StaffScreen';
@@ -51,6 +52,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'settings' ? <SettingsScreen /> : null}
           {section === 'doctors' ? <DoctorsScreen /> : null}
           {section === 'reports' ? <ReportsScreen /> : null}
+          {section === 'messages' ? <CommunicationsScreen user={user} zone={zone} /> : null}
         </main>
       </div>
     </div>

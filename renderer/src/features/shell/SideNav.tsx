@@ -3,6 +3,12 @@ import { BrandMark } from '../../components/BrandMark';
 import { groupOf, SECTION_LABEL, type Section } from './sections';
 
 const ICONS: Record<Section, ReactNode> = {
+  messages: (
+    <>
+      <rect x="2.5" y="4.5" width="15" height="11" rx="2" />
+      <path d="M3 5.5l7 5.5 7-5.5" />
+    </>
+  ),
   myDay: (
     <>
       <path d="M7 3v4.5a3 3 0 0 0 6 0V3" />

@@ -10,6 +10,7 @@ import * as waitingList from './202611250503-waiting-list';
 import * as calendarDayIndex from './202611250601-calendar-day-index';
 import * as doctorSigningKeys from './202611250701-doctor-signing-keys';
 import * as reportIndexes from './202611250801-report-indexes';
+import * as communications from './202611250901-communications';
 import * as syncCursors from './202611251101-sync-cursors';
 
 /**
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly SqlMigration[] = [
   { name: '202611250601-calendar-day-index', up: calendarDayIndex.up, down: calendarDayIndex.down },
   { name: '202611250701-doctor-signing-keys', up: doctorSigningKeys.up, down: doctorSigningKeys.down },
   { name: '202611250801-report-indexes', up: reportIndexes.up, down: reportIndexes.down },
+  { name: '202611250901-communications', up: communications.up, down: communications.down },
   { name: '202611251101-sync-cursors', up: syncCursors.up, down: syncCursors.down },
 ];

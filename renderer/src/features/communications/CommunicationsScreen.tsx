@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { SessionUser } from '../../../../shared/ipc/types';
+import { MailSettingsForm } from './MailSettingsForm';
+import { MessageLog } from './MessageLog';
+import { PatientLookup } from './PatientLookup';
+import { TemplateEditor } from './TemplateEditor';
+
+type Tab = 'log' | 'patient' | 'templates' | 'settings';
+const TAB_LABEL: Record<Tab, string> = { log: 'Message log', patient: 'Patient history', templates: 'Templates', settings: 'Mail settings' };
+
+/** Reminders and notices: the log for the desk; templates and mail settings for admins too. */
+export function CommunicationsScreen({ user, zone }: { user: SessionUser; zone: string }) {
+  const admin = user.role === 'admin' || user.role === 'super_admin';
+  const tabs: Tab[] = admin ? ['log', 'patient', 'templates', 'settings'] : ['log', 'patient'];
+  const [tab, setTab] = useState<Tab>('log');
+  return (
+    <section className="admin-page" aria-labelledby="comms-title">
+      <header className="admin-page__header">
+        <div>
+          <h2 id="comms-title" className="admin-page__title">
+            Messages
+          </h2>
+          <p className="admin-page__lead">Reminders, booking confirmations, cancellation and reschedule notices. Times in {zone}.</p>
+        </div>
+      </header>
+      <nav className="tabs" aria-label="Messages">
+        {tabs.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={t === tab} className={`tabs__item${t === tab ? ' tabs__item--active' : ''}`} onClick={() => setTab(t)}>
+            {TAB_LABEL[t]}
+          </button>
+        ))}
+      </nav>
+      {tab === 'log' ? <MessageLog zone={zone} canRunJob={admin} /> : null}
+      {tab === 'patient' ? <PatientLookup zone={zone} /> : null}
+      {tab === 'templates' ? <TemplateEditor /> : null}
+      {tab === 'settings' ? <MailSettingsForm /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+import { useEffect, useMemo, useState } from 'react';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { COMMUNICATION_TYPES, DELIVERY_STATUSES } from '../../../../shared/documents/communication-logs';
+import type { CommunicationLogView } from '../../../../shared/ipc/communications/types';
+import { Banner } from '../../components/Banner';
+import { Spinner } from '../../components/Spinner';
+import { useCommunicationsStore, type LogFilters } from '../../stores/communications-store';
+import { formatMoment } from '../staff/staff-format';
+import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL } from './labels';
+
+const column = createColumnHelper<CommunicationLogView>();
+
+/** The communication log: every message sent or attempted, newest first, filtered on the server. */
+export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boolean }) {
+  const { log, logTotal, logLoading, logError, lastRun, searchLog, loadMoreLog, runNow } = useCommunicationsStore();
+  const [type, setType] = useState('');
+  const [status, setStatus] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [running, setRunning] = useState(false);
+  const [runError, setRunError] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const rangeProblem = from && to && from > to ? 'The end date is before the start date' : null;
+
+  const filters = useMemo((): LogFilters => {
+    const f: LogFilters = {};
+    if (type) f.type = type as LogFilters['type'];
+    if (status) f.status = status as LogFilters['status'];
+    if (from) f.from = from;
+    if (to) f.to = to;
+    return f;
+  }, [type, status, from, to]);
+
+  useEffect(() => {
+    if (!rangeProblem) void searchLog(filters);
+  }, [filters, rangeProblem, searchLog]);
+
+  const columns = useMemo(
+    () => [
+      column.accessor('sentAt', { header: 'Sent', cell: (c) => (c.getValue() ? formatMoment(c.getValue() as string, zone) : '—') }),
+      column.accessor('type', { header: 'Message', cell: (c) => <span className="data-table__strong">{TYPE_LABEL[c.getValue()]}</span> }),
+      column.accessor('patientName', { header: 'Patient', cell: (c) => c.getValue() ?? `#${c.row.original.patientId}` }),
+      column.accessor('method', { header: 'By', cell: (c) => METHOD_LABEL[c.getValue()] }),
+      column.accessor('recipient', { header: 'To', cell: (c) => <span className="data-table__muted">{c.getValue()}</span> }),
+      column.accessor('subject', { header: 'Subject', cell: (c) => c.getValue() ?? <span className="data-table__muted">(SMS)</span> }),
+      column.accessor('deliveryStatus', {
+        header: 'Status',
+        cell: (c) => (
+          <span className={`status-pill status-pill--${statusTone(c.getValue())}`} title={c.row.original.reason ?? undefined}>
+            {STATUS_LABEL[c.getValue()]}
+          </span>
+        ),
+      }),
+      column.display({
+        id: 'details',
+        header: '',
+        cell: (c) => (
+          <button type="button" className="button button--ghost button--small" aria-expanded={expanded === c.row.original.id} onClick={() => setExpanded(expanded === c.row.original.id ? null : c.row.original.id)}>
+            {expanded === c.row.original.id ? 'Hide' : 'Details'}
+          </button>
+        ),
+      }),
+    ],
+    [zone, expanded],
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is meant to be read afresh every render
+  const table = useReactTable({ data: log ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+
+  async function run() {
+    setRunning(true);
+    const result = await runNow();
+    setRunning(false);
+    setRunError(result.ok ? null : result.error.message);
+  }
+
+  return (
+    <div className="message-log">
+      <form className="card log-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label className="field__label" htmlFor="log-type">
+            Message
+          </label>
+          <select id="log-type" className="field__input field__select" value={type} onChange={(e) => setType(e.target.value)}>
+            <option value="">Any</option>
+            {COMMUNICATION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TYPE_LABEL[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="log-status">
+            Status
+          </label>
+          <select id="log-status" className="field__input field__select" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">Any</option>
+            {DELIVERY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="log-from">
+            Sent from
+          </label>
+          <input id="log-from" className="field__input" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className={`field${rangeProblem ? ' field--invalid' : ''}`}>
+          <label className="field__label" htmlFor="log-to">
+            Sent until
+          </label>
+          <input id="log-to" className="field__input" type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={rangeProblem ? true : undefined} />
+          {rangeProblem ? <p className="field__error">{rangeProblem}</p> : null}
+        </div>
+        <div className="log-filters__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => {
+              setType('');
+              setStatus('');
+              setFrom('');
+              setTo('');
+            }}
+          >
+            Clear
+          </button>
+          {canRunJob ? (
+            <button type="button" className="button button--primary" onClick={() => void run()} disabled={running}>
+              {running ? <Spinner /> : null}
+              Send due messages now
+            </button>
+          ) : null}
+        </div>
+        {from || to ? <p className="field__hint log-filters__note">Messages that were never sent have no date and are left out of a date filter.</p> : null}
+      </form>
+
+      {lastRun ? (
+        <Banner tone="info" title="Due messages checked">
+          <p data-testid="run-summary">
+            {lastRun.sent} sent, {lastRun.retrying} waiting for a retry, {lastRun.failed} failed, {lastRun.notSent} not sent.
+            {lastRun.emailPaused ? ` Email is paused: ${lastRun.emailPaused}` : ''}
+          </p>
+        </Banner>
+      ) : null}
+      {runError ? (
+        <Banner tone="error" title="The messages could not be checked">
+          <p>{runError}</p>
+        </Banner>
+      ) : null}
+      {logError ? (
+        <Banner tone="error" title="The log could not be searched">
+          <p>{logError.message}</p>
+        </Banner>
+      ) : null}
+
+      <div className="card table-card">
+        <table className="data-table" aria-label="Communication log">
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col">
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => [
+              <tr key={row.id}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={cell.column.id === 'sentAt' ? 'data-table__nowrap' : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>,
+              expanded === row.id ? (
+                <tr key={`${row.id}-details`} className="log-details">
+                  <td colSpan={columns.length}>
+                    <div className="log-details__body">
+                      <pre className="message-text">{row.original.content}</pre>
+                      <dl className="log-details__facts">
+                        {row.original.reason ? (
+                          <>
+                            <dt>Reason</dt>
+                            <dd>{row.original.reason}</dd>
+                          </>
+                        ) : null}
+                        {row.original.attempts !== null ? (
+                          <>
+                            <dt>Attempts</dt>
+                            <dd>{row.original.attempts}</dd>
+                          </>
+                        ) : null}
+                        {row.original.messageId ? (
+                          <>
+                            <dt>Message id</dt>
+                            <dd className="data-table__mono">{row.original.messageId}</dd>
+                          </>
+                        ) : null}
+                        {row.original.patientConfirmed ? (
+                          <>
+                            <dt>Confirmed</dt>
+                            <dd>{row.original.confirmedAt ? formatMoment(row.original.confirmedAt, zone) : 'yes'}</dd>
+                          </>
+                        ) : null}
+                      </dl>
+                    </div>
+                  </td>
+                </tr>
+              ) : null,
+            ])}
+          </tbody>
+        </table>
+        {log && log.length === 0 ? <div className="table-card__empty">No messages match these filters.</div> : null}
+        {!log && logLoading ? (
+          <div className="table-card__empty">
+            <Spinner /> Loading…
+          </div>
+        ) : null}
+        {log && log.length < logTotal ? (
+          <div className="table-card__footer">
+            <button type="button" className="button button--secondary" onClick={() => void loadMoreLog()} disabled={logLoading}>
+              Show more ({logTotal - log.length} older)
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
