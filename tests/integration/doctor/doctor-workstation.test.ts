@@ -76,10 +76,10 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     ids.ownVisit = await visit(drA.id, ids.patient1, MONDAY, '09:00');
     ids.pastVisit = await visit(drA.id, ids.patient1, '2025-03-10', '10:00', 'Confirmed');
     ids.otherVisit = await visit(drB.id, ids.patient2, MONDAY, '10:00');
-    // feedback about doctor A: approved (named and anonymous) and one still pending
-    const feedback = (anonymous: boolean, moderationStatus: 'Approved' | 'Pending', textReview: string) =>
+    // feedback about doctor A: approved (named and anonymous) and one still pending, one per visit
+    const feedback = async (anonymous: boolean, moderationStatus: 'Approved' | 'Pending', textReview: string, time: string) =>
       documents.patientFeedback.insert({
-        appointmentId: ids.pastVisit,
+        appointmentId: time === '10:00' ? ids.pastVisit : await visit(drA.id, ids.patient1, '2025-03-10', time, 'Confirmed'),
         patientId: ids.patient1,
         doctorId: drA.id,
         ratings: { overall: 4.5 },
@@ -88,9 +88,9 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
         moderationStatus,
         feedbackDate: new Date('2025-03-11T10:00:00Z'),
       });
-    await feedback(false, 'Approved', 'Named and approved');
-    await feedback(true, 'Approved', 'Anonymous and approved');
-    await feedback(false, 'Pending', 'Not yet moderated');
+    await feedback(false, 'Approved', 'Named and approved', '10:00');
+    await feedback(true, 'Approved', 'Anonymous and approved', '11:00');
+    await feedback(false, 'Pending', 'Not yet moderated', '12:00');
     // doctor B's prescription for their own patient
     as(drB);
     ids.otherPrescription = (await call<PrescriptionView>('doctor.prescription.save', { appointmentId: ids.otherVisit, content: { medications: TWO_MEDICATIONS.medications } })).id;
@@ -115,11 +115,20 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     expect(audits.at(-1)).toMatchObject({ action: 'view_own_schedule', details: { outcome: 'allowed' } });
   });
 
+  /** Doctor A's visits with the patient before the visit opened: the first past visit and the ones the feedback is about. */
+  const pastVisitsOf = async (patientId: number) =>
+    (
+      await workstation.runtime.stores().sql.models.Appointment.findAll({
+        where: { doctorId: drA.id, patientId, appointmentDate: '2025-03-10' },
+        order: [['id', 'ASC']],
+      })
+    ).map((a) => a.id);
+
   it('opens an own appointment with the patient, past visits and only approved feedback, anonymous without identity', async () => {
     as(drA);
     const page = await call<DoctorAppointmentPage>('doctor.appointment', { appointmentId: ids.ownVisit });
     expect(page.patient.id).toBe(ids.patient1);
-    expect(page.pastVisits.map((v) => v.appointmentId)).toEqual([ids.pastVisit]);
+    expect(page.pastVisits.map((v) => v.appointmentId).sort((a, b) => a - b)).toEqual(await pastVisitsOf(ids.patient1));
     expect(page.feedback.map((f) => f.textReview).sort()).toEqual(['Anonymous and approved', 'Named and approved']);
     const anonymous = page.feedback.find((f) => f.anonymous)!;
     expect(anonymous.patientName).toBeNull();

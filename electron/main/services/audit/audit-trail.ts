@@ -65,7 +65,14 @@ export class AuditTrail implements AuditRecorder {
     this.flushing = (async () => {
       do {
         this.flushAgain = false;
-        await this.deliver();
+        try {
+          await this.deliver();
+        } catch {
+          // The local outbox itself failed (or was closed under a delivery at shutdown): the
+          // records stay in it; a later flush, or the retry, takes them. Never an unhandled rejection.
+          this.scheduleRetry();
+          return;
+        }
       } while (this.flushAgain && !this.retryTimer);
     })().finally(() => {
       this.flushing = null;

@@ -8,6 +8,8 @@ import { useReceptionStore } from '../../stores/reception-store';
 import { BookingDialog } from '../booking/BookingDialog';
 import { formatBirthDate } from '../booking/reception-format';
 import { AppointmentList } from './AppointmentList';
+import { PatientCommunications } from '../communications/PatientCommunications';
+import { useAppStore } from '../../stores/app-store';
 import { PatientForm } from './PatientForm';
 
 function ageOn(birth: string, today: Date): number {
@@ -73,6 +75,7 @@ export function PatientPage({
   notice?: string | null;
 }) {
   const { record, recordLoading, loadRecord } = useReceptionStore();
+  const clinicZone = useAppStore((state) => state.status?.timezone ?? undefined);
   const [editing, setEditing] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
   const [booking, setBooking] = useState(false);
@@ -194,6 +197,7 @@ export function PatientPage({
         </h3>
         <AppointmentList label="Past appointments" appointments={past} empty="No past appointments." />
       </section>
+      <PatientCommunications patientId={patient.id} zone={clinicZone} />
       {recordLoading ? <span className="visually-hidden">Refreshing</span> : null}
       {changingStatus ? <StatusDialog patient={patient} onClose={() => setChangingStatus(false)} /> : null}
       {booking ? (

@@ -11,6 +11,7 @@ import { todayIn } from '../calendar/calendar-day';
 import { useMinuteClock } from '../calendar/use-clinic-clock';
 import { useLiveUpdates } from '../calendar/use-live-updates';
 import { WalkInAside } from './WalkInAside';
+import { RecordConfirmationButton } from '../communications/RecordConfirmationButton';
 import {
   countByState,
   durationText,
@@ -204,14 +205,8 @@ export function FlowBoard({ zone }: { zone: string }) {
                       {live ? (
                         <>
                           {a.status === 'Scheduled' ? (
-                            <button
-                              type="button"
-                              className="button button--secondary button--small"
-                              disabled={busy}
-                              onClick={() => act(row, () => store().setStatus(a.id, 'Confirmed'))}
-                            >
-                              Confirm
-                            </button>
+                            // How the patient confirmed (phone, reply, at the desk) is kept with the message they answered.
+                            <RecordConfirmationButton appointment={a} onConfirmed={() => store().refreshAfterOwnChange()} />
                           ) : null}
                           {!a.checkedInAt ? (
                             <button

@@ -36,14 +36,15 @@ const UNSTORED_SETTING: Record<Role, string> = {
   doctor: 'clinicEmail',
   front_desk: 'bookingHorizonDays',
   admin: 'reminderLeadHours',
-  super_admin: 'clinicAddress',
+  // not clinicAddress: the communications settings sample stores that one
+  super_admin: 'mirrorPullSeconds',
 };
 const SAMPLE_VALUE: Record<string, unknown> = {
   clinicPhone: '+49 30 1234567',
   clinicEmail: 'desk@clinic.example',
   bookingHorizonDays: 90,
   reminderLeadHours: 48,
-  clinicAddress: 'Generated Street 1, 10115 Berlin',
+  mirrorPullSeconds: 120,
 };
 
 /** Sample calls of the admin channels. */
