@@ -48,6 +48,8 @@ test("a doctor's day: own visits, the week, the next patient, the visit page; an
   await expect(page.getByRole('heading', { name: 'My hours', level: 2 })).toBeVisible();
   const weekday = new Date(`${clinic.booked[0]!.date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
   const dayRow = page.getByRole('group', { name: weekday });
+  // the hours load after the heading shows: wait for them before taking them away
+  await expect(dayRow.getByRole('button', { name: /^Remove / }).first()).toBeVisible();
   while ((await dayRow.getByRole('button', { name: /^Remove / }).count()) > 0) await dayRow.getByRole('button', { name: /^Remove / }).first().click();
   await page.getByRole('button', { name: 'Save weekly hours' }).click();
   const conflicts = page.getByRole('dialog');

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientDetails } from '../../../../shared/ipc/reception/types';
 import { Banner } from '../../components/Banner';
-import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { useReceptionStore } from '../../stores/reception-store';
 import { BookingDialog } from '../booking/BookingDialog';
@@ -11,6 +10,7 @@ import { AppointmentList } from './AppointmentList';
 import { PatientCommunications } from '../communications/PatientCommunications';
 import { useAppStore } from '../../stores/app-store';
 import { PatientForm } from './PatientForm';
+import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
 
 function ageOn(birth: string, today: Date): number {
   const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
@@ -21,46 +21,15 @@ function ageOn(birth: string, today: Date): number {
 
 function StatusDialog({ patient, onClose }: { patient: PatientDetails; onClose: () => void }) {
   const setPatientActive = useReceptionStore((state) => state.setPatientActive);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const activate = !patient.isActive;
-  async function confirm() {
-    setBusy(true);
-    const result = await setPatientActive(patient.id, activate);
-    setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.error);
-  }
   return (
-    <Dialog
-      title={`${activate ? 'Reactivate' : 'Deactivate'} ${patient.firstName} ${patient.lastName}?`}
+    <ActiveStatusDialog
+      name={`${patient.firstName} ${patient.lastName}`}
+      isActive={patient.isActive}
+      whenReactivated="They appear in searches again and can be booked."
+      whenDeactivated="They no longer appear in searches and cannot be booked. Nothing is deleted: their appointments and records stay, and you can reactivate them later."
+      onConfirm={(activate) => setPatientActive(patient.id, activate)}
       onClose={onClose}
-    >
-      <p className="dialog__text">
-        {activate
-          ? 'They appear in searches again and can be booked.'
-          : 'They no longer appear in searches and cannot be booked. Nothing is deleted: their appointments and records stay, and you can reactivate them later.'}
-      </p>
-      {error ? (
-        <Banner tone="error" title="That did not work">
-          <p>{error.message}</p>
-        </Banner>
-      ) : null}
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className={`button ${activate ? 'button--primary' : 'button--danger'}`}
-          onClick={() => void confirm()}
-          disabled={busy}
-        >
-          {busy ? <Spinner /> : null}
-          {activate ? 'Reactivate' : 'Deactivate'}
-        </button>
-      </div>
-    </Dialog>
+    />
   );
 }
 

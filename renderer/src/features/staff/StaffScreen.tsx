@@ -14,6 +14,7 @@ import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
 import { CreateStaffForm } from './CreateStaffForm';
 import { formatMoment, STAFF_ROLE_LABEL } from './staff-format';
+import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
 
 type Pending = { kind: 'status'; account: StaffAccountView } | { kind: 'password'; account: StaffAccountView };
 
@@ -23,43 +24,15 @@ function nameOf(account: StaffAccountView): string {
 
 function ConfirmStatusDialog({ account, onClose }: { account: StaffAccountView; onClose: () => void }) {
   const setStaffActive = useAdminStore((state) => state.setStaffActive);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const activate = !account.isActive;
-  async function confirm() {
-    setBusy(true);
-    const result = await setStaffActive(account.id, activate);
-    setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.error);
-  }
   return (
-    <Dialog title={activate ? `Reactivate ${nameOf(account)}?` : `Deactivate ${nameOf(account)}?`} onClose={onClose}>
-      <p className="dialog__text">
-        {activate
-          ? 'They can sign in again with their current password.'
-          : 'They can no longer sign in. Their history and audit records stay. You can reactivate the account later.'}
-      </p>
-      {error ? (
-        <Banner tone="error" title="That did not work">
-          <p>{error.message}</p>
-        </Banner>
-      ) : null}
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className={`button ${activate ? 'button--primary' : 'button--danger'}`}
-          onClick={() => void confirm()}
-          disabled={busy}
-        >
-          {busy ? <Spinner /> : null}
-          {activate ? 'Reactivate' : 'Deactivate'}
-        </button>
-      </div>
-    </Dialog>
+    <ActiveStatusDialog
+      name={nameOf(account)}
+      isActive={account.isActive}
+      whenReactivated="They can sign in again with their current password."
+      whenDeactivated="They can no longer sign in. Their history and audit records stay. You can reactivate the account later."
+      onConfirm={(activate) => setStaffActive(account.id, activate)}
+      onClose={onClose}
+    />
   );
 }
 

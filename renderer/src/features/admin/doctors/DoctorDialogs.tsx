@@ -10,43 +10,21 @@ import { Dialog } from '../../../components/Dialog';
 import { Spinner } from '../../../components/Spinner';
 import { TextField } from '../../../components/TextField';
 import { useAdminDoctorsStore } from '../../../stores/admin-doctors-store';
+import { ActiveStatusDialog } from '../../../components/ActiveStatusDialog';
 
 const nameOf = (d: DoctorView) => `Dr. ${d.firstName} ${d.lastName}`;
 
 export function DoctorStatusDialog({ doctor, onClose }: { doctor: DoctorView; onClose(): void }) {
   const setActive = useAdminDoctorsStore((state) => state.setActive);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const activate = !doctor.isActive;
-  async function confirm() {
-    setBusy(true);
-    const result = await setActive(doctor.id, activate);
-    setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.error);
-  }
   return (
-    <Dialog title={activate ? `Reactivate ${nameOf(doctor)}?` : `Deactivate ${nameOf(doctor)}?`} onClose={onClose}>
-      <p className="dialog__text">
-        {activate
-          ? 'They can sign in and be booked again, with their weekly hours as they were.'
-          : 'They can no longer sign in or be booked. Their history stays. You can reactivate them later.'}
-      </p>
-      {error ? (
-        <Banner tone="error" title="That did not work">
-          <p>{error.message}</p>
-        </Banner>
-      ) : null}
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className={`button ${activate ? 'button--primary' : 'button--danger'}`} onClick={() => void confirm()} disabled={busy}>
-          {busy ? <Spinner /> : null}
-          {activate ? 'Reactivate' : 'Deactivate'}
-        </button>
-      </div>
-    </Dialog>
+    <ActiveStatusDialog
+      name={nameOf(doctor)}
+      isActive={doctor.isActive}
+      whenReactivated="They can sign in and be booked again, with their weekly hours as they were."
+      whenDeactivated="They can no longer sign in or be booked. Their history stays. You can reactivate them later."
+      onConfirm={(activate) => setActive(doctor.id, activate)}
+      onClose={onClose}
+    />
   );
 }
 
