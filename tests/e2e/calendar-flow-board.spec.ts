@@ -40,7 +40,7 @@ test("today's flow board: confirm, record arrival, no-show and cancel with a rea
     .filter({ has: page.locator('.status-chip--scheduled') })
     .first();
   const scheduledId = await scheduled.getAttribute('data-appointment-id');
-  await scheduled.getByRole('button', { name: 'Patient confirmed…' }).click();
+  await scheduled.getByRole('button', { name: 'Confirm…' }).click();
   await scheduled.getByRole('group', { name: 'How did the patient confirm?' }).getByRole('button', { name: 'Phone' }).click();
   await expect(board.locator(`[data-appointment-id="${scheduledId}"] .status-chip`)).toHaveText('Confirmed');
 

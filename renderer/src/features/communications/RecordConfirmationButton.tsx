@@ -12,9 +12,12 @@ import { VIA_LABEL } from './labels';
 export function RecordConfirmationButton({
   appointment,
   onConfirmed,
+  label = 'Patient confirmed…',
 }: {
   appointment: { id: number; status: string };
   onConfirmed?: (status: string) => void;
+  /** A shorter label where space is tight (the flow board's action column). */
+  label?: string;
 }) {
   const recordConfirmation = useCommunicationsStore((state) => state.recordConfirmation);
   const [choosing, setChoosing] = useState(false);
@@ -58,7 +61,7 @@ export function RecordConfirmationButton({
         </span>
       ) : (
         <button type="button" className="button button--secondary button--small" onClick={() => setChoosing(true)}>
-          Patient confirmed…
+          {label}
         </button>
       )}
       {error ? (

@@ -206,7 +206,7 @@ export function FlowBoard({ zone }: { zone: string }) {
                         <>
                           {a.status === 'Scheduled' ? (
                             // How the patient confirmed (phone, reply, at the desk) is kept with the message they answered.
-                            <RecordConfirmationButton appointment={a} onConfirmed={() => store().refreshAfterOwnChange()} />
+                            <RecordConfirmationButton appointment={a} label="Confirm…" onConfirmed={() => store().refreshAfterOwnChange()} />
                           ) : null}
                           {!a.checkedInAt ? (
                             <button
