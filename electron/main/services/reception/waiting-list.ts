@@ -11,12 +11,13 @@ import type {
 } from '../../../../shared/ipc/reception/types';
 import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import { bookAppointment, type Clock } from '../scheduling/booking';
+import type { Clock } from '../scheduling/booking';
 import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
 import { findSoonestSlots } from '../scheduling/soonest';
 import { toSlotView } from '../scheduling/slot-view';
 import { fieldFailure } from './field-failure';
 import { epochMsOf, isoOf, utcText } from './sql-time';
+import { bookQueuedEntry } from './queued-booking';
 
 interface EntryRow {
   id: number;
@@ -272,28 +273,6 @@ export async function bookFromWaitingList(
   clock: Clock,
 ): Promise<WaitingListBooking> {
   const entry = await loadEntry(sql, input.entryId);
-  if (entry.status === 'Removed') throw new AppFailure('CONFLICT', 'This entry was removed from the waiting list.');
-  const appointment = await bookAppointment(
-    sql,
-    {
-      patientId: entry.patientId,
-      doctorId: input.doctorId,
-      date: input.date,
-      time: input.time,
-      durationMinutes: entry.durationMinutes,
-      appointmentType: entry.appointmentType,
-      patientNotes: entry.notes,
-      idempotencyKey: input.idempotencyKey,
-    },
-    clock,
-  );
-  if (entry.status === 'Booked' && entry.appointmentId !== appointment.id)
-    throw new AppFailure('CONFLICT', 'This entry is already booked.');
-  await sql.sequelize.query(
-    "UPDATE waiting_list SET status = 'Booked', appointment_id = :appointmentId, resolved_at = :now WHERE id = :entryId",
-    {
-      replacements: { entryId: input.entryId, appointmentId: appointment.id, now: utcText(clock()) },
-    },
-  );
+  const appointment = await bookQueuedEntry(sql, { table: 'waiting_list', what: 'waiting-list entry' }, input.entryId, entry, input, clock);
   return { entry: await loadEntry(sql, input.entryId), appointment };
 }

@@ -18,11 +18,12 @@ import type { AppointmentType, SlotView } from '../../../../shared/ipc/schedulin
 import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
-import { bookAppointment, type Clock } from '../scheduling/booking';
+import type { Clock } from '../scheduling/booking';
 import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
 import { findSoonestSlots } from '../scheduling/soonest';
 import { toSlotView } from '../scheduling/slot-view';
 import { epochMsOf, isoOf, utcText } from './sql-time';
+import { bookQueuedEntry } from './queued-booking';
 
 interface EntryRow {
   id: number;
@@ -159,29 +160,7 @@ export async function bookWalkIn(
   clock: Clock,
 ): Promise<WalkInBooking> {
   const entry = await loadEntry(sql, input.entryId);
-  if (entry.status === 'Removed') throw new AppFailure('CONFLICT', 'This walk-in was removed from the queue.');
-  const appointment = await bookAppointment(
-    sql,
-    {
-      patientId: entry.patientId,
-      doctorId: input.doctorId,
-      date: input.date,
-      time: input.time,
-      durationMinutes: entry.durationMinutes,
-      appointmentType: entry.appointmentType,
-      patientNotes: entry.notes,
-      idempotencyKey: input.idempotencyKey,
-    },
-    clock,
-  );
-  if (entry.status === 'Booked' && entry.appointmentId !== appointment.id)
-    throw new AppFailure('CONFLICT', 'This walk-in is already booked.');
-  await sql.sequelize.query(
-    "UPDATE walk_in_queue SET status = 'Booked', appointment_id = :appointmentId, resolved_at = :now WHERE id = :entryId",
-    {
-      replacements: { entryId: input.entryId, appointmentId: appointment.id, now: utcText(clock()) },
-    },
-  );
+  const appointment = await bookQueuedEntry(sql, { table: 'walk_in_queue', what: 'walk-in' }, input.entryId, entry, input, clock);
   return { entry: await loadEntry(sql, input.entryId), appointment };
 }
 
