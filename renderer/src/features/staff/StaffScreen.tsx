@@ -1,20 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import { NewPassword } from '../../../../shared/ipc/schemas';
-import type { AppError } from '../../../../shared/ipc/result';
 import type { StaffAccountView } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';
-import { Dialog } from '../../components/Dialog';
 import { LoadProblem } from '../../components/LoadProblem';
 import { Spinner } from '../../components/Spinner';
-import { TextField } from '../../components/TextField';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
 import { CreateStaffForm } from './CreateStaffForm';
 import { formatMoment, STAFF_ROLE_LABEL } from './staff-format';
 import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
+import { NewPasswordDialog } from '../../components/NewPasswordDialog';
 
 type Pending = { kind: 'status'; account: StaffAccountView } | { kind: 'password'; account: StaffAccountView };
 
@@ -36,51 +30,16 @@ function ConfirmStatusDialog({ account, onClose }: { account: StaffAccountView; 
   );
 }
 
-const ResetPasswordForm = z.object({ newPassword: NewPassword });
-
 function ResetPasswordDialog({ account, onClose, onDone }: { account: StaffAccountView; onClose: () => void; onDone: () => void }) {
   const resetStaffPassword = useAdminStore((state) => state.resetStaffPassword);
-  const [error, setError] = useState<AppError | null>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<{ newPassword: string }>({ resolver: zodResolver(ResetPasswordForm), defaultValues: { newPassword: '' } });
-  const onSubmit = handleSubmit(async ({ newPassword }) => {
-    setError(null);
-    const result = await resetStaffPassword(account.id, newPassword);
-    if (result.ok) onDone();
-    else setError(result.error);
-  });
   return (
-    <Dialog title={`Reset the password of ${nameOf(account)}`} onClose={onClose}>
-      <form className="dialog__form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <p className="dialog__text">Tell them the new password in person. A reset also lifts a sign-in lockout.</p>
-        {error ? (
-          <Banner tone="error" title="The password was not changed">
-            <p>{error.message}</p>
-          </Banner>
-        ) : null}
-        <TextField
-          label="New password"
-          type="password"
-          registration={register('newPassword')}
-          error={errors.newPassword?.message}
-          autoComplete="new-password"
-          hint="At least 12 characters."
-          autoFocus
-        />
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? <Spinner /> : null}
-            Set password
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <NewPasswordDialog
+      title={`Reset the password of ${nameOf(account)}`}
+      explanation="Tell them the new password in person. A reset also lifts a sign-in lockout."
+      onSave={(newPassword) => resetStaffPassword(account.id, newPassword)}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
 
