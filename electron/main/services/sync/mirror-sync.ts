@@ -1,4 +1,6 @@
 import type { AppRuntime } from '../../runtime/app-runtime';
+import { pruneOfflineVerifiers } from '../auth/offline-verifiers';
+import { pullMirrorDocuments } from './document-pull';
 import { pullMirror, type TablePull } from './mirror-pull';
 
 export interface MirrorSyncStatus {
@@ -45,9 +47,14 @@ export class MirrorSync {
 
   private async pull(): Promise<TablePull[] | null> {
     if (this.runtime.config?.mode !== 'networked' || !this.runtime.state.ready) return null;
-    const { sql, local } = this.runtime.state.stores;
+    const { sql, documents, local } = this.runtime.state.stores;
     try {
       const pulls = await pullMirror(sql, local);
+      // The mirrored accounts are now the server's: a verifier whose account is gone,
+      // deactivated or has another password stops working here ("at the next sync").
+      await pruneOfflineVerifiers(local);
+      const documentPulls = await pullMirrorDocuments(documents, local);
+      pulls.push(...documentPulls.map(({ collection, written }) => ({ table: collection, written, removed: 0 })));
       this.status = { lastPullAtMs: this.nowMs(), lastProblem: null };
       return pulls;
     } catch {
