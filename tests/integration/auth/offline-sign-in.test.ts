@@ -194,6 +194,14 @@ describe('signing in while the clinic server is away', () => {
     expect((await attempt(accounts.front_desk.identifier, PASSWORD)).code).toBe('INVALID_CREDENTIALS');
   });
 
+  it('forgets the failures counted offline once the account signs in against the server', async () => {
+    const identifier = accounts.super_admin.identifier;
+    expect((await attempt(identifier, PASSWORD)).code).toBe('LOCKED_OUT');
+    expectOk(await ws.dispatch('session.signIn', { identifier, password: PASSWORD }));
+    expect(await local().models.LoginFailure.findByPk(`staff:${accounts.super_admin.user.id}`)).toBeNull();
+    expect((await attempt(identifier, PASSWORD)).code).toBe('ok');
+  });
+
   it('brings prescriptions into the local file with the mirror pull', async () => {
     const { documents } = ws.runtime.stores();
     const made = await documents.prescriptions.insert({ ...seedPrescription, patientId: 77_001, appointmentId: 77_002 });

@@ -4,6 +4,8 @@ import type { SqlStore } from '../../data/sql/open-sql-store';
 import type { WorkstationSession } from '../../session';
 import { loadClinicSettings } from '../scheduling/rules';
 import { notAvailableOffline, offlineUnlockHash, signInOffline } from './offline-sign-in';
+import { accountKey } from '../accounts';
+import { clearFailures } from './lockout-store';
 import { cacheVerifier } from './offline-verifiers';
 import { authenticate, checkPassword, passwordHashOf } from './sign-in';
 
@@ -45,10 +47,15 @@ export async function signInAtWorkstation(
   return startSession(session, stores.sql, user);
 }
 
-/** A networked workstation keeps the verifier; if its own file cannot take it, sign-in still goes on (offline sign-in just stays unavailable). */
+/**
+ * A networked workstation keeps the verifier, and forgets failures counted here while offline
+ * (a good sign-in ends a run of failures, wherever it happens). If its own file cannot take
+ * them, the sign-in still goes on: offline sign-in just stays unavailable for this account.
+ */
 async function rememberForOffline(local: SqlStore, user: SessionUser, passwordHash: string, now: Date): Promise<void> {
   try {
     await cacheVerifier(local, user, passwordHash, now);
+    await clearFailures(local, accountKey(user));
   } catch {
     // Nothing to report that is not about this user's sign-in; the next sign-in tries again.
   }
