@@ -44,12 +44,12 @@ export async function signInOffline(local: SqlStore, credentials: { identifier: 
 export async function offlineUnlockHash(local: SqlStore, user: SessionUser): Promise<{ passwordHash: string; isActive: boolean } | null> {
   const verifier = await readVerifier(local, user);
   if (!verifier) return null;
-  const rows =
+  const row =
     user.kind === 'staff'
       ? await local.models.Admin.findByPk(user.id, { attributes: ['passwordHash', 'isActive'] })
       : user.kind === 'doctor'
         ? await local.models.Doctor.findByPk(user.id, { attributes: ['passwordHash', 'isActive'] })
         : null;
-  if (!rows || rows.passwordHash !== verifier) return null;
-  return { passwordHash: verifier, isActive: rows.isActive };
+  if (!row || row.passwordHash !== verifier) return null;
+  return { passwordHash: verifier, isActive: row.isActive };
 }

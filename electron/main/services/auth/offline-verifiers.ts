@@ -74,7 +74,7 @@ export async function pruneOfflineVerifiers(local: SqlStore): Promise<number> {
   });
 }
 
-/** How many verifiers this workstation holds (for tests and the status line). */
+/** How many verifiers this workstation holds. */
 export async function countVerifiers(local: SqlStore, transaction?: Transaction): Promise<number> {
   const [row] = await local.sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM offline_verifiers', { type: QueryTypes.SELECT, transaction });
   return Number(row?.n ?? 0);
