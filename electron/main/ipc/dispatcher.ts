@@ -1,7 +1,9 @@
 import { contract, isChannel, type Channel, type ChannelSpec } from '../../../shared/ipc/contract';
 import { roleMay, type Permission } from '../../../shared/ipc/permissions';
 import { fail, isAppFailure, ok, type Result } from '../../../shared/ipc/result';
+import { OFFLINE_POLICY } from '../../../shared/ipc/offline-policy';
 import { auditedResource } from '../services/audit/audit-event';
+import { isConnectionError } from '../services/sync/outbox/connection-errors';
 import type { HandlerContext, Handlers } from './handler-types';
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
@@ -90,13 +92,29 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
     if (user && !OPEN_WHILE_LOCKED.has(spec.permission) && context.session.isLocked()) {
       return fail('SESSION_LOCKED', 'This workstation is locked. Enter your password to continue.');
     }
+    const offline = context.runtime.servingMirror ? OFFLINE_POLICY[channel] : null;
+    if (offline === 'server') {
+      return fail('OFFLINE', 'This needs the clinic server, which cannot be reached right now; nothing was changed. It works again once the connection is back.');
+    }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      const output = await handler(parsed.data, context);
+      const run = () => handler(parsed.data, context);
+      // While the server is away a change is applied to the mirror and queued for the server.
+      const output = offline === 'queue' && user && context.sync.outbox ? await context.sync.outbox.queue(channel, parsed.data, user, run) : await run();
       // Patient data leaves main only once its access is on record.
       await writeAudit(context, caller, channel, spec, parsed.data, output, 'allowed');
       return ok(output);
     } catch (error) {
+      if (context.runtime.config?.mode === 'networked' && isConnectionError(error)) {
+        // The server went away under this call: check now rather than at the next probe.
+        void context.sync.monitor?.suspectOutage();
+        if (!isAppFailure(error)) {
+          return fail(
+            'SERVER_UNREACHABLE',
+            'The clinic server stopped answering, so this was not saved. In a few seconds the workstation works from its own copy: try again then.',
+          );
+        }
+      }
       if (isAppFailure(error)) {
         const failure = fail(error.code, error.message, error.details);
         // a record-level refusal (another doctor's patient, ...) is an attempt like a role refusal

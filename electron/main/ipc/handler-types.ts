@@ -1,5 +1,5 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/result';
+import { AppFailure, type Result } from '../../../shared/ipc/result';
 import type { SessionUser } from '../../../shared/ipc/types';
 import type { AppRuntime } from '../runtime/app-runtime';
 import type { AuditRecorder } from '../services/audit/audit-event';
@@ -15,6 +15,8 @@ export interface HandlerContext {
   audit: AuditRecorder;
   backups: BackupService;
   sync: WorkstationSync;
+  /** The dispatcher itself, for a handler that runs another channel as the same user (resolving a conflict). */
+  dispatch?: (channel: string, input: unknown) => Promise<Result<unknown>>;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;

@@ -1,6 +1,17 @@
 import { resolveStoreConfig, StoreConfigError, type SecretBox, type StoreConfig } from '../config/store-config';
+import type { SqlStore } from '../data/sql/open-sql-store';
 import { applyDemoMode } from './demo-mode';
-import { closeStores, openStores, requireStores, type OpenStores, type StoreState } from './stores';
+import {
+  closeStores,
+  explainStoreError,
+  holdsMirror,
+  openLocalFile,
+  openStores,
+  requireStores,
+  type LocalFile,
+  type OpenStores,
+  type StoreState,
+} from './stores';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -13,11 +24,20 @@ export interface RuntimeOptions {
  * What one running app (an Electron main process or a headless bridge server) owns: its store
  * configuration and open stores. Opening never throws, so the window always has something
  * to show.
+ *
+ * A networked workstation also owns its local file, opened first and kept open: it holds the
+ * mirror of the server's data and the outboxes. While the server is away the runtime serves
+ * the screens from that mirror (`servingMirror`); the dispatcher then queues changes instead of
+ * sending them, and the outbox replays them through `serverView()` when the server is back.
  */
 export class AppRuntime {
-  private storeState: StoreState = { ready: false, health: [] };
+  private serverState: StoreState = { ready: false, health: [] };
   private storeConfig: StoreConfig | null = null;
   private configProblem: string | null = null;
+  private localFile: LocalFile | null = null;
+  private serveMirror = false;
+  private opening: Promise<boolean> | null = null;
+  private mirrorHeld = false;
 
   constructor(readonly options: RuntimeOptions) {}
 
@@ -29,12 +49,26 @@ export class AppRuntime {
     return this.storeConfig;
   }
 
+  /** What the screens are served from: the server (or standalone file), or the mirror while the server is away. */
   get state(): StoreState {
-    return this.storeState;
+    if (this.servingMirror && this.localFile) {
+      return { ready: true, stores: this.localFile.mirror, health: this.serverState.health };
+    }
+    return this.serverState;
   }
 
   get problemWithConfig(): string | null {
     return this.configProblem;
+  }
+
+  /** True while screens are answered from this workstation's mirror instead of the clinic server. */
+  get servingMirror(): boolean {
+    return this.serveMirror && this.localFile !== null;
+  }
+
+  /** True when the clinic server's stores are open (networked mode); their connections may still drop. */
+  get serverOpen(): boolean {
+    return this.storeConfig?.mode === 'networked' && this.serverState.ready;
   }
 
   async start(): Promise<void> {
@@ -45,24 +79,102 @@ export class AppRuntime {
       if (!(error instanceof StoreConfigError)) throw error;
       this.storeConfig = null;
       this.configProblem = error.message;
-      this.storeState = { ready: false, health: [] };
+      this.serverState = { ready: false, health: [] };
       return;
     }
-    this.storeState = await openStores(this.storeConfig);
-    await applyDemoMode(this.storeState, this.storeConfig, this.options.env);
+    const config = this.storeConfig;
+    if (config.mode === 'networked') {
+      try {
+        this.localFile = await openLocalFile(config.sqlitePath);
+      } catch (error) {
+        this.serverState = {
+          ready: false,
+          health: [{ name: 'sql', description: 'This workstation’s own file', ok: false, problem: explainStoreError(error) }],
+        };
+        return;
+      }
+    }
+    this.mirrorHeld = this.localFile !== null && (await holdsMirror(this.localFile.store));
+    this.serverState = await openStores(config, this.localFile?.store);
+    // The server is away at start, but an earlier run left a copy of the clinic: work from it.
+    if (!this.serverState.ready && !this.serverState.fatal) this.switchToMirror();
+    await applyDemoMode(this.serverState, config, this.options.env);
   }
 
   async restart(): Promise<void> {
-    await closeStores(this.storeState);
+    await this.close();
     await this.start();
   }
 
+  /** The stores the services use now: the server's, or the mirror while the server is away. */
   stores(): OpenStores {
-    return requireStores(this.storeState);
+    return requireStores(this.state);
+  }
+
+  /** The clinic server's stores (the standalone file in standalone mode), whatever the screens are served from. */
+  serverStores(): OpenStores {
+    return requireStores(this.serverState);
+  }
+
+  /** This workstation's own SQLite file: the store itself in standalone mode, the mirror and outboxes in networked mode. */
+  localStore(): SqlStore | null {
+    if (this.localFile) return this.localFile.store;
+    return this.serverState.ready ? this.serverState.stores.local : null;
+  }
+
+  /** Switches the screens to the mirror (the server went away) or back to the server. */
+  serveFromMirror(on: boolean): void {
+    this.serveMirror = on && this.localFile !== null;
+  }
+
+  /** The server went away: serve the mirror, if a pull ever filled it (an empty copy would show an empty clinic). */
+  switchToMirror(): boolean {
+    if (!this.localFile || !this.mirrorHeld) return false;
+    this.serveMirror = true;
+    return true;
+  }
+
+  /** A mirror pull finished: the local file now holds a copy of the clinic to work from. */
+  noteMirrorPulled(): void {
+    this.mirrorHeld = true;
+  }
+
+  /**
+   * Opens the server's stores when they were not open (the server was away at start). True once
+   * they are open; the drivers reconnect by themselves after later drops.
+   */
+  openServer(): Promise<boolean> {
+    const config = this.storeConfig;
+    if (!config || config.mode !== 'networked' || this.serverState.ready) return Promise.resolve(this.serverState.ready);
+    // One attempt at a time: a probe that timed out must not leave a second pool behind.
+    this.opening ??= openStores(config, this.localFile?.store)
+      .then((state) => {
+        if (this.storeConfig === config) this.serverState = state;
+        else void closeStores(state);
+        return state.ready;
+      })
+      .finally(() => {
+        this.opening = null;
+      });
+    return this.opening;
+  }
+
+  /** This runtime pinned to the clinic server: handlers run through it act on the server even while the screens use the mirror. */
+  serverView(): AppRuntime {
+    const view: AppRuntime = Object.create(this) as AppRuntime;
+    view.stores = () => this.serverStores();
+    return view;
   }
 
   async close(): Promise<void> {
-    await closeStores(this.storeState);
-    this.storeState = { ready: false, health: [] };
+    await closeStores(this.serverState);
+    this.serverState = { ready: false, health: [] };
+    this.serveMirror = false;
+    if (this.localFile) {
+      const { store, mirror } = this.localFile;
+      this.localFile = null;
+      await mirror.documents.close().catch(() => undefined);
+      await store.close().catch(() => undefined);
+    }
   }
 }

@@ -56,9 +56,10 @@ export function explainStoreError(error: unknown): string {
 
 /**
  * Opens the relational store, then the document store. Never throws: an unreachable or
- * misconfigured server becomes a health entry the window can show.
+ * misconfigured server becomes a health entry the window can show. In networked mode `local`
+ * is this workstation's own file, opened by the caller (it stays open while the server is away).
  */
-export async function openStores(config: StoreConfig): Promise<StoreState> {
+export async function openStores(config: StoreConfig, local?: SqlStore): Promise<StoreState> {
   const names = describe(config);
   let sql: SqlStore;
   try {
@@ -81,10 +82,9 @@ export async function openStores(config: StoreConfig): Promise<StoreState> {
       config.mode === 'standalone'
         ? await openSqliteDocumentStore(sql.sequelize)
         : await openMongoDocumentStore(config.mongoUri);
-    const local = config.mode === 'standalone' ? sql : await openLocalStore(config.sqlitePath, documents);
     return {
       ready: true,
-      stores: { sql, documents, local },
+      stores: { sql, documents, local: config.mode === 'standalone' ? sql : (local ?? sql) },
       health: [
         { name: 'sql', description: names.sql, ok: true },
         { name: 'documents', description: names.documents, ok: true },
@@ -102,13 +102,28 @@ export async function openStores(config: StoreConfig): Promise<StoreState> {
   }
 }
 
-async function openLocalStore(path: string, documents: DocumentStore): Promise<SqlStore> {
+/** A networked workstation's own file, and the view of it that serves screens while the server is away. */
+export interface LocalFile {
+  store: SqlStore;
+  /** The file's tables as the stores the services use: the mirror of the server's data. */
+  mirror: OpenStores;
+}
+
+export async function openLocalFile(path: string): Promise<LocalFile> {
+  const store = await openSqlStore({ dialect: 'sqlite', storage: path });
   try {
-    return await openSqlStore({ dialect: 'sqlite', storage: path });
+    const documents = await openSqliteDocumentStore(store.sequelize);
+    return { store, mirror: { sql: store, documents, local: store } };
   } catch (error) {
-    await documents.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Whether the file holds a pulled copy of the clinic (a mirror pull finished at least once). */
+export async function holdsMirror(local: SqlStore): Promise<boolean> {
+  const [rows] = await local.sequelize.query('SELECT COUNT(*) AS n FROM sync_cursors WHERE pulled_at IS NOT NULL');
+  return Number((rows as { n: number | string }[])[0]?.n ?? 0) > 0;
 }
 
 export function requireStores(state: StoreState): OpenStores {
@@ -122,10 +137,10 @@ export function requireStores(state: StoreState): OpenStores {
   return state.stores;
 }
 
+/** Closes the server's (or the standalone file's) connections; a networked workstation's own file is closed by its owner. */
 export async function closeStores(state: StoreState): Promise<void> {
   if (!state.ready) return;
-  const { documents, sql, local } = state.stores;
+  const { documents, sql } = state.stores;
   await documents.close().catch(() => undefined);
-  if (local !== sql) await local.close().catch(() => undefined);
   await sql.close().catch(() => undefined);
 }

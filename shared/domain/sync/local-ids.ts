@@ -12,10 +12,13 @@ export const LOCAL_ID_TABLES = [
   'doctor_unavailable_dates',
   'walk_in_queue',
   'waiting_list',
+  'clinic_settings',
 ] as const;
 export type LocalIdTable = (typeof LOCAL_ID_TABLES)[number];
 
 const LOCAL_ID_BASE = 2 ** 50;
+/** The lowest id a workstation makes up offline, for queries over every local range. */
+export const LOWEST_LOCAL_ID = LOCAL_ID_BASE;
 const RANGE = 2 ** 44;
 
 export function localIdBase(table: LocalIdTable): number {

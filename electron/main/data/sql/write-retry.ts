@@ -1,4 +1,5 @@
 import { Transaction, type Sequelize } from 'sequelize';
+import { storeReplayKey } from './replay-key';
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
 
@@ -37,7 +38,12 @@ export async function inWriteTransaction<T>(
   const options = mysql ? { isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED } : {};
   for (let attempt = 1; ; attempt++) {
     try {
-      const run = () => sequelize.transaction(options, work);
+      const run = () =>
+        sequelize.transaction(options, async (transaction) => {
+          const result = await work(transaction);
+          await storeReplayKey(sequelize, transaction, result);
+          return result;
+        });
       return await (mysql ? run() : serialized(sequelize, run));
     } catch (error) {
       if (attempt >= attempts || !isRetryable(error)) throw error;

@@ -8,7 +8,23 @@ import { auditDocument, type AuditEvent, type AuditRecorder, type WorkstationIde
 export interface AuditStores {
   /** This workstation's own SQLite store (holds the outbox). */
   local: SqlStore;
-  documents: DocumentStore;
+  /** Where records belong; null while the clinic's document server is not open. */
+  documents: DocumentStore | null;
+  /**
+   * True when `documents` is this workstation's own file (standalone): records are written
+   * there directly. Absent: decided by the store's kind.
+   */
+  direct?: boolean;
+}
+
+export interface AuditTrailOptions {
+  /**
+   * Whether delivery may run now. Records written offline name records by their local ids until
+   * the outbox has replayed the changes that created them; they wait until then.
+   */
+  mayDeliver?: () => Promise<boolean>;
+  /** Rewrites waiting records (local ids to server ids) just before they are delivered. */
+  beforeDeliver?: (local: SqlStore) => Promise<void>;
 }
 
 const BATCH = 200;
@@ -33,13 +49,14 @@ export class AuditTrail implements AuditRecorder {
     private readonly stores: () => AuditStores,
     private readonly identity: WorkstationIdentity,
     private readonly now: () => Date = () => new Date(),
+    private readonly options: AuditTrailOptions = {},
   ) {}
 
   async record(event: AuditEvent): Promise<void> {
     const eventId = randomUUID();
     const document = auditDocument(event, this.identity, eventId, this.now());
-    const { local, documents } = this.stores();
-    if (documents.kind === 'sqlite') {
+    const { local, documents, direct } = this.stores();
+    if (documents && (direct ?? documents.kind === 'sqlite')) {
       await documents.systemAuditLogs.insert(document);
       return;
     }
@@ -87,8 +104,12 @@ export class AuditTrail implements AuditRecorder {
 
   private async deliver(): Promise<void> {
     const { local, documents } = this.stores();
+    if (!documents) throw new Error('the document server is not open');
     const { AuditOutbox } = local.models;
     for (;;) {
+      // Asked per batch: a delivery stalled on an outage may resume after offline records arrived.
+      if (this.options.mayDeliver && !(await this.options.mayDeliver())) return;
+      await this.options.beforeDeliver?.(local);
       const batch = await AuditOutbox.findAll({ order: [['seq', 'ASC']], limit: BATCH });
       if (batch.length === 0) break;
       for (const row of batch) {

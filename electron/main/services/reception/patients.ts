@@ -1,3 +1,4 @@
+import { inWriteTransaction } from '../../data/sql/write-retry';
 import { randomBytes } from 'node:crypto';
 import { Op, QueryTypes } from 'sequelize';
 import { instantToWall } from '../../../../shared/domain/scheduling';
@@ -164,8 +165,11 @@ export async function registerPatient(
 ): Promise<PatientDetails> {
   await assertValidPatient(sql, input.patient, null, clock);
   await assertNoUnacknowledgedDuplicates(sql, input.patient, null, input.acknowledgeDuplicates);
+  // In a write transaction, so a replayed registration commits together with its replay key.
   const row = await saved(
-    sql.models.Patient.create({ ...columnsOf(input.patient), passwordHash: unusablePasswordHash() }),
+    inWriteTransaction(sql.sequelize, (transaction) =>
+      sql.models.Patient.create({ ...columnsOf(input.patient), passwordHash: unusablePasswordHash() }, { transaction }),
+    ),
   );
   return toDetails(row);
 }
@@ -190,7 +194,7 @@ export async function updatePatient(
     String(row.dateOfBirth).slice(0, 10) !== input.patient.dateOfBirth ||
     row.phone !== input.patient.phone;
   if (identityChanged) await assertNoUnacknowledgedDuplicates(sql, input.patient, row.id, input.acknowledgeDuplicates);
-  await saved(row.update(columnsOf(input.patient)));
+  await saved(inWriteTransaction(sql.sequelize, (transaction) => row.update(columnsOf(input.patient), { transaction })));
   return toDetails(row);
 }
 

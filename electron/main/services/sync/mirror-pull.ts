@@ -2,6 +2,7 @@ import { QueryTypes, type QueryOptions, type Sequelize, type Transaction } from 
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { CURSOR_OVERLAP_MS, ID_BUCKET, MIRROR_TABLES, type MirrorTable } from './mirror-tables';
 import { sameRow, type Row } from './row-values';
+import { LOWEST_LOCAL_ID } from '../../../../shared/domain/sync/local-ids';
 
 export interface TablePull {
   table: string;
@@ -67,12 +68,13 @@ async function removeIds(local: SqlStore, table: string, ids: readonly number[],
   }
 }
 
-async function readCursor(local: SqlStore, table: string): Promise<Date | null> {
+/** How far the mirror has read a table (or a collection, as `doc:<name>`): the newest stamp seen. */
+export async function readCursor(local: SqlStore, table: string): Promise<Date | null> {
   const [row] = await select<{ cursor: string | null }>(local.sequelize, 'SELECT cursor_value AS cursor FROM sync_cursors WHERE table_name = :table', { table });
   return row?.cursor ? new Date(row.cursor) : null;
 }
 
-async function writeCursor(local: SqlStore, table: string, cursor: Date, transaction: Transaction): Promise<void> {
+export async function writeCursor(local: SqlStore, table: string, cursor: Date, transaction?: Transaction): Promise<void> {
   await local.sequelize.query(
     `INSERT INTO sync_cursors (table_name, cursor_value, pulled_at) VALUES (:table, :cursor, :now)
      ON CONFLICT (table_name) DO UPDATE SET cursor_value = excluded.cursor_value, pulled_at = excluded.pulled_at`,
@@ -172,4 +174,41 @@ async function syncRows(
     await upsert(local, table.table, columns, changed, transaction);
   });
   return { written: changed.length, removed: gone.length };
+}
+
+/**
+ * Reads the given rows again, whatever their change stamps say: a change made offline to a row
+ * and then refused by the server left the mirror's copy different from a server row that did
+ * not change, which a pull by updated_at would never revisit.
+ */
+export async function refreshMirrorRows(server: SqlStore, local: SqlStore, tableName: string, ids: readonly number[]): Promise<number> {
+  const table = MIRROR_TABLES.find((candidate) => candidate.table === tableName);
+  if (!table || ids.length === 0) return 0;
+  const columns = await localColumns(local.sequelize, table.table);
+  let written = 0;
+  const unique = [...new Set(ids)];
+  for (let start = 0; start < unique.length; start += 500) {
+    const synced = await syncRows(server, local, table, columns, 'WHERE id IN (:ids)', { ids: unique.slice(start, start + 500) });
+    written += synced.written + synced.removed;
+  }
+  return written;
+}
+
+/**
+ * Removes the rows this workstation made offline (ids in the local ranges), children first. Only
+ * once the outbox holds nothing pending: each was then applied on the server (and comes back
+ * under the server's id with the pull) or is a conflict (kept in the outbox, not in the mirror).
+ */
+export async function dropLocalRows(local: SqlStore): Promise<number> {
+  let removed = 0;
+  await local.sequelize.transaction(async (transaction) => {
+    for (const table of [...MIRROR_TABLES].reverse()) {
+      const [, result] = await local.sequelize.query(`DELETE FROM ${table.table} WHERE id >= :base`, {
+        replacements: { base: LOWEST_LOCAL_ID },
+        transaction,
+      });
+      removed += Number((result as { changes?: number } | undefined)?.changes ?? 0);
+    }
+  });
+  return removed;
 }

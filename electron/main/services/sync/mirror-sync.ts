@@ -1,5 +1,8 @@
 import type { AppRuntime } from '../../runtime/app-runtime';
-import { pullMirror, type TablePull } from './mirror-pull';
+import { pruneOfflineVerifiers } from '../auth/offline-verifiers';
+import { dropOfflinePrescriptions, pullMirrorDocuments } from './document-pull';
+import type { Touched } from './outbox/offline-outbox';
+import { dropLocalRows, pullMirror, refreshMirrorRows, type TablePull } from './mirror-pull';
 
 export interface MirrorSyncStatus {
   lastPullAtMs: number | null;
@@ -19,6 +22,11 @@ export class MirrorSync {
   constructor(
     private readonly runtime: AppRuntime,
     private readonly nowMs: () => number = Date.now,
+    /**
+     * Whether a pull may run now: not while changes made offline wait in the outbox, since a
+     * pull makes the mirror equal to the server and would hide them until they are replayed.
+     */
+    private readonly mayPull: () => Promise<boolean> = async () => true,
   ) {}
 
   get lastPull(): MirrorSyncStatus {
@@ -44,10 +52,20 @@ export class MirrorSync {
   }
 
   private async pull(): Promise<TablePull[] | null> {
-    if (this.runtime.config?.mode !== 'networked' || !this.runtime.state.ready) return null;
-    const { sql, local } = this.runtime.state.stores;
+    const local = this.runtime.localStore();
+    if (this.runtime.config?.mode !== 'networked' || !this.runtime.serverOpen || !local) return null;
     try {
+      if (!(await this.mayPull())) return null;
+      // Nothing waits in the outbox: rows made offline are settled, and the server's versions (under its ids) replace them.
+      await dropLocalRows(local);
+      const { sql, documents } = this.runtime.serverStores();
       const pulls = await pullMirror(sql, local);
+      // The mirrored accounts are now the server's: a verifier whose account is gone,
+      // deactivated or has another password stops working here ("at the next sync").
+      await pruneOfflineVerifiers(local);
+      const documentPulls = await pullMirrorDocuments(documents, local);
+      pulls.push(...documentPulls.map(({ collection, written }) => ({ table: collection, written, removed: 0 })));
+      this.runtime.noteMirrorPulled();
       this.status = { lastPullAtMs: this.nowMs(), lastProblem: null };
       return pulls;
     } catch {
@@ -55,5 +73,15 @@ export class MirrorSync {
       this.status = { ...this.status, lastProblem: 'The last update of this workstation’s copy did not finish; it is retried.' };
       return null;
     }
+  }
+
+  /** Reads rows again that offline changes touched (see refreshMirrorRows); then a pull as usual. */
+  async refreshTouched(touched: Touched): Promise<void> {
+    const local = this.runtime.localStore();
+    if (!this.runtime.serverOpen || !local) return;
+    const { sql, documents } = this.runtime.serverStores();
+    await refreshMirrorRows(sql, local, 'patients', touched.patients);
+    await refreshMirrorRows(sql, local, 'appointments', touched.appointments);
+    await dropOfflinePrescriptions(documents, local, touched.prescriptions);
   }
 }

@@ -23,6 +23,9 @@ export const MIRROR_TABLES: readonly MirrorTable[] = [
   // appointments point at their series: the series come first
   { table: 'appointment_series', strategy: 'immutable' },
   { table: 'appointments', strategy: 'updated' },
+  // today's walk-ins and the waiting list: a few hundred rows, no change stamp
+  { table: 'walk_in_queue', strategy: 'small' },
+  { table: 'waiting_list', strategy: 'small' },
 ];
 
 /** Rows per id bucket when comparing the two sides for removed (or missed) rows. */

@@ -2,25 +2,31 @@ import type { SyncStatus } from '../../../../shared/ipc/sync/types';
 import type { AppRuntime } from '../../runtime/app-runtime';
 import type { ConnectionMonitor } from './connection-monitor';
 import type { MirrorSync } from './mirror-sync';
+import type { OfflineOutbox } from './outbox/offline-outbox';
 
-/** The jobs of a networked workstation; a standalone one has neither. */
+/** The jobs of a networked workstation; a standalone one has none. */
 export interface WorkstationSync {
   monitor: ConnectionMonitor | null;
   mirror: MirrorSync | null;
+  outbox: OfflineOutbox | null;
+  /** Replays the outbox, then flushes the audit records and pulls the mirror (what coming back does). */
+  catchUp?: () => Promise<void>;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export async function syncStatus(runtime: AppRuntime, sync: WorkstationSync): Promise<SyncStatus> {
   const connection = sync.monitor?.state;
-  const pendingAuditRecords = runtime.state.ready ? await runtime.state.stores.local.models.AuditOutbox.count() : 0;
+  const local = runtime.localStore();
+  const pendingAuditRecords = local ? await local.models.AuditOutbox.count() : 0;
+  const { pending, conflicts } = (await sync.outbox?.counts()) ?? { pending: 0, conflicts: 0 };
   return {
     mode: runtime.config?.mode ?? 'standalone',
     online: connection?.online ?? runtime.state.ready,
     offlineSince: iso(connection?.offlineSinceMs ?? null),
-    servingFromMirror: false,
-    pendingChanges: 0,
-    conflicts: 0,
+    servingFromMirror: runtime.servingMirror,
+    pendingChanges: pending,
+    conflicts,
     pendingAuditRecords,
     lastMirrorPull: iso(sync.mirror?.lastPull.lastPullAtMs ?? null),
     mirrorProblem: sync.mirror?.lastPull.lastProblem ?? null,

@@ -1,0 +1,24 @@
+import { QueryTypes } from 'sequelize';
+import { LOCAL_ID_TABLES, localIdBase } from '../../../../../shared/domain/sync/local-ids';
+import type { SqlStore } from '../../../data/sql/open-sql-store';
+
+/**
+ * Moves the local file's id counters into the local ranges, so a row created offline gets an id
+ * the server can never have assigned. The tables are AUTOINCREMENT: SQLite takes the next id
+ * from sqlite_sequence, and rows the mirror copies in with their server ids do not lower it.
+ */
+export async function useLocalIdRanges(local: SqlStore): Promise<void> {
+  const db = local.sequelize;
+  for (const table of LOCAL_ID_TABLES) {
+    const base = localIdBase(table) - 1;
+    const rows = await db.query<{ seq: number }>('SELECT seq FROM sqlite_sequence WHERE name = :table', {
+      type: QueryTypes.SELECT,
+      replacements: { table },
+    });
+    if (rows.length === 0) {
+      await db.query('INSERT INTO sqlite_sequence (name, seq) VALUES (:table, :base)', { replacements: { table, base } });
+    } else if (Number(rows[0]?.seq) < base) {
+      await db.query('UPDATE sqlite_sequence SET seq = :base WHERE name = :table', { replacements: { table, base } });
+    }
+  }
+}

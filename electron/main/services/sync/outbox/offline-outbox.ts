@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { isAppFailure } from '../../../../../shared/ipc/result';
+import type { SessionUser } from '../../../../../shared/ipc/types';
+import { appliedOutput, storeReplayKeyAfter, withReplayKey } from '../../../data/sql/replay-key';
+import type { SqlStore } from '../../../data/sql/open-sql-store';
+import type { AppRuntime } from '../../../runtime/app-runtime';
+import { describeChange } from './change-kinds';
+import { isConnectionError } from './connection-errors';
+import { learnIds, localIdsIn, remapIds, type IdMap } from './id-remap';
+import { useLocalIdRanges } from './local-id-sequences';
+import { OutboxStore, type OutboxEntry } from './outbox-store';
+
+/**
+ * Runs one channel's handler on the clinic server as the user who made the change, at the
+ * instant it was made (so "not in the past" and arrival times judge the change as it was).
+ */
+export type ReplayChannel = (channel: string, input: unknown, actor: SessionUser, madeAt: Date) => Promise<unknown>;
+
+export interface Touched {
+  appointments: number[];
+  patients: number[];
+  prescriptions: string[];
+}
+
+export type ReplayOutcome =
+  /** Every change was settled (applied or a conflict) and the screens are back on the server. */
+  | 'drained'
+  /** The server went away again, or is not open: the rest waits for the next try. */
+  | 'interrupted'
+  /** A change is still being applied locally; the pass that follows it picks it up. */
+  | 'waiting'
+  | 'not-networked';
+
+export interface ReplayReport {
+  outcome: ReplayOutcome;
+  applied: number;
+  conflicts: number;
+  /** Ids of server rows that offline changes touched (the mirror reads them again), and prescriptions written offline. */
+  touched: Touched;
+}
+
+/** An unexpected error (not a rule, not the network) gets this many tries before it is shown as a conflict. */
+const UNEXPECTED_ERROR_TRIES = 3;
+
+/**
+ * The outbox of a networked workstation. While the server is away, a change is applied to the
+ * local mirror through its own handler and queued with a fresh key; when the server is back the
+ * queue is replayed in order through the same handlers on the server, each local id rewritten to
+ * the id the server gave. A change the server refuses by a rule becomes a conflict with the
+ * server's reason; nothing is dropped. The key makes a repeated replay harmless.
+ */
+export class OfflineOutbox {
+  private replaying: Promise<ReplayReport> | null = null;
+  private replayAgain = false;
+  /** Outbox rows whose local change is still running: not to be replayed before it finishes. */
+  private readonly inFlight = new Set<number>();
+  private readonly unexpectedFailures = new Map<number, number>();
+  private localRangesReady: SqlStore | null = null;
+  /** Called after a replay that settled everything: the audit records and the mirror follow. */
+  onDrained: ((report: ReplayReport) => void) | null = null;
+
+  constructor(
+    private readonly runtime: AppRuntime,
+    private readonly replayChannel: ReplayChannel,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private store(): OutboxStore | null {
+    const local = this.runtime.localStore();
+    return this.runtime.config?.mode === 'networked' && local ? new OutboxStore(local) : null;
+  }
+
+  /** Applies a change to the mirror as pending and queues it; returns what the local change returned. */
+  async queue<T>(channel: string, input: unknown, actor: SessionUser, applyLocally: () => Promise<T>): Promise<T> {
+    const local = this.runtime.localStore();
+    const store = this.store();
+    if (!local || !store) return applyLocally();
+    if (this.localRangesReady !== local) {
+      await useLocalIdRanges(local);
+      this.localRangesReady = local;
+    }
+    // The row goes in first: should the app stop during the local change, the change still reaches the server.
+    const seq = await store.append({ writeKey: randomUUID(), channel, input, actor, createdAt: this.now() });
+    this.inFlight.add(seq);
+    try {
+      let output: T;
+      try {
+        output = await applyLocally();
+      } catch (error) {
+        await store.remove(seq); // refused here already (a rule, bad input): it never happened
+        throw error;
+      }
+      await store.setLocalOutput(seq, output, await describeChange(local, channel, input, output));
+      return output;
+    } finally {
+      this.inFlight.delete(seq);
+      if (this.runtime.serverOpen && !this.replaying) void this.replay().catch(() => undefined);
+    }
+  }
+
+  async counts(): Promise<{ pending: number; conflicts: number }> {
+    const store = this.store();
+    if (!store) return { pending: 0, conflicts: 0 };
+    return { pending: await store.count('pending'), conflicts: await store.count('conflict') };
+  }
+
+  async hasPending(): Promise<boolean> {
+    return (await this.counts()).pending > 0 || this.inFlight.size > 0;
+  }
+
+  /** The id map learned so far, from every change the server took (it survives restarts in the outbox). */
+  async knownIds(): Promise<IdMap> {
+    const ids: IdMap = new Map();
+    for (const pair of (await this.store()?.settledOutputs()) ?? []) learnIds(pair.local, pair.server, ids);
+    return ids;
+  }
+
+  /**
+   * Replays what waits, in order; one replay at a time (a request during one gets one more pass).
+   * When everything is settled and nothing is being applied locally, the screens go back to the server.
+   */
+  replay(): Promise<ReplayReport> {
+    if (this.replaying) {
+      this.replayAgain = true;
+      return this.replaying;
+    }
+    this.replaying = (async () => {
+      const total: ReplayReport = { outcome: 'drained', applied: 0, conflicts: 0, touched: { appointments: [], patients: [], prescriptions: [] } };
+      do {
+        this.replayAgain = false;
+        const pass = await this.replayPass();
+        total.outcome = pass.outcome;
+        total.applied += pass.applied;
+        total.conflicts += pass.conflicts;
+        total.touched.appointments.push(...pass.touched.appointments);
+        total.touched.patients.push(...pass.touched.patients);
+        total.touched.prescriptions.push(...pass.touched.prescriptions);
+      } while (this.replayAgain && total.outcome === 'drained');
+      if (total.outcome === 'drained') this.onDrained?.(total);
+      return total;
+    })().finally(() => {
+      this.replaying = null;
+    });
+    return this.replaying;
+  }
+
+  private async replayPass(): Promise<ReplayReport> {
+    const report: ReplayReport = { outcome: 'drained', applied: 0, conflicts: 0, touched: { appointments: [], patients: [], prescriptions: [] } };
+    const store = this.store();
+    if (!store) return { ...report, outcome: 'not-networked' };
+    if (!this.runtime.serverOpen) return { ...report, outcome: 'interrupted' };
+    const server = this.runtime.serverStores().sql;
+    const ids = await this.knownIds();
+    for (;;) {
+      const batch = await store.inState('pending', 200);
+      if (batch.length === 0) break;
+      for (const entry of batch) {
+        if (entry.localOutput === undefined && this.inFlight.has(entry.seq)) return { ...report, outcome: 'waiting' };
+        const settled = await this.replayOne(store, server, entry, ids);
+        if (settled === 'interrupted') return { ...report, outcome: 'interrupted' };
+        if (settled === 'applied') report.applied++;
+        else report.conflicts++;
+        noteTouched(remapIds(entry.input, ids), entry, report.touched);
+      }
+    }
+    // Nothing waits and nothing is being written locally: from now on the server answers.
+    if (this.inFlight.size === 0 && (await store.count('pending')) === 0) this.runtime.serveFromMirror(false);
+    else return { ...report, outcome: 'waiting' };
+    return report;
+  }
+
+  private async replayOne(store: OutboxStore, server: SqlStore, entry: OutboxEntry, ids: IdMap): Promise<'applied' | 'conflict' | 'interrupted'> {
+    const input = remapIds(entry.input, ids);
+    if (localIdsIn(input).length > 0) {
+      await store.markConflict(
+        entry.seq,
+        'DEPENDS_ON_CONFLICT',
+        'It refers to a record made offline that did not reach the clinic server: resolve the change that made it first.',
+      );
+      return 'conflict';
+    }
+    const settle = async (output: unknown) => {
+      await store.markApplied(entry.seq, output);
+      learnIds(entry.localOutput, output, ids);
+      this.unexpectedFailures.delete(entry.seq);
+      return 'applied' as const;
+    };
+    try {
+      const earlier = await appliedOutput(server.sequelize, entry.writeKey);
+      if (earlier.found) return await settle(earlier.output);
+      const output = await withReplayKey(entry.writeKey, entry.channel, () => this.replayChannel(entry.channel, input, entry.actor, entry.createdAt));
+      // The change is on the server now; storing what it returned only helps a later repeat.
+      await storeReplayKeyAfter(server.sequelize, entry.writeKey, entry.channel, output).catch(() => undefined);
+      return await settle(output);
+    } catch (error) {
+      if (isConnectionError(error)) return 'interrupted';
+      if (isAppFailure(error) && error.code === 'ALREADY_APPLIED') {
+        const earlier = await appliedOutput(server.sequelize, entry.writeKey).catch(() => ({ found: true, output: undefined }));
+        return settle(earlier.output);
+      }
+      if (isAppFailure(error)) {
+        await store.markConflict(entry.seq, error.code, error.message);
+        return 'conflict';
+      }
+      const tries = (this.unexpectedFailures.get(entry.seq) ?? 0) + 1;
+      this.unexpectedFailures.set(entry.seq, tries);
+      if (tries < UNEXPECTED_ERROR_TRIES) return 'interrupted';
+      await store.markConflict(entry.seq, 'INTERNAL', 'The clinic server could not apply this change. Tell your administrator if it happens again.');
+      return 'conflict';
+    }
+  }
+}
+
+/** Server rows an offline change pointed at: after the replay the mirror reads them again, whatever became of the change. */
+function noteTouched(input: unknown, entry: OutboxEntry, touched: Touched): void {
+  const written = entry.localOutput && typeof entry.localOutput === 'object' ? (entry.localOutput as Record<string, unknown>) : {};
+  if (entry.channel === 'doctor.prescription.save' && typeof written.id === 'string') touched.prescriptions.push(written.id);
+  const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  if (typeof fields.appointmentId === 'number') touched.appointments.push(fields.appointmentId);
+  if (typeof fields.patientId === 'number') touched.patients.push(fields.patientId);
+}
