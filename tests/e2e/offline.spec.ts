@@ -24,8 +24,10 @@ const DOCTOR = {
   password: 'harbour lamp cedar 28',
 };
 
-/** Two failed probes five seconds apart, then the indicator's next poll; generous for a busy machine. */
-const OUTAGE_MS = 45_000;
+/** The monitor probes every second here (5 s by default): two failed probes, then the indicator's next poll. */
+const PROBE_ENV = { CLINIC_CONNECTION_PROBE_MS: '1000' };
+/** Generous for a busy machine: a probe may wait out its 3 s timeout. */
+const OUTAGE_MS = 30_000;
 /** Back online: the next probe, the outbox replay and the mirror pull, then the indicator's poll. */
 const RECOVERY_MS = 90_000;
 
@@ -109,7 +111,7 @@ async function appointmentId(page: Page, name: string): Promise<number> {
 test('offline: the desk books and checks in from its own copy, the changes reach the server, and a refused booking is placed elsewhere', async () => {
   test.setTimeout(480_000);
   const clinic = await networkedClinic();
-  const app = await launchApp({ env: clinic.env });
+  const app = await launchApp({ env: { ...clinic.env, ...PROBE_ENV } });
   let other: LaunchedApp | null = null;
   const server = await mysql.createConnection(clinic.mysqlUrl);
   try {

@@ -5,6 +5,5 @@ import type { AppError } from '../../../shared/ipc/result';
  * itself (`shared/ipc/offline-policy.ts`, 'server'): not a failure, a state that passes.
  */
 export function isOfflineError(error: AppError): boolean {
-  // Compared as text: the code joins ERROR_CODES with the dispatcher's offline routing.
-  return (error.code as string) === 'OFFLINE';
+  return error.code === 'OFFLINE';
 }
