@@ -102,6 +102,36 @@ async function openToday(page: Page): Promise<void> {
   await expect(page.getByRole('region', { name: "Today's flow" })).toBeVisible();
 }
 
+const NEWCOMER = { firstName: 'Nova', lastName: 'Lateregister' };
+
+async function openPatients(page: Page): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Calendar' }).click();
+  await nav.getByRole('link', { name: 'Patients' }).click();
+}
+
+/** Registers NEWCOMER through the Patients screen; their page opens. */
+async function openNewPatient(page: Page): Promise<void> {
+  await openPatients(page);
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  const form = page.getByRole('form', { name: 'Register a patient' });
+  await form.getByLabel('First name').fill(NEWCOMER.firstName);
+  await form.getByLabel('Last name').fill(NEWCOMER.lastName);
+  await form.getByLabel('Date of birth').fill('1991-03-14');
+  await form.getByLabel('Gender').selectOption('Female');
+  await form.getByLabel('Phone', { exact: true }).fill('+1 555 0777 12');
+  await form.getByLabel('Email', { exact: true }).fill('nova.lateregister@patients.example');
+  await form.getByRole('button', { name: 'Register patient' }).click();
+  await expect(page.getByRole('heading', { name: `${NEWCOMER.firstName} ${NEWCOMER.lastName}`, level: 2 })).toBeVisible();
+}
+
+async function openPatient(page: Page, lastName: string): Promise<void> {
+  await openPatients(page);
+  await page.getByLabel('Search patients').fill(lastName);
+  await page.getByRole('button', { name: new RegExp(lastName) }).first().click();
+  await expect(page.getByRole('heading', { name: new RegExp(lastName), level: 2 })).toBeVisible();
+}
+
 const flowRow = (page: Page, name: string) => page.getByTestId('flow-row').filter({ hasText: name });
 
 async function appointmentId(page: Page, name: string): Promise<number> {
@@ -165,13 +195,27 @@ test('offline: the desk books and checks in from its own copy, the changes reach
     const walkInRow = flowRow(page, 'Wren Offlinetest');
     await expect(walkInRow.getByTestId('pending-tag')).toHaveText('Pending');
     await expect(walkInRow.getByTestId('pending-tag')).toHaveAttribute('title', /waits for the clinic server/);
-    expect(isLocalId(await appointmentId(page, 'Wren Offlinetest'))).toBe(true);
+    const localWalkInId = await appointmentId(page, 'Wren Offlinetest');
+    expect(isLocalId(localWalkInId)).toBe(true);
     // The check-in changed a server appointment: no Pending tag on it, but it waits to be sent.
     await expect(arrivingRow.getByTestId('pending-tag')).toHaveCount(0);
     const pending = page.getByTestId('pending-changes');
     await expect(pending).toHaveText(/^\d+ changes waiting$/);
     expect(Number((await pending.textContent())!.split(' ')[0])).toBeGreaterThanOrEqual(2);
     await saveScreen(page, 'offline-pending');
+    // The day view marks the same block.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await expect(page.locator(`[data-appointment-id="${localWalkInId}"]`).getByTestId('pending-tag')).toBeVisible();
+
+    // A new patient registered offline: their page says they are not on the server yet.
+    await openNewPatient(page);
+    const header = page.locator('.patient-page__header');
+    await expect(header.getByTestId('pending-tag')).toBeVisible();
+    await expect(header).toContainText('No patient number yet');
+    // Their message history needs the server: a calm notice, no error.
+    await expect(page.locator('.banner--info').filter({ hasText: 'Waiting for the clinic server' })).toBeVisible();
+    await expect(page.locator('.banner--error')).toHaveCount(0);
+    await saveScreen(page, 'offline-new-patient');
 
     // A screen that needs the server itself says so calmly (Messages: the communication log).
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Messages' }).click();
@@ -198,6 +242,11 @@ test('offline: the desk books and checks in from its own copy, the changes reach
     const [arrived] = await server.query<mysql.RowDataPacket[]>('SELECT checked_in_at FROM appointments WHERE id = ?', [expected.id]);
     expect(arrived[0]!.checked_in_at).not.toBeNull();
     await saveScreen(page, 'offline-sent');
+    const [registered] = await server.query<mysql.RowDataPacket[]>('SELECT id FROM patients WHERE last_name = ?', [NEWCOMER.lastName]);
+    expect(registered).toHaveLength(1);
+    await openPatient(page, NEWCOMER.lastName);
+    await expect(header).toContainText(`Patient #${registered[0]!.id as number}`);
+    await expect(header.getByTestId('pending-tag')).toHaveCount(0);
 
     // A second workstation, on the clinic server directly, for the conflict.
     other = await launchApp({ env: { CLINIC_MYSQL_URL: clinic.mysqlUrl, CLINIC_MONGODB_URI: clinic.mongoUrl } });

@@ -35,7 +35,7 @@ export function PatientCommunications({ patientId, zone }: { patientId: number; 
       <header className="patient-comms__header">
         <div>
           <h3 className="section-title">Communication history</h3>
-          <p className="section-lead">{history ? history.patientName : 'Loading…'}</p>
+          <p className="section-lead">{history ? history.patientName : error ? null : 'Loading…'}</p>
         </div>
         {history ? (
           <label className="patient-comms__optout">

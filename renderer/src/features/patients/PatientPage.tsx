@@ -94,8 +94,8 @@ export function PatientPage({
             <PendingTag id={patient.id} kind="patient" />
           </h2>
           <p className="admin-page__lead">
-            Born {formatBirthDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, new Date())}) · {patient.gender} ·
             {/* A made-up offline id means nothing at the desk; the server's number comes with the replay. */}
+            Born {formatBirthDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, new Date())}) · {patient.gender} ·{' '}
             {isLocalId(patient.id) ? 'No patient number yet' : `Patient #${patient.id}`}
           </p>
         </div>
