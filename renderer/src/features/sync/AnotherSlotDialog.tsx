@@ -12,10 +12,35 @@ import { shiftDate, todayIn } from '../calendar/calendar-day';
 
 const DAYS = 7;
 
-function byDay(slots: SlotView[]): [string, SlotView[]][] {
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** The free times of the intended day nearest the intended time: what the patient most likely still wants. */
+function nearest(slots: SlotView[], booking: ConflictBooking, count = 3): SlotView[] {
+  const wanted = minutesOf(booking.time);
+  return slots
+    .filter((slot) => slot.date === booking.date)
+    .sort((a, b) => Math.abs(minutesOf(a.time) - wanted) - Math.abs(minutesOf(b.time) - wanted))
+    .slice(0, count)
+    .sort((a, b) => minutesOf(a.time) - minutesOf(b.time));
+}
+
+interface SlotGroup {
+  key: string;
+  heading: string;
+  label: string;
+  slots: SlotView[];
+}
+
+/** The closest times first (when the intended day has any), then every free time by day. */
+function slotGroups(slots: SlotView[], booking: ConflictBooking): SlotGroup[] {
   const days = new Map<string, SlotView[]>();
   for (const slot of slots) days.set(slot.date, [...(days.get(slot.date) ?? []), slot]);
-  return [...days.entries()];
+  const closest = nearest(slots, booking);
+  const heading = `Closest to ${booking.time}`;
+  return [
+    ...(closest.length > 0 ? [{ key: 'closest', heading, label: heading, slots: closest }] : []),
+    ...[...days.entries()].map(([date, ofDay]) => ({ key: date, heading: formatDay(date), label: `Free times on ${formatDay(date)}`, slots: ofDay })),
+  ];
 }
 
 /**
@@ -73,7 +98,7 @@ export function AnotherSlotDialog({
   return (
     <Dialog title="Choose another slot" onClose={busy ? () => undefined : onClose}>
       <p className="dialog__text">
-        {conflict.what}. Was meant for {formatDay(booking.date)} at {booking.time}; that time is taken now.
+        {conflict.what}. Meant for {formatDay(booking.date)} at {booking.time}: {conflict.reason}
       </p>
       {bookError ? <ProblemBanner title="Not booked" error={bookError} /> : null}
       {loadError ? <ProblemBanner title="The free times could not be loaded" error={loadError} /> : null}
@@ -85,11 +110,11 @@ export function AnotherSlotDialog({
         ) : slots.length === 0 && !loadError ? (
           <Banner tone="info" title={`No free time from ${formatDay(fromDate)} to ${formatDay(shiftDate(fromDate, DAYS - 1))}`} />
         ) : (
-          byDay(slots).map(([date, ofDay]) => (
-            <div key={date} className="conflict-slots__day">
-              <p className="conflict-slots__date">{formatDay(date)}</p>
-              <div className="slot-chips" role="group" aria-label={`Free times on ${formatDay(date)}`}>
-                {ofDay.map((slot) => (
+          slotGroups(slots, booking).map((group) => (
+            <div key={group.key} className="conflict-slots__day">
+              <p className="conflict-slots__date">{group.heading}</p>
+              <div className="slot-chips" role="group" aria-label={group.label}>
+                {group.slots.map((slot) => (
                   <button key={slot.time} type="button" className="slot-chip" disabled={busy} onClick={() => void choose(slot)}>
                     {slot.time}
                   </button>
