@@ -21,7 +21,7 @@ describe('starting while the clinic server is away', () => {
   let dir: TempDir;
   let mysql: TestDatabase;
   let mongo: TestDatabase;
-  let proxies: TcpProxy[] = [];
+  const proxies: TcpProxy[] = [];
   let direct: SqlStore;
   let workstation: Workstation | null = null;
   let options: WorkstationOptions;
