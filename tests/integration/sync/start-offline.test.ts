@@ -9,9 +9,9 @@ import type { PatientDetails } from '../../../shared/ipc/reception/types';
 import type { SyncStatus } from '../../../shared/ipc/sync/types';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
 import { startWorkstation, type Workstation, type WorkstationOptions } from '../../../electron/main/compose';
-import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
-import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
-import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
+import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { createAccounts, PASSWORD, tomorrow } from '../auth/accounts-fixture';
 import { seedClinic } from '../scheduling/clinic-fixture';
@@ -19,9 +19,7 @@ import { patientValues } from '../sql/fixtures';
 
 describe('starting while the clinic server is away', () => {
   let dir: TempDir;
-  let mysql: TestDatabase;
-  let mongo: TestDatabase;
-  const proxies: TcpProxy[] = [];
+  let server: ProxiedClinicServer;
   let direct: SqlStore;
   let workstation: Workstation | null = null;
   let options: WorkstationOptions;
@@ -29,31 +27,16 @@ describe('starting while the clinic server is away', () => {
 
   beforeAll(async () => {
     dir = createTempDir();
-    mysql = await createTestMysqlDatabase();
-    mongo = await createTestMongoDatabase();
-    const env: NodeJS.ProcessEnv = {};
-    for (const [name, url, port] of [
-      ['CLINIC_MYSQL_URL', mysql.url, 3306],
-      ['CLINIC_MONGODB_URI', mongo.url, 27017],
-    ] as const) {
-      const target = new URL(url);
-      const proxy = await startTcpProxy(target.hostname, Number(target.port || port));
-      proxies.push(proxy);
-      target.host = `127.0.0.1:${proxy.port}`;
-      env[name] = target.toString();
-    }
-    options = { dataDir: dir.path, env, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false };
-    direct = await openSqlStore({ dialect: 'mysql', url: mysql.url });
+    server = await startProxiedClinicServer();
+    options = { dataDir: dir.path, env: server.env, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false };
+    direct = server.direct;
     await seedClinic(direct, { doctors: 2, patients: 3 });
     accounts = await createAccounts(direct);
   }, 90_000);
 
   afterAll(async () => {
     await workstation?.close();
-    await direct?.close();
-    for (const proxy of proxies) await proxy.close();
-    await mysql?.drop();
-    await mongo?.drop();
+    await server?.close();
     dir?.remove();
   });
 
@@ -65,7 +48,7 @@ describe('starting while the clinic server is away', () => {
     await workstation.close();
 
     // Next morning the server is away.
-    for (const proxy of proxies) await proxy.cut();
+    await server.cut();
     workstation = await startWorkstation(options);
     expect(workstation.runtime.servingMirror).toBe(true);
     const appStatus = expectOk<AppStatus>(await workstation.dispatch('app.status', {}));
@@ -82,7 +65,7 @@ describe('starting while the clinic server is away', () => {
     expect(isLocalId(registered.id)).toBe(true);
 
     // The server appears: the first good probe opens it, and the change goes out.
-    for (const proxy of proxies) await proxy.restore();
+    await server.restore();
     await workstation.sync.monitor!.probeNow();
     await workstation.sync.outbox!.replay();
     expect(workstation.runtime.servingMirror).toBe(false);
