@@ -1,5 +1,6 @@
 import { resolveStoreConfig, StoreConfigError, type SecretBox, type StoreConfig } from '../config/store-config';
 import type { SqlStore } from '../data/sql/open-sql-store';
+import { useOwnIdRanges } from '../services/sync/outbox/local-id-sequences';
 import { applyDemoMode } from './demo-mode';
 import {
   closeStores,
@@ -98,6 +99,7 @@ export class AppRuntime {
     this.serverState = await openStores(config, this.localFile?.store);
     // The server is away at start, but an earlier run left a copy of the clinic: work from it.
     if (!this.serverState.ready && !this.serverState.fatal) this.switchToMirror();
+    if (config.mode === 'standalone' && this.serverState.ready) await useOwnIdRanges(this.serverState.stores.sql);
     await applyDemoMode(this.serverState, config, this.options.env);
   }
 

@@ -71,5 +71,17 @@ describe('starting while the clinic server is away', () => {
     expect(workstation.runtime.servingMirror).toBe(false);
     expect(await direct.models.Patient.count({ where: { email: registered.email } })).toBe(1);
     expect(expectOk<SyncStatus>(await workstation.dispatch('sync.status', {}))).toMatchObject({ online: true, pendingChanges: 0 });
+    await workstation.sync.mirror!.pullNow();
+    expect(await workstation.runtime.localStore()!.models.Patient.count()).toBe(await direct.models.Patient.count());
+  });
+
+  it('numbers new records as its own once the same file is used standalone', { timeout: 60_000 }, async () => {
+    await workstation?.close();
+    workstation = await startWorkstation({ ...options, env: {} });
+    expect(workstation.runtime.config?.mode).toBe('standalone');
+    workstation.session.signIn(accounts.front_desk.user);
+    const { passwordHash: _unused, ...patient } = patientValues();
+    const registered = expectOk<PatientDetails>(await workstation.dispatch('patients.register', { patient, acknowledgeDuplicates: true }));
+    expect(isLocalId(registered.id)).toBe(false);
   });
 });
