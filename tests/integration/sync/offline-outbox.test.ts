@@ -220,6 +220,12 @@ describe('changes made while the clinic server is away', () => {
       const [conflict] = expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}));
       expect(conflict).toMatchObject({ channel: 'admin.settings.save', code: 'CONFLICT', resolutions: ['keep-mine', 'keep-theirs'] });
       expect(conflict!.reason).toMatch(/changed by someone else/);
+      // A receptionist cannot change settings, so neither sees nor counts this conflict.
+      workstation.session.signIn(accounts.front_desk.user);
+      expect(await status()).toMatchObject({ conflicts: 0 });
+      expect(expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}))).toEqual([]);
+      workstation.session.signIn(admin);
+      expect(await status()).toMatchObject({ conflicts: 1 });
       expectOk<ResolvedConflict>(await workstation.dispatch('sync.conflicts.resolve', { conflictId: conflict!.id, resolution: 'keep-mine' }));
       expect((await current()).value).toBe(10);
       expect(expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}))).toEqual([]);
