@@ -9,7 +9,7 @@ import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { openSqliteDocumentStore } from '../../../electron/main/data/documents/sqlite/open-sqlite-document-store';
-import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { hashPassword } from '../../../electron/main/security/password';
 import { adminValues, unique } from '../sql/fixtures';
 import { countVerifiers, readVerifier } from '../../../electron/main/services/auth/offline-verifiers';
@@ -20,8 +20,8 @@ import { SETTINGS } from '../../../shared/domain/settings-registry';
 import type { Role } from '../../../shared/ipc/permissions';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { SessionInfo } from '../../../shared/ipc/types';
-import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
-import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import { createTempDir, type TempDir } from '../../support/services';
+import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { seedPrescription } from '../documents/seed-examples';
 import { createAccounts, PASSWORD, type RoleAccount } from './accounts-fixture';
@@ -31,9 +31,7 @@ const WRONG = 'not the password at all';
 
 describe('signing in while the clinic server is away', () => {
   let dir: TempDir;
-  let mysql: TestDatabase;
-  let mongo: TestDatabase;
-  let proxy: TcpProxy;
+  let server: ProxiedClinicServer;
   let direct: SqlStore;
   let ws: Workstation;
   let accounts: Record<Role, RoleAccount>;
@@ -63,21 +61,16 @@ describe('signing in while the clinic server is away', () => {
   beforeAll(async () => {
     consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level));
     dir = createTempDir();
-    mysql = await createTestMysqlDatabase();
-    mongo = await createTestMongoDatabase();
-    const server = new URL(mysql.url);
-    proxy = await startTcpProxy(server.hostname, Number(server.port || 3306));
-    const viaProxy = new URL(mysql.url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    server = await startProxiedClinicServer();
     ws = await startWorkstation({
       dataDir: dir.path,
-      env: { CLINIC_MYSQL_URL: viaProxy.toString(), CLINIC_MONGODB_URI: mongo.url },
+      env: server.env,
       secretBox: null,
       appVersion: '0.0.0-test',
       backgroundJobs: false,
     });
     expect(ws.runtime.state.ready).toBe(true);
-    direct = await openSqlStore({ dialect: 'mysql', url: mysql.url });
+    direct = server.direct;
     accounts = await createAccounts(direct);
     const other = await direct.models.Admin.create(
       adminValues({ passwordHash: await hashPassword(PASSWORD), roleLevel: ROLE_LEVEL.frontDesk, username: unique('desk.stranger') }),
@@ -89,12 +82,8 @@ describe('signing in while the clinic server is away', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await proxy?.restore().catch(() => undefined);
     await ws?.close();
-    await direct?.close();
-    await proxy?.close();
-    await mysql?.drop();
-    await mongo?.drop();
+    await server?.close();
     dir?.remove();
     vi.restoreAllMocks();
   });
@@ -117,7 +106,7 @@ describe('signing in while the clinic server is away', () => {
   });
 
   it('signs them in from the local file with the server cut off', async () => {
-    await proxy.cut();
+    await server.cut();
     const desk = await offline(accounts.front_desk.identifier, PASSWORD);
     expect(desk.user).toEqual(accounts.front_desk.user);
     expect(desk.locked).toBe(false);
@@ -168,7 +157,7 @@ describe('signing in while the clinic server is away', () => {
   });
 
   it('ends offline sign-in at the next sync for accounts reset, deactivated or removed on the server', async () => {
-    await proxy.restore();
+    await server.restore();
     // the failures counted offline stayed on this workstation
     expect(await direct.models.LoginFailure.findByPk(`staff:${accounts.super_admin.user.id}`)).toBeNull();
     await resetStaffPassword(direct, accounts.front_desk.user.id, NEW_PASSWORD);

@@ -17,29 +17,20 @@ import type { KnownSettingView, SettingsPage } from '../../../shared/ipc/admin/s
 import { listClinicSettings, saveClinicSetting } from '../../../electron/main/services/admin/clinic-settings-admin';
 import type { ResolvedConflict, SyncConflict, SyncStatus } from '../../../shared/ipc/sync/types';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
-import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { openMongoDocumentStore } from '../../../electron/main/data/documents/mongo/open-mongo-document-store';
 import type { DocumentStore } from '../../../electron/main/data/documents/document-store';
 import { bookAppointment } from '../../../electron/main/services/scheduling/booking';
-import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
-import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
+import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { createAccounts, tomorrow } from '../auth/accounts-fixture';
 import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
 import { patientValues } from '../sql/fixtures';
 
-function throughProxy(url: string, port: number): string {
-  const viaProxy = new URL(url);
-  viaProxy.host = `127.0.0.1:${port}`;
-  return viaProxy.toString();
-}
-
 describe('changes made while the clinic server is away', () => {
   let dir: TempDir;
-  let mysql: TestDatabase;
-  let mongo: TestDatabase;
-  let sqlProxy: TcpProxy;
-  let mongoProxy: TcpProxy;
+  let server: ProxiedClinicServer;
   let direct: SqlStore;
   let directDocuments: DocumentStore;
   let workstation: Workstation;
@@ -47,14 +38,12 @@ describe('changes made while the clinic server is away', () => {
   let accounts: Awaited<ReturnType<typeof createAccounts>>;
 
   const cut = async () => {
-    await sqlProxy.cut();
-    await mongoProxy.cut();
+    await server.cut();
     await workstation.sync.monitor!.probeNow();
     await workstation.sync.monitor!.probeNow();
   };
   const restore = async () => {
-    await sqlProxy.restore();
-    await mongoProxy.restore();
+    await server.restore();
     await workstation.sync.monitor!.probeNow();
     await workstation.sync.outbox!.replay();
     await workstation.sync.mirror!.pullNow();
@@ -67,22 +56,17 @@ describe('changes made while the clinic server is away', () => {
 
   beforeAll(async () => {
     dir = createTempDir();
-    mysql = await createTestMysqlDatabase();
-    mongo = await createTestMongoDatabase();
-    const sqlServer = new URL(mysql.url);
-    const mongoServer = new URL(mongo.url);
-    sqlProxy = await startTcpProxy(sqlServer.hostname, Number(sqlServer.port || 3306));
-    mongoProxy = await startTcpProxy(mongoServer.hostname, Number(mongoServer.port || 27017));
+    server = await startProxiedClinicServer();
+    direct = server.direct;
     workstation = await startWorkstation({
       dataDir: dir.path,
-      env: { CLINIC_MYSQL_URL: throughProxy(mysql.url, sqlProxy.port), CLINIC_MONGODB_URI: throughProxy(mongo.url, mongoProxy.port) },
+      env: server.env,
       secretBox: null,
       appVersion: '0.0.0-test',
       backgroundJobs: false,
     });
     expect(workstation.runtime.state.ready).toBe(true);
-    direct = await openSqlStore({ dialect: 'mysql', url: mysql.url });
-    directDocuments = await openMongoDocumentStore(mongo.url);
+    directDocuments = await openMongoDocumentStore(server.mongo.url);
     clinic = await seedClinic(direct, { doctors: 2, patients: 3 });
     accounts = await createAccounts(direct);
     workstation.session.signIn(accounts.front_desk.user);
@@ -91,12 +75,8 @@ describe('changes made while the clinic server is away', () => {
 
   afterAll(async () => {
     await workstation?.close();
-    await direct?.close();
     await directDocuments?.close();
-    await sqlProxy?.close();
-    await mongoProxy?.close();
-    await mysql?.drop();
-    await mongo?.drop();
+    await server?.close();
     dir?.remove();
   });
 
@@ -240,6 +220,12 @@ describe('changes made while the clinic server is away', () => {
       const [conflict] = expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}));
       expect(conflict).toMatchObject({ channel: 'admin.settings.save', code: 'CONFLICT', resolutions: ['keep-mine', 'keep-theirs'] });
       expect(conflict!.reason).toMatch(/changed by someone else/);
+      // A receptionist cannot change settings, so neither sees nor counts this conflict.
+      workstation.session.signIn(accounts.front_desk.user);
+      expect(await status()).toMatchObject({ conflicts: 0 });
+      expect(expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}))).toEqual([]);
+      workstation.session.signIn(admin);
+      expect(await status()).toMatchObject({ conflicts: 1 });
       expectOk<ResolvedConflict>(await workstation.dispatch('sync.conflicts.resolve', { conflictId: conflict!.id, resolution: 'keep-mine' }));
       expect((await current()).value).toBe(10);
       expect(expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}))).toEqual([]);

@@ -98,10 +98,13 @@ export class OfflineOutbox {
     }
   }
 
-  async counts(): Promise<{ pending: number; conflicts: number }> {
+  /** Changes waiting, and conflicts (only those `mayResolve` admits, when given: a user sees the conflicts of changes they may make). */
+  async counts(mayResolve?: (channel: string) => boolean): Promise<{ pending: number; conflicts: number }> {
     const store = this.store();
     if (!store) return { pending: 0, conflicts: 0 };
-    return { pending: await store.count('pending'), conflicts: await store.count('conflict') };
+    let conflicts = 0;
+    for (const [channel, n] of await store.conflictsByChannel()) if (!mayResolve || mayResolve(channel)) conflicts += n;
+    return { pending: await store.count('pending'), conflicts };
   }
 
   async hasPending(): Promise<boolean> {
