@@ -14,6 +14,9 @@ import {
   type StoreState,
 } from './stores';
 
+/** How long a networked workstation waits before its second try to reach the server at start. */
+const START_RETRY_MS = 1000;
+
 export interface RuntimeOptions {
   dataDir: string;
   env: NodeJS.ProcessEnv;
@@ -99,6 +102,11 @@ export class AppRuntime {
     }
     this.mirrorHeld = this.localFile !== null && (await holdsMirror(this.localFile.store));
     this.serverState = await openStores(config, this.localFile?.store);
+    // One dropped connection at start (a busy server, a network blip) is worth a second try.
+    if (config.mode === 'networked' && !this.serverState.ready && !this.serverState.fatal) {
+      await new Promise((resolve) => setTimeout(resolve, START_RETRY_MS));
+      this.serverState = await openStores(config, this.localFile?.store);
+    }
     // The server is away at start, but an earlier run left a copy of the clinic: work from it.
     if (!this.serverState.ready && !this.serverState.fatal) this.switchToMirror();
     if (config.mode === 'standalone' && this.serverState.ready) await useOwnIdRanges(this.serverState.stores.sql);
