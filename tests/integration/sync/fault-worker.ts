@@ -42,6 +42,8 @@ export interface FaultPlan {
 /** One call as this workstation made it. */
 export interface JournalEntry {
   i: number;
+  /** When the call was made (ms since the epoch): the parent lines it up with its outages. */
+  at: number;
   channel: string;
   /** What identifies the change on the server: idempotency key, email, cancellation reason; or the target id. */
   key: string | null;
@@ -168,10 +170,12 @@ async function writeRandomly(workstation: Workstation): Promise<JournalEntry[]> 
   const call = async (channel: string, input: Record<string, unknown>, key: string | null, target: JournalEntry['target']) => {
     // Read in the same tick as the dispatcher's own check: it decides queue or server from this.
     const queued = workstation.runtime.servingMirror;
+    const at = Date.now();
     const result: Result<unknown> = await workstation.dispatch(channel, input);
     const data = result.ok ? (result.data as { id?: unknown } | null) : null;
     const entry: JournalEntry = {
       i: journal.length,
+      at,
       channel,
       key,
       target,

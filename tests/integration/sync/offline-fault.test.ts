@@ -12,6 +12,7 @@
  * FAULT_SEED=<n> repeats a run's random plans (the outage timing still varies with the machine).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -232,6 +233,8 @@ describe('two workstations writing through repeated outages of the clinic server
 
     // The faults: while either workstation still writes, outages of 1–4 s a few seconds apart.
     const outages: string[] = [];
+    /** When each workstation was cut off (documents-only cuts included). */
+    const windows: { name: string; from: number; to: number }[] = [];
     const writing = () => stations.some((s) => !s.finishedWriting);
     const failed = Promise.race(stations.map((s) => s.writesDone!.then(() => new Promise<never>(() => undefined))));
     await Promise.all(stations.map((s) => s.started)); // both have pulled their mirror
@@ -246,9 +249,11 @@ describe('two workstations writing through repeated outages of the clinic server
       const proxies = hit.flatMap((s) => (scope === 'both, documents only' ? [s.mongo] : [s.sql, s.mongo]));
       const ms = random.int(1_000, 4_000);
       for (const proxy of proxies) await proxy.cut();
+      const from = Date.now();
       await Promise.race([sleep(ms), failed]);
       for (const proxy of proxies) await proxy.restore();
       outages.push(`${scope} ${ms} ms`);
+      for (const s of hit) windows.push({ name: s.name, from, to: Date.now() });
       await Promise.race([sleep(random.int(1_000, 2_500)), failed]);
     }
     await Promise.all(stations.map((s) => s.writesDone));
@@ -310,6 +315,21 @@ describe('two workstations writing through repeated outages of the clinic server
           unreachableButSaved: entries.filter(
             (e) => e.fate === 'unknown' && ((e.channel === 'appointments.book' && byKey.has(e.key!)) || (e.channel === 'patients.register' && emailCount.has(e.key!))),
           ).length,
+          // calls refused as unreachable while no outage of this workstation was on (or ended less than 1 s before)
+          unreachableOutsideOutage: entries.filter(
+            (e) => e.fate === 'unknown' && !windows.some((w) => w.name === report.name && e.at >= w.from - 50 && e.at <= w.to + 1_000),
+          ).length,
+          // what the calls refused with NOT_FOUND pointed at: made offline (local id) or online, and when called
+          notFound: JSON.stringify(
+            countBy(
+              entries.filter((e) => e.code === 'NOT_FOUND'),
+              (e) => {
+                const id = e.target.appointmentId ?? e.target.patientId;
+                const origin = entries.find((o) => o.outputId === id && o.code === 'ok');
+                return `${e.queued ? 'offline' : 'online'} call on ${isLocalId(id) ? 'local id' : 'server id'} made ${origin ? (origin.queued ? 'offline' : 'online') : '?'}`;
+              },
+            ),
+          ),
           outagesSeen: report.outagesSeen,
           mirrorSwitches: report.mirrorSwitches,
           settleMs: report.settleMs,
@@ -324,6 +344,8 @@ describe('two workstations writing through repeated outages of the clinic server
         auditRecords: await audits.countDocuments({}),
         appliedWriteKeys: Number((await q<{ n: number }>('SELECT COUNT(*) AS n FROM sync_applied_writes'))[0]?.n),
       };
+      // FAULT_DUMP=<file>: the journals, the outboxes and the outages, to study a failing run (generated test data only).
+      if (process.env.FAULT_DUMP) writeFileSync(process.env.FAULT_DUMP, JSON.stringify({ seed: SEED, windows, reports, outboxes }, null, 1));
       console.log(`offline fault test, seed ${SEED}; outages (${outages.length}): ${outages.join(', ')}`);
       console.table(table);
       console.table([serverTotals]);
@@ -395,6 +417,25 @@ describe('two workstations writing through repeated outages of the clinic server
       expect(new Set(requests.map((r) => r.appointment_id)).size, 'one key per appointment').toBe(requests.length);
       expect(serverAppointments.length, 'appointments on the server').toBe(seededAppointments + requests.length);
       expect(emails.filter((e) => Number(e.n) > 1), 'patients registered twice').toEqual([]);
+      // a change refused here or listed as a conflict did not happen on the server either
+      // (each workstation alone changes the appointments it booked and the patients it registered)
+      for (const [n, { entries }] of settledJournals.entries()) {
+        const done = (e: Settled) => e.fate === 'online' || e.fate === 'applied' || e.fate === 'unknown';
+        for (const entry of entries.filter((e) => e.fate === 'refused' || e.fate === 'conflict')) {
+          const where = `${reports[n]!.name} #${entry.i} ${entry.channel} (${entry.fate} ${entry.conflictCode ?? entry.code})`;
+          const id = serverId(n, entry.target.appointmentId ?? entry.target.patientId);
+          if (id === null) continue;
+          if (entry.channel === 'appointments.cancel') expect(appointmentById.get(id)?.cancellation_reason, where).not.toBe(entry.key);
+          if (entry.channel === 'appointments.setStatus') {
+            const confirmedOtherwise = entries.some((e) => e.channel === 'appointments.setStatus' && done(e) && serverId(n, e.target.appointmentId) === id);
+            if (!confirmedOtherwise) expect(appointmentById.get(id)?.status, where).not.toBe('Confirmed');
+          }
+          if (entry.channel === 'patients.update') {
+            const [row] = await q<{ phone: string }>('SELECT phone FROM patients WHERE id = :id', { id });
+            expect(row?.phone, where).not.toBe(entry.target.phone);
+          }
+        }
+      }
       // the last phone each workstation set on its own new patients is the one the server holds
       for (const [n, { entries }] of settledJournals.entries()) {
         const lastPhone = new Map<number, { phone: string; sure: boolean }>();
