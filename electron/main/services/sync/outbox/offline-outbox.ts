@@ -46,8 +46,13 @@ const UNEXPECTED_ERROR_TRIES = 3;
 export class OfflineOutbox {
   private replaying: Promise<ReplayReport> | null = null;
   private replayAgain = false;
-  /** Outbox rows whose local change is still running: not to be replayed before it finishes. */
-  private readonly inFlight = new Set<number>();
+  /**
+   * Local changes under way, counted from the moment queue() is called, before its first await:
+   * while one runs, no replay may hand the screens back to the server (its "local" change would
+   * then run on the server and be replayed again), nor send a row whose local change has not
+   * finished (it may still be refused here, and its row removed).
+   */
+  private localChanges = 0;
   private readonly unexpectedFailures = new Map<number, number>();
   private localRangesReady: SqlStore | null = null;
   /** Called after a replay that settled everything: the audit records and the mirror follow. */
@@ -69,14 +74,14 @@ export class OfflineOutbox {
     const local = this.runtime.localStore();
     const store = this.store();
     if (!local || !store) return applyLocally();
-    if (this.localRangesReady !== local) {
-      await useLocalIdRanges(local);
-      this.localRangesReady = local;
-    }
-    // The row goes in first: should the app stop during the local change, the change still reaches the server.
-    const seq = await store.append({ writeKey: randomUUID(), channel, input, actor, createdAt: this.now() });
-    this.inFlight.add(seq);
+    this.localChanges++;
     try {
+      if (this.localRangesReady !== local) {
+        await useLocalIdRanges(local);
+        this.localRangesReady = local;
+      }
+      // The row goes in first: should the app stop during the local change, the change still reaches the server.
+      const seq = await store.append({ writeKey: randomUUID(), channel, input, actor, createdAt: this.now() });
       let output: T;
       try {
         output = await applyLocally();
@@ -87,8 +92,9 @@ export class OfflineOutbox {
       await store.setLocalOutput(seq, output, await describeChange(local, channel, input, output));
       return output;
     } finally {
-      this.inFlight.delete(seq);
-      if (this.runtime.serverOpen && !this.replaying) void this.replay().catch(() => undefined);
+      this.localChanges--;
+      // During a replay this asks it for one more pass: it may have stopped at this very row.
+      if (this.runtime.serverOpen) void this.replay().catch(() => undefined);
     }
   }
 
@@ -99,7 +105,7 @@ export class OfflineOutbox {
   }
 
   async hasPending(): Promise<boolean> {
-    return (await this.counts()).pending > 0 || this.inFlight.size > 0;
+    return (await this.counts()).pending > 0 || this.localChanges > 0;
   }
 
   /** The id map learned so far, from every change the server took (it survives restarts in the outbox). */
@@ -128,7 +134,7 @@ export class OfflineOutbox {
         total.conflicts += pass.conflicts;
         total.touched.appointments.push(...pass.touched.appointments);
         total.touched.patients.push(...pass.touched.patients);
-      } while (this.replayAgain && total.outcome === 'drained');
+      } while (this.replayAgain && (total.outcome === 'drained' || total.outcome === 'waiting'));
       if (total.outcome === 'drained') this.onDrained?.(total);
       return total;
     })().finally(() => {
@@ -148,7 +154,7 @@ export class OfflineOutbox {
       const batch = await store.inState('pending', 200);
       if (batch.length === 0) break;
       for (const entry of batch) {
-        if (entry.localOutput === undefined && this.inFlight.has(entry.seq)) return { ...report, outcome: 'waiting' };
+        if (entry.localOutput === undefined && this.localChanges > 0) return { ...report, outcome: 'waiting' };
         const settled = await this.replayOne(store, server, entry, ids);
         if (settled === 'interrupted') return { ...report, outcome: 'interrupted' };
         if (settled === 'applied') report.applied++;
@@ -156,8 +162,9 @@ export class OfflineOutbox {
         noteTouched(remapIds(entry.input, ids), report.touched);
       }
     }
-    // Nothing waits and nothing is being written locally: from now on the server answers.
-    if (this.inFlight.size === 0 && (await store.count('pending')) === 0) this.runtime.serveFromMirror(false);
+    // Nothing waits and nothing is being written locally: from now on the server answers. Asked
+    // again after the count: a change may have begun while it ran.
+    if (this.localChanges === 0 && (await store.count('pending')) === 0 && this.localChanges === 0) this.runtime.serveFromMirror(false);
     else return { ...report, outcome: 'waiting' };
     return report;
   }
