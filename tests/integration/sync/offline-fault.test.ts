@@ -248,8 +248,8 @@ describe('two workstations writing through repeated outages of the clinic server
       const hit = stations.filter((s) => scope.startsWith('both') || s.name === scope);
       const proxies = hit.flatMap((s) => (scope === 'both, documents only' ? [s.mongo] : [s.sql, s.mongo]));
       const ms = random.int(1_000, 4_000);
-      for (const proxy of proxies) await proxy.cut();
       const from = Date.now();
+      for (const proxy of proxies) await proxy.cut();
       await Promise.race([sleep(ms), failed]);
       for (const proxy of proxies) await proxy.restore();
       outages.push(`${scope} ${ms} ms`);
