@@ -164,8 +164,12 @@ export class OfflineOutbox {
     }
     // Nothing waits and nothing is being written locally: from now on the server answers. Asked
     // again after the count: a change may have begun while it ran.
-    if (this.localChanges === 0 && (await store.count('pending')) === 0 && this.localChanges === 0) this.runtime.serveFromMirror(false);
-    else return { ...report, outcome: 'waiting' };
+    if (this.localChanges > 0 || (await store.count('pending')) > 0) return { ...report, outcome: 'waiting' };
+    // With nothing to send (a change refused here prompts a replay too) the server was not asked
+    // above: the screens go back only to a server that answers.
+    if (!(await answers(server))) return { ...report, outcome: 'interrupted' };
+    if (this.localChanges > 0) return { ...report, outcome: 'waiting' };
+    this.runtime.serveFromMirror(false);
     return report;
   }
 
@@ -208,6 +212,17 @@ export class OfflineOutbox {
       await store.markConflict(entry.seq, 'INTERNAL', 'The clinic server could not apply this change. Tell your administrator if it happens again.');
       return 'conflict';
     }
+  }
+}
+
+/** True when the clinic server's relational store answers now; false when it is away. */
+async function answers(server: SqlStore): Promise<boolean> {
+  try {
+    await server.sequelize.query('SELECT 1');
+    return true;
+  } catch (error) {
+    if (isConnectionError(error)) return false;
+    throw error;
   }
 }
 
