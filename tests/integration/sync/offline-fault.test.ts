@@ -234,7 +234,7 @@ describe('two workstations writing through repeated outages of the clinic server
     // The faults: while either workstation still writes, outages of 1–4 s a few seconds apart.
     const outages: string[] = [];
     /** When each workstation was cut off (documents-only cuts included). */
-    const windows: { name: string; from: number; to: number }[] = [];
+    const windows: { name: string; from: number; to: number; documentsOnly: boolean }[] = [];
     const writing = () => stations.some((s) => !s.finishedWriting);
     const failed = Promise.race(stations.map((s) => s.writesDone!.then(() => new Promise<never>(() => undefined))));
     await Promise.all(stations.map((s) => s.started)); // both have pulled their mirror
@@ -253,7 +253,7 @@ describe('two workstations writing through repeated outages of the clinic server
       await Promise.race([sleep(ms), failed]);
       for (const proxy of proxies) await proxy.restore();
       outages.push(`${scope} ${ms} ms`);
-      for (const s of hit) windows.push({ name: s.name, from, to: Date.now() });
+      for (const s of hit) windows.push({ name: s.name, from, to: Date.now(), documentsOnly: scope === 'both, documents only' });
       await Promise.race([sleep(random.int(1_000, 2_500)), failed]);
     }
     await Promise.all(stations.map((s) => s.writesDone));
@@ -330,6 +330,14 @@ describe('two workstations writing through repeated outages of the clinic server
               },
             ),
           ),
+          // refused as unreachable after this workstation had already queued a change in the same full outage: it left the mirror too early
+          unreachableAfterSwitch: windows
+            .filter((w) => w.name === report.name && !w.documentsOnly)
+            .reduce((sum, w) => {
+              const during = entries.filter((e) => e.at >= w.from && e.at < w.to);
+              const firstQueued = during.find((e) => e.queued);
+              return sum + (firstQueued ? during.filter((e) => e.at > firstQueued.at && e.fate === 'unknown').length : 0);
+            }, 0),
           outagesSeen: report.outagesSeen,
           mirrorSwitches: report.mirrorSwitches,
           settleMs: report.settleMs,
@@ -364,6 +372,7 @@ describe('two workstations writing through repeated outages of the clinic server
         expect(settledJournals[n]!.entries.filter((e) => e.fate === 'pending'), `${name} unsettled calls`).toEqual([]);
       }
       expect(outages.length).toBeGreaterThanOrEqual(5);
+      for (const row of table) expect(row.unreachableAfterSwitch, `${row.workstation}: refused as unreachable after it had switched to its mirror`).toBe(0);
       expect(reports.every((r) => r.outagesSeen >= 1)).toBe(true);
       expect(table.reduce((sum, row) => sum + row.queuedOffline, 0)).toBeGreaterThan(0);
 
