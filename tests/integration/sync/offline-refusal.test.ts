@@ -100,4 +100,32 @@ describe('a change the mirror refuses while the server is away', () => {
     expect(workstation.runtime.servingMirror).toBe(false);
     expect(await direct.models.Appointment.count({ where: { patientId: patient1!.id, doctorId: doctor!.id } })).toBe(1);
   });
+
+  it('works from the mirror when the relational server goes too, after an outage of the document server alone', { timeout: 60_000 }, async () => {
+    const [doctor] = clinic.doctors;
+    const [, patient2] = clinic.patients;
+    const [sqlProxy, mongoProxy] = proxies as [TcpProxy, TcpProxy];
+    await workstation.sync.mirror!.pullNow();
+    // The document server alone goes away: offline (the indicator says so), changes queued.
+    await mongoProxy.cut();
+    await workstation.sync.monitor!.probeNow();
+    await workstation.sync.monitor!.probeNow();
+    expect(workstation.sync.monitor!.state.online).toBe(false);
+    expect(workstation.runtime.servingMirror).toBe(true);
+    const first = await workstation.dispatch('appointments.book', { patientId: patient2!.id, doctorId: doctor!.id, date: tomorrow(), time: '10:00', idempotencyKey: randomUUID() });
+    expect(errorCode(first)).toBe('ok');
+    await workstation.sync.outbox!.replay();
+    // Then the relational server goes too, the document server still away: the next change must not be lost to "unreachable".
+    await sqlProxy.cut();
+    await workstation.sync.monitor!.probeNow();
+    await workstation.sync.monitor!.probeNow();
+    const second = await workstation.dispatch('appointments.book', { patientId: patient2!.id, doctorId: doctor!.id, date: tomorrow(), time: '11:00', idempotencyKey: randomUUID() });
+    const third = await workstation.dispatch('appointments.book', { patientId: patient2!.id, doctorId: doctor!.id, date: tomorrow(), time: '12:00', idempotencyKey: randomUUID() });
+    expect([errorCode(second), errorCode(third)], 'changes while both servers are away').toEqual(['ok', 'ok']);
+    await sqlProxy.restore();
+    await mongoProxy.restore();
+    await workstation.sync.monitor!.probeNow();
+    await workstation.sync.outbox!.replay();
+    expect(await direct.models.Appointment.count({ where: { patientId: patient2!.id, doctorId: doctor!.id } })).toBe(3);
+  });
 });
