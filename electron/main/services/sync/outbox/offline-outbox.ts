@@ -57,6 +57,12 @@ export class OfflineOutbox {
   private localRangesReady: SqlStore | null = null;
   /** Called after a replay that settled everything: the audit records and the mirror follow. */
   onDrained: ((report: ReplayReport) => void) | null = null;
+  /**
+   * Whether the screens may go back to the server now: not while the connection monitor still
+   * counts it as away (the document server may be away alone; nothing would switch the screens
+   * to the mirror again when the relational server follows it).
+   */
+  mayHandBack: () => boolean = () => true;
 
   constructor(
     private readonly runtime: AppRuntime,
@@ -167,7 +173,7 @@ export class OfflineOutbox {
     if (this.localChanges > 0 || (await store.count('pending')) > 0) return { ...report, outcome: 'waiting' };
     // With nothing to send (a change refused here prompts a replay too) the server was not asked
     // above: the screens go back only to a server that answers.
-    if (!(await answers(server))) return { ...report, outcome: 'interrupted' };
+    if (!this.mayHandBack() || !(await answers(server))) return { ...report, outcome: 'interrupted' };
     if (this.localChanges > 0) return { ...report, outcome: 'waiting' };
     this.runtime.serveFromMirror(false);
     return report;
