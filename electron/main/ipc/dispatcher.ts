@@ -94,7 +94,7 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
     }
     const offline = context.runtime.servingMirror ? OFFLINE_POLICY[channel] : null;
     if (offline === 'server') {
-      return fail('OFFLINE', 'This needs the clinic server, which cannot be reached right now; nothing was changed. It works again once the connection is back.');
+      return fail('OFFLINE', 'This needs the clinic server, which cannot be reached right now. It works again once the connection is back.');
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;

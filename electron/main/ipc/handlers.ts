@@ -11,7 +11,8 @@ import { bookSeries, previewSeries } from '../services/scheduling/series';
 import { cancelSeries } from '../services/scheduling/series-cancel';
 import { calendarDay } from '../services/scheduling/calendar-day';
 import { completeSetup } from '../services/setup';
-import { signInAtWorkstation, startSession, unlockWorkstation } from '../services/auth/workstation-sign-in';
+import { signInAtWorkstation, startSession, unlockWorkstation, type SignInMode } from '../services/auth/workstation-sign-in';
+import type { AppRuntime } from '../runtime/app-runtime';
 import { createStaff, listStaff, resetStaffPassword, setStaffActive } from '../services/staff-accounts';
 import { searchAuditTrail } from '../services/audit/audit-search';
 import { signedInUser, type Handlers } from './handler-types';
@@ -23,6 +24,15 @@ import { communicationHandlers } from './communications-handlers';
 import { doctorHandlers } from './doctor-handlers';
 import { kioskHandlers } from './kiosk-handlers';
 import { receptionHandlers } from './reception-handlers';
+
+/**
+ * Offline while the runtime serves from the mirror. Reads `servingMirror` only if the runtime
+ * has it, so this compiles before and after that flag lands; afterwards it is simply
+ * `{ offline: runtime.servingMirror }`.
+ */
+function signInMode(runtime: AppRuntime): SignInMode {
+  return { offline: runtime.servingMirror };
+}
 
 /** One entry per channel of the contract; the compiler refuses a missing or misspelled one. */
 export const handlers: Handlers = {
@@ -39,7 +49,7 @@ export const handlers: Handlers = {
     return result;
   },
   'session.current': async (_input, { session }) => session.info(),
-  'session.signIn': async (input, { runtime, session }) => signInAtWorkstation(session, runtime.stores().sql, input, new Date()),
+  'session.signIn': async (input, { runtime, session }) => signInAtWorkstation(session, runtime.stores(), input, new Date(), signInMode(runtime)),
   'session.signOut': async (_input, { session }) => {
     session.signOut();
     return session.info();
@@ -49,7 +59,7 @@ export const handlers: Handlers = {
     return session.info();
   },
   'session.unlock': async (input, ctx) =>
-    unlockWorkstation(ctx.session, ctx.runtime.stores().sql, signedInUser(ctx), input.password, new Date()),
+    unlockWorkstation(ctx.session, ctx.runtime.stores(), signedInUser(ctx), input.password, new Date(), signInMode(ctx.runtime)),
   'session.activity': async (_input, { session }) => {
     session.recordActivity();
     return session.info();

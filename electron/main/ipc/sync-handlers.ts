@@ -12,7 +12,7 @@ function outboxOf(ctx: HandlerContext) {
 }
 
 export const syncHandlers: HandlersOf<SyncChannelName> = {
-  'sync.status': async (_input, { runtime, sync }) => syncStatus(runtime, sync),
+  'sync.status': async (_input, { runtime, sync, session }) => syncStatus(runtime, sync, session.user),
   'sync.conflicts.list': async (_input, ctx) => {
     if (!ctx.sync.outbox) return [];
     const { outbox, local } = outboxOf(ctx);

@@ -1,5 +1,6 @@
 import { resolveStoreConfig, StoreConfigError, type SecretBox, type StoreConfig } from '../config/store-config';
 import type { SqlStore } from '../data/sql/open-sql-store';
+import { useOwnIdRanges } from '../services/sync/outbox/local-id-sequences';
 import { applyDemoMode } from './demo-mode';
 import {
   closeStores,
@@ -38,6 +39,8 @@ export class AppRuntime {
   private serveMirror = false;
   private opening: Promise<boolean> | null = null;
   private mirrorHeld = false;
+  /** Bumped by close(): work started before it must not install stores after it. */
+  private generation = 0;
 
   constructor(readonly options: RuntimeOptions) {}
 
@@ -98,6 +101,7 @@ export class AppRuntime {
     this.serverState = await openStores(config, this.localFile?.store);
     // The server is away at start, but an earlier run left a copy of the clinic: work from it.
     if (!this.serverState.ready && !this.serverState.fatal) this.switchToMirror();
+    if (config.mode === 'standalone' && this.serverState.ready) await useOwnIdRanges(this.serverState.stores.sql);
     await applyDemoMode(this.serverState, config, this.options.env);
   }
 
@@ -147,9 +151,11 @@ export class AppRuntime {
     const config = this.storeConfig;
     if (!config || config.mode !== 'networked' || this.serverState.ready) return Promise.resolve(this.serverState.ready);
     // One attempt at a time: a probe that timed out must not leave a second pool behind.
+    const generation = this.generation;
     this.opening ??= openStores(config, this.localFile?.store)
       .then((state) => {
-        if (this.storeConfig === config) this.serverState = state;
+        // Closed or restarted meanwhile: these connections belong to nobody.
+        if (this.generation === generation) this.serverState = state;
         else void closeStores(state);
         return state.ready;
       })
@@ -167,6 +173,7 @@ export class AppRuntime {
   }
 
   async close(): Promise<void> {
+    this.generation++;
     await closeStores(this.serverState);
     this.serverState = { ready: false, health: [] };
     this.serveMirror = false;

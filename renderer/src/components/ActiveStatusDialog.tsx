@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { AppError, Result } from '../../../shared/ipc/result';
-import { Banner } from './Banner';
 import { Dialog } from './Dialog';
 import { Spinner } from './Spinner';
+import { ProblemBanner } from './ProblemBanner';
 
 /**
  * Deactivate or reactivate someone (a staff account, a doctor, a patient): nothing is deleted,
@@ -37,9 +37,7 @@ export function ActiveStatusDialog({
     <Dialog title={`${activate ? 'Reactivate' : 'Deactivate'} ${name}?`} onClose={onClose}>
       <p className="dialog__text">{activate ? whenReactivated : whenDeactivated}</p>
       {error ? (
-        <Banner tone="error" title="That did not work">
-          <p>{error.message}</p>
-        </Banner>
+        <ProblemBanner title="That did not work" error={error} />
       ) : null}
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>

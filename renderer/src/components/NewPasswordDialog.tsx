@@ -4,10 +4,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { NewPassword } from '../../../shared/ipc/schemas';
 import type { AppError, Result } from '../../../shared/ipc/result';
-import { Banner } from './Banner';
 import { Dialog } from './Dialog';
 import { Spinner } from './Spinner';
 import { TextField } from './TextField';
+import { ProblemBanner } from './ProblemBanner';
 
 const NewPasswordForm = z.object({ newPassword: NewPassword });
 
@@ -42,9 +42,7 @@ export function NewPasswordDialog({
       <form className="dialog__form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <p className="dialog__text">{explanation}</p>
         {error ? (
-          <Banner tone="error" title="The password was not changed">
-            <p>{error.message}</p>
-          </Banner>
+          <ProblemBanner title="The password was not changed" error={error} />
         ) : null}
         <TextField
           label="New password"

@@ -21,18 +21,19 @@ import { MyFeedbackScreen } from '../features/feedback/MyFeedbackScreen';
 import { SettingsScreen } from '../features/admin/settings/SettingsScreen';
 import { DoctorsScreen } from '../features/admin/doctors/DoctorsScreen';
 import { ReportsScreen } from '../features/admin/reports/ReportsScreen';
+import { SyncConflictsScreen } from '../features/sync/SyncConflictsScreen';
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
-  const sections = sectionsFor(user);
-  const [chosen, setChosen] = useState<Section>(() => homeSectionFor(user));
-  const section = sections.includes(chosen) ? chosen : homeSectionFor(user);
+  const sections = sectionsFor(user, status.mode);
+  const [chosen, setChosen] = useState<Section>(() => homeSectionFor(user, status.mode));
+  const section = sections.includes(chosen) ? chosen : homeSectionFor(user, status.mode);
   const zone = status.timezone ?? 'UTC';
   return (
     <div className="app-shell">
       <SideNav sections={sections} current={section} onSelect={setChosen} />
       <div className="app-shell__main">
-        <TopBar status={status} user={user} />
+        <TopBar status={status} user={user} onOpenConflicts={sections.includes('conflicts') ? () => setChosen('conflicts') : undefined} />
         <main className={`app-shell__content app-shell__content--${section}`} id={section}>
           <h1 className="visually-hidden">{SECTION_LABEL[section]}</h1>
           {section === 'calendar' ? <CalendarScreen zone={zone} /> : null}
@@ -52,6 +53,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'settings' ? <SettingsScreen /> : null}
           {section === 'doctors' ? <DoctorsScreen /> : null}
           {section === 'reports' ? <ReportsScreen /> : null}
+          {section === 'conflicts' ? <SyncConflictsScreen zone={zone} /> : null}
           {section === 'messages' ? <CommunicationsScreen user={user} zone={zone} /> : null}
         </main>
       </div>

@@ -4,12 +4,14 @@ import type { SyncStatus } from '../../../shared/ipc/sync/types';
 import { onSessionReset } from './app-store';
 
 /** How often the indicator asks main; main probes the server on its own schedule. */
-const POLL_MS = 5000;
+const POLL_MS = 3000;
 
 export interface ConnectionStoreState {
   status: SyncStatus | null;
   /** Starts polling; returns the function that stops it. */
   watch(): () => void;
+  /** Asks at once, after something that changes the counts (a conflict resolved). */
+  refresh(): Promise<void>;
 }
 
 export const useConnectionStore = create<ConnectionStoreState>()((set) => ({
@@ -27,6 +29,10 @@ export const useConnectionStore = create<ConnectionStoreState>()((set) => ({
       stopped = true;
       clearInterval(timer);
     };
+  },
+  refresh: async () => {
+    const result = await clinicApi()['sync.status']({});
+    if (result.ok) set({ status: result.data });
   },
 }));
 

@@ -14,11 +14,25 @@ async function startTestServices(): Promise<TestServices> {
   return script.startTestServices();
 }
 
-/** A networked clinic for one spec: its own databases, MariaDB reached through a proxy the spec can cut. */
+/** A networked clinic for one spec: its own databases, each reached through a proxy the spec can cut. */
 export interface NetworkedClinic {
   env: Record<string, string>;
   mysqlProxy: TcpProxy;
+  mongoProxy: TcpProxy;
+  /** The clinic's databases themselves, not through the proxies: for a spec playing another workstation. */
+  mysqlUrl: string;
+  mongoUrl: string;
+  /** Takes the whole clinic server away from the app (both databases), as a network outage does. */
+  cutServer(): Promise<void>;
+  restoreServer(): Promise<void>;
   dispose(): Promise<void>;
+}
+
+/** The same URL with its host:port replaced by the proxy's. */
+function throughProxy(url: string, proxy: TcpProxy): string {
+  const viaProxy = new URL(url);
+  viaProxy.host = `127.0.0.1:${proxy.port}`;
+  return viaProxy.toString();
 }
 
 /**
@@ -35,15 +49,25 @@ export async function networkedClinic(): Promise<NetworkedClinic> {
     databases.push(mysql);
     const mongo = await createTestMongoDatabase();
     databases.push(mongo);
-    const server = new URL(mysql.url);
-    const mysqlProxy = await startTcpProxy(server.hostname, Number(server.port || 3306));
-    const viaProxy = new URL(mysql.url);
-    viaProxy.host = `127.0.0.1:${mysqlProxy.port}`;
+    const mysqlServer = new URL(mysql.url);
+    const mysqlProxy = await startTcpProxy(mysqlServer.hostname, Number(mysqlServer.port || 3306));
+    const mongoServer = new URL(mongo.url);
+    const mongoProxy = await startTcpProxy(mongoServer.hostname, Number(mongoServer.port || 27017));
     return {
-      env: { CLINIC_MYSQL_URL: viaProxy.toString(), CLINIC_MONGODB_URI: mongo.url },
+      env: { CLINIC_MYSQL_URL: throughProxy(mysql.url, mysqlProxy), CLINIC_MONGODB_URI: throughProxy(mongo.url, mongoProxy) },
       mysqlProxy,
+      mongoProxy,
+      mysqlUrl: mysql.url,
+      mongoUrl: mongo.url,
+      cutServer: async () => {
+        await Promise.all([mysqlProxy.cut(), mongoProxy.cut()]);
+      },
+      restoreServer: async () => {
+        await Promise.all([mysqlProxy.restore(), mongoProxy.restore()]);
+      },
       dispose: async () => {
         await mysqlProxy.close();
+        await mongoProxy.close();
         for (const database of databases) await database.drop().catch(() => undefined);
         await services.stop();
       },

@@ -42,7 +42,7 @@ describe('MongoDB adapter', () => {
   };
 
   it.each([
-    ['prescriptions', VISIT_INDEXES('prescriptionDate')],
+    ['prescriptions', [...VISIT_INDEXES('prescriptionDate'), { updatedAt: 1, _id: 1 }]],
     ['patient_feedback', [...VISIT_INDEXES('feedbackDate'), { doctorId: 1, feedbackDate: -1 }]],
     ['communication_logs', VISIT_INDEXES('sentAt')],
     [

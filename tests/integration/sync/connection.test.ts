@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
-import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import type { SyncStatus } from '../../../shared/ipc/sync/types';
-import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
-import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import { createTempDir, type TempDir } from '../../support/services';
+import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
 import { expectOk } from '../../support/workstation-stores';
 import { createAccounts } from '../auth/accounts-fixture';
 import { patientValues } from '../sql/fixtures';
@@ -16,39 +16,29 @@ import { seedClinic } from '../scheduling/clinic-fixture';
 
 describe('the connection to the clinic server', () => {
   let dir: TempDir;
-  let mysql: TestDatabase;
-  let mongo: TestDatabase;
-  let proxy: TcpProxy;
+  let server: ProxiedClinicServer;
   let direct: SqlStore;
   let workstation: Workstation;
   const localPatients = () => workstation.runtime.stores().local.models.Patient.count();
 
   beforeAll(async () => {
     dir = createTempDir();
-    mysql = await createTestMysqlDatabase();
-    mongo = await createTestMongoDatabase();
-    const server = new URL(mysql.url);
-    proxy = await startTcpProxy(server.hostname, Number(server.port || 3306));
-    const viaProxy = new URL(mysql.url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    server = await startProxiedClinicServer();
     workstation = await startWorkstation({
       dataDir: dir.path,
-      env: { CLINIC_MYSQL_URL: viaProxy.toString(), CLINIC_MONGODB_URI: mongo.url },
+      env: server.env,
       secretBox: null,
       appVersion: '0.0.0-test',
       backgroundJobs: false,
     });
     expect(workstation.runtime.state.ready).toBe(true);
     // another workstation's view of the same server, not through the proxy
-    direct = await openSqlStore({ dialect: 'mysql', url: mysql.url });
+    direct = server.direct;
   }, 60_000);
 
   afterAll(async () => {
     await workstation?.close();
-    await direct?.close();
-    await proxy?.close();
-    await mysql?.drop();
-    await mongo?.drop();
+    await server?.close();
     dir?.remove();
   });
 
@@ -63,7 +53,7 @@ describe('the connection to the clinic server', () => {
     expect(before).toBe(await direct.models.Patient.count());
 
     expect((await monitor!.probeNow()).online).toBe(true);
-    await proxy.cut();
+    await server.cut();
     const firstFailure = await monitor!.probeNow();
     expect(firstFailure.online).toBe(true);
     const outage = await monitor!.probeNow();
@@ -74,7 +64,7 @@ describe('the connection to the clinic server', () => {
 
     // the clinic goes on at another workstation meanwhile
     await direct.models.Patient.create(patientValues());
-    await proxy.restore();
+    await server.restore();
     expect((await monitor!.probeNow()).online).toBe(true);
     // the recovery started a pull; pullNow joins it
     await mirror!.pullNow();

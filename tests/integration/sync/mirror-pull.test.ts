@@ -12,6 +12,7 @@ import { MIRROR_TABLES } from '../../../electron/main/services/sync/mirror-table
 import { pullMirror, type TablePull } from '../../../electron/main/services/sync/mirror-pull';
 import { comparable, type Row } from '../../../electron/main/services/sync/row-values';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
+import { adminValues } from '../sql/fixtures';
 
 const [MARIADB, SQLITE] = SQL_TARGETS as [(typeof SQL_TARGETS)[0], (typeof SQL_TARGETS)[0]];
 
@@ -52,7 +53,7 @@ describe('pulling the mirror from a MariaDB clinic server into a SQLite file', (
   });
 
   it('follows edits, cancellations, deletions (with their cascades) and the small tables', async () => {
-    const { Patient, Appointment, Doctor, DoctorAvailability, DoctorUnavailableDate, ClinicSetting } = server.models;
+    const { Patient, Appointment, Doctor, DoctorAvailability, DoctorUnavailableDate, ClinicSetting, Admin } = server.models;
     const [first, second] = await Appointment.findAll({ where: { status: 'Scheduled' }, order: [['id', 'ASC']], limit: 2 });
     await first!.update({ status: 'Cancelled', cancelledAt: new Date(), cancelledBy: 'Patient', cancellationReason: 'Called in' });
     await second!.destroy();
@@ -65,7 +66,9 @@ describe('pulling the mirror from a MariaDB clinic server into a SQLite file', (
     const doctor = await Doctor.findOne();
     await DoctorAvailability.create({ doctorId: doctor!.id, dayOfWeek: 6, startTime: '07:00', endTime: '07:30' });
     await DoctorUnavailableDate.destroy({ where: {}, limit: 1 });
-    await ClinicSetting.create({ settingKey: 'clinic_name', settingValue: 'Mirror Test Clinic' });
+    // a staff account new since the last pull saves a setting: the setting points at the account (updated_by)
+    const newAdmin = await Admin.create(adminValues());
+    await ClinicSetting.create({ settingKey: 'clinic_name', settingValue: 'Mirror Test Clinic', updatedBy: newAdmin.id });
 
     const pulls = await pullMirror(server, local, { pageSize: 700 });
     // the patient's removal cascades in the mirror too, so only the one destroyed appointment is removed by the pull

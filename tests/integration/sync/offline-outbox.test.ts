@@ -12,45 +12,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
 import type { PatientDetails, WalkInBooking, WalkInEntryView } from '../../../shared/ipc/reception/types';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
+import type { PrescriptionView } from '../../../shared/ipc/doctor/types';
+import type { KnownSettingView, SettingsPage } from '../../../shared/ipc/admin/settings';
+import { listClinicSettings, saveClinicSetting } from '../../../electron/main/services/admin/clinic-settings-admin';
 import type { ResolvedConflict, SyncConflict, SyncStatus } from '../../../shared/ipc/sync/types';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
-import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { openMongoDocumentStore } from '../../../electron/main/data/documents/mongo/open-mongo-document-store';
 import type { DocumentStore } from '../../../electron/main/data/documents/document-store';
 import { bookAppointment } from '../../../electron/main/services/scheduling/booking';
-import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
-import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
+import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { createAccounts, tomorrow } from '../auth/accounts-fixture';
 import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
 import { patientValues } from '../sql/fixtures';
 
-function throughProxy(url: string, port: number): string {
-  const viaProxy = new URL(url);
-  viaProxy.host = `127.0.0.1:${port}`;
-  return viaProxy.toString();
-}
-
 describe('changes made while the clinic server is away', () => {
   let dir: TempDir;
-  let mysql: TestDatabase;
-  let mongo: TestDatabase;
-  let sqlProxy: TcpProxy;
-  let mongoProxy: TcpProxy;
+  let server: ProxiedClinicServer;
   let direct: SqlStore;
   let directDocuments: DocumentStore;
   let workstation: Workstation;
   let clinic: Awaited<ReturnType<typeof seedClinic>>;
+  let accounts: Awaited<ReturnType<typeof createAccounts>>;
 
   const cut = async () => {
-    await sqlProxy.cut();
-    await mongoProxy.cut();
+    await server.cut();
     await workstation.sync.monitor!.probeNow();
     await workstation.sync.monitor!.probeNow();
   };
   const restore = async () => {
-    await sqlProxy.restore();
-    await mongoProxy.restore();
+    await server.restore();
     await workstation.sync.monitor!.probeNow();
     await workstation.sync.outbox!.replay();
     await workstation.sync.mirror!.pullNow();
@@ -63,36 +56,27 @@ describe('changes made while the clinic server is away', () => {
 
   beforeAll(async () => {
     dir = createTempDir();
-    mysql = await createTestMysqlDatabase();
-    mongo = await createTestMongoDatabase();
-    const sqlServer = new URL(mysql.url);
-    const mongoServer = new URL(mongo.url);
-    sqlProxy = await startTcpProxy(sqlServer.hostname, Number(sqlServer.port || 3306));
-    mongoProxy = await startTcpProxy(mongoServer.hostname, Number(mongoServer.port || 27017));
+    server = await startProxiedClinicServer();
+    direct = server.direct;
     workstation = await startWorkstation({
       dataDir: dir.path,
-      env: { CLINIC_MYSQL_URL: throughProxy(mysql.url, sqlProxy.port), CLINIC_MONGODB_URI: throughProxy(mongo.url, mongoProxy.port) },
+      env: server.env,
       secretBox: null,
       appVersion: '0.0.0-test',
       backgroundJobs: false,
     });
     expect(workstation.runtime.state.ready).toBe(true);
-    direct = await openSqlStore({ dialect: 'mysql', url: mysql.url });
-    directDocuments = await openMongoDocumentStore(mongo.url);
+    directDocuments = await openMongoDocumentStore(server.mongo.url);
     clinic = await seedClinic(direct, { doctors: 2, patients: 3 });
-    const accounts = await createAccounts(direct);
+    accounts = await createAccounts(direct);
     workstation.session.signIn(accounts.front_desk.user);
     await workstation.sync.mirror!.pullNow();
   }, 90_000);
 
   afterAll(async () => {
     await workstation?.close();
-    await direct?.close();
     await directDocuments?.close();
-    await sqlProxy?.close();
-    await mongoProxy?.close();
-    await mysql?.drop();
-    await mongo?.drop();
+    await server?.close();
     dir?.remove();
   });
 
@@ -183,6 +167,73 @@ describe('changes made while the clinic server is away', () => {
     expect(await status()).toMatchObject({ conflicts: 0 });
   });
 
+  it('keeps a prescription written offline once, under the server’s id, in the mirror too', { timeout: 120_000 }, async () => {
+    const doctor = accounts.doctor.user;
+    const visit = await direct.models.Appointment.create({
+      patientId: clinic.patients[0]!.id,
+      doctorId: doctor.id,
+      appointmentDate: DateTime.now().setZone(ZONE).toISODate() as string,
+      appointmentTime: '08:00',
+      durationMinutes: 15,
+    });
+    await workstation.sync.mirror!.pullNow();
+    workstation.session.signIn(doctor);
+    try {
+      await cut();
+      const written = expectOk<PrescriptionView>(
+        await workstation.dispatch('doctor.prescription.save', { appointmentId: visit.id, content: { medications: [MEDICATION], diagnosis: 'Generated diagnosis' } }),
+      );
+      // a second edit offline, of the prescription made offline
+      expectOk<PrescriptionView>(
+        await workstation.dispatch('doctor.prescription.save', {
+          appointmentId: visit.id,
+          prescriptionId: written.id,
+          content: { medications: [MEDICATION], diagnosis: 'Generated diagnosis, revised' },
+        }),
+      );
+      await restore();
+      const onServer = await directDocuments.prescriptions.find({ appointmentId: visit.id });
+      expect(onServer).toHaveLength(1);
+      expect(onServer[0]!.diagnosis).toBe('Generated diagnosis, revised');
+      const mirrored = await workstation.runtime
+        .localStore()!
+        .sequelize.query<{ id: string }>('SELECT id FROM doc_prescriptions WHERE appointment_id = :id', { type: QueryTypes.SELECT, replacements: { id: visit.id } });
+      expect(mirrored.map((row) => row.id)).toEqual([onServer[0]!.id]);
+    } finally {
+      workstation.session.signIn(accounts.front_desk.user);
+    }
+  });
+
+  it('lists a setting someone else changed meanwhile, and keeps mine in one step', { timeout: 120_000 }, async () => {
+    const admin = accounts.admin.user;
+    workstation.session.signIn(admin);
+    try {
+      const current = async () =>
+        expectOk<SettingsPage>(await workstation.dispatch('admin.settings.list', {})).known.find((setting) => setting.name === 'slotStepMinutes')!;
+      await cut();
+      expectOk<KnownSettingView>(await workstation.dispatch('admin.settings.save', { name: 'slotStepMinutes', value: 10, version: (await current()).version }));
+      expect((await current()).value).toBe(10); // in effect here at once, pending for the server
+      // Another admin, at another workstation, sets it to 20 meanwhile.
+      await saveClinicSetting(direct, accounts.super_admin.user, { name: 'slotStepMinutes', value: 20, version: (await listClinicSettings(direct)).known.find((s) => s.name === 'slotStepMinutes')!.version });
+      await restore();
+      expect((await current()).value).toBe(20);
+      const [conflict] = expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}));
+      expect(conflict).toMatchObject({ channel: 'admin.settings.save', code: 'CONFLICT', resolutions: ['keep-mine', 'keep-theirs'] });
+      expect(conflict!.reason).toMatch(/changed by someone else/);
+      // A receptionist cannot change settings, so neither sees nor counts this conflict.
+      workstation.session.signIn(accounts.front_desk.user);
+      expect(await status()).toMatchObject({ conflicts: 0 });
+      expect(expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}))).toEqual([]);
+      workstation.session.signIn(admin);
+      expect(await status()).toMatchObject({ conflicts: 1 });
+      expectOk<ResolvedConflict>(await workstation.dispatch('sync.conflicts.resolve', { conflictId: conflict!.id, resolution: 'keep-mine' }));
+      expect((await current()).value).toBe(10);
+      expect(expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}))).toEqual([]);
+    } finally {
+      workstation.session.signIn(accounts.front_desk.user);
+    }
+  });
+
   it('applies a change once when its replay is repeated after the reply was lost', { timeout: 120_000 }, async () => {
     const [doctorA] = clinic.doctors;
     await cut();
@@ -208,6 +259,8 @@ describe('changes made while the clinic server is away', () => {
 });
 
 /** A generated patient in the shape the registration form sends. */
+const MEDICATION = { name: 'Amoxicillin', dosage: '500mg', frequency: '3 times daily', duration: '7 days', instructions: 'Take with food', quantity: 21, refillsAllowed: 0 };
+
 function patientValuesForInput() {
   const values = patientValues();
   return {

@@ -11,7 +11,7 @@ import { clearFailures, readLockout, recordFailure } from './lockout-store';
 /** Staff and doctors sign in at a workstation; patients only at the kiosk. */
 export type Audience = 'staff' | 'patient';
 
-interface Account {
+export interface Account {
   user: SessionUser;
   passwordHash: string;
   isActive: boolean;
@@ -24,7 +24,13 @@ const INVALID = 'The user name or password is not right.';
 let decoyHash: Promise<string> | null = null;
 const decoy = () => (decoyHash ??= hashPassword(`decoy-${Math.random()}`));
 
-async function findAccount(sql: SqlStore, identifier: string, audience: Audience): Promise<Account | null> {
+/** One scrypt that checks nothing: answering an unknown name costs what a known one costs. */
+export async function spendDecoyHash(password: string): Promise<void> {
+  await verifyPassword(password, await decoy());
+}
+
+/** The account a name belongs to, in the given store (the clinic's, or this workstation's mirror). */
+export async function findAccount(sql: SqlStore, identifier: string, audience: Audience): Promise<Account | null> {
   const name = identifier.trim();
   const email = name.toLowerCase();
   const { Admin, Doctor, Patient } = sql.models;
@@ -76,17 +82,34 @@ export async function checkPassword(sql: SqlStore, user: SessionUser, passwordHa
   throw new AppFailure('INVALID_CREDENTIALS', INVALID);
 }
 
-export async function signIn(sql: SqlStore, credentials: { identifier: string; password: string }, audience: Audience, now: Date): Promise<SessionUser> {
+export function accountInactive(): AppFailure {
+  return new AppFailure('ACCOUNT_INACTIVE', 'This account has been deactivated. Ask an administrator.');
+}
+
+/**
+ * Signs in against the clinic's store and returns the user with the hash their password was
+ * checked against (a networked workstation keeps that exact hash for signing in offline).
+ */
+export async function authenticate(
+  sql: SqlStore,
+  credentials: { identifier: string; password: string },
+  audience: Audience,
+  now: Date,
+): Promise<{ user: SessionUser; passwordHash: string }> {
   const account = await findAccount(sql, credentials.identifier, audience);
   if (!account) {
-    await verifyPassword(credentials.password, await decoy());
+    await spendDecoyHash(credentials.password);
     throw new AppFailure('INVALID_CREDENTIALS', INVALID);
   }
   await checkPassword(sql, account.user, account.passwordHash, credentials.password, now);
   // Only someone who knows the password learns that the account is deactivated.
-  if (!account.isActive) throw new AppFailure('ACCOUNT_INACTIVE', 'This account has been deactivated. Ask an administrator.');
+  if (!account.isActive) throw accountInactive();
   await account.markSignedIn(now);
-  return account.user;
+  return { user: account.user, passwordHash: account.passwordHash };
+}
+
+export async function signIn(sql: SqlStore, credentials: { identifier: string; password: string }, audience: Audience, now: Date): Promise<SessionUser> {
+  return (await authenticate(sql, credentials, audience, now)).user;
 }
 
 /** The stored hash of a signed-in user, for unlocking the screen with their password. */

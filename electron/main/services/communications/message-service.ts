@@ -37,7 +37,8 @@ export function startMessageTimer(runtime: AppRuntime, workstation: string, cloc
   const tick = async () => {
     let intervalMinutes = 5;
     try {
-      if (runtime.state.ready) {
+      // Not from the mirror: messages are claimed and logged on the clinic server, exactly once.
+      if (runtime.state.ready && !runtime.servingMirror) {
         intervalMinutes = (await loadClinicSettings(runtime.stores().sql.models)).messageJobIntervalMinutes;
         await runMessagesNow(runtime, workstation, clock);
       }

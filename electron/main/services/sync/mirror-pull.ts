@@ -68,12 +68,13 @@ async function removeIds(local: SqlStore, table: string, ids: readonly number[],
   }
 }
 
-async function readCursor(local: SqlStore, table: string): Promise<Date | null> {
+/** How far the mirror has read a table (or a collection, as `doc:<name>`): the newest stamp seen. */
+export async function readCursor(local: SqlStore, table: string): Promise<Date | null> {
   const [row] = await select<{ cursor: string | null }>(local.sequelize, 'SELECT cursor_value AS cursor FROM sync_cursors WHERE table_name = :table', { table });
   return row?.cursor ? new Date(row.cursor) : null;
 }
 
-async function writeCursor(local: SqlStore, table: string, cursor: Date, transaction: Transaction): Promise<void> {
+export async function writeCursor(local: SqlStore, table: string, cursor: Date, transaction?: Transaction): Promise<void> {
   await local.sequelize.query(
     `INSERT INTO sync_cursors (table_name, cursor_value, pulled_at) VALUES (:table, :cursor, :now)
      ON CONFLICT (table_name) DO UPDATE SET cursor_value = excluded.cursor_value, pulled_at = excluded.pulled_at`,

@@ -1,4 +1,7 @@
 import type { AppRuntime } from '../../runtime/app-runtime';
+import { pruneOfflineVerifiers } from '../auth/offline-verifiers';
+import { dropOfflinePrescriptions, pullMirrorDocuments } from './document-pull';
+import type { Touched } from './outbox/offline-outbox';
 import { dropLocalRows, pullMirror, refreshMirrorRows, type TablePull } from './mirror-pull';
 
 export interface MirrorSyncStatus {
@@ -55,7 +58,13 @@ export class MirrorSync {
       if (!(await this.mayPull())) return null;
       // Nothing waits in the outbox: rows made offline are settled, and the server's versions (under its ids) replace them.
       await dropLocalRows(local);
-      const pulls = await pullMirror(this.runtime.serverStores().sql, local);
+      const { sql, documents } = this.runtime.serverStores();
+      const pulls = await pullMirror(sql, local);
+      // The mirrored accounts are now the server's: a verifier whose account is gone,
+      // deactivated or has another password stops working here ("at the next sync").
+      await pruneOfflineVerifiers(local);
+      const documentPulls = await pullMirrorDocuments(documents, local);
+      pulls.push(...documentPulls.map(({ collection, written }) => ({ table: collection, written, removed: 0 })));
       this.runtime.noteMirrorPulled();
       this.status = { lastPullAtMs: this.nowMs(), lastProblem: null };
       return pulls;
@@ -67,11 +76,12 @@ export class MirrorSync {
   }
 
   /** Reads rows again that offline changes touched (see refreshMirrorRows); then a pull as usual. */
-  async refreshTouched(touched: { appointments: readonly number[]; patients: readonly number[] }): Promise<void> {
+  async refreshTouched(touched: Touched): Promise<void> {
     const local = this.runtime.localStore();
     if (!this.runtime.serverOpen || !local) return;
-    const { sql } = this.runtime.serverStores();
+    const { sql, documents } = this.runtime.serverStores();
     await refreshMirrorRows(sql, local, 'patients', touched.patients);
     await refreshMirrorRows(sql, local, 'appointments', touched.appointments);
+    await dropOfflinePrescriptions(documents, local, touched.prescriptions);
   }
 }

@@ -14,8 +14,9 @@ export interface MirrorTable {
 }
 
 export const MIRROR_TABLES: readonly MirrorTable[] = [
-  { table: 'clinic_settings', strategy: 'updated' },
+  // a setting names the staff member who saved it (updated_by): the accounts come first
   { table: 'admin', strategy: 'small' },
+  { table: 'clinic_settings', strategy: 'updated' },
   { table: 'doctors', strategy: 'updated' },
   { table: 'patients', strategy: 'updated' },
   { table: 'doctor_availability', strategy: 'small' },

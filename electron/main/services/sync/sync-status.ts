@@ -3,6 +3,8 @@ import type { AppRuntime } from '../../runtime/app-runtime';
 import type { ConnectionMonitor } from './connection-monitor';
 import type { MirrorSync } from './mirror-sync';
 import type { OfflineOutbox } from './outbox/offline-outbox';
+import { mayMake } from './outbox/conflicts';
+import type { SessionUser } from '../../../../shared/ipc/types';
 
 /** The jobs of a networked workstation; a standalone one has none. */
 export interface WorkstationSync {
@@ -15,11 +17,11 @@ export interface WorkstationSync {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export async function syncStatus(runtime: AppRuntime, sync: WorkstationSync): Promise<SyncStatus> {
+export async function syncStatus(runtime: AppRuntime, sync: WorkstationSync, user: SessionUser | null): Promise<SyncStatus> {
   const connection = sync.monitor?.state;
   const local = runtime.localStore();
   const pendingAuditRecords = local ? await local.models.AuditOutbox.count() : 0;
-  const { pending, conflicts } = (await sync.outbox?.counts()) ?? { pending: 0, conflicts: 0 };
+  const { pending, conflicts } = (await sync.outbox?.counts((channel) => user !== null && mayMake(user, channel))) ?? { pending: 0, conflicts: 0 };
   return {
     mode: runtime.config?.mode ?? 'standalone',
     online: connection?.online ?? runtime.state.ready,

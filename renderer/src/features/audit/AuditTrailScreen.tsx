@@ -4,11 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { AuditSearchInput } from '../../../../shared/ipc/auth-schemas';
 import type { AuditEntryView } from '../../../../shared/ipc/types';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
 import { formatMoment } from '../staff/staff-format';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 const USER_TYPES = ['front_desk', 'admin', 'super_admin', 'doctor', 'patient', 'system'] as const;
 const USER_TYPE_LABEL: Record<string, string> = {
@@ -127,9 +127,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
       </form>
 
       {auditError ? (
-        <Banner tone="error" title="The audit trail could not be searched">
-          <p>{auditError.message}</p>
-        </Banner>
+        <ProblemBanner title="The audit trail could not be searched" error={auditError} />
       ) : null}
 
       <div className="card table-card">

@@ -9,6 +9,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useBackupsStore } from '../../stores/backups-store';
 import { formatMoment } from '../staff/staff-format';
 import { BACKUP_KIND_LABEL, formatSize } from './backup-format';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 function RestoreDialog({ backup, zone, onClose }: { backup: BackupView; zone: string; onClose: () => void }) {
   const restore = useBackupsStore((state) => state.restore);
@@ -50,9 +51,7 @@ function RestoreDialog({ backup, zone, onClose }: { backup: BackupView; zone: st
         the clinic as it is now is kept first, so you can go back. The audit trail keeps every record.
       </p>
       {error ? (
-        <Banner tone="error" title="Nothing was restored">
-          <p>{error.message}</p>
-        </Banner>
+        <ProblemBanner title="Nothing was restored" error={error} />
       ) : null}
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
@@ -107,9 +106,7 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
 
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       {createError ? (
-        <Banner tone="error" title="No backup was made">
-          <p>{createError.message}</p>
-        </Banner>
+        <ProblemBanner title="No backup was made" error={createError} />
       ) : null}
       {error ? <LoadProblem title="The backups could not be listed" error={error} onRetry={() => void load()} /> : null}
 

@@ -1,6 +1,8 @@
 import type { CSSProperties } from 'react';
 import type { BlockPlace } from '../../../../shared/domain/calendar/grid-geometry';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
+import { isLocalId } from '../../../../shared/domain/sync/local-ids';
+import { PendingTag } from '../../components/PendingTag';
 import { STATUS_CLASS, timeRange, TYPE_MARK } from './appointment-format';
 
 export interface AppointmentBlockProps {
@@ -47,7 +49,7 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
       className={classes}
       style={style}
       data-appointment-id={appointment.id}
-      aria-label={`${range}, ${name}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}`}
+      aria-label={`${range}, ${name}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}${isLocalId(appointment.id) ? ', pending' : ''}`}
       aria-busy={busy || undefined}
     >
       <span className="appt__line">
@@ -60,6 +62,7 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
             ↻
           </span>
         ) : null}
+        <PendingTag id={appointment.id} kind="appointment" />
       </span>
       {!compact && !place.tab ? (
         <span className="appt__meta">

@@ -10,6 +10,7 @@ import { Spinner } from '../../components/Spinner';
 import { FieldError, TextField } from '../../components/TextField';
 import { sortFieldProblems } from '../../forms/server-field-problems';
 import { useCommunicationsStore } from '../../stores/communications-store';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 const Form = SaveCommunicationSettingsInput.extend({ smtpPassword: z.string().max(500) });
 type FormValues = z.infer<typeof Form>;
@@ -98,9 +99,7 @@ export function MailSettingsForm() {
 
   if (!settings) {
     return error ? (
-      <Banner tone="error" title="The settings could not be loaded">
-        <p>{error.message}</p>
-      </Banner>
+      <ProblemBanner title="The settings could not be loaded" error={error} />
     ) : (
       <div className="table-card__empty">
         <Spinner /> Loading settings…
@@ -173,9 +172,7 @@ export function MailSettingsForm() {
           <TextField label="Clinic address (in messages)" registration={register('clinicAddress')} error={errors.clinicAddress?.message} />
         </div>
         {error ? (
-          <Banner tone="error" title="The settings were not saved">
-            <p>{error.message}</p>
-          </Banner>
+          <ProblemBanner title="The settings were not saved" error={error} />
         ) : null}
         <div className="staff-form__actions">
           {saved ? <span className="form-saved">Saved</span> : null}

@@ -2,11 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { COMMUNICATION_TYPES, DELIVERY_STATUSES } from '../../../../shared/documents/communication-logs';
 import type { CommunicationLogView } from '../../../../shared/ipc/communications/types';
+import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useCommunicationsStore, type LogFilters } from '../../stores/communications-store';
 import { formatMoment } from '../staff/staff-format';
 import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL } from './labels';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 const column = createColumnHelper<CommunicationLogView>();
 
@@ -18,7 +20,7 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [running, setRunning] = useState(false);
-  const [runError, setRunError] = useState<string | null>(null);
+  const [runError, setRunError] = useState<AppError | null>(null);
   const [expanded, setExpanded] = useState<string | null>(null);
   const rangeProblem = from && to && from > to ? 'The end date is before the start date' : null;
 
@@ -70,7 +72,7 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
     setRunning(true);
     const result = await runNow();
     setRunning(false);
-    setRunError(result.ok ? null : result.error.message);
+    setRunError(result.ok ? null : result.error);
   }
 
   return (
@@ -147,14 +149,10 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
         </Banner>
       ) : null}
       {runError ? (
-        <Banner tone="error" title="The messages could not be checked">
-          <p>{runError}</p>
-        </Banner>
+        <ProblemBanner title="The messages could not be checked" error={runError} />
       ) : null}
       {logError ? (
-        <Banner tone="error" title="The log could not be searched">
-          <p>{logError.message}</p>
-        </Banner>
+        <ProblemBanner title="The log could not be searched" error={logError} />
       ) : null}
 
       <div className="card table-card">

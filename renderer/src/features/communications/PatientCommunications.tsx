@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useCommunicationsStore } from '../../stores/communications-store';
 import { formatMoment } from '../staff/staff-format';
 import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL, VIA_LABEL } from './labels';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 /**
  * A patient's messages, newest first, with the email preference. Self-contained: the patient
@@ -35,7 +35,7 @@ export function PatientCommunications({ patientId, zone }: { patientId: number; 
       <header className="patient-comms__header">
         <div>
           <h3 className="section-title">Communication history</h3>
-          <p className="section-lead">{history ? history.patientName : 'Loading…'}</p>
+          <p className="section-lead">{history ? history.patientName : error ? null : 'Loading…'}</p>
         </div>
         {history ? (
           <label className="patient-comms__optout">
@@ -45,9 +45,7 @@ export function PatientCommunications({ patientId, zone }: { patientId: number; 
         ) : null}
       </header>
       {error ? (
-        <Banner tone="error" title="The history could not be loaded">
-          <p>{error.message}</p>
-        </Banner>
+        <ProblemBanner title="The history could not be loaded" error={error} />
       ) : null}
       {!history && !error ? (
         <div className="table-card__empty">

@@ -11,10 +11,10 @@ import {
   type Placeholder,
 } from '../../../../shared/domain/communications/templates';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { FieldError } from '../../components/TextField';
 import { useCommunicationsStore } from '../../stores/communications-store';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 /** Admins edit the four message texts; the preview fills them with sample data as they type. */
 export function TemplateEditor() {
@@ -81,9 +81,7 @@ export function TemplateEditor() {
 
   if (!draft || !current) {
     return error ? (
-      <Banner tone="error" title="The templates could not be loaded">
-        <p>{error.message}</p>
-      </Banner>
+      <ProblemBanner title="The templates could not be loaded" error={error} />
     ) : (
       <div className="table-card__empty">
         <Spinner /> Loading templates…
@@ -143,9 +141,7 @@ export function TemplateEditor() {
             ))}
           </div>
           {error ? (
-            <Banner tone="error" title="The templates were not saved">
-              <p>{error.message}</p>
-            </Banner>
+            <ProblemBanner title="The templates were not saved" error={error} />
           ) : null}
           <div className="staff-form__actions">
             {saved ? <span className="form-saved">Saved</span> : null}

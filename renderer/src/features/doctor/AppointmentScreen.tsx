@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { DoctorAppointmentPage, FeedbackView, PrescriptionView } from '../../../../shared/ipc/doctor/types';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { dayOfInstant, endTime, longDay } from './format';
 import { SignatureBadge, StatusBadge } from './StatusBadge';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 function BackToDay() {
   const show = useDoctorStore((state) => state.show);
@@ -109,9 +109,7 @@ function OutcomeActions({ page }: { page: DoctorAppointmentPage }) {
       </button>
       {error ? (
         <div className="appt-header__error">
-          <Banner tone="error" title="The visit was not changed">
-            <p>{error.message}</p>
-          </Banner>
+          <ProblemBanner title="The visit was not changed" error={error} />
         </div>
       ) : null}
     </>
@@ -130,9 +128,7 @@ export function AppointmentScreen({ appointmentId, zone }: { appointmentId: numb
     return (
       <section className="doctor-page">
         <BackToDay />
-        <Banner tone="error" title={pageError.code === 'FORBIDDEN' ? 'Not one of your patients' : 'This visit could not be opened'}>
-          <p>{pageError.message}</p>
-        </Banner>
+        <ProblemBanner title={pageError.code === 'FORBIDDEN' ? 'Not one of your patients' : 'This visit could not be opened'} error={pageError} />
       </section>
     );
   }

@@ -6,6 +6,7 @@ import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { longDay, shortDay } from './format';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 /** Offers the free times around the follow-up date and books the chosen one in one step. */
 export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
@@ -51,9 +52,7 @@ export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
       ) : (
         <>
           {error ? (
-            <Banner tone="error" title="Not booked">
-              <p>{error.message}</p>
-            </Banner>
+            <ProblemBanner title="Not booked" error={error} />
           ) : null}
           {!offer ? (
             <button type="button" className="button button--secondary" onClick={() => void find()} disabled={busy}>

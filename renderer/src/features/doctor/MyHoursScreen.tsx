@@ -7,6 +7,7 @@ import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { DayRanges, WEEK_ORDER, type EditableRange } from '../admin/schedule/DayRanges';
 import { longDay } from './format';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 type Week = Record<number, EditableRange[]>;
 type Pending = { kind: 'weekly'; weekly: WeeklyRange[]; affected: AffectedAppointment[] } | { kind: 'block'; block: UnavailableBlockInput; affected: AffectedAppointment[] };
@@ -40,9 +41,7 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
         ))}
       </ul>
       {error ? (
-        <Banner tone="error" title="Not saved">
-          <p>{error.message}</p>
-        </Banner>
+        <ProblemBanner title="Not saved" error={error} />
       ) : null}
       <div className="field">
         <label className="field__label" htmlFor="cancel-reason">
@@ -110,9 +109,7 @@ export function MyHoursScreen() {
         </div>
       </header>
       {scheduleError ? (
-        <Banner tone="error" title="Your hours could not be loaded">
-          <p>{scheduleError.message}</p>
-        </Banner>
+        <ProblemBanner title="Your hours could not be loaded" error={scheduleError} />
       ) : null}
       {notice ? <Banner tone={notice.tone} title={notice.text} key={notice.text} /> : null}
       <section className="card panel" aria-labelledby="weekly-title">

@@ -14,6 +14,7 @@ import { momentOf } from './format';
 import { asNumber, EMPTY_MEDICATION, emptyForm, formFrom, PrescriptionForm, toContent, type PrescriptionFormValues } from './prescription-form';
 import { SignatureBadge } from './StatusBadge';
 import { SignDialog } from './SignDialog';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 type Notice = { tone: 'info' | 'error'; title: string; text?: string };
 
@@ -128,7 +129,7 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
     return (
       <section className="doctor-page">
         <button type="button" className="back-link" onClick={back}>Back to the visit</button>
-        <Banner tone="error" title="This prescription could not be opened"><p>{loadError.message}</p></Banner>
+        <ProblemBanner title="This prescription could not be opened" error={loadError} />
       </section>
     );
   }

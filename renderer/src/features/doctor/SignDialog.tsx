@@ -3,10 +3,10 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 const PasswordForm = z.object({ password: z.string().min(1, 'Enter your password') });
 
@@ -40,9 +40,7 @@ export function SignDialog({ firstKey, onSign, onClose }: { firstKey: boolean; o
           Enter the password you sign in with.
         </p>
         {error ? (
-          <Banner tone="error" title="Not signed">
-            <p>{error.message}</p>
-          </Banner>
+          <ProblemBanner title="Not signed" error={error} />
         ) : null}
         <TextField label="Your password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="current-password" autoFocus />
         <div className="dialog__actions">

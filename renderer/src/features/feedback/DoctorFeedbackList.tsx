@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { DoctorFeedbackView } from '../../../../shared/ipc/kiosk/types';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useAppStore } from '../../stores/app-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { RatingStars } from './RatingStars';
 import { formatFeedbackDate } from './feedback-format';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 /** Approved feedback as a doctor sees it: anonymous entries arrive from main without any patient identity. */
 export function FeedbackEntries({ feedback, zone }: { feedback: DoctorFeedbackView[]; zone: string }) {
@@ -65,9 +65,7 @@ export function DoctorFeedbackList({ doctorId, zone }: { doctorId: number; zone:
   const feedback = own ? mine?.feedback : loaded;
   if (error) {
     return (
-      <Banner tone="error" title="The feedback could not be loaded">
-        <p>{error.message}</p>
-      </Banner>
+      <ProblemBanner title="The feedback could not be loaded" error={error} />
     );
   }
   if (!feedback) return <Spinner label="Loading feedback" />;

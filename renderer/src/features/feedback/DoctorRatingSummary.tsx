@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { RATING_NAMES, type RatingName } from '../../../../shared/documents/feedback-summary';
 import type { DoctorRatingSummary as Summary } from '../../../../shared/ipc/kiosk/types';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useAppStore } from '../../stores/app-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { RatingStars } from './RatingStars';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 export const RATING_LABEL: Record<RatingName, string> = {
   overall: 'Overall',
@@ -80,9 +80,7 @@ export function DoctorRatingSummary({ doctorId }: { doctorId: number }) {
   const shown = own ? (mine?.summary ?? null) : summary;
   if (error) {
     return (
-      <Banner tone="error" title="The ratings could not be loaded">
-        <p>{error.message}</p>
-      </Banner>
+      <ProblemBanner title="The ratings could not be loaded" error={error} />
     );
   }
   if (!shown) return <Spinner label="Loading ratings" />;

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { DoctorFeedbackList } from './DoctorFeedbackList';
 import { DoctorRatingSummary } from './DoctorRatingSummary';
 import { RatingStars } from './RatingStars';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 /** Admins: every doctor's ratings from approved feedback; a doctor's row opens their summary and reviews. */
 export function DoctorRatingsScreen({ zone }: { zone: string }) {
@@ -25,9 +25,7 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
         </div>
       </header>
       {summariesError ? (
-        <Banner tone="error" title="The ratings could not be loaded">
-          <p>{summariesError.message}</p>
-        </Banner>
+        <ProblemBanner title="The ratings could not be loaded" error={summariesError} />
       ) : null}
       {!summaries ? (
         <Spinner label="Loading ratings" />

@@ -3,12 +3,12 @@ import { MODERATION_STATUSES, type ModerationStatus } from '../../../../shared/d
 import { RATING_NAMES } from '../../../../shared/documents/feedback-summary';
 import type { ModerationItem } from '../../../../shared/ipc/kiosk/types';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { RATING_LABEL } from './DoctorRatingSummary';
 import { formatFeedbackDate } from './feedback-format';
 import { RatingStars } from './RatingStars';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 function QueueEntry({ item, zone }: { item: ModerationItem; zone: string }) {
   const moderate = useFeedbackStore((state) => state.moderate);
@@ -117,9 +117,7 @@ export function FeedbackModerationScreen({ zone }: { zone: string }) {
         </div>
       </header>
       {queueError ? (
-        <Banner tone="error" title="The feedback could not be loaded">
-          <p>{queueError.message}</p>
-        </Banner>
+        <ProblemBanner title="The feedback could not be loaded" error={queueError} />
       ) : null}
       {!queue ? (
         <Spinner label="Loading feedback" />

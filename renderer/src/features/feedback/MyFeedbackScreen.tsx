@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Banner } from '../../components/Banner';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { DoctorFeedbackList } from './DoctorFeedbackList';
 import { DoctorRatingSummary } from './DoctorRatingSummary';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 /** A doctor's own approved feedback and their rating summary. */
 export function MyFeedbackScreen({ doctorId, zone }: { doctorId: number; zone: string }) {
@@ -23,9 +23,7 @@ export function MyFeedbackScreen({ doctorId, zone }: { doctorId: number; zone: s
         </div>
       </header>
       {mineError ? (
-        <Banner tone="error" title="Your feedback could not be loaded">
-          <p>{mineError.message}</p>
-        </Banner>
+        <ProblemBanner title="Your feedback could not be loaded" error={mineError} />
       ) : null}
       <DoctorRatingSummary doctorId={doctorId} />
       <DoctorFeedbackList doctorId={doctorId} zone={zone} />

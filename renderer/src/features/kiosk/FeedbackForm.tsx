@@ -7,6 +7,7 @@ import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { longDate } from './kiosk-format';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 export const RATING_QUESTION: Record<RatingName, string> = {
   overall: 'Overall',
@@ -114,9 +115,7 @@ export function FeedbackForm({ visit, onCancel }: { visit: KioskVisit; onCancel:
       </header>
       {problem ? <Banner tone="error" title={problem} /> : null}
       {error ? (
-        <Banner tone="error" title="Your feedback was not sent">
-          <p>{error.message}</p>
-        </Banner>
+        <ProblemBanner title="Your feedback was not sent" error={error} />
       ) : null}
       <div className="kiosk-feedback__ratings">
         {RATING_NAMES.map((name) => (

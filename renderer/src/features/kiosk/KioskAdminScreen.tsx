@@ -11,6 +11,7 @@ import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 const FindForm = z.object({ email: Email });
 const PasswordForm = z.object({ newPassword: PatientKioskPassword });
@@ -45,9 +46,7 @@ export function KioskPasswordDialog({ onClose, onDone }: { onClose: () => void; 
       <form className="dialog__form" onSubmit={(event) => void onFind(event)} noValidate>
         <p className="dialog__text">Find the patient by the email they sign in with. Tell them the password in person; a new password also lifts a sign-in lockout.</p>
         {error ? (
-          <Banner tone="error" title="That did not work">
-            <p>{error.message}</p>
-          </Banner>
+          <ProblemBanner title="That did not work" error={error} />
         ) : null}
         <div className="kiosk-admin__find">
           <TextField label="Patient email" type="email" registration={find.register('email')} error={find.formState.errors.email?.message} autoComplete="off" autoFocus />
@@ -106,9 +105,7 @@ function StartKioskDialog({ onClose }: { onClose: () => void }) {
         &ldquo;Staff&rdquo; button in its corner.
       </p>
       {error ? (
-        <Banner tone="error" title="Kiosk mode was not started">
-          <p>{error.message}</p>
-        </Banner>
+        <ProblemBanner title="Kiosk mode was not started" error={error} />
       ) : null}
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>

@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { FeedbackForm } from './FeedbackForm';
 import { dayLabel, longDate, shortInstantDate } from './kiosk-format';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 function CheckInButton({ visit }: { visit: KioskVisit }) {
   const checkIn = useKioskStore((state) => state.checkIn);
@@ -86,9 +87,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
         <Banner tone="info" title={thanks} action={<button type="button" className="button button--secondary" onClick={dismissThanks}>OK</button>} />
       ) : null}
       {error ? (
-        <Banner tone="error" title="Something could not be shown">
-          <p>{error.message}</p>
-        </Banner>
+        <ProblemBanner title="Something could not be shown" error={error} />
       ) : null}
       {loading && !visits ? (
         <div className="kiosk-loading">

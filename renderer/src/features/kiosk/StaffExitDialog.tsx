@@ -3,11 +3,11 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { KioskExitInput } from '../../../../shared/ipc/kiosk/schemas';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 /** Staff leave kiosk mode with their own front-desk or admin sign-in; they are signed in afterwards. */
 export function StaffExitDialog({ onClose }: { onClose: () => void }) {
@@ -32,9 +32,7 @@ export function StaffExitDialog({ onClose }: { onClose: () => void }) {
       <form className="dialog__form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <p className="dialog__text">For staff only. Sign in with a front-desk or administrator account; you stay signed in afterwards.</p>
         {error ? (
-          <Banner tone="error" title="Kiosk mode was not left">
-            <p>{error.message}</p>
-          </Banner>
+          <ProblemBanner title="Kiosk mode was not left" error={error} />
         ) : null}
         <TextField label="Staff user name or email" registration={register('identifier')} error={errors.identifier?.message} autoComplete="off" autoFocus />
         <TextField label="Staff password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="off" />

@@ -3,6 +3,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PatientAppointment } from '../../../../shared/ipc/reception/types';
 import { formatDay } from '../booking/reception-format';
+import { PendingTag } from '../../components/PendingTag';
 
 const column = createColumnHelper<PatientAppointment>();
 const COLUMNS = [
@@ -21,14 +22,17 @@ const COLUMNS = [
   column.accessor('status', {
     header: 'Status',
     cell: (c) => (
-      <span
-        className={`status-pill status-pill--${c
-          .getValue()
-          .toLowerCase()
-          .replace(/[^a-z]/g, '')}`}
-      >
-        {c.getValue()}
-      </span>
+      <>
+        <span
+          className={`status-pill status-pill--${c
+            .getValue()
+            .toLowerCase()
+            .replace(/[^a-z]/g, '')}`}
+        >
+          {c.getValue()}
+        </span>{' '}
+        <PendingTag id={c.row.original.id} kind="appointment" />
+      </>
     ),
   }),
 ];

@@ -13,13 +13,13 @@ import type {
   PatientDetails,
   PossibleDuplicateDetails,
 } from '../../../../shared/ipc/reception/types';
-import { Banner } from '../../components/Banner';
 import { FormSection } from '../../components/FormSection';
 import { Spinner } from '../../components/Spinner';
 import { FieldError, TextField } from '../../components/TextField';
 import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
 import { useReceptionStore } from '../../stores/reception-store';
 import { formatBirthDate } from '../booking/reception-format';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 type FieldName = keyof PatientFieldsInput;
 const FIELDS: readonly FieldName[] = [
@@ -152,9 +152,7 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
       aria-label={patient ? 'Edit patient' : 'Register a patient'}
     >
       {problem ? (
-        <Banner tone="error" title={patient ? 'The changes were not saved' : 'The patient was not registered'}>
-          <p>{problem.message}</p>
-        </Banner>
+        <ProblemBanner title={patient ? 'The changes were not saved' : 'The patient was not registered'} error={problem} />
       ) : null}
       {duplicates ? (
         <div className="duplicate-warning" role="alert" aria-label="Possible duplicate">

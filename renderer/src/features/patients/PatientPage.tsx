@@ -11,6 +11,8 @@ import { PatientCommunications } from '../communications/PatientCommunications';
 import { useAppStore } from '../../stores/app-store';
 import { PatientForm } from './PatientForm';
 import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
+import { PendingTag } from '../../components/PendingTag';
+import { isLocalId } from '../../../../shared/domain/sync/local-ids';
 
 function ageOn(birth: string, today: Date): number {
   const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
@@ -88,11 +90,13 @@ export function PatientPage({
         <div>
           <h2 className="admin-page__title">
             {patient.firstName} {patient.lastName}
-            {patient.isActive ? null : <span className="tag tag--muted patient-page__tag">Inactive</span>}
+            {patient.isActive ? null : <span className="tag tag--muted patient-page__tag">Inactive</span>}{' '}
+            <PendingTag id={patient.id} kind="patient" />
           </h2>
           <p className="admin-page__lead">
-            Born {formatBirthDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, new Date())}) · {patient.gender} ·
-            Patient #{patient.id}
+            {/* A made-up offline id means nothing at the desk; the server's number comes with the replay. */}
+            Born {formatBirthDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, new Date())}) · {patient.gender} ·{' '}
+            {isLocalId(patient.id) ? 'No patient number yet' : `Patient #${patient.id}`}
           </p>
         </div>
         <div className="patient-page__actions">

@@ -6,6 +6,7 @@ import { useReceptionStore } from '../../stores/reception-store';
 import { formatBirthDate } from '../booking/reception-format';
 import { PatientForm, valuesFromTyped } from './PatientForm';
 import { PatientPage } from './PatientPage';
+import { PendingTag } from '../../components/PendingTag';
 
 type View = { kind: 'search' } | { kind: 'register' } | { kind: 'patient'; patientId: number };
 
@@ -136,7 +137,8 @@ export function PatientsScreen() {
                           onClick={() => setView({ kind: 'patient', patientId: p.id })}
                         >
                           {p.lastName}, {p.firstName}
-                        </button>
+                        </button>{' '}
+                        <PendingTag id={p.id} kind="patient" />
                       </td>
                       <td>{formatBirthDate(p.dateOfBirth)}</td>
                       <td>{p.phone}</td>

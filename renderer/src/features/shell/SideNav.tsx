@@ -102,6 +102,13 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M9.5 17l1.5-5 2 2v3M8 9.5l2-3 3 1.5 1.5 2.5M11 12l-1.5-5.5M6.5 11l1.5-1.5" />
     </>
   ),
+  conflicts: (
+    <>
+      <path d="M4 7h9.5l-2.5-2.5M16 13H6.5l2.5 2.5" />
+      <circle cx="15.5" cy="7" r="1.2" />
+      <circle cx="4.5" cy="13" r="1.2" />
+    </>
+  ),
   'waiting-list': (
     <>
       <circle cx="10" cy="10" r="7" />

@@ -3,11 +3,16 @@ import type { AppStatus } from '../../../../shared/ipc/types';
 import { useConnectionStore } from '../../stores/connection-store';
 import { formatMoment } from '../staff/staff-format';
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /**
  * Where this workstation keeps its data, with a dot that says whether that store answers; in
- * networked mode also since when the server is away and what waits on this workstation.
+ * networked mode also since when the server is away, what waits on this workstation to be sent,
+ * and the conflicts staff must settle (a button to the screen that settles them).
  */
-export function StoreIndicator({ status }: { status: AppStatus }) {
+export function StoreIndicator({ status, onOpenConflicts }: { status: AppStatus; onOpenConflicts?: () => void }) {
   const connection = useConnectionStore((state) => state.status);
   const watch = useConnectionStore((state) => state.watch);
   useEffect(() => watch(), [watch]);
@@ -18,24 +23,43 @@ export function StoreIndicator({ status }: { status: AppStatus }) {
   const zone = status.timezone ?? 'UTC';
   const label = !networked ? 'Local store' : online ? 'Clinic server' : 'Offline';
   const since = !online && connection?.offlineSince ? `since ${formatMoment(connection.offlineSince, zone).split(', ')[1]}` : null;
-  const waiting = connection?.pendingAuditRecords ?? 0;
+  const pending = connection?.pendingChanges ?? 0;
+  const conflicts = connection?.conflicts ?? 0;
+  // Back online but the outbox is still replaying: screens still read this workstation's copy.
+  const sending = online && networked && connection?.servingFromMirror === true;
+  const auditWaiting = connection?.pendingAuditRecords ?? 0;
   const detail = [
     ...status.stores.map((store) => `${store.description}: ${store.ok ? 'connected' : (store.problem ?? 'not available')}`),
     ...(connection?.lastMirrorPull ? [`This workstation's copy updated ${formatMoment(connection.lastMirrorPull, zone, true)}`] : []),
     ...(connection?.mirrorProblem ? [connection.mirrorProblem] : []),
-    ...(waiting > 0 ? [`${waiting} audit record${waiting === 1 ? '' : 's'} waiting to be sent`] : []),
+    ...(pending > 0 ? [`${plural(pending, 'change', 'changes')} made here, waiting to be sent to the clinic server`] : []),
+    ...(auditWaiting > 0 ? [`${plural(auditWaiting, 'audit record', 'audit records')} waiting to be sent`] : []),
   ].join('\n');
   return (
-    <div className={`store-indicator${online ? '' : ' store-indicator--offline'}`} title={detail} data-testid="connection-indicator">
-      <span className={`health-dot${online ? ' health-dot--ok' : ' health-dot--failed'}`} aria-hidden="true" />
-      <span className="store-indicator__mode">{label}</span>
-      {since ? <span className="store-indicator__since">{since}</span> : null}
-      {waiting > 0 ? (
-        <span className="store-indicator__pending" aria-label={`${waiting} waiting to be sent`}>
-          {waiting}
-        </span>
+    <div className="store-status">
+      <div className={`store-indicator${online ? '' : ' store-indicator--offline'}`} title={detail} data-testid="connection-indicator">
+        <span className={`health-dot${online ? ' health-dot--ok' : ' health-dot--failed'}`} aria-hidden="true" />
+        <span className="store-indicator__mode">{label}</span>
+        {since ? <span className="store-indicator__since">{since}</span> : null}
+        {sending ? <span className="store-indicator__sending">· Sending changes…</span> : null}
+        {pending > 0 ? (
+          <span className="store-indicator__pending" data-testid="pending-changes">
+            {plural(pending, 'change', 'changes')} waiting
+          </span>
+        ) : null}
+        <span className="visually-hidden">{online ? ', connected' : ', not available'}</span>
+      </div>
+      {conflicts > 0 ? (
+        <button
+          type="button"
+          className="store-conflicts"
+          data-testid="sync-conflicts"
+          onClick={onOpenConflicts}
+          title="Changes made offline that the clinic server refused: choose what happens to each"
+        >
+          {plural(conflicts, 'conflict', 'conflicts')} to resolve
+        </button>
       ) : null}
-      <span className="visually-hidden">{online ? ', connected' : ', not available'}</span>
     </div>
   );
 }

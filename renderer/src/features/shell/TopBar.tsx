@@ -3,7 +3,7 @@ import { useAppStore } from '../../stores/app-store';
 import { StoreIndicator } from './StoreIndicator';
 import { UserBadge } from './UserBadge';
 
-export function TopBar({ status, user }: { status: AppStatus; user: SessionUser }) {
+export function TopBar({ status, user, onOpenConflicts }: { status: AppStatus; user: SessionUser; onOpenConflicts?: () => void }) {
   const lock = useAppStore((state) => state.lock);
   const signOut = useAppStore((state) => state.signOut);
   return (
@@ -15,7 +15,7 @@ export function TopBar({ status, user }: { status: AppStatus; user: SessionUser 
         </p>
       </div>
       <div className="top-bar__end">
-        <StoreIndicator status={status} />
+        <StoreIndicator status={status} onOpenConflicts={onOpenConflicts} />
         <span className="top-bar__divider" aria-hidden="true" />
         <UserBadge user={user} />
         <div className="top-bar__actions">

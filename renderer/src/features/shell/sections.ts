@@ -1,5 +1,5 @@
 import type { Role } from '../../../../shared/ipc/permissions';
-import type { SessionUser } from '../../../../shared/ipc/types';
+import type { SessionUser, StoreMode } from '../../../../shared/ipc/types';
 
 export type NavGroup = 'Front desk' | 'My work' | 'Clinic' | 'Security';
 
@@ -8,6 +8,8 @@ interface SectionDefinition {
   group: NavGroup;
   /** Who sees it; main refuses the channels behind it to everybody else anyway. */
   roles: readonly Role[];
+  /** Only where it means something: a standalone workstation has no clinic server to disagree with. */
+  networkedOnly?: true;
 }
 
 const DESK: readonly Role[] = ['front_desk', 'admin', 'super_admin'];
@@ -24,6 +26,7 @@ const SECTIONS = {
   'walk-in': { label: 'Walk-in', group: 'Front desk', roles: DESK },
   'waiting-list': { label: 'Waiting list', group: 'Front desk', roles: DESK },
   kiosk: { label: 'Kiosk', group: 'Front desk', roles: DESK },
+  conflicts: { label: 'Sync conflicts', group: 'Front desk', roles: STAFF, networkedOnly: true },
   myFeedback: { label: 'My feedback', group: 'My work', roles: ['doctor'] },
   doctors: { label: 'Doctors', group: 'Clinic', roles: ADMINS },
   reports: { label: 'Reports', group: 'Clinic', roles: ADMINS },
@@ -47,12 +50,15 @@ export function groupOf(section: Section): NavGroup {
 }
 
 /** The sections this user may open, grouped in navigation order; main refuses the others anyway. */
-export function sectionsFor(user: SessionUser): Section[] {
-  const mine = (Object.keys(SECTIONS) as Section[]).filter((section) => (SECTIONS[section].roles as readonly Role[]).includes(user.role));
+export function sectionsFor(user: SessionUser, mode: StoreMode): Section[] {
+  const definitions: Record<Section, SectionDefinition> = SECTIONS;
+  const mine = (Object.keys(SECTIONS) as Section[]).filter(
+    (section) => definitions[section].roles.includes(user.role) && (mode === 'networked' || !definitions[section].networkedOnly),
+  );
   return GROUP_ORDER.flatMap((group) => mine.filter((section) => groupOf(section) === group));
 }
 
 /** Where a user lands after signing in: a doctor's own day, everyone else the calendar. */
-export function homeSectionFor(user: SessionUser): Section {
-  return sectionsFor(user)[0] ?? 'calendar';
+export function homeSectionFor(user: SessionUser, mode: StoreMode): Section {
+  return sectionsFor(user, mode)[0] ?? 'calendar';
 }

@@ -5,12 +5,12 @@ import type { z } from 'zod';
 import { CreateStaffInput, STAFF_ROLES } from '../../../../shared/ipc/auth-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { StaffAccountView } from '../../../../shared/ipc/types';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { FieldError, TextField } from '../../components/TextField';
 import { useAdminStore } from '../../stores/admin-store';
 import { STAFF_ROLE_LABEL } from './staff-format';
 import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 type FieldName = keyof CreateStaffInput;
 type CreateStaffValues = z.input<typeof CreateStaffInput>;
@@ -54,9 +54,7 @@ export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: 
         <p className="section-lead">They sign in with the user name or email and this first password.</p>
       </div>
       {problem ? (
-        <Banner tone="error" title="The account could not be created">
-          <p>{problem.message}</p>
-        </Banner>
+        <ProblemBanner title="The account could not be created" error={problem} />
       ) : null}
       <div className="form-row">
         <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoFocus />

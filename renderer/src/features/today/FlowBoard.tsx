@@ -12,6 +12,7 @@ import { useMinuteClock } from '../calendar/use-clinic-clock';
 import { useLiveUpdates } from '../calendar/use-live-updates';
 import { WalkInAside } from './WalkInAside';
 import { RecordConfirmationButton } from '../communications/RecordConfirmationButton';
+import { PendingTag } from '../../components/PendingTag';
 import {
   countByState,
   durationText,
@@ -164,7 +165,8 @@ export function FlowBoard({ zone }: { zone: string }) {
                         <span>
                           <span className="data-table__strong">
                             {a.patientFirstName} {a.patientLastName}
-                          </span>
+                          </span>{' '}
+                          <PendingTag id={a.id} kind="appointment" />
                           <span className="flow__sub">{a.patientPhone}</span>
                         </span>
                       </span>

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
@@ -14,6 +13,7 @@ import { PatientPicker } from '../booking/PatientPicker';
 import { PRIORITY_LABEL } from '../booking/reception-format';
 import { wishTarget, type Wish } from '../walk-in/wish';
 import { WishSelect } from '../walk-in/WishSelect';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 const WindowForm = z
   .object({
@@ -104,9 +104,7 @@ export function AddToWaitingListForm({
       onSubmit={(event) => void onSubmit(event)}
     >
       {problem ? (
-        <Banner tone="error" title="Not added">
-          <p>{problem.message}</p>
-        </Banner>
+        <ProblemBanner title="Not added" error={problem} />
       ) : null}
       <div className="form-row">
         <PatientPicker

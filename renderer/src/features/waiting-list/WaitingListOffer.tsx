@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WaitingListBooking, WaitingListOffer as Offer } from '../../../../shared/ipc/reception/types';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { newIdempotencyKey, useReceptionStore, type OpenedSlot } from '../../stores/reception-store';
 import { formatDay, PRIORITY_LABEL } from '../booking/reception-format';
 import { describeWish } from '../walk-in/wish';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 export interface WaitingListOfferProps {
   /** The slot that has just opened (a cancellation, new hours). */
@@ -79,9 +79,7 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
         ) : null}
       </header>
       {problem ? (
-        <Banner tone="error" title="Not booked">
-          <p>{problem.message}</p>
-        </Banner>
+        <ProblemBanner title="Not booked" error={problem} />
       ) : null}
       {booked ? (
         <p className="offer-panel__done" role="status">

@@ -9,6 +9,7 @@ import { formatDay, PRIORITY_LABEL } from '../booking/reception-format';
 import { describeWish } from '../walk-in/wish';
 import { AddToWaitingListForm } from './AddToWaitingListForm';
 import { WaitingListOffer } from './WaitingListOffer';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 const since = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 
@@ -156,9 +157,7 @@ export function WaitingListScreen() {
         ) : null}
       </header>
       {problem ? (
-        <Banner tone="error" title="Not done">
-          <p>{problem.message}</p>
-        </Banner>
+        <ProblemBanner title="Not done" error={problem} />
       ) : null}
       {notice ? <Banner tone="info" title={notice} /> : null}
       {adding ? (

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WalkInQueueRow } from '../../../../shared/ipc/reception/types';
-import { Banner } from '../../components/Banner';
 import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
 import { formatMinutes } from '../booking/reception-format';
 import { describeWish } from './wish';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 const clockTime = (iso: string, zone: string) =>
   new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone });
@@ -79,9 +79,7 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
         ) : null}
       </header>
       {problem ? (
-        <Banner tone="error" title="Not done">
-          <p>{problem.message}</p>
-        </Banner>
+        <ProblemBanner title="Not done" error={problem} />
       ) : null}
       {notice ? (
         <p className="queue-panel__notice" role="status">

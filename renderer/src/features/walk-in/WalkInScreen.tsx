@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import type { AppointmentView, SlotView } from '../../../../shared/ipc/scheduling-types';
-import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
 import { clinicNow, useClinicZone } from '../booking/clinic-today';
@@ -12,6 +11,7 @@ import { PatientForm, valuesFromTyped } from '../patients/PatientForm';
 import { WalkInQueuePanel } from './WalkInQueuePanel';
 import { wishFilter, wishTarget, type Wish } from './wish';
 import { WishSelect } from './WishSelect';
+import { ProblemBanner } from '../../components/ProblemBanner';
 
 const LENGTHS = [15, 20, 30, 45, 60];
 
@@ -178,9 +178,7 @@ export function WalkInScreen() {
             }}
           >
             {problem ? (
-              <Banner tone="error" title="Not booked">
-                <p>{problem.message}</p>
-              </Banner>
+              <ProblemBanner title="Not booked" error={problem} />
             ) : null}
             <PatientPicker
               key={pickerKey}

@@ -27,7 +27,7 @@ function duplicatedField(
 }
 
 /** Driver errors that mean "the server is not there right now", not "the request is wrong". */
-const UNREACHABLE = new Set([
+export const MONGO_UNREACHABLE_ERRORS: ReadonlySet<string> = new Set([
   'MongoServerSelectionError',
   'MongoNetworkError',
   'MongoNetworkTimeoutError',
@@ -55,7 +55,7 @@ export function translateMongoError(error: unknown, context: ErrorContext): unkn
   if (error instanceof mongoose.Error.CastError) {
     return validationFailure([{ field: error.path, message: `${error.path} has the wrong type` }]);
   }
-  if (error instanceof Error && UNREACHABLE.has(error.name)) {
+  if (error instanceof Error && MONGO_UNREACHABLE_ERRORS.has(error.name)) {
     return new AppFailure('STORE_UNAVAILABLE', 'The document server cannot be reached right now. Try again shortly.');
   }
   return error;

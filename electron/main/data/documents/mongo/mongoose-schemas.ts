@@ -94,6 +94,8 @@ prescriptionSchema.index({ doctorId: 1 });
 prescriptionSchema.index({ appointmentId: 1 });
 prescriptionSchema.index({ prescriptionDate: -1 });
 prescriptionSchema.index({ patientId: 1, prescriptionDate: -1 });
+// The workstations' mirror reads what changed since its cursor, in (updatedAt, _id) order.
+prescriptionSchema.index({ updatedAt: 1, _id: 1 });
 
 const RatingsSchema = embedded({
   overall: { type: Number, required: true, min: 1, max: 5, validate: halfStep },

@@ -17,7 +17,7 @@ interface DocumentRow {
 const COMPARATORS = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 /** How a value is written to SQLite and compared there: dates as ISO text, booleans as 0/1 (as json_extract yields them). */
-function sqlValue(value: FilterScalar | undefined): string | number | null {
+export function sqlValue(value: FilterScalar | undefined): string | number | null {
   if (value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 1 : 0;

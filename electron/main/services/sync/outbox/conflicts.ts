@@ -16,7 +16,8 @@ import { OutboxStore, type OutboxEntry } from './outbox-store';
 /** Runs a channel as the signed-in user, through the dispatcher: permission, audit and all. */
 export type DispatchAsUser = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
-const mayMake = (user: SessionUser, channel: string) => isChannel(channel) && roleMay(user.role, contract[channel].permission);
+/** Whether this user may make (and so resolve) a change on this channel. */
+export const mayMake = (user: SessionUser, channel: string) => isChannel(channel) && roleMay(user.role, contract[channel].permission);
 
 function toConflict(entry: OutboxEntry): SyncConflict {
   return {
@@ -101,5 +102,5 @@ export async function resolveConflict(
     }
   }
   await store.markResolved(entry.seq, request.resolution, user.displayName, output);
-  return { conflictId: entry.seq, resolution: request.resolution, summary, conflictsLeft: (await outbox.counts()).conflicts };
+  return { conflictId: entry.seq, resolution: request.resolution, summary, conflictsLeft: (await outbox.counts((channel) => mayMake(user, channel))).conflicts };
 }

@@ -1,4 +1,5 @@
 import { isAppFailure } from '../../../../../shared/ipc/result';
+import { MONGO_UNREACHABLE_ERRORS } from '../../../data/documents/mongo/mongo-errors';
 
 /** Driver codes and error names that mean "the server did not answer", not "the change is wrong". */
 const UNREACHABLE_CODES = new Set([
@@ -25,12 +26,7 @@ const UNREACHABLE_NAMES = new Set([
   'SequelizeHostNotReachableError',
   'SequelizeHostNotFoundError',
   'SequelizeConnectionAcquireTimeoutError',
-  'MongoServerSelectionError',
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoNotConnectedError',
-  'MongoTopologyClosedError',
-  'MongoPoolClosedError',
+  ...MONGO_UNREACHABLE_ERRORS,
 ]);
 
 /** True when a call failed because the clinic server went away under it: try again later, do not give up on the change. */

@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import { LOCAL_ID_TABLES, localIdBase } from '../../../../../shared/domain/sync/local-ids';
+import { LOCAL_ID_TABLES, LOWEST_LOCAL_ID, localIdBase } from '../../../../../shared/domain/sync/local-ids';
 import type { SqlStore } from '../../../data/sql/open-sql-store';
 
 /**
@@ -19,6 +19,23 @@ export async function useLocalIdRanges(local: SqlStore): Promise<void> {
       await db.query('INSERT INTO sqlite_sequence (name, seq) VALUES (:table, :base)', { replacements: { table, base } });
     } else if (Number(rows[0]?.seq) < base) {
       await db.query('UPDATE sqlite_sequence SET seq = :base WHERE name = :table', { replacements: { table, base } });
+    }
+  }
+}
+
+/**
+ * A standalone store assigns ids itself: counters a networked past left in the local ranges go
+ * back to the highest id in use, so new rows are not taken for changes waiting for a server.
+ */
+export async function useOwnIdRanges(store: SqlStore): Promise<void> {
+  const db = store.sequelize;
+  for (const table of LOCAL_ID_TABLES) {
+    const [row] = await db.query<{ seq: number; top: number | null }>(
+      `SELECT s.seq AS seq, (SELECT MAX(id) FROM ${table} WHERE id < :lowest) AS top FROM sqlite_sequence s WHERE s.name = :table`,
+      { type: QueryTypes.SELECT, replacements: { table, lowest: LOWEST_LOCAL_ID } },
+    );
+    if (row && Number(row.seq) >= LOWEST_LOCAL_ID - 1) {
+      await db.query('UPDATE sqlite_sequence SET seq = :top WHERE name = :table', { replacements: { table, top: Number(row.top ?? 0) } });
     }
   }
 }

@@ -16,6 +16,12 @@ import { OutboxStore, type OutboxEntry } from './outbox-store';
  */
 export type ReplayChannel = (channel: string, input: unknown, actor: SessionUser, madeAt: Date) => Promise<unknown>;
 
+export interface Touched {
+  appointments: number[];
+  patients: number[];
+  prescriptions: string[];
+}
+
 export type ReplayOutcome =
   /** Every change was settled (applied or a conflict) and the screens are back on the server. */
   | 'drained'
@@ -29,8 +35,8 @@ export interface ReplayReport {
   outcome: ReplayOutcome;
   applied: number;
   conflicts: number;
-  /** Ids of server rows that offline changes touched: the mirror reads them again. */
-  touched: { appointments: number[]; patients: number[] };
+  /** Ids of server rows that offline changes touched (the mirror reads them again), and prescriptions written offline. */
+  touched: Touched;
 }
 
 /** An unexpected error (not a rule, not the network) gets this many tries before it is shown as a conflict. */
@@ -104,10 +110,13 @@ export class OfflineOutbox {
     }
   }
 
-  async counts(): Promise<{ pending: number; conflicts: number }> {
+  /** Changes waiting, and conflicts (only those `mayResolve` admits, when given: a user sees the conflicts of changes they may make). */
+  async counts(mayResolve?: (channel: string) => boolean): Promise<{ pending: number; conflicts: number }> {
     const store = this.store();
     if (!store) return { pending: 0, conflicts: 0 };
-    return { pending: await store.count('pending'), conflicts: await store.count('conflict') };
+    let conflicts = 0;
+    for (const [channel, n] of await store.conflictsByChannel()) if (!mayResolve || mayResolve(channel)) conflicts += n;
+    return { pending: await store.count('pending'), conflicts };
   }
 
   async hasPending(): Promise<boolean> {
@@ -131,7 +140,7 @@ export class OfflineOutbox {
       return this.replaying;
     }
     this.replaying = (async () => {
-      const total: ReplayReport = { outcome: 'drained', applied: 0, conflicts: 0, touched: { appointments: [], patients: [] } };
+      const total: ReplayReport = { outcome: 'drained', applied: 0, conflicts: 0, touched: { appointments: [], patients: [], prescriptions: [] } };
       do {
         this.replayAgain = false;
         const pass = await this.replayPass();
@@ -140,6 +149,7 @@ export class OfflineOutbox {
         total.conflicts += pass.conflicts;
         total.touched.appointments.push(...pass.touched.appointments);
         total.touched.patients.push(...pass.touched.patients);
+        total.touched.prescriptions.push(...pass.touched.prescriptions);
       } while (this.replayAgain && (total.outcome === 'drained' || total.outcome === 'waiting'));
       if (total.outcome === 'drained') this.onDrained?.(total);
       return total;
@@ -150,7 +160,7 @@ export class OfflineOutbox {
   }
 
   private async replayPass(): Promise<ReplayReport> {
-    const report: ReplayReport = { outcome: 'drained', applied: 0, conflicts: 0, touched: { appointments: [], patients: [] } };
+    const report: ReplayReport = { outcome: 'drained', applied: 0, conflicts: 0, touched: { appointments: [], patients: [], prescriptions: [] } };
     const store = this.store();
     if (!store) return { ...report, outcome: 'not-networked' };
     if (!this.runtime.serverOpen) return { ...report, outcome: 'interrupted' };
@@ -165,7 +175,7 @@ export class OfflineOutbox {
         if (settled === 'interrupted') return { ...report, outcome: 'interrupted' };
         if (settled === 'applied') report.applied++;
         else report.conflicts++;
-        noteTouched(remapIds(entry.input, ids), report.touched);
+        noteTouched(remapIds(entry.input, ids), entry, report.touched);
       }
     }
     // Nothing waits and nothing is being written locally: from now on the server answers. Asked
@@ -233,7 +243,9 @@ async function answers(server: SqlStore): Promise<boolean> {
 }
 
 /** Server rows an offline change pointed at: after the replay the mirror reads them again, whatever became of the change. */
-function noteTouched(input: unknown, touched: ReplayReport['touched']): void {
+function noteTouched(input: unknown, entry: OutboxEntry, touched: Touched): void {
+  const written = entry.localOutput && typeof entry.localOutput === 'object' ? (entry.localOutput as Record<string, unknown>) : {};
+  if (entry.channel === 'doctor.prescription.save' && typeof written.id === 'string') touched.prescriptions.push(written.id);
   const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
   if (typeof fields.appointmentId === 'number') touched.appointments.push(fields.appointmentId);
   if (typeof fields.patientId === 'number') touched.patients.push(fields.patientId);

@@ -114,6 +114,15 @@ export class OutboxStore {
     return Number(row?.n ?? 0);
   }
 
+  /** Conflicts waiting, per channel: who may see one depends on the change. */
+  async conflictsByChannel(): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ channel: string; n: number | string }>(
+      "SELECT channel, COUNT(*) AS n FROM sync_outbox WHERE state = 'conflict' GROUP BY channel",
+      { type: QueryTypes.SELECT },
+    );
+    return new Map(rows.map((row) => [row.channel, Number(row.n)]));
+  }
+
   async markApplied(seq: number, serverOutput: unknown): Promise<void> {
     await this.db.query(
       "UPDATE sync_outbox SET state = 'applied', server_output = COALESCE(:output, server_output), settled_at = :now, attempts = attempts + 1 WHERE seq = :seq",

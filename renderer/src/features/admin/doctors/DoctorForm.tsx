@@ -3,7 +3,6 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { AppError } from '../../../../../shared/ipc/result';
 import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
-import { Banner } from '../../../components/Banner';
 import { Spinner } from '../../../components/Spinner';
 import { FieldError, TextField } from '../../../components/TextField';
 import { fieldOf, sortFieldProblems } from '../../../forms/server-field-problems';
@@ -20,6 +19,7 @@ import {
   type DoctorFormValues,
   type PickedImage,
 } from './doctor-form';
+import { ProblemBanner } from '../../../components/ProblemBanner';
 
 const isFormField = fieldOf(FORM_FIELDS);
 
@@ -75,9 +75,7 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
         </p>
       </div>
       {problem ? (
-        <Banner tone="error" title={doctor ? 'The changes were not saved' : 'The doctor was not created'}>
-          <p>{problem.message}</p>
-        </Banner>
+        <ProblemBanner title={doctor ? 'The changes were not saved' : 'The doctor was not created'} error={problem} />
       ) : null}
       <div className="doctor-form__layout">
         <div className="doctor-form__picture">

@@ -3,10 +3,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { DateTime } from 'luxon';
 import { utilizationCsv } from '../../../../../shared/ipc/admin/report-csv';
 import { APPOINTMENT_STATUSES, utilization } from '../../../../../shared/ipc/admin/reports';
-import { Banner } from '../../../components/Banner';
 import { Spinner } from '../../../components/Spinner';
 import { useAdminReportsStore } from '../../../stores/admin-reports-store';
 import { useAppStore } from '../../../stores/app-store';
+import { ProblemBanner } from '../../../components/ProblemBanner';
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
@@ -77,9 +77,7 @@ export function ReportsScreen() {
         </form>
       </header>
       {error ? (
-        <Banner tone="error" title="The report could not be made">
-          <p>{error.message}</p>
-        </Banner>
+        <ProblemBanner title="The report could not be made" error={error} />
       ) : null}
       {report ? (
         <>

@@ -8,6 +8,7 @@ import { useAdminScheduleStore } from '../../../stores/admin-schedule-store';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { PatientsToNotify } from './ConflictResolver';
 import { UnavailableDates } from './UnavailableDates';
+import { ProblemBanner } from '../../../components/ProblemBanner';
 
 type Choice = { conflicts: 'cancel'; reason: string } | { conflicts: 'keep' };
 type Pending = { kind: 'weekly'; weekly: WeeklyRange[]; appointments: AffectedAppointment[] } | { kind: 'block'; block: UnavailableBlockInput; appointments: AffectedAppointment[] };
@@ -100,9 +101,7 @@ export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       {done ? <PatientsToNotify notify={done.notify} onDismiss={() => setDone(null)} /> : null}
       {error ? (
-        <Banner tone="error" title="The schedule could not be loaded">
-          <p>{error.message}</p>
-        </Banner>
+        <ProblemBanner title="The schedule could not be loaded" error={error} />
       ) : null}
       {!schedule && loading ? (
         <p className="table-card__empty">

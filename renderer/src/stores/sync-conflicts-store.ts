@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import { clinicApi } from '../api/client';
+import type { AppError, Result } from '../../../shared/ipc/result';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import type { SlotView } from '../../../shared/ipc/scheduling-types';
+import type { ResolvedConflict, SyncConflict } from '../../../shared/ipc/sync/types';
+import { onSessionReset, useAppStore } from './app-store';
+import { useConnectionStore } from './connection-store';
+
+export interface SyncConflictsState {
+  conflicts: SyncConflict[] | null;
+  loading: boolean;
+  error: AppError | null;
+  load(): Promise<void>;
+  resolve(input: ChannelInput<'sync.conflicts.resolve'>): Promise<Result<ResolvedConflict>>;
+  freeSlots(input: ChannelInput<'slots.free'>): Promise<Result<SlotView[]>>;
+}
+
+const EMPTY = { conflicts: null, loading: false, error: null } satisfies Partial<SyncConflictsState>;
+
+/** Changes made offline that the clinic server refused, and the one step that settles each. */
+export const useSyncConflictsStore = create<SyncConflictsState>()((set) => {
+  function seen<T>(result: Result<T>): Result<T> {
+    useAppStore.getState().noteResult(result);
+    return result;
+  }
+
+  return {
+    ...EMPTY,
+    load: async () => {
+      set({ loading: true });
+      const result = seen(await clinicApi()['sync.conflicts.list']({}));
+      set(result.ok ? { conflicts: result.data, error: null, loading: false } : { error: result.error, loading: false });
+    },
+    resolve: async (input) => {
+      const result = seen(await clinicApi()['sync.conflicts.resolve'](input));
+      if (result.ok) {
+        // The row leaves at once; the indicator's count follows without waiting for its next poll.
+        set((state) => ({ conflicts: state.conflicts?.filter((conflict) => conflict.id !== input.conflictId) ?? null }));
+        void useConnectionStore.getState().refresh();
+      }
+      return result;
+    },
+    freeSlots: async (input) => seen(await clinicApi()['slots.free'](input)),
+  };
+});
+
+onSessionReset(() => useSyncConflictsStore.setState(EMPTY));

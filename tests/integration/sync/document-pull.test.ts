@@ -1,0 +1,119 @@
+/**
+ * The document mirror against a real document server: prescriptions created and changed on
+ * FerretDB (MongoDB wire protocol) are pulled into a real SQLite file, with the same ids,
+ * stamps and fields; a pull with nothing new writes nothing; documents that share one updatedAt
+ * across page boundaries are neither missed nor read twice.
+ */
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { QueryTypes } from 'sequelize';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Prescription, PrescriptionInput } from '../../../shared/documents';
+import type { DocumentStore } from '../../../electron/main/data/documents/document-store';
+import { openMongoDocumentStore } from '../../../electron/main/data/documents/mongo/open-mongo-document-store';
+import { openSqliteDocumentStore } from '../../../electron/main/data/documents/sqlite/open-sqlite-document-store';
+import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import { pullMirrorDocuments, type CollectionPull } from '../../../electron/main/services/sync/document-pull';
+import { createTempDir, createTestMongoDatabase, type TempDir, type TestDatabase } from '../../support/services';
+import { seedPrescription } from '../documents/seed-examples';
+
+const written = (pulls: CollectionPull[]) => pulls.reduce((sum, pull) => sum + pull.written, 0);
+
+/** Everything of a document, in one comparable form. */
+const comparable = (documents: readonly Prescription[]) =>
+  [...documents].sort((a, b) => a.id.localeCompare(b.id)).map((document) => JSON.parse(JSON.stringify(document)) as unknown);
+
+let nextPatient = 5_000;
+const prescription = (overrides: Partial<PrescriptionInput> = {}): PrescriptionInput => ({
+  ...seedPrescription,
+  patientId: ++nextPatient,
+  appointmentId: 9_000 + nextPatient,
+  ...overrides,
+});
+
+describe('pulling prescriptions from the document server into the local SQLite file', () => {
+  let mongo: TestDatabase;
+  let dir: TempDir;
+  let server: DocumentStore;
+  let local: SqlStore;
+  let mirrored: DocumentStore;
+
+  const pull = (pageSize = 7) => pullMirrorDocuments(server, local, { pageSize });
+  const expectSameDocuments = async () => {
+    expect(comparable(await mirrored.prescriptions.find())).toEqual(comparable(await server.prescriptions.find()));
+  };
+
+  beforeAll(async () => {
+    mongo = await createTestMongoDatabase();
+    dir = createTempDir();
+    server = await openMongoDocumentStore(mongo.url);
+    local = await openSqlStore({ dialect: 'sqlite', storage: join(dir.path, 'workstation.sqlite') });
+    mirrored = await openSqliteDocumentStore(local.sequelize);
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await local?.close();
+    await mongo?.drop();
+    dir?.remove();
+  });
+
+  it('copies every prescription on the first pull, in pages, keeping ids and stamps', async () => {
+    for (let i = 0; i < 30; i += 1) await server.prescriptions.insert(prescription());
+    const pulls = await pull();
+    expect(written(pulls)).toBe(30);
+    await expectSameDocuments();
+    const [cursor] = await local.sequelize.query<{ cursor: string }>("SELECT cursor_value AS cursor FROM sync_cursors WHERE table_name = 'doc:prescriptions'", {
+      type: QueryTypes.SELECT,
+    });
+    const [newest] = await server.prescriptions.find({}, { sort: { updatedAt: 'desc' }, limit: 1 });
+    expect(cursor?.cursor).toBe(newest!.updatedAt.toISOString());
+  });
+
+  it('writes nothing when nothing changed', async () => {
+    expect(written(await pull())).toBe(0);
+    expect(written(await pull(1000))).toBe(0);
+  });
+
+  it('follows new prescriptions, edits and new versions', async () => {
+    const [first, second] = await server.prescriptions.find({}, { sort: { createdAt: 'asc' }, limit: 2 });
+    await server.prescriptions.update(first!.id, { status: 'Completed', diagnosis: undefined });
+    // a signed prescription changes by a new version pointing back, the old one superseded
+    const next = await server.prescriptions.insert(prescription({ patientId: second!.patientId, version: 2, previousVersionId: second!.id }));
+    await server.prescriptions.update(second!.id, { status: 'Superseded', supersededById: next.id });
+    await server.prescriptions.insert(prescription());
+
+    expect(written(await pull())).toBe(4);
+    await expectSameDocuments();
+    const mirroredFirst = await mirrored.prescriptions.findById(first!.id);
+    expect(mirroredFirst?.status).toBe('Completed');
+    expect(mirroredFirst).not.toHaveProperty('diagnosis');
+    expect((await mirrored.prescriptions.findById(next.id))?.previousVersionId).toBe(second!.id);
+    // the mirrored documents answer the app's own queries (columns as well as the JSON body)
+    expect(await mirrored.prescriptions.count({ patientId: second!.patientId })).toBe(2);
+    expect(written(await pull())).toBe(0);
+  });
+
+  it('reads documents sharing one updatedAt across page boundaries once each', async () => {
+    // Written past the repository so that twelve documents carry the very same stamp.
+    const stamp = new Date(Date.now() + 60_000);
+    const client = new mongoose.mongo.MongoClient(mongo.url);
+    await client.connect();
+    try {
+      const documents = Array.from({ length: 12 }, () => ({
+        ...seedPrescription,
+        patientId: ++nextPatient,
+        appointmentId: 9_000 + nextPatient,
+        prescriptionDate: new Date(seedPrescription.prescriptionDate),
+        createdAt: stamp,
+        updatedAt: stamp,
+      }));
+      await client.db().collection('prescriptions').insertMany(documents);
+    } finally {
+      await client.close();
+    }
+    expect(written(await pull(5))).toBe(12);
+    await expectSameDocuments();
+    expect(written(await pull(5))).toBe(0);
+  });
+});
