@@ -168,6 +168,7 @@ function networkedSync(runtime: AppRuntime, audit: AuditTrail, outbox: OfflineOu
       if (runtime.servingMirror) void catchUp().catch(() => undefined);
     },
   });
+  outbox.mayHandBack = () => monitor.state.online;
   return { monitor, mirror, outbox, catchUp };
 }
 

@@ -52,12 +52,23 @@ const UNEXPECTED_ERROR_TRIES = 3;
 export class OfflineOutbox {
   private replaying: Promise<ReplayReport> | null = null;
   private replayAgain = false;
-  /** Outbox rows whose local change is still running: not to be replayed before it finishes. */
-  private readonly inFlight = new Set<number>();
+  /**
+   * Local changes under way, counted from the moment queue() is called, before its first await:
+   * while one runs, no replay may hand the screens back to the server (its "local" change would
+   * then run on the server and be replayed again), nor send a row whose local change has not
+   * finished (it may still be refused here, and its row removed).
+   */
+  private localChanges = 0;
   private readonly unexpectedFailures = new Map<number, number>();
   private localRangesReady: SqlStore | null = null;
   /** Called after a replay that settled everything: the audit records and the mirror follow. */
   onDrained: ((report: ReplayReport) => void) | null = null;
+  /**
+   * Whether the screens may go back to the server now: not while the connection monitor still
+   * counts it as away (the document server may be away alone; nothing would switch the screens
+   * to the mirror again when the relational server follows it).
+   */
+  mayHandBack: () => boolean = () => true;
 
   constructor(
     private readonly runtime: AppRuntime,
@@ -75,14 +86,14 @@ export class OfflineOutbox {
     const local = this.runtime.localStore();
     const store = this.store();
     if (!local || !store) return applyLocally();
-    if (this.localRangesReady !== local) {
-      await useLocalIdRanges(local);
-      this.localRangesReady = local;
-    }
-    // The row goes in first: should the app stop during the local change, the change still reaches the server.
-    const seq = await store.append({ writeKey: randomUUID(), channel, input, actor, createdAt: this.now() });
-    this.inFlight.add(seq);
+    this.localChanges++;
     try {
+      if (this.localRangesReady !== local) {
+        await useLocalIdRanges(local);
+        this.localRangesReady = local;
+      }
+      // The row goes in first: should the app stop during the local change, the change still reaches the server.
+      const seq = await store.append({ writeKey: randomUUID(), channel, input, actor, createdAt: this.now() });
       let output: T;
       try {
         output = await applyLocally();
@@ -93,8 +104,9 @@ export class OfflineOutbox {
       await store.setLocalOutput(seq, output, await describeChange(local, channel, input, output));
       return output;
     } finally {
-      this.inFlight.delete(seq);
-      if (this.runtime.serverOpen && !this.replaying) void this.replay().catch(() => undefined);
+      this.localChanges--;
+      // During a replay this asks it for one more pass: it may have stopped at this very row.
+      if (this.runtime.serverOpen) void this.replay().catch(() => undefined);
     }
   }
 
@@ -108,7 +120,7 @@ export class OfflineOutbox {
   }
 
   async hasPending(): Promise<boolean> {
-    return (await this.counts()).pending > 0 || this.inFlight.size > 0;
+    return (await this.counts()).pending > 0 || this.localChanges > 0;
   }
 
   /** The id map learned so far, from every change the server took (it survives restarts in the outbox). */
@@ -138,7 +150,7 @@ export class OfflineOutbox {
         total.touched.appointments.push(...pass.touched.appointments);
         total.touched.patients.push(...pass.touched.patients);
         total.touched.prescriptions.push(...pass.touched.prescriptions);
-      } while (this.replayAgain && total.outcome === 'drained');
+      } while (this.replayAgain && (total.outcome === 'drained' || total.outcome === 'waiting'));
       if (total.outcome === 'drained') this.onDrained?.(total);
       return total;
     })().finally(() => {
@@ -158,7 +170,7 @@ export class OfflineOutbox {
       const batch = await store.inState('pending', 200);
       if (batch.length === 0) break;
       for (const entry of batch) {
-        if (entry.localOutput === undefined && this.inFlight.has(entry.seq)) return { ...report, outcome: 'waiting' };
+        if (entry.localOutput === undefined && this.localChanges > 0) return { ...report, outcome: 'waiting' };
         const settled = await this.replayOne(store, server, entry, ids);
         if (settled === 'interrupted') return { ...report, outcome: 'interrupted' };
         if (settled === 'applied') report.applied++;
@@ -166,9 +178,14 @@ export class OfflineOutbox {
         noteTouched(remapIds(entry.input, ids), entry, report.touched);
       }
     }
-    // Nothing waits and nothing is being written locally: from now on the server answers.
-    if (this.inFlight.size === 0 && (await store.count('pending')) === 0) this.runtime.serveFromMirror(false);
-    else return { ...report, outcome: 'waiting' };
+    // Nothing waits and nothing is being written locally: from now on the server answers. Asked
+    // again after the count: a change may have begun while it ran.
+    if (this.localChanges > 0 || (await store.count('pending')) > 0) return { ...report, outcome: 'waiting' };
+    // With nothing to send (a change refused here prompts a replay too) the server was not asked
+    // above: the screens go back only to a server that answers.
+    if (!this.mayHandBack() || !(await answers(server))) return { ...report, outcome: 'interrupted' };
+    if (this.localChanges > 0) return { ...report, outcome: 'waiting' };
+    this.runtime.serveFromMirror(false);
     return report;
   }
 
@@ -211,6 +228,17 @@ export class OfflineOutbox {
       await store.markConflict(entry.seq, 'INTERNAL', 'The clinic server could not apply this change. Tell your administrator if it happens again.');
       return 'conflict';
     }
+  }
+}
+
+/** True when the clinic server's relational store answers now; false when it is away. */
+async function answers(server: SqlStore): Promise<boolean> {
+  try {
+    await server.sequelize.query('SELECT 1');
+    return true;
+  } catch (error) {
+    if (isConnectionError(error)) return false;
+    throw error;
   }
 }
 
