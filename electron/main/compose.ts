@@ -43,6 +43,15 @@ export interface WorkstationOptions extends RuntimeOptions {
   backgroundJobs?: boolean;
 }
 
+/** How long closing waits for a replay or a mirror pull to finish. */
+const CLOSE_WAIT_MS = 5000;
+
+async function withinMs(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 /** The workstation's address on the clinic network, for the audit trail. */
 function lanAddress(): string | null {
   for (const entries of Object.values(networkInterfaces())) {
@@ -106,6 +115,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       sync.mirror?.stop();
       messages?.stop();
       audit.close();
+      // A replay or pull under way finishes before its store closes; one stuck on an absent server is not waited for long.
+      await withinMs(Promise.all([outbox.whenIdle(), sync.mirror?.whenIdle()]), CLOSE_WAIT_MS);
       await runtime.close();
     },
   };

@@ -44,6 +44,11 @@ export class MirrorSync {
     this.timer = null;
   }
 
+  /** Resolves when no pull runs (closing waits for it). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
   pullNow(): Promise<TablePull[] | null> {
     this.running ??= this.pull().finally(() => {
       this.running = null;

@@ -111,6 +111,11 @@ export class OfflineOutbox {
   }
 
   /** Changes waiting, and conflicts (only those `mayResolve` admits, when given: a user sees the conflicts of changes they may make). */
+  /** Resolves when no replay runs: closing the workstation waits for it rather than cutting it off mid-write. */
+  async whenIdle(): Promise<void> {
+    while (this.replaying) await this.replaying.catch(() => undefined);
+  }
+
   async counts(mayResolve?: (channel: string) => boolean): Promise<{ pending: number; conflicts: number }> {
     const store = this.store();
     if (!store) return { pending: 0, conflicts: 0 };
