@@ -28,6 +28,11 @@ export interface NetworkedClinic {
   dispose(): Promise<void>;
 }
 
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
 /** The same URL with its host:port replaced by the proxy's. */
 function throughProxy(url: string, proxy: TcpProxy): string {
   const viaProxy = new URL(url);
@@ -41,6 +46,14 @@ function throughProxy(url: string, proxy: TcpProxy): string {
  */
 export async function networkedClinic(): Promise<NetworkedClinic> {
   const services = await startTestServices();
+  // The test-database helpers read these; they are put back on dispose, since a later spec in the
+  // same worker would otherwise take this spec's (stopped) servers for running ones.
+  const previous = { mysql: process.env.CLINIC_TEST_MYSQL_URL, mongo: process.env.CLINIC_TEST_MONGODB_URI };
+  const stopServices = async () => {
+    await services.stop();
+    restoreEnv('CLINIC_TEST_MYSQL_URL', previous.mysql);
+    restoreEnv('CLINIC_TEST_MONGODB_URI', previous.mongo);
+  };
   process.env.CLINIC_TEST_MYSQL_URL = services.mysqlUrl;
   process.env.CLINIC_TEST_MONGODB_URI = services.mongoUri;
   const databases: TestDatabase[] = [];
@@ -69,12 +82,12 @@ export async function networkedClinic(): Promise<NetworkedClinic> {
         await mysqlProxy.close();
         await mongoProxy.close();
         for (const database of databases) await database.drop().catch(() => undefined);
-        await services.stop();
+        await stopServices();
       },
     };
   } catch (error) {
     for (const database of databases) await database.drop().catch(() => undefined);
-    await services.stop();
+    await stopServices();
     throw error;
   }
 }
