@@ -234,6 +234,27 @@ describe('changes made while the clinic server is away', () => {
     }
   });
 
+  it('drops my booking and keeps theirs when staff choose so', { timeout: 120_000 }, async () => {
+    const [, doctorB] = clinic.doctors;
+    const [patient1, patient2] = clinic.patients;
+    await cut();
+    const mine = expectOk<AppointmentView>(
+      await workstation.dispatch('appointments.book', { patientId: patient1!.id, doctorId: doctorB!.id, date: tomorrow(), time: '16:00', idempotencyKey: randomUUID() }),
+    );
+    const theirs = await bookAppointment(direct, { patientId: patient2!.id, doctorId: doctorB!.id, date: tomorrow(), time: '16:00', idempotencyKey: randomUUID() });
+    await restore();
+    const [conflict] = expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}));
+    expect(conflict).toMatchObject({ channel: 'appointments.book', code: 'SLOT_TAKEN' });
+    const resolved = expectOk<ResolvedConflict>(await workstation.dispatch('sync.conflicts.resolve', { conflictId: conflict!.id, resolution: 'keep-theirs' }));
+    expect(resolved.conflictsLeft).toBe(0);
+    // A resolved conflict cannot be resolved twice.
+    expect(errorCode(await workstation.dispatch('sync.conflicts.resolve', { conflictId: conflict!.id, resolution: 'keep-theirs' }))).toBe('NOT_FOUND');
+    const atFour = await direct.models.Appointment.findAll({ where: { doctorId: doctorB!.id, appointmentDate: tomorrow(), appointmentTime: '16:00' } });
+    expect(atFour.map((row) => row.id)).toEqual([theirs.id]);
+    await workstation.sync.mirror!.pullNow();
+    expect(await workstation.runtime.localStore()!.models.Appointment.findByPk(mine.id)).toBeNull();
+  });
+
   it('applies a change once when its replay is repeated after the reply was lost', { timeout: 120_000 }, async () => {
     const [doctorA] = clinic.doctors;
     await cut();
