@@ -14,6 +14,9 @@ export interface ProxiedClinicServer {
   mongo: TestDatabase;
   /** The relational server reached directly, not through the proxy. */
   direct: SqlStore;
+  /** Each server's own proxy, to take one away alone. */
+  sqlProxy: TcpProxy;
+  documentsProxy: TcpProxy;
   cut(): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +41,8 @@ export async function startProxiedClinicServer(): Promise<ProxiedClinicServer> {
     mysql,
     mongo,
     direct,
+    sqlProxy: sql.proxy,
+    documentsProxy: documents.proxy,
     cut: async () => {
       for (const proxy of proxies) await proxy.cut();
     },

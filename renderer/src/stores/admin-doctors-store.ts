@@ -3,7 +3,7 @@ import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { DoctorView, ProfileImageType } from '../../../shared/ipc/admin/doctors';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, noted } from './app-store';
 
 export interface AdminDoctorsState {
   doctors: DoctorView[] | null;
@@ -25,10 +25,6 @@ const EMPTY = { doctors: null, loading: false, error: null, images: {} } satisfi
 
 /** Doctors as admins manage them. */
 export const useAdminDoctorsStore = create<AdminDoctorsState>()((set, get) => {
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
   function replace(doctor: DoctorView): void {
     set((state) => {
       const doctors = state.doctors ?? [];
@@ -38,7 +34,7 @@ export const useAdminDoctorsStore = create<AdminDoctorsState>()((set, get) => {
     });
   }
   async function changed(result: Result<DoctorView>): Promise<Result<DoctorView>> {
-    const checked = seen(result);
+    const checked = noted(result);
     if (checked.ok) replace(checked.data);
     return checked;
   }
@@ -47,7 +43,7 @@ export const useAdminDoctorsStore = create<AdminDoctorsState>()((set, get) => {
     ...EMPTY,
     load: async () => {
       set({ loading: true });
-      const result = seen(await clinicApi()['admin.doctors.list']({}));
+      const result = noted(await clinicApi()['admin.doctors.list']({}));
       set(result.ok ? { doctors: result.data, error: null, loading: false } : { error: result.error, loading: false });
     },
     create: async (input) => changed(await clinicApi()['admin.doctors.create'](input)),
@@ -66,7 +62,7 @@ export const useAdminDoctorsStore = create<AdminDoctorsState>()((set, get) => {
     },
     loadImage: async (doctorId) => {
       if (doctorId in get().images) return;
-      const result = seen(await clinicApi()['admin.doctors.image']({ doctorId }));
+      const result = noted(await clinicApi()['admin.doctors.image']({ doctorId }));
       if (result.ok) set((state) => ({ images: { ...state.images, [doctorId]: result.data.dataUrl } }));
     },
   };

@@ -9,7 +9,7 @@ import type {
   UnavailableBlockInput,
   WeeklyRange,
 } from '../../../shared/ipc/admin/availability';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, noted } from './app-store';
 
 export interface AdminScheduleState {
   schedule: DoctorScheduleView | null;
@@ -27,10 +27,6 @@ const EMPTY = { schedule: null, loading: false, error: null } satisfies Partial<
 
 /** One doctor's weekly hours and days off, as the admin's schedule screen edits them. */
 export const useAdminScheduleStore = create<AdminScheduleState>()((set) => {
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
   const keep = (result: Result<ScheduleChangeResult>) => {
     if (result.ok) set({ schedule: result.data.schedule });
     return result;
@@ -39,15 +35,15 @@ export const useAdminScheduleStore = create<AdminScheduleState>()((set) => {
     ...EMPTY,
     load: async (doctorId) => {
       set({ loading: true, schedule: null });
-      const result = seen(await clinicApi()['admin.schedule.get']({ doctorId }));
+      const result = noted(await clinicApi()['admin.schedule.get']({ doctorId }));
       set(result.ok ? { schedule: result.data, error: null, loading: false } : { error: result.error, loading: false });
     },
-    previewWeekly: async (doctorId, weekly) => seen(await clinicApi()['admin.schedule.previewWeekly']({ doctorId, weekly })),
-    saveWeekly: async (doctorId, weekly, resolution) => keep(seen(await clinicApi()['admin.schedule.saveWeekly']({ doctorId, weekly, resolution }))),
-    previewBlock: async (doctorId, block) => seen(await clinicApi()['admin.schedule.previewBlock']({ doctorId, block })),
-    addBlock: async (doctorId, block, resolution) => keep(seen(await clinicApi()['admin.schedule.addBlock']({ doctorId, block, resolution }))),
+    previewWeekly: async (doctorId, weekly) => noted(await clinicApi()['admin.schedule.previewWeekly']({ doctorId, weekly })),
+    saveWeekly: async (doctorId, weekly, resolution) => keep(noted(await clinicApi()['admin.schedule.saveWeekly']({ doctorId, weekly, resolution }))),
+    previewBlock: async (doctorId, block) => noted(await clinicApi()['admin.schedule.previewBlock']({ doctorId, block })),
+    addBlock: async (doctorId, block, resolution) => keep(noted(await clinicApi()['admin.schedule.addBlock']({ doctorId, block, resolution }))),
     removeBlock: async (doctorId, blockId) => {
-      const result = seen(await clinicApi()['admin.schedule.removeBlock']({ doctorId, blockId }));
+      const result = noted(await clinicApi()['admin.schedule.removeBlock']({ doctorId, blockId }));
       if (result.ok) set({ schedule: result.data });
       return result;
     },

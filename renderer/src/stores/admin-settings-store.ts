@@ -3,7 +3,7 @@ import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { KnownSettingView, SettingsPage } from '../../../shared/ipc/admin/settings';
 import type { SettingName } from '../../../shared/domain/settings-registry';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, useAppStore, noted } from './app-store';
 
 export interface AdminSettingsState {
   page: SettingsPage | null;
@@ -17,11 +17,6 @@ const EMPTY = { page: null, loading: false, error: null } satisfies Partial<Admi
 
 /** The clinic settings screen's data (admins). */
 export const useAdminSettingsStore = create<AdminSettingsState>()((set) => {
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
-
   /** Settings the rest of the screen shows (header name, clock zone, lock timer) follow a save at once. */
   async function applyElsewhere(saved: KnownSettingView): Promise<void> {
     if (saved.name === 'inactivityLockMinutes') useAppStore.setState({ idleLockMinutes: saved.value as number });
@@ -35,11 +30,11 @@ export const useAdminSettingsStore = create<AdminSettingsState>()((set) => {
     ...EMPTY,
     load: async () => {
       set({ loading: true });
-      const result = seen(await clinicApi()['admin.settings.list']({}));
+      const result = noted(await clinicApi()['admin.settings.list']({}));
       set(result.ok ? { page: result.data, error: null, loading: false } : { error: result.error, loading: false });
     },
     save: async (name, value, version) => {
-      const result = seen(await clinicApi()['admin.settings.save']({ name, value, version }));
+      const result = noted(await clinicApi()['admin.settings.save']({ name, value, version }));
       if (result.ok) {
         set((state) => ({
           page: state.page ? { ...state.page, known: state.page.known.map((s) => (s.name === name ? result.data : s)) } : state.page,

@@ -3,7 +3,7 @@ import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { AuditSearchInput, CreateStaffInput } from '../../../shared/ipc/auth-schemas';
 import type { AuditEntryView, StaffAccountView } from '../../../shared/ipc/types';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, noted } from './app-store';
 
 /** The audit filters as the screen sends them (limit and cursor are the store's). */
 export type AuditFilters = Omit<AuditSearchInput, 'limit' | 'cursor'>;
@@ -41,11 +41,6 @@ const EMPTY = {
 /** Staff accounts and the audit trail, for super admins. */
 export const useAdminStore = create<AdminState>()((set, get) => {
   /** Every answer goes past the session store first, so SESSION_LOCKED shows the lock screen. */
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
-
   function replaceAccount(account: StaffAccountView): void {
     set((state) => ({ staff: state.staff?.map((row) => (row.id === account.id ? account : row)) ?? [account] }));
   }
@@ -55,31 +50,31 @@ export const useAdminStore = create<AdminState>()((set, get) => {
 
     loadStaff: async () => {
       set({ staffLoading: true });
-      const result = seen(await clinicApi()['staff.list']({}));
+      const result = noted(await clinicApi()['staff.list']({}));
       set(result.ok ? { staff: result.data, staffError: null, staffLoading: false } : { staffError: result.error, staffLoading: false });
     },
 
     createStaff: async (input) => {
-      const result = seen(await clinicApi()['staff.create'](input));
+      const result = noted(await clinicApi()['staff.create'](input));
       if (result.ok) set((state) => ({ staff: [...(state.staff ?? []), result.data] }));
       return result;
     },
 
     setStaffActive: async (staffId, active) => {
-      const result = seen(await clinicApi()['staff.setActive']({ staffId, active }));
+      const result = noted(await clinicApi()['staff.setActive']({ staffId, active }));
       if (result.ok) replaceAccount(result.data);
       return result;
     },
 
     resetStaffPassword: async (staffId, newPassword) => {
-      const result = seen(await clinicApi()['staff.resetPassword']({ staffId, newPassword }));
+      const result = noted(await clinicApi()['staff.resetPassword']({ staffId, newPassword }));
       if (result.ok) replaceAccount(result.data);
       return result;
     },
 
     searchAudit: async (filters) => {
       set({ auditLoading: true, auditFilters: filters });
-      const result = seen(await clinicApi()['audit.search']({ ...filters, limit: AUDIT_PAGE_SIZE }));
+      const result = noted(await clinicApi()['audit.search']({ ...filters, limit: AUDIT_PAGE_SIZE }));
       if (result.ok) set({ audit: result.data.entries, auditNext: result.data.next, auditError: null, auditLoading: false });
       else set({ auditError: result.error, auditLoading: false });
       return result;
@@ -89,7 +84,7 @@ export const useAdminStore = create<AdminState>()((set, get) => {
       const { auditNext, auditFilters, auditLoading } = get();
       if (!auditNext || auditLoading) return;
       set({ auditLoading: true });
-      const result = seen(
+      const result = noted(
         await clinicApi()['audit.search']({ ...auditFilters, limit: AUDIT_PAGE_SIZE, cursor: auditNext }),
       );
       if (result.ok) {

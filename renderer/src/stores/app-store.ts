@@ -196,3 +196,9 @@ export const useAppStore = create<AppState>()((set, get) => {
     adoptSession: (info) => applySession(info),
   };
 });
+
+/** Every answer from main passes here once: a locked or ended session shows at once, whichever screen asked. */
+export function noted<T>(result: Result<T>): Result<T> {
+  useAppStore.getState().noteResult(result);
+  return result;
+}

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { BackupView, RestoreResult } from '../../../shared/ipc/backups/types';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, noted } from './app-store';
 
 export interface BackupsState {
   backups: BackupView[] | null;
@@ -18,26 +18,21 @@ const EMPTY = { backups: null, loading: false, error: null, creating: false } sa
 
 /** The local store's backups, for admins. */
 export const useBackupsStore = create<BackupsState>()((set, get) => {
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
-
   return {
     ...EMPTY,
     load: async () => {
       set({ loading: true });
-      const result = seen(await clinicApi()['backups.list']({}));
+      const result = noted(await clinicApi()['backups.list']({}));
       set(result.ok ? { backups: result.data, error: null, loading: false } : { error: result.error, loading: false });
     },
     create: async () => {
       set({ creating: true });
-      const result = seen(await clinicApi()['backups.create']({}));
+      const result = noted(await clinicApi()['backups.create']({}));
       set({ creating: false });
       if (result.ok) await get().load();
       return result;
     },
-    restore: async (name) => seen(await clinicApi()['backups.restore']({ name })),
+    restore: async (name) => noted(await clinicApi()['backups.restore']({ name })),
   };
 });
 

@@ -3,7 +3,7 @@ import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { AppointmentView, CalendarAppointment, CalendarDay } from '../../../shared/ipc/scheduling-types';
 import type { CalendarMonth, CalendarWeek } from '../../../shared/ipc/calendar/types';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, noted } from './app-store';
 import { addDaysIso, monthOf, mondayOfIso, monthDates } from '../../../shared/domain/calendar/calendar-dates';
 
 export type CalendarView = 'day' | 'week' | 'month';
@@ -206,11 +206,6 @@ function findAppointment(
 
 /** The calendar views, the flow board and their live updates. The only caller of the api for them. */
 export const useCalendarStore = create<CalendarState>()((set, get) => {
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
-
   /** Applies a changed appointment to every loaded view (status, arrival). */
   function applyView(view: AppointmentView): void {
     const patch: Partial<CalendarAppointment> = {
@@ -288,10 +283,10 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       const range = shownDates({ view, date });
       if (!quiet) set({ loading: true });
       // The fingerprints first: data read after them is at least as new as what they describe.
-      const feed = seen(await clinicApi()['calendar.changes'](range));
+      const feed = noted(await clinicApi()['calendar.changes'](range));
       const fingerprints = feed.ok ? feed.data.fingerprints : {};
       if (view === 'day') {
-        const result = seen(await clinicApi()['calendar.day']({ date }));
+        const result = noted(await clinicApi()['calendar.day']({ date }));
         performance.mark(PERF.fetched);
         // A later date change wins: an answer for a date no longer shown is dropped.
         if (get().date !== date || get().view !== view) return;
@@ -312,7 +307,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       if (view === 'week') {
         let doctorId = get().weekDoctorId;
         if (doctorId === null) {
-          const today = seen(await clinicApi()['calendar.day']({ date }));
+          const today = noted(await clinicApi()['calendar.day']({ date }));
           doctorId = today.ok ? (today.data.doctors[0]?.doctorId ?? null) : null;
           if (today.ok) set({ day: today.data, weekDoctorId: doctorId });
         }
@@ -320,7 +315,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
           set({ week: null, loading: false });
           return;
         }
-        const result = seen(await clinicApi()['calendar.week']({ doctorId, date }));
+        const result = noted(await clinicApi()['calendar.week']({ doctorId, date }));
         if (get().date !== date || get().view !== view) return;
         if (result.ok)
           set((state) => ({
@@ -333,7 +328,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
         return;
       }
       const specialization = get().specialization ?? undefined;
-      const result = seen(await clinicApi()['calendar.month']({ month: monthOf(date), specialization }));
+      const result = noted(await clinicApi()['calendar.month']({ month: monthOf(date), specialization }));
       if (get().date !== date || get().view !== view) return;
       if (result.ok)
         set((state) => ({
@@ -347,8 +342,8 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     loadBoard: async (today, { quiet = false } = {}) => {
       if (!quiet && !get().board) set({ loading: true });
-      const feed = seen(await clinicApi()['calendar.changes']({ from: today, to: today }));
-      const result = seen(await clinicApi()['calendar.day']({ date: today }));
+      const feed = noted(await clinicApi()['calendar.changes']({ from: today, to: today }));
+      const result = noted(await clinicApi()['calendar.day']({ date: today }));
       if (result.ok) {
         set((state) => ({
           board: result.data,
@@ -372,7 +367,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
         week: moveInWeek(state.week, appointment, target.doctorId, target.date, target.time),
       }));
       const result = await withPending(appointment.id, async () =>
-        seen(
+        noted(
           await clinicApi()['appointments.reschedule']({
             appointmentId: appointment.id,
             doctorId: target.doctorId,
@@ -397,7 +392,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     cancel: async (appointmentId, reason) => {
       const result = await withPending(appointmentId, async () =>
-        seen(
+        noted(
           await clinicApi()['appointments.cancel']({ appointmentId, reason: reason?.trim() ? reason.trim() : null }),
         ),
       );
@@ -411,7 +406,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     setStatus: async (appointmentId, status) => {
       const result = await withPending(appointmentId, async () =>
-        seen(await clinicApi()['appointments.setStatus']({ appointmentId, status })),
+        noted(await clinicApi()['appointments.setStatus']({ appointmentId, status })),
       );
       if (result.ok) {
         applyView(result.data);
@@ -422,7 +417,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     recordArrival: async (appointmentId) => {
       const result = await withPending(appointmentId, async () =>
-        seen(await clinicApi()['appointments.recordArrival']({ appointmentId })),
+        noted(await clinicApi()['appointments.recordArrival']({ appointmentId })),
       );
       if (result.ok) {
         applyView(result.data);
@@ -443,7 +438,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
           : [range, ...(boardToday ? [{ from: boardToday, to: boardToday }] : [])];
       const fingerprints: Record<string, string> = {};
       for (const r of ranges) {
-        const feed = seen(await clinicApi()['calendar.changes'](r));
+        const feed = noted(await clinicApi()['calendar.changes'](r));
         if (!feed.ok) return;
         Object.assign(fingerprints, feed.data.fingerprints);
       }

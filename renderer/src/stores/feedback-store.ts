@@ -3,7 +3,7 @@ import { clinicApi } from '../api/client';
 import type { ModerationStatus } from '../../../shared/documents/patient-feedback';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { DoctorFeedbackView, DoctorRatingSummary, ModerationItem, MyFeedback } from '../../../shared/ipc/kiosk/types';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, noted } from './app-store';
 
 /** Feedback for staff: the moderation queue, rating summaries, a doctor's approved feedback, a doctor's own. */
 export interface FeedbackState {
@@ -36,35 +36,31 @@ const EMPTY = {
 } satisfies Partial<FeedbackState>;
 
 export const useFeedbackStore = create<FeedbackState>()((set, get) => {
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
   return {
     ...EMPTY,
     loadQueue: async (status = get().queueStatus) => {
       set({ queueStatus: status });
-      const result = seen(await clinicApi()['feedback.queue']({ status }));
+      const result = noted(await clinicApi()['feedback.queue']({ status }));
       if (get().queueStatus !== status) return; // another tab was chosen meanwhile
       set(result.ok ? { queue: result.data, queueError: null } : { queueError: result.error });
     },
     moderate: async (feedbackId, decision) => {
-      const result = seen(await clinicApi()['feedback.moderate']({ feedbackId, decision }));
+      const result = noted(await clinicApi()['feedback.moderate']({ feedbackId, decision }));
       if (result.ok) set((state) => ({ queue: state.queue?.filter((item) => item.id !== feedbackId) ?? null }));
       return result;
     },
     loadSummaries: async () => {
-      const result = seen(await clinicApi()['feedback.ratingSummaries']({}));
+      const result = noted(await clinicApi()['feedback.ratingSummaries']({}));
       set(result.ok ? { summaries: result.data, summariesError: null } : { summariesError: result.error });
     },
-    loadSummary: async (doctorId) => seen(await clinicApi()['feedback.ratingSummaries']({ doctorId })),
+    loadSummary: async (doctorId) => noted(await clinicApi()['feedback.ratingSummaries']({ doctorId })),
     loadDoctorFeedback: async (doctorId) => {
-      const result = seen(await clinicApi()['feedback.doctorFeedback']({ doctorId }));
+      const result = noted(await clinicApi()['feedback.doctorFeedback']({ doctorId }));
       if (result.ok) set((state) => ({ byDoctor: { ...state.byDoctor, [doctorId]: result.data } }));
       return result;
     },
     loadMine: async () => {
-      const result = seen(await clinicApi()['feedback.mine']({}));
+      const result = noted(await clinicApi()['feedback.mine']({}));
       set(result.ok ? { mine: result.data, mineError: null } : { mineError: result.error });
     },
   };

@@ -5,7 +5,7 @@ import type { KioskExitInput, KioskSignInInput, SubmitFeedbackInput } from '../.
 import type { FeedbackReceipt, KioskPasswordSet, KioskPatientMatch, KioskPrescriptions, KioskVisits } from '../../../shared/ipc/kiosk/types';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
 import type { SessionInfo } from '../../../shared/ipc/types';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, useAppStore, noted } from './app-store';
 
 /**
  * The patient kiosk: the signed-in patient's visits and prescriptions, check-in and feedback,
@@ -40,10 +40,6 @@ export interface KioskState {
 const EMPTY = { visits: null, prescriptions: null, loading: false, error: null, feedbackFor: null, thanks: null } satisfies Partial<KioskState>;
 
 export const useKioskStore = create<KioskState>()((set, get) => {
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
   function adopt(result: Result<SessionInfo>): Result<SessionInfo> {
     if (result.ok) useAppStore.getState().adoptSession(result.data);
     return result;
@@ -67,8 +63,8 @@ export const useKioskStore = create<KioskState>()((set, get) => {
     load: async () => {
       set({ loading: true });
       const [visits, prescriptions] = await Promise.all([clinicApi()['kiosk.myVisits']({}), clinicApi()['kiosk.myPrescriptions']({})]);
-      seen(visits);
-      seen(prescriptions);
+      noted(visits);
+      noted(prescriptions);
       // The session may have ended while the answers travelled: never show them to whoever is next.
       if (!useAppStore.getState().user) {
         set({ ...EMPTY });
@@ -83,7 +79,7 @@ export const useKioskStore = create<KioskState>()((set, get) => {
     },
 
     checkIn: async (appointmentId) => {
-      const result = seen(await clinicApi()['kiosk.checkIn']({ appointmentId }));
+      const result = noted(await clinicApi()['kiosk.checkIn']({ appointmentId }));
       if (result.ok) {
         set({ thanks: 'You are checked in. Please take a seat, we will call you.' });
         await get().load();
@@ -94,7 +90,7 @@ export const useKioskStore = create<KioskState>()((set, get) => {
     startFeedback: (appointmentId) => set({ feedbackFor: appointmentId, thanks: null }),
 
     submitFeedback: async (input) => {
-      const result = seen(await clinicApi()['kiosk.submitFeedback'](input));
+      const result = noted(await clinicApi()['kiosk.submitFeedback'](input));
       if (result.ok) {
         set({ feedbackFor: null, thanks: 'Thank you for your feedback. It helps us care for you better.' });
         await get().load();
@@ -104,8 +100,8 @@ export const useKioskStore = create<KioskState>()((set, get) => {
 
     dismissThanks: () => set({ thanks: null }),
 
-    findPatient: async (email) => seen(await clinicApi()['kiosk.findPatient']({ email })),
-    setPatientPassword: async (patientId, newPassword) => seen(await clinicApi()['kiosk.setPatientPassword']({ patientId, newPassword })),
+    findPatient: async (email) => noted(await clinicApi()['kiosk.findPatient']({ email })),
+    setPatientPassword: async (patientId, newPassword) => noted(await clinicApi()['kiosk.setPatientPassword']({ patientId, newPassword })),
 
     clear: () => set({ ...EMPTY }),
   };

@@ -14,7 +14,7 @@ import type {
   WalkInQueue,
 } from '../../../shared/ipc/reception/types';
 import type { AppointmentView, SlotView } from '../../../shared/ipc/scheduling-types';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, noted } from './app-store';
 
 export interface DoctorOption {
   id: number;
@@ -66,10 +66,6 @@ const EMPTY = {
 /** Patients, walk-ins and the waiting list at the front desk: the only caller of their channels. */
 export const useReceptionStore = create<ReceptionState>()((set, get) => {
   /** Every answer goes past the session store first, so SESSION_LOCKED shows the lock screen. */
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
   const api = () => clinicApi();
 
   return {
@@ -77,7 +73,7 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
 
     loadDoctors: async (today) => {
       if (get().doctors) return;
-      const result = seen(await api()['calendar.day']({ date: today }));
+      const result = noted(await api()['calendar.day']({ date: today }));
       if (result.ok) {
         const doctors = result.data.doctors.map((d) => ({
           id: d.doctorId,
@@ -89,19 +85,19 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
     },
 
     searchPatients: async (query, includeInactive = false) =>
-      seen(await api()['patients.search']({ query, limit: 12, includeInactive })),
+      noted(await api()['patients.search']({ query, limit: 12, includeInactive })),
 
     loadRecord: async (patientId) => {
       set({ recordLoading: true });
-      const result = seen(await api()['patients.get']({ patientId }));
+      const result = noted(await api()['patients.get']({ patientId }));
       set(result.ok ? { record: result.data, recordLoading: false } : { recordLoading: false });
       return result;
     },
 
-    registerPatient: async (input) => seen(await api()['patients.register'](input)),
+    registerPatient: async (input) => noted(await api()['patients.register'](input)),
 
     updatePatient: async (input) => {
-      const result = seen(await api()['patients.update'](input));
+      const result = noted(await api()['patients.update'](input));
       if (result.ok)
         set((state) =>
           state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
@@ -110,7 +106,7 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
     },
 
     setPatientActive: async (patientId, active) => {
-      const result = seen(await api()['patients.setActive']({ patientId, active }));
+      const result = noted(await api()['patients.setActive']({ patientId, active }));
       if (result.ok)
         set((state) =>
           state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
@@ -118,46 +114,46 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
       return result;
     },
 
-    book: async (input) => seen(await api()['appointments.book'](input)),
-    soonest: async (input) => seen(await api()['slots.soonest'](input)),
+    book: async (input) => noted(await api()['appointments.book'](input)),
+    soonest: async (input) => noted(await api()['slots.soonest'](input)),
 
     loadQueue: async () => {
-      const result = seen(await api()['walkIns.list']({}));
+      const result = noted(await api()['walkIns.list']({}));
       if (result.ok) set({ queue: result.data });
     },
     joinQueue: async (input) => {
-      const result = seen(await api()['walkIns.join'](input));
+      const result = noted(await api()['walkIns.join'](input));
       if (result.ok) await get().loadQueue();
       return result;
     },
     removeFromQueue: async (entryId) => {
-      const result = seen(await api()['walkIns.remove']({ entryId }));
+      const result = noted(await api()['walkIns.remove']({ entryId }));
       if (result.ok) await get().loadQueue();
       return result;
     },
     bookWalkIn: async (input) => {
-      const result = seen(await api()['walkIns.book'](input));
+      const result = noted(await api()['walkIns.book'](input));
       if (result.ok) await get().loadQueue();
       return result;
     },
 
     loadWaitingList: async () => {
-      const result = seen(await api()['waitingList.list']({ withSlots: true }));
+      const result = noted(await api()['waitingList.list']({ withSlots: true }));
       if (result.ok) set({ waiting: result.data });
     },
     addToWaitingList: async (input) => {
-      const result = seen(await api()['waitingList.add'](input));
+      const result = noted(await api()['waitingList.add'](input));
       if (result.ok) await get().loadWaitingList();
       return result;
     },
     removeFromWaitingList: async (entryId) => {
-      const result = seen(await api()['waitingList.remove']({ entryId }));
+      const result = noted(await api()['waitingList.remove']({ entryId }));
       if (result.ok) await get().loadWaitingList();
       return result;
     },
-    offersFor: async (slot) => seen(await api()['waitingList.offers'](slot)),
+    offersFor: async (slot) => noted(await api()['waitingList.offers'](slot)),
     bookFromWaitingList: async (input) => {
-      const result = seen(await api()['waitingList.book'](input));
+      const result = noted(await api()['waitingList.book'](input));
       if (result.ok && get().waiting) await get().loadWaitingList();
       return result;
     },

@@ -4,7 +4,7 @@ import type { AppError, Result } from '../../../shared/ipc/result';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { SlotView } from '../../../shared/ipc/scheduling-types';
 import type { ResolvedConflict, SyncConflict } from '../../../shared/ipc/sync/types';
-import { onSessionReset, useAppStore } from './app-store';
+import { onSessionReset, noted } from './app-store';
 import { useConnectionStore } from './connection-store';
 
 export interface SyncConflictsState {
@@ -20,20 +20,15 @@ const EMPTY = { conflicts: null, loading: false, error: null } satisfies Partial
 
 /** Changes made offline that the clinic server refused, and the one step that settles each. */
 export const useSyncConflictsStore = create<SyncConflictsState>()((set) => {
-  function seen<T>(result: Result<T>): Result<T> {
-    useAppStore.getState().noteResult(result);
-    return result;
-  }
-
   return {
     ...EMPTY,
     load: async () => {
       set({ loading: true });
-      const result = seen(await clinicApi()['sync.conflicts.list']({}));
+      const result = noted(await clinicApi()['sync.conflicts.list']({}));
       set(result.ok ? { conflicts: result.data, error: null, loading: false } : { error: result.error, loading: false });
     },
     resolve: async (input) => {
-      const result = seen(await clinicApi()['sync.conflicts.resolve'](input));
+      const result = noted(await clinicApi()['sync.conflicts.resolve'](input));
       if (result.ok) {
         // The row leaves at once; the indicator's count follows without waiting for its next poll.
         set((state) => ({ conflicts: state.conflicts?.filter((conflict) => conflict.id !== input.conflictId) ?? null }));
@@ -41,7 +36,7 @@ export const useSyncConflictsStore = create<SyncConflictsState>()((set) => {
       }
       return result;
     },
-    freeSlots: async (input) => seen(await clinicApi()['slots.free'](input)),
+    freeSlots: async (input) => noted(await clinicApi()['slots.free'](input)),
   };
 });
 

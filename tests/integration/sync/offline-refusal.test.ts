@@ -10,46 +10,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
-import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
-import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
-import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
+import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { createAccounts, tomorrow } from '../auth/accounts-fixture';
 import { seedClinic } from '../scheduling/clinic-fixture';
 
-function throughProxy(url: string, port: number): string {
-  const viaProxy = new URL(url);
-  viaProxy.host = `127.0.0.1:${port}`;
-  return viaProxy.toString();
-}
-
 describe('a change the mirror refuses while the server is away', () => {
   let dir: TempDir;
-  let mysql: TestDatabase;
-  let mongo: TestDatabase;
-  let proxies: TcpProxy[];
+  let server: ProxiedClinicServer;
   let direct: SqlStore;
   let workstation: Workstation;
   let clinic: Awaited<ReturnType<typeof seedClinic>>;
 
   beforeAll(async () => {
     dir = createTempDir();
-    mysql = await createTestMysqlDatabase();
-    mongo = await createTestMongoDatabase();
-    const sqlServer = new URL(mysql.url);
-    const mongoServer = new URL(mongo.url);
-    proxies = [
-      await startTcpProxy(sqlServer.hostname, Number(sqlServer.port || 3306)),
-      await startTcpProxy(mongoServer.hostname, Number(mongoServer.port || 27017)),
-    ];
+    server = await startProxiedClinicServer();
     workstation = await startWorkstation({
       dataDir: dir.path,
-      env: { CLINIC_MYSQL_URL: throughProxy(mysql.url, proxies[0]!.port), CLINIC_MONGODB_URI: throughProxy(mongo.url, proxies[1]!.port) },
+      env: server.env,
       secretBox: null,
       appVersion: '0.0.0-test',
       backgroundJobs: false,
     });
-    direct = await openSqlStore({ dialect: 'mysql', url: mysql.url });
+    direct = server.direct;
     clinic = await seedClinic(direct, { doctors: 1, patients: 2 });
     workstation.session.signIn((await createAccounts(direct)).front_desk.user);
     await workstation.sync.mirror!.pullNow();
@@ -57,17 +42,14 @@ describe('a change the mirror refuses while the server is away', () => {
 
   afterAll(async () => {
     await workstation?.close();
-    await direct?.close();
-    for (const proxy of proxies ?? []) await proxy.close();
-    await mysql?.drop();
-    await mongo?.drop();
+    await server?.close();
     dir?.remove();
   });
 
   it('keeps the screens on the mirror, so the next change is queued', { timeout: 60_000 }, async () => {
     const [doctor] = clinic.doctors;
     const [patient1, patient2] = clinic.patients;
-    for (const proxy of proxies) await proxy.cut();
+    await server.cut();
     await workstation.sync.monitor!.probeNow();
     await workstation.sync.monitor!.probeNow();
     expect(workstation.runtime.servingMirror).toBe(true);
@@ -94,7 +76,7 @@ describe('a change the mirror refuses while the server is away', () => {
     expect(workstation.runtime.servingMirror).toBe(true);
 
     // Back: the booking goes out once and the screens return to the server.
-    for (const proxy of proxies) await proxy.restore();
+    await server.restore();
     await workstation.sync.monitor!.probeNow();
     await workstation.sync.outbox!.replay();
     expect(workstation.runtime.servingMirror).toBe(false);
@@ -104,7 +86,7 @@ describe('a change the mirror refuses while the server is away', () => {
   it('works from the mirror when the relational server goes too, after an outage of the document server alone', { timeout: 60_000 }, async () => {
     const [doctor] = clinic.doctors;
     const [, patient2] = clinic.patients;
-    const [sqlProxy, mongoProxy] = proxies as [TcpProxy, TcpProxy];
+    const { sqlProxy, documentsProxy: mongoProxy } = server;
     await workstation.sync.mirror!.pullNow();
     // The document server alone goes away: offline (the indicator says so), changes queued.
     await mongoProxy.cut();
