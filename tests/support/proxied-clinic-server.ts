@@ -1,3 +1,4 @@
+import type { WorkstationOptions } from '../../electron/main/compose';
 import { openSqlStore, type SqlStore } from '../../electron/main/data/sql/open-sql-store';
 import { createTestMongoDatabase, createTestMysqlDatabase, type TestDatabase } from './services';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
@@ -56,4 +57,9 @@ export async function startProxiedClinicServer(): Promise<ProxiedClinicServer> {
       await mongo.drop();
     },
   };
+}
+
+/** A test workstation's start options: its data folder and stores, no background jobs (the test drives probes and pulls). */
+export function testWorkstationOptions(dataDir: string, env: NodeJS.ProcessEnv): WorkstationOptions {
+  return { dataDir, env, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false };
 }

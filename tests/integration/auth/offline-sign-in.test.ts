@@ -21,7 +21,7 @@ import type { Role } from '../../../shared/ipc/permissions';
 import { AppFailure } from '../../../shared/ipc/result';
 import type { SessionInfo } from '../../../shared/ipc/types';
 import { createTempDir, type TempDir } from '../../support/services';
-import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
+import { startProxiedClinicServer, type ProxiedClinicServer, testWorkstationOptions } from '../../support/proxied-clinic-server';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { seedPrescription } from '../documents/seed-examples';
 import { createAccounts, PASSWORD, type RoleAccount } from './accounts-fixture';
@@ -62,13 +62,7 @@ describe('signing in while the clinic server is away', () => {
     consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level));
     dir = createTempDir();
     server = await startProxiedClinicServer();
-    ws = await startWorkstation({
-      dataDir: dir.path,
-      env: server.env,
-      secretBox: null,
-      appVersion: '0.0.0-test',
-      backgroundJobs: false,
-    });
+    ws = await startWorkstation(testWorkstationOptions(dir.path, server.env));
     expect(ws.runtime.state.ready).toBe(true);
     direct = server.direct;
     accounts = await createAccounts(direct);

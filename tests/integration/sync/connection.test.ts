@@ -8,7 +8,7 @@ import { startWorkstation, type Workstation } from '../../../electron/main/compo
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import type { SyncStatus } from '../../../shared/ipc/sync/types';
 import { createTempDir, type TempDir } from '../../support/services';
-import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
+import { startProxiedClinicServer, type ProxiedClinicServer, testWorkstationOptions } from '../../support/proxied-clinic-server';
 import { expectOk } from '../../support/workstation-stores';
 import { createAccounts } from '../auth/accounts-fixture';
 import { patientValues } from '../sql/fixtures';
@@ -24,13 +24,7 @@ describe('the connection to the clinic server', () => {
   beforeAll(async () => {
     dir = createTempDir();
     server = await startProxiedClinicServer();
-    workstation = await startWorkstation({
-      dataDir: dir.path,
-      env: server.env,
-      secretBox: null,
-      appVersion: '0.0.0-test',
-      backgroundJobs: false,
-    });
+    workstation = await startWorkstation(testWorkstationOptions(dir.path, server.env));
     expect(workstation.runtime.state.ready).toBe(true);
     // another workstation's view of the same server, not through the proxy
     direct = server.direct;

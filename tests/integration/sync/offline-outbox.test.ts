@@ -21,7 +21,7 @@ import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { openMongoDocumentStore } from '../../../electron/main/data/documents/mongo/open-mongo-document-store';
 import type { DocumentStore } from '../../../electron/main/data/documents/document-store';
 import { bookAppointment } from '../../../electron/main/services/scheduling/booking';
-import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
+import { startProxiedClinicServer, type ProxiedClinicServer, testWorkstationOptions } from '../../support/proxied-clinic-server';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { createAccounts, tomorrow } from '../auth/accounts-fixture';
@@ -58,13 +58,7 @@ describe('changes made while the clinic server is away', () => {
     dir = createTempDir();
     server = await startProxiedClinicServer();
     direct = server.direct;
-    workstation = await startWorkstation({
-      dataDir: dir.path,
-      env: server.env,
-      secretBox: null,
-      appVersion: '0.0.0-test',
-      backgroundJobs: false,
-    });
+    workstation = await startWorkstation(testWorkstationOptions(dir.path, server.env));
     expect(workstation.runtime.state.ready).toBe(true);
     directDocuments = await openMongoDocumentStore(server.mongo.url);
     clinic = await seedClinic(direct, { doctors: 2, patients: 3 });

@@ -11,7 +11,7 @@ import { isLocalId } from '../../../shared/domain/sync/local-ids';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
-import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
+import { startProxiedClinicServer, type ProxiedClinicServer, testWorkstationOptions } from '../../support/proxied-clinic-server';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { createAccounts, tomorrow } from '../auth/accounts-fixture';
@@ -27,13 +27,7 @@ describe('a change the mirror refuses while the server is away', () => {
   beforeAll(async () => {
     dir = createTempDir();
     server = await startProxiedClinicServer();
-    workstation = await startWorkstation({
-      dataDir: dir.path,
-      env: server.env,
-      secretBox: null,
-      appVersion: '0.0.0-test',
-      backgroundJobs: false,
-    });
+    workstation = await startWorkstation(testWorkstationOptions(dir.path, server.env));
     direct = server.direct;
     clinic = await seedClinic(direct, { doctors: 1, patients: 2 });
     workstation.session.signIn((await createAccounts(direct)).front_desk.user);

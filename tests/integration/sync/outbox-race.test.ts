@@ -5,6 +5,7 @@
  * mirror (a local id back) and reach the server exactly once: never run on the server directly
  * and then replayed again, never replayed before its local change finished.
  */
+import { testWorkstationOptions } from '../../support/proxied-clinic-server';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
@@ -42,13 +43,7 @@ describe('an offline change made while a replay drains the outbox', () => {
     dir = createTempDir();
     mysql = await createTestMysqlDatabase();
     mongo = await createTestMongoDatabase();
-    workstation = await startWorkstation({
-      dataDir: dir.path,
-      env: { CLINIC_MYSQL_URL: mysql.url, CLINIC_MONGODB_URI: mongo.url },
-      secretBox: null,
-      appVersion: '0.0.0-test',
-      backgroundJobs: false,
-    });
+    workstation = await startWorkstation(testWorkstationOptions(dir.path, { CLINIC_MYSQL_URL: mysql.url, CLINIC_MONGODB_URI: mongo.url }));
     direct = await openSqlStore({ dialect: 'mysql', url: mysql.url });
     await seedClinic(direct, { doctors: 1, patients: 2 });
     workstation.session.signIn((await createAccounts(direct)).front_desk.user);

@@ -10,7 +10,7 @@ import type { SyncStatus } from '../../../shared/ipc/sync/types';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
 import { startWorkstation, type Workstation, type WorkstationOptions } from '../../../electron/main/compose';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
-import { startProxiedClinicServer, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
+import { startProxiedClinicServer, testWorkstationOptions, type ProxiedClinicServer } from '../../support/proxied-clinic-server';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { createAccounts, PASSWORD, tomorrow } from '../auth/accounts-fixture';
@@ -28,7 +28,7 @@ describe('starting while the clinic server is away', () => {
   beforeAll(async () => {
     dir = createTempDir();
     server = await startProxiedClinicServer();
-    options = { dataDir: dir.path, env: server.env, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false };
+    options = testWorkstationOptions(dir.path, server.env);
     direct = server.direct;
     await seedClinic(direct, { doctors: 2, patients: 3 });
     accounts = await createAccounts(direct);
