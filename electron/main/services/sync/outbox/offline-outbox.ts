@@ -110,12 +110,12 @@ export class OfflineOutbox {
     }
   }
 
-  /** Changes waiting, and conflicts (only those `mayResolve` admits, when given: a user sees the conflicts of changes they may make). */
   /** Resolves when no replay runs: closing the workstation waits for it rather than cutting it off mid-write. */
   async whenIdle(): Promise<void> {
     while (this.replaying) await this.replaying.catch(() => undefined);
   }
 
+  /** Changes waiting, and conflicts (only those `mayResolve` admits, when given: a user sees the conflicts of changes they may make). */
   async counts(mayResolve?: (channel: string) => boolean): Promise<{ pending: number; conflicts: number }> {
     const store = this.store();
     if (!store) return { pending: 0, conflicts: 0 };
@@ -124,8 +124,11 @@ export class OfflineOutbox {
     return { pending: await store.count('pending'), conflicts };
   }
 
+  /** Asked before every audit delivery and mirror pull: one indexed count. */
   async hasPending(): Promise<boolean> {
-    return (await this.counts()).pending > 0 || this.localChanges > 0;
+    if (this.localChanges > 0) return true;
+    const store = this.store();
+    return store !== null && (await store.count('pending')) > 0;
   }
 
   /** The id map learned so far, from every change the server took (it survives restarts in the outbox). */
