@@ -9,26 +9,10 @@ import {
   previewWeeklyChange,
   removeUnavailableBlock,
   saveWeeklyAvailability,
-  type OnCancelled,
 } from '../services/availability/doctor-availability';
 import { clinicReport } from '../services/reports/clinic-report';
-import { signedInUser, type HandlerContext, type HandlersOf } from './handler-types';
-
-/** Each appointment a schedule change cancels is on the audit trail like a cancellation at the desk. */
-function auditEachCancellation(ctx: HandlerContext, channel: string): OnCancelled {
-  return async (appointment) =>
-    ctx.audit.record({
-      user: ctx.session.user,
-      sessionId: ctx.session.sessionId,
-      workstation: ctx.session.workstation,
-      channel,
-      action: 'cancel_appointment',
-      resourceType: 'appointment',
-      resourceId: appointment.id,
-      patientId: appointment.patientId,
-      outcome: 'allowed',
-    });
-}
+import { auditEachCancellation } from './audit-cancellations';
+import { signedInUser, type HandlersOf } from './handler-types';
 
 /** One entry per admin channel; each calls one service. */
 export const adminHandlers: HandlersOf<AdminChannelName> = {

@@ -9,24 +9,8 @@ import { getPrescription, savePrescription, signOwnPrescription } from '../servi
 import { signingKeyStatus } from '../services/doctor/signing-keys';
 import { setVisitOutcome } from '../services/doctor/visit-outcome';
 import { addOwnBlock, ownSchedule, previewOwnBlock, previewOwnWeekly, removeOwnBlock, saveOwnWeekly } from '../services/doctor/own-schedule';
-import type { OnCancelled } from '../services/availability/doctor-availability';
-import { signedInUser, type HandlerContext, type HandlersOf } from './handler-types';
-
-/** Each visit a change of the doctor's own hours cancels gets its own cancellation record. */
-function auditEachCancellation(ctx: HandlerContext, channel: string): OnCancelled {
-  return async (appointment) =>
-    ctx.audit.record({
-      user: ctx.session.user,
-      sessionId: ctx.session.sessionId,
-      workstation: ctx.session.workstation,
-      channel,
-      action: 'cancel_appointment',
-      resourceType: 'appointment',
-      resourceId: appointment.id,
-      patientId: appointment.patientId,
-      outcome: 'allowed',
-    });
-}
+import { auditEachCancellation } from './audit-cancellations';
+import { signedInUser, type HandlersOf } from './handler-types';
 
 /** One entry per doctor channel; each calls one service, for the signed-in doctor only. */
 export const doctorHandlers: HandlersOf<DoctorChannelName> = {
