@@ -89,4 +89,23 @@ describe('pulling the mirror from a MariaDB clinic server into a SQLite file', (
     expect(pulls.find((p) => p.table === 'appointments')!.written).toBe(1);
     await expectSameRows(server, local);
   }, 120_000);
+
+  it('keeps the server’s stamp for a change made within the same second as the copy already here', async () => {
+    const { Appointment } = server.models;
+    const row = (await Appointment.findOne({ where: { status: 'Scheduled' }, order: [['id', 'ASC']] }))!;
+    // A change stamped after every other (the generated clinic's stamps may lie ahead of now).
+    const [latest] = await server.sequelize.query<{ at: Date }>('SELECT MAX(updated_at) AS at FROM appointments', { type: QueryTypes.SELECT });
+    const stamp = new Date(new Date(latest!.at).getTime() + 1000);
+    await server.sequelize.query("UPDATE appointments SET status = 'Confirmed', updated_at = :stamp WHERE id = :id", { replacements: { id: row.id, stamp } });
+    await pullMirror(server, local, { pageSize: 700 });
+    // A cancellation whose stamp (second precision) equals the one the mirror already holds.
+    await server.sequelize.query("UPDATE appointments SET status = 'Cancelled', cancelled_by = 'Admin', updated_at = updated_at WHERE id = :id", {
+      replacements: { id: row.id },
+    });
+    const pulls = await pullMirror(server, local, { pageSize: 700 });
+    expect(pulls.find((p) => p.table === 'appointments')!.written).toBe(1);
+    await expectSameRows(server, local);
+    // and so the next pull has nothing to correct
+    expect((await pullMirror(server, local, { pageSize: 700 })).every((p) => p.written === 0 && p.removed === 0)).toBe(true);
+  }, 120_000);
 });

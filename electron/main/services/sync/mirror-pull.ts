@@ -59,6 +59,14 @@ async function upsert(local: SqlStore, table: string, columns: readonly string[]
     updateOnDuplicate: columns.filter((column) => column !== 'id'),
     upsertKeys: ['id'],
   };
+  if (columns.includes('updated_at')) {
+    // The local file's triggers stamp an UPDATE that leaves updated_at as it was with the time of
+    // the update (they stand in for MySQL's ON UPDATE). A server change within the same second as
+    // the copy already here keeps its stamp, and the trigger would put the pull's own time there:
+    // clearing the stamp first makes the copy's write a change of updated_at, which they leave alone.
+    const ids = rows.map((row) => Number(row.id));
+    await local.sequelize.query(`UPDATE ${table} SET updated_at = NULL WHERE id IN (:ids)`, { replacements: { ids }, transaction });
+  }
   await local.sequelize.getQueryInterface().bulkInsert(table, records, upsertOptions);
 }
 
