@@ -102,5 +102,6 @@ export async function resolveConflict(
     }
   }
   await store.markResolved(entry.seq, request.resolution, user.displayName, output);
+  outbox.forgetIds();
   return { conflictId: entry.seq, resolution: request.resolution, summary, conflictsLeft: (await outbox.counts((channel) => mayMake(user, channel))).conflicts };
 }

@@ -61,6 +61,7 @@ export class OfflineOutbox {
   private localChanges = 0;
   private readonly unexpectedFailures = new Map<number, number>();
   private localRangesReady: SqlStore | null = null;
+  private idCache: { local: SqlStore | null; ids: IdMap } | null = null;
   /** Called after a replay that settled everything: the audit records and the mirror follow. */
   onDrained: ((report: ReplayReport) => void) | null = null;
   /**
@@ -131,11 +132,23 @@ export class OfflineOutbox {
     return store !== null && (await store.count('pending')) > 0;
   }
 
-  /** The id map learned so far, from every change the server took (it survives restarts in the outbox). */
+  /**
+   * The id map learned so far, from every change the server took. It lives in the outbox (so it
+   * survives restarts) and is read from it once: every audit delivery asks for it, and a replay
+   * adds to this same map as it settles changes.
+   */
   async knownIds(): Promise<IdMap> {
+    const local = this.runtime.localStore();
+    if (this.idCache && this.idCache.local === local) return this.idCache.ids;
     const ids: IdMap = new Map();
     for (const pair of (await this.store()?.settledOutputs()) ?? []) learnIds(pair.local, pair.server, ids);
+    if (local) this.idCache = { local, ids };
     return ids;
+  }
+
+  /** A conflict settled outside a replay may have taught new ids: the map is read again. */
+  forgetIds(): void {
+    this.idCache = null;
   }
 
   /**
