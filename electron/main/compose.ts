@@ -12,7 +12,7 @@ import type { AuditRecorder } from './services/audit/audit-event';
 import type { AuditStores } from './services/audit/audit-trail';
 import { ConnectionMonitor } from './services/sync/connection-monitor';
 import { MirrorSync } from './services/sync/mirror-sync';
-import { remapWaitingAuditRecords } from './services/sync/outbox/audit-remap';
+import { localIdsIn, remapIds } from './services/sync/outbox/id-remap';
 import { OfflineOutbox, type ReplayChannel } from './services/sync/outbox/offline-outbox';
 import type { WorkstationSync } from './services/sync/sync-status';
 import { loadClinicSettings } from './services/scheduling/rules';
@@ -74,9 +74,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     { ipAddress: lanAddress(), userAgent: `Clinic Desk/${options.appVersion} (${platform()})` },
     undefined,
     {
-      mayDeliver: async () => !(await outbox.hasPending()),
-      beforeDeliver: async (local) => {
-        await remapWaitingAuditRecords(local, await outbox.knownIds());
+      // A record naming a record made offline waits until the outbox has sent the changes, then goes with the server's ids.
+      prepare: async (document) => {
+        if (localIdsIn(document).length === 0) return document;
+        return (await outbox.hasPending()) ? null : remapIds(document, await outbox.knownIds());
       },
     },
   );

@@ -19,12 +19,12 @@ export interface AuditStores {
 
 export interface AuditTrailOptions {
   /**
-   * Whether delivery may run now. Records written offline name records by their local ids until
-   * the outbox has replayed the changes that created them; they wait until then.
+   * The record as it goes to the document store, asked for each one just before its delivery;
+   * null holds it (and those after it, to keep the order) for a later flush. Records written
+   * offline name records by their local ids until the outbox has replayed the changes that
+   * created them: they wait, then go out with the server's ids.
    */
-  mayDeliver?: () => Promise<boolean>;
-  /** Rewrites waiting records (local ids to server ids) just before they are delivered. */
-  beforeDeliver?: (local: SqlStore) => Promise<void>;
+  prepare?: (document: SystemAuditLogInput) => Promise<SystemAuditLogInput | null>;
 }
 
 const BATCH = 200;
@@ -107,14 +107,15 @@ export class AuditTrail implements AuditRecorder {
     if (!documents) throw new Error('the document server is not open');
     const { AuditOutbox } = local.models;
     for (;;) {
-      // Asked per batch: a delivery stalled on an outage may resume after offline records arrived.
-      if (this.options.mayDeliver && !(await this.options.mayDeliver())) return;
-      await this.options.beforeDeliver?.(local);
       const batch = await AuditOutbox.findAll({ order: [['seq', 'ASC']], limit: BATCH });
       if (batch.length === 0) break;
       for (const row of batch) {
+        const stored = JSON.parse(row.body) as SystemAuditLogInput;
+        // Asked per record, at its delivery: a change made offline may have begun a moment ago.
+        const document = this.options.prepare ? await this.options.prepare(stored) : stored;
+        if (!document) return;
         try {
-          await this.deliverOne(documents, JSON.parse(row.body) as SystemAuditLogInput);
+          await this.deliverOne(documents, document);
         } catch {
           await AuditOutbox.increment('attempts', { where: { seq: row.seq } }).catch(() => undefined);
           this.scheduleRetry();
