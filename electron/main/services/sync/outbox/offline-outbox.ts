@@ -61,7 +61,7 @@ export class OfflineOutbox {
   private localChanges = 0;
   private readonly unexpectedFailures = new Map<number, number>();
   private localRangesReady: SqlStore | null = null;
-  private idCache: { local: SqlStore | null; ids: IdMap } | null = null;
+  private idCache: { local: SqlStore | null; ids: Promise<IdMap> } | null = null;
   /** Called after a replay that settled everything: the audit records and the mirror follow. */
   onDrained: ((report: ReplayReport) => void) | null = null;
   /**
@@ -137,12 +137,20 @@ export class OfflineOutbox {
    * survives restarts) and is read from it once: every audit delivery asks for it, and a replay
    * adds to this same map as it settles changes.
    */
-  async knownIds(): Promise<IdMap> {
+  knownIds(): Promise<IdMap> {
     const local = this.runtime.localStore();
     if (this.idCache && this.idCache.local === local) return this.idCache.ids;
-    const ids: IdMap = new Map();
-    for (const pair of (await this.store()?.settledOutputs()) ?? []) learnIds(pair.local, pair.server, ids);
-    if (local) this.idCache = { local, ids };
+    // The promise is kept, not the map once read: callers arriving while it is read share one map,
+    // the one the replay adds to.
+    const ids = (async () => {
+      const map: IdMap = new Map();
+      for (const pair of (await this.store()?.settledOutputs()) ?? []) learnIds(pair.local, pair.server, map);
+      return map;
+    })();
+    this.idCache = { local, ids };
+    ids.catch(() => {
+      if (this.idCache?.ids === ids) this.idCache = null;
+    });
     return ids;
   }
 
@@ -236,8 +244,9 @@ export class OfflineOutbox {
     } catch (error) {
       if (isConnectionError(error)) return 'interrupted';
       if (isAppFailure(error) && error.code === 'ALREADY_APPLIED') {
-        const earlier = await appliedOutput(server.sequelize, entry.writeKey).catch(() => ({ found: true, output: undefined }));
-        return settle(earlier.output);
+        // What the server kept of it teaches the ids; without it (the server went away again) the next pass asks.
+        const earlier = await appliedOutput(server.sequelize, entry.writeKey).catch(() => null);
+        return earlier ? settle(earlier.output) : 'interrupted';
       }
       if (isAppFailure(error)) {
         await store.markConflict(entry.seq, error.code, error.message);
