@@ -1,12 +1,10 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { KioskSignInInput } from '../../../../shared/ipc/kiosk/schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
+import { usePasswordForm } from './use-password-form';
 
 /** Main's messages speak to staff; a patient gets the same meaning in their words. */
 function patientMessage(error: AppError): string {
@@ -19,21 +17,14 @@ function patientMessage(error: AppError): string {
 /** The kiosk's resting screen: a patient signs in with their email and kiosk password. */
 export function KioskWelcome({ clinicName }: { clinicName: string | null }) {
   const signIn = useKioskStore((state) => state.signIn);
-  const [error, setError] = useState<AppError | null>(null);
   const {
-    register,
-    handleSubmit,
-    resetField,
-    formState: { errors, isSubmitting },
-  } = useForm<KioskSignInInput>({ resolver: zodResolver(KioskSignInInput), defaultValues: { email: '', password: '' } });
-  const onSubmit = handleSubmit(async (input) => {
-    setError(null);
-    const result = await signIn(input);
-    if (!result.ok) {
-      setError(result.error);
-      resetField('password');
-    }
-  });
+    form: {
+      register,
+      formState: { errors, isSubmitting },
+    },
+    error,
+    onSubmit,
+  } = usePasswordForm(KioskSignInInput, { email: '', password: '' }, signIn);
   return (
     <section className="kiosk-welcome" aria-labelledby="kiosk-welcome-title">
       <div className="kiosk-welcome__intro">

@@ -1,32 +1,22 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { KioskExitInput } from '../../../../shared/ipc/kiosk/schemas';
-import type { AppError } from '../../../../shared/ipc/result';
 import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { usePasswordForm } from './use-password-form';
 
 /** Staff leave kiosk mode with their own front-desk or admin sign-in; they are signed in afterwards. */
 export function StaffExitDialog({ onClose }: { onClose: () => void }) {
   const exit = useKioskStore((state) => state.exit);
-  const [error, setError] = useState<AppError | null>(null);
   const {
-    register,
-    handleSubmit,
-    resetField,
-    formState: { errors, isSubmitting },
-  } = useForm<KioskExitInput>({ resolver: zodResolver(KioskExitInput), defaultValues: { identifier: '', password: '' } });
-  const onSubmit = handleSubmit(async (input) => {
-    setError(null);
-    const result = await exit(input);
-    if (!result.ok) {
-      setError(result.error);
-      resetField('password');
-    }
-  });
+    form: {
+      register,
+      formState: { errors, isSubmitting },
+    },
+    error,
+    onSubmit,
+  } = usePasswordForm(KioskExitInput, { identifier: '', password: '' }, exit);
   return (
     <Dialog title="Leave kiosk mode" onClose={onClose}>
       <form className="dialog__form" onSubmit={(event) => void onSubmit(event)} noValidate>
