@@ -120,4 +120,7 @@ export const OFFLINE_POLICY: Record<ChannelName, OfflinePolicy> = {
   'sync.status': 'anywhere',
   'sync.conflicts.list': 'anywhere',
   'sync.conflicts.resolve': 'server',
+  // the check compares the clinic server's two stores; the mirror would only compare itself
+  'dataHealth.check': 'server',
+  'dataHealth.repair': 'server',
 };
