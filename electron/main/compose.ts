@@ -19,6 +19,7 @@ import { loadClinicSettings } from './services/scheduling/rules';
 import { systemClock } from './services/scheduling/booking';
 import { startMessageTimer } from './services/communications/message-service';
 import { startCopySyncTimer } from './services/consistency/copy-sync-timer';
+import { startIntegrityTimer } from './services/consistency/integrity-timer';
 import { WorkstationSession } from './session';
 
 export interface Workstation {
@@ -105,6 +106,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     options.backgroundJobs !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, systemClock) : null;
   // Names copied into documents follow changes made elsewhere (other workstations, direct edits).
   const copySync = options.backgroundJobs !== false ? startCopySyncTimer(runtime, session.workstation) : null;
+  const integrity = options.backgroundJobs !== false ? startIntegrityTimer(runtime, session.workstation, systemClock) : null;
   return {
     runtime,
     session,
@@ -119,6 +121,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       sync.mirror?.stop();
       messages?.stop();
       copySync?.stop();
+      integrity?.stop();
       audit.close();
       // A replay or pull under way finishes before its store closes; one stuck on an absent server is not waited for long.
       await withinMs(Promise.all([outbox.whenIdle(), sync.mirror?.whenIdle()]), CLOSE_WAIT_MS);

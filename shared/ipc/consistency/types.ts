@@ -53,6 +53,17 @@ export interface IntegrityReport {
   tookMs: number;
   scanned: Record<Exclude<IntegrityCollection, 'message_claims'>, number>;
   kinds: IntegrityKindReport[];
+  /** The newest nightly run (the setting integrity_check_hour), as it found things then. */
+  lastScheduled: ScheduledIntegrityRun | null;
+}
+
+/** What a nightly run keeps: counts only, no lists. */
+export interface ScheduledIntegrityRun {
+  /** The clinic date of the night, YYYY-MM-DD. */
+  runDate: string;
+  workstation: string | null;
+  tookMs: number;
+  counts: Record<IntegrityKind, number>;
 }
 
 export interface IntegrityRepairResult {

@@ -6,12 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../electron/main/compose';
 import { messageClaims } from '../../../electron/main/data/sql/models/message-claim';
+import { runIntegrityCheck, runNightlyIntegrityCheck } from '../../../electron/main/services/consistency/integrity-check';
 import { RECONSTRUCTED_CONTENT } from '../../../electron/main/services/consistency/integrity-repair';
 import type { IntegrityItem, IntegrityKind, IntegrityReport, IntegrityRepairResult } from '../../../shared/ipc/consistency/types';
 import type { TempDir } from '../../support/services';
 import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
 import { createAccounts } from '../auth/accounts-fixture';
 import { openWorkstation } from '../communications/comms-fixture';
+import { MONDAY, NOW, ZONE } from '../scheduling/clinic-fixture';
 import { seedPrescriptions } from './consistency-fixture';
 
 describe.each(WORKSTATION_STORES)('integrity check on the $name', (store) => {
@@ -118,6 +120,32 @@ describe.each(WORKSTATION_STORES)('integrity check on the $name', (store) => {
       // the flag twice (the second changed nothing); the refused repair is not a repair
       [`prescriptions/${stale.documentId}`, `message_claims/${missingLog.documentId}`, `prescriptions/${orphan.documentId}`, `prescriptions/${orphan.documentId}`].sort(),
     );
+  });
+});
+
+describe('the nightly integrity check', () => {
+  it('runs once per clinic night, after the set hour, and its counts show with the next check', async () => {
+    const opened = await WORKSTATION_STORES[0]!.open();
+    const { workstation: ws, dir } = await openWorkstation(opened.env, 'desk-night');
+    try {
+      const { sql, documents } = ws.runtime.stores();
+      await seedPrescriptions(ws);
+      await sql.sequelize.query("UPDATE doctors SET last_name = 'Renamed'");
+      const night = (at: number, hour: number, workstation = 'desk-night') =>
+        runNightlyIntegrityCheck({ sql, documents, workstation, clock: () => at, timezone: ZONE, hour });
+      // NOW is 07:00 in the clinic
+      expect(await night(NOW, 8)).toBeNull();
+      expect(await night(NOW, -1)).toBeNull();
+      const ran = await night(NOW, 2);
+      expect(ran).toMatchObject({ runDate: MONDAY, counts: { stale_copy: 6, missing_patient: 0 } });
+      expect(await night(NOW + 60, 2, 'desk-other')).toBeNull();
+      const report = await runIntegrityCheck({ sql, documents });
+      expect(report.lastScheduled).toMatchObject({ runDate: MONDAY, workstation: 'desk-night', counts: { stale_copy: 6 } });
+    } finally {
+      await ws.close();
+      await opened.cleanup();
+      dir.remove();
+    }
   });
 });
 

@@ -7,7 +7,9 @@ import {
   type IntegrityItem,
   type IntegrityKind,
   type IntegrityReport,
+  type ScheduledIntegrityRun,
 } from '../../../../shared/ipc/consistency/types';
+import { instantToWall } from '../../../../shared/domain/scheduling';
 import type { DocumentStore } from '../../data/documents/document-store';
 import { CopySyncStore } from '../../data/sql/consistency/copy-sync-store';
 import { IntegrityStore } from '../../data/sql/consistency/integrity-store';
@@ -154,7 +156,7 @@ export async function runIntegrityCheck(deps: IntegrityDeps): Promise<IntegrityR
   const now = deps.nowMs ?? Date.now;
   const started = now();
   const store = new IntegrityStore(deps.sql);
-  const flags = await store.flags();
+  const [flags, lastRun] = await Promise.all([store.flags(), store.lastRun()]);
   const findings = new Findings(new Set(flags.map((f) => flagKey(f.collectionName, f.documentId, f.kind))));
   const { documents } = deps;
   const scanned: Record<Scanned, number> = {
@@ -196,5 +198,32 @@ export async function runIntegrityCheck(deps: IntegrityDeps): Promise<IntegrityR
     tookMs: now() - started,
     scanned,
     kinds: INTEGRITY_KINDS.map((kind) => ({ kind, label: INTEGRITY_KIND_LABELS[kind], count: findings.counts.get(kind)!, items: findings.items.get(kind)! })),
+    lastScheduled: lastRun ? { runDate: lastRun.runDate, workstation: lastRun.claimedBy, ...(JSON.parse(lastRun.summary) as Omit<ScheduledIntegrityRun, 'runDate' | 'workstation'>) } : null,
   };
+}
+
+export interface NightlyCheckDeps extends IntegrityDeps {
+  workstation: string;
+  /** Epoch minutes. */
+  clock: () => number;
+  timezone: string;
+  /** integrity_check_hour: -1 is off. */
+  hour: number;
+}
+
+/**
+ * The nightly check: once the clinic's clock has passed the set hour, the first workstation to
+ * claim the date runs it and keeps the counts (not the lists: they name patients' ids, and the
+ * screen runs a fresh check anyway). Null when it is not time, or another workstation has it.
+ */
+export async function runNightlyIntegrityCheck(deps: NightlyCheckDeps): Promise<ScheduledIntegrityRun | null> {
+  if (deps.hour < 0) return null;
+  const wall = instantToWall(deps.clock(), deps.timezone);
+  if (Math.floor(wall.minutes / 60) < deps.hour) return null;
+  const store = new IntegrityStore(deps.sql);
+  if (!(await store.claimRun(wall.date, deps.workstation))) return null;
+  const report = await runIntegrityCheck(deps);
+  const summary = { tookMs: report.tookMs, counts: Object.fromEntries(report.kinds.map((k) => [k.kind, k.count])) as Record<IntegrityKind, number> };
+  await store.finishRun(wall.date, JSON.stringify(summary), new Date());
+  return { runDate: wall.date, workstation: deps.workstation, ...summary };
 }

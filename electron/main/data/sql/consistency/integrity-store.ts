@@ -120,6 +120,32 @@ export class IntegrityStore {
     return row ?? null;
   }
 
+  /** The night's run: true for the one workstation whose insert wins the date. */
+  async claimRun(runDate: string, workstation: string): Promise<boolean> {
+    try {
+      await this.sql.sequelize.query('INSERT INTO integrity_runs (run_date, claimed_by) VALUES (:runDate, :workstation)', { replacements: { runDate, workstation } });
+      return true;
+    } catch (error) {
+      if (error instanceof UniqueConstraintError) return false;
+      throw error;
+    }
+  }
+
+  async finishRun(runDate: string, summary: string, finishedAt: Date): Promise<void> {
+    await this.sql.sequelize.query('UPDATE integrity_runs SET finished_at = :finishedAt, summary = :summary WHERE run_date = :runDate', {
+      replacements: { runDate, summary, finishedAt },
+    });
+  }
+
+  /** The newest finished run's summary (JSON text), if any. */
+  async lastRun(): Promise<{ runDate: string; claimedBy: string | null; summary: string } | null> {
+    const [row] = await this.sql.sequelize.query<{ run_date: string; claimed_by: string | null; summary: string }>(
+      'SELECT run_date, claimed_by, summary FROM integrity_runs WHERE summary IS NOT NULL ORDER BY run_date DESC LIMIT 1',
+      { type: QueryTypes.SELECT },
+    );
+    return row ? { runDate: row.run_date, claimedBy: row.claimed_by, summary: row.summary } : null;
+  }
+
   async flags(): Promise<IntegrityFlag[]> {
     const rows = await this.sql.sequelize.query<{ collection_name: string; document_id: string; kind: string }>(
       'SELECT collection_name, document_id, kind FROM integrity_flags',

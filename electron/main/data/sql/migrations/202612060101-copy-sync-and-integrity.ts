@@ -9,6 +9,8 @@
  *   (updated_at, id), shared by every workstation of the clinic.
  * - integrity_flags: documents an admin flagged for review from the Data health screen (an
  *   orphan has no safe automatic repair). One flag per document and kind of fault.
+ * - integrity_runs: one row per night the scheduled integrity check ran (the date in the
+ *   clinic's zone is the key: the workstation whose insert wins runs it), with the counts found.
  * - patients and doctors indexed by (updated_at, id): the pass reads what changed since its
  *   cursor without scanning every patient.
  */
@@ -41,6 +43,13 @@ export async function up({ context }: MigrationParams): Promise<void> {
         flagged_by INTEGER,
         flagged_at DATETIME DEFAULT CURRENT_TIMESTAMP,
         UNIQUE (collection_name, document_id, kind)
+      )`,
+      `CREATE TABLE integrity_runs (
+        run_date VARCHAR(10) PRIMARY KEY NOT NULL,
+        claimed_by VARCHAR(100),
+        started_at DATETIME DEFAULT CURRENT_TIMESTAMP,
+        finished_at DATETIME,
+        summary TEXT
       )`,
       `CREATE INDEX idx_patients_updated ON patients (updated_at, id)`,
       `CREATE INDEX idx_doctors_updated ON doctors (updated_at, id)`,
@@ -87,6 +96,17 @@ export async function up({ context }: MigrationParams): Promise<void> {
         UNIQUE KEY uq_integrity_flags (collection_name, document_id, kind)
       ) ${suffix}`,
     },
+    {
+      table: 'integrity_runs',
+      sql: `CREATE TABLE integrity_runs (
+        run_date VARCHAR(10) NOT NULL,
+        claimed_by VARCHAR(100) NULL,
+        started_at TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP,
+        finished_at TIMESTAMP NULL,
+        summary TEXT NULL,
+        PRIMARY KEY (run_date)
+      ) ${suffix}`,
+    },
   ]);
   for (const table of ['patients', 'doctors']) {
     const [existing] = await context.sequelize.query(`SHOW INDEX FROM ${table} WHERE Key_name = 'idx_${table}_updated'`);
@@ -99,7 +119,7 @@ export async function down({ context }: MigrationParams): Promise<void> {
   for (const table of ['patients', 'doctors']) {
     await context.sequelize.query(mysql ? `DROP INDEX idx_${table}_updated ON ${table}` : `DROP INDEX IF EXISTS idx_${table}_updated`);
   }
-  for (const table of ['integrity_flags', 'copy_sync_cursors', 'copy_sync_claims']) {
+  for (const table of ['integrity_runs', 'integrity_flags', 'copy_sync_cursors', 'copy_sync_claims']) {
     await context.sequelize.query(`DROP TABLE IF EXISTS ${table}`);
   }
 }
