@@ -27,6 +27,8 @@ const { values } = parseArgs({
   },
 });
 
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
 async function open(): Promise<{ sql: SqlStore; documents: DocumentStore }> {
   if (values.sqlite) {
     const sql = await openSqlStore({ dialect: 'sqlite', storage: values.sqlite });
@@ -44,12 +46,12 @@ async function main(): Promise<number> {
   try {
     const report = await runIntegrityCheck({ sql, documents });
     const shown = Math.max(0, Number(values.list) || 0);
-    console.log(`Integrity check, ${report.checkedAt} (${(report.tookMs / 1000).toFixed(1)} s)`);
-    console.log(`Scanned: ${Object.entries(report.scanned).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    log(`Integrity check, ${report.checkedAt} (${(report.tookMs / 1000).toFixed(1)} s)`);
+    log(`Scanned: ${Object.entries(report.scanned).map(([c, n]) => `${c} ${n}`).join(', ')}`);
     for (const kind of report.kinds) {
-      console.log(`${String(kind.count).padStart(7)}  ${kind.label}`);
+      log(`${String(kind.count).padStart(7)}  ${kind.label}`);
       for (const item of kind.items.slice(0, shown)) {
-        console.log(`           ${item.collection}/${item.documentId}: ${item.detail}${item.flagged ? ' (flagged for review)' : ''}`);
+        log(`           ${item.collection}/${item.documentId}: ${item.detail}${item.flagged ? ' (flagged for review)' : ''}`);
       }
     }
     if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2));
