@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
 import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
+import { DataHealthScreen } from '../features/data-health/DataHealthScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { FlowBoard } from '../features/today/FlowBoard';
@@ -41,6 +42,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
           {section === 'backups' ? <BackupsScreen zone={zone} standalone={status.mode === 'standalone'} /> : null}
+          {section === 'dataHealth' ? <DataHealthScreen zone={zone} /> : null}
           {section === 'patients' ? <PatientsScreen /> : null}
           {section === 'walk-in' ? <WalkInScreen /> : null}
           {section === 'waiting-list' ? <WaitingListScreen /> : null}

@@ -45,6 +45,20 @@ class Findings {
   }
 }
 
+const COPY_FIELD_WORDS = {
+  patientName: 'patient name',
+  doctorName: 'doctor name',
+  currentPatientName: 'current patient name beside the signed one',
+  currentDoctorName: 'current doctor name beside the signed one',
+} as const;
+
+const MESSAGE_WORDS: Partial<Record<string, string>> = {
+  appointment_reminder: 'Reminder',
+  appointment_confirmation: 'Booking confirmation',
+  appointment_rescheduled: 'Reschedule notice',
+  appointment_cancellation: 'Cancellation notice',
+};
+
 export const flagKey = (collection: string, documentId: string, kind: string) => `${collection}|${documentId}|${kind}`;
 
 interface Referencing {
@@ -127,7 +141,7 @@ async function checkPrescriptions(deps: IntegrityDeps, store: IntegrityStore, fi
         collection: 'prescriptions',
         documentId: doc.id,
         patientId: doc.patientId,
-        detail: `Out of date: ${Object.keys(patch).join(', ')}`,
+        detail: `Out of date: ${Object.keys(patch).map((field) => COPY_FIELD_WORDS[field as keyof typeof COPY_FIELD_WORDS]).join(', ')}`,
         repair: 'resync_copy',
       });
     }
@@ -186,7 +200,7 @@ export async function runIntegrityCheck(deps: IntegrityDeps): Promise<IntegrityR
         collection: 'message_claims',
         documentId: String(claim.id),
         patientId: null,
-        detail: `${claim.kind} by ${claim.method}${claim.appointmentId ? ` for appointment ${claim.appointmentId}` : ''}, sent by ${claim.claimedBy ?? 'a workstation'}`,
+        detail: `${MESSAGE_WORDS[claim.kind] ?? 'Message'} by ${claim.method}${claim.appointmentId ? ` for appointment ${claim.appointmentId}` : ''}, sent by ${claim.claimedBy ?? 'a workstation'}`,
         repair: 'write_missing_log',
       },
       // the count is the claims' total, not only the ones listed

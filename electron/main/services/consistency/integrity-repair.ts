@@ -60,7 +60,7 @@ async function resyncCopy(sql: SqlStore, documents: DocumentStore, prescriptionI
   const patch = copiesPatch(doc, { ...(patient ? { patientName: patientDisplayName(patient) } : {}), ...(doctor ? { doctorName: doctorDisplayName(doctor) } : {}) });
   if (!patch) return { repaired: false, summary: 'The names were already current.' };
   await documents.prescriptions.update(doc.id, patch);
-  return { repaired: true, summary: `Updated ${Object.keys(patch).join(', ')}.` };
+  return { repaired: true, summary: `Names brought up to date on prescription ${doc.id}.` };
 }
 
 const isCommunicationType = (kind: string): kind is CommunicationType => (COMMUNICATION_TYPES as readonly string[]).includes(kind);

@@ -59,6 +59,11 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M10 6.5l.9 1.8 2 .3-1.5 1.4.4 2-1.8-1-1.8 1 .4-2-1.5-1.4 2-.3z" />
     </>
   ),
+  dataHealth: (
+    <>
+      <path d="M2.5 10h3l2-4.5 3 9 2-4.5h5" />
+    </>
+  ),
   backups: (
     <>
       <ellipse cx="10" cy="5" rx="6" ry="2.5" />

@@ -37,6 +37,7 @@ const SECTIONS = {
   staff: { label: 'Staff', group: 'Security', roles: ['super_admin'] },
   audit: { label: 'Audit trail', group: 'Security', roles: ['super_admin'] },
   backups: { label: 'Backups', group: 'Clinic', roles: ADMINS },
+  dataHealth: { label: 'Data health', group: 'Clinic', roles: ADMINS },
 } as const satisfies Record<string, SectionDefinition>;
 
 export type Section = keyof typeof SECTIONS;
