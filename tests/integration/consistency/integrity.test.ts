@@ -89,7 +89,7 @@ describe.each(WORKSTATION_STORES)('integrity check on the $name', (store) => {
     expect(auditOrphans).toHaveLength(1);
     expect(auditOrphans[0]!.repair).toBeNull();
     expect(report.scanned.prescriptions).toBe(8);
-    expect(kindOf(report, 'stale_copy').items[0]!.detail).toContain('patientName');
+    expect(kindOf(report, 'stale_copy').items[0]!.detail).toContain('patient name');
   });
 
   it('repairs: a copy re-synced, the missing log written from the claim, orphans flagged; each audited', async () => {
