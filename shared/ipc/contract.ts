@@ -3,6 +3,7 @@ import { channel, NoInput, type ChannelSpec } from './channel-spec';
 import { adminContract } from './admin/contract';
 import { backupContract } from './backups/contract';
 import { consistencyContract } from './consistency/contract';
+import { searchContract } from './search/contract';
 import { syncContract } from './sync/contract';
 import { calendarContract } from './calendar/contract';
 import { communicationContract } from './communications/contract';
@@ -116,6 +117,7 @@ export const contract = {
   ...backupContract,
   ...syncContract,
   ...consistencyContract,
+  ...searchContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type { AuditSpec, ChannelSpec } from './channel-spec';

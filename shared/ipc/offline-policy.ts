@@ -123,4 +123,7 @@ export const OFFLINE_POLICY: Record<ChannelName, OfflinePolicy> = {
   // the check compares the clinic server's two stores; the mirror would only compare itself
   'dataHealth.check': 'server',
   'dataHealth.repair': 'server',
+  // the mirror holds the prescriptions (with their search index); feedback and messages only the server
+  'search.clinicalNotes': 'read',
+  'search.feedbackAndMessages': 'server',
 };

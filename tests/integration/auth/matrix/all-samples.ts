@@ -4,6 +4,7 @@ import { BACKUP_SAMPLES } from './backups-samples';
 import { CALENDAR_SAMPLES } from './calendar-samples';
 import { COMMUNICATION_SAMPLES } from './communications-samples';
 import { CONSISTENCY_SAMPLES } from './consistency-samples';
+import { SEARCH_SAMPLES } from './search-samples';
 import { CORE_SAMPLES } from './core-samples';
 import { DOCTOR_SAMPLES } from './doctor-samples';
 import { KIOSK_SAMPLES } from './kiosk-samples';
@@ -22,6 +23,7 @@ export const FEATURES: readonly Pick<FeatureSamples<Channel>, 'prepare' | 'finge
   BACKUP_SAMPLES,
   SYNC_SAMPLES,
   CONSISTENCY_SAMPLES,
+  SEARCH_SAMPLES,
 ];
 
 /** A sample call for every channel: adding a channel without one breaks the compile. */
@@ -36,4 +38,5 @@ export const SAMPLES: Record<Channel, Sample> = {
   ...BACKUP_SAMPLES.samples,
   ...SYNC_SAMPLES.samples,
   ...CONSISTENCY_SAMPLES.samples,
+  ...SEARCH_SAMPLES.samples,
 };
