@@ -43,7 +43,14 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
           Words to find
         </label>
         <div className="text-search__row">
-          <input id="text-search-query" className="field__input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} maxLength={200} />
+          <input
+            id="text-search-query"
+            className="field__input"
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            maxLength={200}
+          />
           <button type="submit" className="button button--primary" disabled={searching || query.trim().length < 2}>
             {searching ? <Spinner /> : null}
             Search
