@@ -4,9 +4,12 @@
  * each change applied by exactly one workstation, resumable, and idempotent. A signed
  * prescription keeps the names it was signed with; its display copy follows.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../electron/main/compose';
 import { CopySyncStore } from '../../../electron/main/data/sql/consistency/copy-sync-store';
+import { doctorSessionUser } from '../../../electron/main/services/accounts';
+import { prescriptionPdf } from '../../../electron/main/services/doctor/prescription-pdf';
 import { copyClaimKey } from '../../../shared/domain/integration/copied-names';
 import type { TempDir } from '../../support/services';
 import { expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
@@ -69,6 +72,12 @@ describe.each(WORKSTATION_STORES)('copy sync on the $name', (store) => {
     expect(signed.digitalSignature).toBe('header.payload.signature');
     // B, away meanwhile, finds nothing left to write for this change.
     expect((await pass(b)).documentsWritten).toBe(0);
+
+    // The printout shows the name now, and the signed one under it.
+    const pdf = await prescriptionPdf(a.runtime.stores(), doctorSessionUser(seeded.doctor), signed.id);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(pdf.base64, 'base64') }).toString().replace(/\s+/g, ' ');
+    expect(text).toContain('Orlena Vastreck-Hale');
+    expect(text).toContain('Signed as Orlen Vastreck');
   });
 
   it('a direct SQL edit of a patient and of a doctor: every copy current after passes on both workstations at once, each document written once per change', async () => {
