@@ -104,15 +104,23 @@ export class ReadRouter {
     }
   }
 
-  /** The replicas as last seen, for the admins' top bar. */
+  /**
+   * The replicas as last seen, for the admins' top bar. Asking also starts a fresh look at the
+   * ones not looked at lately, so a workstation that reads nothing stale still notices a change.
+   */
   health(): ReplicaHealth[] {
+    this.refreshStale();
+    return this.snapshot();
+  }
+
+  private snapshot(): ReplicaHealth[] {
     return this.slots.map((slot) => ({ ...slot.health }));
   }
 
   /** Looks at every replica now and waits for the answers (start-up, tests, the admin's refresh). */
   async checkReplicas(): Promise<ReplicaHealth[]> {
     await Promise.all(this.slots.map((slot) => this.check(slot)));
-    return this.health();
+    return this.snapshot();
   }
 
   async close(): Promise<void> {
@@ -132,6 +140,7 @@ export class ReadRouter {
   }
 
   private refreshStale(): void {
+    if (this.closed) return;
     const staleBefore = this.now() - this.routing.checkEverySeconds * 1000;
     for (const slot of this.slots) {
       if (slot.checkedAt <= staleBefore && !slot.checking) void this.check(slot);
