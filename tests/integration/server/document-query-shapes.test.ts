@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMongoDocumentStore } from '../../../electron/main/data/documents/mongo/open-mongo-document-store';
 import type { DocumentStore } from '../../../electron/main/data/documents/document-store';
 import type { CollectionName } from '../../../electron/main/data/documents/collections';
+import { DEFAULT_SERVER_TUNING } from '../../../electron/main/config/store-config';
 import { isTargetedOrListed, SCATTER_GATHER_QUERIES } from '../../../electron/main/data/documents/scatter-gather';
 import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { patientCommunications, searchCommunicationLog } from '../../../electron/main/services/communications/communication-log';
@@ -20,6 +21,14 @@ interface SentQuery {
   collection: string;
   method: string;
   fields: string[];
+  /** The read preference the query carried, when not the connection's default. */
+  readPreference: string | null;
+}
+
+function readPreferenceOf(options: unknown): string | null {
+  const preference = (options as { readPreference?: string | { mode?: string } } | undefined)?.readPreference;
+  if (!preference) return null;
+  return typeof preference === 'string' ? preference : (preference.mode ?? null);
 }
 
 const COLLECTIONS = new Set<string>(['prescriptions', 'patient_feedback', 'communication_logs', 'system_audit_logs']);
@@ -51,11 +60,12 @@ describe('the queries the document store sends, against the sharding plan', () =
     [mysql, mongo] = await Promise.all([createTestMysqlDatabase(), createTestMongoDatabase()]);
     dir = createTempDir();
     mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
-      if (COLLECTIONS.has(collection) && QUERY_METHODS.has(method)) sent.push({ collection, method, fields: filterFields(method, args) });
+      if (COLLECTIONS.has(collection) && QUERY_METHODS.has(method)) sent.push({ collection, method, fields: filterFields(method, args), readPreference: readPreferenceOf(args[1]) });
     });
     sql = await openSqlStore({ dialect: 'mysql', url: mysql.url });
     local = await openSqlStore({ dialect: 'sqlite', storage: join(dir.path, 'workstation.sqlite') });
-    documents = await openMongoDocumentStore(mongo.url);
+    // The settings a replica-set clinic runs with (FerretDB accepts them and, alone, ignores them).
+    documents = await openMongoDocumentStore(mongo.url, DEFAULT_SERVER_TUNING.mongo);
     const clinic = await seedClinic(sql, { doctors: 1, patients: 2 });
     const patientId = clinic.patients[0]!.id;
     const doctorId = clinic.doctors[0]!.id;
@@ -97,6 +107,11 @@ describe('the queries the document store sends, against the sharding plan', () =
   it('sends only filters that name the patient or are listed as scatter-gather', () => {
     const unlisted = sent.filter((query) => !isTargetedOrListed(query.collection as CollectionName, query.fields));
     expect(unlisted).toEqual([]);
+  });
+
+  it('lets only the mirror pull be served by a secondary', () => {
+    const fromSecondary = sent.filter((query) => query.readPreference !== null && query.readPreference !== 'primary');
+    expect(fromSecondary).toEqual([expect.objectContaining({ collection: 'prescriptions', fields: ['updatedAt'], readPreference: 'secondaryPreferred' })]);
   });
 
   it('lists nothing the app does not send, and the IT page names every listed query', () => {

@@ -49,11 +49,11 @@ export async function openMongoDocumentStore(uri: string, tuning: MongoTuning = 
     for (const model of Object.values(models)) await model.createIndexes();
     return {
       kind: 'mongodb',
-      prescriptions: createMongoRepository(prescriptionsCollection, models.prescriptions),
-      patientFeedback: createMongoRepository(patientFeedbackCollection, models.patient_feedback),
+      prescriptions: createMongoRepository(prescriptionsCollection, models.prescriptions, tuning.staleReadPreference),
+      patientFeedback: createMongoRepository(patientFeedbackCollection, models.patient_feedback, tuning.staleReadPreference),
       feedbackRatings: createMongoFeedbackRatings(models.patient_feedback),
-      communicationLogs: createMongoRepository(communicationLogsCollection, models.communication_logs),
-      systemAuditLogs: appendOnly(createMongoRepository(systemAuditLogsCollection, models.system_audit_logs)),
+      communicationLogs: createMongoRepository(communicationLogsCollection, models.communication_logs, tuning.staleReadPreference),
+      systemAuditLogs: appendOnly(createMongoRepository(systemAuditLogsCollection, models.system_audit_logs, tuning.staleReadPreference)),
       ping: () =>
         guarded({ label: 'document', uniqueFields: [] }, async () => {
           const db = connection.db;
