@@ -135,13 +135,25 @@ function manifests(dir) {
 
 // ---------------------------------------------------------------- backup
 
-/** Copies the server's binary logs (from `firstFile` on) into the archive; the newest is copied again as it grows. */
+/**
+ * Copies the server's binary logs into the archive: from the newest one already archived (it may
+ * have grown since), or from `firstFile` when the archive is empty. Says so when logs the archive
+ * lacks are gone from the server (expired before they were copied): a restore cannot cross that gap.
+ */
 function archiveBinlogs({ server, dir }, firstFile) {
   const binlog = tool('mariadb-binlog', 'mysqlbinlog');
   if (!binlog) throw new UsageError('mariadb-binlog (or mysqlbinlog) is not installed: binary logs cannot be archived.');
   const onServer = sql(server, 'SHOW BINARY LOGS').map(([name]) => name);
-  const from = onServer.indexOf(firstFile);
-  const wanted = from >= 0 ? onServer.slice(from) : onServer;
+  const newestArchived = latestArchivedBinlog(dir);
+  const from = newestArchived ?? firstFile;
+  const start = onServer.indexOf(from);
+  if (start < 0 && from) {
+    console.error(
+      `Warning: the binary log ${from} is no longer on the server; the archive has a gap before ${onServer[0] ?? 'now'}. ` +
+        'A restore to a second in that gap is not possible; raise expire_logs_days or archive more often.',
+    );
+  }
+  const wanted = start >= 0 ? onServer.slice(start) : onServer;
   if (wanted.length === 0) return [];
   const result = spawnSync(
     binlog,
@@ -274,15 +286,13 @@ async function backup(config, { binlogsOnly }) {
   const { server } = config;
   // A fresh binary log, so the archive's newest file is complete up to this moment.
   sql(server, 'FLUSH BINARY LOGS');
-  const kept = manifests(config.dir);
-  const first = kept[0]?.binlogFile ?? latestArchivedBinlog(config.dir) ?? '';
   if (binlogsOnly) {
-    const archived = archiveBinlogs(config, latestArchivedBinlog(config.dir) ?? first);
+    const archived = archiveBinlogs(config, manifests(config.dir)[0]?.binlogFile ?? '');
     console.log(`Binary logs archived: ${archived.join(', ') || 'none'}`);
     return;
   }
   const manifest = await fullBackup(config);
-  archiveBinlogs(config, first || manifest.binlogFile);
+  archiveBinlogs(config, manifest.binlogFile);
   const removed = rotate(config);
   console.log(`Full backup ${manifest.dumpFile} of ${manifest.database}: verified (${manifest.verified.tables} tables restored into a scratch database).`);
   console.log(`Restorable from ${manifest.restorableFrom} UTC; binary logs archived in ${join(config.dir, 'binlogs')}.`);
