@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
@@ -127,5 +128,11 @@ describe('the queries the document store sends, against the sharding plan', () =
       expect(seen, `${listed.collection} ${listed.fields.join('+')} is really sent`).toBe(true);
       for (const field of listed.fields) expect(row, `${listed.collection} row names ${field}`).toContain(`\`${field}\``);
     }
+  });
+
+  it('mongo-shard refuses a server that is not the router of a sharded cluster, saying why', () => {
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', '..', 'scripts', 'mongo-shard.mjs'), mongo.url], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/not a mongos/);
   });
 });
