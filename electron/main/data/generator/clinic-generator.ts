@@ -1,4 +1,4 @@
-import { addDays, dayOfWeek, formatTime } from '../../../../shared/domain/scheduling/wall-clock';
+import { addDays, dayOfWeek, formatTime } from '../../../../shared/domain/plain-date';
 import { FIRST_NAMES, LAST_NAMES, SPECIALIZATIONS, VISIT_NOTES } from './names';
 import { SeededRandom } from './random';
 

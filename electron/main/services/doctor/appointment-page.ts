@@ -5,7 +5,7 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { Patient } from '../../data/sql/models';
 import type { OpenStores } from '../../runtime/stores';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { instantToWall } from '../../../../shared/domain/scheduling';
 import { appointmentRows, outcomesAllowed } from './my-day';
@@ -89,7 +89,7 @@ async function pastVisits(stores: OpenStores, doctorId: number, patientId: numbe
 }
 
 /** One appointment of the doctor's own, with the patient's details and history. */
-export async function appointmentPage(stores: OpenStores, user: SessionUser, appointmentId: number, clock: Clock): Promise<DoctorAppointmentPage> {
+export async function appointmentPage(stores: OpenStores, user: SessionUser, appointmentId: number, clock: EpochMinuteClock): Promise<DoctorAppointmentPage> {
   const doctorId = doctorIdOf(user);
   const appointment = await ownAppointment(stores.sql, doctorId, appointmentId);
   const settings = await loadClinicSettings(stores.sql.models);

@@ -1,12 +1,12 @@
 import { QueryTypes } from 'sequelize';
-import { addDays, checkTransition, datesBetween, dayOfWeek, instantToWall, wallToInstantLenient, parseTime } from '../../../../shared/domain/scheduling';
+import { addDays, checkTransition, datesBetween, instantToWall, mondayOf, wallToInstantLenient, parseTime } from '../../../../shared/domain/scheduling';
 import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { DoctorAppointmentRow, DoctorDayView } from '../../../../shared/ipc/doctor/types';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { doctorDisplayName } from '../scheduling/slot-view';
 import { doctorIdOf } from './own-records';
@@ -56,14 +56,14 @@ export async function appointmentRows(sql: SqlStore, where: string, replacements
 }
 
 /** The signed-in doctor's own day, the week around it, and who is next. */
-export async function myDay(sql: SqlStore, user: SessionUser, input: { date: string }, clock: Clock): Promise<DoctorDayView> {
+export async function myDay(sql: SqlStore, user: SessionUser, input: { date: string }, clock: EpochMinuteClock): Promise<DoctorDayView> {
   const doctorId = doctorIdOf(user);
   const doctor = await sql.models.Doctor.findByPk(doctorId);
   if (!doctor) throw new AppFailure('NOT_FOUND', 'Your doctor record no longer exists.');
   const settings = await loadClinicSettings(sql.models);
   const now = clock();
   const today = instantToWall(now, settings.timezone).date;
-  const monday = addDays(input.date, -((dayOfWeek(input.date) + 6) % 7));
+  const monday = mondayOf(input.date);
   const sunday = addDays(monday, 6);
   const weekRows = await appointmentRows(sql, 'a.doctor_id = :doctorId AND a.appointment_date BETWEEN :from AND :to', { doctorId, from: monday, to: sunday });
   const upcoming = await appointmentRows(

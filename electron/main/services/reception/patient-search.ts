@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import { isIsoDate } from '../../../../shared/domain/scheduling/wall-clock';
+import { isIsoDate } from '../../../../shared/domain/plain-date';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 

@@ -1,7 +1,7 @@
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { randomBytes } from 'node:crypto';
 import { Op, QueryTypes } from 'sequelize';
-import { instantToWall } from '../../../../shared/domain/scheduling';
+import { formatTime, instantToWall } from '../../../../shared/domain/scheduling';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { PatientFieldsValue } from '../../../../shared/ipc/reception/patient-schemas';
 import type {
@@ -15,7 +15,7 @@ import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
 import type { Patient } from '../../data/sql/models';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { translateSqlError } from '../../data/sql/errors';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { fieldFailure } from './field-failure';
 import { SUMMARY_COLUMNS, toPatientSummary, type PatientRow } from './patient-search';
@@ -48,7 +48,7 @@ function toDetails(row: Patient): PatientDetails {
   };
 }
 
-async function clinicToday(sql: SqlStore, clock: Clock): Promise<{ date: string; minutes: number }> {
+async function clinicToday(sql: SqlStore, clock: EpochMinuteClock): Promise<{ date: string; minutes: number }> {
   const settings = await loadClinicSettings(sql.models);
   return instantToWall(clock(), settings.timezone);
 }
@@ -97,7 +97,7 @@ async function assertValidPatient(
   sql: SqlStore,
   fields: PatientFieldsValue,
   exceptId: number | null,
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<void> {
   const today = (await clinicToday(sql, clock)).date;
   if (fields.dateOfBirth >= today) throw fieldFailure('patient.dateOfBirth', 'The date of birth must be in the past');
@@ -161,7 +161,7 @@ async function saved<T>(write: Promise<T>): Promise<T> {
 export async function registerPatient(
   sql: SqlStore,
   input: { patient: PatientFieldsValue; acknowledgeDuplicates: boolean },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<PatientDetails> {
   await assertValidPatient(sql, input.patient, null, clock);
   await assertNoUnacknowledgedDuplicates(sql, input.patient, null, input.acknowledgeDuplicates);
@@ -183,7 +183,7 @@ async function findPatient(sql: SqlStore, patientId: number): Promise<Patient> {
 export async function updatePatient(
   sql: SqlStore,
   input: { patientId: number; patient: PatientFieldsValue; acknowledgeDuplicates: boolean },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<PatientDetails> {
   const row = await findPatient(sql, input.patientId);
   await assertValidPatient(sql, input.patient, row.id, clock);
@@ -222,7 +222,7 @@ interface AppointmentRow {
 }
 
 /** The patient page: details and every appointment (doctor, status), split into upcoming and past at the clinic's now. */
-export async function getPatientRecord(sql: SqlStore, patientId: number, clock: Clock): Promise<PatientRecord> {
+export async function getPatientRecord(sql: SqlStore, patientId: number, clock: EpochMinuteClock): Promise<PatientRecord> {
   const row = await findPatient(sql, patientId);
   const now = await clinicToday(sql, clock);
   const [rows] = await sql.sequelize.query(
@@ -233,7 +233,7 @@ export async function getPatientRecord(sql: SqlStore, patientId: number, clock: 
       LIMIT 500`,
     { replacements: { patientId }, type: QueryTypes.RAW },
   );
-  const nowTime = `${String(Math.floor(now.minutes / 60)).padStart(2, '0')}:${String(now.minutes % 60).padStart(2, '0')}`;
+  const nowTime = formatTime(now.minutes);
   const upcoming: PatientAppointment[] = [];
   const past: PatientAppointment[] = [];
   for (const a of rows as AppointmentRow[]) {

@@ -1,8 +1,9 @@
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppointmentType, AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import { bookAppointment, type Clock } from '../scheduling/booking';
-import { utcText } from './sql-time';
+import { bookAppointment } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
+import { utcText } from '../../data/sql/sql-time';
 
 /** What a walk-in or waiting-list entry carries into its booking. */
 export interface QueuedEntry {
@@ -32,7 +33,7 @@ export async function bookQueuedEntry(
   entryId: number,
   entry: QueuedEntry,
   input: QueuedBookingInput,
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<AppointmentView> {
   if (entry.status === 'Removed') throw new AppFailure('CONFLICT', `This ${queue.what} was removed.`);
   const appointment = await bookAppointment(

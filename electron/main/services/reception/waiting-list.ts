@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import { instantToWall, parseTime, overlaps } from '../../../../shared/domain/scheduling';
+import { daysBetween, instantToWall, parseTime, overlaps } from '../../../../shared/domain/scheduling';
 import { rankWaitingListMatches, type WaitingListEntry } from '../../../../shared/domain/reception/waiting-list-match';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type {
@@ -11,12 +11,12 @@ import type {
 } from '../../../../shared/ipc/reception/types';
 import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
 import { findSoonestSlots } from '../scheduling/soonest';
 import { toSlotView } from '../scheduling/slot-view';
 import { fieldFailure } from './field-failure';
-import { epochMsOf, isoOf, utcText } from './sql-time';
+import { epochMsOf, isoOf, utcText } from '../../data/sql/sql-time';
 import { bookQueuedEntry } from './queued-booking';
 
 interface EntryRow {
@@ -104,7 +104,7 @@ export interface AddWaitingInput {
 }
 
 /** Puts a patient on the waiting list. The window must not lie wholly in the past. */
-export async function addToWaitingList(sql: SqlStore, input: AddWaitingInput, clock: Clock): Promise<WaitingEntryView> {
+export async function addToWaitingList(sql: SqlStore, input: AddWaitingInput, clock: EpochMinuteClock): Promise<WaitingEntryView> {
   const settings = await loadClinicSettings(sql.models);
   const today = instantToWall(clock(), settings.timezone).date;
   if (input.toDate < today) throw fieldFailure('toDate', 'The window has already passed');
@@ -147,7 +147,7 @@ export async function addToWaitingList(sql: SqlStore, input: AddWaitingInput, cl
   return latest!;
 }
 
-export async function removeFromWaitingList(sql: SqlStore, entryId: number, clock: Clock): Promise<WaitingEntryView> {
+export async function removeFromWaitingList(sql: SqlStore, entryId: number, clock: EpochMinuteClock): Promise<WaitingEntryView> {
   const entry = await loadEntry(sql, entryId);
   if (entry.status !== 'Waiting') throw new AppFailure('CONFLICT', 'This entry is no longer waiting.');
   await sql.sequelize.query(
@@ -164,7 +164,7 @@ export async function removeFromWaitingList(sql: SqlStore, entryId: number, cloc
 export async function listWaitingList(
   sql: SqlStore,
   input: { withSlots: boolean },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<WaitingEntryWithSlots[]> {
   const settings = await loadClinicSettings(sql.models);
   const rules = schedulingRules(settings);
@@ -178,7 +178,7 @@ export async function listWaitingList(
       continue;
     }
     const from = entry.fromDate > today ? entry.fromDate : today;
-    const days = Math.min(90, Math.round((Date.parse(entry.toDate) - Date.parse(from)) / 86_400_000) + 1);
+    const days = Math.min(90, daysBetween(from, entry.toDate) + 1);
     const { candidates } = await findSoonestSlots(
       sql.sequelize,
       rules,
@@ -270,7 +270,7 @@ export async function offersForOpenedSlot(
 export async function bookFromWaitingList(
   sql: SqlStore,
   input: { entryId: number; doctorId: number; date: string; time: string; idempotencyKey: string },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<WaitingListBooking> {
   const entry = await loadEntry(sql, input.entryId);
   const appointment = await bookQueuedEntry(sql, { table: 'waiting_list', what: 'waiting-list entry' }, input.entryId, entry, input, clock);

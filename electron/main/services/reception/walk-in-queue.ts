@@ -18,11 +18,11 @@ import type { AppointmentType, SlotView } from '../../../../shared/ipc/schedulin
 import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
 import { findSoonestSlots } from '../scheduling/soonest';
 import { toSlotView } from '../scheduling/slot-view';
-import { epochMsOf, isoOf, utcText } from './sql-time';
+import { epochMsOf, isoOf, utcText } from '../../data/sql/sql-time';
 import { bookQueuedEntry } from './queued-booking';
 
 interface EntryRow {
@@ -84,7 +84,7 @@ export interface JoinWalkInInput {
 }
 
 /** Puts a walk-in in the queue, arrived now. A patient already waiting is refused (CONFLICT). */
-export async function joinWalkInQueue(sql: SqlStore, input: JoinWalkInInput, clock: Clock): Promise<WalkInEntryView> {
+export async function joinWalkInQueue(sql: SqlStore, input: JoinWalkInInput, clock: EpochMinuteClock): Promise<WalkInEntryView> {
   const settings = await loadClinicSettings(sql.models);
   const id = await inWriteTransaction(sql.sequelize, async (transaction) => {
     const [patients] = await sql.sequelize.query('SELECT id, is_active FROM patients WHERE id = :id', {
@@ -137,7 +137,7 @@ export async function joinWalkInQueue(sql: SqlStore, input: JoinWalkInInput, clo
 }
 
 /** Takes a walk-in off the queue without booking (they left, or were seen otherwise). */
-export async function removeFromWalkInQueue(sql: SqlStore, entryId: number, clock: Clock): Promise<WalkInEntryView> {
+export async function removeFromWalkInQueue(sql: SqlStore, entryId: number, clock: EpochMinuteClock): Promise<WalkInEntryView> {
   const entry = await loadEntry(sql, entryId);
   if (entry.status !== 'Waiting') throw new AppFailure('CONFLICT', 'This walk-in is no longer waiting.');
   await sql.sequelize.query(
@@ -157,7 +157,7 @@ export async function removeFromWalkInQueue(sql: SqlStore, entryId: number, cloc
 export async function bookWalkIn(
   sql: SqlStore,
   input: { entryId: number; doctorId: number; date: string; time: string; idempotencyKey: string },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<WalkInBooking> {
   const entry = await loadEntry(sql, input.entryId);
   const appointment = await bookQueuedEntry(sql, { table: 'walk_in_queue', what: 'walk-in' }, input.entryId, entry, input, clock);
@@ -177,7 +177,7 @@ interface TodayRow {
  * they would probably get today (the soonest ones, handed out in arrival order) and the wait,
  * the doctors' running delay included (shared/domain/reception/running-delay.ts).
  */
-export async function listWalkInQueue(sql: SqlStore, clock: Clock): Promise<WalkInQueue> {
+export async function listWalkInQueue(sql: SqlStore, clock: EpochMinuteClock): Promise<WalkInQueue> {
   const settings = await loadClinicSettings(sql.models);
   const rules = schedulingRules(settings);
   const now = clock();
