@@ -29,7 +29,7 @@ export interface QueuedBookingInput {
  */
 export async function bookQueuedEntry(
   sql: SqlStore,
-  queue: { table: 'walk_in_queue' | 'waiting_list'; what: string },
+  queue: { what: string; markBooked(entryId: number, appointmentId: number, resolvedAt: string): Promise<void> },
   entryId: number,
   entry: QueuedEntry,
   input: QueuedBookingInput,
@@ -51,8 +51,6 @@ export async function bookQueuedEntry(
     clock,
   );
   if (entry.status === 'Booked' && entry.appointmentId !== appointment.id) throw new AppFailure('CONFLICT', `This ${queue.what} is already booked.`);
-  await sql.sequelize.query(`UPDATE ${queue.table} SET status = 'Booked', appointment_id = :appointmentId, resolved_at = :now WHERE id = :entryId`, {
-    replacements: { entryId, appointmentId: appointment.id, now: utcText(clock()) },
-  });
+  await queue.markBooked(entryId, appointment.id, utcText(clock()));
   return appointment;
 }

@@ -86,7 +86,7 @@ export async function bookWalkIn(
   clock: EpochMinuteClock,
 ): Promise<WalkInBooking> {
   const entry = await loadEntry(sql, input.entryId);
-  const appointment = await bookQueuedEntry(sql, { table: 'walk_in_queue', what: 'walk-in' }, input.entryId, entry, input, clock);
+  const appointment = await bookQueuedEntry(sql, { what: 'walk-in', markBooked: walkInQueueRepository(sql).markBooked }, input.entryId, entry, input, clock);
   return { entry: await loadEntry(sql, input.entryId), appointment };
 }
 

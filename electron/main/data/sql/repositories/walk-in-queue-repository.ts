@@ -72,6 +72,7 @@ export interface WalkInQueueRepository {
   add(entry: NewWalkIn, transaction: Transaction): Promise<number>;
   /** Marks a waiting entry removed; an entry no longer waiting is left as it is. */
   markRemoved(entryId: number, resolvedAt: string): Promise<void>;
+  markBooked(entryId: number, appointmentId: number, resolvedAt: string): Promise<void>;
   liveAppointmentsOn(date: string): Promise<LiveAppointmentOfDay[]>;
 }
 
@@ -135,6 +136,12 @@ export function walkInQueueRepository(sql: SqlStore): WalkInQueueRepository {
         "UPDATE walk_in_queue SET status = 'Removed', resolved_at = :now WHERE id = :entryId AND status = 'Waiting'",
         { replacements: { entryId, now: resolvedAt } },
       );
+    },
+
+    async markBooked(entryId, appointmentId, resolvedAt) {
+      await sequelize.query("UPDATE walk_in_queue SET status = 'Booked', appointment_id = :appointmentId, resolved_at = :now WHERE id = :entryId", {
+        replacements: { entryId, appointmentId, now: resolvedAt },
+      });
     },
 
     async liveAppointmentsOn(date) {
