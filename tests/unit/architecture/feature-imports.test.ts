@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './source-files';
 
 /**
  * Features do not import features: what two features share moves down to `components/`,
@@ -27,14 +28,6 @@ const STILL_CROSSING = [
 ];
 
 const FEATURES = join(__dirname, '../../../renderer/src/features');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** The other features a file in `features/<feature>/` imports from (relative imports only: features are reached that way). */
 export function crossedFeatures(file: string, source: string): string[] {

@@ -54,22 +54,13 @@ function toEntryView(row: EntryRow): WaitingEntryView {
   };
 }
 
-export interface NewWaitingEntry {
-  patientId: number;
-  doctorId: number | null;
-  specialization: string | null;
-  fromDate: string;
-  toDate: string;
-  /** 'HH:MM'. */
-  earliestTime: string;
-  latestTime: string;
-  durationMinutes: number;
-  appointmentType: AppointmentType;
-  priority: number;
-  notes: string | null;
+export type NewWaitingEntry = Pick<
+  WaitingEntryView,
+  'patientId' | 'doctorId' | 'specialization' | 'fromDate' | 'toDate' | 'earliestTime' | 'latestTime' | 'durationMinutes' | 'appointmentType' | 'priority' | 'notes'
+> & {
   /** UTC text, as `utcText` writes it. */
   createdAt: string;
-}
+};
 
 /** A patient's live appointment of one day: when it starts ('HH:MM') and how long it lasts. */
 export interface PatientBusyTime {
