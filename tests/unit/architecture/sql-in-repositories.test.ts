@@ -16,7 +16,6 @@ const STILL_TO_MOVE = [
   'backup/sqlite-snapshot.ts',
   'calendar/calendar-month.ts',
   'calendar/calendar-week.ts',
-  'calendar/change-feed.ts',
   'communications/appointment-messages.ts',
   'communications/communication-log.ts',
   'communications/message-job.ts',
