@@ -23,8 +23,6 @@ const STILL_TO_MOVE = [
   'demo-clinic.ts',
   'doctor/appointment-page.ts',
   'doctor/my-day.ts',
-  'doctor/own-records.ts',
-  'doctor/prescription-pdf.ts',
   'doctor/signing-keys.ts',
   'reports/clinic-report.ts',
   'scheduling/booking.ts',
