@@ -21,8 +21,6 @@ const STILL_TO_MOVE = [
   'communications/message-job.ts',
   'communications/smtp-password.ts',
   'demo-clinic.ts',
-  'doctor/appointment-page.ts',
-  'doctor/my-day.ts',
   'doctor/signing-keys.ts',
   'reports/clinic-report.ts',
   'scheduling/booking.ts',
