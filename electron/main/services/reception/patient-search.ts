@@ -1,6 +1,7 @@
 import { isIsoDate } from '../../../../shared/domain/plain-date';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { readFrom } from '../../data/sql/read-routing';
 import { patientRepository, type SearchKind } from '../../data/sql/repositories/patient-repository';
 
 export type { SearchKind };
@@ -33,7 +34,7 @@ export function classifySearch(query: string): SearchKind {
  * search on 100k patients reads only `limit` rows per branch. One word matches a last name, a
  * first name or the start of an email; two words match first+last in either order. Branches are UNION ALLed in one round trip and merged here.
  */
-export async function searchPatients(
+async function searchPatientsOn(
   sql: SqlStore,
   input: { query: string; limit: number; includeInactive: boolean },
 ): Promise<PatientSummary[]> {
@@ -46,4 +47,9 @@ export async function searchPatients(
     (x, y) => collator.compare(x.lastName, y.lastName) || collator.compare(x.firstName, y.firstName) || x.id - y.id,
   );
   return unique.slice(0, input.limit);
+}
+
+/** A typeahead: a patient registered a moment ago on another workstation may show a second later. */
+export function searchPatients(sql: SqlStore, input: { query: string; limit: number; includeInactive: boolean }): Promise<PatientSummary[]> {
+  return readFrom(sql, 'replica-ok', (reader) => searchPatientsOn(reader, input));
 }
