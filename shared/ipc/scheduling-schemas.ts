@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/scheduling/wall-clock';
+import { isIsoDate } from '../domain/plain-date';
 import {
   MAX_INTERVAL_WEEKS,
   MAX_OCCURRENCES,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { BRIDGE_PATH, BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } from '../../../shared/ipc/bridge';
 import type { Dispatch } from './dispatcher';
 
 /**
@@ -11,8 +12,6 @@ import type { Dispatch } from './dispatcher';
  * listens on 127.0.0.1 only, serves the built renderer from its own origin, and accepts calls
  * only with the per-process token it writes into the page it serves and from that origin.
  */
-export const BRIDGE_PATH = '/__clinic/invoke/';
-export const BRIDGE_TOKEN_HEADER = 'x-clinic-bridge-token';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -63,7 +62,7 @@ export async function startHttpBridge(options: {
       let content: Buffer | string = await readFile(file);
       const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
       if (relative === 'index.html') {
-        content = content.toString('utf8').replace('</head>', `<meta name="clinic-bridge-token" content="${token}"></head>`);
+        content = content.toString('utf8').replace('</head>', `<meta name="${BRIDGE_TOKEN_META}" content="${token}"></head>`);
       }
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
       res.end(content);

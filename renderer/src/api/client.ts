@@ -1,11 +1,7 @@
 import { CHANNEL_NAMES, type ChannelName } from '../../../shared/ipc/channels';
 import type { ClinicApi } from '../../../shared/ipc/contract';
+import { BRIDGE_PATH, BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } from '../../../shared/ipc/bridge';
 import type { Result } from '../../../shared/ipc/result';
-
-/** Where the loopback bridge listens and how it knows the page it served (electron/main/ipc/http-bridge.ts). */
-const BRIDGE_PATH = '/__clinic/invoke/';
-const BRIDGE_TOKEN_HEADER = 'x-clinic-bridge-token';
-const BRIDGE_TOKEN_META = 'clinic-bridge-token';
 
 type AnyChannelCall = (input: unknown) => Promise<Result<unknown>>;
 

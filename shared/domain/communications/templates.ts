@@ -139,11 +139,3 @@ export function renderTemplate(template: MessageTemplate, values: TemplateValues
     .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`);
   return { subject, text, html: paragraphs.join('\n') };
 }
-
-/** "Tuesday 8 December 2026" from 'YYYY-MM-DD', the same on every machine (no locale settings). */
-export function formatLongDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
-  return `${weekday} ${d} ${month} ${y}`;
-}

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/scheduling/wall-clock';
+import { isIsoDate, parseTime as minutesOf } from '../../domain/plain-date';
 
 const Id = z.number().int().positive();
 const START_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const DateText = z.string().refine(isIsoDate, 'Use a date like 2026-12-31');
 
 export const WeeklyRange = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../domain/scheduling/lifecycle';
-import { addDays, dayOfWeek, isIsoDate } from '../../domain/scheduling/wall-clock';
+import { addDays, isIsoDate, mondayOf } from '../../domain/plain-date';
 
 export const APPOINTMENT_TYPES = ['Consultation', 'Follow-up', 'Emergency', 'Check-up'] as const;
 export type AppointmentTypeName = (typeof APPOINTMENT_TYPES)[number];
@@ -17,11 +17,6 @@ export const ClinicReportInput = z
   })
   .strict();
 export type ClinicReportInput = z.infer<typeof ClinicReportInput>;
-
-/** The Monday of a date's week (weeks run Monday to Sunday, as clinics plan them). */
-export function mondayOf(date: string): string {
-  return addDays(date, -((dayOfWeek(date) + 6) % 7));
-}
 
 /** The Mondays of the report's weeks. */
 export function reportWeeks(fromDate: string, weeks: number): string[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays } from '../../domain/scheduling/wall-clock';
+import { addDays } from '../../domain/plain-date';
 import { DateText } from '../scheduling-schemas';
 
 const Id = z.number().int().positive();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/scheduling/wall-clock';
+import { isIsoDate } from '../../domain/plain-date';
 
 export const PATIENT_GENDERS = ['Male', 'Female', 'Other'] as const;
 export type PatientGender = (typeof PATIENT_GENDERS)[number];
