@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../domain/text';
 import { isValidTimeZone } from '../domain/timezone';
 
 const trimmed = (max: number, label: string) =>
@@ -8,7 +9,7 @@ const trimmed = (max: number, label: string) =>
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
 
-export const Email = z.string().trim().toLowerCase().max(100).email('Enter a valid email address');
+export const Email = text().trim().toLowerCase().max(100).email('Enter a valid email address');
 
 /** OWASP ASVS: length over composition rules; 12 characters minimum for staff accounts. */
 export const NewPassword = z

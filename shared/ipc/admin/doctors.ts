@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { Email, NewPassword } from '../schemas';
 
 const Id = z.number().int().positive();
 
 const required = (max: number, label: string) =>
-  z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+  text().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
 /** DECIMAL(10,2): up to 8 digits before the point, 2 after; stored and shown as text ("150.00"), never a float. */
 export const Money = z
@@ -22,7 +23,7 @@ export const DoctorFields = z.object({
   lastName: required(50, 'Last name'),
   email: Email,
   // VARCHAR(15) in the seed: room for +country and number, not for formatting
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{4,14}$/, 'Enter a phone number (5 to 15 digits, spaces, +, - or brackets)'),
+  phone: text().trim().regex(/^\+?[0-9][0-9 ()-]{4,14}$/, 'Enter a phone number (5 to 15 digits, spaces, +, - or brackets)'),
   specialization: required(100, 'Specialization'),
   // Upper case: MySQL compares case-insensitively, SQLite does not; one form keeps "unique" the same on both.
   licenseNumber: required(50, 'License number')
@@ -30,7 +31,7 @@ export const DoctorFields = z.object({
     .transform((v) => v.toUpperCase()),
   yearsExperience: z.number().int('Whole years').min(0, 'Cannot be negative').max(80, 'At most 80 years'),
   consultationFee: Money.nullable(),
-  bio: z.string().trim().max(5000, 'At most 5000 characters').nullable(),
+  bio: text().trim().max(5000, 'At most 5000 characters').nullable(),
 });
 export type DoctorFieldsInput = z.input<typeof DoctorFields>;
 

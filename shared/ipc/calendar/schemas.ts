@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { addDays } from '../../domain/scheduling/wall-clock';
 import { DateText } from '../scheduling-schemas';
 
@@ -15,13 +16,13 @@ export const CalendarWeekInput = z
   })
   .strict();
 
-export const MonthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-12');
+export const MonthText = text().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-12');
 
 export const CalendarMonthInput = z
   .object({
     month: MonthText,
     doctorIds: z.array(Id).min(1).max(200).optional(),
-    specialization: z.string().trim().min(1).max(100).optional(),
+    specialization: text().trim().min(1).max(100).optional(),
   })
   .strict();
 
