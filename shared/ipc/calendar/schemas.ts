@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../domain/text';
-import { addDays } from '../../domain/scheduling/wall-clock';
+import { addDays, isIsoDate } from '../../domain/scheduling/wall-clock';
 import { DateText } from '../scheduling-schemas';
 
 const Id = z.number().int().positive();
@@ -30,6 +30,8 @@ export const CalendarChangesInput = z
   .object({ from: DateText, to: DateText })
   .strict()
   .superRefine((range, ctx) => {
+    // zod runs this refinement even when a date is malformed (its own issue names that field)
+    if (!isIsoDate(range.from) || !isIsoDate(range.to)) return;
     if (range.to < range.from)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date comes before the start date' });
     else if (range.to > addDays(range.from, MAX_CHANGE_FEED_DAYS - 1)) {
