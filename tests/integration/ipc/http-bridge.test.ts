@@ -76,7 +76,6 @@ describe('the loopback bridge', () => {
     rmSync(rendererDir, { recursive: true, force: true });
   });
 
-  const host = () => `127.0.0.1:${port}`;
   const invoke = (channel: string, body: string | Buffer, headers: Record<string, string> = {}, chunked = false) =>
     call(port, {
       method: 'POST',
