@@ -19,8 +19,7 @@ export const UnlockInput = z.object({ password: text().min(1, 'Enter your passwo
 export const STAFF_ROLES = ['front_desk', 'admin', 'super_admin'] as const;
 export type StaffRoleName = (typeof STAFF_ROLES)[number];
 
-export const Username = z
-  .string()
+export const Username = text()
   .trim()
   .min(3, 'Username must be at least 3 characters')
   .max(50, 'Username must be at most 50 characters')

@@ -8,8 +8,7 @@ const required = (max: number, label: string) =>
   text().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
 /** DECIMAL(10,2): up to 8 digits before the point, 2 after; stored and shown as text ("150.00"), never a float. */
-export const Money = z
-  .string()
+export const Money = text()
   .trim()
   .regex(/^\d{1,8}([.,]\d{1,2})?$/, 'Enter an amount like 120 or 120.50 (at most 99999999.99)')
   .transform((text) => {
@@ -53,8 +52,7 @@ export const SetDoctorImageInput = z
   .object({
     doctorId: Id,
     mediaType: z.enum(PROFILE_IMAGE_TYPES, 'Choose a PNG, JPEG or WebP image'),
-    dataBase64: z
-      .string()
+    dataBase64: text()
       .min(1, 'The image is empty')
       .max(Math.ceil(PROFILE_IMAGE_MAX_BYTES / 3) * 4 + 4, 'The image is larger than 2 MB')
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64 data'),

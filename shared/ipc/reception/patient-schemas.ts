@@ -11,8 +11,7 @@ const Id = z.number().int().positive();
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]{4,13}$/;
 const phoneDigits = (text: string) => text.replace(/\D/g, '').length;
 
-export const PhoneText = z
-  .string()
+export const PhoneText = text()
   .trim()
   .min(1, 'Phone is required')
   .max(15, 'At most 15 characters')
@@ -21,8 +20,7 @@ export const PhoneText = z
     'Use a phone number like +1 555 010 0100 (digits, spaces, dashes)',
   );
 
-const OptionalPhone = z
-  .string()
+const OptionalPhone = text()
   .trim()
   .max(15, 'At most 15 characters')
   .refine(
@@ -41,8 +39,7 @@ export const PatientFields = z
   .object({
     firstName: Name('First name'),
     lastName: Name('Last name'),
-    email: z
-      .string()
+    email: text()
       .trim()
       .min(1, 'Email is required')
       .max(100, 'At most 100 characters')

@@ -10,8 +10,7 @@ const Duration = z
   .min(5, 'At least 5 minutes')
   .max(480, 'At most 8 hours')
   .multipleOf(5, 'Use steps of 5 minutes');
-const IdempotencyKey = z
-  .string()
+const IdempotencyKey = text()
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
