@@ -12,6 +12,10 @@ import type { Result } from '../../../shared/ipc/result';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
 import { createAccounts, seedBookableClinic, tomorrow, type RoleAccount } from '../auth/accounts-fixture';
+import { searchPatients } from '../../../electron/main/services/reception/patient-search';
+import { findLikelyDuplicates } from '../../../electron/main/services/reception/patients';
+import { addToWaitingList } from '../../../electron/main/services/reception/waiting-list';
+import { systemClock } from '../../../electron/main/services/scheduling/booking';
 
 const fieldsOf = (result: Result<unknown>): string[] =>
   result.ok ? [] : ((result.error.details as { fields?: { field: string }[] } | undefined)?.fields ?? []).map((f) => f.field);
@@ -90,6 +94,26 @@ describe.each(WORKSTATION_STORES)('clean refusals on the $name', (store) => {
     ws.session.signOut();
     await expectRefusedOn('session.signIn', { identifier: '\u0000', password: 'whatever it is 1' }, 'identifier');
     expect(ws.session.user).toBeNull();
+  });
+
+  it('binds typed text as parameters: below the channels, a NUL or a quote cannot break the SQL', async () => {
+    const { sql } = ws.runtime.stores();
+    const patient = await sql.models.Patient.findByPk(patientId);
+    const lastName = patient!.lastName;
+    for (const query of ['a\u0000b', "O'Brien\u0000", "' OR 1=1 --"]) {
+      expect(await searchPatients(sql, { query, limit: 10, includeInactive: true }), JSON.stringify(query)).toEqual([]);
+    }
+    // the bound search still finds what it should
+    expect((await searchPatients(sql, { query: lastName, limit: 10, includeInactive: true })).map((p) => p.id)).toContain(patientId);
+    const duplicates = await findLikelyDuplicates(sql, { firstName: "Nu'l\u0000", lastName: 'x\u0000', dateOfBirth: '1980-01-01', phone: '+1 555 0\u00001' }, null);
+    expect(duplicates).toEqual([]);
+    const waiting = await waitingCount();
+    await addToWaitingList(
+      sql,
+      { patientId, doctorId, fromDate: tomorrow(), toDate: tomorrow(), earliestTime: '08:00', latestTime: '18:00', priority: 2, notes: "calls back at 5 o'clock\u0000" },
+      systemClock,
+    );
+    expect(await waitingCount()).toBe(waiting + 1);
   });
 
   it('refuses lone surrogates instead of storing them altered, and keeps a paired one exactly', async () => {

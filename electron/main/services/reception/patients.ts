@@ -65,19 +65,16 @@ export async function findLikelyDuplicates(
   exceptId: number | null,
 ): Promise<DuplicateCandidate[]> {
   const nocase = sql.dialect === 'mysql' ? '' : ' COLLATE NOCASE';
+  // The typed names and phone are bound as parameters, never spliced into the statement.
+  const [phone, digits, international] = [fields.phone, digitsOf(fields.phone), `+${digitsOf(fields.phone)}`];
   const [rows] = await sql.sequelize.query(
     `SELECT ${SUMMARY_COLUMNS}, 'name' AS why FROM patients
-       WHERE last_name = :last${nocase} AND first_name = :first${nocase} AND date_of_birth = :dob
+       WHERE last_name = $last${nocase} AND first_name = $first${nocase} AND date_of_birth = $dob
      UNION ALL
-     SELECT ${SUMMARY_COLUMNS}, 'phone' AS why FROM patients WHERE phone IN (:phones)
+     SELECT ${SUMMARY_COLUMNS}, 'phone' AS why FROM patients WHERE phone IN ($phone, $digits, $international)
      LIMIT 50`,
     {
-      replacements: {
-        last: fields.lastName,
-        first: fields.firstName,
-        dob: fields.dateOfBirth,
-        phones: [...new Set([fields.phone, digitsOf(fields.phone), `+${digitsOf(fields.phone)}`])],
-      },
+      bind: { last: fields.lastName, first: fields.firstName, dob: fields.dateOfBirth, phone, digits, international },
       type: QueryTypes.RAW,
     },
   );

@@ -122,9 +122,10 @@ export async function addToWaitingList(sql: SqlStore, input: AddWaitingInput, cl
   const createdAt = utcText(clock());
   await sql.sequelize.query(
     `INSERT INTO waiting_list (patient_id, doctor_id, specialization, from_date, to_date, earliest_time, latest_time, duration_minutes, appointment_type, priority, notes, status, created_at)
-     VALUES (:patientId, :doctorId, :specialization, :fromDate, :toDate, :earliest, :latest, :duration, :type, :priority, :notes, 'Waiting', :createdAt)`,
+     VALUES ($patientId, $doctorId, $specialization, $fromDate, $toDate, $earliest, $latest, $duration, $type, $priority, $notes, 'Waiting', $createdAt)`,
     {
-      replacements: {
+      // what was typed (notes, specialization) is bound as parameters, never spliced into the statement
+      bind: {
         patientId: input.patientId,
         doctorId: input.doctorId ?? null,
         specialization: input.doctorId === undefined ? (input.specialization ?? null) : null,
