@@ -48,9 +48,14 @@ test('the idle lock hides the booking dialog, takes the password, and gives the 
   const day = await invokeInPage(page, 'calendar.day', { date: tomorrow });
   if (!day.ok) throw new Error(day.error.message);
   let chosen: { index: number; time: string } | null = null;
-  for (let index = 0; index < 3 && !chosen; index++) {
+  // A cancelled visit frees its time but its block still covers the column: skip any drawn block.
+  const drawnOver = (index: number, start: number) =>
+    day.data.doctors[index]!.appointments.some((a) => minutesOf(a.time) < start + 30 && start < minutesOf(a.time) + a.durationMinutes);
+  for (let index = 0; index < Math.min(5, day.data.doctors.length) && !chosen; index++) {
     const slots = await invokeInPage(page, 'slots.free', { doctorId: day.data.doctors[index]!.doctorId, fromDate: tomorrow, days: 1, durationMinutes: 30 });
-    const time = slots.ok ? slots.data.find((s) => minutesOf(s.time) % 60 === 0 && minutesOf(s.time) >= 9 * 60)?.time : undefined;
+    const time = slots.ok
+      ? slots.data.find((s) => minutesOf(s.time) % 60 === 0 && minutesOf(s.time) >= 9 * 60 && !drawnOver(index, minutesOf(s.time)))?.time
+      : undefined;
     if (time) chosen = { index, time };
   }
   if (!chosen) throw new Error('no free time tomorrow');
