@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text';
 
 /**
  * Message templates: what admins edit, and the pure rendering of a template with the values of
@@ -33,8 +34,8 @@ export type TemplateValues = Record<Placeholder, string>;
 const PLACEHOLDER_PATTERN = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 
 export const MessageTemplate = z.strictObject({
-  subject: z.string().trim().min(1, 'The subject is required').max(200, 'The subject is at most 200 characters'),
-  body: z.string().trim().min(1, 'The message text is required').max(5000, 'The message text is at most 5000 characters'),
+  subject: text().trim().min(1, 'The subject is required').max(200, 'The subject is at most 200 characters'),
+  body: text().trim().min(1, 'The message text is required').max(5000, 'The message text is at most 5000 characters'),
 });
 export type MessageTemplate = z.output<typeof MessageTemplate>;
 

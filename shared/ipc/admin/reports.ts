@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../domain/scheduling/lifecycle';
 import { addDays, isIsoDate, mondayOf } from '../../domain/plain-date';
 
@@ -11,7 +12,7 @@ export const MAX_REPORT_WEEKS = 26;
 export const ClinicReportInput = z
   .object({
     /** Any day of the first week; the report starts on that week's Monday. */
-    fromDate: z.string().refine(isIsoDate, 'Use a date like 2026-11-02'),
+    fromDate: text().refine(isIsoDate, 'Use a date like 2026-11-02'),
     weeks: z.number().int().min(1).max(MAX_REPORT_WEEKS, `At most ${MAX_REPORT_WEEKS} weeks`),
     doctorIds: z.array(z.number().int().positive()).max(500).optional(),
   })

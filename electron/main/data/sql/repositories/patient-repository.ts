@@ -77,48 +77,52 @@ export function patientRepository(sql: SqlStore): PatientRepository {
       // MySQL's LIKE escapes with a backslash by default (and '\' would not parse there); SQLite needs it said
       const escape = sqlite ? ` ESCAPE '\\'` : '';
       const branches: string[] = [];
-      const replacements: Record<string, unknown> = { limit: input.limit };
+      // The typed text is bound as a parameter, never spliced into the statement (SQLite would stop
+      // reading an inlined value at a NUL); the limit is a validated whole number (MySQL takes no
+      // parameter there).
+      const bind: Record<string, string> = {};
+      const rowLimit = Math.max(1, Math.trunc(input.limit));
       const branch = (where: string, order: string) =>
-        `SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${where}${active} ORDER BY ${order} LIMIT :limit) AS b${branches.length}`;
+        `SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${where}${active} ORDER BY ${order} LIMIT ${rowLimit}) AS b${branches.length}`;
       switch (search.kind) {
         case 'birthDate':
-          replacements.date = search.date;
-          branches.push(branch('date_of_birth = :date', `last_name${nocase}, first_name${nocase}`));
+          bind.date = search.date;
+          branches.push(branch('date_of_birth = $date', `last_name${nocase}, first_name${nocase}`));
           break;
         case 'email':
-          replacements.email = likePrefix(search.prefix);
-          branches.push(branch(`email LIKE :email${escape}`, 'email'));
+          bind.email = likePrefix(search.prefix);
+          branches.push(branch(`email LIKE $email${escape}`, 'email'));
           break;
         case 'phone':
           if (sqlite) {
             // phone's index is BINARY: a case-insensitive LIKE cannot use it, a GLOB (case-sensitive) can;
             // a phone prefix holds no GLOB wildcards (classifySearch lets only digits + ( ) - . and spaces through)
-            replacements.phone = `${search.prefix}*`;
-            branches.push(branch('phone GLOB :phone', 'phone'));
+            bind.phone = `${search.prefix}*`;
+            branches.push(branch('phone GLOB $phone', 'phone'));
           } else {
-            replacements.phone = likePrefix(search.prefix);
-            branches.push(branch('phone LIKE :phone', 'phone'));
+            bind.phone = likePrefix(search.prefix);
+            branches.push(branch('phone LIKE $phone', 'phone'));
           }
           break;
         case 'name': {
           const [a = '', b] = search.tokens;
-          replacements.a = likePrefix(a);
+          bind.a = likePrefix(a);
           if (b === undefined) {
-            branches.push(branch(`last_name LIKE :a${escape}`, `last_name${nocase}, first_name${nocase}`));
-            branches.push(branch(`first_name LIKE :a${escape}`, `first_name${nocase}, last_name${nocase}`));
+            branches.push(branch(`last_name LIKE $a${escape}`, `last_name${nocase}, first_name${nocase}`));
+            branches.push(branch(`first_name LIKE $a${escape}`, `first_name${nocase}, last_name${nocase}`));
             // an email typed before its @ ("orla.quenby") is one token too
-            branches.push(branch(`email LIKE :a${escape}`, 'email'));
+            branches.push(branch(`email LIKE $a${escape}`, 'email'));
           } else {
-            replacements.b = likePrefix(b);
+            bind.b = likePrefix(b);
             branches.push(
               branch(
-                `first_name LIKE :a${escape} AND last_name LIKE :b${escape}`,
+                `first_name LIKE $a${escape} AND last_name LIKE $b${escape}`,
                 `first_name${nocase}, last_name${nocase}`,
               ),
             );
             branches.push(
               branch(
-                `last_name LIKE :a${escape} AND first_name LIKE :b${escape}`,
+                `last_name LIKE $a${escape} AND first_name LIKE $b${escape}`,
                 `last_name${nocase}, first_name${nocase}`,
               ),
             );
@@ -126,7 +130,7 @@ export function patientRepository(sql: SqlStore): PatientRepository {
         }
       }
       // RAW: the rows are read once, here (a SELECT type would copy each row key by key)
-      const [result] = await sql.sequelize.query(branches.join(' UNION ALL '), { replacements, type: QueryTypes.RAW });
+      const [result] = await sql.sequelize.query(branches.join(' UNION ALL '), { bind, type: QueryTypes.RAW });
       return (result as PatientRow[]).map(toPatientSummary);
     },
 
@@ -134,7 +138,7 @@ export function patientRepository(sql: SqlStore): PatientRepository {
       const nocase = sql.dialect === 'mysql' ? '' : ' COLLATE NOCASE';
       const [rows] = await sql.sequelize.query(
         `SELECT ${SUMMARY_COLUMNS}, 'name' AS why FROM patients
-           WHERE last_name = :last${nocase} AND first_name = :first${nocase} AND date_of_birth = :dob
+           WHERE last_name = $last${nocase} AND first_name = $first${nocase} AND date_of_birth = :dob
          UNION ALL
          SELECT ${SUMMARY_COLUMNS}, 'phone' AS why FROM patients WHERE phone IN (:phones)
          LIMIT 50`,

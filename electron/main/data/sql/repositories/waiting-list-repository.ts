@@ -108,9 +108,10 @@ export function waitingListRepository(sql: SqlStore): WaitingListRepository {
     async add(entry) {
       await sequelize.query(
         `INSERT INTO waiting_list (patient_id, doctor_id, specialization, from_date, to_date, earliest_time, latest_time, duration_minutes, appointment_type, priority, notes, status, created_at)
-         VALUES (:patientId, :doctorId, :specialization, :fromDate, :toDate, :earliest, :latest, :duration, :type, :priority, :notes, 'Waiting', :createdAt)`,
+         VALUES ($patientId, $doctorId, $specialization, $fromDate, $toDate, $earliest, $latest, $duration, $type, $priority, $notes, 'Waiting', $createdAt)`,
         {
-          replacements: {
+          // what was typed (notes, specialization) is bound as parameters, never spliced into the statement
+          bind: {
             patientId: entry.patientId,
             doctorId: entry.doctorId,
             specialization: entry.specialization,
