@@ -16,7 +16,7 @@ import { localIdsIn, remapIds } from './services/sync/outbox/id-remap';
 import { OfflineOutbox, type ReplayChannel } from './services/sync/outbox/offline-outbox';
 import type { WorkstationSync } from './services/sync/sync-status';
 import { loadClinicSettings } from './services/scheduling/rules';
-import { systemClock } from './services/scheduling/booking';
+import { minutesClock } from './services/scheduling/booking';
 import { startMessageTimer } from './services/communications/message-service';
 import { WorkstationSession } from './session';
 
@@ -33,8 +33,6 @@ export interface Workstation {
 export interface WorkstationOptions extends RuntimeOptions {
   /** Name recorded in the audit trail; the host name by default. */
   workstationName?: string;
-  /** Milliseconds clock for the session's inactivity lock (tests move it). */
-  nowMs?: () => number;
   /**
    * false: no background jobs (scheduled backups, connection probes, mirror pulls, reminders and
    * notices), for tests that count files, queries or messages; the same work still runs when
@@ -65,6 +63,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   const runtime = new AppRuntime(options);
   await runtime.start();
   const session = new WorkstationSession(options.workstationName, options.nowMs);
+  const clock = minutesClock(options.nowMs ?? Date.now);
   const backups = new BackupService(runtime);
   // The handlers' context is complete only once the dispatcher exists; the replay borrows it.
   let context: HandlerContext | null = null;
@@ -84,7 +83,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   // Records buffered while the document store was away (in an earlier run too) go out now.
   if (runtime.state.ready) void audit.flush();
   const sync = networkedSync(runtime, audit, outbox, options.env);
-  context = { runtime, session, clock: systemClock, audit, backups, sync };
+  context = { runtime, session, clock, audit, backups, sync };
   // Changes an earlier run left waiting stay visible (served from the mirror) until the server has them.
   if (await outbox.hasPending().catch(() => false)) runtime.serveFromMirror(true);
   if (options.backgroundJobs !== false) {
@@ -101,7 +100,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   context.dispatch = dispatch;
   // Reminders and notices: on a timer, never in the way of start-up; off with CLINIC_MESSAGE_JOB=off.
   const messages =
-    options.backgroundJobs !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, systemClock) : null;
+    options.backgroundJobs !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, clock) : null;
   return {
     runtime,
     session,

@@ -24,11 +24,20 @@ export const CHROMIUM_ARGS = [
 
 export type LaunchMode = 'electron' | 'chromium';
 
+/**
+ * "Now" for every end-to-end run: Monday 7 December 2026, 11:00 in Vienna (the specs' clinic
+ * zone), a weekday morning on which the generated clinic has a full day behind and ahead. The
+ * app's clock starts here and runs on in real time, so the specs pass on any day and at any hour.
+ */
+export const E2E_NOW = '2026-12-07T10:00:00Z';
+
 export interface LaunchOptions {
   /** Extra environment for the main side (e.g. unreachable server URLs). */
   env?: Record<string, string>;
   /** Reuse a data folder (to restart on the same clinic); the caller then owns it. */
   dataDir?: string;
+  /** The instant the app's clock starts at (main and page alike); E2E_NOW unless given. */
+  now?: string;
 }
 
 export interface LaunchedApp {
@@ -99,12 +108,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const removeDataDir = () => {
     if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  const env = appEnv(dataDir, options.env ?? {});
+  const now = options.now ?? E2E_NOW;
+  const env = appEnv(dataDir, { ...options.env, CLINIC_TEST_NOW: now });
   const electronBinary = installedElectronBinary();
   try {
     return electronBinary
-      ? await launchElectron(electronBinary, env, dataDir, removeDataDir)
-      : await launchChromiumOverBridge(env, dataDir, removeDataDir);
+      ? await launchElectron(electronBinary, env, dataDir, now, removeDataDir)
+      : await launchChromiumOverBridge(env, dataDir, now, removeDataDir);
   } catch (error) {
     removeDataDir();
     throw error;
@@ -115,6 +125,7 @@ async function launchElectron(
   executablePath: string,
   env: Env,
   dataDir: string,
+  now: string,
   removeDataDir: () => void,
 ): Promise<LaunchedApp> {
   assertBuilt(join(REPO_ROOT, 'out/main/index.js'));
@@ -128,6 +139,9 @@ async function launchElectron(
   const page = await electronApp.firstWindow({ timeout: START_TIMEOUT_MS });
   const errors = collectErrors(page);
   await page.waitForLoadState('domcontentloaded');
+  // The window opened on the real clock: give it main's and start the page again.
+  await page.clock.setSystemTime(new Date(now));
+  await page.reload();
   return {
     page,
     mode: 'electron',
@@ -190,7 +204,7 @@ async function stopProcess(child: BridgeProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function launchChromiumOverBridge(env: Env, dataDir: string, removeDataDir: () => void): Promise<LaunchedApp> {
+async function launchChromiumOverBridge(env: Env, dataDir: string, now: string, removeDataDir: () => void): Promise<LaunchedApp> {
   assertBuilt(BRIDGE_SERVER);
   assertBuilt(BUILT_RENDERER);
   const server: BridgeProcess = spawn(process.execPath, [BRIDGE_SERVER], {
@@ -218,6 +232,8 @@ async function launchChromiumOverBridge(env: Env, dataDir: string, removeDataDir
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
+    // The page's Date and timers start where main's clock did, and both run on in real time.
+    await page.clock.setSystemTime(new Date(now));
     await page.goto(url);
     return { page, mode: 'chromium', dataDir, electronApp: null, ...errors, close };
   } catch (error) {

@@ -42,7 +42,9 @@ export interface MoveInput {
 
 /** "Now" in epoch minutes; injected so tests and replays control the clock. */
 export type Clock = () => number;
-export const systemClock: Clock = () => Math.floor(Date.now() / 60000);
+/** The minutes clock read off a milliseconds one (the workstation's, which a test run may pin). */
+export const minutesClock = (nowMs: () => number): Clock => () => Math.floor(nowMs() / 60000);
+export const systemClock: Clock = minutesClock(() => Date.now());
 
 interface LockedRow {
   id: number;
