@@ -38,6 +38,11 @@ export interface LaunchOptions {
   dataDir?: string;
   /** The instant the app's clock starts at (main and page alike); E2E_NOW unless given. */
   now?: string;
+  /**
+   * false: the page keeps the browser's own clock (main's stays pinned). For the UI benchmark:
+   * Playwright's clock also stands in for requestAnimationFrame and the Performance API.
+   */
+  pageClock?: boolean;
 }
 
 export interface LaunchedApp {
@@ -110,11 +115,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   };
   const now = options.now ?? E2E_NOW;
   const env = appEnv(dataDir, { ...options.env, CLINIC_TEST_NOW: now });
+  const pageNow = options.pageClock === false ? null : now;
   const electronBinary = installedElectronBinary();
   try {
     return electronBinary
-      ? await launchElectron(electronBinary, env, dataDir, now, removeDataDir)
-      : await launchChromiumOverBridge(env, dataDir, now, removeDataDir);
+      ? await launchElectron(electronBinary, env, dataDir, pageNow, removeDataDir)
+      : await launchChromiumOverBridge(env, dataDir, pageNow, removeDataDir);
   } catch (error) {
     removeDataDir();
     throw error;
@@ -125,7 +131,7 @@ async function launchElectron(
   executablePath: string,
   env: Env,
   dataDir: string,
-  now: string,
+  now: string | null,
   removeDataDir: () => void,
 ): Promise<LaunchedApp> {
   assertBuilt(join(REPO_ROOT, 'out/main/index.js'));
@@ -139,9 +145,11 @@ async function launchElectron(
   const page = await electronApp.firstWindow({ timeout: START_TIMEOUT_MS });
   const errors = collectErrors(page);
   await page.waitForLoadState('domcontentloaded');
-  // The window opened on the real clock: give it main's and start the page again.
-  await page.clock.setSystemTime(new Date(now));
-  await page.reload();
+  if (now) {
+    // The window opened on the real clock: give it main's and start the page again.
+    await page.clock.setSystemTime(new Date(now));
+    await page.reload();
+  }
   return {
     page,
     mode: 'electron',
@@ -204,7 +212,7 @@ async function stopProcess(child: BridgeProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function launchChromiumOverBridge(env: Env, dataDir: string, now: string, removeDataDir: () => void): Promise<LaunchedApp> {
+async function launchChromiumOverBridge(env: Env, dataDir: string, now: string | null, removeDataDir: () => void): Promise<LaunchedApp> {
   assertBuilt(BRIDGE_SERVER);
   assertBuilt(BUILT_RENDERER);
   const server: BridgeProcess = spawn(process.execPath, [BRIDGE_SERVER], {
@@ -233,7 +241,7 @@ async function launchChromiumOverBridge(env: Env, dataDir: string, now: string, 
     const page = await context.newPage();
     const errors = collectErrors(page);
     // The page's Date and timers start where main's clock did, and both run on in real time.
-    await page.clock.setSystemTime(new Date(now));
+    if (now) await page.clock.setSystemTime(new Date(now));
     await page.goto(url);
     return { page, mode: 'chromium', dataDir, electronApp: null, ...errors, close };
   } catch (error) {
