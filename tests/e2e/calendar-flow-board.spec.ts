@@ -6,7 +6,7 @@ test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 test("today's flow board: confirm, record arrival, no-show and cancel with a reason; late and waiting visible", async ({
   page,
 }) => {
-  // The app's clock stands at 11:00 on a Monday in the clinic's zone: some visits are late, more are to come.
+  // The app's clock stands at 10:05 on a Monday in the clinic's zone: some visits are late, more are to come.
   await openCalendarOnDemoClinic(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   const board = page.getByRole('region', { name: "Today's flow" });

@@ -25,11 +25,13 @@ export const CHROMIUM_ARGS = [
 export type LaunchMode = 'electron' | 'chromium';
 
 /**
- * "Now" for every end-to-end run: Monday 7 December 2026, 11:00 in Vienna (the specs' clinic
- * zone), a weekday morning on which the generated clinic has a full day behind and ahead. The
- * app's clock starts here and runs on in real time, so the specs pass on any day and at any hour.
+ * "Now" for every end-to-end run: Monday 7 December 2026, 10:05 in Vienna (the specs' clinic
+ * zone), a weekday morning on which the generated clinic has visits behind and ahead. The app's
+ * clock starts here and runs on in real time, so the specs pass on any day and at any hour. Five
+ * minutes past a quarter hour: the soonest slot (10:15) stays ahead for ten minutes, longer than
+ * any spec runs, so a visit booked "soonest" has not started when the spec looks at it.
  */
-export const E2E_NOW = '2026-12-07T10:00:00Z';
+export const E2E_NOW = '2026-12-07T09:05:00Z';
 
 export interface LaunchOptions {
   /** Extra environment for the main side (e.g. unreachable server URLs). */
