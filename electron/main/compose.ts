@@ -62,16 +62,19 @@ function lanAddress(): string | null {
 export async function startWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const runtime = new AppRuntime(options);
   await runtime.start();
-  const session = new WorkstationSession(options.workstationName, options.nowMs);
-  const clock = minutesClock(options.nowMs ?? Date.now);
+  const nowMs = options.nowMs ?? Date.now;
+  const session = new WorkstationSession(options.workstationName, nowMs);
+  const clock = minutesClock(nowMs);
+  // When a change was made and when a record was read are clinic times: the workstation's clock.
+  const nowDate = () => new Date(nowMs());
   const backups = new BackupService(runtime);
   // The handlers' context is complete only once the dispatcher exists; the replay borrows it.
   let context: HandlerContext | null = null;
-  const outbox = new OfflineOutbox(runtime, replayThrough(() => context, session.workstation));
+  const outbox = new OfflineOutbox(runtime, replayThrough(() => context, session.workstation), nowDate);
   const audit = new AuditTrail(
     () => auditStores(runtime),
     { ipAddress: lanAddress(), userAgent: `Clinic Desk/${options.appVersion} (${platform()})` },
-    undefined,
+    nowDate,
     {
       // A record naming a record made offline waits until the outbox has sent the changes, then goes with the server's ids.
       prepare: async (document) => {
