@@ -23,6 +23,11 @@ export interface RuntimeOptions {
   env: NodeJS.ProcessEnv;
   secretBox: SecretBox | null;
   appVersion: string;
+  /**
+   * The workstation's clock in epoch milliseconds: "now" for bookings and the session, "today"
+   * for the generated demo clinic. Date.now unless a test pins it.
+   */
+  nowMs?: () => number;
 }
 
 /**
@@ -116,7 +121,7 @@ export class AppRuntime {
     // The server is away at start, but an earlier run left a copy of the clinic: work from it.
     if (!this.serverState.ready && !this.serverState.fatal) this.switchToMirror();
     if (config.mode === 'standalone' && this.serverState.ready) await useOwnIdRanges(this.serverState.stores.sql);
-    await applyDemoMode(this.serverState, config, this.options.env);
+    await applyDemoMode(this.serverState, config, this.options.env, this.options.nowMs ?? Date.now);
   }
 
   async restart(): Promise<void> {

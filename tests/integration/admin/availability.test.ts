@@ -19,7 +19,7 @@ import { expectOk } from '../../support/workstation-stores';
 import { createAccounts, seedBookableClinic, tomorrow } from '../auth/accounts-fixture';
 import { refusal } from '../sql/fixtures';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
-import { fixedClock, MONDAY, seedClinic } from '../scheduling/clinic-fixture';
+import { fixedClock, MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 
 const admin: SessionUser = { id: 1, kind: 'staff', role: 'admin', displayName: 'Generated Admin' };
 const TUESDAY = '2026-12-08';
@@ -186,7 +186,7 @@ describe('one-step cancellation through the channel, on a workstation', () => {
 
   beforeAll(async () => {
     dir = createTempDir();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
   });
   afterAll(async () => {
     await workstation?.close();

@@ -3,14 +3,13 @@
  * real workstation (window.clinic answers from its dispatcher), are emptied by "Done", by the
  * idle end in main, and by the next patient's sign-in.
  */
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { hashPassword } from '../../../electron/main/security/password';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { createTempDir, type TempDir } from '../../support/services';
 import { createAccounts } from '../auth/accounts-fixture';
-import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
+import { MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 import { patientValues } from '../sql/fixtures';
 import type { KioskVisits, KioskPrescriptions } from '../../../shared/ipc/kiosk/types';
 import type { Result } from '../../../shared/ipc/result';
@@ -39,12 +38,15 @@ interface KioskView {
   checkIn(appointmentId: number): Promise<Result<unknown>>;
   done(): Promise<void>;
 }
-const today = () => DateTime.now().setZone(ZONE).toISODate() as string;
+/** The workstation's pinned today. */
+const today = () => MONDAY;
 
 describe('the kiosk screen state between patients', () => {
   let dir: TempDir;
   let workstation: Workstation;
-  let nowMs = Date.now();
+  // The workstation's clock: pinned to the fixture's Monday 07:00, moved on by hand for the idle rules.
+  const pinnedNow = workstationClock();
+  let nowMs = pinnedNow();
   const patients: { id: number; email: string }[] = [];
   // imported after window.clinic exists: the stores reach main through it
   let stores: { app: Store<AppView>; kiosk: Store<KioskView> };
@@ -110,7 +112,7 @@ describe('the kiosk screen state between patients', () => {
   });
 
   it('forgets the patient when main has ended an idle session, and shows the next one only theirs', async () => {
-    nowMs = Date.now();
+    nowMs = pinnedNow();
     await signInAndLoad(0);
     const epoch = stores.app.getState().sessionEpoch;
     nowMs += 10 * 60_000; // far past the kiosk idle time: main signs the patient out
@@ -119,7 +121,7 @@ describe('the kiosk screen state between patients', () => {
     expect(patientData()).toEqual(emptyData);
     expect(stores.app.getState().sessionEpoch).toBeGreaterThan(epoch);
 
-    nowMs = Date.now() + 20 * 60_000;
+    nowMs = pinnedNow() + 20 * 60_000;
     await signInAndLoad(1);
     // only the second patient's 07:00 visit; the first one's 06:00 visit is nowhere in the stores
     expect(stores.kiosk.getState().visits!.upcoming.map((visit) => visit.time)).toEqual(['07:00']);

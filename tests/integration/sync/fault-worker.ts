@@ -20,6 +20,7 @@ import type { SessionUser } from '../../../shared/ipc/types';
 import type { SyncStatus } from '../../../shared/ipc/sync/types';
 import { SeededRandom } from '../../../electron/main/data/generator/random';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
+import { clockRunningFrom } from '../../support/running-clock';
 
 export interface FaultPlan {
   name: string;
@@ -28,6 +29,8 @@ export interface FaultPlan {
   mysqlUrl: string;
   mongoUri: string;
   probeMs: number;
+  /** The instant the workstation's clock starts at (it runs on in real time). */
+  startMs: number;
   user: SessionUser;
   writes: number;
   doctors: number[];
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
     appVersion: '0.0.0-fault',
     workstationName: plan.name,
     backgroundJobs: true,
+    nowMs: clockRunningFrom(plan.startMs),
   });
   if (!workstation.runtime.state.ready) throw new Error(`${plan.name}: the workstation did not start`);
   workstation.session.signIn(plan.user);

@@ -31,7 +31,7 @@ import { learnIds, type IdMap } from '../../../electron/main/services/sync/outbo
 import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { createAccounts } from '../auth/accounts-fixture';
-import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
+import { NOW, seedClinic, ZONE } from '../scheduling/clinic-fixture';
 import type { FaultPlan, FaultReport, JournalEntry } from './fault-worker';
 
 const WRITES_PER_WORKSTATION = 250;
@@ -191,7 +191,8 @@ describe('two workstations writing through repeated outages of the clinic server
     const doctors = clinic.doctors.map((d) => d.id);
     const patients = clinic.patients.map((p) => p.id);
     // Today's visits, made at the server before the run: arrivals are recorded on them (evening times: no overlap with anything booked).
-    const now = DateTime.now().setZone(ZONE);
+    // The workstations' pinned clock (Monday 07:00 in the clinic's zone), not the machine's.
+    const now = DateTime.fromMillis(NOW * 60_000, { zone: ZONE });
     const today: number[] = [];
     for (const [d, doctorId] of doctors.entries()) {
       for (let k = 0; k < 4; k++) {
@@ -219,6 +220,7 @@ describe('two workstations writing through repeated outages of the clinic server
           mysqlUrl: throughProxy(mysql.url, station.sql.port),
           mongoUri: throughProxy(mongo.url, station.mongo.port),
           probeMs: PROBE_MS,
+          startMs: NOW * 60_000,
           user: accounts.front_desk.user,
           writes: WRITES_PER_WORKSTATION,
           doctors,
