@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays } from '../../domain/scheduling/wall-clock';
+import { addDays, isIsoDate } from '../../domain/scheduling/wall-clock';
 import { DateText } from '../scheduling-schemas';
 
 const Id = z.number().int().positive();
@@ -29,6 +29,8 @@ export const CalendarChangesInput = z
   .object({ from: DateText, to: DateText })
   .strict()
   .superRefine((range, ctx) => {
+    // a date the field itself refused has its own issue already; there is no range to measure
+    if (!isIsoDate(range.from) || !isIsoDate(range.to)) return;
     if (range.to < range.from)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date comes before the start date' });
     else if (range.to > addDays(range.from, MAX_CHANGE_FEED_DAYS - 1)) {
