@@ -45,6 +45,8 @@ describe('weekly hours and days off: validation', () => {
     expect(AddBlockInput.safeParse({ ...base, block: { date: TUESDAY, startTime: '12:00', endTime: '09:00', reason: 'x' } }).error!.issues[0]!.path).toEqual(['block', 'endTime']);
     expect(AddBlockInput.safeParse({ ...base, block: { date: TUESDAY, startTime: null, endTime: null, reason: ' ' } }).error!.issues[0]!.path).toEqual(['block', 'reason']);
     expect(AddBlockInput.safeParse({ doctorId: 1, block: { date: TUESDAY, startTime: null, endTime: null, reason: 'Congress' }, resolution: { conflicts: 'cancel', reason: '', appointmentIds: [] } }).success).toBe(false);
+    // a block ends at a time of day: 24:00 is refused here, not by the database
+    expect(AddBlockInput.safeParse({ ...base, block: { date: TUESDAY, startTime: '16:00', endTime: '24:00', reason: 'x' } }).error!.issues[0]!.path).toEqual(['block', 'endTime']);
   });
 });
 
