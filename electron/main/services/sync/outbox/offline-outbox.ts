@@ -199,9 +199,11 @@ export class OfflineOutbox {
       const batch = await store.inState('pending', 200);
       if (batch.length === 0) break;
       for (const listed of batch) {
-        // Read when the batch was: its local change may have finished since (what it returned teaches the ids).
-        const entry = listed.localOutput === undefined ? ((await store.get(listed.seq)) ?? listed) : listed;
-        if (entry.state !== 'pending') continue;
+        // Read when the batch was: its local change may have finished since (what it returned teaches
+        // the ids), or been refused on the mirror and its row removed: its caller was told it was not
+        // saved, so it must not reach the server.
+        const entry = listed.localOutput === undefined ? await store.get(listed.seq) : listed;
+        if (!entry || entry.state !== 'pending') continue;
         if (entry.localOutput === undefined && this.localChanges > 0) return { ...report, outcome: 'waiting' };
         const settled = await this.replayOne(store, server, entry, ids);
         if (settled === 'interrupted') return { ...report, outcome: 'interrupted' };
