@@ -1,8 +1,8 @@
 /**
  * A change refused on the mirror while a replay is under way. The replay read its row (queued
- * first, as every change is) in a batch; the local change then failed (the mirror lacked the
- * record, NOT_FOUND), so the row was removed and the caller told "refused". The replay must not
- * send that row to the server afterwards: the receptionist was told it was not saved.
+ * first, as every change is) in a batch; the local change then failed (a rule of the mirror's,
+ * here a slot it shows as taken), so the row was removed and the caller told "refused". The replay
+ * must not send that row to the server afterwards: the receptionist was told it was not saved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/ipc/result';
@@ -66,20 +66,20 @@ describe('a change refused on the mirror while a replay holds its row', () => {
     workstation.runtime.serveFromMirror(true);
 
     // One change queued and applied on the mirror: the replay will be busy with it.
-    await outbox.queue('patients.update', { label: 'first' }, user, async () => ({ label: 'first' }));
+    await outbox.queue('appointments.book', { label: 'first' }, user, async () => ({ label: 'first' }));
     // A second change whose local change is still running when the replay reads its batch.
     const localRunning = gate();
     const localResult = gate<{ label: string }>();
-    const second = outbox.queue('patients.update', { label: 'second' }, user, async () => {
+    const second = outbox.queue('appointments.book', { label: 'second' }, user, async () => {
       localRunning.open();
       return localResult.promise;
     });
     await localRunning.promise; // its row is in the outbox now
     const replay = outbox.replay();
     await firstReplayStarted.promise; // the batch holding both rows has been read
-    // The mirror refuses the second change: its caller hears NOT_FOUND.
-    localResult.fail(new AppFailure('NOT_FOUND', 'No such patient here'));
-    await expect(second).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // The mirror refuses the second change: its caller hears SLOT_TAKEN.
+    localResult.fail(new AppFailure('SLOT_TAKEN', 'That time is taken'));
+    await expect(second).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
     firstReplayHeld.open();
     await replay;
     await outbox.replay();
