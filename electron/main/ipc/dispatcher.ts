@@ -15,6 +15,13 @@ export interface DispatcherOptions {
   reportInternalError?: (channel: Channel, error: unknown) => void;
 }
 
+/**
+ * Queued kinds of change whose writes go to the document store, where no outbox key is kept with
+ * them: sent again after a lost answer, one could be stored twice, so cut mid-way they are still
+ * answered SERVER_UNREACHABLE.
+ */
+const UNKEYED_ONLINE: ReadonlySet<Channel> = new Set(['doctor.prescription.save']);
+
 /** What a locked workstation still answers: status, sign-in, unlock. */
 const OPEN_WHILE_LOCKED: ReadonlySet<Permission> = new Set(['anyone', 'session.own']);
 
@@ -107,7 +114,7 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
       if (offline === 'queue' && user && outbox) {
         // While the server is away a change is applied to the mirror and queued for the server.
         output = await outbox.queue(channel, input, user, run);
-      } else if (offline === null && OFFLINE_POLICY[channel] === 'queue' && user && outbox) {
+      } else if (offline === null && OFFLINE_POLICY[channel] === 'queue' && !UNKEYED_ONLINE.has(channel) && user && outbox) {
         // Online, a change that loses the server mid-way is queued rather than lost (its outcome is unknown).
         const mirror = context.runtime.mirrorView();
         const runOnMirror = () => (mirror ? handler(input, { ...context, runtime: mirror }) : Promise.reject(new AppFailure('STORE_UNAVAILABLE', 'No copy of the clinic on this workstation.')));
