@@ -70,8 +70,9 @@ for (let run = 0; run < runs; run++) {
   const started = Date.now();
   const output = await runOnce(seed, files);
   const seconds = Math.round((Date.now() - started) / 1000);
-  const verdict = output.match(/(✓|×)\s+integration\s+tests\/integration\/sync\/offline-fault\.test\.ts/);
-  const passed = verdict?.[1] === '✓';
+  // The file's line: ✓ when it passed, × or ❯ (with "failed") when it did not.
+  const verdict = output.match(/(✓|×|❯)\s+integration\s+tests\/integration\/sync\/offline-fault\.test\.ts.*/);
+  const passed = verdict?.[1] === '✓' && !/failed/.test(verdict[0]);
   writeFileSync(join(logDir, `run-${run + 1}-seed-${seed}.log`), output);
   results.push({ run: run + 1, seed, passed, seconds });
   console.log(`run ${run + 1}/${runs}, seed ${seed}: ${passed ? 'passed' : verdict ? 'FAILED' : 'did not run'} (${seconds} s, beside ${files.map((f) => f.replace('tests/integration/', '')).join(', ')})`);
