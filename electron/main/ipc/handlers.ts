@@ -18,6 +18,8 @@ import { searchAuditTrail } from '../services/audit/audit-search';
 import { signedInUser, type Handlers } from './handler-types';
 import { adminHandlers } from './admin-handlers';
 import { backupHandlers } from './backups-handlers';
+import { consistencyHandlers } from './consistency-handlers';
+import { searchHandlers } from './search-handlers';
 import { syncHandlers } from './sync-handlers';
 import { calendarHandlers } from './calendar-handlers';
 import { communicationHandlers } from './communications-handlers';
@@ -89,4 +91,6 @@ export const handlers: Handlers = {
   ...kioskHandlers,
   ...backupHandlers,
   ...syncHandlers,
+  ...consistencyHandlers,
+  ...searchHandlers,
 };
