@@ -166,7 +166,7 @@ function replayThrough(context: () => HandlerContext | null, workstation: string
 /** A networked workstation watches the server, keeps its mirror and its outbox; a standalone one has no server. */
 function networkedSync(runtime: AppRuntime, audit: AuditTrail, outbox: OfflineOutbox, env: NodeJS.ProcessEnv): WorkstationSync {
   if (runtime.config?.mode !== 'networked') return { monitor: null, mirror: null, outbox: null };
-  const mirror = new MirrorSync(runtime, Date.now, async () => !(await outbox.hasPending()));
+  const mirror = new MirrorSync(runtime, Date.now, async () => !(await outbox.hasPending()), () => outbox.knownIds());
   outbox.onDrained = (report) => {
     // Everything reached the server: the audit records follow (rewritten to server ids), and the mirror catches up.
     void audit.flush();
@@ -186,10 +186,15 @@ function networkedSync(runtime: AppRuntime, audit: AuditTrail, outbox: OfflineOu
     },
     // Every good probe: whatever still waits (the server came back, or a replay was cut short) goes out.
     onReachable: () => {
+      audit.serverReachable();
       if (runtime.servingMirror) void catchUp().catch(() => undefined);
+      // A change whose answer was lost can wait while the screens are on the server (no copy to switch to).
+      else void outbox.hasPending().then((pending) => (pending ? catchUp() : undefined)).catch(() => undefined);
     },
   });
   outbox.mayHandBack = () => monitor.state.online;
+  outbox.onServerLost = () => void monitor.suspectOutage();
+  outbox.onSentOnline = (touched) => void mirror.follow(touched);
   return { monitor, mirror, outbox, catchUp };
 }
 

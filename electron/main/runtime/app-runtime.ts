@@ -191,6 +191,19 @@ export class AppRuntime {
     return view;
   }
 
+  /**
+   * This runtime pinned to the workstation's mirror, whatever the screens use: a change whose
+   * answer from the server was lost is applied there as pending. Null without a local file.
+   */
+  mirrorView(): AppRuntime | null {
+    const file = this.localFile;
+    if (!file) return null;
+    const view: AppRuntime = Object.create(this) as AppRuntime;
+    view.stores = () => file.mirror;
+    Object.defineProperty(view, 'servingMirror', { value: true });
+    return view;
+  }
+
   async close(): Promise<void> {
     this.generation++;
     await closeStores(this.serverState);
