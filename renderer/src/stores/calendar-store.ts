@@ -5,6 +5,8 @@ import type { AppointmentView, CalendarAppointment, CalendarDay } from '../../..
 import type { CalendarMonth, CalendarWeek } from '../../../shared/ipc/calendar/types';
 import { onSessionReset, noted } from './app-store';
 import { addDaysIso, monthOf, mondayOfIso, monthDates } from '../../../shared/domain/calendar/calendar-dates';
+import { cachedDay, rememberDay, type CachedDay } from '../../../shared/domain/calendar/day-cache';
+import { neighbourDates, viewFreshness, type Freshness } from '../../../shared/domain/calendar/view-freshness';
 
 export type CalendarView = 'day' | 'week' | 'month';
 
@@ -46,6 +48,10 @@ export interface CalendarState {
   day: CalendarDay | null;
   week: CalendarWeek | null;
   month: CalendarMonth | null;
+  /** The specialization the month counts were loaded for. */
+  monthSpecialization: string | null;
+  /** Days read ahead (the neighbours of the shown day) for an instant next/previous day. */
+  dayCache: CachedDay<CalendarDay>[];
   /** Today's appointments of every doctor: the flow board. */
   board: CalendarDay | null;
   loading: boolean;
@@ -69,7 +75,7 @@ export interface CalendarState {
   dismissNotice(): void;
   notify(tone: CalendarNotice['tone'], text: string): void;
   /** Loads what the current view shows. */
-  load(options?: { quiet?: boolean }): Promise<void>;
+  load(options?: { quiet?: boolean; cached?: CachedDay<CalendarDay> }): Promise<void>;
   loadBoard(today: string, options?: { quiet?: boolean }): Promise<void>;
   /** After a booking made here by another screen (the booking dialog): reload what is shown. */
   refreshAfterOwnChange(): void;
@@ -88,6 +94,8 @@ const EMPTY = {
   day: null,
   week: null,
   month: null,
+  monthSpecialization: null,
+  dayCache: [],
   board: null,
   loading: false,
   error: null,
@@ -110,6 +118,20 @@ export function shownDates(state: Pick<CalendarState, 'view' | 'date'>): { from:
   }
   const dates = monthDates(monthOf(state.date));
   return { from: dates[0] as string, to: dates.at(-1) as string };
+}
+
+/** Whether what the calendar holds is for what its header says (see view-freshness). */
+export function calendarFreshness(
+  state: Pick<CalendarState, 'view' | 'date' | 'weekDoctorId' | 'specialization' | 'day' | 'week' | 'month' | 'monthSpecialization'>,
+): Freshness {
+  return viewFreshness(
+    { view: state.view, date: state.date, weekDoctorId: state.weekDoctorId, specialization: state.specialization },
+    {
+      dayDate: state.day?.date ?? null,
+      week: state.week ? { weekStart: state.week.weekStart, doctorId: state.week.doctorId } : null,
+      month: state.month ? { month: state.month.month, specialization: state.monthSpecialization } : null,
+    },
+  );
 }
 
 /** Replaces one appointment wherever a loaded view shows it (after a status change). */
@@ -240,10 +262,26 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
    * not take this workstation's own change for one from elsewhere.
    */
   function resyncAfterOwnChange(): void {
-    set({ ownChangeAt: Date.now() });
+    // Days read ahead may hold the appointment as it was: they are read again when next needed.
+    set({ ownChangeAt: Date.now(), dayCache: [] });
     const { day, week, month, board } = get();
     if (day || week || month) void get().load({ quiet: true });
     if (board) void get().loadBoard(board.date, { quiet: true });
+  }
+
+  /** Reads the neighbouring days into the cache (unless a young copy with the same fingerprint is there). */
+  async function readAhead(shown: string, fingerprints: Record<string, string>): Promise<void> {
+    for (const date of neighbourDates(shown)) {
+      const fingerprint = fingerprints[date] ?? '';
+      const held = cachedDay(get().dayCache, date, Date.now());
+      if (held && held.fingerprint === fingerprint) continue;
+      const result = await clinicApi()['calendar.day']({ date });
+      // Only while the same day is shown: a receptionist paging fast does not pile up reads.
+      if (!result.ok || get().date !== shown) return;
+      set((state) => ({
+        dayCache: rememberDay(state.dayCache, { date, day: result.data, fingerprint, fetchedAt: Date.now() }),
+      }));
+    }
   }
 
   return {
@@ -263,11 +301,16 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       if (date === get().date && (get().day || get().week || get().month)) return;
       performance.clearMarks(PERF.painted);
       performance.mark(PERF.dateChange);
-      set({ date, selection: null });
-      void get().load();
+      const ahead = get().view === 'day' ? cachedDay(get().dayCache, date, Date.now()) : null;
+      // A day read ahead paints at once; the load then checks its fingerprint and reads it again if it moved.
+      set(ahead ? { date, selection: null, day: ahead.day } : { date, selection: null });
+      void get().load(ahead ? { quiet: true, cached: ahead } : undefined);
     },
 
-    setSpecialization: (specialization) => set({ specialization, selection: null }),
+    setSpecialization: (specialization) => {
+      set({ specialization, selection: null });
+      if (get().view === 'month') void get().load();
+    },
 
     setWeekDoctor: (doctorId) => {
       set({ weekDoctorId: doctorId, selection: null });
@@ -278,25 +321,35 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
     dismissNotice: () => set({ notice: null }),
     notify: (tone, text) => set({ notice: { tone, text, id: ++noticeCounter } }),
 
-    load: async ({ quiet = false } = {}) => {
+    load: async ({ quiet = false, cached } = {}) => {
       const { view, date } = get();
       const range = shownDates({ view, date });
       if (!quiet) set({ loading: true });
       // The fingerprints first: data read after them is at least as new as what they describe.
-      const feed = noted(await clinicApi()['calendar.changes'](range));
+      // A day view asks about its neighbours too: they are read ahead below.
+      const feedRange = view === 'day' ? { from: addDaysIso(date, -1), to: addDaysIso(date, 1) } : range;
+      const feed = noted(await clinicApi()['calendar.changes'](feedRange));
       const fingerprints = feed.ok ? feed.data.fingerprints : {};
       if (view === 'day') {
-        const result = noted(await clinicApi()['calendar.day']({ date }));
+        const unchanged = cached && feed.ok && cached.fingerprint === (fingerprints[date] ?? '');
+        const result = unchanged
+          ? { ok: true as const, data: cached.day }
+          : noted(await clinicApi()['calendar.day']({ date }));
         performance.mark(PERF.fetched);
         // A later date change wins: an answer for a date no longer shown is dropped.
         if (get().date !== date || get().view !== view) return;
         if (result.ok) {
+          const readAt = Date.now();
           set((state) => ({
             day: result.data,
             error: null,
             loading: false,
             fingerprints: { ...state.fingerprints, ...fingerprintsOf(range, fingerprints) },
+            dayCache: feed.ok
+              ? rememberDay(state.dayCache, { date, day: result.data, fingerprint: fingerprints[date] ?? '', fetchedAt: readAt })
+              : state.dayCache,
           }));
+          if (feed.ok) void readAhead(date, fingerprints);
           const doctorIds = result.data.doctors.map((d) => d.doctorId);
           const chosen = get().weekDoctorId;
           if ((chosen === null || !doctorIds.includes(chosen)) && doctorIds[0] !== undefined)
@@ -329,7 +382,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       }
       const specialization = get().specialization ?? undefined;
       const result = noted(await clinicApi()['calendar.month']({ month: monthOf(date), specialization }));
-      if (get().date !== date || get().view !== view) return;
+      if (get().date !== date || get().view !== view || (get().specialization ?? undefined) !== specialization) return;
       if (result.ok)
         set((state) => ({
           month: result.data,

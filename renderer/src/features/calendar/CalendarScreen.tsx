@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { DateTime } from 'luxon';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
-import { PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
+import { calendarFreshness, PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
+import { StaleStage } from './StaleStage';
 import { AppointmentPopover } from './AppointmentPopover';
 import { BookingHook } from './BookingHook';
 import { addDaysIso, mondayOfIso, shiftMonth } from '../../../../shared/domain/calendar/calendar-dates';
@@ -155,7 +156,12 @@ export function CalendarScreen({ zone }: { zone: string }) {
     return { main: DateTime.fromISO(date).toFormat('LLLL yyyy'), sub: specialization ?? 'All doctors' };
   }, [view, date, zone, week, specialization]);
 
-  const openAppointment = findOpen(open, columns);
+  const freshness = calendarFreshness(store);
+  const loadingText = view === 'day' ? `${title.main}` : view === 'week' ? `the week of ${title.main}` : title.main;
+  const describeShowing = (showing: string) =>
+    view === 'day' ? DateTime.fromISO(showing).toFormat('cccc d LLLL') : view === 'week' ? showing : DateTime.fromISO(`${showing}-01`).toFormat('LLLL yyyy');
+  // Nothing acts on an appointment of a day the header no longer states.
+  const openAppointment = freshness.state === 'fresh' ? findOpen(open, columns) : null;
   const closePopover = useCallback(() => setOpen(null), []);
   const doctorNameOf = (doctorId: number) =>
     day?.doctors.find((d) => d.doctorId === doctorId)?.doctorName ?? week?.doctorName ?? '';
@@ -195,6 +201,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
           {store.error.message}
         </p>
       ) : null}
+      <StaleStage freshness={freshness} loadingText={loadingText} describeShowing={describeShowing}>
       {view === 'month' ? (
         <MonthView
           month={month}
@@ -229,6 +236,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
           emptyState={noDoctors ? <NoDoctorsYet /> : undefined}
         />
       )}
+      </StaleStage>
       {openAppointment ? (
         <AppointmentPopover
           appointment={openAppointment.appointment}

@@ -11,6 +11,8 @@ import { todayIn } from '../calendar/calendar-day';
 import { useMinuteClock } from '../calendar/use-clinic-clock';
 import { useLiveUpdates } from '../calendar/use-live-updates';
 import { WalkInAside } from './WalkInAside';
+import { StaleStage } from '../calendar/StaleStage';
+import type { Freshness } from '../../../../shared/domain/calendar/view-freshness';
 import { RecordConfirmationButton } from '../communications/RecordConfirmationButton';
 import { PendingTag } from '../../components/PendingTag';
 import {
@@ -50,7 +52,15 @@ export function FlowBoard({ zone }: { zone: string }) {
 
   const local = now.setZone(zone);
   const clock = { minutes: local.hour * 60 + local.minute, instant: now.toMillis() };
-  const rows = board && board.date === today ? flowRows(board, clock) : [];
+  const freshness: Freshness = !board
+    ? { state: 'loading' }
+    : board.date === today
+      ? { state: 'fresh' }
+      : { state: 'stale', showing: board.date };
+  const fresh = freshness.state === 'fresh';
+  const rows = board && fresh ? flowRows(board, clock) : [];
+  /** A count before the answer is in would read as "nobody is coming". */
+  const count = (n: number) => (fresh ? n : '–');
   const counts = countByState(rows);
   const shown = rows.filter((row) => matchesFilter(row, filter));
 
@@ -73,7 +83,7 @@ export function FlowBoard({ zone }: { zone: string }) {
             <h2 className="flow__title">Today</h2>
             <p className="flow__date">
               {DateTime.fromISO(today).toFormat('cccc, d LLLL yyyy')} · {local.toFormat('HH:mm')}
-              {liveHint ? (
+              {liveHint && fresh ? (
                 <span className="day-toolbar__live flow__live" role="status">
                   {liveHint}
                 </span>
@@ -83,23 +93,23 @@ export function FlowBoard({ zone }: { zone: string }) {
           <dl className="flow__stats">
             <div className="flow__stat">
               <dt>Expected</dt>
-              <dd>{counts.upcoming + counts.late}</dd>
+              <dd>{count(counts.upcoming + counts.late)}</dd>
             </div>
             <div className="flow__stat flow__stat--waiting">
               <dt>Waiting</dt>
-              <dd>{counts.waiting}</dd>
+              <dd>{count(counts.waiting)}</dd>
             </div>
             <div className="flow__stat flow__stat--late">
               <dt>Late</dt>
-              <dd>{counts.late}</dd>
+              <dd>{count(counts.late)}</dd>
             </div>
             <div className="flow__stat">
               <dt>Seen</dt>
-              <dd>{counts.done}</dd>
+              <dd>{count(counts.done)}</dd>
             </div>
             <div className="flow__stat">
               <dt>No-show</dt>
-              <dd>{counts['no-show']}</dd>
+              <dd>{count(counts['no-show'])}</dd>
             </div>
           </dl>
         </header>
@@ -123,6 +133,11 @@ export function FlowBoard({ zone }: { zone: string }) {
             {error.message}
           </p>
         ) : null}
+        <StaleStage
+          freshness={freshness}
+          loadingText="today's appointments"
+          describeShowing={(date) => DateTime.fromISO(date).toFormat('cccc d LLLL')}
+        >
         <div className="flow__table-wrap">
           <table className="data-table flow__table" aria-label="Today's appointments">
             <thead>
@@ -252,6 +267,7 @@ export function FlowBoard({ zone }: { zone: string }) {
             </p>
           ) : null}
         </div>
+        </StaleStage>
       </section>
       <WalkInAside zone={zone} />
       {cancelling ? (
