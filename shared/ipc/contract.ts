@@ -17,6 +17,7 @@ import {
   CancelAppointmentInput,
   FreeSlotsInput,
   RecordArrivalInput,
+  RecordVisitStepInput,
   RescheduleAppointmentInput,
   SetAppointmentStatusInput,
   SoonestSlotsInput,
@@ -85,6 +86,11 @@ export const contract = {
     input: RecordArrivalInput,
     permission: 'appointments.write',
     audit: { action: 'record_arrival', resourceType: 'appointment' },
+  }),
+  'appointments.recordVisitStep': channel<AppointmentView>()({
+    input: RecordVisitStepInput,
+    permission: 'appointments.write',
+    audit: { action: 'record_visit_step', resourceType: 'appointment' },
   }),
   'series.preview': channel<SeriesPreview>()({
     input: SeriesPreviewInput,

@@ -8,6 +8,7 @@ import {
   repeatRuleProblem,
   type RepeatRule,
 } from '../domain/scheduling/recurrence';
+import { VISIT_STEPS } from '../domain/scheduling/visit-steps';
 import { APPOINTMENT_TYPES } from './scheduling-types';
 
 export const DateText = z.string().refine(isIsoDate, 'Use a date like 2026-12-31');
@@ -24,6 +25,8 @@ export const BookAppointmentInput = z
     durationMinutes: Duration.optional(),
     appointmentType: z.enum(APPOINTMENT_TYPES).optional(),
     patientNotes: z.string().trim().max(2000).nullable().optional(),
+    /** A walk-in: marked so, and recorded as arrived when booked for today. */
+    walkIn: z.boolean().optional(),
     /** Generated once per booking attempt by the client; retries reuse it. */
     idempotencyKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
   })
@@ -133,3 +136,5 @@ export const CalendarDayInput = z
     specialization: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
+
+export const RecordVisitStepInput = z.object({ appointmentId: Id, step: z.enum(VISIT_STEPS) }).strict();

@@ -3,6 +3,7 @@ import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { AppointmentView, CalendarAppointment, CalendarDay } from '../../../shared/ipc/scheduling-types';
 import type { CalendarMonth, CalendarWeek } from '../../../shared/ipc/calendar/types';
+import type { VisitStep } from '../../../shared/domain/scheduling/visit-steps';
 import { onSessionReset, noted } from './app-store';
 import { addDaysIso, monthOf, mondayOfIso, monthDates } from '../../../shared/domain/calendar/calendar-dates';
 import { cachedDay, rememberDay, type CachedDay } from '../../../shared/domain/calendar/day-cache';
@@ -86,6 +87,8 @@ export interface CalendarState {
   cancel(appointmentId: number, reason: string | null): Promise<Result<AppointmentView>>;
   setStatus(appointmentId: number, status: 'Confirmed' | 'Completed' | 'No-Show'): Promise<Result<AppointmentView>>;
   recordArrival(appointmentId: number): Promise<Result<AppointmentView>>;
+  /** In the room, with the doctor, checked out: the visit after the arrival. */
+  recordVisitStep(appointmentId: number, step: VisitStep): Promise<Result<AppointmentView>>;
   /** Asks the change feed about the shown dates (and today's board) and reloads what changed. */
   poll(boardToday: string | null): Promise<void>;
 }
@@ -233,6 +236,10 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
     const patch: Partial<CalendarAppointment> = {
       status: view.status,
       checkedInAt: view.checkedInAt,
+      inRoomAt: view.inRoomAt,
+      withDoctorAt: view.withDoctorAt,
+      checkedOutAt: view.checkedOutAt,
+      walkIn: view.walkIn,
       time: view.time,
       durationMinutes: view.durationMinutes,
     };
@@ -471,6 +478,17 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
     recordArrival: async (appointmentId) => {
       const result = await withPending(appointmentId, async () =>
         noted(await clinicApi()['appointments.recordArrival']({ appointmentId })),
+      );
+      if (result.ok) {
+        applyView(result.data);
+        resyncAfterOwnChange();
+      }
+      return result;
+    },
+
+    recordVisitStep: async (appointmentId, step) => {
+      const result = await withPending(appointmentId, async () =>
+        noted(await clinicApi()['appointments.recordVisitStep']({ appointmentId, step })),
       );
       if (result.ok) {
         applyView(result.data);

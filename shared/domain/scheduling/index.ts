@@ -9,3 +9,4 @@ export * from './lifecycle';
 export * from './recurrence';
 export * from './series-plan';
 export * from './arrival';
+export * from './visit-steps';

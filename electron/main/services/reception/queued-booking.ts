@@ -45,6 +45,7 @@ export async function bookQueuedEntry(
       durationMinutes: entry.durationMinutes,
       appointmentType: entry.appointmentType,
       patientNotes: entry.notes,
+      walkIn: queue.table === 'walk_in_queue',
       idempotencyKey: input.idempotencyKey,
     },
     clock,

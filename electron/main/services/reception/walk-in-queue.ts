@@ -170,6 +170,8 @@ interface TodayRow {
   last_name: string;
   appointment_time: string;
   status: AppointmentStatus;
+  checked_in_at: string | Date | null;
+  with_doctor_at: string | Date | null;
 }
 
 /**
@@ -188,7 +190,7 @@ export async function listWalkInQueue(sql: SqlStore, clock: Clock): Promise<Walk
   );
   const entries = (entryRows as EntryRow[]).map(toEntryView);
   const [todayRows] = await sql.sequelize.query(
-    `SELECT a.doctor_id, d.first_name, d.last_name, a.appointment_time, a.status FROM appointments a JOIN doctors d ON d.id = a.doctor_id
+    `SELECT a.doctor_id, d.first_name, d.last_name, a.appointment_time, a.status, a.checked_in_at, a.with_doctor_at FROM appointments a JOIN doctors d ON d.id = a.doctor_id
       WHERE a.appointment_date = :today AND a.status IN ('Scheduled', 'Confirmed')`,
     { replacements: { today }, type: QueryTypes.RAW },
   );
@@ -196,6 +198,8 @@ export async function listWalkInQueue(sql: SqlStore, clock: Clock): Promise<Walk
     doctorId: Number(r.doctor_id),
     startsAt: wallToInstantLenient(today, parseTime(String(r.appointment_time).slice(0, 5)), settings.timezone),
     status: r.status,
+    arrivedAt: epochMinutes(r.checked_in_at),
+    withDoctorAt: epochMinutes(r.with_doctor_at),
   }));
   const delays = runningDelays(todays, now);
   const doctorNames = new Map(
@@ -279,4 +283,9 @@ export async function listWalkInQueue(sql: SqlStore, clock: Clock): Promise<Walk
         minutes,
       })),
   };
+}
+
+/** A stored instant as epoch minutes, or null. */
+function epochMinutes(value: string | Date | null): number | null {
+  return value === null || value === undefined ? null : Math.floor(epochMsOf(value) / 60_000);
 }

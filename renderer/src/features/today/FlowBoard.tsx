@@ -6,18 +6,18 @@ import { useCalendarStore } from '../../stores/calendar-store';
 import { CancelForm } from '../calendar/CancelForm';
 import { CancellationFollowUp, type CancelledSlot } from '../calendar/CancellationFollowUp';
 import { CalendarNoticeBar } from '../calendar/CalendarNoticeBar';
-import { STATUS_CLASS, timeRange, TYPE_MARK } from '../calendar/appointment-format';
+import { timeRange, TYPE_MARK } from '../calendar/appointment-format';
 import { todayIn } from '../calendar/calendar-day';
 import { useMinuteClock } from '../calendar/use-clinic-clock';
 import { useLiveUpdates } from '../calendar/use-live-updates';
 import { WalkInAside } from './WalkInAside';
+import { FlowProgress } from './FlowProgress';
 import { StaleStage } from '../calendar/StaleStage';
 import type { Freshness } from '../../../../shared/domain/calendar/view-freshness';
 import { RecordConfirmationButton } from '../communications/RecordConfirmationButton';
 import { PendingTag } from '../../components/PendingTag';
 import {
   countByState,
-  durationText,
   flowRows,
   matchesFilter,
   type FlowFilter,
@@ -28,6 +28,7 @@ const FILTERS: { filter: FlowFilter; label: string }[] = [
   { filter: 'all', label: 'All' },
   { filter: 'expected', label: 'Expected' },
   { filter: 'waiting', label: 'Waiting' },
+  { filter: 'in-visit', label: 'In visit' },
   { filter: 'late', label: 'Late' },
   { filter: 'closed', label: 'Done & cancelled' },
 ];
@@ -98,6 +99,10 @@ export function FlowBoard({ zone }: { zone: string }) {
             <div className="flow__stat flow__stat--waiting">
               <dt>Waiting</dt>
               <dd>{count(counts.waiting)}</dd>
+            </div>
+            <div className="flow__stat">
+              <dt>In visit</dt>
+              <dd>{count(counts['in-room'] + counts['with-doctor'])}</dd>
             </div>
             <div className="flow__stat flow__stat--late">
               <dt>Late</dt>
@@ -191,69 +196,77 @@ export function FlowBoard({ zone }: { zone: string }) {
                       <span className="flow__sub">{row.specialization}</span>
                     </td>
                     <td>
-                      <div className="flow__arrival">
-                        <span className={`status-chip status-chip--${STATUS_CLASS[a.status]}`}>{a.status}</span>
-                        {row.state === 'late' ? (
-                          <span className="flow-badge flow-badge--late">Late {durationText(row.lateMinutes)}</span>
-                        ) : null}
-                        {row.state === 'waiting' ? (
-                          <span className="flow-badge flow-badge--waiting">
-                            Arrived{' '}
-                            {DateTime.fromISO(a.checkedInAt as string)
-                              .setZone(zone)
-                              .toFormat('HH:mm')}{' '}
-                            · waiting {durationText(row.waitingMinutes)}
-                          </span>
-                        ) : null}
-                        {row.state === 'upcoming' ? <span className="flow__sub">Expected</span> : null}
-                        {row.state === 'done' && a.checkedInAt ? (
-                          <span className="flow__sub">
-                            Arrived {DateTime.fromISO(a.checkedInAt).setZone(zone).toFormat('HH:mm')}
-                          </span>
-                        ) : null}
-                        {rowError ? (
-                          <span className="flow__row-error" role="alert">
-                            {rowError.message}
-                          </span>
-                        ) : null}
-                      </div>
+                      <FlowProgress row={row} zone={zone} />
+                      {rowError ? (
+                        <span className="flow__row-error" role="alert">
+                          {rowError.message}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="flow__actions">
-                      {live ? (
+                      {live && !a.checkedInAt ? (
                         <>
                           {a.status === 'Scheduled' ? (
                             // How the patient confirmed (phone, reply, at the desk) is kept with the message they answered.
                             <RecordConfirmationButton appointment={a} label="Confirm…" onConfirmed={() => store().refreshAfterOwnChange()} />
                           ) : null}
-                          {!a.checkedInAt ? (
-                            <button
-                              type="button"
-                              className="button button--primary button--small"
-                              disabled={busy}
-                              onClick={() => act(row, () => store().recordArrival(a.id))}
-                            >
-                              Arrived
-                            </button>
-                          ) : null}
-                          {!a.checkedInAt ? (
-                            <button
-                              type="button"
-                              className="button button--ghost button--small"
-                              disabled={busy}
-                              onClick={() => act(row, () => store().setStatus(a.id, 'No-Show'))}
-                            >
-                              No-show
-                            </button>
-                          ) : null}
                           <button
                             type="button"
-                            className="button button--ghost button--small flow__cancel"
+                            className="button button--primary button--small"
                             disabled={busy}
-                            onClick={() => setCancelling(row)}
+                            onClick={() => act(row, () => store().recordArrival(a.id))}
                           >
-                            Cancel…
+                            Arrived
+                          </button>
+                          <button
+                            type="button"
+                            className="button button--ghost button--small"
+                            disabled={busy}
+                            onClick={() => act(row, () => store().setStatus(a.id, 'No-Show'))}
+                          >
+                            No-show
                           </button>
                         </>
+                      ) : null}
+                      {row.state === 'waiting' ? (
+                        <button
+                          type="button"
+                          className="button button--primary button--small"
+                          disabled={busy}
+                          onClick={() => act(row, () => store().recordVisitStep(a.id, 'in-room'))}
+                        >
+                          In room
+                        </button>
+                      ) : null}
+                      {row.state === 'waiting' || row.state === 'in-room' ? (
+                        <button
+                          type="button"
+                          className={`button button--small ${row.state === 'in-room' ? 'button--primary' : 'button--ghost'}`}
+                          disabled={busy}
+                          onClick={() => act(row, () => store().recordVisitStep(a.id, 'with-doctor'))}
+                        >
+                          With doctor
+                        </button>
+                      ) : null}
+                      {a.checkedInAt && !a.checkedOutAt && (row.state === 'with-doctor' || a.status === 'Completed') ? (
+                        <button
+                          type="button"
+                          className="button button--primary button--small"
+                          disabled={busy}
+                          onClick={() => act(row, () => store().recordVisitStep(a.id, 'checked-out'))}
+                        >
+                          Check out
+                        </button>
+                      ) : null}
+                      {live && !a.checkedOutAt && row.state !== 'with-doctor' ? (
+                        <button
+                          type="button"
+                          className="button button--ghost button--small flow__cancel"
+                          disabled={busy}
+                          onClick={() => setCancelling(row)}
+                        >
+                          Cancel…
+                        </button>
                       ) : null}
                     </td>
                   </tr>
