@@ -3,6 +3,9 @@ import { DateTime } from 'luxon';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import { calendarFreshness, PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
 import { StaleStage } from './StaleStage';
+import { CalendarLegend } from './CalendarLegend';
+import { DoctorPicker } from './DoctorPicker';
+import { useDoctorColumns } from './use-doctor-columns';
 import { AppointmentPopover } from './AppointmentPopover';
 import { BookingHook } from './BookingHook';
 import { addDaysIso, mondayOfIso, shiftMonth } from '../../../../shared/domain/calendar/calendar-dates';
@@ -58,6 +61,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
   const [booking, setBooking] = useState(false);
   const [followUp, setFollowUp] = useState<CancelledSlot | null>(null);
   const liveHint = useLiveUpdates(null);
+  const doctorColumns = useDoctorColumns();
 
   // First visit: today; coming back to the section keeps the day the receptionist was on.
   useEffect(() => {
@@ -111,6 +115,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
     if (view === 'day') {
       return (day?.doctors ?? [])
         .filter((d) => !specialization || d.specialization === specialization)
+        .filter((d) => !doctorColumns.hidden.includes(d.doctorId))
         .map((d) => ({
           key: `${d.doctorId}`,
           doctorId: d.doctorId,
@@ -134,7 +139,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
       });
     }
     return [];
-  }, [view, day, week, specialization, today]);
+  }, [view, day, week, specialization, today, doctorColumns.hidden]);
 
   const range = useMemo(() => gridRange(columns.map((c) => c.data)), [columns]);
   const local = now.setZone(zone);
@@ -186,6 +191,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
         onNext={() => store.setDate(shift(view, date, 1))}
         onSpecialization={store.setSpecialization}
         onWeekDoctor={store.setWeekDoctor}
+        doctorPicker={<DoctorPicker doctors={doctors} hidden={doctorColumns.hidden} onChange={doctorColumns.setHidden} />}
       />
       <CalendarNoticeBar />
       {selection && view !== 'month' ? (
@@ -237,6 +243,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
         />
       )}
       </StaleStage>
+      {view !== 'month' ? <CalendarLegend /> : null}
       {openAppointment ? (
         <AppointmentPopover
           appointment={openAppointment.appointment}

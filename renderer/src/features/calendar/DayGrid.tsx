@@ -11,6 +11,8 @@ import {
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { SlotSelection } from '../../stores/calendar-store';
 import { AppointmentBlock } from './AppointmentBlock';
+import { AppointmentHoverCard, useHoveredAppointment } from './AppointmentHoverCard';
+import { useFittedNames } from './use-fitted-names';
 import { minutesOf, timeOf } from '../../../../shared/domain/calendar/calendar-dates';
 import {
   DEFAULT_SELECTION_MINUTES,
@@ -104,6 +106,9 @@ export function DayGrid({
   const [cursor, setCursor] = useState<{ col: number; minutes: number } | null>(null);
   const scrolledOnce = useRef(false);
   const hours = hoursOf(range);
+  useFittedNames(columnsRef, columns);
+  const hovered = useHoveredAppointment(scrollRef, columns, interaction !== null);
+  const showsNow = columns.some((c) => c.date === now.date) && now.minutes >= range.start && now.minutes <= range.end;
   const height = (range.end - range.start) * PX_PER_MINUTE;
 
   const update = (next: Interaction | null) => {
@@ -116,8 +121,8 @@ export function DayGrid({
     const scroller = scrollRef.current;
     if (!scroller || scrolledOnce.current || columns.length === 0) return;
     scrolledOnce.current = true;
-    const showsNow = columns.some((c) => c.date === now.date);
-    const target = showsNow ? Math.max(range.start, now.minutes - 90) : Math.max(range.start, 8 * 60 - 30);
+    const showsToday = columns.some((c) => c.date === now.date);
+    const target = showsToday ? Math.max(range.start, now.minutes - 90) : Math.max(range.start, 8 * 60 - 30);
     scroller.scrollTop = topOf(target, range);
   }, [columns, now, range]);
 
@@ -357,6 +362,12 @@ export function DayGrid({
                 {`${String(hour).padStart(2, '0')}:00`}
               </span>
             ))}
+            {/* The time of the now-line sits in the gutter: over the grid it would cover names. */}
+            {showsNow ? (
+              <span className="cal-gutter__now" style={{ top: topOf(now.minutes, range) }} data-testid="calendar-now">
+                {now.label}
+              </span>
+            ) : null}
           </div>
           <div ref={columnsRef} className="cal-columns" onPointerDown={onPointerDown} onClick={onKeyboardClick}>
             {columns.map((column, index) => (
@@ -387,19 +398,10 @@ export function DayGrid({
                 nowMinutes={column.date === now.date ? now.minutes : null}
               />
             ))}
-            {columns.some((c) => c.date === now.date) && now.minutes >= range.start && now.minutes <= range.end ? (
-              <div
-                className="cal-now"
-                style={{ top: topOf(now.minutes, range) }}
-                role="img"
-                aria-label={`Now, ${now.label}`}
-              >
-                <span className="cal-now__label">{now.label}</span>
-              </div>
-            ) : null}
           </div>
         </div>
         {emptyState ? <div className="cal-overlay">{emptyState}</div> : null}
+        {hovered ? <AppointmentHoverCard appointment={hovered.appointment} anchor={hovered.anchor} /> : null}
       </div>
     </div>
   );
@@ -465,6 +467,10 @@ function GridColumnView({
           className="cal-past"
           style={{ height: Math.min(range.end - range.start, nowMinutes - range.start) * PX_PER_MINUTE }}
         />
+      ) : null}
+      {nowMinutes !== null && nowMinutes >= range.start && nowMinutes <= range.end ? (
+        // Inside each column, under the cards (the column paints on its own): never over a name.
+        <div className="cal-now" style={{ top: topOf(nowMinutes, range) }} aria-hidden="true" />
       ) : null}
       {selection ? (
         <div
