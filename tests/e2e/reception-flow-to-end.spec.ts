@@ -44,6 +44,8 @@ test('the flow board to the end of the visit: arrived, in room, with doctor, che
   const expected = await call(page, 'patients.register', { patient: generatedPatient('Odile', 'Brackenfold'), acknowledgeDuplicates: true });
   const other = await call(page, 'patients.register', { patient: generatedPatient('Piran', 'Glasswick'), acknowledgeDuplicates: true });
   await call(page, 'patients.register', { patient: generatedPatient('Wrenna', 'Stilebrook'), acknowledgeDuplicates: true });
+  const cancelling = await call(page, 'patients.register', { patient: generatedPatient('Corvin', 'Ashdell'), acknowledgeDuplicates: true });
+  const walkerLater = () => cancelling.id;
   const slots = await call(page, 'slots.soonest', { doctorIds: [doctorId], count: 6, days: 1 });
   const book = (patientId: number, index: number) =>
     call(page, 'appointments.book', {
@@ -56,6 +58,7 @@ test('the flow board to the end of the visit: arrived, in room, with doctor, che
     });
   const first = await book(expected.id, 0);
   const second = await book(other.id, 2);
+  const third = await book(walkerLater(), 4);
   await page.reload();
 
   // A walk-in booked on the Walk-in screen arrives at once and is marked walk-in.
@@ -70,11 +73,11 @@ test('the flow board to the end of the visit: arrived, in room, with doctor, che
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   const board = page.getByRole('region', { name: "Today's flow" });
   const row = (id: number) => board.locator(`[data-appointment-id="${id}"]`);
-  await expect(board.getByTestId('flow-row')).toHaveCount(3);
+  await expect(board.getByTestId('flow-row')).toHaveCount(4);
   const walkInRow = board.getByTestId('flow-row').filter({ hasText: 'Wrenna Stilebrook' });
   await expect(walkInRow.getByText('Walk-in', { exact: true })).toBeVisible();
   await expect(walkInRow.getByTestId('flow-step')).toHaveText('Waiting');
-  await expect(walkInRow.getByTestId('flow-times')).toContainText(/Arrived \d\d:\d\d · waited \d+ min/);
+  await expect(walkInRow.getByTestId('flow-times')).toContainText(/Arrived\s\d\d:\d\d\s·\swaited\s\d+\smin/);
 
   // The expected patient, to the end: each step one button (the keyboard works as well as the mouse).
   await row(first.id).getByRole('button', { name: 'Arrived' }).click();
@@ -82,14 +85,14 @@ test('the flow board to the end of the visit: arrived, in room, with doctor, che
   await row(first.id).getByRole('button', { name: 'In room' }).focus();
   await page.keyboard.press('Enter');
   await expect(row(first.id).getByTestId('flow-step')).toHaveText('In room');
-  await expect(row(first.id).getByTestId('flow-times')).toContainText(/waited \d+ min · room \d+ min/);
+  await expect(row(first.id).getByTestId('flow-times')).toContainText(/waited\s\d+\smin\s·\sroom\s\d+\smin/);
   await saveScreen(page, 'flow-to-end-in-room-1280');
   await row(first.id).getByRole('button', { name: 'With doctor' }).click();
   await expect(row(first.id).getByTestId('flow-step')).toHaveText('With doctor');
   await expect(row(first.id).getByRole('button', { name: 'Cancel…' })).toHaveCount(0);
   await row(first.id).getByRole('button', { name: 'Check out' }).click();
   await expect(row(first.id).getByTestId('flow-step')).toHaveText(/^Checked out \d\d:\d\d$/);
-  await expect(row(first.id).getByTestId('flow-times')).toContainText(/room \d+ min · doctor \d+ min/);
+  await expect(row(first.id).getByTestId('flow-times')).toContainText(/room\s\d+\smin\s·\sdoctor\s\d+\smin/);
   await expect(row(first.id).getByRole('button')).toHaveCount(0);
 
   // Another desk records the second patient's arrival and room: this board shows it by itself.
@@ -102,6 +105,20 @@ test('the flow board to the end of the visit: arrived, in room, with doctor, che
   }
   await expect(row(second.id).getByTestId('flow-step')).toHaveText('In room');
   await expect(row(second.id).getByRole('button', { name: 'With doctor' })).toBeVisible();
+
+  // A cancellation from the board can be undone for a few seconds: booked again at the same time.
+  await row(third.id).getByRole('button', { name: 'Cancel…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason for cancelling').fill('Patient called: feeling better');
+  await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(row(third.id).locator('.status-chip')).toHaveText('Cancelled');
+  const notice = board.getByTestId('calendar-notice');
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(notice).toContainText(`Cancellation undone: booked again at ${third.time}`);
+  await expect(board.getByTestId('flow-row').filter({ hasText: 'Corvin Ashdell' })).toHaveCount(2);
+  await expect(
+    board.getByTestId('flow-row').filter({ hasText: 'Corvin Ashdell' }).locator('.status-chip', { hasText: 'Scheduled' }),
+  ).toHaveCount(1);
 
   // Every action stays inside the board at both sizes.
   for (const size of [

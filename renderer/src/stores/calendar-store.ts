@@ -27,7 +27,12 @@ export interface CalendarNotice {
   text: string;
   /** Changes with every notice, so the same text twice is still announced. */
   id: number;
+  /** Takes the action back for a few seconds: a real reverse change through the same rules. */
+  undo?: () => Promise<void>;
 }
+
+/** How long a move or a cancellation can be undone from the notice. */
+export const UNDO_MS = 8_000;
 
 /** Performance API names: the time from a date change to the painted calendar. */
 export const PERF = {
@@ -74,7 +79,7 @@ export interface CalendarState {
   setWeekDoctor(doctorId: number): void;
   select(selection: SlotSelection | null): void;
   dismissNotice(): void;
-  notify(tone: CalendarNotice['tone'], text: string): void;
+  notify(tone: CalendarNotice['tone'], text: string, undo?: CalendarNotice['undo']): void;
   /** Loads what the current view shows. */
   load(options?: { quiet?: boolean; cached?: CachedDay<CalendarDay> }): Promise<void>;
   loadBoard(today: string, options?: { quiet?: boolean }): Promise<void>;
@@ -83,6 +88,7 @@ export interface CalendarState {
   move(
     appointment: CalendarAppointment,
     target: { doctorId: number; date: string; time: string },
+    options?: { undoing?: boolean },
   ): Promise<Result<AppointmentView>>;
   cancel(appointmentId: number, reason: string | null): Promise<Result<AppointmentView>>;
   setStatus(appointmentId: number, status: 'Confirmed' | 'Completed' | 'No-Show'): Promise<Result<AppointmentView>>;
@@ -326,7 +332,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     select: (selection) => set({ selection }),
     dismissNotice: () => set({ notice: null }),
-    notify: (tone, text) => set({ notice: { tone, text, id: ++noticeCounter } }),
+    notify: (tone, text, undo) => set({ notice: { tone, text, id: ++noticeCounter, ...(undo ? { undo } : {}) } }),
 
     load: async ({ quiet = false, cached } = {}) => {
       const { view, date } = get();
@@ -418,7 +424,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     refreshAfterOwnChange: () => resyncAfterOwnChange(),
 
-    move: async (appointment, target) => {
+    move: async (appointment, target, { undoing = false } = {}) => {
       const before = findAppointment(get(), appointment.id);
       if (!before) return { ok: false, error: { code: 'NOT_FOUND', message: 'This appointment is no longer shown.' } };
       // Optimistic: the block lands where it was dropped; a refusal puts it back.
@@ -438,14 +444,20 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       );
       if (result.ok) {
         resyncAfterOwnChange();
-        get().notify('success', `Moved to ${target.time}${target.date !== before.date ? ` on ${target.date}` : ''}.`);
         applyView(result.data);
+        const back = { doctorId: before.doctorId, date: before.date, time: before.appointment.time };
+        const moved = { ...appointment, time: target.time };
+        get().notify('success', `Moved to ${target.time}${target.date !== before.date ? ` on ${target.date}` : ''}.`, async () => {
+          // Back through the same rules: if the old time was taken meanwhile, the refusal says so.
+          const undone = await get().move(moved, back, { undoing: true });
+          if (undone.ok) get().notify('success', `Move undone: back at ${back.time}.`);
+        });
       } else {
         set((state) => ({
           day: moveInDay(state.day, before.appointment, before.doctorId, before.date, before.appointment.time),
           week: moveInWeek(state.week, before.appointment, before.doctorId, before.date, before.appointment.time),
         }));
-        get().notify('error', `Not moved: ${result.error.message}`);
+        get().notify('error', `${undoing ? 'Not moved back' : 'Not moved'}: ${result.error.message}`);
       }
       return result;
     },
@@ -459,7 +471,25 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       if (result.ok) {
         applyView(result.data);
         resyncAfterOwnChange();
-        get().notify('success', 'Appointment cancelled.');
+        const cancelled = result.data;
+        get().notify('success', 'Appointment cancelled.', async () => {
+          // The cancellation stays on record; the visit is booked again at the same time, same rules.
+          const again = noted(
+            await clinicApi()['appointments.book']({
+              patientId: cancelled.patientId,
+              doctorId: cancelled.doctorId,
+              date: cancelled.date,
+              time: cancelled.time,
+              durationMinutes: cancelled.durationMinutes,
+              appointmentType: cancelled.appointmentType,
+              patientNotes: cancelled.patientNotes,
+              idempotencyKey: `undo-cancel-${cancelled.id}-${Date.now()}`,
+            }),
+          );
+          resyncAfterOwnChange();
+          if (again.ok) get().notify('success', `Cancellation undone: booked again at ${cancelled.time}.`);
+          else get().notify('error', `Not booked again: ${again.error.message}`);
+        });
       }
       return result;
     },

@@ -11,7 +11,8 @@ import { BookingHook } from './BookingHook';
 import { addDaysIso, mondayOfIso, shiftMonth } from '../../../../shared/domain/calendar/calendar-dates';
 import { clockTime, dayTitle, todayIn } from './calendar-day';
 import { CalendarNoticeBar } from './CalendarNoticeBar';
-import { DayGrid, type GridColumn } from './DayGrid';
+import { DayGrid, type GridColumn, type MoveTarget } from './DayGrid';
+import { Dialog } from '../../components/Dialog';
 import { DayToolbar } from './DayToolbar';
 import { gridRange } from '../../../../shared/domain/calendar/grid-geometry';
 import { MonthView } from './MonthView';
@@ -60,6 +61,13 @@ export function CalendarScreen({ zone }: { zone: string }) {
   const [open, setOpen] = useState<OpenAppointment | null>(null);
   const [booking, setBooking] = useState(false);
   const [followUp, setFollowUp] = useState<CancelledSlot | null>(null);
+  /** A move to another doctor, waiting for the receptionist's yes. */
+  const [doctorChange, setDoctorChange] = useState<{
+    appointment: CalendarAppointment;
+    target: MoveTarget;
+    from: string;
+    to: string;
+  } | null>(null);
   const liveHint = useLiveUpdates(null);
   const doctorColumns = useDoctorColumns();
 
@@ -229,6 +237,12 @@ export function CalendarScreen({ zone }: { zone: string }) {
           onSelect={store.select}
           onMove={(appointment, target) => {
             setOpen(null);
+            const fromDoctor = columns.find((c) => c.data.appointments.some((a) => a.id === appointment.id))?.doctorId;
+            // Another doctor is a different visit for the patient: asked first, never done by a slip of the mouse.
+            if (fromDoctor !== undefined && fromDoctor !== target.doctorId) {
+              setDoctorChange({ appointment, target, from: doctorNameOf(fromDoctor), to: doctorNameOf(target.doctorId) });
+              return;
+            }
             void store.move(appointment, target);
           }}
           onOpen={(appointment, column, anchor) =>
@@ -291,6 +305,34 @@ export function CalendarScreen({ zone }: { zone: string }) {
             store.refreshAfterOwnChange();
           }}
         />
+      ) : null}
+      {doctorChange ? (
+        <Dialog
+          title={`Move ${doctorChange.appointment.patientFirstName} ${doctorChange.appointment.patientLastName} to ${doctorChange.to}?`}
+          onClose={() => setDoctorChange(null)}
+        >
+          <p className="dialog__text">
+            From {doctorChange.from} at {doctorChange.appointment.time} to {doctorChange.to} at {doctorChange.target.time}
+            {doctorChange.target.date !== date ? ` on ${doctorChange.target.date}` : ''}. The patient will see another doctor.
+          </p>
+          <div className="dialog__actions">
+            <button type="button" className="button button--ghost" onClick={() => setDoctorChange(null)}>
+              Keep with {doctorChange.from}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              autoFocus
+              onClick={() => {
+                const { appointment, target } = doctorChange;
+                setDoctorChange(null);
+                void store.move(appointment, target);
+              }}
+            >
+              Move to {doctorChange.to}
+            </button>
+          </div>
+        </Dialog>
       ) : null}
       {followUp ? (
         <CancellationFollowUp
