@@ -322,7 +322,6 @@ export function CalendarScreen({ zone }: { zone: string }) {
             <button
               type="button"
               className="button button--primary"
-              autoFocus
               onClick={() => {
                 const { appointment, target } = doctorChange;
                 setDoctorChange(null);

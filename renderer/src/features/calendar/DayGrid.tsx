@@ -13,6 +13,7 @@ import type { SlotSelection } from '../../stores/calendar-store';
 import { AppointmentBlock } from './AppointmentBlock';
 import { AppointmentHoverCard, useHoveredAppointment } from './AppointmentHoverCard';
 import { useFittedNames } from './use-fitted-names';
+import { useKeyboardMove } from './use-keyboard-move';
 import { minutesOf, timeOf } from '../../../../shared/domain/calendar/calendar-dates';
 import {
   DEFAULT_SELECTION_MINUTES,
@@ -107,7 +108,8 @@ export function DayGrid({
   const scrolledOnce = useRef(false);
   const hours = hoursOf(range);
   useFittedNames(columnsRef, columns);
-  const hovered = useHoveredAppointment(scrollRef, columns, interaction !== null);
+  const keyboardMove = useKeyboardMove(columns, range, isMovable, onMove);
+  const hovered = useHoveredAppointment(scrollRef, columns, interaction !== null || keyboardMove.carrying !== null);
   const showsNow = columns.some((c) => c.date === now.date) && now.minutes >= range.start && now.minutes <= range.end;
   const height = (range.end - range.start) * PX_PER_MINUTE;
 
@@ -254,6 +256,7 @@ export function DayGrid({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (keyboardMove.onKeyDown(event)) return;
     if ((event.target as HTMLElement).closest('[data-appointment-id]')) return;
     if (event.altKey || event.ctrlKey || event.metaKey || columns.length === 0) return;
     const at = cursor ?? {
@@ -312,6 +315,14 @@ export function DayGrid({
       scroller.scrollLeft = x + colWidth - scroller.clientWidth + gutter;
   }
 
+  // The carried visit stays in view as the arrows move it.
+  const carried = keyboardMove.carrying;
+  useEffect(() => {
+    if (carried) scrollCursorIntoView({ col: carried.col, minutes: carried.minutes });
+    // Only when the carried position changes; the scroll helper reads the current layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [carried?.col, carried?.minutes]);
+
   const drag = interaction?.kind === 'drag' ? interaction : null;
   const selecting = interaction?.kind === 'select' ? interaction : null;
   const cursorLabel = cursor && columns[cursor.col] ? `${columns[cursor.col]!.title}, ${timeOf(cursor.minutes)}` : '';
@@ -332,7 +343,7 @@ export function DayGrid({
         keys change the day, T goes to today.
       </p>
       <div className="visually-hidden" aria-live="polite">
-        {cursorLabel}
+        {keyboardMove.label || cursorLabel}
       </div>
       <div
         className="cal-canvas"
@@ -376,7 +387,7 @@ export function DayGrid({
                 column={column}
                 range={range}
                 pending={pending}
-                dragging={drag?.appointment.id ?? null}
+                dragging={drag?.appointment.id ?? keyboardMove.carrying?.appointment.id ?? null}
                 selection={
                   selecting && selecting.col === index
                     ? {
@@ -392,7 +403,11 @@ export function DayGrid({
                       : null
                 }
                 ghost={
-                  drag && drag.targetCol === index ? { start: drag.targetMin, appointment: drag.appointment } : null
+                  drag && drag.targetCol === index
+                    ? { start: drag.targetMin, appointment: drag.appointment }
+                    : keyboardMove.carrying && keyboardMove.carrying.col === index
+                      ? { start: keyboardMove.carrying.minutes, appointment: keyboardMove.carrying.appointment }
+                      : null
                 }
                 cursor={cursor && cursor.col === index ? cursor.minutes : null}
                 nowMinutes={column.date === now.date ? now.minutes : null}
