@@ -78,6 +78,7 @@ export function BookingDialog({
     register,
     handleSubmit,
     setValue,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<BookingValues, unknown, BookingParsed>({
     resolver: zodResolver(BookingForm),
@@ -90,6 +91,12 @@ export function BookingDialog({
       patientNotes: '',
     },
   });
+
+  // The doctor list arrives after the form: the select is told again, so it shows the doctor
+  // the booking is for (it said "Choose…" while booking the selected doctor).
+  useEffect(() => {
+    if (doctors) setValue('doctorId', getValues('doctorId'));
+  }, [doctors, setValue, getValues]);
 
   const onSubmit = handleSubmit(async (values) => {
     if (!patient) {
