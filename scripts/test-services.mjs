@@ -5,6 +5,11 @@
 //   a MongoDB-compatible server: MONGODB_URI if set (a real MongoDB), else FerretDB with its
 //     SQLite handler (found on PATH or in the cache, else built once with `go install`), else
 //     mongodb-memory-server (downloads mongod; needs internet).
+//   a replication pair, on request (startReplicationPair): a second and third mariadbd (own data
+//     folders under .test-services/, free loopback ports), a primary with binary logging and a
+//     replica following it by GTID. The read-replica and point-in-time recovery test files each
+//     start their own pair (they stop replication threads, which must not disturb other files)
+//     and remove it afterwards.
 // `node scripts/test-services.mjs prepare` builds what is missing ahead of a test run (CI does
 // this so the long first FerretDB build is not charged to a test timeout). The Vitest global
 // setup imports startTestServices() and stops what it started when the run ends.
@@ -78,6 +83,118 @@ async function ensureMysql(log) {
   spawnSync(starter, ['--start', '--oknodo', '--background', '--exec', daemon], { stdio: 'inherit' });
   if (!(await waitForPort('127.0.0.1', 3306, 30_000))) throw new Error(`${daemon} did not start listening on 127.0.0.1:3306`);
   return url;
+}
+
+// ---------------------------------------------------------------- replication pair
+
+const MARIADB_DAEMONS = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld', '/usr/libexec/mariadbd'];
+
+/** Runs a statement on a server through the mariadb/mysql command-line client. */
+function sqlOn(port, statement) {
+  const client = which('mariadb') ?? which('mysql');
+  const result = spawnSync(client, ['--no-defaults', '-uroot', '-h127.0.0.1', `-P${port}`, '-N', '-B', '-e', statement], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`${statement}: ${result.stderr.trim()}`);
+  return result.stdout.trim();
+}
+
+async function startMariadbInstance(name, serverId, extraArgs, log) {
+  const daemon = MARIADB_DAEMONS.find(existsSync);
+  const installer = which('mariadb-install-db') ?? which('mysql_install_db');
+  if (!daemon || !installer) throw new Error('mariadbd and mariadb-install-db are needed for the replication tests (apt-get install mariadb-server).');
+  const dir = join(STATE_ROOT, `${name}-${process.pid}-${Date.now()}`);
+  const dataDir = join(dir, 'data');
+  mkdirSync(dir, { recursive: true });
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const userArgs = asRoot ? ['--user=root'] : [];
+  const install = spawnSync(
+    installer,
+    ['--no-defaults', `--datadir=${dataDir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...userArgs],
+    { encoding: 'utf8' },
+  );
+  if (install.status !== 0) throw new Error(`${installer} failed: ${install.stderr || install.stdout}`);
+  const port = await freePort();
+  const child = spawn(
+    daemon,
+    [
+      '--no-defaults',
+      ...userArgs,
+      `--datadir=${dataDir}`,
+      `--port=${port}`,
+      '--bind-address=127.0.0.1',
+      `--socket=${join(dir, 'mysqld.sock')}`,
+      `--pid-file=${join(dir, 'mysqld.pid')}`,
+      `--log-error=${join(dir, 'error.log')}`,
+      `--server-id=${serverId}`,
+      '--skip-name-resolve',
+      '--innodb-buffer-pool-size=32M',
+      '--innodb-log-file-size=16M',
+      '--performance-schema=OFF',
+      '--character-set-server=utf8mb4',
+      '--collation-server=utf8mb4_unicode_ci',
+      '--gtid-strict-mode=1',
+      ...extraArgs(dataDir),
+    ],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise((done) => child.once('exit', (code) => done(code)));
+  const up = await Promise.race([waitForPort('127.0.0.1', port, 60_000), exited.then(() => false)]);
+  if (!up) {
+    child.kill('SIGKILL');
+    throw new Error(`${daemon} (${name}) did not start on 127.0.0.1:${port}; see ${join(dir, 'error.log')}`);
+  }
+  log(`MariaDB ${name} on 127.0.0.1:${port}`);
+  return {
+    port,
+    dataDir,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(20_000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A primary with binary logging (row format, GTIDs) and a replica following it with
+ * MASTER_USE_GTID, both with root and no password on loopback. The binary logs sit in the
+ * primary's data folder, where the backup command finds them (`binlogDir`).
+ */
+export async function startReplicationPair({ log = (line) => console.error(`[test-services] ${line}`) } = {}) {
+  // Both start at once: most of the time is each server's first start-up.
+  const [primaryStart, replicaStart] = await Promise.allSettled([
+    startMariadbInstance('primary', 1, (dataDir) => [`--log-bin=${join(dataDir, 'binlog')}`, '--binlog-format=ROW'], log),
+    startMariadbInstance('replica', 2, () => ['--read-only=1', '--relay-log=relay-bin'], log),
+  ]);
+  const primary = primaryStart.status === 'fulfilled' ? primaryStart.value : null;
+  const replica = replicaStart.status === 'fulfilled' ? replicaStart.value : null;
+  try {
+    if (!primary || !replica) throw (primaryStart.status === 'rejected' ? primaryStart.reason : replicaStart.reason);
+    sqlOn(
+      replica.port,
+      `CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${primary.port}, MASTER_USER='root', MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1; START SLAVE;`,
+    );
+    const until = Date.now() + 30_000;
+    while (sqlOn(replica.port, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'SLAVE_RUNNING'") !== 'ON') {
+      if (Date.now() > until) throw new Error('the replica did not start following the primary');
+      await sleep(200);
+    }
+  } catch (error) {
+    await replica?.stop();
+    await primary?.stop();
+    throw error;
+  }
+  return {
+    primaryUrl: `mysql://root@127.0.0.1:${primary.port}`,
+    replicaUrl: `mysql://root@127.0.0.1:${replica.port}`,
+    binlogDir: primary.dataDir,
+    stop: async () => {
+      await replica.stop();
+      await primary.stop();
+    },
+  };
 }
 
 // ---------------------------------------------------------------- FerretDB
@@ -172,6 +289,7 @@ export async function startTestServices({ log = (line) => console.error(`[test-s
   const mysqlUrl = await ensureMysql(log);
   const mongo = await ensureMongo(log);
   return { mysqlUrl, mongoUri: mongo.uri, stop: mongo.stop };
+
 }
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -186,6 +304,9 @@ if (invokedDirectly) {
     const services = await startTestServices({ log });
     log(`mysql ${services.mysqlUrl}  mongodb ${services.mongoUri}`);
     await services.stop();
+    const pair = await startReplicationPair({ log });
+    log(`replication pair: primary ${pair.primaryUrl}, replica ${pair.replicaUrl}`);
+    await pair.stop();
   } else {
     console.error('usage: node scripts/test-services.mjs [prepare|check]');
     process.exit(2);

@@ -1,3 +1,4 @@
+import type { ReplicaHealth } from '../data/sql/read-routing';
 import { resolveStoreConfig, StoreConfigError, type SecretBox, type StoreConfig } from '../config/store-config';
 import type { SqlStore } from '../data/sql/open-sql-store';
 import { useOwnIdRanges } from '../services/sync/outbox/local-id-sequences';
@@ -65,6 +66,11 @@ export class AppRuntime {
 
   get problemWithConfig(): string | null {
     return this.configProblem;
+  }
+
+  /** The clinic server's read replicas as last seen (networked mode with replicas; else none). */
+  replicaHealth(): ReplicaHealth[] {
+    return this.serverState.ready ? (this.serverState.stores.sql.reads?.health() ?? []) : [];
   }
 
   /** True while screens are answered from this workstation's mirror instead of the clinic server. */

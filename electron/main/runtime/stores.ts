@@ -66,7 +66,17 @@ export async function openStores(config: StoreConfig, local?: SqlStore): Promise
     sql =
       config.mode === 'standalone'
         ? await openSqlStore({ dialect: 'sqlite', storage: config.sqlitePath })
-        : await openSqlStore({ dialect: 'mysql', url: config.mysqlUrl });
+        : await openSqlStore({
+            dialect: 'mysql',
+            url: config.mysqlUrl,
+            poolMax: config.tuning.mysqlPoolMax,
+            readUrls: config.mysqlReadUrls,
+            routing: {
+              maxLagSeconds: config.tuning.replicaMaxLagSeconds,
+              checkEverySeconds: config.tuning.replicaCheckSeconds,
+              readYourWritesSeconds: config.tuning.readYourWritesSeconds,
+            },
+          });
   } catch (error) {
     const health: StoreHealth[] = [
       { name: 'sql', description: names.sql, ok: false, problem: explainStoreError(error) },
@@ -81,7 +91,7 @@ export async function openStores(config: StoreConfig, local?: SqlStore): Promise
     const documents =
       config.mode === 'standalone'
         ? await openSqliteDocumentStore(sql.sequelize)
-        : await openMongoDocumentStore(config.mongoUri);
+        : await openMongoDocumentStore(config.mongoUri, config.tuning.mongo);
     return {
       ready: true,
       stores: { sql, documents, local: config.mode === 'standalone' ? sql : (local ?? sql) },

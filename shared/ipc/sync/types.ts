@@ -17,6 +17,17 @@ export interface SyncStatus {
   /** ISO instant of the last complete mirror pull (networked mode); null before the first. */
   lastMirrorPull: string | null;
   mirrorProblem: string | null;
+  /** The clinic server's read replicas as this workstation last saw them; filled for admins only. */
+  replicas: ReplicaStatus[];
+}
+
+/** One read replica: 'lagging' and 'down' ones are skipped (reads go to the primary). */
+export interface ReplicaStatus {
+  /** "MySQL replica host:port/database": no credentials. */
+  description: string;
+  state: 'unchecked' | 'ok' | 'lagging' | 'down';
+  lagSeconds: number | null;
+  problem: string | null;
 }
 
 /**

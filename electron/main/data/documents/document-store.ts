@@ -53,6 +53,11 @@ export interface FindOptions<T> {
   /** At least 1 when given. */
   limit?: number;
   skip?: number;
+  /**
+   * `'replica-ok'`: the read may be a moment old (the mirror pull), so MongoDB may serve it from a
+   * secondary (the `staleReadPreference` setting); every other read goes to the primary.
+   */
+  reads?: 'replica-ok' | 'primary';
 }
 
 /**

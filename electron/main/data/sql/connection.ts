@@ -2,8 +2,23 @@ import { Sequelize, Transaction, type Options } from 'sequelize';
 import mysql2 from 'mysql2';
 import sqlite3 from 'sqlite3';
 
-/** Where the relational store lives: the clinic's MySQL/MariaDB server or the local SQLite file. */
-export type SqlConfig = { dialect: 'mysql'; url: string } | { dialect: 'sqlite'; storage: string };
+import type { ReplicaRouting } from './read-routing';
+
+/**
+ * Where the relational store lives: the clinic's MySQL/MariaDB server or the local SQLite file.
+ * A server may have read replicas (`readUrls`, same database name on each) and a pool size.
+ */
+export type SqlConfig =
+  | { dialect: 'mysql'; url: string; poolMax?: number; readUrls?: readonly string[]; routing?: ReplicaRouting }
+  | { dialect: 'sqlite'; storage: string };
+
+/**
+ * Connections one workstation keeps to the clinic server at most. Calls beyond it wait for a
+ * free connection (up to `acquire`), they do not fail. A MariaDB server allows 151 connections
+ * by default: 20 workstations × (5 to the primary + 5 to each replica) leave room for the
+ * backups, the admin's tools and replication itself.
+ */
+export const DEFAULT_MYSQL_POOL_MAX = 5;
 
 export type SqlDialect = SqlConfig['dialect'];
 
@@ -37,7 +52,7 @@ function withConnectionPragmas(lib: typeof sqlite3): object {
 }
 
 /** Parsed by hand so that credentials with URL-escaped characters reach the driver decoded. */
-function mysqlOptions(url: string): Options {
+function mysqlOptions(url: string, poolMax: number, connectTimeout: number): Options {
   const parsed = new URL(url);
   if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
     throw new Error('The MySQL URL must start with mysql:// or mariadb://');
@@ -60,11 +75,11 @@ function mysqlOptions(url: string): Options {
       // Calendar dates stay 'YYYY-MM-DD' strings (a Date would shift them by the local zone).
       // TIME columns are strings in mysql2 already ('HH:MM:SS').
       dateStrings: ['DATE'],
-      connectTimeout: 10_000,
+      connectTimeout,
     },
     // A front-desk workstation runs a handful of queries at once; many workstations share the
     // server's max_connections, so keep each pool small and let idle connections go.
-    pool: { max: 5, min: 0, idle: 10_000, acquire: 20_000, evict: 5_000 },
+    pool: { max: poolMax, min: 0, idle: 10_000, acquire: 20_000, evict: 5_000 },
   };
 }
 
@@ -126,9 +141,15 @@ function reuseSqliteTransactionConnections(sequelize: Sequelize): void {
   };
 }
 
-/** A Sequelize instance for either dialect; no connection is made until first use. */
-export function createSequelize(config: SqlConfig): Sequelize {
-  const options = config.dialect === 'mysql' ? mysqlOptions(config.url) : sqliteOptions(config.storage);
+/**
+ * A Sequelize instance for either dialect; no connection is made until first use. A replica gets
+ * a short connect timeout: when it is away, the read goes to the primary instead of waiting.
+ */
+export function createSequelize(config: SqlConfig, role: 'primary' | 'replica' = 'primary'): Sequelize {
+  const options =
+    config.dialect === 'mysql'
+      ? mysqlOptions(config.url, config.poolMax ?? DEFAULT_MYSQL_POOL_MAX, role === 'replica' ? 3_000 : 10_000)
+      : sqliteOptions(config.storage);
   const sequelize = new Sequelize({ ...options, logging: false, benchmark: false });
   if (config.dialect === 'sqlite') reuseSqliteTransactionConnections(sequelize);
   return sequelize;

@@ -2,6 +2,8 @@ import type { Sequelize } from 'sequelize';
 import { createSequelize, type SqlConfig, type SqlDialect } from './connection';
 import { migrateToLatest } from './migrator';
 import { defineModels, type SqlModels } from './models';
+import { DEFAULT_REPLICA_ROUTING, ReadRouter, type ReplicaStore } from './read-routing';
+import { describeServer } from '../../config/store-config';
 
 export interface SqlStore {
   sequelize: Sequelize;
@@ -9,6 +11,8 @@ export interface SqlStore {
   dialect: SqlDialect;
   /** The name of the last applied migration, e.g. '202611250001-seed-schema'. */
   schemaVersion: string;
+  /** Where reads that may be stale go, when the server has read replicas (see `readFrom`). */
+  reads?: ReadRouter;
   close(): Promise<void>;
 }
 
@@ -25,7 +29,25 @@ export async function openSqlStore(config: SqlConfig): Promise<SqlStore> {
     await sequelize.authenticate();
     const { schemaVersion } = await migrateToLatest(sequelize);
     const models = defineModels(sequelize);
-    return { sequelize, models, dialect: config.dialect, schemaVersion, close: () => sequelize.close() };
+    const store: SqlStore = { sequelize, models, dialect: config.dialect, schemaVersion, close: () => sequelize.close() };
+    if (config.dialect !== 'mysql' || !config.readUrls?.length) return store;
+    const replicas = config.readUrls.map((url): ReplicaStore => {
+      const replica = createSequelize({ ...config, url }, 'replica');
+      return {
+        description: describeServer('MySQL replica', url),
+        store: { sequelize: replica, models: defineModels(replica), dialect: 'mysql', schemaVersion, close: () => replica.close() },
+      };
+    });
+    const router = new ReadRouter(store, replicas, config.routing ?? DEFAULT_REPLICA_ROUTING);
+    void router.checkReplicas();
+    return {
+      ...store,
+      reads: router,
+      close: async () => {
+        await router.close();
+        await sequelize.close();
+      },
+    };
   } catch (error) {
     await sequelize.close().catch(() => undefined);
     throw error;

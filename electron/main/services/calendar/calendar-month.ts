@@ -8,6 +8,7 @@ import { datesBetween } from '../../../../shared/domain/scheduling';
 import type { CalendarMonth, CalendarMonthDay, StatusCounts } from '../../../../shared/ipc/calendar/types';
 import type { CalendarMonthQuery } from '../../../../shared/ipc/calendar/schemas';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { readFrom } from '../../data/sql/read-routing';
 import { chosenDoctors } from '../scheduling/schedule-query';
 
 /** The first and last date of a 'YYYY-MM' month. */
@@ -30,7 +31,7 @@ interface CountRow {
  * The month overview: per date, the appointments of the chosen active doctors by status. ONE
  * GROUP BY in the database (on the appointment_date index), never the rows themselves.
  */
-export async function calendarMonth(sql: SqlStore, query: CalendarMonthQuery): Promise<CalendarMonth> {
+async function calendarMonthOn(sql: SqlStore, query: CalendarMonthQuery): Promise<CalendarMonth> {
   const { from, to } = monthRange(query.month);
   const doctors = chosenDoctors({ doctorIds: query.doctorIds, specialization: query.specialization });
   const [rows] = await sql.sequelize.query(
@@ -53,4 +54,9 @@ export async function calendarMonth(sql: SqlStore, query: CalendarMonthQuery): P
     return { date, booked: LIVE_STATUSES.reduce((sum, status) => sum + byStatus[status], 0), byStatus };
   });
   return { month: query.month, days };
+}
+
+/** An overview: a replica a few seconds behind serves it as well as the primary. */
+export function calendarMonth(sql: SqlStore, query: CalendarMonthQuery): Promise<CalendarMonth> {
+  return readFrom(sql, 'replica-ok', (reader) => calendarMonthOn(reader, query));
 }

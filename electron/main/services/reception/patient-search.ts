@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import { isIsoDate } from '../../../../shared/domain/scheduling/wall-clock';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { readFrom } from '../../data/sql/read-routing';
 
 export interface PatientRow {
   id: number;
@@ -64,7 +65,7 @@ const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)
  * search on 100k patients reads only `limit` rows per branch. One word matches a last name, a
  * first name or the start of an email; two words match first+last in either order. Branches are UNION ALLed in one round trip and merged here.
  */
-export async function searchPatients(
+async function searchPatientsOn(
   sql: SqlStore,
   input: { query: string; limit: number; includeInactive: boolean },
 ): Promise<PatientSummary[]> {
@@ -134,4 +135,9 @@ export async function searchPatients(
     (x, y) => collator.compare(x.lastName, y.lastName) || collator.compare(x.firstName, y.firstName) || x.id - y.id,
   );
   return unique.slice(0, input.limit);
+}
+
+/** A typeahead: a patient registered a moment ago on another workstation may show a second later. */
+export function searchPatients(sql: SqlStore, input: { query: string; limit: number; includeInactive: boolean }): Promise<PatientSummary[]> {
+  return readFrom(sql, 'replica-ok', (reader) => searchPatientsOn(reader, input));
 }

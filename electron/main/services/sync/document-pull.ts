@@ -45,7 +45,7 @@ export async function pullMirrorDocuments(server: DocumentStore, local: SqlStore
   let newest = cursor;
   const pull: CollectionPull = { collection: PRESCRIPTIONS_CURSOR, written: 0, skipped: 0 };
   for (;;) {
-    const page = await server.prescriptions.find({ updatedAt: { $gte: from } }, { sort: { updatedAt: 'asc' }, skip: seenAtFrom, limit: pageSize });
+    const page = await server.prescriptions.find({ updatedAt: { $gte: from } }, { sort: { updatedAt: 'asc' }, skip: seenAtFrom, limit: pageSize, reads: 'replica-ok' });
     if (page.length === 0) break;
     const { written, skipped } = await writer.write(page);
     pull.written += written;

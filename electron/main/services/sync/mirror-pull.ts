@@ -1,5 +1,6 @@
 import { QueryTypes, type QueryOptions, type Sequelize, type Transaction } from 'sequelize';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { readFrom } from '../../data/sql/read-routing';
 import { CURSOR_OVERLAP_MS, ID_BUCKET, MIRROR_TABLES, type MirrorTable } from './mirror-tables';
 import { sameRow, type Row } from './row-values';
 import { LOWEST_LOCAL_ID } from '../../../../shared/domain/sync/local-ids';
@@ -25,7 +26,13 @@ const select = <T extends Row>(db: Sequelize, sql: string, replacements: Record<
  * rows changed since the last pull, rows the server removed, whole small tables. Idempotent:
  * pulling twice in a row writes nothing the second time. The server is only read.
  */
-export async function pullMirror(server: SqlStore, local: SqlStore, options: PullOptions = {}): Promise<TablePull[]> {
+export function pullMirror(server: SqlStore, local: SqlStore, options: PullOptions = {}): Promise<TablePull[]> {
+  // The mirror is a copy for when the server is away: a replica within the lag limit serves it,
+  // and the cursor's overlap covers that lag. A replica lost halfway means a fresh pull from the primary.
+  return readFrom(server, 'replica-ok', (reader) => pullFrom(reader, local, options));
+}
+
+async function pullFrom(server: SqlStore, local: SqlStore, options: PullOptions): Promise<TablePull[]> {
   const pageSize = options.pageSize ?? 5000;
   const results: TablePull[] = [];
   for (const table of MIRROR_TABLES) {

@@ -32,5 +32,10 @@ export async function syncStatus(runtime: AppRuntime, sync: WorkstationSync, use
     pendingAuditRecords,
     lastMirrorPull: iso(sync.mirror?.lastPull.lastPullAtMs ?? null),
     mirrorProblem: sync.mirror?.lastPull.lastProblem ?? null,
+    // Which replica is skipped is for whoever looks after the server, not for the front desk.
+    replicas:
+      user?.kind === 'staff' && (user.role === 'admin' || user.role === 'super_admin')
+        ? runtime.replicaHealth().map((replica) => ({ ...replica, problem: replica.problem ?? null }))
+        : [],
   };
 }

@@ -1,10 +1,22 @@
 import { useEffect } from 'react';
 import type { AppStatus } from '../../../../shared/ipc/types';
+import type { ReplicaStatus } from '../../../../shared/ipc/sync/types';
 import { useConnectionStore } from '../../stores/connection-store';
 import { formatMoment } from '../staff/staff-format';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+function replicaLine(replica: ReplicaStatus): string {
+  switch (replica.state) {
+    case 'ok':
+      return `in use${replica.lagSeconds ? `, ${replica.lagSeconds} s behind` : ''}`;
+    case 'unchecked':
+      return 'not looked at yet';
+    default:
+      return `skipped (reads go to the primary): ${replica.problem ?? replica.state}`;
+  }
 }
 
 /**
@@ -28,12 +40,16 @@ export function StoreIndicator({ status, onOpenConflicts }: { status: AppStatus;
   // Back online but the outbox is still replaying: screens still read this workstation's copy.
   const sending = online && networked && connection?.servingFromMirror === true;
   const auditWaiting = connection?.pendingAuditRecords ?? 0;
+  // Filled for admins only: a skipped replica is theirs to look after.
+  const replicas = connection?.replicas ?? [];
+  const skippedReplicas = replicas.filter((replica) => replica.state === 'lagging' || replica.state === 'down').length;
   const detail = [
     ...status.stores.map((store) => `${store.description}: ${store.ok ? 'connected' : (store.problem ?? 'not available')}`),
     ...(connection?.lastMirrorPull ? [`This workstation's copy updated ${formatMoment(connection.lastMirrorPull, zone, true)}`] : []),
     ...(connection?.mirrorProblem ? [connection.mirrorProblem] : []),
     ...(pending > 0 ? [`${plural(pending, 'change', 'changes')} made here, waiting to be sent to the clinic server`] : []),
     ...(auditWaiting > 0 ? [`${plural(auditWaiting, 'audit record', 'audit records')} waiting to be sent`] : []),
+    ...replicas.map((replica) => `${replica.description}: ${replicaLine(replica)}`),
   ].join('\n');
   return (
     <div className="store-status">
@@ -45,6 +61,11 @@ export function StoreIndicator({ status, onOpenConflicts }: { status: AppStatus;
         {pending > 0 ? (
           <span className="store-indicator__pending" data-testid="pending-changes">
             {plural(pending, 'change', 'changes')} waiting
+          </span>
+        ) : null}
+        {skippedReplicas > 0 ? (
+          <span className="store-indicator__replicas" data-testid="replicas-skipped">
+            {plural(skippedReplicas, 'replica', 'replicas')} skipped
           </span>
         ) : null}
         <span className="visually-hidden">{online ? ', connected' : ', not available'}</span>

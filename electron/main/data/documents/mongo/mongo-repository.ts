@@ -6,6 +6,9 @@ import { normalizeFilter, normalizePaging, normalizeSort, type Comparison, type 
 import { applyPatch, validateDocument } from '../validation';
 import { guarded } from './mongo-errors';
 import type { DocumentModel, MongoDocument } from './mongoose-schemas';
+import type { MongoTuning } from '../../../config/store-config';
+
+type StaleReadPreference = MongoTuning['staleReadPreference'];
 
 const OPERATORS = { eq: '$eq', in: '$in', gt: '$gt', gte: '$gte', lt: '$lt', lte: '$lte' } as const;
 
@@ -51,6 +54,7 @@ function mongoSort(keys: readonly SortKey[]): Record<string, 1 | -1> {
 export function createMongoRepository<Input, Fields, Timestamped extends boolean>(
   collection: DocumentCollection<Input, Fields, Timestamped>,
   model: DocumentModel,
+  staleReadPreference: StaleReadPreference = 'primary',
 ): DocumentRepository<Input, StoredOf<Fields, Timestamped>> {
   type Stored = StoredOf<Fields, Timestamped>;
   const queryableFields = new Set([...collection.fieldNames, ...storeManagedFields(collection.timestamped)]);
@@ -95,6 +99,7 @@ export function createMongoRepository<Input, Fields, Timestamped extends boolean
         const { limit, skip } = normalizePaging(options);
         let cursor = model.find(query).sort(sort).skip(skip);
         if (limit !== undefined) cursor = cursor.limit(limit);
+        if (options?.reads === 'replica-ok') cursor = cursor.read(staleReadPreference);
         const found = await cursor.lean<MongoDocument[]>().exec();
         return found.map(toStored);
       }),
