@@ -181,7 +181,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
 
   const noDoctors = Boolean(day && day.doctors.length === 0);
   return (
-    <section className="calendar" aria-label="Calendar">
+    <section className={`calendar calendar--${view}`} aria-label="Calendar">
       <DayToolbar
         view={view}
         date={date}
