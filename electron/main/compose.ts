@@ -18,6 +18,8 @@ import type { WorkstationSync } from './services/sync/sync-status';
 import { loadClinicSettings } from './services/scheduling/rules';
 import { systemClock } from './services/scheduling/booking';
 import { startMessageTimer } from './services/communications/message-service';
+import { startCopySyncTimer } from './services/consistency/copy-sync-timer';
+import { startIntegrityTimer } from './services/consistency/integrity-timer';
 import { WorkstationSession } from './session';
 
 export interface Workstation {
@@ -102,6 +104,9 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   // Reminders and notices: on a timer, never in the way of start-up; off with CLINIC_MESSAGE_JOB=off.
   const messages =
     options.backgroundJobs !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, systemClock) : null;
+  // Names copied into documents follow changes made elsewhere (other workstations, direct edits).
+  const copySync = options.backgroundJobs !== false ? startCopySyncTimer(runtime, session.workstation) : null;
+  const integrity = options.backgroundJobs !== false ? startIntegrityTimer(runtime, session.workstation, systemClock) : null;
   return {
     runtime,
     session,
@@ -115,6 +120,8 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       sync.monitor?.stop();
       sync.mirror?.stop();
       messages?.stop();
+      copySync?.stop();
+      integrity?.stop();
       audit.close();
       // A replay or pull under way finishes before its store closes; one stuck on an absent server is not waited for long.
       await withinMs(Promise.all([outbox.whenIdle(), sync.mirror?.whenIdle()]), CLOSE_WAIT_MS);

@@ -62,6 +62,12 @@ export const PrescriptionSchema = z.strictObject({
   version: count('Version').min(1, 'Version must be at least 1').optional(),
   previousVersionId: text('Previous version id', 24).optional(),
   supersededById: text('Superseded by id', 24).optional(),
+  // Added for renamed people (not in the seed): a signed prescription keeps the names it was signed
+  // with in patientName/doctorName (the signature covers them); the names the people have now, when
+  // they differ, are kept beside them for display. Unsigned prescriptions carry no such copy: their
+  // patientName/doctorName follow the relational rows.
+  currentPatientName: text('Current patient name', 200).optional(),
+  currentDoctorName: text('Current doctor name', 200).optional(),
 });
 export type PrescriptionInput = z.input<typeof PrescriptionSchema>;
 export type PrescriptionFields = z.output<typeof PrescriptionSchema>;

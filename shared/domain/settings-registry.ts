@@ -76,6 +76,13 @@ export const SETTINGS = {
   lockoutMinutes: integerSetting('lockout_minutes', 'How long an account stays locked after too many failed sign-ins.', 1, 1440, 15),
   backupIntervalHours: integerSetting('backup_interval_hours', "How often this workstation backs up its local store (kept in the app's data folder).", 1, 168, 24),
   mirrorPullSeconds: integerSetting('mirror_pull_seconds', "How often a networked workstation refreshes its own copy of the clinic's data.", 10, 3600, 60),
+  integrityCheckHour: integerSetting(
+    'integrity_check_hour',
+    'The hour of the night (clinic time, 0–23) at which one workstation checks that the relational and document stores agree (Data health); -1 turns the nightly check off.',
+    -1,
+    23,
+    2,
+  ),
   backupsKept: integerSetting('backups_kept', 'How many backups are kept; older ones are deleted.', 1, 90, 14),
   openingHours: jsonSetting(
     'opening_hours',

@@ -8,7 +8,7 @@ import type { Permission } from './permissions';
  */
 export interface AuditSpec<I = unknown, O = unknown> {
   action: string;
-  resourceType: 'patient' | 'appointment' | 'prescription' | 'feedback' | 'communication' | 'staff' | 'audit' | 'backup';
+  resourceType: 'patient' | 'appointment' | 'prescription' | 'feedback' | 'communication' | 'staff' | 'audit' | 'backup' | 'data_health';
   // Method syntax on purpose: the dispatcher reads every channel's spec through one wide type.
   resourceId?(input: I, output: O): number | string | null;
   patientId?(input: I, output: O): number | null;

@@ -1,5 +1,7 @@
 import { ADMIN_CHANNEL_NAMES } from './admin/channel-names';
 import { BACKUP_CHANNEL_NAMES } from './backups/channel-names';
+import { CONSISTENCY_CHANNEL_NAMES } from './consistency/channel-names';
+import { SEARCH_CHANNEL_NAMES } from './search/channel-names';
 import { SYNC_CHANNEL_NAMES } from './sync/channel-names';
 import { CALENDAR_CHANNEL_NAMES } from './calendar/channel-names';
 import { COMMUNICATION_CHANNEL_NAMES } from './communications/channel-names';
@@ -51,6 +53,8 @@ export const CHANNEL_NAMES = [
   ...KIOSK_CHANNEL_NAMES,
   ...BACKUP_CHANNEL_NAMES,
   ...SYNC_CHANNEL_NAMES,
+  ...CONSISTENCY_CHANNEL_NAMES,
+  ...SEARCH_CHANNEL_NAMES,
 ] as const;
 export type CoreChannelName = (typeof CORE_CHANNEL_NAMES)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

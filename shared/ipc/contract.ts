@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { channel, NoInput, type ChannelSpec } from './channel-spec';
 import { adminContract } from './admin/contract';
 import { backupContract } from './backups/contract';
+import { consistencyContract } from './consistency/contract';
+import { searchContract } from './search/contract';
 import { syncContract } from './sync/contract';
 import { calendarContract } from './calendar/contract';
 import { communicationContract } from './communications/contract';
@@ -120,6 +122,8 @@ export const contract = {
   ...kioskContract,
   ...backupContract,
   ...syncContract,
+  ...consistencyContract,
+  ...searchContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type { AuditSpec, ChannelSpec } from './channel-spec';

@@ -121,4 +121,10 @@ export const OFFLINE_POLICY: Record<ChannelName, OfflinePolicy> = {
   'sync.status': 'anywhere',
   'sync.conflicts.list': 'anywhere',
   'sync.conflicts.resolve': 'server',
+  // the check compares the clinic server's two stores; the mirror would only compare itself
+  'dataHealth.check': 'server',
+  'dataHealth.repair': 'server',
+  // the mirror holds the prescriptions (with their search index); feedback and messages only the server
+  'search.clinicalNotes': 'read',
+  'search.feedbackAndMessages': 'server',
 };

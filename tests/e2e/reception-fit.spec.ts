@@ -88,7 +88,10 @@ test('the reception screens fit 1280×720 and 1440×900: no control cut off or o
     for (const size of SIZES) {
       await page.setViewportSize(size);
       // Let layout settle (fonts, fitted names) before judging.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await page.evaluate(() => {
+        const frame = (globalThis as unknown as { requestAnimationFrame(callback: () => void): number }).requestAnimationFrame;
+        return new Promise<void>((resolve) => frame(() => frame(resolve)));
+      });
       for (const clipped of await clippedControls(page)) problems.push(`${screen.name} ${size.width}: ${clipped.what} ${clipped.why}`);
       if (screen.name === 'calendar-week') {
         // All seven days on screen, Sunday included.

@@ -12,6 +12,7 @@ import {
 } from '../services/availability/doctor-availability';
 import { clinicReport } from '../services/reports/clinic-report';
 import { auditEachCancellation } from './audit-cancellations';
+import { afterPersonChanged } from '../services/consistency/copy-sync-hooks';
 import { signedInUser, type HandlersOf } from './handler-types';
 
 /** One entry per admin channel; each calls one service. */
@@ -26,7 +27,11 @@ export const adminHandlers: HandlersOf<AdminChannelName> = {
 
   'admin.doctors.list': async (input, { runtime }) => listDoctors(runtime.stores().sql, input.includeInactive),
   'admin.doctors.create': async (input, { runtime }) => createDoctor(runtime.stores().sql, input),
-  'admin.doctors.update': async (input, { runtime }) => updateDoctor(runtime.stores().sql, input),
+  'admin.doctors.update': async (input, { runtime, session }) => {
+    const updated = await updateDoctor(runtime.stores().sql, input);
+    await afterPersonChanged(runtime, session.workstation, 'doctor', input.doctorId);
+    return updated;
+  },
   'admin.doctors.setActive': async (input, { runtime, clock }) => setDoctorActive(runtime.stores().sql, input.doctorId, input.active, clock),
   'admin.doctors.resetPassword': async (input, { runtime }) => resetDoctorPassword(runtime.stores().sql, input.doctorId, input.newPassword),
   'admin.doctors.setImage': async (input, { runtime }) => setDoctorImage(runtime.stores().sql, runtime.options.dataDir, input),

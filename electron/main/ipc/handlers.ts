@@ -19,6 +19,8 @@ import { searchAuditTrail } from '../services/audit/audit-search';
 import { signedInUser, type Handlers } from './handler-types';
 import { adminHandlers } from './admin-handlers';
 import { backupHandlers } from './backups-handlers';
+import { consistencyHandlers } from './consistency-handlers';
+import { searchHandlers } from './search-handlers';
 import { syncHandlers } from './sync-handlers';
 import { calendarHandlers } from './calendar-handlers';
 import { communicationHandlers } from './communications-handlers';
@@ -91,4 +93,6 @@ export const handlers: Handlers = {
   ...kioskHandlers,
   ...backupHandlers,
   ...syncHandlers,
+  ...consistencyHandlers,
+  ...searchHandlers,
 };

@@ -19,6 +19,7 @@ import {
   offersForOpenedSlot,
   removeFromWaitingList,
 } from '../services/reception/waiting-list';
+import { afterPersonChanged } from '../services/consistency/copy-sync-hooks';
 import type { HandlersOf } from './handler-types';
 
 /** One entry per reception channel; each calls one service. */
@@ -26,7 +27,11 @@ export const receptionHandlers: HandlersOf<ReceptionChannelName> = {
   'patients.search': async (input, { runtime }) => searchPatients(runtime.stores().sql, input),
   'patients.get': async (input, { runtime, clock }) => getPatientRecord(runtime.stores().sql, input.patientId, clock),
   'patients.register': async (input, { runtime, clock }) => registerPatient(runtime.stores().sql, input, clock),
-  'patients.update': async (input, { runtime, clock }) => updatePatient(runtime.stores().sql, input, clock),
+  'patients.update': async (input, { runtime, clock, session }) => {
+    const updated = await updatePatient(runtime.stores().sql, input, clock);
+    await afterPersonChanged(runtime, session.workstation, 'patient', input.patientId);
+    return updated;
+  },
   'patients.setActive': async (input, { runtime }) => setPatientActive(runtime.stores().sql, input),
   'walkIns.join': async (input, { runtime, clock }) => joinWalkInQueue(runtime.stores().sql, input, clock),
   'walkIns.list': async (_input, { runtime, clock }) => listWalkInQueue(runtime.stores().sql, clock),

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
 import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
+import { DataHealthScreen } from '../features/data-health/DataHealthScreen';
+import { TextSearchScreen } from '../features/search/TextSearchScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { FlowBoard } from '../features/today/FlowBoard';
@@ -41,6 +43,9 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
           {section === 'backups' ? <BackupsScreen zone={zone} standalone={status.mode === 'standalone'} /> : null}
+          {section === 'dataHealth' ? <DataHealthScreen zone={zone} /> : null}
+          {section === 'searchNotes' ? <TextSearchScreen kind="notes" zone={zone} /> : null}
+          {section === 'searchFeedback' ? <TextSearchScreen kind="feedbackAndMessages" zone={zone} /> : null}
           {section === 'patients' ? <PatientsScreen /> : null}
           {section === 'walk-in' ? <WalkInScreen /> : null}
           {section === 'waiting-list' ? <WaitingListScreen /> : null}

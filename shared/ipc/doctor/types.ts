@@ -70,8 +70,11 @@ export interface PrescriptionView {
   appointmentId: number;
   patientId: number;
   doctorId: number;
+  /** The names the people have now. */
   patientName: string;
   doctorName: string;
+  /** A signed prescription of someone renamed since: the names its signature covers. */
+  namesAsSigned: { patientName: string; doctorName: string } | null;
   prescriptionDate: string;
   medications: Medication[];
   diagnosis: string | null;

@@ -14,6 +14,9 @@ import { approvedFeedbackOf, feedbackQueue, moderateFeedback, ratingSummaries } 
 import { patientPrescriptions } from '../../../electron/main/services/kiosk/patient-visits';
 import { searchAuditTrail } from '../../../electron/main/services/audit/audit-search';
 import { dropOfflinePrescriptions, pullMirrorDocuments } from '../../../electron/main/services/sync/document-pull';
+import { syncPersonCopies } from '../../../electron/main/services/consistency/copy-sync';
+import { runIntegrityCheck } from '../../../electron/main/services/consistency/integrity-check';
+import { searchFeedbackAndMessages } from '../../../electron/main/services/search/text-search';
 import { seedClinic } from '../scheduling/clinic-fixture';
 import { seedAuditLog, seedCommunicationLog, seedFeedback, seedPrescription } from '../documents/seed-examples';
 import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
@@ -88,6 +91,10 @@ describe('the queries the document store sends, against the sharding plan', () =
     await ratingSummaries(stores);
     await searchAuditTrail(stores, { patientId, limit: 50 });
     await searchAuditTrail(stores, { userType: 'doctor', fromDate: '2024-03-01', toDate: '2024-03-31', limit: 50 });
+    await syncPersonCopies({ sql, documents, workstation: 'desk-shapes', nowMs: Date.now }, 'doctor', doctorId);
+    await searchFeedbackAndMessages(stores, 'reminder thorough');
+    await searchFeedbackAndMessages(stores, 'appointment');
+    await runIntegrityCheck({ sql, documents });
     await pullMirrorDocuments(documents, local);
     await dropOfflinePrescriptions(documents, local, [prescription.id]);
   });

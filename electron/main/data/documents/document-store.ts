@@ -90,11 +90,41 @@ export interface FeedbackRatingAggregator {
   summarize(criteria: { moderationStatus: ModerationStatus; doctorIds?: readonly number[] }): Promise<DoctorRatingTotals[]>;
 }
 
+/** The collections whose free text can be searched, and the text searched in each. */
+export type SearchableCollection = 'prescriptions' | 'patient_feedback' | 'communication_logs';
+
+export interface TextSearchRequest {
+  collection: SearchableCollection;
+  /** Words as a person types them; every word must occur (as a word start in FTS5 and MongoDB text search). */
+  query: string;
+  /** Only documents of these patients (a doctor's own patients). */
+  patientIds?: readonly number[];
+  limit: number;
+}
+
+/**
+ * Full-text search over the documents' free text: prescriptions (diagnosis, clinical notes,
+ * medication names), feedback (review, suggestions), messages (subject, content). How depends on
+ * the store: SQLite FTS5, a MongoDB text index, or, on servers without `$text` (FerretDB), every
+ * word as a case-insensitive regular expression over the same fields.
+ */
+export interface DocumentTextSearch {
+  readonly method: 'sqlite-fts5' | 'mongodb-text' | 'keyword-regex';
+  /** Matching document ids, best first (by relevance where the store ranks, else newest first). */
+  search(request: TextSearchRequest): Promise<string[]>;
+}
+
+/** Words of a query: letters and digits, at most 8, each at least 2 characters. */
+export function searchWords(query: string): string[] {
+  return (query.normalize('NFC').match(/[\p{L}\p{N}]{2,}/gu) ?? []).slice(0, 8);
+}
+
 export interface DocumentStore {
   readonly kind: 'mongodb' | 'sqlite';
   readonly prescriptions: DocumentRepository<PrescriptionInput, Prescription>;
   readonly patientFeedback: DocumentRepository<PatientFeedbackInput, PatientFeedback>;
   readonly feedbackRatings: FeedbackRatingAggregator;
+  readonly textSearch: DocumentTextSearch;
   readonly communicationLogs: DocumentRepository<CommunicationLogInput, CommunicationLog>;
   /** The audit trail is append-only: no update. */
   readonly systemAuditLogs: AppendOnlyDocumentRepository<SystemAuditLogInput, SystemAuditLog>;

@@ -24,6 +24,10 @@ export const SHARD_KEY_FIELD: Record<CollectionName, string> = {
 export const SCATTER_GATHER_QUERIES: readonly ScatterGatherQuery[] = [
   { collection: 'prescriptions', fields: ['_id'], why: 'opening, signing or replacing one prescription by its id: one indexed lookup per shard' },
   { collection: 'prescriptions', fields: ['updatedAt'], why: 'the mirror pull: once a minute per workstation, only what changed' },
+  { collection: 'prescriptions', fields: ['doctorId'], why: "a renamed doctor's copies: once per rename, a page of 500 at a time" },
+  { collection: 'patient_feedback', fields: ['$text', '$and'], why: 'the full-text search of feedback: an admin screen' },
+  { collection: 'communication_logs', fields: ['$text', '$and'], why: 'the full-text search of messages: an admin screen' },
+  { collection: 'communication_logs', fields: ['_id'], why: 'the messages a search found, by id' },
   { collection: 'patient_feedback', fields: ['_id'], why: 'moderating one feedback by its id' },
   { collection: 'patient_feedback', fields: ['moderationStatus'], why: 'the moderation queue: an admin screen' },
   { collection: 'patient_feedback', fields: ['doctorId', 'moderationStatus'], why: "a doctor's reviews span that doctor's patients" },

@@ -1,3 +1,4 @@
+import { shownDoctorName, shownPatientName } from '../../../../shared/domain/integration/copied-names';
 import PDFDocument from 'pdfkit';
 import { QueryTypes } from 'sequelize';
 import { DateTime } from 'luxon';
@@ -15,8 +16,9 @@ import { readablePrescription } from './prescriptions';
 export interface PrescriptionPrint {
   clinic: { name: string; address: string | null; phone: string | null; email: string | null };
   timezone: string;
-  doctor: { name: string; specialization: string; licenseNumber: string; phone: string };
-  patient: { name: string; dateOfBirth: string; gender: string };
+  /** `signedAs`: the name the signature covers, when the person has been renamed since. */
+  doctor: { name: string; signedAs?: string | undefined; specialization: string; licenseNumber: string; phone: string };
+  patient: { name: string; signedAs?: string | undefined; dateOfBirth: string; gender: string };
   prescription: Prescription;
   signature: SignatureCheck;
 }
@@ -85,6 +87,7 @@ export function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes
   const half = width / 2 - 10;
   doc.font('Helvetica-Bold').fontSize(8.5).fillColor(MUTED).text('PRESCRIBER', left, top, { width: half, characterSpacing: 0.6 });
   doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(print.doctor.name, { width: half });
+  if (print.doctor.signedAs) doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`Signed as ${print.doctor.signedAs}`, { width: half });
   doc.font('Helvetica').fontSize(10).fillColor(INK).text(print.doctor.specialization, { width: half });
   doc.text(`License no. ${print.doctor.licenseNumber}`, { width: half });
   doc.text(`Phone ${print.doctor.phone}`, { width: half });
@@ -92,6 +95,7 @@ export function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes
   const col = left + width / 2 + 10;
   doc.font('Helvetica-Bold').fontSize(8.5).fillColor(MUTED).text('PATIENT', col, top, { width: half, characterSpacing: 0.6 });
   doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(print.patient.name, col, doc.y, { width: half });
+  if (print.patient.signedAs) doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`Signed as ${print.patient.signedAs}`, col, doc.y, { width: half });
   doc.font('Helvetica').fontSize(10).fillColor(INK).text(`Date of birth ${print.patient.dateOfBirth}`, col, doc.y, { width: half });
   doc.text(print.patient.gender, col, doc.y, { width: half });
   doc.x = left;
@@ -171,8 +175,9 @@ export async function prescriptionPdf(stores: OpenStores, user: SessionUser, pre
   const { bytes, pages } = await renderPrescriptionPdf({
     clinic: { name: settings.clinicName, ...contact },
     timezone: settings.timezone,
-    doctor: { name: rx.doctorName, specialization: doctor.specialization, licenseNumber: doctor.licenseNumber, phone: doctor.phone },
-    patient: { name: rx.patientName, dateOfBirth: String(patient.dateOfBirth).slice(0, 10), gender: patient.gender },
+    // The names people have now; the signed names (which the signature covers) beside them when they differ.
+    doctor: { name: shownDoctorName(rx), signedAs: rx.currentDoctorName && rx.doctorName, specialization: doctor.specialization, licenseNumber: doctor.licenseNumber, phone: doctor.phone },
+    patient: { name: shownPatientName(rx), signedAs: rx.currentPatientName && rx.patientName, dateOfBirth: String(patient.dateOfBirth).slice(0, 10), gender: patient.gender },
     prescription: rx,
     signature,
   });

@@ -1,3 +1,4 @@
+import { shownDoctorName, shownPatientName } from '../../../../shared/domain/integration/copied-names';
 import type { Medication, Pharmacy, Prescription, PrescriptionInput } from '../../../../shared/documents';
 import type { PrescriptionContent } from '../../../../shared/ipc/doctor/schemas';
 import type { PrescriptionView, SignatureCheck } from '../../../../shared/ipc/doctor/types';
@@ -17,8 +18,9 @@ export function toPrescriptionView(doc: Prescription, signature: SignatureCheck)
     appointmentId: doc.appointmentId,
     patientId: doc.patientId,
     doctorId: doc.doctorId,
-    patientName: doc.patientName,
-    doctorName: doc.doctorName,
+    patientName: shownPatientName(doc),
+    doctorName: shownDoctorName(doc),
+    namesAsSigned: doc.currentPatientName || doc.currentDoctorName ? { patientName: doc.patientName, doctorName: doc.doctorName } : null,
     prescriptionDate: doc.prescriptionDate.toISOString(),
     medications: doc.medications,
     diagnosis: doc.diagnosis ?? null,

@@ -59,6 +59,23 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M10 6.5l.9 1.8 2 .3-1.5 1.4.4 2-1.8-1-1.8 1 .4-2-1.5-1.4 2-.3z" />
     </>
   ),
+  searchNotes: (
+    <>
+      <circle cx="8.5" cy="8.5" r="5" />
+      <path d="M12.2 12.2L17 17" />
+    </>
+  ),
+  searchFeedback: (
+    <>
+      <circle cx="8.5" cy="8.5" r="5" />
+      <path d="M12.2 12.2L17 17" />
+    </>
+  ),
+  dataHealth: (
+    <>
+      <path d="M2.5 10h3l2-4.5 3 9 2-4.5h5" />
+    </>
+  ),
   backups: (
     <>
       <ellipse cx="10" cy="5" rx="6" ry="2.5" />

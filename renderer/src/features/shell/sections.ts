@@ -28,15 +28,18 @@ const SECTIONS = {
   kiosk: { label: 'Kiosk', group: 'Front desk', roles: DESK },
   conflicts: { label: 'Sync conflicts', group: 'Front desk', roles: STAFF, networkedOnly: true },
   myFeedback: { label: 'My feedback', group: 'My work', roles: ['doctor'] },
+  searchNotes: { label: 'Search notes', group: 'My work', roles: ['doctor'] },
   doctors: { label: 'Doctors', group: 'Clinic', roles: ADMINS },
   reports: { label: 'Reports', group: 'Clinic', roles: ADMINS },
   settings: { label: 'Settings', group: 'Clinic', roles: ADMINS },
   messages: { label: 'Messages', group: 'Clinic', roles: DESK },
   feedback: { label: 'Feedback', group: 'Clinic', roles: ADMINS },
   ratings: { label: 'Doctor ratings', group: 'Clinic', roles: ADMINS },
+  searchFeedback: { label: 'Search feedback', group: 'Clinic', roles: ADMINS },
   staff: { label: 'Staff', group: 'Security', roles: ['super_admin'] },
   audit: { label: 'Audit trail', group: 'Security', roles: ['super_admin'] },
   backups: { label: 'Backups', group: 'Clinic', roles: ADMINS },
+  dataHealth: { label: 'Data health', group: 'Clinic', roles: ADMINS },
 } as const satisfies Record<string, SectionDefinition>;
 
 export type Section = keyof typeof SECTIONS;

@@ -3,6 +3,8 @@ import { ADMIN_SAMPLES } from './admin-samples';
 import { BACKUP_SAMPLES } from './backups-samples';
 import { CALENDAR_SAMPLES } from './calendar-samples';
 import { COMMUNICATION_SAMPLES } from './communications-samples';
+import { CONSISTENCY_SAMPLES } from './consistency-samples';
+import { SEARCH_SAMPLES } from './search-samples';
 import { CORE_SAMPLES } from './core-samples';
 import { DOCTOR_SAMPLES } from './doctor-samples';
 import { KIOSK_SAMPLES } from './kiosk-samples';
@@ -20,6 +22,8 @@ export const FEATURES: readonly Pick<FeatureSamples<Channel>, 'prepare' | 'finge
   KIOSK_SAMPLES,
   BACKUP_SAMPLES,
   SYNC_SAMPLES,
+  CONSISTENCY_SAMPLES,
+  SEARCH_SAMPLES,
 ];
 
 /** A sample call for every channel: adding a channel without one breaks the compile. */
@@ -33,4 +37,6 @@ export const SAMPLES: Record<Channel, Sample> = {
   ...KIOSK_SAMPLES.samples,
   ...BACKUP_SAMPLES.samples,
   ...SYNC_SAMPLES.samples,
+  ...CONSISTENCY_SAMPLES.samples,
+  ...SEARCH_SAMPLES.samples,
 };

@@ -86,6 +86,9 @@ const prescriptionSchema = documentSchema(
     version: { type: Number, min: 1, validate: wholeNumber },
     previousVersionId: String,
     supersededById: String,
+    // display copies of renamed people beside a signed prescription's signed names
+    currentPatientName: String,
+    currentDoctorName: String,
   },
   true,
 );

@@ -10,6 +10,7 @@ import type { DocumentStore } from '../document-store';
 import { guarded } from './mongo-errors';
 import { createMongoFeedbackRatings } from './feedback-ratings';
 import { createMongoRepository } from './mongo-repository';
+import { createMongoTextSearch } from './text-search';
 import { defineDocumentModels } from './mongoose-schemas';
 import type { MongoTuning } from '../../../config/store-config';
 
@@ -21,8 +22,8 @@ const SINGLE_SERVER: MongoTuning = { maxPoolSize: 10, writeConcern: 1, retryWrit
  * the collections and their indexes exist, and returns the store. Throws the driver's error when
  * the server cannot be reached within a few seconds; the connection is closed again then.
  *
- * Works on FerretDB 1.24: nothing here uses transactions or $text; every update is one
- * single-document operation.
+ * Works on FerretDB 1.24: nothing here uses transactions; every update is one single-document
+ * operation; text search uses `$text` only where a probe at open shows the server has it.
  */
 export async function openMongoDocumentStore(uri: string, tuning: MongoTuning = SINGLE_SERVER): Promise<DocumentStore> {
   // A connection of its own, never mongoose's global default one: the app (and the tests) may
@@ -47,11 +48,17 @@ export async function openMongoDocumentStore(uri: string, tuning: MongoTuning = 
     await connection.asPromise();
     const models = defineDocumentModels(connection);
     for (const model of Object.values(models)) await model.createIndexes();
+    const textSearch = await createMongoTextSearch({
+      prescriptions: models.prescriptions,
+      patient_feedback: models.patient_feedback,
+      communication_logs: models.communication_logs,
+    });
     return {
       kind: 'mongodb',
       prescriptions: createMongoRepository(prescriptionsCollection, models.prescriptions, tuning.staleReadPreference),
       patientFeedback: createMongoRepository(patientFeedbackCollection, models.patient_feedback, tuning.staleReadPreference),
       feedbackRatings: createMongoFeedbackRatings(models.patient_feedback),
+      textSearch,
       communicationLogs: createMongoRepository(communicationLogsCollection, models.communication_logs, tuning.staleReadPreference),
       systemAuditLogs: appendOnly(createMongoRepository(systemAuditLogsCollection, models.system_audit_logs, tuning.staleReadPreference)),
       ping: () =>

@@ -11,6 +11,7 @@ import type { DocumentStore } from '../document-store';
 import { DOCUMENT_TABLES, tableStatements } from './document-tables';
 import { createSqliteFeedbackRatings } from './feedback-ratings';
 import { createSqliteRepository } from './sqlite-repository';
+import { createSqliteTextSearch, ensureSqliteTextSearch } from './text-search';
 
 /**
  * The document store of standalone mode: JSON tables in the same SQLite file as the relational
@@ -32,11 +33,13 @@ export async function openSqliteDocumentStore(sequelize: Sequelize): Promise<Doc
       await sequelize.query(statement);
     }
   }
+  await ensureSqliteTextSearch(sequelize);
   return {
     kind: 'sqlite',
     prescriptions: createSqliteRepository(sequelize, prescriptionsCollection, DOCUMENT_TABLES.prescriptions),
     patientFeedback: createSqliteRepository(sequelize, patientFeedbackCollection, DOCUMENT_TABLES.patient_feedback),
     feedbackRatings: createSqliteFeedbackRatings(sequelize),
+    textSearch: createSqliteTextSearch(sequelize),
     communicationLogs: createSqliteRepository(
       sequelize,
       communicationLogsCollection,

@@ -43,7 +43,7 @@ export class Appointment extends Model<InferAttributes<Appointment>, InferCreati
   declare seriesId: CreationOptional<number | null>;
   /** Added by 202611250401-appointment-arrival: when the patient was recorded as arrived. */
   declare checkedInAt: CreationOptional<Date | null>;
-  /** Added by 202612060001-visit-steps: the visit after the arrival, and whether it is a walk-in. */
+  /** Added by 202612060201-visit-steps: the visit after the arrival, and whether it is a walk-in. */
   declare inRoomAt: CreationOptional<Date | null>;
   declare withDoctorAt: CreationOptional<Date | null>;
   declare checkedOutAt: CreationOptional<Date | null>;
