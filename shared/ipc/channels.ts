@@ -36,6 +36,7 @@ const CORE_CHANNEL_NAMES = [
   'appointments.cancel',
   'appointments.setStatus',
   'appointments.recordArrival',
+  'appointments.recordVisitStep',
   'series.preview',
   'series.book',
   'series.cancel',

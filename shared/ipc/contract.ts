@@ -19,6 +19,7 @@ import {
   CancelAppointmentInput,
   FreeSlotsInput,
   RecordArrivalInput,
+  RecordVisitStepInput,
   RescheduleAppointmentInput,
   SetAppointmentStatusInput,
   SoonestSlotsInput,
@@ -87,6 +88,11 @@ export const contract = {
     input: RecordArrivalInput,
     permission: 'appointments.write',
     audit: { action: 'record_arrival', resourceType: 'appointment' },
+  }),
+  'appointments.recordVisitStep': channel<AppointmentView>()({
+    input: RecordVisitStepInput,
+    permission: 'appointments.write',
+    audit: { action: 'record_visit_step', resourceType: 'appointment' },
   }),
   'series.preview': channel<SeriesPreview>()({
     input: SeriesPreviewInput,

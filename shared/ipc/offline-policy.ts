@@ -34,6 +34,7 @@ export const OFFLINE_POLICY: Record<ChannelName, OfflinePolicy> = {
   'appointments.cancel': 'queue',
   'appointments.setStatus': 'queue',
   'appointments.recordArrival': 'queue',
+  'appointments.recordVisitStep': 'queue',
   'series.preview': 'read',
   'series.book': 'server',
   'series.cancel': 'server',

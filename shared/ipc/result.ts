@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'SERIES_CONFLICT',
   'NOT_TODAY',
   'POSSIBLE_DUPLICATE',
+  'NOT_ARRIVED',
+  'OUT_OF_ORDER',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

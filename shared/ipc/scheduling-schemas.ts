@@ -9,6 +9,7 @@ import {
   repeatRuleProblem,
   type RepeatRule,
 } from '../domain/scheduling/recurrence';
+import { VISIT_STEPS } from '../domain/scheduling/visit-steps';
 import { APPOINTMENT_TYPES } from './scheduling-types';
 
 export const DateText = text().refine(isIsoDate, 'Use a date like 2026-12-31');
@@ -25,6 +26,8 @@ export const BookAppointmentInput = z
     durationMinutes: Duration.optional(),
     appointmentType: z.enum(APPOINTMENT_TYPES).optional(),
     patientNotes: text().trim().max(2000).nullable().optional(),
+    /** A walk-in: marked so, and recorded as arrived when booked for today. */
+    walkIn: z.boolean().optional(),
     /** Generated once per booking attempt by the client; retries reuse it. */
     idempotencyKey: text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
   })
@@ -134,3 +137,5 @@ export const CalendarDayInput = z
     specialization: text().trim().min(1).max(100).optional(),
   })
   .strict();
+
+export const RecordVisitStepInput = z.object({ appointmentId: Id, step: z.enum(VISIT_STEPS) }).strict();

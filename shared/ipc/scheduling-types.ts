@@ -21,6 +21,12 @@ export interface AppointmentView {
   lateCancellation: boolean;
   /** ISO instant the patient was recorded as arrived, or null. */
   checkedInAt: string | null;
+  /** ISO instants of the visit's later steps (see VISIT_STEPS), or null. */
+  inRoomAt: string | null;
+  withDoctorAt: string | null;
+  checkedOutAt: string | null;
+  /** Booked for someone who came in without an appointment. */
+  walkIn: boolean;
   updatedAt: string;
 }
 
@@ -99,6 +105,12 @@ export interface CalendarAppointment {
   seriesId: number | null;
   /** ISO instant the patient was recorded as arrived, or null. */
   checkedInAt: string | null;
+  /** ISO instants of the visit's later steps, or null. */
+  inRoomAt: string | null;
+  withDoctorAt: string | null;
+  checkedOutAt: string | null;
+  /** Booked for someone who came in without an appointment. */
+  walkIn: boolean;
 }
 
 export interface CalendarDoctorDay {

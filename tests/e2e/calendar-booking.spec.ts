@@ -26,7 +26,7 @@ test('booking from the calendar: select a free range on a doctor column, pick th
   const day = await invokeInPage(page, 'calendar.day', { date: tomorrow });
   if (!day.ok) throw new Error(day.error.message);
   // The first of the first three doctors with a free 45 minutes tomorrow.
-  let chosen: { index: number; time: string; doctorName: string } | null = null;
+  let chosen: { index: number; time: string; doctorName: string; doctorId: number } | null = null;
   for (let index = 0; index < 3 && !chosen; index++) {
     const doctor = day.data.doctors[index]!;
     const slots = await invokeInPage(page, 'slots.free', {
@@ -38,7 +38,7 @@ test('booking from the calendar: select a free range on a doctor column, pick th
     const time = slots.ok
       ? slots.data.find((s) => minutesOf(s.time) % 60 === 0 && minutesOf(s.time) >= 9 * 60)?.time
       : undefined;
-    if (time) chosen = { index, time, doctorName: doctor.doctorName };
+    if (time) chosen = { index, time, doctorName: doctor.doctorName, doctorId: doctor.doctorId };
   }
   if (!chosen) throw new Error('no free 45 minutes tomorrow');
   const end = `${String(minutesOf(chosen.time) / 60 + 0).padStart(2, '0')}:45`;
@@ -56,6 +56,11 @@ test('booking from the calendar: select a free range on a doctor column, pick th
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Time')).toHaveValue(chosen.time);
   await expect(dialog.getByLabel('Date')).toHaveValue(tomorrow);
+  // The dialog shows the doctor of the column that was selected, not "Choose…".
+  await expect(dialog.getByLabel('Doctor')).toHaveValue(String(chosen.doctorId));
+  await expect(dialog.getByLabel('Doctor').locator('option:checked')).toContainText(chosen.doctorName);
+  // A time typed the way the desk writes it ("10.00") is read as 10:00.
+  await dialog.getByLabel('Time').fill(chosen.time.replace(':', '.').replace(/^0/, ''));
   await dialog.getByRole('combobox', { name: 'Patient' }).fill('Testholm');
   await dialog.getByRole('option', { name: /Testholm, Maren/ }).click();
   await saveScreen(page, 'calendar-booking-dialog');

@@ -22,11 +22,13 @@ test("today's flow board: confirm, record arrival, no-show and cancel with a rea
 
   // A late arrival: not arrived after the start. Record the arrival: it becomes waiting.
   const late = board.locator('.flow__row--late').first();
-  await expect(late).toContainText(/Late \d+/);
+  await expect(late).toContainText(/Patient late \d+/);
   const lateId = await late.getAttribute('data-appointment-id');
   await late.getByRole('button', { name: 'Arrived' }).click();
   const arrived = board.locator(`[data-appointment-id="${lateId}"]`);
-  await expect(arrived).toContainText(/Arrived \d\d:\d\d · waiting \d+ min/);
+  await expect(arrived).toContainText(/Arrived\s\d\d:\d\d\s·\swaited\s\d+\smin/);
+  // They came late: the lateness is theirs, said so.
+  await expect(arrived.getByTestId('flow-patient-late')).toContainText(/Patient arrived \d+ min late/);
   await expect(arrived.locator('.status-chip')).toHaveText('Confirmed');
 
   // Another late one does not come: no-show.

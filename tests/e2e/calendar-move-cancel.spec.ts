@@ -73,6 +73,21 @@ test('moving an appointment: allowed to another doctor, refused onto a taken tim
     minutes: minutesOf(pair.t) - minutesOf(pair.s1),
   });
   await page.mouse.up();
+  // Another doctor: asked first; "keep" changes nothing, "move" moves.
+  const confirm = page.getByRole('dialog', { name: /^Move .* to Dr/ });
+  await expect(confirm).toContainText(`at ${pair.s1} to`);
+  await saveScreen(page, 'calendar-move-other-doctor');
+  await confirm.getByRole('button', { name: /^Keep with/ }).click();
+  await expect(confirm).toBeHidden();
+  await expect(
+    page.getByTestId('calendar-column').nth(pair.index).locator(`[data-appointment-id="${first.id}"]`),
+  ).toHaveAttribute('aria-label', new RegExp(`^${pair.s1} –`));
+  await dragAppointment(page, first.id, {
+    columnIndex: pair.index + 1,
+    minutes: minutesOf(pair.t) - minutesOf(pair.s1),
+  });
+  await page.mouse.up();
+  await confirm.getByRole('button', { name: /^Move to Dr/ }).click();
   await expect(notice).toContainText(`Moved to ${pair.t}`);
   const moved = page
     .getByTestId('calendar-column')
@@ -85,6 +100,38 @@ test('moving an appointment: allowed to another doctor, refused onto a taken tim
   const doctorB = after.data.doctors.find((d) => d.doctorId === pair.b)!;
   expect(doctorB.appointments.find((x) => x.id === first.id)?.time).toBe(pair.t);
   await saveScreen(page, 'calendar-move-allowed');
+
+  // Undo: moved back through the same rules, to the first doctor and time.
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(notice).toContainText(`Move undone: back at ${pair.s1}`);
+  await expect(
+    page.getByTestId('calendar-column').nth(pair.index).locator(`[data-appointment-id="${first.id}"]`),
+  ).toHaveAttribute('aria-label', new RegExp(`^${pair.s1} –`));
+  const undone = await invokeInPage(page, 'calendar.day', { date: tomorrow });
+  if (!undone.ok) throw new Error(undone.error.message);
+  expect(undone.data.doctors.find((d) => d.doctorId === pair.a)!.appointments.find((x) => x.id === first.id)?.time).toBe(pair.s1);
+
+  // The same move with the keyboard alone: M picks the visit up, arrows carry it, Enter drops it.
+  const card = page.getByTestId('calendar-column').nth(pair.index).locator(`[data-appointment-id="${first.id}"]`);
+  await card.focus();
+  await page.keyboard.press('m');
+  await expect(page.getByRole('tab', { name: 'Day' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  const steps = (minutesOf(pair.t) - minutesOf(pair.s1)) / 15;
+  for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  await expect(page.getByTestId('calendar-drag-ghost')).toContainText(`${pair.t} –`);
+  await saveScreen(page, 'calendar-move-keyboard');
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeVisible();
+  // The safe answer has the focus; the move is one Tab away.
+  await expect(confirm.getByRole('button', { name: /^Keep with/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(confirm.getByRole('button', { name: /^Move to Dr/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(notice).toContainText(`Moved to ${pair.t}`);
+  await expect(
+    page.getByTestId('calendar-column').nth(pair.index + 1).locator(`[data-appointment-id="${first.id}"]`),
+  ).toHaveAttribute('aria-label', new RegExp(`^${pair.t} –`));
 });
 
 test('cancelling from the appointment popover: the late-cancellation policy asks for a reason', async ({ page }) => {

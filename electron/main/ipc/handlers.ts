@@ -6,6 +6,7 @@ import {
   setAppointmentStatus,
 } from '../services/scheduling/booking';
 import { recordArrival } from '../services/scheduling/arrival';
+import { recordVisitStep } from '../services/scheduling/visit-steps';
 import { listFreeSlots, soonestSlots } from '../services/scheduling/slot-queries';
 import { bookSeries, previewSeries } from '../services/scheduling/series';
 import { cancelSeries } from '../services/scheduling/series-cancel';
@@ -79,6 +80,7 @@ export const handlers: Handlers = {
   'appointments.cancel': async (input, ctx) => cancelAppointment(ctx.runtime.stores().sql, input, signedInUser(ctx), ctx.clock),
   'appointments.setStatus': async (input, { runtime, clock }) => setAppointmentStatus(runtime.stores().sql, input, clock),
   'appointments.recordArrival': async (input, { runtime, clock }) => recordArrival(runtime.stores().sql, input.appointmentId, clock),
+  'appointments.recordVisitStep': async (input, { runtime, clock }) => recordVisitStep(runtime.stores().sql, input, clock),
   'series.preview': async (input, { runtime, clock }) => previewSeries(runtime.stores().sql, input, clock),
   'series.book': async (input, { runtime, clock }) => bookSeries(runtime.stores().sql, input, clock),
   'series.cancel': async (input, ctx) => cancelSeries(ctx.runtime.stores().sql, input, signedInUser(ctx), ctx.clock),

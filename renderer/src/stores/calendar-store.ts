@@ -3,8 +3,11 @@ import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { AppointmentView, CalendarAppointment, CalendarDay } from '../../../shared/ipc/scheduling-types';
 import type { CalendarMonth, CalendarWeek } from '../../../shared/ipc/calendar/types';
+import type { VisitStep } from '../../../shared/domain/scheduling/visit-steps';
 import { onSessionReset, noted } from './app-store';
 import { addDays, datesBetween, daysBetween, monthOf, mondayOf, monthDates } from '../../../shared/domain/plain-date';
+import { cachedDay, rememberDay, type CachedDay } from '../../../shared/domain/calendar/day-cache';
+import { neighbourDates, viewFreshness, type Freshness } from '../../../shared/domain/calendar/view-freshness';
 
 export type CalendarView = 'day' | 'week' | 'month';
 
@@ -24,7 +27,12 @@ export interface CalendarNotice {
   text: string;
   /** Changes with every notice, so the same text twice is still announced. */
   id: number;
+  /** Takes the action back for a few seconds: a real reverse change through the same rules. */
+  undo?: () => Promise<void>;
 }
+
+/** How long a move or a cancellation can be undone from the notice. */
+export const UNDO_MS = 8_000;
 
 /** Performance API names: the time from a date change to the painted calendar. */
 export const PERF = {
@@ -46,6 +54,10 @@ export interface CalendarState {
   day: CalendarDay | null;
   week: CalendarWeek | null;
   month: CalendarMonth | null;
+  /** The specialization the month counts were loaded for. */
+  monthSpecialization: string | null;
+  /** Days read ahead (the neighbours of the shown day) for an instant next/previous day. */
+  dayCache: CachedDay<CalendarDay>[];
   /** Today's appointments of every doctor: the flow board. */
   board: CalendarDay | null;
   loading: boolean;
@@ -67,19 +79,22 @@ export interface CalendarState {
   setWeekDoctor(doctorId: number): void;
   select(selection: SlotSelection | null): void;
   dismissNotice(): void;
-  notify(tone: CalendarNotice['tone'], text: string): void;
+  notify(tone: CalendarNotice['tone'], text: string, undo?: CalendarNotice['undo']): void;
   /** Loads what the current view shows. */
-  load(options?: { quiet?: boolean }): Promise<void>;
+  load(options?: { quiet?: boolean; cached?: CachedDay<CalendarDay> }): Promise<void>;
   loadBoard(today: string, options?: { quiet?: boolean }): Promise<void>;
   /** After a booking made here by another screen (the booking dialog): reload what is shown. */
   refreshAfterOwnChange(): void;
   move(
     appointment: CalendarAppointment,
     target: { doctorId: number; date: string; time: string },
+    options?: { undoing?: boolean },
   ): Promise<Result<AppointmentView>>;
   cancel(appointmentId: number, reason: string | null): Promise<Result<AppointmentView>>;
   setStatus(appointmentId: number, status: 'Confirmed' | 'Completed' | 'No-Show'): Promise<Result<AppointmentView>>;
   recordArrival(appointmentId: number): Promise<Result<AppointmentView>>;
+  /** In the room, with the doctor, checked out: the visit after the arrival. */
+  recordVisitStep(appointmentId: number, step: VisitStep): Promise<Result<AppointmentView>>;
   /** Asks the change feed about the shown dates (and today's board) and reloads what changed. */
   poll(boardToday: string | null): Promise<void>;
 }
@@ -88,6 +103,8 @@ const EMPTY = {
   day: null,
   week: null,
   month: null,
+  monthSpecialization: null,
+  dayCache: [],
   board: null,
   loading: false,
   error: null,
@@ -110,6 +127,20 @@ export function shownDates(state: Pick<CalendarState, 'view' | 'date'>): { from:
   }
   const dates = monthDates(monthOf(state.date));
   return { from: dates[0] as string, to: dates.at(-1) as string };
+}
+
+/** Whether what the calendar holds is for what its header says (see view-freshness). */
+export function calendarFreshness(
+  state: Pick<CalendarState, 'view' | 'date' | 'weekDoctorId' | 'specialization' | 'day' | 'week' | 'month' | 'monthSpecialization'>,
+): Freshness {
+  return viewFreshness(
+    { view: state.view, date: state.date, weekDoctorId: state.weekDoctorId, specialization: state.specialization },
+    {
+      dayDate: state.day?.date ?? null,
+      week: state.week ? { weekStart: state.week.weekStart, doctorId: state.week.doctorId } : null,
+      month: state.month ? { month: state.month.month, specialization: state.monthSpecialization } : null,
+    },
+  );
 }
 
 /** Replaces one appointment wherever a loaded view shows it (after a status change). */
@@ -211,6 +242,10 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
     const patch: Partial<CalendarAppointment> = {
       status: view.status,
       checkedInAt: view.checkedInAt,
+      inRoomAt: view.inRoomAt,
+      withDoctorAt: view.withDoctorAt,
+      checkedOutAt: view.checkedOutAt,
+      walkIn: view.walkIn,
       time: view.time,
       durationMinutes: view.durationMinutes,
     };
@@ -240,10 +275,26 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
    * not take this workstation's own change for one from elsewhere.
    */
   function resyncAfterOwnChange(): void {
-    set({ ownChangeAt: Date.now() });
+    // Days read ahead may hold the appointment as it was: they are read again when next needed.
+    set({ ownChangeAt: Date.now(), dayCache: [] });
     const { day, week, month, board } = get();
     if (day || week || month) void get().load({ quiet: true });
     if (board) void get().loadBoard(board.date, { quiet: true });
+  }
+
+  /** Reads the neighbouring days into the cache (unless a young copy with the same fingerprint is there). */
+  async function readAhead(shown: string, fingerprints: Record<string, string>): Promise<void> {
+    for (const date of neighbourDates(shown)) {
+      const fingerprint = fingerprints[date] ?? '';
+      const held = cachedDay(get().dayCache, date, Date.now());
+      if (held && held.fingerprint === fingerprint) continue;
+      const result = await clinicApi()['calendar.day']({ date });
+      // Only while the same day is shown: a receptionist paging fast does not pile up reads.
+      if (!result.ok || get().date !== shown) return;
+      set((state) => ({
+        dayCache: rememberDay(state.dayCache, { date, day: result.data, fingerprint, fetchedAt: Date.now() }),
+      }));
+    }
   }
 
   return {
@@ -263,11 +314,16 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       if (date === get().date && (get().day || get().week || get().month)) return;
       performance.clearMarks(PERF.painted);
       performance.mark(PERF.dateChange);
-      set({ date, selection: null });
-      void get().load();
+      const ahead = get().view === 'day' ? cachedDay(get().dayCache, date, Date.now()) : null;
+      // A day read ahead paints at once; the load then checks its fingerprint and reads it again if it moved.
+      set(ahead ? { date, selection: null, day: ahead.day } : { date, selection: null });
+      void get().load(ahead ? { quiet: true, cached: ahead } : undefined);
     },
 
-    setSpecialization: (specialization) => set({ specialization, selection: null }),
+    setSpecialization: (specialization) => {
+      set({ specialization, selection: null });
+      if (get().view === 'month') void get().load();
+    },
 
     setWeekDoctor: (doctorId) => {
       set({ weekDoctorId: doctorId, selection: null });
@@ -276,27 +332,37 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     select: (selection) => set({ selection }),
     dismissNotice: () => set({ notice: null }),
-    notify: (tone, text) => set({ notice: { tone, text, id: ++noticeCounter } }),
+    notify: (tone, text, undo) => set({ notice: { tone, text, id: ++noticeCounter, ...(undo ? { undo } : {}) } }),
 
-    load: async ({ quiet = false } = {}) => {
+    load: async ({ quiet = false, cached } = {}) => {
       const { view, date } = get();
       const range = shownDates({ view, date });
       if (!quiet) set({ loading: true });
       // The fingerprints first: data read after them is at least as new as what they describe.
-      const feed = noted(await clinicApi()['calendar.changes'](range));
+      // A day view asks about its neighbours too: they are read ahead below.
+      const feedRange = view === 'day' ? { from: addDays(date, -1), to: addDays(date, 1) } : range;
+      const feed = noted(await clinicApi()['calendar.changes'](feedRange));
       const fingerprints = feed.ok ? feed.data.fingerprints : {};
       if (view === 'day') {
-        const result = noted(await clinicApi()['calendar.day']({ date }));
+        const unchanged = cached && feed.ok && cached.fingerprint === (fingerprints[date] ?? '');
+        const result = unchanged
+          ? { ok: true as const, data: cached.day }
+          : noted(await clinicApi()['calendar.day']({ date }));
         performance.mark(PERF.fetched);
         // A later date change wins: an answer for a date no longer shown is dropped.
         if (get().date !== date || get().view !== view) return;
         if (result.ok) {
+          const readAt = Date.now();
           set((state) => ({
             day: result.data,
             error: null,
             loading: false,
             fingerprints: { ...state.fingerprints, ...fingerprintsOf(range, fingerprints) },
+            dayCache: feed.ok
+              ? rememberDay(state.dayCache, { date, day: result.data, fingerprint: fingerprints[date] ?? '', fetchedAt: readAt })
+              : state.dayCache,
           }));
+          if (feed.ok) void readAhead(date, fingerprints);
           const doctorIds = result.data.doctors.map((d) => d.doctorId);
           const chosen = get().weekDoctorId;
           if ((chosen === null || !doctorIds.includes(chosen)) && doctorIds[0] !== undefined)
@@ -329,7 +395,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       }
       const specialization = get().specialization ?? undefined;
       const result = noted(await clinicApi()['calendar.month']({ month: monthOf(date), specialization }));
-      if (get().date !== date || get().view !== view) return;
+      if (get().date !== date || get().view !== view || (get().specialization ?? undefined) !== specialization) return;
       if (result.ok)
         set((state) => ({
           month: result.data,
@@ -358,7 +424,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
     refreshAfterOwnChange: () => resyncAfterOwnChange(),
 
-    move: async (appointment, target) => {
+    move: async (appointment, target, { undoing = false } = {}) => {
       const before = findAppointment(get(), appointment.id);
       if (!before) return { ok: false, error: { code: 'NOT_FOUND', message: 'This appointment is no longer shown.' } };
       // Optimistic: the block lands where it was dropped; a refusal puts it back.
@@ -378,14 +444,20 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       );
       if (result.ok) {
         resyncAfterOwnChange();
-        get().notify('success', `Moved to ${target.time}${target.date !== before.date ? ` on ${target.date}` : ''}.`);
         applyView(result.data);
+        const back = { doctorId: before.doctorId, date: before.date, time: before.appointment.time };
+        const moved = { ...appointment, time: target.time };
+        get().notify('success', `Moved to ${target.time}${target.date !== before.date ? ` on ${target.date}` : ''}.`, async () => {
+          // Back through the same rules: if the old time was taken meanwhile, the refusal says so.
+          const undone = await get().move(moved, back, { undoing: true });
+          if (undone.ok) get().notify('success', `Move undone: back at ${back.time}.`);
+        });
       } else {
         set((state) => ({
           day: moveInDay(state.day, before.appointment, before.doctorId, before.date, before.appointment.time),
           week: moveInWeek(state.week, before.appointment, before.doctorId, before.date, before.appointment.time),
         }));
-        get().notify('error', `Not moved: ${result.error.message}`);
+        get().notify('error', `${undoing ? 'Not moved back' : 'Not moved'}: ${result.error.message}`);
       }
       return result;
     },
@@ -399,7 +471,25 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       if (result.ok) {
         applyView(result.data);
         resyncAfterOwnChange();
-        get().notify('success', 'Appointment cancelled.');
+        const cancelled = result.data;
+        get().notify('success', 'Appointment cancelled.', async () => {
+          // The cancellation stays on record; the visit is booked again at the same time, same rules.
+          const again = noted(
+            await clinicApi()['appointments.book']({
+              patientId: cancelled.patientId,
+              doctorId: cancelled.doctorId,
+              date: cancelled.date,
+              time: cancelled.time,
+              durationMinutes: cancelled.durationMinutes,
+              appointmentType: cancelled.appointmentType,
+              patientNotes: cancelled.patientNotes,
+              idempotencyKey: `undo-cancel-${cancelled.id}-${Date.now()}`,
+            }),
+          );
+          resyncAfterOwnChange();
+          if (again.ok) get().notify('success', `Cancellation undone: booked again at ${cancelled.time}.`);
+          else get().notify('error', `Not booked again: ${again.error.message}`);
+        });
       }
       return result;
     },
@@ -418,6 +508,17 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
     recordArrival: async (appointmentId) => {
       const result = await withPending(appointmentId, async () =>
         noted(await clinicApi()['appointments.recordArrival']({ appointmentId })),
+      );
+      if (result.ok) {
+        applyView(result.data);
+        resyncAfterOwnChange();
+      }
+      return result;
+    },
+
+    recordVisitStep: async (appointmentId, step) => {
+      const result = await withPending(appointmentId, async () =>
+        noted(await clinicApi()['appointments.recordVisitStep']({ appointmentId, step })),
       );
       if (result.ok) {
         applyView(result.data);

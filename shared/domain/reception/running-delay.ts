@@ -9,22 +9,29 @@ export interface TodayAppointment {
   /** Epoch minutes of the appointment's start. */
   startsAt: number;
   status: AppointmentStatus;
+  /** Epoch minutes of the recorded arrival, or null: a patient not here yet is late, not the doctor. */
+  arrivedAt: number | null;
+  /** Epoch minutes the doctor started the visit, or null. */
+  withDoctorAt: number | null;
 }
 
 /**
- * A doctor's running delay: now minus the start of the earliest live (Scheduled or Confirmed,
- * i.e. not yet Completed, Cancelled or No-Show) appointment of today whose start has passed.
- * Such an appointment still open means the doctor has not got through it yet. 0 when none.
+ * A doctor's running delay, counted only on patients who are here (a patient who has not come is
+ * late themselves): for an open (Scheduled/Confirmed) visit of today whose patient arrived and is
+ * not yet with the doctor, now minus the later of the start and the arrival (a patient who came
+ * 20 minutes late is not kept waiting by the doctor for those 20 minutes). The largest such wait;
+ * 0 when none.
  */
 export function runningDelayMinutes(appointments: readonly TodayAppointment[], doctorId: number, now: number): number {
-  let earliest = Number.POSITIVE_INFINITY;
+  let delay = 0;
   for (const appointment of appointments) {
     if (appointment.doctorId !== doctorId) continue;
     if (appointment.status !== 'Scheduled' && appointment.status !== 'Confirmed') continue;
-    if (appointment.startsAt > now) continue;
-    if (appointment.startsAt < earliest) earliest = appointment.startsAt;
+    if (appointment.arrivedAt === null || appointment.withDoctorAt !== null) continue;
+    const due = Math.max(appointment.startsAt, appointment.arrivedAt);
+    if (now - due > delay) delay = now - due;
   }
-  return earliest === Number.POSITIVE_INFINITY ? 0 : now - earliest;
+  return delay;
 }
 
 /** Every doctor's running delay, for the doctors that appear in the appointments. */

@@ -10,3 +10,5 @@ export * from './lifecycle';
 export * from './recurrence';
 export * from './series-plan';
 export * from './arrival';
+export * from './visit-steps';
+export * from './time-entry';

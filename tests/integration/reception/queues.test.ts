@@ -14,6 +14,7 @@ import {
   removeFromWaitingList,
 } from '../../../electron/main/services/reception/waiting-list';
 import { bookAppointment, cancelAppointment } from '../../../electron/main/services/scheduling/booking';
+import { recordArrival } from '../../../electron/main/services/scheduling/arrival';
 import { parseTime, wallToInstant } from '../../../shared/domain/scheduling';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
@@ -48,8 +49,9 @@ describe.each(SQL_TARGETS)('walk-in queue and waiting list on $name', (target) =
 
   describe('walk-ins', () => {
     it("queues in arrival order with an estimate that adds the doctor's running delay, then books or removes", async () => {
-      // 09:00 visit with doctor 0 still open at 10:00: doctor 0 runs 60 minutes late
-      await book(patient(0), doctor(0), MONDAY, '09:00');
+      // 09:00 visit with doctor 0, the patient here since 08:55 and still waiting at 10:00: doctor 0 runs 60 minutes late
+      const waiting = await book(patient(0), doctor(0), MONDAY, '09:00');
+      await recordArrival(store, waiting.id, fixedClock(NOW + 115));
       const tenOClock = fixedClock(NOW + 3 * 60);
       const first = await joinWalkInQueue(store, { patientId: patient(1), doctorId: doctor(0) }, fixedClock(NOW + 170));
       const second = await joinWalkInQueue(

@@ -30,6 +30,10 @@ const at = (id: number, time: string, durationMinutes = 30): CalendarAppointment
   appointmentType: 'Consultation',
   seriesId: null,
   checkedInAt: null,
+  inRoomAt: null,
+  withDoctorAt: null,
+  checkedOutAt: null,
+  walkIn: false,
 });
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 

@@ -10,27 +10,38 @@ import {
 const NOW = 10_000;
 
 describe("a doctor's running delay", () => {
+  const here = (arrivedAt: number, withDoctorAt: number | null = null) => ({ arrivedAt, withDoctorAt });
+  const away = { arrivedAt: null, withDoctorAt: null };
   const day: TodayAppointment[] = [
-    { doctorId: 1, startsAt: NOW - 90, status: 'Completed' },
-    { doctorId: 1, startsAt: NOW - 40, status: 'Confirmed' }, // started 40 minutes ago, still open
-    { doctorId: 1, startsAt: NOW - 10, status: 'Scheduled' },
-    { doctorId: 1, startsAt: NOW + 20, status: 'Scheduled' },
-    { doctorId: 2, startsAt: NOW - 60, status: 'Cancelled' },
-    { doctorId: 2, startsAt: NOW - 50, status: 'No-Show' },
-    { doctorId: 2, startsAt: NOW + 5, status: 'Scheduled' },
+    { doctorId: 1, startsAt: NOW - 90, status: 'Completed', ...here(NOW - 95, NOW - 90) },
+    { doctorId: 1, startsAt: NOW - 40, status: 'Confirmed', ...here(NOW - 45) }, // here since before the start, still waiting
+    { doctorId: 1, startsAt: NOW - 10, status: 'Scheduled', ...away },
+    { doctorId: 1, startsAt: NOW + 20, status: 'Scheduled', ...away },
+    { doctorId: 2, startsAt: NOW - 60, status: 'Cancelled', ...away },
+    { doctorId: 2, startsAt: NOW - 50, status: 'No-Show', ...away },
+    { doctorId: 2, startsAt: NOW - 30, status: 'Scheduled', ...away }, // the patient is late, not the doctor
+    { doctorId: 2, startsAt: NOW + 5, status: 'Scheduled', ...here(NOW - 2) },
   ];
 
-  it('is now minus the start of the earliest open appointment whose start has passed', () => {
+  it('is how long an arrived patient has waited past the start for the doctor', () => {
     expect(runningDelayMinutes(day, 1, NOW)).toBe(40);
   });
 
-  it('ignores completed, cancelled and no-show visits and future ones: on time is 0', () => {
+  it('a patient who has not come makes the patient late, not the doctor', () => {
     expect(runningDelayMinutes(day, 2, NOW)).toBe(0);
     expect(runningDelayMinutes(day, 3, NOW)).toBe(0);
   });
 
+  it('a patient who came late is waited for from their arrival, not from the start', () => {
+    expect(runningDelayMinutes([{ doctorId: 5, startsAt: NOW - 30, status: 'Confirmed', ...here(NOW - 10) }], 5, NOW)).toBe(10);
+  });
+
+  it('once the patient is with the doctor, that visit no longer counts', () => {
+    expect(runningDelayMinutes([{ doctorId: 6, startsAt: NOW - 30, status: 'Confirmed', ...here(NOW - 35, NOW - 5) }], 6, NOW)).toBe(0);
+  });
+
   it('an appointment starting right now is not late yet', () => {
-    expect(runningDelayMinutes([{ doctorId: 4, startsAt: NOW, status: 'Scheduled' }], 4, NOW)).toBe(0);
+    expect(runningDelayMinutes([{ doctorId: 4, startsAt: NOW, status: 'Scheduled', ...here(NOW - 5) }], 4, NOW)).toBe(0);
   });
 
   it('lists every doctor', () => {

@@ -25,7 +25,7 @@ export async function calendarWeek(sql: SqlStore, query: CalendarWeekQuery): Pro
     }),
     sql.sequelize.query(
       `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type,
-              a.series_id, a.checked_in_at, p.first_name, p.last_name, p.phone
+              a.series_id, a.checked_in_at, a.in_room_at, a.with_doctor_at, a.checked_out_at, a.walk_in, p.first_name, p.last_name, p.phone
          FROM appointments a JOIN patients p ON p.id = a.patient_id
         WHERE a.doctor_id = :doctorId AND a.appointment_date BETWEEN :from AND :to
         ORDER BY a.appointment_date, a.appointment_time, a.id`,

@@ -46,6 +46,7 @@ export async function bookQueuedEntry(
       durationMinutes: entry.durationMinutes,
       appointmentType: entry.appointmentType,
       patientNotes: entry.notes,
+      walkIn: queue.what === 'walk-in',
       idempotencyKey: input.idempotencyKey,
     },
     clock,

@@ -107,6 +107,8 @@ export async function listWalkInQueue(sql: SqlStore, clock: EpochMinuteClock): P
     doctorId: a.doctorId,
     startsAt: wallToInstantLenient(today, parseTime(a.time), settings.timezone),
     status: a.status,
+    arrivedAt: epochMinutes(a.checkedInAt),
+    withDoctorAt: epochMinutes(a.withDoctorAt),
   }));
   const delays = runningDelays(todays, now);
   const doctorNames = new Map(liveToday.map((a) => [a.doctorId, a.doctorName]));
@@ -188,4 +190,9 @@ export async function listWalkInQueue(sql: SqlStore, clock: EpochMinuteClock): P
         minutes,
       })),
   };
+}
+
+/** A stored instant as epoch minutes, or null. */
+function epochMinutes(value: string | Date | null): number | null {
+  return value === null || value === undefined ? null : Math.floor(epochMsOf(value) / 60_000);
 }

@@ -17,6 +17,10 @@ export function toAppointmentView(row: Appointment): AppointmentView {
     cancellationReason: row.cancellationReason ?? null,
     lateCancellation: Boolean(row.lateCancellation),
     checkedInAt: row.checkedInAt ? new Date(row.checkedInAt).toISOString() : null,
+    inRoomAt: row.inRoomAt ? new Date(row.inRoomAt).toISOString() : null,
+    withDoctorAt: row.withDoctorAt ? new Date(row.withDoctorAt).toISOString() : null,
+    checkedOutAt: row.checkedOutAt ? new Date(row.checkedOutAt).toISOString() : null,
+    walkIn: Boolean(row.walkIn),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
 }

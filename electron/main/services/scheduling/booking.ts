@@ -30,6 +30,8 @@ export interface BookInput {
   durationMinutes?: number;
   appointmentType?: AppointmentType;
   patientNotes?: string | null;
+  /** Someone who came in without an appointment: marked walk-in, and arrived when booked for today. */
+  walkIn?: boolean;
   idempotencyKey: string;
 }
 
@@ -160,6 +162,8 @@ export async function bookAppointment(sql: SqlStore, input: BookInput, clock: Ep
         if (appointment) return toAppointmentView(appointment);
       }
       await assertBookable(sql, rules, { ...input, durationMinutes }, null, now, transaction);
+      // A walk-in booked for today is standing at the desk: arrived, so the board shows them waiting.
+      const arrivedNow = input.walkIn === true && input.date === instantToWall(now, rules.timezone).date;
       // validate: false: the input passed the channel's schema and every booking rule just above;
       // the model validators would only repeat that, at a cost on the hottest write path.
       const created = await sql.models.Appointment.create(
@@ -171,6 +175,8 @@ export async function bookAppointment(sql: SqlStore, input: BookInput, clock: Ep
           durationMinutes,
           appointmentType: input.appointmentType ?? 'Consultation',
           patientNotes: input.patientNotes ?? null,
+          walkIn: input.walkIn === true,
+          ...(arrivedNow ? { checkedInAt: new Date(now * 60_000), status: 'Confirmed' as const } : {}),
         },
         { transaction, validate: false },
       );

@@ -35,6 +35,10 @@ export interface DayAppointmentRow {
   appointment_type: AppointmentType;
   series_id: number | null;
   checked_in_at: string | Date | null;
+  in_room_at: string | Date | null;
+  with_doctor_at: string | Date | null;
+  checked_out_at: string | Date | null;
+  walk_in: number | boolean | string;
   first_name: string;
   last_name: string;
   phone: string;
@@ -49,7 +53,7 @@ export function dayAppointmentsSql(filter: DoctorFilter): { sql: string; replace
   const doctors = chosenDoctors(filter);
   return {
     sql: `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_time, a.duration_minutes, a.status, a.appointment_type, a.series_id,
-                 a.checked_in_at, p.first_name, p.last_name, p.phone
+                 a.checked_in_at, a.in_room_at, a.with_doctor_at, a.checked_out_at, a.walk_in, p.first_name, p.last_name, p.phone
             FROM appointments a JOIN patients p ON p.id = a.patient_id
            WHERE a.appointment_date = :date
              AND a.doctor_id IN (SELECT d.id FROM doctors d WHERE ${doctors.conditions.join(' AND ')})
@@ -93,6 +97,10 @@ export function toCalendarAppointment(row: DayAppointmentRow): CalendarAppointme
     appointmentType: row.appointment_type,
     seriesId: row.series_id === null ? null : Number(row.series_id),
     checkedInAt: instantText(row.checked_in_at),
+    inRoomAt: instantText(row.in_room_at),
+    withDoctorAt: instantText(row.with_doctor_at),
+    checkedOutAt: instantText(row.checked_out_at),
+    walkIn: Number(row.walk_in) === 1 || row.walk_in === true,
   };
 }
 

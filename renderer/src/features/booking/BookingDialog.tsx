@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
+import { readTimeEntry } from '../../../../shared/domain/scheduling/time-entry';
 import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
 import {
   APPOINTMENT_TYPES,
@@ -78,6 +79,7 @@ export function BookingDialog({
     register,
     handleSubmit,
     setValue,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<BookingValues, unknown, BookingParsed>({
     resolver: zodResolver(BookingForm),
@@ -90,6 +92,12 @@ export function BookingDialog({
       patientNotes: '',
     },
   });
+
+  // The doctor list arrives after the form: the select is told again, so it shows the doctor
+  // the booking is for (it said "Choose…" while booking the selected doctor).
+  useEffect(() => {
+    if (doctors) setValue('doctorId', getValues('doctorId'));
+  }, [doctors, setValue, getValues]);
 
   const onSubmit = handleSubmit(async (values) => {
     if (!patient) {
@@ -189,7 +197,13 @@ export function BookingDialog({
         </div>
         <div className="form-row form-row--three">
           <TextField label="Date" type="date" registration={register('date')} error={errors.date?.message} />
-          <TextField label="Time" registration={register('time')} error={errors.time?.message} placeholder="09:30" />
+          <TextField
+            label="Time"
+            // "9.15", "915", "9:15 am": read as the desk types them, checked as HH:MM.
+            registration={register('time', { setValueAs: (value: string) => readTimeEntry(value) ?? value })}
+            error={errors.time?.message}
+            placeholder="09:30"
+          />
           <div className="field">
             <label className="field__label" htmlFor="booking-duration">
               Length

@@ -4,6 +4,7 @@ import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-type
 import { isLocalId } from '../../../../shared/domain/sync/local-ids';
 import { PendingTag } from '../../components/PendingTag';
 import { STATUS_CLASS, timeRange, TYPE_MARK } from './appointment-format';
+import { nameForms } from '../../../../shared/domain/calendar/name-forms';
 
 export interface AppointmentBlockProps {
   appointment: CalendarAppointment;
@@ -15,17 +16,22 @@ export interface AppointmentBlockProps {
 }
 
 const TAB_PX = 24;
+/** Below this a card holds one small line (a 15-minute visit is 14 px). */
+const TINY_PX = 22;
 
 /** One appointment on the grid: coloured by status, marked by type; a click opens its details, a drag moves it. */
 export function AppointmentBlock({ appointment, top, height, place, busy, dragging }: AppointmentBlockProps) {
   const name = `${appointment.patientFirstName} ${appointment.patientLastName}`;
   const range = timeRange(appointment.time, appointment.durationMinutes);
   const compact = height < 40;
+  const tiny = height < TINY_PX;
+  const forms = nameForms(appointment.patientFirstName, appointment.patientLastName);
   const classes = [
     'appt',
     `appt--${STATUS_CLASS[appointment.status]}`,
     `appt--type-${TYPE_MARK[appointment.appointmentType].toLowerCase()}`,
     compact || place.tab ? 'appt--compact' : '',
+    tiny ? 'appt--tiny' : '',
     place.tab ? 'appt--tab' : '',
     busy ? 'appt--busy' : '',
     dragging ? 'appt--dragging' : '',
@@ -49,6 +55,7 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
       className={classes}
       style={style}
       data-appointment-id={appointment.id}
+      data-forms={forms.length}
       aria-label={`${range}, ${name}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}${isLocalId(appointment.id) ? ', pending' : ''}`}
       aria-busy={busy || undefined}
     >
@@ -56,7 +63,13 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
         <span className="appt__type" title={appointment.appointmentType} aria-hidden="true">
           {TYPE_MARK[appointment.appointmentType]}
         </span>
-        <span className="appt__name">{name}</span>
+        <span className="appt__name">
+          {forms.map((form, index) => (
+            <span key={index} className="appt__form" data-form={index}>
+              {form}
+            </span>
+          ))}
+        </span>
         {appointment.seriesId !== null ? (
           <span className="appt__series" title="Part of a series" aria-hidden="true">
             ↻

@@ -1,19 +1,24 @@
-import { useEffect } from 'react';
-import { useCalendarStore } from '../../stores/calendar-store';
+import { useEffect, useState } from 'react';
+import { UNDO_MS, useCalendarStore } from '../../stores/calendar-store';
 
 /** How long a success message stays; a refusal stays until dismissed or replaced. */
 const SUCCESS_MS = 5_000;
 
-/** The result of the last calendar action: a refused move says why here. */
+/**
+ * The result of the last calendar action, floating over the bottom of the view (it never pushes
+ * the grid down mid-task): a refused move says why here; a move or a cancellation offers Undo.
+ */
 export function CalendarNoticeBar() {
   const notice = useCalendarStore((state) => state.notice);
   const dismiss = useCalendarStore((state) => state.dismissNotice);
+  const [undoing, setUndoing] = useState<number | null>(null);
   useEffect(() => {
     if (notice?.tone !== 'success') return;
-    const timer = window.setTimeout(dismiss, SUCCESS_MS);
+    const timer = window.setTimeout(dismiss, notice.undo ? UNDO_MS : SUCCESS_MS);
     return () => window.clearTimeout(timer);
   }, [notice, dismiss]);
   if (!notice) return null;
+  const undo = notice.undo;
   return (
     <div
       key={notice.id}
@@ -25,6 +30,19 @@ export function CalendarNoticeBar() {
         {notice.tone === 'error' ? '!' : '✓'}
       </span>
       <span className="cal-notice__text">{notice.text}</span>
+      {undo ? (
+        <button
+          type="button"
+          className="button button--small cal-notice__undo"
+          disabled={undoing === notice.id}
+          onClick={() => {
+            setUndoing(notice.id);
+            void undo();
+          }}
+        >
+          Undo
+        </button>
+      ) : null}
       <button type="button" className="icon-button cal-notice__close" aria-label="Dismiss" onClick={dismiss}>
         <svg viewBox="0 0 16 16" aria-hidden="true">
           <path d="M4 4l8 8M12 4l-8 8" />

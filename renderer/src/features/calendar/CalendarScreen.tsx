@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { DateTime } from 'luxon';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
-import { PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
+import { calendarFreshness, PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
+import { StaleStage } from './StaleStage';
+import { CalendarLegend } from './CalendarLegend';
+import { DoctorPicker } from './DoctorPicker';
+import { useDoctorColumns } from './use-doctor-columns';
 import { AppointmentPopover } from './AppointmentPopover';
 import { BookingHook } from './BookingHook';
 import { addDays, mondayOf, shiftMonth } from '../../../../shared/domain/plain-date';
 import { formatDayLong, formatDayShort } from '../../../../shared/domain/display-format';
 import { clockTime, todayIn } from './calendar-day';
 import { CalendarNoticeBar } from './CalendarNoticeBar';
-import { DayGrid, type GridColumn } from './DayGrid';
+import { DayGrid, type GridColumn, type MoveTarget } from './DayGrid';
+import { Dialog } from '../../components/Dialog';
 import { DayToolbar } from './DayToolbar';
 import { gridRange } from '../../../../shared/domain/calendar/grid-geometry';
 import { MonthView } from './MonthView';
@@ -57,7 +62,15 @@ export function CalendarScreen({ zone }: { zone: string }) {
   const [open, setOpen] = useState<OpenAppointment | null>(null);
   const [booking, setBooking] = useState(false);
   const [followUp, setFollowUp] = useState<CancelledSlot | null>(null);
+  /** A move to another doctor, waiting for the receptionist's yes. */
+  const [doctorChange, setDoctorChange] = useState<{
+    appointment: CalendarAppointment;
+    target: MoveTarget;
+    from: string;
+    to: string;
+  } | null>(null);
   const liveHint = useLiveUpdates(null);
+  const doctorColumns = useDoctorColumns();
 
   // First visit: today; coming back to the section keeps the day the receptionist was on.
   useEffect(() => {
@@ -111,6 +124,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
     if (view === 'day') {
       return (day?.doctors ?? [])
         .filter((d) => !specialization || d.specialization === specialization)
+        .filter((d) => !doctorColumns.hidden.includes(d.doctorId))
         .map((d) => ({
           key: `${d.doctorId}`,
           doctorId: d.doctorId,
@@ -133,7 +147,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
       });
     }
     return [];
-  }, [view, day, week, specialization, today]);
+  }, [view, day, week, specialization, today, doctorColumns.hidden]);
 
   const range = useMemo(() => gridRange(columns.map((c) => c.data)), [columns]);
   const local = now.setZone(zone);
@@ -152,14 +166,19 @@ export function CalendarScreen({ zone }: { zone: string }) {
     return { main: DateTime.fromISO(date).toFormat('LLLL yyyy'), sub: specialization ?? 'All doctors' };
   }, [view, date, week, specialization]);
 
-  const openAppointment = findOpen(open, columns);
+  const freshness = calendarFreshness(store);
+  const loadingText = view === 'day' ? `${title.main}` : view === 'week' ? `the week of ${title.main}` : title.main;
+  const describeShowing = (showing: string) =>
+    view === 'day' ? DateTime.fromISO(showing).toFormat('cccc d LLLL') : view === 'week' ? showing : DateTime.fromISO(`${showing}-01`).toFormat('LLLL yyyy');
+  // Nothing acts on an appointment of a day the header no longer states.
+  const openAppointment = freshness.state === 'fresh' ? findOpen(open, columns) : null;
   const closePopover = useCallback(() => setOpen(null), []);
   const doctorNameOf = (doctorId: number) =>
     day?.doctors.find((d) => d.doctorId === doctorId)?.doctorName ?? week?.doctorName ?? '';
 
   const noDoctors = Boolean(day && day.doctors.length === 0);
   return (
-    <section className="calendar" aria-label="Calendar">
+    <section className={`calendar calendar--${view}`} aria-label="Calendar">
       <DayToolbar
         view={view}
         date={date}
@@ -177,6 +196,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
         onNext={() => store.setDate(shift(view, date, 1))}
         onSpecialization={store.setSpecialization}
         onWeekDoctor={store.setWeekDoctor}
+        doctorPicker={<DoctorPicker doctors={doctors} hidden={doctorColumns.hidden} onChange={doctorColumns.setHidden} />}
       />
       <CalendarNoticeBar />
       {selection && view !== 'month' ? (
@@ -192,6 +212,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
           {store.error.message}
         </p>
       ) : null}
+      <StaleStage freshness={freshness} loadingText={loadingText} describeShowing={describeShowing}>
       {view === 'month' ? (
         <MonthView
           month={month}
@@ -213,6 +234,12 @@ export function CalendarScreen({ zone }: { zone: string }) {
           onSelect={store.select}
           onMove={(appointment, target) => {
             setOpen(null);
+            const fromDoctor = columns.find((c) => c.data.appointments.some((a) => a.id === appointment.id))?.doctorId;
+            // Another doctor is a different visit for the patient: asked first, never done by a slip of the mouse.
+            if (fromDoctor !== undefined && fromDoctor !== target.doctorId) {
+              setDoctorChange({ appointment, target, from: doctorNameOf(fromDoctor), to: doctorNameOf(target.doctorId) });
+              return;
+            }
             void store.move(appointment, target);
           }}
           onOpen={(appointment, column, anchor) =>
@@ -226,6 +253,8 @@ export function CalendarScreen({ zone }: { zone: string }) {
           emptyState={noDoctors ? <NoDoctorsYet /> : undefined}
         />
       )}
+      </StaleStage>
+      {view !== 'month' ? <CalendarLegend /> : null}
       {openAppointment ? (
         <AppointmentPopover
           appointment={openAppointment.appointment}
@@ -273,6 +302,33 @@ export function CalendarScreen({ zone }: { zone: string }) {
             store.refreshAfterOwnChange();
           }}
         />
+      ) : null}
+      {doctorChange ? (
+        <Dialog
+          title={`Move ${doctorChange.appointment.patientFirstName} ${doctorChange.appointment.patientLastName} to ${doctorChange.to}?`}
+          onClose={() => setDoctorChange(null)}
+        >
+          <p className="dialog__text">
+            From {doctorChange.from} at {doctorChange.appointment.time} to {doctorChange.to} at {doctorChange.target.time}
+            {doctorChange.target.date !== date ? ` on ${doctorChange.target.date}` : ''}. The patient will see another doctor.
+          </p>
+          <div className="dialog__actions">
+            <button type="button" className="button button--ghost" onClick={() => setDoctorChange(null)}>
+              Keep with {doctorChange.from}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                const { appointment, target } = doctorChange;
+                setDoctorChange(null);
+                void store.move(appointment, target);
+              }}
+            >
+              Move to {doctorChange.to}
+            </button>
+          </div>
+        </Dialog>
       ) : null}
       {followUp ? (
         <CancellationFollowUp

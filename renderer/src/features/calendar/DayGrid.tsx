@@ -11,6 +11,9 @@ import {
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { SlotSelection } from '../../stores/calendar-store';
 import { AppointmentBlock } from './AppointmentBlock';
+import { AppointmentHoverCard, useHoveredAppointment } from './AppointmentHoverCard';
+import { useFittedNames } from './use-fitted-names';
+import { useKeyboardMove } from './use-keyboard-move';
 import { parseTime, formatTime } from '../../../../shared/domain/plain-date';
 import {
   DEFAULT_SELECTION_MINUTES,
@@ -104,6 +107,10 @@ export function DayGrid({
   const [cursor, setCursor] = useState<{ col: number; minutes: number } | null>(null);
   const scrolledOnce = useRef(false);
   const hours = hoursOf(range);
+  useFittedNames(columnsRef, columns);
+  const keyboardMove = useKeyboardMove(columns, range, isMovable, onMove);
+  const hovered = useHoveredAppointment(scrollRef, columns, interaction !== null || keyboardMove.carrying !== null);
+  const showsNow = columns.some((c) => c.date === now.date) && now.minutes >= range.start && now.minutes <= range.end;
   const height = (range.end - range.start) * PX_PER_MINUTE;
 
   const update = (next: Interaction | null) => {
@@ -116,8 +123,8 @@ export function DayGrid({
     const scroller = scrollRef.current;
     if (!scroller || scrolledOnce.current || columns.length === 0) return;
     scrolledOnce.current = true;
-    const showsNow = columns.some((c) => c.date === now.date);
-    const target = showsNow ? Math.max(range.start, now.minutes - 90) : Math.max(range.start, 8 * 60 - 30);
+    const showsToday = columns.some((c) => c.date === now.date);
+    const target = showsToday ? Math.max(range.start, now.minutes - 90) : Math.max(range.start, 8 * 60 - 30);
     scroller.scrollTop = topOf(target, range);
   }, [columns, now, range]);
 
@@ -249,6 +256,7 @@ export function DayGrid({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (keyboardMove.onKeyDown(event)) return;
     if ((event.target as HTMLElement).closest('[data-appointment-id]')) return;
     if (event.altKey || event.ctrlKey || event.metaKey || columns.length === 0) return;
     const at = cursor ?? {
@@ -307,6 +315,14 @@ export function DayGrid({
       scroller.scrollLeft = x + colWidth - scroller.clientWidth + gutter;
   }
 
+  // The carried visit stays in view as the arrows move it.
+  const carried = keyboardMove.carrying;
+  useEffect(() => {
+    if (carried) scrollCursorIntoView({ col: carried.col, minutes: carried.minutes });
+    // Only when the carried position changes; the scroll helper reads the current layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [carried?.col, carried?.minutes]);
+
   const drag = interaction?.kind === 'drag' ? interaction : null;
   const selecting = interaction?.kind === 'select' ? interaction : null;
   const cursorLabel = cursor && columns[cursor.col] ? `${columns[cursor.col]!.title}, ${formatTime(cursor.minutes)}` : '';
@@ -327,7 +343,7 @@ export function DayGrid({
         keys change the day, T goes to today.
       </p>
       <div className="visually-hidden" aria-live="polite">
-        {cursorLabel}
+        {keyboardMove.label || cursorLabel}
       </div>
       <div
         className="cal-canvas"
@@ -357,6 +373,12 @@ export function DayGrid({
                 {`${String(hour).padStart(2, '0')}:00`}
               </span>
             ))}
+            {/* The time of the now-line sits in the gutter: over the grid it would cover names. */}
+            {showsNow ? (
+              <span className="cal-gutter__now" style={{ top: topOf(now.minutes, range) }} data-testid="calendar-now">
+                {now.label}
+              </span>
+            ) : null}
           </div>
           <div ref={columnsRef} className="cal-columns" onPointerDown={onPointerDown} onClick={onKeyboardClick}>
             {columns.map((column, index) => (
@@ -365,7 +387,7 @@ export function DayGrid({
                 column={column}
                 range={range}
                 pending={pending}
-                dragging={drag?.appointment.id ?? null}
+                dragging={drag?.appointment.id ?? keyboardMove.carrying?.appointment.id ?? null}
                 selection={
                   selecting && selecting.col === index
                     ? {
@@ -381,25 +403,20 @@ export function DayGrid({
                       : null
                 }
                 ghost={
-                  drag && drag.targetCol === index ? { start: drag.targetMin, appointment: drag.appointment } : null
+                  drag && drag.targetCol === index
+                    ? { start: drag.targetMin, appointment: drag.appointment }
+                    : keyboardMove.carrying && keyboardMove.carrying.col === index
+                      ? { start: keyboardMove.carrying.minutes, appointment: keyboardMove.carrying.appointment }
+                      : null
                 }
                 cursor={cursor && cursor.col === index ? cursor.minutes : null}
                 nowMinutes={column.date === now.date ? now.minutes : null}
               />
             ))}
-            {columns.some((c) => c.date === now.date) && now.minutes >= range.start && now.minutes <= range.end ? (
-              <div
-                className="cal-now"
-                style={{ top: topOf(now.minutes, range) }}
-                role="img"
-                aria-label={`Now, ${now.label}`}
-              >
-                <span className="cal-now__label">{now.label}</span>
-              </div>
-            ) : null}
           </div>
         </div>
         {emptyState ? <div className="cal-overlay">{emptyState}</div> : null}
+        {hovered ? <AppointmentHoverCard appointment={hovered.appointment} anchor={hovered.anchor} /> : null}
       </div>
     </div>
   );
@@ -465,6 +482,10 @@ function GridColumnView({
           className="cal-past"
           style={{ height: Math.min(range.end - range.start, nowMinutes - range.start) * PX_PER_MINUTE }}
         />
+      ) : null}
+      {nowMinutes !== null && nowMinutes >= range.start && nowMinutes <= range.end ? (
+        // Inside each column, under the cards (the column paints on its own): never over a name.
+        <div className="cal-now" style={{ top: topOf(nowMinutes, range) }} aria-hidden="true" />
       ) : null}
       {selection ? (
         <div

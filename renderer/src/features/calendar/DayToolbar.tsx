@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CalendarView } from '../../stores/calendar-store';
 import { relativeDayLabel, type IsoDate } from './calendar-day';
 
@@ -25,6 +26,8 @@ export interface DayToolbarProps {
   onPrevious(): void;
   onNext(): void;
   onSpecialization(specialization: string | null): void;
+  /** The day view's doctor picker (choose the columns). */
+  doctorPicker?: ReactNode;
   onWeekDoctor(doctorId: number): void;
 }
 
@@ -120,6 +123,8 @@ export function DayToolbar(props: DayToolbarProps) {
             </select>
           </label>
         ) : (
+          <>
+          {view === 'day' ? props.doctorPicker : null}
           <label className="day-toolbar__filter">
             <span className="visually-hidden">Specialization</span>
             <select
@@ -136,6 +141,7 @@ export function DayToolbar(props: DayToolbarProps) {
               ))}
             </select>
           </label>
+          </>
         )}
         <div className="view-switch" role="tablist" aria-label="Calendar view">
           {VIEWS.map((option) => (

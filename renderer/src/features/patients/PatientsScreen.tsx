@@ -16,8 +16,8 @@ export function PatientsScreen() {
   const [view, setView] = useState<View>({ kind: 'search' });
   const [query, setQuery] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [hits, setHits] = useState<PatientSummary[] | null>(null);
-  const [searching, setSearching] = useState(false);
+  /** The last answer, with the words it answers: results for other words are never shown as current. */
+  const [answer, setAnswer] = useState<{ query: string; includeInactive: boolean; hits: PatientSummary[] } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const latest = useRef(0);
 
@@ -28,14 +28,16 @@ export function PatientsScreen() {
     const timer = setTimeout(() => {
       void searchPatients(typed, includeInactive).then((result) => {
         if (ticket !== latest.current) return;
-        setSearching(false);
-        setHits(result.ok ? result.data : []);
+        setAnswer({ query: typed, includeInactive, hits: result.ok ? result.data : [] });
       });
     }, 150);
     return () => clearTimeout(timer);
   }, [typed, includeInactive, searchPatients]);
 
-  const shownHits = typed.length === 0 ? null : hits;
+  const answered = answer !== null && answer.query === typed && answer.includeInactive === includeInactive;
+  /** Earlier results stay on screen dimmed while the new words are searched (no flash of "nothing found"). */
+  const earlier = !answered && answer !== null && answer.hits.length > 0 ? answer : null;
+  const shownHits = typed.length === 0 ? null : answered ? answer.hits : (earlier?.hits ?? null);
   if (view.kind === 'patient') {
     return (
       <PatientPage
@@ -90,34 +92,33 @@ export function PatientsScreen() {
               spellCheck={false}
               placeholder="Search: “quenby”, “orla q”, “+1 555 02”, “1984-06-02”…"
               value={query}
-              onChange={(event) => {
-                setQuery(event.target.value);
-                setSearching(true);
-              }}
+              onChange={(event) => setQuery(event.target.value)}
             />
             <label className="checkbox">
               <input
                 type="checkbox"
                 checked={includeInactive}
-                onChange={(event) => {
-                  setIncludeInactive(event.target.checked);
-                  setSearching(true);
-                }}
+                onChange={(event) => setIncludeInactive(event.target.checked)}
               />{' '}
               Include deactivated patients
             </label>
           </div>
-          <section className="card table-card" aria-label="Search results">
-            {shownHits === null ? (
-              <p className="table-card__empty">Type to search. Results show as you type.</p>
-            ) : searching && shownHits.length === 0 ? (
-              <p className="table-card__empty">
-                <Spinner /> Searching…
+          <section className="card table-card" aria-label="Search results" aria-busy={typed.length > 0 && !answered}>
+            {typed.length > 0 && !answered ? (
+              <p className="table-card__empty patients-search__progress" role="status">
+                <Spinner /> Searching “{typed}”…{earlier ? ` Showing results for “${earlier.query}” meanwhile.` : ''}
               </p>
-            ) : shownHits.length === 0 ? (
+            ) : null}
+            {typed.length === 0 ? (
+              <p className="table-card__empty">Type to search. Results show as you type.</p>
+            ) : shownHits === null ? null : shownHits.length === 0 ? (
               <p className="table-card__empty">No patient matches “{typed}”.</p>
             ) : (
-              <table className="data-table" aria-label="Patients found">
+              <table
+                className={`data-table${answered ? '' : ' data-table--stale'}`}
+                aria-label="Patients found"
+                inert={!answered}
+              >
                 <thead>
                   <tr>
                     <th scope="col">Name</th>

@@ -7,16 +7,18 @@ import { useCalendarStore } from '../../stores/calendar-store';
 import { CancelForm } from '../calendar/CancelForm';
 import { CancellationFollowUp, type CancelledSlot } from '../calendar/CancellationFollowUp';
 import { CalendarNoticeBar } from '../calendar/CalendarNoticeBar';
-import { STATUS_CLASS, timeRange, TYPE_MARK } from '../calendar/appointment-format';
+import { timeRange, TYPE_MARK } from '../calendar/appointment-format';
 import { todayIn } from '../calendar/calendar-day';
 import { useMinuteClock } from '../calendar/use-clinic-clock';
 import { useLiveUpdates } from '../calendar/use-live-updates';
 import { WalkInAside } from './WalkInAside';
+import { FlowProgress } from './FlowProgress';
+import { StaleStage } from '../calendar/StaleStage';
+import type { Freshness } from '../../../../shared/domain/calendar/view-freshness';
 import { RecordConfirmationButton } from '../communications/RecordConfirmationButton';
 import { PendingTag } from '../../components/PendingTag';
 import {
   countByState,
-  durationText,
   flowRows,
   matchesFilter,
   type FlowFilter,
@@ -27,6 +29,7 @@ const FILTERS: { filter: FlowFilter; label: string }[] = [
   { filter: 'all', label: 'All' },
   { filter: 'expected', label: 'Expected' },
   { filter: 'waiting', label: 'Waiting' },
+  { filter: 'in-visit', label: 'In visit' },
   { filter: 'late', label: 'Late' },
   { filter: 'closed', label: 'Done & cancelled' },
 ];
@@ -51,7 +54,15 @@ export function FlowBoard({ zone }: { zone: string }) {
 
   const local = now.setZone(zone);
   const clock = { minutes: local.hour * 60 + local.minute, instant: now.toMillis() };
-  const rows = board && board.date === today ? flowRows(board, clock) : [];
+  const freshness: Freshness = !board
+    ? { state: 'loading' }
+    : board.date === today
+      ? { state: 'fresh' }
+      : { state: 'stale', showing: board.date };
+  const fresh = freshness.state === 'fresh';
+  const rows = board && fresh ? flowRows(board, clock) : [];
+  /** A count before the answer is in would read as "nobody is coming". */
+  const count = (n: number) => (fresh ? n : '–');
   const counts = countByState(rows);
   const shown = rows.filter((row) => matchesFilter(row, filter));
 
@@ -74,7 +85,7 @@ export function FlowBoard({ zone }: { zone: string }) {
             <h2 className="flow__title">Today</h2>
             <p className="flow__date">
               {formatDayLong(today)} · {local.toFormat('HH:mm')}
-              {liveHint ? (
+              {liveHint && fresh ? (
                 <span className="day-toolbar__live flow__live" role="status">
                   {liveHint}
                 </span>
@@ -84,23 +95,27 @@ export function FlowBoard({ zone }: { zone: string }) {
           <dl className="flow__stats">
             <div className="flow__stat">
               <dt>Expected</dt>
-              <dd>{counts.upcoming + counts.late}</dd>
+              <dd>{count(counts.upcoming + counts.late)}</dd>
             </div>
             <div className="flow__stat flow__stat--waiting">
               <dt>Waiting</dt>
-              <dd>{counts.waiting}</dd>
+              <dd>{count(counts.waiting)}</dd>
+            </div>
+            <div className="flow__stat">
+              <dt>In visit</dt>
+              <dd>{count(counts['in-room'] + counts['with-doctor'])}</dd>
             </div>
             <div className="flow__stat flow__stat--late">
               <dt>Late</dt>
-              <dd>{counts.late}</dd>
+              <dd>{count(counts.late)}</dd>
             </div>
             <div className="flow__stat">
               <dt>Seen</dt>
-              <dd>{counts.done}</dd>
+              <dd>{count(counts.done)}</dd>
             </div>
             <div className="flow__stat">
               <dt>No-show</dt>
-              <dd>{counts['no-show']}</dd>
+              <dd>{count(counts['no-show'])}</dd>
             </div>
           </dl>
         </header>
@@ -124,6 +139,11 @@ export function FlowBoard({ zone }: { zone: string }) {
             {error.message}
           </p>
         ) : null}
+        <StaleStage
+          freshness={freshness}
+          loadingText="today's appointments"
+          describeShowing={(date) => DateTime.fromISO(date).toFormat('cccc d LLLL')}
+        >
         <div className="flow__table-wrap">
           <table className="data-table flow__table" aria-label="Today's appointments">
             <thead>
@@ -177,69 +197,77 @@ export function FlowBoard({ zone }: { zone: string }) {
                       <span className="flow__sub">{row.specialization}</span>
                     </td>
                     <td>
-                      <div className="flow__arrival">
-                        <span className={`status-chip status-chip--${STATUS_CLASS[a.status]}`}>{a.status}</span>
-                        {row.state === 'late' ? (
-                          <span className="flow-badge flow-badge--late">Late {durationText(row.lateMinutes)}</span>
-                        ) : null}
-                        {row.state === 'waiting' ? (
-                          <span className="flow-badge flow-badge--waiting">
-                            Arrived{' '}
-                            {DateTime.fromISO(a.checkedInAt as string)
-                              .setZone(zone)
-                              .toFormat('HH:mm')}{' '}
-                            · waiting {durationText(row.waitingMinutes)}
-                          </span>
-                        ) : null}
-                        {row.state === 'upcoming' ? <span className="flow__sub">Expected</span> : null}
-                        {row.state === 'done' && a.checkedInAt ? (
-                          <span className="flow__sub">
-                            Arrived {DateTime.fromISO(a.checkedInAt).setZone(zone).toFormat('HH:mm')}
-                          </span>
-                        ) : null}
-                        {rowError ? (
-                          <span className="flow__row-error" role="alert">
-                            {rowError.message}
-                          </span>
-                        ) : null}
-                      </div>
+                      <FlowProgress row={row} zone={zone} />
+                      {rowError ? (
+                        <span className="flow__row-error" role="alert">
+                          {rowError.message}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="flow__actions">
-                      {live ? (
+                      {live && !a.checkedInAt ? (
                         <>
                           {a.status === 'Scheduled' ? (
                             // How the patient confirmed (phone, reply, at the desk) is kept with the message they answered.
                             <RecordConfirmationButton appointment={a} label="Confirm…" onConfirmed={() => store().refreshAfterOwnChange()} />
                           ) : null}
-                          {!a.checkedInAt ? (
-                            <button
-                              type="button"
-                              className="button button--primary button--small"
-                              disabled={busy}
-                              onClick={() => act(row, () => store().recordArrival(a.id))}
-                            >
-                              Arrived
-                            </button>
-                          ) : null}
-                          {!a.checkedInAt ? (
-                            <button
-                              type="button"
-                              className="button button--ghost button--small"
-                              disabled={busy}
-                              onClick={() => act(row, () => store().setStatus(a.id, 'No-Show'))}
-                            >
-                              No-show
-                            </button>
-                          ) : null}
                           <button
                             type="button"
-                            className="button button--ghost button--small flow__cancel"
+                            className="button button--primary button--small"
                             disabled={busy}
-                            onClick={() => setCancelling(row)}
+                            onClick={() => act(row, () => store().recordArrival(a.id))}
                           >
-                            Cancel…
+                            Arrived
+                          </button>
+                          <button
+                            type="button"
+                            className="button button--ghost button--small"
+                            disabled={busy}
+                            onClick={() => act(row, () => store().setStatus(a.id, 'No-Show'))}
+                          >
+                            No-show
                           </button>
                         </>
+                      ) : null}
+                      {row.state === 'waiting' ? (
+                        <button
+                          type="button"
+                          className="button button--primary button--small"
+                          disabled={busy}
+                          onClick={() => act(row, () => store().recordVisitStep(a.id, 'in-room'))}
+                        >
+                          In room
+                        </button>
+                      ) : null}
+                      {row.state === 'waiting' || row.state === 'in-room' ? (
+                        <button
+                          type="button"
+                          className={`button button--small ${row.state === 'in-room' ? 'button--primary' : 'button--ghost'}`}
+                          disabled={busy}
+                          onClick={() => act(row, () => store().recordVisitStep(a.id, 'with-doctor'))}
+                        >
+                          With doctor
+                        </button>
+                      ) : null}
+                      {a.checkedInAt && !a.checkedOutAt && (row.state === 'with-doctor' || a.status === 'Completed') ? (
+                        <button
+                          type="button"
+                          className="button button--primary button--small"
+                          disabled={busy}
+                          onClick={() => act(row, () => store().recordVisitStep(a.id, 'checked-out'))}
+                        >
+                          Check out
+                        </button>
+                      ) : null}
+                      {live && !a.checkedOutAt && row.state !== 'with-doctor' ? (
+                        <button
+                          type="button"
+                          className="button button--ghost button--small flow__cancel"
+                          disabled={busy}
+                          onClick={() => setCancelling(row)}
+                        >
+                          Cancel…
+                        </button>
                       ) : null}
                     </td>
                   </tr>
@@ -253,6 +281,7 @@ export function FlowBoard({ zone }: { zone: string }) {
             </p>
           ) : null}
         </div>
+        </StaleStage>
       </section>
       <WalkInAside zone={zone} />
       {cancelling ? (

@@ -1,4 +1,5 @@
 import { formatDayShort } from '../../../../shared/domain/display-format';
+import { readTimeEntry } from '../../../../shared/domain/scheduling/time-entry';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WaitingEntryWithSlots } from '../../../../shared/ipc/reception/types';
@@ -22,7 +23,8 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
   const [date, setDate] = useState(clinicNow(zone).date);
   const [time, setTime] = useState('');
   const [length, setLength] = useState('30');
-  const ready = doctorId !== '' && /^\d\d:\d\d$/.test(time);
+  const typedTime = readTimeEntry(time);
+  const ready = doctorId !== '' && typedTime !== null;
   return (
     <form
       className="card freed-slot"
@@ -30,7 +32,7 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (ready) onCheck({ doctorId: Number(doctorId), date, time, durationMinutes: Number(length) });
+        if (ready) onCheck({ doctorId: Number(doctorId), date, time: typedTime, durationMinutes: Number(length) });
       }}
     >
       <h3 className="card__title">Offer a freed slot</h3>

@@ -98,6 +98,8 @@ export function WalkInScreen() {
       time: slot.time,
       durationMinutes: length,
       appointmentType: 'Consultation',
+      // Booked from the Walk-in screen: the patient is at the desk (arrived when the slot is today).
+      walkIn: true,
       idempotencyKey: idempotencyKey.current,
     });
     setBooking(false);

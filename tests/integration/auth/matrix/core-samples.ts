@@ -54,6 +54,11 @@ export const CORE_SAMPLES: Record<CoreChannelName, Sample> = {
     // The fixture's visits are tomorrow; a real arrival is tested in scheduling/arrival.test.ts.
     allowedOutcome: { all: 'NOT_TODAY' },
   },
+  'appointments.recordVisitStep': {
+    input: (f) => ({ appointmentId: f.appointments.toConfirm, step: 'in-room' }),
+    // The fixture's visits are tomorrow; the steps are tested in scheduling/visit-steps.test.ts.
+    allowedOutcome: { all: 'NOT_TODAY' },
+  },
   'series.preview': { input: (f) => ({ doctorId: f.doctorId, patientId: f.patientIds[3], date: day, time: '13:00', repeat: { intervalWeeks: 1, count: 2 } }) },
   'series.book': {
     input: (f) => ({

@@ -15,6 +15,7 @@ import * as syncCursors from './202611251101-sync-cursors';
 import * as syncOutbox from './202611251201-sync-outbox';
 import * as offlineVerifiers from './202611251202-offline-verifiers';
 import * as copySyncAndIntegrity from './202612060101-copy-sync-and-integrity';
+import * as visitSteps from './202612060201-visit-steps';
 
 /**
  * Every migration, oldest first, each named after its file. Listed by hand because the main
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly SqlMigration[] = [
   { name: '202611251201-sync-outbox', up: syncOutbox.up, down: syncOutbox.down },
   { name: '202611251202-offline-verifiers', up: offlineVerifiers.up, down: offlineVerifiers.down },
   { name: '202612060101-copy-sync-and-integrity', up: copySyncAndIntegrity.up, down: copySyncAndIntegrity.down },
+  { name: '202612060201-visit-steps', up: visitSteps.up, down: visitSteps.down },
 ];

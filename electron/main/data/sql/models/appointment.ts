@@ -43,6 +43,11 @@ export class Appointment extends Model<InferAttributes<Appointment>, InferCreati
   declare seriesId: CreationOptional<number | null>;
   /** Added by 202611250401-appointment-arrival: when the patient was recorded as arrived. */
   declare checkedInAt: CreationOptional<Date | null>;
+  /** Added by 202612060201-visit-steps: the visit after the arrival, and whether it is a walk-in. */
+  declare inRoomAt: CreationOptional<Date | null>;
+  declare withDoctorAt: CreationOptional<Date | null>;
+  declare checkedOutAt: CreationOptional<Date | null>;
+  declare walkIn: CreationOptional<boolean>;
 
   declare patient?: NonAttribute<Patient>;
   declare doctor?: NonAttribute<Doctor>;
@@ -69,6 +74,10 @@ export function defineAppointment(sequelize: Sequelize): typeof Appointment {
       lateCancellation: boolean(false),
       seriesId: reference('seriesId', { allowNull: true }),
       checkedInAt: timestamp(),
+      inRoomAt: timestamp(),
+      withDoctorAt: timestamp(),
+      checkedOutAt: timestamp(),
+      walkIn: boolean(false),
     },
     { sequelize, modelName: 'Appointment', tableName: 'appointments', underscored: true, timestamps: true },
   );

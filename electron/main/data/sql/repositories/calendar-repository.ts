@@ -13,7 +13,8 @@ export interface CalendarRepository {
   /**
    * Per date with appointments, a fingerprint of them: how many, the latest updated_at, and a
    * checksum over what the calendar and the board show (doctor, time, duration, status,
-   * arrival), weighted by id so that two changes do not cancel out. One aggregate on the
+   * arrival, the later steps of the visit, walk-in), weighted by id so that two changes do not
+   * cancel out. One aggregate on the
    * appointment_date index: no rows, no patient data.
    */
   dayFingerprints(from: string, to: string): Promise<Record<string, string>>;
@@ -29,7 +30,11 @@ export function calendarRepository(sql: SqlStore): CalendarRepository {
                             + (SUBSTR(a.appointment_time, 1, 2) + 0) * 60 + (SUBSTR(a.appointment_time, 4, 2) + 0)
                             + a.duration_minutes * 13
                             + CASE a.status WHEN 'Scheduled' THEN 1 WHEN 'Confirmed' THEN 2 WHEN 'Completed' THEN 3 WHEN 'Cancelled' THEN 4 ELSE 5 END * 100003
-                            + CASE WHEN a.checked_in_at IS NULL THEN 0 ELSE 1000003 END)) AS checksum
+                            + CASE WHEN a.checked_in_at IS NULL THEN 0 ELSE 1000003 END
+                            + CASE WHEN a.in_room_at IS NULL THEN 0 ELSE 2000003 END
+                            + CASE WHEN a.with_doctor_at IS NULL THEN 0 ELSE 4000037 END
+                            + CASE WHEN a.checked_out_at IS NULL THEN 0 ELSE 8000009 END
+                            + a.walk_in * 16000057)) AS checksum
            FROM appointments a
           WHERE a.appointment_date BETWEEN :from AND :to
           GROUP BY a.appointment_date`,

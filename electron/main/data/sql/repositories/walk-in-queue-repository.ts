@@ -60,6 +60,9 @@ export interface LiveAppointmentOfDay {
   doctorName: string;
   time: string;
   status: AppointmentStatus;
+  /** As stored (instant text or Date), null until the patient arrived / was seen. */
+  checkedInAt: string | Date | null;
+  withDoctorAt: string | Date | null;
 }
 
 /** The walk-in queue's statements: its entries, with their patient and doctor names. */
@@ -146,17 +149,27 @@ export function walkInQueueRepository(sql: SqlStore): WalkInQueueRepository {
 
     async liveAppointmentsOn(date) {
       const [rows] = await sequelize.query(
-        `SELECT a.doctor_id, d.first_name, d.last_name, a.appointment_time, a.status FROM appointments a JOIN doctors d ON d.id = a.doctor_id
+        `SELECT a.doctor_id, d.first_name, d.last_name, a.appointment_time, a.status, a.checked_in_at, a.with_doctor_at FROM appointments a JOIN doctors d ON d.id = a.doctor_id
           WHERE a.appointment_date = :today AND a.status IN ('Scheduled', 'Confirmed')`,
         { replacements: { today: date }, type: QueryTypes.RAW },
       );
       return (
-        rows as { doctor_id: number; first_name: string; last_name: string; appointment_time: string; status: AppointmentStatus }[]
+        rows as {
+          doctor_id: number;
+          first_name: string;
+          last_name: string;
+          appointment_time: string;
+          status: AppointmentStatus;
+          checked_in_at: string | Date | null;
+          with_doctor_at: string | Date | null;
+        }[]
       ).map((r) => ({
         doctorId: Number(r.doctor_id),
         doctorName: `Dr. ${r.first_name} ${r.last_name}`,
         time: String(r.appointment_time).slice(0, 5),
         status: r.status,
+        checkedInAt: r.checked_in_at,
+        withDoctorAt: r.with_doctor_at,
       }));
     },
   };

@@ -11,6 +11,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'appointments.cancel': 'Cancellation',
   'appointments.setStatus': 'Status change',
   'appointments.recordArrival': 'Arrival',
+  'appointments.recordVisitStep': 'Step of a visit',
   'patients.register': 'New patient',
   'patients.update': 'Change of patient details',
   'walkIns.join': 'Walk-in joins the queue',
