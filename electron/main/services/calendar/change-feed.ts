@@ -2,6 +2,41 @@ import { QueryTypes } from 'sequelize';
 import type { CalendarChanges } from '../../../../shared/ipc/calendar/types';
 import type { CalendarChangesQuery } from '../../../../shared/ipc/calendar/schemas';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { referenceCacheOf } from '../cache/reference-cache';
+
+/** The row the feed adds for the reference tables: not a date, so it never reaches the screens. */
+const REFERENCE_ROW = 'reference';
+
+/** Minutes past midnight of a TIME column, as a number on both dialects (NULL as 0). */
+function minutesOf(column: string): string {
+  return `COALESCE((SUBSTR(${column}, 1, 2) + 0) * 60 + (SUBSTR(${column}, 4, 2) + 0), 0)`;
+}
+
+/**
+ * A fingerprint of settings, doctors, weekly hours and days off in the feed's row layout: how
+ * many rows, the latest updated_at where the table has one, and a checksum over the columns the
+ * scheduling rules and calendars read, weighted by id. Read in the same statement as the dates'
+ * fingerprints, so the reference cache learns of other workstations' writes at no extra cost.
+ */
+const REFERENCE_FINGERPRINT_SQL = `
+    SELECT '${REFERENCE_ROW}' AS day, SUM(r.n) AS n, MAX(r.latest) AS latest, SUM(r.checksum) AS checksum
+      FROM (SELECT COUNT(*) AS n, MAX(s.updated_at) AS latest, SUM(s.id * (LENGTH(s.setting_key) + LENGTH(s.setting_value) * 31)) AS checksum
+              FROM clinic_settings s
+            UNION ALL
+            SELECT COUNT(*), MAX(d.updated_at),
+                   SUM(d.id * (CASE WHEN d.is_active THEN 1 ELSE 2 END + COALESCE(d.buffer_minutes, 0) * 7
+                               + LENGTH(d.first_name) * 31 + LENGTH(d.last_name) * 131 + LENGTH(d.specialization) * 1009))
+              FROM doctors d
+            UNION ALL
+            SELECT COUNT(*), NULL,
+                   SUM(a.id * (a.day_of_week * 7 + ${minutesOf('a.start_time')} * 11 + ${minutesOf('a.end_time')} * 13
+                               + CASE WHEN a.is_available THEN 100003 ELSE 0 END))
+              FROM doctor_availability a
+            UNION ALL
+            SELECT COUNT(*), NULL,
+                   SUM(u.id * ((SUBSTR(u.unavailable_date, 6, 2) + 0) * 31 + (SUBSTR(u.unavailable_date, 9, 2) + 0)
+                               + ${minutesOf('u.start_time')} * 11 + ${minutesOf('u.end_time')} * 13 + COALESCE(LENGTH(u.reason), 0) * 100003))
+              FROM doctor_unavailable_dates u) r`;
 
 interface FingerprintRow {
   day: string;
@@ -31,13 +66,16 @@ export async function calendarChanges(sql: SqlStore, query: CalendarChangesQuery
                         + CASE WHEN a.checked_in_at IS NULL THEN 0 ELSE 1000003 END)) AS checksum
        FROM appointments a
       WHERE a.appointment_date BETWEEN :from AND :to
-      GROUP BY a.appointment_date`,
+      GROUP BY a.appointment_date
+     UNION ALL${REFERENCE_FINGERPRINT_SQL}`,
     { type: QueryTypes.RAW, replacements: { from: query.from, to: query.to } },
   );
   const fingerprints: Record<string, string> = {};
   for (const row of rows as FingerprintRow[]) {
     const latest = row.latest instanceof Date ? row.latest.toISOString() : String(row.latest ?? '');
-    fingerprints[String(row.day).slice(0, 10)] = `${Number(row.n)}:${String(row.checksum ?? 0)}:${latest}`;
+    const fingerprint = `${Number(row.n)}:${String(row.checksum ?? 0)}:${latest}`;
+    if (row.day === REFERENCE_ROW) referenceCacheOf(sql.sequelize).confirmFingerprint(fingerprint);
+    else fingerprints[String(row.day).slice(0, 10)] = fingerprint;
   }
   return { from: query.from, to: query.to, fingerprints };
 }
