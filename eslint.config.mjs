@@ -3,6 +3,11 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeOnly = ['electron', 'node:*', 'fs', 'path', 'sequelize', 'mongoose', 'mysql2', 'sqlite3'];
+const rendererBoundaries = [
+  ...nodeOnly.map((name) => ({ group: [name], message: 'Renderer and shared code run without Node: go through window.clinic.' })),
+  { group: ['**/electron/**'], message: 'The renderer never imports main-process code: share it through shared/.' },
+];
+const apiOnlyFromStores = { group: ['**/api/client'], message: 'Only the zustand stores call the API (renderer/src/stores/).' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -22,6 +27,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: nodeOnly.map((name) => ({ group: [name], message: 'Renderer and shared code run without Node: go through window.clinic.' })) }],
     },
+  },
+  {
+    // The renderer reaches main only through the contract, and only its stores call the API.
+    // (One rule entry per file set: a later no-restricted-imports replaces an earlier one.)
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/stores/**', 'renderer/src/api/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...rendererBoundaries, apiOnlyFromStores] }] },
+  },
+  {
+    files: ['renderer/src/stores/**/*.{ts,tsx}', 'renderer/src/api/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererBoundaries }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

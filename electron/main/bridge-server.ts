@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     port: process.env.CLINIC_BRIDGE_PORT ? Number(process.env.CLINIC_BRIDGE_PORT) : 0,
   });
-  process.stdout.write(`CLINIC_BRIDGE_URL=${bridge.url}\n`);
+  process.stdout.write(`CLINIC_BRIDGE_URL=${bridge.launchUrl}\n`);
   const stop = async () => {
     await bridge.close();
     await workstation.close();

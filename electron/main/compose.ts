@@ -16,7 +16,7 @@ import { localIdsIn, remapIds } from './services/sync/outbox/id-remap';
 import { OfflineOutbox, type ReplayChannel } from './services/sync/outbox/offline-outbox';
 import type { WorkstationSync } from './services/sync/sync-status';
 import { loadClinicSettings } from './services/scheduling/rules';
-import { systemClock } from './services/scheduling/booking';
+import { systemMinuteClock } from '../../shared/domain/clock';
 import { startMessageTimer } from './services/communications/message-service';
 import { startCopySyncTimer } from './services/consistency/copy-sync-timer';
 import { startIntegrityTimer } from './services/consistency/integrity-timer';
@@ -86,7 +86,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   // Records buffered while the document store was away (in an earlier run too) go out now.
   if (runtime.state.ready) void audit.flush();
   const sync = networkedSync(runtime, audit, outbox, options.env);
-  context = { runtime, session, clock: systemClock, audit, backups, sync };
+  context = { runtime, session, clock: systemMinuteClock, audit, backups, sync };
   // Changes an earlier run left waiting stay visible (served from the mirror) until the server has them.
   if (await outbox.hasPending().catch(() => false)) runtime.serveFromMirror(true);
   if (options.backgroundJobs !== false) {
@@ -103,10 +103,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   context.dispatch = dispatch;
   // Reminders and notices: on a timer, never in the way of start-up; off with CLINIC_MESSAGE_JOB=off.
   const messages =
-    options.backgroundJobs !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, systemClock) : null;
+    options.backgroundJobs !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, systemMinuteClock) : null;
   // Names copied into documents follow changes made elsewhere (other workstations, direct edits).
   const copySync = options.backgroundJobs !== false ? startCopySyncTimer(runtime, session.workstation) : null;
-  const integrity = options.backgroundJobs !== false ? startIntegrityTimer(runtime, session.workstation, systemClock) : null;
+  const integrity = options.backgroundJobs !== false ? startIntegrityTimer(runtime, session.workstation, systemMinuteClock) : null;
   return {
     runtime,
     session,

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { APP_VERSION } from './app-version';
 import { startWorkstation, type Workstation } from './compose';
 import { registerIpc } from './ipc/register-electron';
+import { holdQuitUntilClosed } from './quit-gate';
 import { safeStorageBox } from './secret-box';
 import { guardNavigation, mainWindowOptions } from './window';
 
@@ -55,7 +56,14 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
-    void workstation?.close(); // stops the message timer and the audit delivery, then closes the stores
-  });
+  app.on(
+    'will-quit',
+    holdQuitUntilClosed(
+      async () => {
+        await workstation?.close();
+      },
+      () => app.quit(),
+      (error) => console.error('Closing the workstation failed:', error instanceof Error ? error.message : error),
+    ),
+  );
 }

@@ -22,7 +22,7 @@ export class WorkstationSession {
   private locked = false;
   private idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
   /**
-   * Kiosk mode (issue 10): the staff session that switched it on has ended (nothing of it is
+   * Kiosk mode: the staff session that switched it on has ended (nothing of it is
    * usable), only patients sign in, a patient's session ends by itself after `idleSeconds`
    * without use, and only a desk or admin staff password leaves the mode.
    */

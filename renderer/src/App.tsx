@@ -37,10 +37,11 @@ export function App() {
         <>
           {/*
             Locked: the shell stays mounted (nobody loses their place) but is inert, hidden from
-            assistive technology and covered by the opaque lock screen. A different user's sign-in
+            assistive technology, not painted (visibility keeps its layout and scroll positions)
+            and covered by the opaque lock screen; its dialogs close until unlock (Dialog). A different user's sign-in
             changes the epoch, which remounts the shell with fresh state.
           */}
-          <div className="app-root" inert={state.locked} aria-hidden={state.locked || undefined}>
+          <div className={state.locked ? 'app-root app-root--locked' : 'app-root'} inert={state.locked} aria-hidden={state.locked || undefined}>
             <AppShell key={state.sessionEpoch} status={state.status} user={state.user} />
           </div>
           {state.locked ? <LockScreen user={state.user} clinicName={state.status.clinicName} /> : null}

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { SeededRandom } from '../../electron/main/data/generator/random';
 import type { SqlStore } from '../../electron/main/data/sql/open-sql-store';
 import { countQueries } from '../../electron/main/data/sql/query-counter';
-import { bookAppointment, type Clock } from '../../electron/main/services/scheduling/booking';
+import { bookAppointment } from '../../electron/main/services/scheduling/booking';
+import type { EpochMinuteClock } from '../../shared/domain/clock';
 import { calendarDay } from '../../electron/main/services/scheduling/calendar-day';
 import { loadSchedules } from '../../electron/main/services/scheduling/schedule-query';
 import { soonestSlots } from '../../electron/main/services/scheduling/slot-queries';
@@ -41,7 +42,7 @@ export interface BenchContext {
   sql: SqlStore;
   raw: RawDriver;
   rules: SchedulingRules;
-  clock: Clock;
+  clock: EpochMinuteClock;
   today: string;
   iterations: number;
   warmup: number;

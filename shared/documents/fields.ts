@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText, UNSAFE_TEXT_MESSAGE } from '../domain/text';
 
 /**
  * Field builders shared by the four document collections. Messages name the field in words a
@@ -33,6 +34,7 @@ export const instant = (label: string) =>
 export const text = (label: string, max: number) =>
   z
     .string({ error: missingOr(label, `${label} must be text`) })
+    .refine(isStorableText, { message: `${label}: ${UNSAFE_TEXT_MESSAGE}`, abort: true })
     .trim()
     .min(1, `${label} must not be empty`)
     .max(max, `${label} must be at most ${max} characters`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { isValidTimeZone } from './timezone';
 import { OpeningHours, DEFAULT_OPENING_HOURS } from './scheduling/opening-hours';
 import { DEFAULT_TEMPLATES, MessageTemplates } from './communications/templates';
@@ -40,11 +41,11 @@ function jsonSetting<T>(key: string, description: string, schema: z.ZodType<T>, 
 }
 
 export const SETTINGS = {
-  clinicName: textSetting('clinic_name', 'The clinic name shown on screens, printouts and messages.', z.string().trim().min(1).max(100), ''),
+  clinicName: textSetting('clinic_name', 'The clinic name shown on screens, printouts and messages.', text().trim().min(1).max(100), ''),
   timezone: textSetting(
     'clinic_timezone',
     'The time zone of the clinic: every appointment date and time is wall-clock time here.',
-    z.string().refine(isValidTimeZone, 'Unknown time zone'),
+    text().refine(isValidTimeZone, 'Unknown time zone'),
     'UTC',
   ),
   slotStepMinutes: integerSetting('slot_step_minutes', 'Appointments start on this grid (minutes past midnight).', 5, 120, 15),
@@ -98,17 +99,17 @@ export const SETTINGS = {
     90,
   ),
   // Admin (issue 7): the clinic's contact details and the reminder lead time.
-  clinicAddress: textSetting('clinic_address', 'The postal address printed on letters and shown to patients.', z.string().trim().max(500, 'At most 500 characters'), ''),
+  clinicAddress: textSetting('clinic_address', 'The postal address printed on letters and shown to patients.', text().trim().max(500, 'At most 500 characters'), ''),
   clinicPhone: textSetting(
     'clinic_phone',
     'The phone number patients call; printed on reminders and letters.',
-    z.string().trim().regex(/^$|^\+?[0-9(][0-9 ()-]{4,19}$/, 'Use digits, spaces, +, - and brackets (5 to 20 characters)'),
+    text().trim().regex(/^$|^\+?[0-9(][0-9 ()-]{4,19}$/, 'Use digits, spaces, +, - and brackets (5 to 20 characters)'),
     '',
   ),
   clinicEmail: textSetting(
     'clinic_email',
     'The email address patients write to; the sender of reminders.',
-    z.union([z.literal(''), z.string().trim().max(100, 'At most 100 characters').email('Enter a valid email address')]),
+    z.union([z.literal(''), text().trim().max(100, 'At most 100 characters').email('Enter a valid email address')]),
     '',
   ),
   reminderLeadHours: integerSetting('reminder_lead_hours', 'How many hours before an appointment its reminder is sent.', 1, 168, 24),
@@ -127,10 +128,10 @@ export const SETTINGS = {
     'email',
   ),
   messageJobIntervalMinutes: integerSetting('message_job_interval_minutes', 'How often each workstation looks for reminders and notices to send.', 1, 60, 5),
-  smtpHost: textSetting('smtp_host', 'The outgoing mail (SMTP) server; empty: no email is sent.', z.string().trim().max(255), ''),
+  smtpHost: textSetting('smtp_host', 'The outgoing mail (SMTP) server; empty: no email is sent.', text().trim().max(255), ''),
   smtpPort: integerSetting('smtp_port', 'The SMTP server port (587 for STARTTLS, 465 for TLS).', 1, 65535, 587),
   smtpSecurity: textSetting('smtp_security', 'SMTP encryption: starttls, tls, or none (a server on this computer only).', z.enum(['starttls', 'tls', 'none']), 'starttls'),
-  smtpUser: textSetting('smtp_user', 'The SMTP user name; empty when the server needs no sign-in.', z.string().trim().max(255), ''),
+  smtpUser: textSetting('smtp_user', 'The SMTP user name; empty when the server needs no sign-in.', text().trim().max(255), ''),
   smtpFrom: textSetting('smtp_from', 'The sender address of messages to patients.', z.union([z.literal(''), z.email().max(254)]), ''),
   smsProvider: textSetting('sms_provider', 'The SMS gateway; none: SMS messages are logged as not sent.', z.enum(['none']), 'none'),
 } as const;

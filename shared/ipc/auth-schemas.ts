@@ -1,25 +1,25 @@
 import { z } from 'zod';
+import { text } from '../domain/text';
 import { Email, NewPassword } from './schemas';
 
 const Id = z.number().int().positive();
-const Name = (label: string) => z.string().trim().min(1, `${label} is required`).max(50, `${label} must be at most 50 characters`);
+const Name = (label: string) => text().trim().min(1, `${label} is required`).max(50, `${label} must be at most 50 characters`);
 
 export const SignInInput = z
   .object({
-    identifier: z.string().trim().min(1, 'Enter your user name or email').max(100, 'At most 100 characters'),
+    identifier: text().trim().min(1, 'Enter your user name or email').max(100, 'At most 100 characters'),
     // Not trimmed: spaces can be part of a passphrase.
-    password: z.string().min(1, 'Enter your password').max(256, 'At most 256 characters'),
+    password: text().min(1, 'Enter your password').max(256, 'At most 256 characters'),
   })
   .strict();
 export type SignInInput = z.infer<typeof SignInInput>;
 
-export const UnlockInput = z.object({ password: z.string().min(1, 'Enter your password').max(256) }).strict();
+export const UnlockInput = z.object({ password: text().min(1, 'Enter your password').max(256) }).strict();
 
 export const STAFF_ROLES = ['front_desk', 'admin', 'super_admin'] as const;
 export type StaffRoleName = (typeof STAFF_ROLES)[number];
 
-export const Username = z
-  .string()
+export const Username = text()
   .trim()
   .min(3, 'Username must be at least 3 characters')
   .max(50, 'Username must be at most 50 characters')
@@ -40,20 +40,20 @@ export type CreateStaffInput = z.infer<typeof CreateStaffInput>;
 export const SetStaffActiveInput = z.object({ staffId: Id, active: z.boolean() }).strict();
 export const ResetStaffPasswordInput = z.object({ staffId: Id, newPassword: NewPassword }).strict();
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31');
+const IsoDate = text().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31');
 
 export const AuditSearchInput = z
   .object({
     userId: Id.optional(),
     userType: z.enum(['patient', 'doctor', 'front_desk', 'admin', 'super_admin', 'system']).optional(),
     patientId: Id.optional(),
-    action: z.string().trim().regex(/^[a-z][a-z0-9_]{0,99}$/, 'Actions are snake_case names').optional(),
+    action: text().trim().regex(/^[a-z][a-z0-9_]{0,99}$/, 'Actions are snake_case names').optional(),
     /** Inclusive dates, on the clinic's calendar. */
     fromDate: IsoDate.optional(),
     toDate: IsoDate.optional(),
     limit: z.number().int().min(1).max(200).default(50),
     /** The `next` cursor of the previous page. */
-    cursor: z.string().max(200).optional(),
+    cursor: text().max(200).optional(),
   })
   .strict()
   .refine((q) => !q.fromDate || !q.toDate || q.fromDate <= q.toDate, { path: ['toDate'], message: 'The end date is before the start date' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/scheduling/wall-clock';
+import { text } from '../domain/text';
+import { isIsoDate } from '../domain/plain-date';
 import {
   MAX_INTERVAL_WEEKS,
   MAX_OCCURRENCES,
@@ -10,8 +11,8 @@ import {
 } from '../domain/scheduling/recurrence';
 import { APPOINTMENT_TYPES } from './scheduling-types';
 
-export const DateText = z.string().refine(isIsoDate, 'Use a date like 2026-12-31');
-export const TimeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30');
+export const DateText = text().refine(isIsoDate, 'Use a date like 2026-12-31');
+export const TimeText = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30');
 const Id = z.number().int().positive();
 const Duration = z.number().int().min(5, 'At least 5 minutes').max(480, 'At most 8 hours').multipleOf(5, 'Use steps of 5 minutes');
 
@@ -23,9 +24,9 @@ export const BookAppointmentInput = z
     time: TimeText,
     durationMinutes: Duration.optional(),
     appointmentType: z.enum(APPOINTMENT_TYPES).optional(),
-    patientNotes: z.string().trim().max(2000).nullable().optional(),
+    patientNotes: text().trim().max(2000).nullable().optional(),
     /** Generated once per booking attempt by the client; retries reuse it. */
-    idempotencyKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    idempotencyKey: text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
   })
   .strict();
 
@@ -34,7 +35,7 @@ export const RescheduleAppointmentInput = z
   .strict();
 
 export const CancelAppointmentInput = z
-  .object({ appointmentId: Id, reason: z.string().trim().max(500).nullable().optional() })
+  .object({ appointmentId: Id, reason: text().trim().max(500).nullable().optional() })
   .strict();
 
 export const SetAppointmentStatusInput = z
@@ -50,7 +51,7 @@ export const FreeSlotsInput = z
 export const SoonestSlotsInput = z
   .object({
     doctorIds: z.array(Id).max(200).optional(),
-    specialization: z.string().trim().min(1).max(100).optional(),
+    specialization: text().trim().min(1).max(100).optional(),
     durationMinutes: Duration.optional(),
     count: z.number().int().min(1).max(50).default(5),
     fromDate: DateText.optional(),
@@ -80,7 +81,7 @@ const seriesFields = {
   time: TimeText,
   durationMinutes: Duration.optional(),
   appointmentType: z.enum(APPOINTMENT_TYPES).optional(),
-  patientNotes: z.string().trim().max(2000).nullable().optional(),
+  patientNotes: text().trim().max(2000).nullable().optional(),
   repeat: RepeatInput,
 };
 
@@ -112,7 +113,7 @@ export const SeriesBookInput = z
       .max(MAX_OCCURRENCES)
       .refine((list) => new Set(list.map((o) => o.index)).size === list.length, 'Choose at most one alternative per visit')
       .optional(),
-    idempotencyKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    idempotencyKey: text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
   })
   .strict()
   .superRefine(checkSeriesLength);
@@ -122,7 +123,7 @@ export const SeriesCancelInput = z
     seriesId: Id,
     /** Cancel this visit and every later one; without it, the whole series. */
     fromAppointmentId: Id.optional(),
-    reason: z.string().trim().max(500).nullable().optional(),
+    reason: text().trim().max(500).nullable().optional(),
   })
   .strict();
 
@@ -130,6 +131,6 @@ export const CalendarDayInput = z
   .object({
     date: DateText,
     doctorIds: z.array(Id).min(1).max(200).optional(),
-    specialization: z.string().trim().min(1).max(100).optional(),
+    specialization: text().trim().min(1).max(100).optional(),
   })
   .strict();

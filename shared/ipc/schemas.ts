@@ -1,23 +1,21 @@
 import { z } from 'zod';
+import { text } from '../domain/text';
 import { isValidTimeZone } from '../domain/timezone';
 
 const trimmed = (max: number, label: string) =>
-  z
-    .string()
+  text()
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
 
-export const Email = z.string().trim().toLowerCase().max(100).email('Enter a valid email address');
+export const Email = text().trim().toLowerCase().max(100).email('Enter a valid email address');
 
 /** OWASP ASVS: length over composition rules; 12 characters minimum for staff accounts. */
-export const NewPassword = z
-  .string()
+export const NewPassword = text()
   .min(12, 'Password must be at least 12 characters')
   .max(256, 'Password must be at most 256 characters');
 
-export const TimeZone = z
-  .string()
+export const TimeZone = text()
   .trim()
   .refine(isValidTimeZone, { message: 'Choose a time zone from the list (for example Europe/Berlin)' });
 
@@ -27,8 +25,7 @@ export const SetupInput = z
     timezone: TimeZone,
     admin: z
       .object({
-        username: z
-          .string()
+        username: text()
           .trim()
           .min(3, 'Username must be at least 3 characters')
           .max(50)

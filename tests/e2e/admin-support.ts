@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect } from './support/fixtures';
-import { invokeInPage } from './support/invoke';
+import { setUpClinic } from './support/clinic-setup';
 
 // Generated clinic and people: no real names.
 export const CLINIC = 'Lindenhof Test Clinic';
@@ -10,11 +9,7 @@ export const ZONE = 'Europe/Vienna';
 
 /** A fresh clinic set up through its channel (the first-run form has its own spec), signed in as its super admin. */
 export async function setUpClinicAsAdmin(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible();
-  const result = await invokeInPage(page, 'setup.complete', { clinicName: CLINIC, timezone: ZONE, admin: { ...ADMIN, password: ADMIN_PASSWORD } });
-  if (!result.ok) throw new Error(`setup failed: ${result.error.message}`);
-  await page.reload();
-  await expect(page.getByTestId('clinic-name')).toHaveText(CLINIC);
+  await setUpClinic(page, { clinicName: CLINIC, timezone: ZONE, admin: ADMIN, password: ADMIN_PASSWORD }, 'channel');
 }
 
 export async function openSection(page: Page, name: 'Settings' | 'Doctors' | 'Reports' | 'Calendar'): Promise<void> {

@@ -12,6 +12,8 @@ const MEASURE = 'calendar:date-to-paint';
 interface PageScope {
   clinic?: Record<string, (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>>;
   document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+  /** Where the page keeps the bridge token after its launch (renderer/src/api/client.ts). */
+  localStorage: { getItem(key: string): string | null };
   fetch(
     url: string,
     init: { method: string; headers: Record<string, string>; body: string },
@@ -46,7 +48,7 @@ async function fillDay(page: Page, date: string): Promise<number> {
   return page.evaluate(
     async ({ date, slots }) => {
       const scope = globalThis as unknown as PageScope;
-      const token = scope.document.querySelector('meta[name="clinic-bridge-token"]')?.getAttribute('content') ?? '';
+      const token = scope.document.querySelector('meta[name="clinic-bridge-token"]')?.getAttribute('content') ?? scope.localStorage.getItem('clinic-bridge-token') ?? '';
       const call = async (channel: string, input: unknown) => {
         const direct = scope.clinic?.[channel];
         if (direct) return direct(input);

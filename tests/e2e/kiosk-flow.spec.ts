@@ -5,6 +5,7 @@ import { openSqliteDocumentStore } from '../../electron/main/data/documents/sqli
 import { openSqlStore } from '../../electron/main/data/sql/open-sql-store';
 import { hashPassword } from '../../electron/main/security/password';
 import { expect, saveScreen, test } from './support/fixtures';
+import { setUpClinic as setUpTestClinic } from './support/clinic-setup';
 
 // Generated people and clinic: no real names.
 const CLINIC = 'Lindenhof Test Clinic';
@@ -17,19 +18,7 @@ const KIOSK_PASSWORD = 'apple river 55';
 const REVIEW = 'Dr. Testdottir listened carefully and explained the next steps.';
 
 async function setUpClinic(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible();
-  const form = page.locator('form');
-  await form.getByRole('combobox', { name: 'Time zone' }).fill('vienna');
-  await form.getByRole('option', { name: /Europe \/ Vienna/ }).click();
-  await form.getByLabel('Clinic name').fill(CLINIC);
-  await form.getByLabel('First name').fill(ADMIN.firstName);
-  await form.getByLabel('Last name').fill(ADMIN.lastName);
-  await form.getByLabel('Username').fill(ADMIN.username);
-  await form.getByLabel('Email').fill(ADMIN.email);
-  await form.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-  await form.getByLabel('Confirm password').fill(ADMIN_PASSWORD);
-  await form.getByRole('button', { name: 'Create clinic' }).click();
-  await expect(page.getByTestId('clinic-name')).toHaveText(CLINIC);
+  await setUpTestClinic(page, { clinicName: CLINIC, timezone: 'Europe/Vienna', admin: ADMIN, password: ADMIN_PASSWORD });
 }
 
 /**

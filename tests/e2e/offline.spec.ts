@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import mysql from 'mysql2/promise';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import { formatDayShort } from '../../shared/domain/display-format';
 import { isLocalId } from '../../shared/domain/sync/local-ids';
 import { saveScreen } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
@@ -35,11 +36,6 @@ async function call<C extends Channel>(page: Page, channel: C, input: ChannelInp
   const result = await invokeInPage(page, channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
   return result.data;
-}
-
-/** '2026-12-08' → 'Tue 8 Dec', as the screens write a day. */
-function formatDay(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
 let sequence = 0;
@@ -287,7 +283,7 @@ test('offline: the desk books and checks in from its own copy, the changes reach
     const chips = dialog.locator('.slot-chip');
     await expect(chips.first()).toBeVisible();
     // The taken time is not offered.
-    const offered = await dialog.getByRole('group', { name: `Free times on ${formatDay(mine!.date)}` }).locator('.slot-chip').allTextContents();
+    const offered = await dialog.getByRole('group', { name: `Free times on ${formatDayShort(mine!.date)}` }).locator('.slot-chip').allTextContents();
     expect(offered.length).toBeGreaterThan(0);
     expect(offered).not.toContain(mine!.time);
     await saveScreen(page, 'offline-another-slot');

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './support/fixtures';
+import { setUpClinic as setUpTestClinic } from './support/clinic-setup';
 
 // Generated people and clinic: no real names.
 const CLINIC = 'Birkenweg Test Clinic';
@@ -9,20 +10,7 @@ const DESK = { firstName: 'Kai', lastName: 'Fictional', username: 'kfictional', 
 const DESK_PASSWORD = 'paper lantern river 93';
 
 async function setUpClinic(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible();
-  const form = page.locator('form');
-  const timezone = form.getByRole('combobox', { name: 'Time zone' });
-  await timezone.fill('vienna');
-  await form.getByRole('option', { name: /Europe \/ Vienna/ }).click();
-  await form.getByLabel('Clinic name').fill(CLINIC);
-  await form.getByLabel('First name').fill(ADMIN.firstName);
-  await form.getByLabel('Last name').fill(ADMIN.lastName);
-  await form.getByLabel('Username').fill(ADMIN.username);
-  await form.getByLabel('Email').fill(ADMIN.email);
-  await form.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-  await form.getByLabel('Confirm password').fill(ADMIN_PASSWORD);
-  await form.getByRole('button', { name: 'Create clinic' }).click();
-  await expect(page.getByTestId('clinic-name')).toHaveText(CLINIC);
+  await setUpTestClinic(page, { clinicName: CLINIC, timezone: 'Europe/Vienna', admin: ADMIN, password: ADMIN_PASSWORD });
 }
 
 async function signIn(page: Page, identifier: string, password: string): Promise<void> {

@@ -68,26 +68,37 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
   return async (channel, rawInput) => {
     if (!isChannel(channel)) return fail('NOT_FOUND', `Unknown channel: ${channel}`);
     const spec: ChannelSpec = contract[channel];
-    const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const details = zodDetails(parsed.error.issues);
-      const first = details.fields[0];
-      return fail('VALIDATION', first ? `${first.field || 'input'}: ${first.message}` : 'Invalid input', details);
-    }
     const user = context.session.user;
     const caller: Caller = { user, sessionId: context.session.sessionId };
-    /** A refusal of an audited channel is itself on record: the attempt shows in the trail. */
-    const refuse = async (failure: Result<never>): Promise<Result<unknown>> => {
+    /**
+     * A refusal of an audited channel is itself on record, whatever the input held: the attempt
+     * shows in the trail. `input` is the parsed input when there is one, else the raw payload.
+     */
+    const refuse = async (failure: Result<never>, input: unknown): Promise<Result<unknown>> => {
       try {
-        await writeAudit(context, caller, channel, spec, parsed.data, undefined, 'denied');
+        await writeAudit(context, caller, channel, spec, input, undefined, 'denied');
       } catch (error) {
         return internal(channel, error);
       }
       return failure;
     };
+    // The role is checked first, so a refused role learns nothing about the channel's rules.
     if (!roleMay(user?.role ?? null, spec.permission)) {
       if (!user) return fail('UNAUTHENTICATED', 'Sign in first.');
-      return refuse(fail('FORBIDDEN', `Your role may not use ${channel}.`));
+      return refuse(fail('FORBIDDEN', `Your role may not use ${channel}.`), rawInput ?? {});
+    }
+    // Parsing runs refinements and transforms of the schema: anything they throw is a refusal, not a crash.
+    let parsed: ReturnType<ChannelSpec['input']['safeParse']>;
+    try {
+      parsed = spec.input.safeParse(rawInput ?? {});
+    } catch (error) {
+      reportInternalError?.(channel, error);
+      return fail('VALIDATION', 'input: This input cannot be read', { fields: [{ field: '', message: 'This input cannot be read' }] });
+    }
+    if (!parsed.success) {
+      const details = zodDetails(parsed.error.issues);
+      const first = details.fields[0];
+      return fail('VALIDATION', first ? `${first.field || 'input'}: ${first.message}` : 'Invalid input', details);
     }
     if (user && !OPEN_WHILE_LOCKED.has(spec.permission) && context.session.isLocked()) {
       return fail('SESSION_LOCKED', 'This workstation is locked. Enter your password to continue.');
@@ -118,7 +129,7 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
       if (isAppFailure(error)) {
         const failure = fail(error.code, error.message, error.details);
         // a record-level refusal (another doctor's patient, ...) is an attempt like a role refusal
-        return error.code === 'FORBIDDEN' ? refuse(failure) : failure;
+        return error.code === 'FORBIDDEN' ? refuse(failure, parsed.data) : failure;
       }
       return internal(channel, error);
     }

@@ -5,13 +5,13 @@ import type { AppRuntime } from '../runtime/app-runtime';
 import type { AuditRecorder } from '../services/audit/audit-event';
 import type { BackupService } from '../services/backup/backup-service';
 import type { WorkstationSync } from '../services/sync/sync-status';
-import type { Clock } from '../services/scheduling/booking';
+import type { EpochMinuteClock } from '../../../shared/domain/clock';
 import type { WorkstationSession } from '../session';
 
 export interface HandlerContext {
   runtime: AppRuntime;
   session: WorkstationSession;
-  clock: Clock;
+  clock: EpochMinuteClock;
   audit: AuditRecorder;
   backups: BackupService;
   sync: WorkstationSync;

@@ -1,11 +1,7 @@
 import { CHANNEL_NAMES, type ChannelName } from '../../../shared/ipc/channels';
 import type { ClinicApi } from '../../../shared/ipc/contract';
+import { BRIDGE_LAUNCH_PARAMETER, BRIDGE_PATH, BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } from '../../../shared/ipc/bridge';
 import type { Result } from '../../../shared/ipc/result';
-
-/** Where the loopback bridge listens and how it knows the page it served (electron/main/ipc/http-bridge.ts). */
-const BRIDGE_PATH = '/__clinic/invoke/';
-const BRIDGE_TOKEN_HEADER = 'x-clinic-bridge-token';
-const BRIDGE_TOKEN_META = 'clinic-bridge-token';
 
 type AnyChannelCall = (input: unknown) => Promise<Result<unknown>>;
 
@@ -66,8 +62,24 @@ function neverRejecting(api: ClinicApi): ClinicApi {
   });
 }
 
+/**
+ * The bridge writes its token only into the page served for the launcher's one-time URL. The
+ * page keeps it in its own origin's storage (another port is another origin), so a reload or a
+ * second window of the app still has it, and takes the spent launch secret out of the address.
+ */
 function bridgeToken(): string | null {
-  return document.querySelector<HTMLMetaElement>(`meta[name="${BRIDGE_TOKEN_META}"]`)?.content ?? null;
+  const served = document.querySelector<HTMLMetaElement>(`meta[name="${BRIDGE_TOKEN_META}"]`)?.content ?? null;
+  const url = new URL(window.location.href);
+  if (url.searchParams.has(BRIDGE_LAUNCH_PARAMETER)) {
+    url.searchParams.delete(BRIDGE_LAUNCH_PARAMETER);
+    window.history.replaceState(window.history.state, '', url.toString());
+  }
+  try {
+    if (served) window.localStorage.setItem(BRIDGE_TOKEN_META, served);
+    return served ?? window.localStorage.getItem(BRIDGE_TOKEN_META);
+  } catch {
+    return served;
+  }
 }
 
 let cached: ClinicApi | null = null;

@@ -4,7 +4,7 @@ import type { AppError, Result } from '../../../shared/ipc/result';
 import type { AppointmentView, CalendarAppointment, CalendarDay } from '../../../shared/ipc/scheduling-types';
 import type { CalendarMonth, CalendarWeek } from '../../../shared/ipc/calendar/types';
 import { onSessionReset, noted } from './app-store';
-import { addDaysIso, monthOf, mondayOfIso, monthDates } from '../../../shared/domain/calendar/calendar-dates';
+import { addDays, datesBetween, daysBetween, monthOf, mondayOf, monthDates } from '../../../shared/domain/plain-date';
 
 export type CalendarView = 'day' | 'week' | 'month';
 
@@ -105,8 +105,8 @@ let noticeCounter = 0;
 export function shownDates(state: Pick<CalendarState, 'view' | 'date'>): { from: string; to: string } {
   if (state.view === 'day') return { from: state.date, to: state.date };
   if (state.view === 'week') {
-    const monday = mondayOfIso(state.date);
-    return { from: monday, to: addDaysIso(monday, 6) };
+    const monday = mondayOf(state.date);
+    return { from: monday, to: addDays(monday, 6) };
   }
   const dates = monthDates(monthOf(state.date));
   return { from: dates[0] as string, to: dates.at(-1) as string };
@@ -433,7 +433,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
       const to = boardToday && boardToday > range.to ? boardToday : range.to;
       // One request covers the view and the board, unless they are far apart.
       const ranges =
-        daysBetween(from, to) <= 62
+        daysBetween(from, to) + 1 <= 62
           ? [{ from, to }]
           : [range, ...(boardToday ? [{ from: boardToday, to: boardToday }] : [])];
       const fingerprints: Record<string, string> = {};
@@ -461,15 +461,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
   };
 });
 
-function datesIn(range: { from: string; to: string }): string[] {
-  const dates: string[] = [];
-  for (let d = range.from; d <= range.to; d = addDaysIso(d, 1)) dates.push(d);
-  return dates;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
+const datesIn = (range: { from: string; to: string }): string[] => datesBetween(range.from, range.to);
 
 /** Every date of the range with its fingerprint ('' for a date without appointments). */
 function fingerprintsOf(

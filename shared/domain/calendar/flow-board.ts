@@ -1,5 +1,5 @@
 import type { CalendarAppointment, CalendarDay } from '../../ipc/scheduling-types';
-import { minutesOf } from './calendar-dates';
+import { parseTime } from '../plain-date';
 
 /**
  * Where an appointment of today stands for the front desk:
@@ -45,7 +45,7 @@ export function flowState(
       waitingMinutes: Math.max(0, Math.floor((clock.instant - since) / 60_000)),
     };
   }
-  const start = minutesOf(appointment.time);
+  const start = parseTime(appointment.time);
   if (clock.minutes > start) return { state: 'late', lateMinutes: clock.minutes - start, waitingMinutes: 0 };
   return { state: 'upcoming', ...none };
 }
@@ -66,7 +66,7 @@ export function flowRows(day: CalendarDay, clock: FlowClock): FlowRow[] {
   }
   return rows.sort(
     (a, b) =>
-      minutesOf(a.appointment.time) - minutesOf(b.appointment.time) ||
+      parseTime(a.appointment.time) - parseTime(b.appointment.time) ||
       a.doctorName.localeCompare(b.doctorName) ||
       a.appointment.id - b.appointment.id,
   );

@@ -1,5 +1,5 @@
 import type { CalendarAppointment, CalendarBlock, WallTimeRange } from '../../ipc/scheduling-types';
-import { minutesOf } from './calendar-dates';
+import { parseTime } from '../plain-date';
 
 /** Pixels per minute of the time grid (an hour is 64 px: a 15-minute slot is 16 px). */
 export const PX_PER_MINUTE = 64 / 60;
@@ -31,12 +31,12 @@ export function gridRange(columns: readonly ColumnData[]): GridRange {
   let end = DEFAULT_END_HOUR * 60;
   for (const column of columns) {
     for (const range of column.working) {
-      start = Math.min(start, minutesOf(range.start));
-      end = Math.max(end, minutesOf(range.end));
+      start = Math.min(start, parseTime(range.start));
+      end = Math.max(end, parseTime(range.end));
     }
     for (const a of column.appointments) {
-      start = Math.min(start, minutesOf(a.time));
-      end = Math.max(end, minutesOf(a.time) + a.durationMinutes);
+      start = Math.min(start, parseTime(a.time));
+      end = Math.max(end, parseTime(a.time) + a.durationMinutes);
     }
   }
   return { start: Math.floor(start / 60) * 60, end: Math.min(24 * 60, Math.ceil(end / 60) * 60) };
@@ -64,7 +64,7 @@ export function slotAt(y: number, range: GridRange, step = STEP_MINUTES): number
  * their place): each appointment gets a lane and the number of lanes of its cluster.
  */
 export function laneLayout(appointments: readonly CalendarAppointment[]): Map<number, { lane: number; lanes: number }> {
-  const sorted = [...appointments].sort((a, b) => minutesOf(a.time) - minutesOf(b.time) || a.id - b.id);
+  const sorted = [...appointments].sort((a, b) => parseTime(a.time) - parseTime(b.time) || a.id - b.id);
   const result = new Map<number, { lane: number; lanes: number }>();
   let cluster: { id: number; lane: number }[] = [];
   let laneEnds: number[] = [];
@@ -76,7 +76,7 @@ export function laneLayout(appointments: readonly CalendarAppointment[]): Map<nu
     laneEnds = [];
   };
   for (const a of sorted) {
-    const start = minutesOf(a.time);
+    const start = parseTime(a.time);
     const end = start + a.durationMinutes;
     if (start >= clusterEnd) close();
     let lane = laneEnds.findIndex((laneEnd) => laneEnd <= start);
@@ -93,9 +93,9 @@ export function laneLayout(appointments: readonly CalendarAppointment[]): Map<nu
 export function offHours(working: readonly WallTimeRange[], range: GridRange): { start: number; end: number }[] {
   const parts: { start: number; end: number }[] = [];
   let cursor = range.start;
-  for (const w of [...working].sort((a, b) => minutesOf(a.start) - minutesOf(b.start))) {
-    const s = Math.max(range.start, minutesOf(w.start));
-    const e = Math.min(range.end, minutesOf(w.end));
+  for (const w of [...working].sort((a, b) => parseTime(a.start) - parseTime(b.start))) {
+    const s = Math.max(range.start, parseTime(w.start));
+    const e = Math.min(range.end, parseTime(w.end));
     if (s > cursor) parts.push({ start: cursor, end: s });
     cursor = Math.max(cursor, e);
   }
@@ -104,7 +104,7 @@ export function offHours(working: readonly WallTimeRange[], range: GridRange): {
 }
 
 const isInactive = (a: CalendarAppointment) => a.status === 'Cancelled' || a.status === 'No-Show';
-const spanOf = (a: CalendarAppointment) => [minutesOf(a.time), minutesOf(a.time) + a.durationMinutes] as const;
+const spanOf = (a: CalendarAppointment) => [parseTime(a.time), parseTime(a.time) + a.durationMinutes] as const;
 const overlaps = (a: CalendarAppointment, b: CalendarAppointment) => {
   const [as, ae] = spanOf(a);
   const [bs, be] = spanOf(b);

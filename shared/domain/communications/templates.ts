@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text';
 
 /**
  * Message templates: what admins edit, and the pure rendering of a template with the values of
@@ -33,8 +34,8 @@ export type TemplateValues = Record<Placeholder, string>;
 const PLACEHOLDER_PATTERN = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 
 export const MessageTemplate = z.strictObject({
-  subject: z.string().trim().min(1, 'The subject is required').max(200, 'The subject is at most 200 characters'),
-  body: z.string().trim().min(1, 'The message text is required').max(5000, 'The message text is at most 5000 characters'),
+  subject: text().trim().min(1, 'The subject is required').max(200, 'The subject is at most 200 characters'),
+  body: text().trim().min(1, 'The message text is required').max(5000, 'The message text is at most 5000 characters'),
 });
 export type MessageTemplate = z.output<typeof MessageTemplate>;
 
@@ -138,12 +139,4 @@ export function renderTemplate(template: MessageTemplate, values: TemplateValues
     .split(/\n{2,}/)
     .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`);
   return { subject, text, html: paragraphs.join('\n') };
-}
-
-/** "Tuesday 8 December 2026" from 'YYYY-MM-DD', the same on every machine (no locale settings). */
-export function formatLongDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
-  return `${weekday} ${d} ${month} ${y}`;
 }

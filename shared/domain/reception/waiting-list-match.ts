@@ -2,7 +2,7 @@
  * Which waiting-list entries an opened slot can serve, best placed first. Pure.
  * Times are clinic wall-clock 'HH:MM'; dates 'YYYY-MM-DD' (both compare as text).
  */
-import { parseTime } from '../scheduling/wall-clock';
+import { parseTime } from '../plain-date';
 
 export interface WaitingListEntry {
   id: number;

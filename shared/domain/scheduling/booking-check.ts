@@ -2,7 +2,8 @@ import { containedIn, overlaps } from './intervals';
 import { appointmentInterval, blockIntervals, busyIntervals, openingIntervals, workingIntervals } from './day-plan';
 import { earliestStart, horizonDate } from './slots';
 import type { BusyAppointment, DoctorSchedule, SchedulingRules } from './types';
-import { parseTime, wallToInstant } from './wall-clock';
+import { wallToInstant } from './wall-clock';
+import { parseTime } from '../plain-date';
 
 export type BookingRefusal =
   | 'NONEXISTENT_TIME'

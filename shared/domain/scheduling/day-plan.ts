@@ -1,6 +1,7 @@
 import { normalize, subtract, intersect, type Interval } from './intervals';
 import type { BusyAppointment, DoctorSchedule, SchedulingRules, UnavailableBlock, WeeklyRange } from './types';
-import { addDays, dayOfWeek, parseTime, wallToInstant, wallToInstantLenient } from './wall-clock';
+import { wallToInstant, wallToInstantLenient } from './wall-clock';
+import { addDays, dayOfWeek, parseTime } from '../plain-date';
 
 function wallRange(date: string, start: string, end: string, zone: string): Interval {
   return { start: wallToInstantLenient(date, parseTime(start), zone), end: wallToInstantLenient(date, parseTime(end), zone) };

@@ -1,3 +1,4 @@
+export * from '../plain-date';
 export * from './wall-clock';
 export * from './intervals';
 export * from './types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTime } from './wall-clock';
+import { parseTime } from '../plain-date';
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const TimeText = z.string().regex(TIME_PATTERN, 'Use HH:MM');

@@ -1,4 +1,5 @@
-import { addDays, parseTime, wallToInstant, type EpochMinutes } from './wall-clock';
+import { wallToInstant, type EpochMinutes } from './wall-clock';
+import { addDays, daysBetween, parseTime } from '../plain-date';
 
 export const MIN_INTERVAL_WEEKS = 1;
 export const MAX_INTERVAL_WEEKS = 12;
@@ -22,11 +23,6 @@ export interface SeriesOccurrence {
    * in the hour the clocks skip). Such an occurrence cannot be booked as is.
    */
   startsAt: EpochMinutes | null;
-}
-
-/** Whole days from one ISO date to another (dates are calendar days: no zone involved). */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** How many occurrences a rule gives from a first date; 0 when `until` lies before it. */

@@ -3,7 +3,7 @@ import { appointmentInterval } from './day-plan';
 import { overlaps } from './intervals';
 import { freeSlots } from './slots';
 import type { BusyAppointment, DoctorSchedule, SchedulingRules, Slot } from './types';
-import { addDays, parseTime } from './wall-clock';
+import { addDays, daysBetween, parseTime } from '../plain-date';
 
 /** Alternatives for an occurrence are searched this many days either side of its rule date. */
 export const ALTERNATIVE_DAYS_EITHER_SIDE = 3;
@@ -40,7 +40,7 @@ const asBusy = (plan: { date: string; time: string }, durationMinutes: number): 
  * receptionist offers "same time the day before" ahead of "late the evening before".
  */
 function distanceFrom(request: SeriesSlotRequest, slot: Slot): [number, number] {
-  const days = Math.round(Math.abs(Date.parse(`${slot.date}T00:00:00Z`) - Date.parse(`${request.ruleDate}T00:00:00Z`)) / 86_400_000);
+  const days = Math.abs(daysBetween(request.ruleDate, slot.date));
   return [days, Math.abs(parseTime(slot.time) - parseTime(request.time))];
 }
 

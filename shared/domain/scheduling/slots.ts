@@ -1,7 +1,8 @@
 import { containedIn, type Interval } from './intervals';
 import { freeIntervals } from './day-plan';
 import type { DoctorSchedule, SchedulingRules, Slot } from './types';
-import { addDays, formatTime, instantToWall, isUniformDay, startOfDay, wallToInstant } from './wall-clock';
+import { instantToWall, isUniformDay, startOfDay, wallToInstant } from './wall-clock';
+import { addDays, formatTime } from '../plain-date';
 
 export interface SlotWindow {
   /** Epoch minutes; slots start at or after max(now + notice, from). */

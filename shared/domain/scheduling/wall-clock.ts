@@ -1,45 +1,13 @@
 import { DateTime } from 'luxon';
+import { addDays } from '../plain-date';
 
 /**
  * Clinic times are wall-clock times in the clinic's zone: a date 'YYYY-MM-DD' and minutes since
- * midnight. All interval arithmetic happens on absolute instants (epoch minutes), so a
- * daylight-saving day has 23 or 25 real hours and no slot lands in a skipped hour or counts twice.
+ * midnight (their zone-free arithmetic is in `../plain-date.ts`). All interval arithmetic
+ * happens on absolute instants (epoch minutes), so a daylight-saving day has 23 or 25 real hours
+ * and no slot lands in a skipped hour or counts twice.
  */
 export type EpochMinutes = number;
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
-
-export function isIsoDate(text: string): boolean {
-  const match = DATE_RE.exec(text);
-  if (!match) return false;
-  return DateTime.fromISO(text, { zone: 'UTC' }).isValid;
-}
-
-/** Parsed times by their text: a clinic has a few hundred distinct times, and slot searches parse each thousands of times. */
-const parsedTimes = new Map<string, number>();
-
-/** 'HH:MM' or 'HH:MM:SS' (as MySQL returns TIME) → minutes since midnight; '24:00' allowed as an end. */
-export function parseTime(text: string): number {
-  const known = parsedTimes.get(text);
-  if (known !== undefined) return known;
-  let minutes: number;
-  if (text === '24:00' || text === '24:00:00') minutes = 24 * 60;
-  else {
-    const match = TIME_RE.exec(text);
-    if (!match) throw new RangeError(`Not a time of day: ${text}`);
-    minutes = Number(match[1]) * 60 + Number(match[2]);
-  }
-  if (parsedTimes.size > 10_000) parsedTimes.clear();
-  parsedTimes.set(text, minutes);
-  return minutes;
-}
-
-export function formatTime(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
 
 /**
  * The clock of one clinic day. On most days the zone's offset is the same at both midnights, so a
@@ -105,30 +73,4 @@ export function startOfDay(date: string, zone: string): EpochMinutes {
 export function instantToWall(instant: EpochMinutes, zone: string): { date: string; minutes: number } {
   const local = DateTime.fromMillis(instant * 60000, { zone });
   return { date: local.toISODate() as string, minutes: local.hour * 60 + local.minute };
-}
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a 'YYYY-MM-DD' calendar date (no zone: a date is a day, not an instant). */
-function epochDay(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-}
-
-/**
- * Calendar arithmetic on plain dates with the Date UTC functions: slot searches and the day view
- * call these thousands of times per request, and luxon's parsing was their main cost.
- */
-export function addDays(date: string, days: number): string {
-  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday, as the seed's doctor_availability.day_of_week. */
-export function dayOfWeek(date: string): number {
-  return new Date(epochDay(date) * DAY_MS).getUTCDay();
-}
-
-export function datesBetween(from: string, toInclusive: string): string[] {
-  const dates: string[] = [];
-  for (let d = from; d <= toInclusive; d = addDays(d, 1)) dates.push(d);
-  return dates;
 }

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/scheduling/wall-clock';
+import { isIsoDate, parseTime as minutesOf } from '../../domain/plain-date';
+import { text } from '../../domain/text';
 
 const Id = z.number().int().positive();
 const START_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const DateText = z.string().refine(isIsoDate, 'Use a date like 2026-12-31');
+const DateText = text().refine(isIsoDate, 'Use a date like 2026-12-31');
 
 export const WeeklyRange = z
   .object({
     dayOfWeek: z.number().int().min(0).max(6),
-    startTime: z.string().regex(START_PATTERN, 'Use a time like 09:00'),
-    endTime: z.string().regex(END_PATTERN, 'Use a time like 17:30 (24:00 for midnight)'),
+    startTime: text().regex(START_PATTERN, 'Use a time like 09:00'),
+    endTime: text().regex(END_PATTERN, 'Use a time like 17:30 (24:00 for midnight)'),
     isAvailable: z.boolean(),
   })
   .strict();
@@ -63,9 +63,9 @@ export const UnavailableBlockInput = z
   .object({
     date: DateText,
     /** Both null: the whole day. */
-    startTime: z.string().regex(START_PATTERN, 'Use a time like 09:00').nullable(),
-    endTime: z.string().regex(END_PATTERN, 'Use a time like 12:30').nullable(),
-    reason: z.string().trim().min(1, 'Say why (vacation, conference, …)').max(255, 'At most 255 characters'),
+    startTime: text().regex(START_PATTERN, 'Use a time like 09:00').nullable(),
+    endTime: text().regex(END_PATTERN, 'Use a time like 12:30').nullable(),
+    reason: text().trim().min(1, 'Say why (vacation, conference, …)').max(255, 'At most 255 characters'),
   })
   .strict()
   .superRefine((block, ctx) => {
@@ -88,7 +88,7 @@ export const ConflictResolution = z.discriminatedUnion('conflicts', [
   z
     .object({
       conflicts: z.literal('cancel'),
-      reason: z.string().trim().min(1, 'Give the reason the patients will be told').max(500),
+      reason: text().trim().min(1, 'Give the reason the patients will be told').max(500),
       appointmentIds: z.array(Id).max(500),
     })
     .strict(),

@@ -1,4 +1,4 @@
-/** Admin: clinic settings, doctors and their schedules, reports (issue 7). Names only (no zod), for the preload; see ../channels.ts. */
+/** Admin: clinic settings, doctors and their schedules, reports. Names only (no zod), for the preload; see ../channels.ts. */
 export const ADMIN_CHANNEL_NAMES = [
   'admin.settings.list',
   'admin.settings.save',

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { Email, NewPassword } from '../schemas';
 
 const Id = z.number().int().positive();
 
 const required = (max: number, label: string) =>
-  z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+  text().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
 /** DECIMAL(10,2): up to 8 digits before the point, 2 after; stored and shown as text ("150.00"), never a float. */
-export const Money = z
-  .string()
+export const Money = text()
   .trim()
   .regex(/^\d{1,8}([.,]\d{1,2})?$/, 'Enter an amount like 120 or 120.50 (at most 99999999.99)')
   .transform((text) => {
@@ -22,7 +22,7 @@ export const DoctorFields = z.object({
   lastName: required(50, 'Last name'),
   email: Email,
   // VARCHAR(15) in the seed: room for +country and number, not for formatting
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{4,14}$/, 'Enter a phone number (5 to 15 digits, spaces, +, - or brackets)'),
+  phone: text().trim().regex(/^\+?[0-9][0-9 ()-]{4,14}$/, 'Enter a phone number (5 to 15 digits, spaces, +, - or brackets)'),
   specialization: required(100, 'Specialization'),
   // Upper case: MySQL compares case-insensitively, SQLite does not; one form keeps "unique" the same on both.
   licenseNumber: required(50, 'License number')
@@ -30,7 +30,7 @@ export const DoctorFields = z.object({
     .transform((v) => v.toUpperCase()),
   yearsExperience: z.number().int('Whole years').min(0, 'Cannot be negative').max(80, 'At most 80 years'),
   consultationFee: Money.nullable(),
-  bio: z.string().trim().max(5000, 'At most 5000 characters').nullable(),
+  bio: text().trim().max(5000, 'At most 5000 characters').nullable(),
 });
 export type DoctorFieldsInput = z.input<typeof DoctorFields>;
 
@@ -52,8 +52,7 @@ export const SetDoctorImageInput = z
   .object({
     doctorId: Id,
     mediaType: z.enum(PROFILE_IMAGE_TYPES, 'Choose a PNG, JPEG or WebP image'),
-    dataBase64: z
-      .string()
+    dataBase64: text()
       .min(1, 'The image is empty')
       .max(Math.ceil(PROFILE_IMAGE_MAX_BYTES / 3) * 4 + 4, 'The image is larger than 2 MB')
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Not base64 data'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../domain/scheduling/lifecycle';
-import { addDays, dayOfWeek, isIsoDate } from '../../domain/scheduling/wall-clock';
+import { addDays, isIsoDate, mondayOf } from '../../domain/plain-date';
 
 export const APPOINTMENT_TYPES = ['Consultation', 'Follow-up', 'Emergency', 'Check-up'] as const;
 export type AppointmentTypeName = (typeof APPOINTMENT_TYPES)[number];
@@ -11,17 +12,12 @@ export const MAX_REPORT_WEEKS = 26;
 export const ClinicReportInput = z
   .object({
     /** Any day of the first week; the report starts on that week's Monday. */
-    fromDate: z.string().refine(isIsoDate, 'Use a date like 2026-11-02'),
+    fromDate: text().refine(isIsoDate, 'Use a date like 2026-11-02'),
     weeks: z.number().int().min(1).max(MAX_REPORT_WEEKS, `At most ${MAX_REPORT_WEEKS} weeks`),
     doctorIds: z.array(z.number().int().positive()).max(500).optional(),
   })
   .strict();
 export type ClinicReportInput = z.infer<typeof ClinicReportInput>;
-
-/** The Monday of a date's week (weeks run Monday to Sunday, as clinics plan them). */
-export function mondayOf(date: string): string {
-  return addDays(date, -((dayOfWeek(date) + 6) % 7));
-}
 
 /** The Mondays of the report's weeks. */
 export function reportWeeks(fromDate: string, weeks: number): string[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { SETTINGS, type SettingDefinition, type SettingName } from '../../domain/settings-registry';
 
 /** How the settings screen edits a known setting. */
@@ -118,10 +119,10 @@ export const SettingsListInput = z.object({}).strict();
 
 export const SaveSettingInput = z
   .object({
-    name: z.string().refine(isSettingName, 'Unknown setting'),
+    name: text().refine(isSettingName, 'Unknown setting'),
     value: z.unknown(),
     /** The version the screen loaded; null when the setting was not stored then. */
-    version: z.string().max(200).nullable(),
+    version: text().max(200).nullable(),
   })
   .strict();
 export type SaveSettingInput = z.infer<typeof SaveSettingInput>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { channel, NoInput, type ChannelSpec } from '../channel-spec';
 import type { BackupChannelName } from './channel-names';
 import type { BackupView, RestoreResult } from './types';
 
-export const RestoreBackupInput = z.object({ name: z.string().min(1).max(200) }).strict();
+export const RestoreBackupInput = z.object({ name: text().min(1).max(200) }).strict();
 
 /** The backup channels: admins look after the local store's backups. */
 export const backupContract = {

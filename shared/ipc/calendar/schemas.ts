@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays } from '../../domain/scheduling/wall-clock';
+import { text } from '../../domain/text';
+import { addDays, isIsoDate } from '../../domain/plain-date';
 import { DateText } from '../scheduling-schemas';
 
 const Id = z.number().int().positive();
@@ -15,13 +16,13 @@ export const CalendarWeekInput = z
   })
   .strict();
 
-export const MonthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-12');
+export const MonthText = text().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-12');
 
 export const CalendarMonthInput = z
   .object({
     month: MonthText,
     doctorIds: z.array(Id).min(1).max(200).optional(),
-    specialization: z.string().trim().min(1).max(100).optional(),
+    specialization: text().trim().min(1).max(100).optional(),
   })
   .strict();
 
@@ -29,6 +30,8 @@ export const CalendarChangesInput = z
   .object({ from: DateText, to: DateText })
   .strict()
   .superRefine((range, ctx) => {
+    // zod runs this refinement even when a date is malformed (its own issue names that field)
+    if (!isIsoDate(range.from) || !isIsoDate(range.to)) return;
     if (range.to < range.from)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date comes before the start date' });
     else if (range.to > addDays(range.from, MAX_CHANGE_FEED_DAYS - 1)) {

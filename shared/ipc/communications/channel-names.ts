@@ -1,4 +1,4 @@
-/** Reminders, notices and the communication log (issue 9). Names only (no zod), for the preload; see ../channels.ts. */
+/** Reminders, notices and the communication log. Names only (no zod), for the preload; see ../channels.ts. */
 export const COMMUNICATION_CHANNEL_NAMES = [
   'communications.settings.get',
   'communications.settings.save',

@@ -1,4 +1,4 @@
-/** Doctor workstation: my day, patient history, signed prescriptions (issue 6). Names only (no zod), for the preload; see ../channels.ts. */
+/** Doctor workstation: my day, patient history, signed prescriptions. Names only (no zod), for the preload; see ../channels.ts. */
 export const DOCTOR_CHANNEL_NAMES = [
   'doctor.myDay',
   'doctor.appointment',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { MedicationSchema, PharmacySchema } from '../../documents/prescriptions';
 import { NewPassword } from '../schemas';
 import { ConflictResolution, UnavailableBlockInput, WeeklyRanges } from '../admin/availability';
@@ -6,7 +7,7 @@ import { DateText, TimeText } from '../scheduling-schemas';
 
 const Id = z.number().int().positive();
 /** A document id: 24 hex digits in both document stores. */
-export const DocumentId = z.string().regex(/^[0-9a-f]{24}$/, 'Not a prescription id');
+export const DocumentId = text().regex(/^[0-9a-f]{24}$/, 'Not a prescription id');
 
 export const MyDayInput = z.object({ date: DateText }).strict();
 export const DoctorAppointmentInput = z.object({ appointmentId: Id }).strict();
@@ -20,8 +21,8 @@ export const PrescriptionIdInput = z.object({ prescriptionId: DocumentId }).stri
 export const PrescriptionContentSchema = z
   .object({
     medications: z.array(MedicationSchema).min(1, 'A prescription needs at least one medication').max(50, 'At most 50 medications'),
-    diagnosis: z.string().trim().max(500, 'Diagnosis must be at most 500 characters').optional(),
-    clinicalNotes: z.string().trim().max(10_000, 'Clinical notes must be at most 10000 characters').optional(),
+    diagnosis: text().trim().max(500, 'Diagnosis must be at most 500 characters').optional(),
+    clinicalNotes: text().trim().max(10_000, 'Clinical notes must be at most 10000 characters').optional(),
     followUpRequired: z.boolean().default(false),
     followUpDays: z.number().int().min(1, 'Follow-up days must be at least 1').max(365, 'Follow-up days must be at most 365').optional(),
     pharmacy: PharmacySchema.optional(),
@@ -48,13 +49,13 @@ export const SignPrescriptionInput = z
   .object({
     prescriptionId: DocumentId,
     /** Needed when this workstation keeps the doctor's signing key sealed by their password. */
-    password: z.string().min(1, 'Enter your password').max(256).optional(),
+    password: text().min(1, 'Enter your password').max(256).optional(),
   })
   .strict();
 
 export const FollowUpSlotsInput = z.object({ prescriptionId: DocumentId, count: z.number().int().min(1).max(20).default(6) }).strict();
 export const FollowUpBookInput = z
-  .object({ prescriptionId: DocumentId, date: DateText, time: TimeText, idempotencyKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) })
+  .object({ prescriptionId: DocumentId, date: DateText, time: TimeText, idempotencyKey: text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) })
   .strict();
 
 export const SetDoctorPasswordInput = z.object({ doctorId: Id, newPassword: NewPassword }).strict();

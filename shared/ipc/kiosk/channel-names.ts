@@ -1,4 +1,4 @@
-/** Patient kiosk and feedback moderation (issue 10). Names only (no zod), for the preload; see ../channels.ts. */
+/** Patient kiosk and feedback moderation. Names only (no zod), for the preload; see ../channels.ts. */
 export const KIOSK_CHANNEL_NAMES = [
   'kiosk.enter',
   'kiosk.exit',

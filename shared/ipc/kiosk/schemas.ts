@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { FeedbackRatingsSchema, MODERATION_STATUSES } from '../../documents/patient-feedback';
 import { Email } from '../schemas';
 
 const Id = z.number().int().positive();
 // Not trimmed: spaces can be part of a passphrase.
-const Password = z.string().min(1, 'Enter your password').max(256, 'At most 256 characters');
+const Password = text().min(1, 'Enter your password').max(256, 'At most 256 characters');
 
 /** Staff leaving kiosk mode: any front-desk or admin account's name and password. */
 export const KioskExitInput = z
   .object({
-    identifier: z.string().trim().min(1, 'Enter your user name or email').max(100, 'At most 100 characters'),
+    identifier: text().trim().min(1, 'Enter your user name or email').max(100, 'At most 100 characters'),
     password: Password,
   })
   .strict();
 export type KioskExitInput = z.infer<typeof KioskExitInput>;
 
-export const KioskSignInInput = z.object({ email: z.string().trim().min(1, 'Enter your email').max(100, 'At most 100 characters'), password: Password }).strict();
+export const KioskSignInInput = z.object({ email: text().trim().min(1, 'Enter your email').max(100, 'At most 100 characters'), password: Password }).strict();
 export type KioskSignInInput = z.infer<typeof KioskSignInInput>;
 
 export const FindKioskPatientInput = z.object({ email: Email }).strict();
@@ -25,7 +26,7 @@ export type FindKioskPatientInput = z.infer<typeof FindKioskPatientInput>;
  * A patient's kiosk password. Eight characters at least (NIST 800-63B's floor for a chosen
  * secret): patients type it on a touch screen, and the lockout limits guessing.
  */
-export const PatientKioskPassword = z.string().min(8, 'Password must be at least 8 characters').max(256, 'Password must be at most 256 characters');
+export const PatientKioskPassword = text().min(8, 'Password must be at least 8 characters').max(256, 'Password must be at most 256 characters');
 
 export const SetPatientKioskPasswordInput = z.object({ patientId: Id, newPassword: PatientKioskPassword }).strict();
 export type SetPatientKioskPasswordInput = z.infer<typeof SetPatientKioskPasswordInput>;
@@ -34,7 +35,7 @@ export const KioskCheckInInput = z.object({ appointmentId: Id }).strict();
 
 const shortList = (label: string, maxItems: number, maxLength: number) =>
   z
-    .array(z.string().trim().min(1, `${label}: an entry is empty`).max(maxLength, `${label}: at most ${maxLength} characters each`))
+    .array(text().trim().min(1, `${label}: an entry is empty`).max(maxLength, `${label}: at most ${maxLength} characters each`))
     .max(maxItems, `At most ${maxItems} ${label.toLowerCase()}`);
 
 /** What the patient fills in; who they are, the doctor and verification come from main. */
@@ -42,7 +43,7 @@ export const SubmitFeedbackInput = z
   .object({
     appointmentId: Id,
     ratings: FeedbackRatingsSchema,
-    textReview: z.string().trim().max(5000, 'Review must be at most 5000 characters').optional(),
+    textReview: text().trim().max(5000, 'Review must be at most 5000 characters').optional(),
     recommendToFriend: z.boolean().optional(),
     wouldReturnToDoctor: z.boolean().optional(),
     anonymous: z.boolean().default(false),
@@ -62,7 +63,7 @@ export type FeedbackQueueInput = z.input<typeof FeedbackQueueInput>;
 
 export const ModerateFeedbackInput = z
   .object({
-    feedbackId: z.string().regex(/^[0-9a-f]{24}$/, 'Not a feedback id'),
+    feedbackId: text().regex(/^[0-9a-f]{24}$/, 'Not a feedback id'),
     decision: z.enum(['Approved', 'Rejected'], { error: 'Choose Approved or Rejected' }),
   })
   .strict();

@@ -1,4 +1,4 @@
-/** Reception: patients, the flow board, the waiting list and the walk-in queue (issue 5). Names only (no zod), for the preload; see ../channels.ts. */
+/** Reception: patients, the flow board, the waiting list and the walk-in queue. Names only (no zod), for the preload; see ../channels.ts. */
 export const RECEPTION_CHANNEL_NAMES = [
   'patients.search',
   'patients.get',

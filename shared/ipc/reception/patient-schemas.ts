@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/scheduling/wall-clock';
+import { text, emailText } from '../../domain/text';
+import { isIsoDate } from '../../domain/plain-date';
 
 export const PATIENT_GENDERS = ['Male', 'Female', 'Other'] as const;
 export type PatientGender = (typeof PATIENT_GENDERS)[number];
@@ -10,8 +11,7 @@ const Id = z.number().int().positive();
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]{4,13}$/;
 const phoneDigits = (text: string) => text.replace(/\D/g, '').length;
 
-export const PhoneText = z
-  .string()
+export const PhoneText = text()
   .trim()
   .min(1, 'Phone is required')
   .max(15, 'At most 15 characters')
@@ -20,8 +20,7 @@ export const PhoneText = z
     'Use a phone number like +1 555 010 0100 (digits, spaces, dashes)',
   );
 
-const OptionalPhone = z
-  .string()
+const OptionalPhone = text()
   .trim()
   .max(15, 'At most 15 characters')
   .refine(
@@ -29,7 +28,7 @@ const OptionalPhone = z
     'Use a phone number like +1 555 010 0100 (digits, spaces, dashes)',
   );
 
-const Name = (label: string) => z.string().trim().min(1, `${label} is required`).max(50, 'At most 50 characters');
+const Name = (label: string) => text().trim().min(1, `${label} is required`).max(50, 'At most 50 characters');
 
 /**
  * A patient's details as the front desk enters them: the seed's columns (password_hash aside).
@@ -40,17 +39,16 @@ export const PatientFields = z
   .object({
     firstName: Name('First name'),
     lastName: Name('Last name'),
-    email: z
-      .string()
+    email: text()
       .trim()
       .min(1, 'Email is required')
       .max(100, 'At most 100 characters')
-      .pipe(z.email('Use an email like name@example.org')),
+      .pipe(emailText('Use an email like name@example.org')),
     phone: PhoneText,
-    dateOfBirth: z.string().refine(isIsoDate, 'Use a date like 1980-04-23'),
+    dateOfBirth: text().refine(isIsoDate, 'Use a date like 1980-04-23'),
     gender: z.enum(PATIENT_GENDERS, 'Choose Male, Female or Other'),
-    address: z.string().trim().max(1000, 'At most 1000 characters').default(''),
-    emergencyContactName: z.string().trim().max(100, 'At most 100 characters').default(''),
+    address: text().trim().max(1000, 'At most 1000 characters').default(''),
+    emergencyContactName: text().trim().max(100, 'At most 100 characters').default(''),
     emergencyContactPhone: OptionalPhone.default(''),
   })
   .strict()
@@ -76,7 +74,7 @@ export type PatientFieldsValue = z.output<typeof PatientFields>;
 export const PatientSearchInput = z
   .object({
     /** A name (first, last or both, any order), a phone, an email or a date of birth (YYYY-MM-DD). */
-    query: z.string().trim().min(1, 'Type at least one character').max(100),
+    query: text().trim().min(1, 'Type at least one character').max(100),
     limit: z.number().int().min(1).max(50).default(20),
     includeInactive: z.boolean().default(false),
   })

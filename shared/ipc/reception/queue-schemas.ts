@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { APPOINTMENT_TYPES } from '../scheduling-types';
 import { DateText, TimeText } from '../scheduling-schemas';
 
@@ -9,12 +10,11 @@ const Duration = z
   .min(5, 'At least 5 minutes')
   .max(480, 'At most 8 hours')
   .multipleOf(5, 'Use steps of 5 minutes');
-const IdempotencyKey = z
-  .string()
+const IdempotencyKey = text()
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
-const Specialization = z.string().trim().min(1).max(100);
+const Specialization = text().trim().min(1).max(100);
 
 /** Who a walk-in waits for: one doctor, any doctor of a specialization, or (neither) any doctor. */
 export const WalkInJoinInput = z
@@ -24,7 +24,7 @@ export const WalkInJoinInput = z
     specialization: Specialization.optional(),
     durationMinutes: Duration.optional(),
     appointmentType: z.enum(APPOINTMENT_TYPES).optional(),
-    notes: z.string().trim().max(500).optional(),
+    notes: text().trim().max(500).optional(),
   })
   .strict();
 
@@ -52,7 +52,7 @@ export const WaitingListAddInput = z
       .min(1, 'Priority 1 (urgent) to 3 (normal)')
       .max(3, 'Priority 1 (urgent) to 3 (normal)')
       .default(3),
-    notes: z.string().trim().max(500).optional(),
+    notes: text().trim().max(500).optional(),
   })
   .strict()
   .superRefine((entry, ctx) => {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { DoctorAccountView } from '../../../shared/ipc/doctor/types';
 import type { AppointmentView, CalendarDay, SlotView } from '../../../shared/ipc/scheduling-types';
-import { expect } from './fixtures';
+import { setUpClinic as setUpClinicOnce } from './clinic-setup';
 import { invokeInPage } from './invoke';
 
 /**
@@ -30,19 +30,7 @@ function ok<T>(result: { ok: true; data: T } | { ok: false; error: { code: strin
 }
 
 export async function setUpClinic(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible({ timeout: 60_000 });
-  const form = page.locator('form');
-  await form.getByRole('combobox', { name: 'Time zone' }).fill('vienna');
-  await form.getByRole('option', { name: /Europe \/ Vienna/ }).click();
-  await form.getByLabel('Clinic name').fill(CLINIC);
-  await form.getByLabel('First name').fill(ADMIN.firstName);
-  await form.getByLabel('Last name').fill(ADMIN.lastName);
-  await form.getByLabel('Username').fill(ADMIN.username);
-  await form.getByLabel('Email').fill(ADMIN.email);
-  await form.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-  await form.getByLabel('Confirm password').fill(ADMIN_PASSWORD);
-  await form.getByRole('button', { name: 'Create clinic' }).click();
-  await expect(page.getByTestId('clinic-name')).toHaveText(CLINIC);
+  await setUpClinicOnce(page, { clinicName: CLINIC, timezone: 'Europe/Vienna', admin: ADMIN, password: ADMIN_PASSWORD });
 }
 
 /** As the super admin: a doctor with hours soon, their password, and `visits` bookings of generated patients. */

@@ -6,6 +6,8 @@ import type { Result } from '../../../shared/ipc/result';
 interface PageScope {
   clinic?: Record<string, (input: unknown) => Promise<unknown>>;
   document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+  /** Where the page keeps the bridge token after its launch (renderer/src/api/client.ts). */
+  localStorage: { getItem(key: string): string | null };
   fetch(
     url: string,
     init: { method: string; headers: Record<string, string>; body: string },
@@ -26,7 +28,7 @@ export async function invokeInPage<C extends Channel>(
       const scope = globalThis as unknown as PageScope;
       const call = scope.clinic?.[channel];
       if (call) return call(input);
-      const token = scope.document.querySelector('meta[name="clinic-bridge-token"]')?.getAttribute('content') ?? '';
+      const token = scope.document.querySelector('meta[name="clinic-bridge-token"]')?.getAttribute('content') ?? scope.localStorage.getItem('clinic-bridge-token') ?? '';
       const response = await scope.fetch(`/__clinic/invoke/${channel}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-clinic-bridge-token': token },

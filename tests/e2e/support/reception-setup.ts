@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import type { Channel } from '../../../shared/ipc/contract';
+import { setUpClinic } from './clinic-setup';
 import { invokeInPage } from './invoke';
 
 // Generated clinic and people only.
@@ -10,20 +11,16 @@ export const ADMIN_PASSWORD = 'silver kettle morning 17';
 
 /** Sets the clinic up through the first-run channel (signs the admin in) and shows the app. */
 export async function setUpDemoClinic(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'Set up your clinic' }).waitFor();
-  await call(page, 'setup.complete', {
-    clinicName: 'Lindenhof Test Clinic',
-    timezone: ZONE,
-    admin: {
-      username: 'rexamplar',
-      email: 'robin.examplar@example.org',
-      firstName: 'Robin',
-      lastName: 'Examplar',
+  await setUpClinic(
+    page,
+    {
+      clinicName: 'Lindenhof Test Clinic',
+      timezone: ZONE,
+      admin: { username: 'rexamplar', email: 'robin.examplar@example.org', firstName: 'Robin', lastName: 'Examplar' },
       password: ADMIN_PASSWORD,
     },
-  });
-  await page.reload();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    'channel',
+  );
 }
 
 /** A channel call that must succeed (test arrangement). */

@@ -5,13 +5,15 @@
  * and locking there), others are told to wait for the server; after a deactivation, a password
  * reset or a removal on the server, the next mirror pull ends offline sign-in for that account.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { openSqliteDocumentStore } from '../../../electron/main/data/documents/sqlite/open-sqlite-document-store';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { hashPassword } from '../../../electron/main/security/password';
-import { adminValues, unique } from '../sql/fixtures';
+import { adminValues, patientValues, unique } from '../sql/fixtures';
 import { countVerifiers, readVerifier } from '../../../electron/main/services/auth/offline-verifiers';
 import { signInAtWorkstation, unlockWorkstation } from '../../../electron/main/services/auth/workstation-sign-in';
 import { resetStaffPassword } from '../../../electron/main/services/staff-accounts';
@@ -25,6 +27,7 @@ import { startProxiedClinicServer, type ProxiedClinicServer, testWorkstationOpti
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { seedPrescription } from '../documents/seed-examples';
 import { createAccounts, PASSWORD, type RoleAccount } from './accounts-fixture';
+import { LOCAL_STORE_FILE_NAME } from '../../../electron/main/config/store-config';
 
 const NEW_PASSWORD = 'a brand new passphrase 42';
 const WRONG = 'not the password at all';
@@ -97,6 +100,37 @@ describe('signing in while the clinic server is away', () => {
     // the verifiers live in this workstation's file only
     const [onServer] = await direct.sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM offline_verifiers', { type: QueryTypes.SELECT });
     expect(Number(onServer!.n)).toBe(0);
+  });
+
+  it('keeps no password hash of anyone in the mirror: the file holds only the verifiers of those who signed in here', async () => {
+    const patient = await direct.models.Patient.create(patientValues({ passwordHash: await hashPassword('a kiosk password 1') }));
+    await pull();
+    const strangerRow = await direct.models.Admin.findOne({ where: { username: stranger } });
+    const serverHashes = [
+      ...(await direct.models.Admin.findAll()).map((row) => row.passwordHash),
+      ...(await direct.models.Doctor.findAll()).map((row) => row.passwordHash),
+      ...(await direct.models.Patient.findAll()).map((row) => row.passwordHash),
+    ];
+    const verifiers = new Set(
+      (await local().sequelize.query<{ hash: string }>('SELECT password_hash AS hash FROM offline_verifiers', { type: QueryTypes.SELECT })).map((row) => row.hash),
+    );
+    expect(await countVerifiers(local())).toBe(4);
+    const neverSignedInHere = serverHashes.filter((hash) => !verifiers.has(hash));
+    expect(neverSignedInHere).toContain(strangerRow!.passwordHash);
+    expect(neverSignedInHere).toContain((await direct.models.Patient.findByPk(patient.id))!.passwordHash);
+    // the mirrored rows themselves hold stand-ins only, for everyone
+    for (const table of ['admin', 'doctors', 'patients']) {
+      const rows = await local().sequelize.query<{ hash: string }>(`SELECT password_hash AS hash FROM ${table}`, { type: QueryTypes.SELECT });
+      expect(rows.length, table).toBeGreaterThan(0);
+      for (const row of rows) expect(row.hash, table).toMatch(/^mirror-sha256\$[0-9a-f]{64}$/);
+    }
+    // and the bytes of the file (and its write-ahead log) carry no hash of an account that never signed in here
+    const file = join(dir.path, LOCAL_STORE_FILE_NAME);
+    const bytes = [file, `${file}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path).toString('latin1')).join('');
+    expect(bytes.length).toBeGreaterThan(0);
+    for (const hash of neverSignedInHere) expect(bytes.includes(hash)).toBe(false);
+    // the salts are not there either: a stand-in cannot be attacked with guessed passwords
+    for (const hash of neverSignedInHere) expect(bytes.includes(hash.split('$')[4]!)).toBe(false);
   });
 
   it('signs them in from the local file with the server cut off', async () => {

@@ -6,7 +6,7 @@ import { referenceCacheOf } from '../../../electron/main/services/cache/referenc
 import { countQueries } from '../../../electron/main/data/sql/query-counter';
 import { calendarChanges } from '../../../electron/main/services/calendar/change-feed';
 import { calendarMonth, monthRange } from '../../../electron/main/services/calendar/calendar-month';
-import { calendarWeek, mondayOf } from '../../../electron/main/services/calendar/calendar-week';
+import { calendarWeek } from '../../../electron/main/services/calendar/calendar-week';
 import { recordArrival } from '../../../electron/main/services/scheduling/arrival';
 import {
   bookAppointment,
@@ -14,7 +14,7 @@ import {
   rescheduleAppointment,
   setAppointmentStatus,
 } from '../../../electron/main/services/scheduling/booking';
-import { addDays } from '../../../shared/domain/scheduling';
+import { addDays, mondayOf } from '../../../shared/domain/scheduling';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
 import { fixedClock, MONDAY, NOW, seedClinic } from '../scheduling/clinic-fixture';

@@ -1,7 +1,8 @@
+import { formatDayLong } from '../../../shared/domain/display-format';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../electron/main/compose';
-import { DEFAULT_TEMPLATES, formatLongDate } from '../../../shared/domain/communications/templates';
+import { DEFAULT_TEMPLATES } from '../../../shared/domain/communications/templates';
 import type {
   CommunicationLogPage,
   CommunicationSettingsView,
@@ -23,7 +24,7 @@ import { openWorkstation } from './comms-fixture';
 
 const SECRET = 'smtp-pass-Zq81!';
 const DAY = tomorrow();
-const longDate = (date: string) => formatLongDate(date);
+const longDate = (date: string) => formatDayLong(date);
 
 describe.each(WORKSTATION_STORES)('communications channels on the $name', (store) => {
   let smtp: SmtpTestServer;

@@ -11,19 +11,24 @@ import { seedDemoClinic } from '../../../electron/main/services/demo-clinic';
 import { MIRROR_TABLES } from '../../../electron/main/services/sync/mirror-tables';
 import { pullMirror, type TablePull } from '../../../electron/main/services/sync/mirror-pull';
 import { comparable, type Row } from '../../../electron/main/services/sync/row-values';
+import { mirroredPasswordHash } from '../../../electron/main/services/auth/mirrored-hash';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
 import { adminValues } from '../sql/fixtures';
 
 const [MARIADB, SQLITE] = SQL_TARGETS as [(typeof SQL_TARGETS)[0], (typeof SQL_TARGETS)[0]];
 
-async function tableRows(store: SqlStore, table: string): Promise<string[]> {
+/** A table's rows in one comparable form; `hashColumn`: the server's password hashes as the mirror keeps them. */
+async function tableRows(store: SqlStore, table: string, hashColumn?: string): Promise<string[]> {
   const rows = await store.sequelize.query<Row>(`SELECT * FROM ${table} ORDER BY id`, { type: QueryTypes.SELECT });
-  return rows.map((row) => JSON.stringify(Object.keys(row).sort().map((column) => [column, comparable(row[column])])));
+  return rows.map((row) => {
+    const value = (column: string) => (column === hashColumn ? mirroredPasswordHash(String(row[column])) : row[column]);
+    return JSON.stringify(Object.keys(row).sort().map((column) => [column, comparable(value(column))]));
+  });
 }
 
 async function expectSameRows(server: SqlStore, local: SqlStore): Promise<void> {
-  for (const { table } of MIRROR_TABLES) {
-    expect(await tableRows(local, table), table).toEqual(await tableRows(server, table));
+  for (const { table, passwordHashColumn } of MIRROR_TABLES) {
+    expect(await tableRows(local, table), table).toEqual(await tableRows(server, table, passwordHashColumn));
   }
 }
 

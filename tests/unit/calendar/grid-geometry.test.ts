@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDaysIso,
-  mondayOfIso,
+  addDays,
+  mondayOf,
   monthDates,
   shiftMonth,
-  weekdayOf,
-} from '../../../shared/domain/calendar/calendar-dates';
+  dayOfWeek,
+} from '../../../shared/domain/plain-date';
 import {
   blockLayout,
   gridRange,
@@ -118,13 +118,13 @@ describe('grid geometry', () => {
   });
 
   it('calendar dates: weeks start on Monday, months have their days, months shift across years', () => {
-    expect(weekdayOf('2026-12-07')).toBe(1);
+    expect(dayOfWeek('2026-12-07')).toBe(1);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3000 }), (n) => {
-        const date = addDaysIso('2024-01-01', n);
-        const monday = mondayOfIso(date);
-        expect(weekdayOf(monday)).toBe(1);
-        expect(addDaysIso(monday, 7) > date && monday <= date).toBe(true);
+        const date = addDays('2024-01-01', n);
+        const monday = mondayOf(date);
+        expect(dayOfWeek(monday)).toBe(1);
+        expect(addDays(monday, 7) > date && monday <= date).toBe(true);
       }),
     );
     expect(monthDates('2028-02')).toHaveLength(29);

@@ -1,17 +1,7 @@
 import fc from 'fast-check';
+import { formatDayLong } from '../../../shared/domain/display-format';
 import { describe, expect, it } from 'vitest';
-import {
-  CheckedTemplate,
-  DEFAULT_TEMPLATES,
-  escapeHtml,
-  formatLongDate,
-  MESSAGE_KINDS,
-  PLACEHOLDERS,
-  renderTemplate,
-  SAMPLE_VALUES,
-  unknownPlaceholders,
-  type TemplateValues,
-} from '../../../shared/domain/communications/templates';
+import { CheckedTemplate, DEFAULT_TEMPLATES, escapeHtml, MESSAGE_KINDS, PLACEHOLDERS, renderTemplate, SAMPLE_VALUES, unknownPlaceholders, type TemplateValues } from '../../../shared/domain/communications/templates';
 
 const values: TemplateValues = { ...SAMPLE_VALUES, patientFirstName: 'Kim', doctorName: 'Dr. Lee', date: 'Monday 7 December 2026', time: '10:15' };
 
@@ -68,9 +58,9 @@ describe('template checks', () => {
   });
 });
 
-describe('formatLongDate', () => {
+describe('formatDayLong', () => {
   it('writes the weekday, day, month and year', () => {
-    expect(formatLongDate('2026-12-08')).toBe('Tuesday 8 December 2026');
-    expect(formatLongDate('2024-02-29')).toBe('Thursday 29 February 2024');
+    expect(formatDayLong('2026-12-08')).toBe('Tuesday 8 December 2026');
+    expect(formatDayLong('2024-02-29')).toBe('Thursday 29 February 2024');
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, dayOfWeek, formatTime } from '../../../../shared/domain/scheduling/wall-clock';
+import { addDays, dayOfWeek, formatTime, parseTime } from '../../../../shared/domain/plain-date';
 import { FIRST_NAMES, LAST_NAMES, SPECIALIZATIONS, VISIT_NOTES } from './names';
 import { SeededRandom } from './random';
 
@@ -38,11 +38,6 @@ const WEEK_PATTERNS: readonly (readonly [number, string, string][])[] = [
   // afternoons and evenings
   [1, 3, 5].map((d) => [d, '12:00', '19:00'] as [number, string, string]),
 ];
-
-function minutes(time: string): number {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  return h * 60 + m;
-}
 
 /** A realistic clinic as batches of rows in insertion order (parents first), ids assigned from 1. */
 export function* generateClinic(size: ClinicSize): Generator<RowBatch> {
@@ -125,7 +120,7 @@ export function* generateClinic(size: ClinicSize): Generator<RowBatch> {
   const meanVisit = 31;
   let capacity = 0;
   for (const pattern of schedules.values()) {
-    capacity += (pattern.reduce((sum, [, s, e]) => sum + minutes(e) - minutes(s), 0) * days) / 7 / meanVisit;
+    capacity += (pattern.reduce((sum, [, s, e]) => sum + parseTime(e) - parseTime(s), 0) * days) / 7 / meanVisit;
   }
   const fill = Math.min(0.97, size.appointments / Math.max(1, capacity));
 
@@ -140,8 +135,8 @@ export function* generateClinic(size: ClinicSize): Generator<RowBatch> {
       const afternoonOff = blockedDays.has(`${doctorId}|${date}|pm`);
       for (const [day, start, end] of schedules.get(doctorId) ?? []) {
         if (day !== weekday) continue;
-        let cursor = minutes(start);
-        const stop = afternoonOff ? Math.min(minutes(end), 13 * 60) : minutes(end);
+        let cursor = parseTime(start);
+        const stop = afternoonOff ? Math.min(parseTime(end), 13 * 60) : parseTime(end);
         while (cursor < stop) {
           const duration = random.weighted(DURATIONS);
           if (cursor + duration > stop) break;

@@ -8,7 +8,7 @@ import { translateSqlError } from '../../data/sql/errors';
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { hashPassword } from '../../security/password';
 import { accountKey } from '../accounts';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 
 export function toDoctorView(row: Doctor): DoctorView {
@@ -89,7 +89,7 @@ export async function updateDoctor(sql: SqlStore, input: UpdateDoctorInput): Pro
  * A doctor with upcoming live appointments is not deactivated: those patients would be left
  * with visits nobody will see. They are moved or cancelled first.
  */
-export async function setDoctorActive(sql: SqlStore, doctorId: number, active: boolean, clock: Clock): Promise<DoctorView> {
+export async function setDoctorActive(sql: SqlStore, doctorId: number, active: boolean, clock: EpochMinuteClock): Promise<DoctorView> {
   const { timezone } = await loadClinicSettings(sql.models);
   const today = instantToWall(clock(), timezone).date;
   return inWriteTransaction(sql.sequelize, async (transaction) => {

@@ -1,6 +1,7 @@
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { mirrorMatchesVerifier } from './mirrored-hash';
 import { dropVerifier, readVerifier } from './offline-verifiers';
 import { accountInactive, checkPassword, findAccount, spendDecoyHash } from './sign-in';
 
@@ -28,7 +29,7 @@ export async function signInOffline(local: SqlStore, credentials: { identifier: 
     await spendDecoyHash(credentials.password);
     throw notAvailableOffline();
   }
-  if (verifier !== account.passwordHash) {
+  if (!mirrorMatchesVerifier(account.passwordHash, verifier)) {
     // The mirror already holds a newer password than the one cached (a pull ran and the prune
     // did not): the cached one is revoked, as the prune would have done.
     await dropVerifier(local, account.user);
@@ -50,6 +51,6 @@ export async function offlineUnlockHash(local: SqlStore, user: SessionUser): Pro
       : user.kind === 'doctor'
         ? await local.models.Doctor.findByPk(user.id, { attributes: ['passwordHash', 'isActive'] })
         : null;
-  if (!row || row.passwordHash !== verifier) return null;
+  if (!row || !mirrorMatchesVerifier(row.passwordHash, verifier)) return null;
   return { passwordHash: verifier, isActive: row.isActive };
 }

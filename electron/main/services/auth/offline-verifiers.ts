@@ -1,6 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { mirrorMatchesVerifier } from './mirrored-hash';
 
 /**
  * The verifiers a networked workstation keeps for signing in while the clinic server is away
@@ -54,23 +55,29 @@ export async function dropVerifier(local: SqlStore, user: Pick<SessionUser, 'kin
 
 /**
  * Removes every verifier whose account, as the mirror now holds it, is gone, not active, or
- * carries another password hash than the one cached. Run after a complete mirror pull: the
+ * carries the stand-in of another password hash than the one cached. Run after a complete mirror pull: the
  * mirrored `admin` and `doctors` rows are then the server's. Returns how many were removed.
  */
 export async function pruneOfflineVerifiers(local: SqlStore): Promise<number> {
   return local.sequelize.transaction(async (transaction) => {
-    const before = await countVerifiers(local, transaction);
+    let removed = 0;
     for (const [kind, table] of Object.entries(ACCOUNT_TABLES)) {
-      await local.sequelize.query(
-        `DELETE FROM offline_verifiers
-         WHERE account_kind = :kind AND NOT EXISTS (
-           SELECT 1 FROM ${table} a
-           WHERE a.id = offline_verifiers.account_id AND a.is_active = 1 AND a.password_hash = offline_verifiers.password_hash
-         )`,
-        { replacements: { kind }, transaction },
+      // The mirror holds a stand-in of each hash, computed here: SQLite has no SHA-256.
+      const rows = await local.sequelize.query<{ id: number; verifier: string; mirrored: string | null; active: number | null }>(
+        `SELECT v.account_id AS id, v.password_hash AS verifier, a.password_hash AS mirrored, a.is_active AS active
+         FROM offline_verifiers v LEFT JOIN ${table} a ON a.id = v.account_id
+         WHERE v.account_kind = :kind`,
+        { type: QueryTypes.SELECT, replacements: { kind }, transaction },
       );
+      const revoked = rows.filter((row) => Number(row.active) !== 1 || !mirrorMatchesVerifier(row.mirrored, row.verifier)).map((row) => Number(row.id));
+      if (revoked.length === 0) continue;
+      await local.sequelize.query('DELETE FROM offline_verifiers WHERE account_kind = :kind AND account_id IN (:ids)', {
+        replacements: { kind, ids: revoked },
+        transaction,
+      });
+      removed += revoked.length;
     }
-    return before - (await countVerifiers(local, transaction));
+    return removed;
   });
 }
 

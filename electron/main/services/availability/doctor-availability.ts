@@ -26,7 +26,8 @@ import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
-import { cancelAppointment, type Clock } from '../scheduling/booking';
+import { cancelAppointment } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
 
 /**
@@ -47,11 +48,11 @@ async function requireDoctorRow(sql: SqlStore, doctorId: number) {
   return doctor;
 }
 
-function todayOf(rules: SchedulingRules, clock: Clock): string {
+function todayOf(rules: SchedulingRules, clock: EpochMinuteClock): string {
   return instantToWall(clock(), rules.timezone).date;
 }
 
-export async function loadDoctorSchedule(sql: SqlStore, doctorId: number, clock: Clock): Promise<DoctorScheduleView> {
+export async function loadDoctorSchedule(sql: SqlStore, doctorId: number, clock: EpochMinuteClock): Promise<DoctorScheduleView> {
   await requireDoctorRow(sql, doctorId);
   const rules = schedulingRules(await loadClinicSettings(sql.models));
   const [weekly, blocks] = await Promise.all([
@@ -130,7 +131,7 @@ function fits(appointment: AffectedAppointment, schedule: Pick<DoctorSchedule, '
  * Booked appointments that fit the doctor's current hours and would not fit the new week:
  * the ones this change, and not an earlier one, would strand.
  */
-export async function previewWeeklyChange(sql: SqlStore, doctorId: number, weekly: readonly WeeklyRange[], clock: Clock): Promise<AffectedAppointment[]> {
+export async function previewWeeklyChange(sql: SqlStore, doctorId: number, weekly: readonly WeeklyRange[], clock: EpochMinuteClock): Promise<AffectedAppointment[]> {
   await requireDoctorRow(sql, doctorId);
   const rules = schedulingRules(await loadClinicSettings(sql.models));
   const now = clock();
@@ -148,7 +149,7 @@ function blockInterval(block: UnavailableBlockInput, zone: string): Interval {
 }
 
 /** Booked appointments a new block would hit (any overlap with it). */
-export async function previewBlock(sql: SqlStore, doctorId: number, block: UnavailableBlockInput, clock: Clock): Promise<AffectedAppointment[]> {
+export async function previewBlock(sql: SqlStore, doctorId: number, block: UnavailableBlockInput, clock: EpochMinuteClock): Promise<AffectedAppointment[]> {
   await requireDoctorRow(sql, doctorId);
   const rules = schedulingRules(await loadClinicSettings(sql.models));
   const blocked = blockInterval(block, rules.timezone);
@@ -171,7 +172,7 @@ async function resolve(
   affected: AffectedAppointment[],
   resolution: ConflictResolution,
   user: SessionUser,
-  clock: Clock,
+  clock: EpochMinuteClock,
   onCancelled: OnCancelled,
 ): Promise<{ cancelled: AffectedAppointment[]; kept: AffectedAppointment[] }> {
   if (affected.length === 0) return { cancelled: [], kept: [] };
@@ -209,7 +210,7 @@ export async function saveWeeklyAvailability(
   weekly: readonly WeeklyRange[],
   resolution: ConflictResolution,
   user: SessionUser,
-  clock: Clock,
+  clock: EpochMinuteClock,
   onCancelled: OnCancelled,
 ): Promise<ScheduleChangeResult> {
   const affected = await previewWeeklyChange(sql, doctorId, weekly, clock);
@@ -242,7 +243,7 @@ export async function addUnavailableBlock(
   block: UnavailableBlockInput,
   resolution: ConflictResolution,
   user: SessionUser,
-  clock: Clock,
+  clock: EpochMinuteClock,
   onCancelled: OnCancelled,
 ): Promise<ScheduleChangeResult> {
   const rules = schedulingRules(await loadClinicSettings(sql.models));
@@ -255,7 +256,7 @@ export async function addUnavailableBlock(
   return changeResult(await loadDoctorSchedule(sql, doctorId, clock), outcome);
 }
 
-export async function removeUnavailableBlock(sql: SqlStore, doctorId: number, blockId: number, clock: Clock): Promise<DoctorScheduleView> {
+export async function removeUnavailableBlock(sql: SqlStore, doctorId: number, blockId: number, clock: EpochMinuteClock): Promise<DoctorScheduleView> {
   const removed = await sql.models.DoctorUnavailableDate.destroy({ where: { id: blockId, doctorId } });
   if (removed === 0) throw new AppFailure('NOT_FOUND', 'That day off does not exist (any more).');
   return loadDoctorSchedule(sql, doctorId, clock);

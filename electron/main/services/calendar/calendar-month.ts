@@ -4,7 +4,7 @@ import {
   LIVE_STATUSES,
   type AppointmentStatus,
 } from '../../../../shared/domain/scheduling/lifecycle';
-import { datesBetween } from '../../../../shared/domain/scheduling';
+import { addDays, datesBetween, shiftMonth } from '../../../../shared/domain/scheduling';
 import type { CalendarMonth, CalendarMonthDay, StatusCounts } from '../../../../shared/ipc/calendar/types';
 import type { CalendarMonthQuery } from '../../../../shared/ipc/calendar/schemas';
 import type { SqlStore } from '../../data/sql/open-sql-store';
@@ -13,9 +13,8 @@ import { chosenDoctors } from '../scheduling/schedule-query';
 
 /** The first and last date of a 'YYYY-MM' month. */
 export function monthRange(month: string): { from: string; to: string } {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` };
+  const from = `${month}-01`;
+  return { from, to: addDays(shiftMonth(from, 1), -1) };
 }
 
 const zeroCounts = (): StatusCounts =>

@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import { addDays, dayOfWeek, workingIntervals } from '../../../../shared/domain/scheduling';
+import { addDays, mondayOf, workingIntervals } from '../../../../shared/domain/scheduling';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { CalendarWeek, CalendarWeekDay } from '../../../../shared/ipc/calendar/types';
@@ -9,11 +9,6 @@ import { blocksOn, toCalendarAppointment, toWallRange, type DayAppointmentRow } 
 import { cachedClinicSettings, schedulingRules } from '../scheduling/rules';
 import { cachedDoctorSchedules } from '../scheduling/schedule-query';
 import { doctorDisplayName } from '../scheduling/slot-view';
-
-/** The Monday of the week `date` falls in (weeks run Monday to Sunday, as clinics plan them). */
-export function mondayOf(date: string): string {
-  return addDays(date, -((dayOfWeek(date) + 6) % 7));
-}
 
 /**
  * One doctor's week: hours, blocks and every appointment of the seven days. Three statements

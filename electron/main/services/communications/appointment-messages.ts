@@ -1,6 +1,7 @@
+import { formatDayLong } from '../../../../shared/domain/display-format';
 import { QueryTypes } from 'sequelize';
 import { instantToWall, parseTime, wallToInstant } from '../../../../shared/domain/scheduling';
-import { formatLongDate, type MessageKind, type TemplateValues } from '../../../../shared/domain/communications/templates';
+import { type MessageKind, type TemplateValues } from '../../../../shared/domain/communications/templates';
 import type { ClinicSettings } from '../../../../shared/domain/settings-registry';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 
@@ -107,7 +108,7 @@ export function templateValues(a: AppointmentForMessage, settings: ClinicSetting
     patientFirstName: a.patientFirstName,
     patientName: `${a.patientFirstName} ${a.patientLastName}`,
     doctorName: `Dr. ${a.doctorFirstName} ${a.doctorLastName}`,
-    date: formatLongDate(a.date),
+    date: formatDayLong(a.date),
     time: a.time,
     address: settings.clinicAddress,
   };

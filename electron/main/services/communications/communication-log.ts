@@ -13,7 +13,8 @@ import type {
 import type { DocumentFilter } from '../../data/documents/document-store';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import type { OpenStores } from '../../runtime/stores';
-import { setAppointmentStatus, type Clock } from '../scheduling/booking';
+import { setAppointmentStatus } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -127,7 +128,7 @@ export async function setEmailOptOut(stores: OpenStores, patientId: number, optO
 export async function recordConfirmation(
   stores: OpenStores,
   input: { appointmentId: number; via: 'phone' | 'reply' | 'in_person' },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<ConfirmationResult> {
   const appointment = await stores.sql.models.Appointment.findByPk(input.appointmentId, { attributes: ['id', 'patientId', 'status'] });
   if (!appointment) throw new AppFailure('NOT_FOUND', 'That appointment does not exist.');

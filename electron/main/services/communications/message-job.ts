@@ -7,7 +7,7 @@ import type { MessageRunSummary } from '../../../../shared/ipc/communications/ty
 import type { DocumentStore } from '../../data/documents/document-store';
 import { messageClaims, type ClaimState, type MessageClaim } from '../../data/sql/models/message-claim';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import {
   appointmentForMessage,
@@ -28,7 +28,7 @@ export interface MessageJobDeps {
   documents: DocumentStore;
   keeper: SmtpPasswordKeeper;
   /** Epoch minutes: appointment times, retry times and leases. */
-  clock: Clock;
+  clock: EpochMinuteClock;
   /** Real time in ms: compared with appointments.updated_at, which the writing workstation stamps. */
   nowMs?: () => number;
   /** Recorded in the claim row: which workstation sends. */

@@ -1,6 +1,6 @@
 import type { MessageRunSummary } from '../../../../shared/ipc/communications/types';
 import type { AppRuntime } from '../../runtime/app-runtime';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { runMessageJob } from './message-job';
 import { SmtpPasswordKeeper } from './smtp-password';
@@ -11,7 +11,7 @@ export function passwordKeeper(runtime: AppRuntime): SmtpPasswordKeeper {
 }
 
 /** One pass of the job on this workstation's stores (the admin's "send due messages now", the timer). */
-export async function runMessagesNow(runtime: AppRuntime, workstation: string, clock: Clock): Promise<MessageRunSummary> {
+export async function runMessagesNow(runtime: AppRuntime, workstation: string, clock: EpochMinuteClock): Promise<MessageRunSummary> {
   const { sql, documents } = runtime.stores();
   return runMessageJob({ sql, documents, keeper: passwordKeeper(runtime), clock, workstation });
 }
@@ -26,7 +26,7 @@ export interface MessageTimer {
  * overlapping each other is what the claims are for. A failed run (server away) is reported by
  * error class only and tried again next time.
  */
-export function startMessageTimer(runtime: AppRuntime, workstation: string, clock: Clock, firstDelayMs = 20_000): MessageTimer {
+export function startMessageTimer(runtime: AppRuntime, workstation: string, clock: EpochMinuteClock, firstDelayMs = 20_000): MessageTimer {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const schedule = (ms: number) => {

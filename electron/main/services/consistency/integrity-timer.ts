@@ -1,5 +1,5 @@
 import type { AppRuntime } from '../../runtime/app-runtime';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { runNightlyIntegrityCheck } from './integrity-check';
 
@@ -14,7 +14,7 @@ const LOOK_EVERY_MS = 15 * 60_000;
  * the date's claim makes one workstation of the clinic run it. Not from the mirror. A failed run
  * is reported by error class only; its claim stays, so it is not retried the same night.
  */
-export function startIntegrityTimer(runtime: AppRuntime, workstation: string, clock: Clock, firstDelayMs = 60_000): IntegrityTimer {
+export function startIntegrityTimer(runtime: AppRuntime, workstation: string, clock: EpochMinuteClock, firstDelayMs = 60_000): IntegrityTimer {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const schedule = (ms: number) => {

@@ -1,14 +1,14 @@
-import { QueryTypes } from 'sequelize';
 import type { PatientFeedback } from '../../../../shared/documents';
 import type { DoctorAppointmentPage, FeedbackView, PastVisit, PatientDetails } from '../../../../shared/ipc/doctor/types';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { Patient } from '../../data/sql/models';
+import { doctorDayRepository } from '../../data/sql/repositories/doctor-day-repository';
 import type { OpenStores } from '../../runtime/stores';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { instantToWall } from '../../../../shared/domain/scheduling';
-import { appointmentRows, outcomesAllowed } from './my-day';
+import { outcomesAllowed } from './my-day';
 import { doctorIdOf, ownAppointment } from './own-records';
 import { viewOf } from './prescriptions';
 
@@ -59,43 +59,18 @@ export function feedbackView(entry: PatientFeedback, patientName: string | null)
 }
 
 async function pastVisits(stores: OpenStores, doctorId: number, patientId: number, beforeAppointmentId: number, today: string): Promise<PastVisit[]> {
-  const rows = await stores.sql.sequelize.query<{
-    id: number;
-    appointment_date: string;
-    appointment_time: string;
-    status: PastVisit['status'];
-    appointment_type: PastVisit['appointmentType'];
-    patient_notes: string | null;
-    doctor_id: number;
-    first_name: string;
-    last_name: string;
-  }>(
-    `SELECT a.id, a.appointment_date, a.appointment_time, a.status, a.appointment_type, a.patient_notes, a.doctor_id, d.first_name, d.last_name
-     FROM appointments a JOIN doctors d ON d.id = a.doctor_id
-     WHERE a.patient_id = :patientId AND a.id <> :current AND a.appointment_date <= :today
-     ORDER BY a.appointment_date DESC, a.appointment_time DESC LIMIT ${HISTORY_LIMIT}`,
-    { replacements: { patientId, current: beforeAppointmentId, today }, type: QueryTypes.SELECT },
-  );
-  return rows.map((r) => ({
-    appointmentId: Number(r.id),
-    date: String(r.appointment_date).slice(0, 10),
-    time: String(r.appointment_time).slice(0, 5),
-    status: r.status,
-    appointmentType: r.appointment_type,
-    reason: r.patient_notes ?? null,
-    doctorName: `Dr. ${r.first_name} ${r.last_name}`,
-    own: Number(r.doctor_id) === doctorId,
-  }));
+  const visits = await doctorDayRepository(stores.sql).earlierVisitsOfPatient(patientId, beforeAppointmentId, today, HISTORY_LIMIT);
+  return visits.map(({ doctorId: visitDoctorId, ...visit }) => ({ ...visit, own: visitDoctorId === doctorId }));
 }
 
 /** One appointment of the doctor's own, with the patient's details and history. */
-export async function appointmentPage(stores: OpenStores, user: SessionUser, appointmentId: number, clock: Clock): Promise<DoctorAppointmentPage> {
+export async function appointmentPage(stores: OpenStores, user: SessionUser, appointmentId: number, clock: EpochMinuteClock): Promise<DoctorAppointmentPage> {
   const doctorId = doctorIdOf(user);
   const appointment = await ownAppointment(stores.sql, doctorId, appointmentId);
   const settings = await loadClinicSettings(stores.sql.models);
   const now = clock();
   const today = instantToWall(now, settings.timezone).date;
-  const [row] = await appointmentRows(stores.sql, 'a.id = :id', { id: appointment.id });
+  const row = await doctorDayRepository(stores.sql).appointment(appointment.id);
   const patient = await stores.sql.models.Patient.findByPk(appointment.patientId);
   if (!row || !patient) throw new AppFailure('NOT_FOUND', 'That appointment or its patient no longer exists.');
   const { prescriptions, patientFeedback } = stores.documents;

@@ -1,11 +1,12 @@
-import { addDays, instantToWall } from '../../../../shared/domain/scheduling';
+import { addDays, daysBetween, instantToWall } from '../../../../shared/domain/scheduling';
 import type { FollowUpSlots } from '../../../../shared/ipc/doctor/types';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { Prescription } from '../../../../shared/documents';
 import type { OpenStores } from '../../runtime/stores';
-import { bookAppointment, type Clock } from '../scheduling/booking';
+import { bookAppointment } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { soonestSlots } from '../scheduling/slot-queries';
 import { doctorIdOf, ownAppointment } from './own-records';
@@ -14,8 +15,6 @@ import { readablePrescription } from './prescriptions';
 /** Free time is looked for from this many days before the follow-up date to this many after. */
 const DAYS_BEFORE = 3;
 const WINDOW_DAYS = 8;
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 async function followUpOf(stores: OpenStores, user: SessionUser, prescriptionId: string): Promise<{ doctorId: number; prescription: Prescription; targetDate: string }> {
   const doctorId = doctorIdOf(user);
@@ -29,7 +28,7 @@ async function followUpOf(stores: OpenStores, user: SessionUser, prescriptionId:
 }
 
 /** The doctor's free slots around the follow-up date, nearest to it first. */
-export async function followUpSlots(stores: OpenStores, user: SessionUser, input: { prescriptionId: string; count: number }, clock: Clock): Promise<FollowUpSlots> {
+export async function followUpSlots(stores: OpenStores, user: SessionUser, input: { prescriptionId: string; count: number }, clock: EpochMinuteClock): Promise<FollowUpSlots> {
   const { doctorId, targetDate } = await followUpOf(stores, user, input.prescriptionId);
   const settings = await loadClinicSettings(stores.sql.models);
   const today = instantToWall(clock(), settings.timezone).date;
@@ -40,11 +39,11 @@ export async function followUpSlots(stores: OpenStores, user: SessionUser, input
   // from the date on, and the few days before it: the nearest free times either side
   const [after, before] = await Promise.all([
     search(from, WINDOW_DAYS),
-    earliest < from ? search(earliest, dayNumber(from) - dayNumber(earliest)) : Promise.resolve([]),
+    earliest < from ? search(earliest, daysBetween(earliest, from)) : Promise.resolve([]),
   ]);
   const slots = [...after, ...before.filter((slot) => slot.date < from)]
     .map((slot) => ({ date: slot.date, time: slot.time, durationMinutes: slot.durationMinutes }))
-    .sort((a, b) => Math.abs(dayNumber(a.date) - dayNumber(targetDate)) - Math.abs(dayNumber(b.date) - dayNumber(targetDate)) || a.date.localeCompare(b.date) || a.time.localeCompare(b.time))
+    .sort((a, b) => Math.abs(daysBetween(targetDate, a.date)) - Math.abs(daysBetween(targetDate, b.date)) || a.date.localeCompare(b.date) || a.time.localeCompare(b.time))
     .slice(0, input.count);
   return { targetDate, slots };
 }
@@ -54,7 +53,7 @@ export async function bookFollowUp(
   stores: OpenStores,
   user: SessionUser,
   input: { prescriptionId: string; date: string; time: string; idempotencyKey: string },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<AppointmentView> {
   const { doctorId, prescription } = await followUpOf(stores, user, input.prescriptionId);
   return bookAppointment(

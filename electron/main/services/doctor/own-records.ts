@@ -1,8 +1,8 @@
-import { QueryTypes } from 'sequelize';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { Appointment } from '../../data/sql/models/appointment';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { appointmentRepository } from '../../data/sql/repositories/appointment-repository';
 
 /**
  * "Only the doctor's own patients": a patient is the doctor's when they have an appointment with
@@ -26,9 +26,5 @@ export async function ownAppointment(sql: SqlStore, doctorId: number, appointmen
 }
 
 export async function assertOwnPatient(sql: SqlStore, doctorId: number, patientId: number): Promise<void> {
-  const rows = await sql.sequelize.query<{ found: number }>(
-    'SELECT 1 AS found FROM appointments WHERE doctor_id = :doctorId AND patient_id = :patientId LIMIT 1',
-    { replacements: { doctorId, patientId }, type: QueryTypes.SELECT },
-  );
-  if (rows.length === 0) throw new AppFailure('FORBIDDEN', NOT_YOURS);
+  if (!(await appointmentRepository(sql).doctorHasAppointmentWith(doctorId, patientId))) throw new AppFailure('FORBIDDEN', NOT_YOURS);
 }

@@ -1,11 +1,11 @@
 import { shownDoctorName, shownPatientName } from '../../../../shared/domain/integration/copied-names';
 import PDFDocument from 'pdfkit';
-import { QueryTypes } from 'sequelize';
 import { DateTime } from 'luxon';
 import type { Prescription } from '../../../../shared/documents';
 import type { PrescriptionPdf, SignatureCheck } from '../../../../shared/ipc/doctor/types';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
+import { clinicSettingsRepository } from '../../data/sql/repositories/clinic-settings-repository';
 import type { OpenStores } from '../../runtime/stores';
 import { loadClinicSettings } from '../scheduling/rules';
 import { doctorIdOf } from './own-records';
@@ -29,15 +29,6 @@ const RULE = '#c9d3dd';
 const ACCENT = '#1f5f8b';
 
 /** Clinic address and phone, when an administrator has set them (optional settings keys). */
-async function clinicContact(stores: OpenStores): Promise<{ address: string | null; phone: string | null; email: string | null }> {
-  const rows = await stores.sql.sequelize.query<{ setting_key: string; setting_value: string }>(
-    "SELECT setting_key, setting_value FROM clinic_settings WHERE setting_key IN ('clinic_address', 'clinic_phone', 'clinic_email')",
-    { type: QueryTypes.SELECT },
-  );
-  const value = (key: string) => rows.find((row) => row.setting_key === key)?.setting_value.trim() || null;
-  return { address: value('clinic_address'), phone: value('clinic_phone'), email: value('clinic_email') };
-}
-
 function signatureLine(signature: SignatureCheck, zone: string): { text: string; color: string } {
   switch (signature.state) {
     case 'valid': {
@@ -166,7 +157,7 @@ export async function prescriptionPdf(stores: OpenStores, user: SessionUser, pre
   const rx = await readablePrescription(stores, doctorId, prescriptionId);
   const [settings, contact, doctor, patient, signature] = await Promise.all([
     loadClinicSettings(stores.sql.models),
-    clinicContact(stores),
+    clinicSettingsRepository(stores.sql).contact(),
     stores.sql.models.Doctor.findByPk(rx.doctorId),
     stores.sql.models.Patient.findByPk(rx.patientId),
     verifyPrescription(stores.sql, rx),

@@ -6,7 +6,7 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SecretBox } from '../../config/store-config';
 import type { OpenStores } from '../../runtime/stores';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { doctorDisplayName } from '../scheduling/slot-view';
 import { assertOwnPatient, doctorIdOf, ownAppointment } from './own-records';
 import { signPrescription, verifyPrescription } from './prescription-signature';
@@ -93,7 +93,7 @@ export async function savePrescription(
   stores: OpenStores,
   user: SessionUser,
   input: { appointmentId: number; prescriptionId?: string; content: PrescriptionContent },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<PrescriptionView> {
   const doctorId = doctorIdOf(user);
   const appointment = await ownAppointment(stores.sql, doctorId, input.appointmentId);
@@ -141,7 +141,7 @@ export async function signOwnPrescription(
   box: SecretBox | null,
   user: SessionUser,
   input: { prescriptionId: string; password?: string },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<PrescriptionView> {
   const doctorId = doctorIdOf(user);
   const doc = await ownPrescription(stores, doctorId, input.prescriptionId);

@@ -1,7 +1,8 @@
 import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import { setAppointmentStatus, type Clock } from '../scheduling/booking';
+import { setAppointmentStatus } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { doctorIdOf, ownAppointment } from './own-records';
 
 /** Completed or No-Show, on the doctor's own appointment only, under the lifecycle's rules. */
@@ -9,7 +10,7 @@ export async function setVisitOutcome(
   sql: SqlStore,
   user: SessionUser,
   input: { appointmentId: number; status: 'Completed' | 'No-Show' },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<AppointmentView> {
   await ownAppointment(sql, doctorIdOf(user), input.appointmentId);
   // An appointment's doctor changes only by rescheduling, which keeps it someone's appointment;

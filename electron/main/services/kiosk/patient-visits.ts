@@ -7,7 +7,7 @@ import type { DocumentStore } from '../../data/documents/document-store';
 import type { Appointment } from '../../data/sql/models';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { recordArrival } from '../scheduling/arrival';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 
 const VISIT_LIMIT = 20;
@@ -28,7 +28,7 @@ export async function doctorNames(sql: SqlStore, ids: readonly number[]): Promis
  * The signed-in patient's own visits: upcoming ones (today's to check in for) and recent
  * completed ones (to leave feedback for). Only ever the patient of the session.
  */
-export async function patientVisits(stores: { sql: SqlStore; documents: DocumentStore }, patientId: number, clock: Clock): Promise<KioskVisits> {
+export async function patientVisits(stores: { sql: SqlStore; documents: DocumentStore }, patientId: number, clock: EpochMinuteClock): Promise<KioskVisits> {
   const { sql, documents } = stores;
   const settings = await loadClinicSettings(sql.models);
   const today = instantToWall(clock(), settings.timezone).date;
@@ -86,7 +86,7 @@ export async function patientPrescriptions(documents: DocumentStore, patientId: 
 }
 
 /** Check-in at the kiosk: the patient's own appointment only, then the same arrival as the desk records. */
-export async function checkInAtKiosk(sql: SqlStore, patientId: number, appointmentId: number, clock: Clock): Promise<AppointmentView> {
+export async function checkInAtKiosk(sql: SqlStore, patientId: number, appointmentId: number, clock: EpochMinuteClock): Promise<AppointmentView> {
   const row = await sql.models.Appointment.findByPk(appointmentId, { attributes: ['id', 'patientId'] });
   if (!row || row.patientId !== patientId) throw new AppFailure('FORBIDDEN', 'This is not one of your appointments.');
   return recordArrival(sql, appointmentId, clock);

@@ -1,7 +1,7 @@
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { randomBytes } from 'node:crypto';
-import { Op, QueryTypes } from 'sequelize';
-import { instantToWall } from '../../../../shared/domain/scheduling';
+import { Op } from 'sequelize';
+import { formatTime, instantToWall } from '../../../../shared/domain/scheduling';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { PatientFieldsValue } from '../../../../shared/ipc/reception/patient-schemas';
 import type {
@@ -10,15 +10,13 @@ import type {
   PatientDetails,
   PatientRecord,
 } from '../../../../shared/ipc/reception/types';
-import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
-import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
 import type { Patient } from '../../data/sql/models';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { translateSqlError } from '../../data/sql/errors';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { fieldFailure } from './field-failure';
-import { SUMMARY_COLUMNS, toPatientSummary, type PatientRow } from './patient-search';
+import { patientRepository } from '../../data/sql/repositories/patient-repository';
 
 export { searchPatients } from './patient-search';
 
@@ -48,7 +46,7 @@ function toDetails(row: Patient): PatientDetails {
   };
 }
 
-async function clinicToday(sql: SqlStore, clock: Clock): Promise<{ date: string; minutes: number }> {
+async function clinicToday(sql: SqlStore, clock: EpochMinuteClock): Promise<{ date: string; minutes: number }> {
   const settings = await loadClinicSettings(sql.models);
   return instantToWall(clock(), settings.timezone);
 }
@@ -64,28 +62,14 @@ export async function findLikelyDuplicates(
   fields: Pick<PatientFieldsValue, 'firstName' | 'lastName' | 'dateOfBirth' | 'phone'>,
   exceptId: number | null,
 ): Promise<DuplicateCandidate[]> {
-  const nocase = sql.dialect === 'mysql' ? '' : ' COLLATE NOCASE';
-  const [rows] = await sql.sequelize.query(
-    `SELECT ${SUMMARY_COLUMNS}, 'name' AS why FROM patients
-       WHERE last_name = :last${nocase} AND first_name = :first${nocase} AND date_of_birth = :dob
-     UNION ALL
-     SELECT ${SUMMARY_COLUMNS}, 'phone' AS why FROM patients WHERE phone IN (:phones)
-     LIMIT 50`,
-    {
-      replacements: {
-        last: fields.lastName,
-        first: fields.firstName,
-        dob: fields.dateOfBirth,
-        phones: [...new Set([fields.phone, digitsOf(fields.phone), `+${digitsOf(fields.phone)}`])],
-      },
-      type: QueryTypes.RAW,
-    },
-  );
+  const rows = await patientRepository(sql).likelyDuplicates(fields, [
+    ...new Set([fields.phone, digitsOf(fields.phone), `+${digitsOf(fields.phone)}`]),
+  ]);
   const byId = new Map<number, DuplicateCandidate>();
-  for (const row of rows as (PatientRow & { why: string })[]) {
-    if (Number(row.id) === exceptId) continue;
-    const candidate = byId.get(Number(row.id)) ?? { ...toPatientSummary(row), reasons: [] };
-    const reason = row.why === 'name' ? 'same_name_and_birth_date' : 'same_phone';
+  for (const { why, ...patient } of rows) {
+    if (patient.id === exceptId) continue;
+    const candidate = byId.get(patient.id) ?? { ...patient, reasons: [] };
+    const reason = why === 'name' ? 'same_name_and_birth_date' : 'same_phone';
     if (!candidate.reasons.includes(reason)) candidate.reasons.push(reason);
     byId.set(candidate.id, candidate);
   }
@@ -97,7 +81,7 @@ async function assertValidPatient(
   sql: SqlStore,
   fields: PatientFieldsValue,
   exceptId: number | null,
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<void> {
   const today = (await clinicToday(sql, clock)).date;
   if (fields.dateOfBirth >= today) throw fieldFailure('patient.dateOfBirth', 'The date of birth must be in the past');
@@ -161,7 +145,7 @@ async function saved<T>(write: Promise<T>): Promise<T> {
 export async function registerPatient(
   sql: SqlStore,
   input: { patient: PatientFieldsValue; acknowledgeDuplicates: boolean },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<PatientDetails> {
   await assertValidPatient(sql, input.patient, null, clock);
   await assertNoUnacknowledgedDuplicates(sql, input.patient, null, input.acknowledgeDuplicates);
@@ -183,7 +167,7 @@ async function findPatient(sql: SqlStore, patientId: number): Promise<Patient> {
 export async function updatePatient(
   sql: SqlStore,
   input: { patientId: number; patient: PatientFieldsValue; acknowledgeDuplicates: boolean },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<PatientDetails> {
   const row = await findPatient(sql, input.patientId);
   await assertValidPatient(sql, input.patient, row.id, clock);
@@ -208,46 +192,15 @@ export async function setPatientActive(
   return toDetails(row);
 }
 
-interface AppointmentRow {
-  id: number;
-  doctor_id: number;
-  first_name: string;
-  last_name: string;
-  specialization: string;
-  appointment_date: string;
-  appointment_time: string;
-  duration_minutes: number;
-  status: AppointmentStatus;
-  appointment_type: AppointmentType;
-}
-
 /** The patient page: details and every appointment (doctor, status), split into upcoming and past at the clinic's now. */
-export async function getPatientRecord(sql: SqlStore, patientId: number, clock: Clock): Promise<PatientRecord> {
+export async function getPatientRecord(sql: SqlStore, patientId: number, clock: EpochMinuteClock): Promise<PatientRecord> {
   const row = await findPatient(sql, patientId);
   const now = await clinicToday(sql, clock);
-  const [rows] = await sql.sequelize.query(
-    `SELECT a.id, a.doctor_id, d.first_name, d.last_name, d.specialization, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type
-       FROM appointments a JOIN doctors d ON d.id = a.doctor_id
-      WHERE a.patient_id = :patientId
-      ORDER BY a.appointment_date DESC, a.appointment_time DESC
-      LIMIT 500`,
-    { replacements: { patientId }, type: QueryTypes.RAW },
-  );
-  const nowTime = `${String(Math.floor(now.minutes / 60)).padStart(2, '0')}:${String(now.minutes % 60).padStart(2, '0')}`;
+  const appointments = await patientRepository(sql).appointmentsOf(patientId);
+  const nowTime = formatTime(now.minutes);
   const upcoming: PatientAppointment[] = [];
   const past: PatientAppointment[] = [];
-  for (const a of rows as AppointmentRow[]) {
-    const view: PatientAppointment = {
-      id: Number(a.id),
-      doctorId: Number(a.doctor_id),
-      doctorName: `Dr. ${a.first_name} ${a.last_name}`,
-      specialization: a.specialization,
-      date: String(a.appointment_date).slice(0, 10),
-      time: String(a.appointment_time).slice(0, 5),
-      durationMinutes: Number(a.duration_minutes),
-      status: a.status,
-      appointmentType: a.appointment_type,
-    };
+  for (const view of appointments) {
     (view.date > now.date || (view.date === now.date && view.time >= nowTime) ? upcoming : past).push(view);
   }
   upcoming.reverse();

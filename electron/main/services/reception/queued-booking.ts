@@ -1,8 +1,9 @@
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppointmentType, AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import { bookAppointment, type Clock } from '../scheduling/booking';
-import { utcText } from './sql-time';
+import { bookAppointment } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
+import { utcText } from '../../data/sql/sql-time';
 
 /** What a walk-in or waiting-list entry carries into its booking. */
 export interface QueuedEntry {
@@ -28,11 +29,11 @@ export interface QueuedBookingInput {
  */
 export async function bookQueuedEntry(
   sql: SqlStore,
-  queue: { table: 'walk_in_queue' | 'waiting_list'; what: string },
+  queue: { what: string; markBooked(entryId: number, appointmentId: number, resolvedAt: string): Promise<void> },
   entryId: number,
   entry: QueuedEntry,
   input: QueuedBookingInput,
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<AppointmentView> {
   if (entry.status === 'Removed') throw new AppFailure('CONFLICT', `This ${queue.what} was removed.`);
   const appointment = await bookAppointment(
@@ -50,8 +51,6 @@ export async function bookQueuedEntry(
     clock,
   );
   if (entry.status === 'Booked' && entry.appointmentId !== appointment.id) throw new AppFailure('CONFLICT', `This ${queue.what} is already booked.`);
-  await sql.sequelize.query(`UPDATE ${queue.table} SET status = 'Booked', appointment_id = :appointmentId, resolved_at = :now WHERE id = :entryId`, {
-    replacements: { entryId, appointmentId: appointment.id, now: utcText(clock()) },
-  });
+  await queue.markBooked(entryId, appointment.id, utcText(clock()));
   return appointment;
 }

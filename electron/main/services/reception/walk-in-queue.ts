@@ -1,4 +1,3 @@
-import { QueryTypes, type Transaction } from 'sequelize';
 import { instantToWall, parseTime, wallToInstantLenient } from '../../../../shared/domain/scheduling';
 import {
   estimateWalkInWaits,
@@ -8,70 +7,27 @@ import {
 } from '../../../../shared/domain/reception/running-delay';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type {
-  QueueStatus,
   WalkInBooking,
   WalkInEntryView,
   WalkInQueue,
   WalkInQueueRow,
 } from '../../../../shared/ipc/reception/types';
 import type { AppointmentType, SlotView } from '../../../../shared/ipc/scheduling-types';
-import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { peopleRepository } from '../../data/sql/repositories/people-repository';
+import { walkInQueueRepository } from '../../data/sql/repositories/walk-in-queue-repository';
 import { inWriteTransaction } from '../../data/sql/write-retry';
-import type { Clock } from '../scheduling/booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
 import { findSoonestSlots } from '../scheduling/soonest';
 import { toSlotView } from '../scheduling/slot-view';
-import { epochMsOf, isoOf, utcText } from './sql-time';
+import { epochMsOf, utcText } from '../../data/sql/sql-time';
 import { bookQueuedEntry } from './queued-booking';
 
-interface EntryRow {
-  id: number;
-  patient_id: number;
-  p_first: string;
-  p_last: string;
-  doctor_id: number | null;
-  d_first: string | null;
-  d_last: string | null;
-  specialization: string | null;
-  duration_minutes: number;
-  appointment_type: AppointmentType;
-  notes: string | null;
-  arrived_at: unknown;
-  status: QueueStatus;
-  appointment_id: number | null;
-}
-
-const SELECT_ENTRIES = `SELECT q.id, q.patient_id, p.first_name AS p_first, p.last_name AS p_last, q.doctor_id, d.first_name AS d_first, d.last_name AS d_last,
-       q.specialization, q.duration_minutes, q.appointment_type, q.notes, q.arrived_at, q.status, q.appointment_id
-  FROM walk_in_queue q JOIN patients p ON p.id = q.patient_id LEFT JOIN doctors d ON d.id = q.doctor_id`;
-
-function toEntryView(row: EntryRow): WalkInEntryView {
-  return {
-    id: Number(row.id),
-    patientId: Number(row.patient_id),
-    patientName: `${row.p_first} ${row.p_last}`,
-    doctorId: row.doctor_id === null ? null : Number(row.doctor_id),
-    doctorName: row.d_first === null ? null : `Dr. ${row.d_first} ${row.d_last}`,
-    specialization: row.specialization,
-    durationMinutes: Number(row.duration_minutes),
-    appointmentType: row.appointment_type,
-    notes: row.notes,
-    arrivedAt: isoOf(row.arrived_at),
-    status: row.status,
-    appointmentId: row.appointment_id === null ? null : Number(row.appointment_id),
-  };
-}
-
-async function loadEntry(sql: SqlStore, entryId: number, transaction?: Transaction): Promise<WalkInEntryView> {
-  const [rows] = await sql.sequelize.query(`${SELECT_ENTRIES} WHERE q.id = :entryId`, {
-    replacements: { entryId },
-    type: QueryTypes.RAW,
-    transaction,
-  });
-  const row = (rows as EntryRow[])[0];
-  if (!row) throw new AppFailure('NOT_FOUND', 'That walk-in is not in the queue.');
-  return toEntryView(row);
+async function loadEntry(sql: SqlStore, entryId: number): Promise<WalkInEntryView> {
+  const entry = await walkInQueueRepository(sql).entry(entryId);
+  if (!entry) throw new AppFailure('NOT_FOUND', 'That walk-in is not in the queue.');
+  return entry;
 }
 
 export interface JoinWalkInInput {
@@ -84,68 +40,38 @@ export interface JoinWalkInInput {
 }
 
 /** Puts a walk-in in the queue, arrived now. A patient already waiting is refused (CONFLICT). */
-export async function joinWalkInQueue(sql: SqlStore, input: JoinWalkInInput, clock: Clock): Promise<WalkInEntryView> {
+export async function joinWalkInQueue(sql: SqlStore, input: JoinWalkInInput, clock: EpochMinuteClock): Promise<WalkInEntryView> {
   const settings = await loadClinicSettings(sql.models);
+  const queue = walkInQueueRepository(sql);
+  const people = peopleRepository(sql);
   const id = await inWriteTransaction(sql.sequelize, async (transaction) => {
-    const [patients] = await sql.sequelize.query('SELECT id, is_active FROM patients WHERE id = :id', {
-      replacements: { id: input.patientId },
-      type: QueryTypes.RAW,
-      transaction,
-    });
-    const patient = (patients as { is_active: unknown }[])[0];
-    if (!patient || (patient.is_active !== null && !Number(patient.is_active)))
+    if (!(await people.isActivePatient(input.patientId, transaction)))
       throw new AppFailure('NOT_FOUND', 'That patient does not exist or is deactivated.');
-    if (input.doctorId !== undefined) {
-      const [doctors] = await sql.sequelize.query('SELECT id FROM doctors WHERE id = :id AND is_active = :yes', {
-        replacements: { id: input.doctorId, yes: true },
-        type: QueryTypes.RAW,
-        transaction,
-      });
-      if ((doctors as unknown[]).length === 0)
-        throw new AppFailure('NOT_FOUND', 'That doctor does not exist or is no longer active.');
-    }
-    const [waiting] = await sql.sequelize.query(
-      "SELECT id FROM walk_in_queue WHERE patient_id = :id AND status = 'Waiting'",
-      { replacements: { id: input.patientId }, type: QueryTypes.RAW, transaction },
-    );
-    if ((waiting as unknown[]).length > 0)
+    if (input.doctorId !== undefined && !(await people.isActiveDoctor(input.doctorId, transaction)))
+      throw new AppFailure('NOT_FOUND', 'That doctor does not exist or is no longer active.');
+    if (await queue.patientHasWaitingEntry(input.patientId, transaction))
       throw new AppFailure('CONFLICT', 'This patient is already in the walk-in queue.');
-    await sql.sequelize.query(
-      `INSERT INTO walk_in_queue (patient_id, doctor_id, specialization, duration_minutes, appointment_type, notes, arrived_at, status)
-       VALUES (:patientId, :doctorId, :specialization, :duration, :type, :notes, :arrivedAt, 'Waiting')`,
+    return queue.add(
       {
-        replacements: {
-          patientId: input.patientId,
-          doctorId: input.doctorId ?? null,
-          specialization: input.doctorId === undefined ? (input.specialization ?? null) : null,
-          duration: input.durationMinutes ?? settings.defaultDurationMinutes,
-          type: input.appointmentType ?? 'Consultation',
-          notes: input.notes || null,
-          arrivedAt: utcText(clock()),
-        },
-        type: QueryTypes.INSERT,
-        transaction,
+        patientId: input.patientId,
+        doctorId: input.doctorId ?? null,
+        specialization: input.doctorId === undefined ? (input.specialization ?? null) : null,
+        durationMinutes: input.durationMinutes ?? settings.defaultDurationMinutes,
+        appointmentType: input.appointmentType ?? 'Consultation',
+        notes: input.notes || null,
+        arrivedAt: utcText(clock()),
       },
+      transaction,
     );
-    const [last] = await sql.sequelize.query(
-      "SELECT MAX(id) AS id FROM walk_in_queue WHERE patient_id = :id AND status = 'Waiting'",
-      { replacements: { id: input.patientId }, type: QueryTypes.RAW, transaction },
-    );
-    return Number((last as { id: number }[])[0]!.id);
   });
   return loadEntry(sql, id);
 }
 
 /** Takes a walk-in off the queue without booking (they left, or were seen otherwise). */
-export async function removeFromWalkInQueue(sql: SqlStore, entryId: number, clock: Clock): Promise<WalkInEntryView> {
+export async function removeFromWalkInQueue(sql: SqlStore, entryId: number, clock: EpochMinuteClock): Promise<WalkInEntryView> {
   const entry = await loadEntry(sql, entryId);
   if (entry.status !== 'Waiting') throw new AppFailure('CONFLICT', 'This walk-in is no longer waiting.');
-  await sql.sequelize.query(
-    "UPDATE walk_in_queue SET status = 'Removed', resolved_at = :now WHERE id = :entryId AND status = 'Waiting'",
-    {
-      replacements: { entryId, now: utcText(clock()) },
-    },
-  );
+  await walkInQueueRepository(sql).markRemoved(entryId, utcText(clock()));
   return loadEntry(sql, entryId);
 }
 
@@ -157,19 +83,11 @@ export async function removeFromWalkInQueue(sql: SqlStore, entryId: number, cloc
 export async function bookWalkIn(
   sql: SqlStore,
   input: { entryId: number; doctorId: number; date: string; time: string; idempotencyKey: string },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<WalkInBooking> {
   const entry = await loadEntry(sql, input.entryId);
-  const appointment = await bookQueuedEntry(sql, { table: 'walk_in_queue', what: 'walk-in' }, input.entryId, entry, input, clock);
+  const appointment = await bookQueuedEntry(sql, { what: 'walk-in', markBooked: walkInQueueRepository(sql).markBooked }, input.entryId, entry, input, clock);
   return { entry: await loadEntry(sql, input.entryId), appointment };
-}
-
-interface TodayRow {
-  doctor_id: number;
-  first_name: string;
-  last_name: string;
-  appointment_time: string;
-  status: AppointmentStatus;
 }
 
 /**
@@ -177,30 +95,21 @@ interface TodayRow {
  * they would probably get today (the soonest ones, handed out in arrival order) and the wait,
  * the doctors' running delay included (shared/domain/reception/running-delay.ts).
  */
-export async function listWalkInQueue(sql: SqlStore, clock: Clock): Promise<WalkInQueue> {
+export async function listWalkInQueue(sql: SqlStore, clock: EpochMinuteClock): Promise<WalkInQueue> {
   const settings = await loadClinicSettings(sql.models);
   const rules = schedulingRules(settings);
   const now = clock();
   const today = instantToWall(now, settings.timezone).date;
-  const [entryRows] = await sql.sequelize.query(
-    `${SELECT_ENTRIES} WHERE q.status = 'Waiting' ORDER BY q.arrived_at, q.id`,
-    { type: QueryTypes.RAW },
-  );
-  const entries = (entryRows as EntryRow[]).map(toEntryView);
-  const [todayRows] = await sql.sequelize.query(
-    `SELECT a.doctor_id, d.first_name, d.last_name, a.appointment_time, a.status FROM appointments a JOIN doctors d ON d.id = a.doctor_id
-      WHERE a.appointment_date = :today AND a.status IN ('Scheduled', 'Confirmed')`,
-    { replacements: { today }, type: QueryTypes.RAW },
-  );
-  const todays: TodayAppointment[] = (todayRows as TodayRow[]).map((r) => ({
-    doctorId: Number(r.doctor_id),
-    startsAt: wallToInstantLenient(today, parseTime(String(r.appointment_time).slice(0, 5)), settings.timezone),
-    status: r.status,
+  const queue = walkInQueueRepository(sql);
+  const entries = await queue.waiting();
+  const liveToday = await queue.liveAppointmentsOn(today);
+  const todays: TodayAppointment[] = liveToday.map((a) => ({
+    doctorId: a.doctorId,
+    startsAt: wallToInstantLenient(today, parseTime(a.time), settings.timezone),
+    status: a.status,
   }));
   const delays = runningDelays(todays, now);
-  const doctorNames = new Map(
-    (todayRows as TodayRow[]).map((r) => [Number(r.doctor_id), `Dr. ${r.first_name} ${r.last_name}`]),
-  );
+  const doctorNames = new Map(liveToday.map((a) => [a.doctorId, a.doctorName]));
 
   // one soonest search per distinct wish (any doctor / a specialization / a doctor), today only
   const slots: CandidateSlot[] = [];

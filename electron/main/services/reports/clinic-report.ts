@@ -21,7 +21,7 @@ function weekCase(column: string, boundaries: number): string {
   return `CASE ${whens} END`;
 }
 
-const minutesOf = (intervals: { start: number; end: number }[]) => intervals.reduce((sum, i) => sum + (i.end - i.start), 0);
+const minutesCovered = (intervals: { start: number; end: number }[]) => intervals.reduce((sum, i) => sum + (i.end - i.start), 0);
 
 /**
  * The clinic report: per doctor and week booked vs available minutes, appointments by week,
@@ -166,13 +166,13 @@ function availableMinutesByWeek(weeks: string[], weekly: WeeklyRange[], blocks: 
     for (let i = 0; i < 7; i++) {
       const date = addDays(monday, i);
       if (blockedDates.has(date)) {
-        total += minutesOf(workingIntervals(date, { weekly, blocks }, rules));
+        total += minutesCovered(workingIntervals(date, { weekly, blocks }, rules));
         continue;
       }
       const weekday = dayOfWeek(date);
       let minutes = byWeekday.get(weekday);
       if (minutes === undefined) {
-        minutes = minutesOf(workingIntervals(date, { weekly, blocks: [] }, rules));
+        minutes = minutesCovered(workingIntervals(date, { weekly, blocks: [] }, rules));
         byWeekday.set(weekday, minutes);
       }
       total += minutes;

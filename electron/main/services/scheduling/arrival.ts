@@ -4,14 +4,14 @@ import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { toAppointmentView } from './appointment-view';
-import { systemClock, type Clock } from './booking';
+import { systemMinuteClock, type EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from './rules';
 
 /**
  * Records that the patient has arrived (front desk or kiosk): sets checked_in_at and confirms a
  * Scheduled visit, in one transaction under the row lock so two desks cannot record it twice.
  */
-export async function recordArrival(sql: SqlStore, appointmentId: number, clock: Clock = systemClock): Promise<AppointmentView> {
+export async function recordArrival(sql: SqlStore, appointmentId: number, clock: EpochMinuteClock = systemMinuteClock): Promise<AppointmentView> {
   const settings = await loadClinicSettings(sql.models);
   const now = clock();
   const today = instantToWall(now, settings.timezone).date;

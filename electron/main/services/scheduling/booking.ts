@@ -9,6 +9,7 @@ import {
   type BusyAppointment,
   type SchedulingRules,
 } from '../../../../shared/domain/scheduling';
+import { systemMinuteClock, type EpochMinuteClock } from '../../../../shared/domain/clock';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppointmentType, AppointmentView, SlotView } from '../../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../../shared/ipc/types';
@@ -40,9 +41,6 @@ export interface MoveInput {
   durationMinutes?: number;
 }
 
-/** "Now" in epoch minutes; injected so tests and replays control the clock. */
-export type Clock = () => number;
-export const systemClock: Clock = () => Math.floor(Date.now() / 60000);
 
 interface LockedRow {
   id: number;
@@ -145,7 +143,7 @@ async function withAlternatives<T>(sql: SqlStore, rules: SchedulingRules, target
  * order, so two bookings cannot deadlock each other), re-check every rule against committed
  * data, insert. A retried request with the same idempotency key returns the first booking.
  */
-export async function bookAppointment(sql: SqlStore, input: BookInput, clock: Clock = systemClock): Promise<AppointmentView> {
+export async function bookAppointment(sql: SqlStore, input: BookInput, clock: EpochMinuteClock = systemMinuteClock): Promise<AppointmentView> {
   const settings = await loadClinicSettings(sql.models);
   const rules = schedulingRules(settings);
   const durationMinutes = input.durationMinutes ?? settings.defaultDurationMinutes;
@@ -194,7 +192,7 @@ async function loadForUpdate(sql: SqlStore, appointmentId: number, transaction: 
 }
 
 /** Moves an appointment (time, length or doctor) under the same rules, as one atomic step. */
-export async function rescheduleAppointment(sql: SqlStore, input: MoveInput, clock: Clock = systemClock): Promise<AppointmentView> {
+export async function rescheduleAppointment(sql: SqlStore, input: MoveInput, clock: EpochMinuteClock = systemMinuteClock): Promise<AppointmentView> {
   const rules = schedulingRules(await loadClinicSettings(sql.models));
   const now = clock();
   const current = await sql.models.Appointment.findByPk(input.appointmentId);
@@ -226,7 +224,7 @@ export function startInstant(row: { appointmentDate: string; appointmentTime: st
  * Cancels with the policy: within the late-cancellation window a reason is required and the
  * cancellation is marked late. cancelled_by comes from the signed-in user, never the request.
  */
-export async function cancelAppointment(sql: SqlStore, input: { appointmentId: number; reason?: string | null }, user: SessionUser, clock: Clock = systemClock): Promise<AppointmentView> {
+export async function cancelAppointment(sql: SqlStore, input: { appointmentId: number; reason?: string | null }, user: SessionUser, clock: EpochMinuteClock = systemMinuteClock): Promise<AppointmentView> {
   const settings = await loadClinicSettings(sql.models);
   const now = clock();
   return inWriteTransaction(sql.sequelize, async (transaction) => {
@@ -244,7 +242,7 @@ export async function cancelAppointment(sql: SqlStore, input: { appointmentId: n
 }
 
 /** Confirm, complete or mark a no-show: only the lifecycle's transitions, at the right time. */
-export async function setAppointmentStatus(sql: SqlStore, input: { appointmentId: number; status: 'Confirmed' | 'Completed' | 'No-Show' }, clock: Clock = systemClock): Promise<AppointmentView> {
+export async function setAppointmentStatus(sql: SqlStore, input: { appointmentId: number; status: 'Confirmed' | 'Completed' | 'No-Show' }, clock: EpochMinuteClock = systemMinuteClock): Promise<AppointmentView> {
   const settings = await loadClinicSettings(sql.models);
   const now = clock();
   return inWriteTransaction(sql.sequelize, async (transaction) => {

@@ -6,7 +6,8 @@ import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { cancelledByFor } from './actor';
 import { toAppointmentView } from './appointment-view';
-import { startInstant, systemClock, type Clock } from './booking';
+import { startInstant } from './booking';
+import { systemMinuteClock, type EpochMinuteClock } from '../../../../shared/domain/clock';
 import { cancellationTerms } from './cancellation-policy';
 import { loadClinicSettings } from './rules';
 
@@ -23,7 +24,7 @@ export interface CancelSeriesInput {
  * cancellation policy of a single cancel (a late one needs the reason, and without it nothing
  * is cancelled).
  */
-export async function cancelSeries(sql: SqlStore, input: CancelSeriesInput, user: SessionUser, clock: Clock = systemClock): Promise<SeriesCancellation> {
+export async function cancelSeries(sql: SqlStore, input: CancelSeriesInput, user: SessionUser, clock: EpochMinuteClock = systemMinuteClock): Promise<SeriesCancellation> {
   const settings = await loadClinicSettings(sql.models);
   const now = clock();
   return inWriteTransaction(sql.sequelize, async (transaction) => {

@@ -23,7 +23,8 @@ import type { AppointmentSeries } from '../../data/sql/models';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { toAppointmentView } from './appointment-view';
-import { lockRow, systemClock, type BookInput, type Clock } from './booking';
+import { lockRow, type BookInput } from './booking';
+import { systemMinuteClock, type EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings, schedulingRules } from './rules';
 import { loadSchedules, type DoctorSummary } from './schedule-query';
 import { toSlotView } from './slot-view';
@@ -118,7 +119,7 @@ async function prepare(sql: SqlStore, request: SeriesRequest, overrides?: readon
  * Checks every visit of a series with the same rules as a single booking and, for each visit
  * that cannot be booked, offers up to three nearby alternatives. Reads only.
  */
-export async function previewSeries(sql: SqlStore, input: SeriesRequest, clock: Clock = systemClock): Promise<SeriesPreview> {
+export async function previewSeries(sql: SqlStore, input: SeriesRequest, clock: EpochMinuteClock = systemMinuteClock): Promise<SeriesPreview> {
   const { rules, durationMinutes, requests } = await prepare(sql, input);
   const patient = await sql.models.Patient.findByPk(input.patientId, { attributes: ['id', 'isActive'] });
   if (!patient || patient.isActive === false) throw new AppFailure('NOT_FOUND', 'That patient does not exist or is deactivated.');
@@ -151,7 +152,7 @@ async function seriesView(sql: SqlStore, series: AppointmentSeries, transaction?
  * alternatives and nothing is written. A retry with the same idempotency key returns the series
  * booked the first time.
  */
-export async function bookSeries(sql: SqlStore, input: BookSeriesInput, clock: Clock = systemClock): Promise<SeriesView> {
+export async function bookSeries(sql: SqlStore, input: BookSeriesInput, clock: EpochMinuteClock = systemMinuteClock): Promise<SeriesView> {
   const { rules, durationMinutes, requests } = await prepare(sql, input, input.overrides);
   const now = clock();
   return inWriteTransaction(sql.sequelize, async (transaction) => {

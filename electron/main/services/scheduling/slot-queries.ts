@@ -1,7 +1,7 @@
 import { addDays, datesBetween, freeSlots, instantToWall } from '../../../../shared/domain/scheduling';
 import type { SlotView } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import type { Clock } from './booking';
+import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { cachedClinicSettings, schedulingRules } from './rules';
 import { loadSchedules } from './schedule-query';
 import { toSlotView } from './slot-view';
@@ -11,7 +11,7 @@ import { findSoonestSlots, type SoonestQuery } from './soonest';
 export async function listFreeSlots(
   sql: SqlStore,
   input: { doctorId: number; fromDate: string; days: number; durationMinutes?: number },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<SlotView[]> {
   const settings = await cachedClinicSettings(sql);
   const rules = schedulingRules(settings);
@@ -31,7 +31,7 @@ export async function listFreeSlots(
 export async function soonestSlots(
   sql: SqlStore,
   input: Omit<SoonestQuery, 'durationMinutes'> & { durationMinutes?: number },
-  clock: Clock,
+  clock: EpochMinuteClock,
 ): Promise<SlotView[]> {
   const settings = await cachedClinicSettings(sql);
   const rules = schedulingRules(settings);

@@ -4,6 +4,7 @@ import { readFrom } from '../../data/sql/read-routing';
 import { CURSOR_OVERLAP_MS, ID_BUCKET, MIRROR_TABLES, type MirrorTable } from './mirror-tables';
 import { sameRow, type Row } from './row-values';
 import { LOWEST_LOCAL_ID } from '../../../../shared/domain/sync/local-ids';
+import { mirroredPasswordHash } from '../auth/mirrored-hash';
 
 export interface TablePull {
   table: string;
@@ -20,6 +21,17 @@ export interface PullOptions {
 
 const select = <T extends Row>(db: Sequelize, sql: string, replacements: Record<string, unknown> = {}, transaction?: Transaction) =>
   db.query<T>(sql, { type: QueryTypes.SELECT, replacements, transaction });
+
+/** Server rows as the mirror keeps them: a password hash only as its stand-in. */
+async function serverRows(server: SqlStore, table: MirrorTable, sql: string, replacements: Record<string, unknown>): Promise<Row[]> {
+  const rows = await select<Row>(server.sequelize, sql, replacements);
+  const column = table.passwordHashColumn;
+  if (!column) return rows;
+  return rows.map((row) => {
+    const hash = row[column];
+    return typeof hash === 'string' ? { ...row, [column]: mirroredPasswordHash(hash) } : row;
+  });
+}
 
 /**
  * Brings this workstation's mirror (its own SQLite file) up to date with the clinic server:
@@ -103,8 +115,9 @@ async function pullChangedSince(server: SqlStore, local: SqlStore, table: Mirror
   let after: { at: Date; id: number } = { at: cursor ? new Date(cursor.getTime() - CURSOR_OVERLAP_MS) : new Date(0), id: 0 };
   let written = 0;
   for (;;) {
-    const page = await select<Row>(
-      server.sequelize,
+    const page = await serverRows(
+      server,
+      table,
       `SELECT * FROM ${table.table}
        WHERE updated_at > :at OR (updated_at = :at AND id > :id)
        ORDER BY updated_at, id LIMIT :limit`,
@@ -179,11 +192,11 @@ async function syncRows(
   where: string,
   replacements: Record<string, unknown>,
 ): Promise<{ written: number; removed: number }> {
-  const serverRows = await select<Row>(server.sequelize, `SELECT * FROM ${table.table} ${where}`, replacements);
+  const fromServer = await serverRows(server, table, `SELECT * FROM ${table.table} ${where}`, replacements);
   const localIds = await select<{ id: number }>(local.sequelize, `SELECT id FROM ${table.table} ${where}`, replacements);
-  const onServer = new Set(serverRows.map((row) => Number(row.id)));
+  const onServer = new Set(fromServer.map((row) => Number(row.id)));
   const gone = localIds.map((row) => Number(row.id)).filter((id) => !onServer.has(id));
-  const changed = await changedRows(local, table.table, columns, serverRows);
+  const changed = await changedRows(local, table.table, columns, fromServer);
   await local.sequelize.transaction(async (transaction) => {
     await removeIds(local, table.table, gone, transaction);
     await upsert(local, table.table, columns, changed, transaction);

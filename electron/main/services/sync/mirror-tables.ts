@@ -11,14 +11,20 @@ export type MirrorStrategy = 'updated' | 'immutable' | 'small';
 export interface MirrorTable {
   table: string;
   strategy: MirrorStrategy;
+  /**
+   * Password hashes: the mirror keeps a stand-in (services/auth/mirrored-hash.ts), never the
+   * hash. Offline sign-in checks passwords against `offline_verifiers`, which holds the hashes of
+   * only those who signed in on this workstation.
+   */
+  passwordHashColumn?: string;
 }
 
 export const MIRROR_TABLES: readonly MirrorTable[] = [
   // a setting names the staff member who saved it (updated_by): the accounts come first
-  { table: 'admin', strategy: 'small' },
+  { table: 'admin', strategy: 'small', passwordHashColumn: 'password_hash' },
   { table: 'clinic_settings', strategy: 'updated' },
-  { table: 'doctors', strategy: 'updated' },
-  { table: 'patients', strategy: 'updated' },
+  { table: 'doctors', strategy: 'updated', passwordHashColumn: 'password_hash' },
+  { table: 'patients', strategy: 'updated', passwordHashColumn: 'password_hash' },
   { table: 'doctor_availability', strategy: 'small' },
   { table: 'doctor_unavailable_dates', strategy: 'small' },
   // appointments point at their series: the series come first

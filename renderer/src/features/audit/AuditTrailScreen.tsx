@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -7,7 +8,6 @@ import type { AuditEntryView } from '../../../../shared/ipc/types';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
-import { formatMoment } from '../staff/staff-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
 const USER_TYPES = ['front_desk', 'admin', 'super_admin', 'doctor', 'patient', 'system'] as const;

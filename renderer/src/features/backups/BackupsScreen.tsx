@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { BackupView, RestoreResult } from '../../../../shared/ipc/backups/types';
@@ -7,7 +8,6 @@ import { LoadProblem } from '../../components/LoadProblem';
 import { Spinner } from '../../components/Spinner';
 import { useAppStore } from '../../stores/app-store';
 import { useBackupsStore } from '../../stores/backups-store';
-import { formatMoment } from '../staff/staff-format';
 import { BACKUP_KIND_LABEL, formatSize } from './backup-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 

@@ -1,3 +1,4 @@
+import { formatDayShort } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -19,7 +20,7 @@ import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-sto
 import { PatientForm, valuesFromTyped } from '../patients/PatientForm';
 import { clinicNow, useClinicZone } from './clinic-today';
 import { PatientPicker } from './PatientPicker';
-import { alternativesOf, formatDay } from './reception-format';
+import { alternativesOf } from './reception-format';
 
 export interface BookingDialogProps {
   /** Prefilled from the calendar's selection; each stays editable. */
@@ -155,7 +156,7 @@ export function BookingDialog({
                     className="slot-chip"
                     onClick={() => takeAlternative(slot)}
                   >
-                    {formatDay(slot.date)} {slot.time}
+                    {formatDayShort(slot.date)} {slot.time}
                   </button>
                 ))}
               </div>

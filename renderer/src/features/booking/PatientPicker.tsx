@@ -1,8 +1,8 @@
+import { formatBirthDate } from '../../../../shared/domain/display-format';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import { FieldError } from '../../components/TextField';
 import { useReceptionStore } from '../../stores/reception-store';
-import { formatBirthDate } from './reception-format';
 
 export interface PatientPickerProps {
   label?: string;

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { DateTime } from 'luxon';
+import { formatDayShort } from '../../../../shared/domain/display-format';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { AppError, Result } from '../../../../shared/ipc/result';
 import { CancelForm } from './CancelForm';
@@ -78,7 +78,7 @@ export function AppointmentPopover(props: AppointmentPopoverProps) {
       <dl className="popover__facts">
         <dt>When</dt>
         <dd>
-          {timeRange(appointment.time, appointment.durationMinutes)} · {DateTime.fromISO(date).toFormat('ccc d LLL')}
+          {timeRange(appointment.time, appointment.durationMinutes)} · {formatDayShort(date)}
         </dd>
         <dt>Doctor</dt>
         <dd>{doctorName}</dd>

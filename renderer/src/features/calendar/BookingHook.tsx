@@ -1,5 +1,5 @@
 import { BookingDialog } from '../booking/BookingDialog';
-import { minutesOf } from '../../../../shared/domain/calendar/calendar-dates';
+import { parseTime } from '../../../../shared/domain/plain-date';
 import type { SlotSelection } from '../../stores/calendar-store';
 
 export interface BookingHookProps {
@@ -18,7 +18,7 @@ export function BookingHook({ selection, onClose, onBooked }: BookingHookProps) 
       doctorId={selection.doctorId}
       date={selection.date}
       time={selection.start}
-      durationMinutes={minutesOf(selection.end) - minutesOf(selection.start)}
+      durationMinutes={parseTime(selection.end) - parseTime(selection.start)}
       onClose={onClose}
       onBooked={() => onBooked()}
     />

@@ -4,8 +4,9 @@ import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-type
 import { PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
 import { AppointmentPopover } from './AppointmentPopover';
 import { BookingHook } from './BookingHook';
-import { addDaysIso, mondayOfIso, shiftMonth } from '../../../../shared/domain/calendar/calendar-dates';
-import { clockTime, dayTitle, todayIn } from './calendar-day';
+import { addDays, mondayOf, shiftMonth } from '../../../../shared/domain/plain-date';
+import { formatDayLong, formatDayShort } from '../../../../shared/domain/display-format';
+import { clockTime, todayIn } from './calendar-day';
 import { CalendarNoticeBar } from './CalendarNoticeBar';
 import { DayGrid, type GridColumn } from './DayGrid';
 import { DayToolbar } from './DayToolbar';
@@ -42,8 +43,8 @@ function findOpen(
 }
 
 function shift(view: CalendarView, date: string, direction: 1 | -1): string {
-  if (view === 'day') return addDaysIso(date, direction);
-  if (view === 'week') return addDaysIso(date, 7 * direction);
+  if (view === 'day') return addDays(date, direction);
+  if (view === 'week') return addDays(date, 7 * direction);
   return shiftMonth(date, direction);
 }
 
@@ -121,12 +122,11 @@ export function CalendarScreen({ zone }: { zone: string }) {
     }
     if (view === 'week' && week) {
       return week.days.map((d) => {
-        const title = DateTime.fromISO(d.date);
         return {
           key: d.date,
           doctorId: week.doctorId,
           date: d.date,
-          title: title.toFormat('ccc d LLL'),
+          title: formatDayShort(d.date),
           subtitle: d.date === today ? 'Today' : '',
           data: d,
         };
@@ -140,12 +140,9 @@ export function CalendarScreen({ zone }: { zone: string }) {
   const clinicNow = { date: today, minutes: local.hour * 60 + local.minute, label: clockTime(zone, now) };
 
   const title = useMemo(() => {
-    if (view === 'day') {
-      const t = dayTitle(date, zone);
-      return { main: `${t.weekday}, ${t.date}`, sub: '' };
-    }
+    if (view === 'day') return { main: formatDayLong(date), sub: '' };
     if (view === 'week') {
-      const monday = DateTime.fromISO(mondayOfIso(date));
+      const monday = DateTime.fromISO(mondayOf(date));
       const sunday = monday.plus({ days: 6 });
       return {
         main: `${monday.toFormat('d LLL')} – ${sunday.toFormat('d LLL yyyy')}`,
@@ -153,7 +150,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
       };
     }
     return { main: DateTime.fromISO(date).toFormat('LLLL yyyy'), sub: specialization ?? 'All doctors' };
-  }, [view, date, zone, week, specialization]);
+  }, [view, date, week, specialization]);
 
   const openAppointment = findOpen(open, columns);
   const closePopover = useCallback(() => setOpen(null), []);

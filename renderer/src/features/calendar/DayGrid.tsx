@@ -11,7 +11,7 @@ import {
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { SlotSelection } from '../../stores/calendar-store';
 import { AppointmentBlock } from './AppointmentBlock';
-import { minutesOf, timeOf } from '../../../../shared/domain/calendar/calendar-dates';
+import { parseTime, formatTime } from '../../../../shared/domain/plain-date';
 import {
   DEFAULT_SELECTION_MINUTES,
   hoursOf,
@@ -149,7 +149,7 @@ export function DayGrid({
         col: point.col,
         x: event.clientX,
         y: event.clientY,
-        offset: pointerMinutes - minutesOf(appointment.time),
+        offset: pointerMinutes - parseTime(appointment.time),
         element: block,
       });
       return;
@@ -181,7 +181,7 @@ export function DayGrid({
           col: current.col,
           offset: current.offset,
           targetCol: current.col,
-          targetMin: minutesOf(current.appointment.time),
+          targetMin: parseTime(current.appointment.time),
         });
         return;
       }
@@ -208,7 +208,7 @@ export function DayGrid({
         const to = Math.max(current.anchor, current.current) + STEP_MINUTES;
         // A click (no drag) picks the default length from the slot clicked.
         const end = from === to - STEP_MINUTES ? Math.min(range.end, from + DEFAULT_SELECTION_MINUTES) : to;
-        onSelect({ doctorId: column.doctorId, date: column.date, start: timeOf(from), end: timeOf(end) });
+        onSelect({ doctorId: column.doctorId, date: column.date, start: formatTime(from), end: formatTime(end) });
         return;
       }
       if (current.kind === 'press') {
@@ -218,7 +218,7 @@ export function DayGrid({
       }
       const column = columns[current.targetCol];
       if (!column) return;
-      const time = timeOf(current.targetMin);
+      const time = formatTime(current.targetMin);
       const unchanged = current.targetCol === current.col && time === current.appointment.time;
       if (!unchanged) onMove(current.appointment, { doctorId: column.doctorId, date: column.date, time });
     }
@@ -268,8 +268,8 @@ export function DayGrid({
       const hit = column.data.appointments.find(
         (a) =>
           a.status !== 'Cancelled' &&
-          minutesOf(a.time) <= at.minutes &&
-          at.minutes < minutesOf(a.time) + a.durationMinutes,
+          parseTime(a.time) <= at.minutes &&
+          at.minutes < parseTime(a.time) + a.durationMinutes,
       );
       const element = hit ? scrollRef.current?.querySelector<HTMLElement>(`[data-appointment-id="${hit.id}"]`) : null;
       if (hit && element) onOpen(hit, column, element.getBoundingClientRect());
@@ -277,8 +277,8 @@ export function DayGrid({
         onSelect({
           doctorId: column.doctorId,
           date: column.date,
-          start: timeOf(at.minutes),
-          end: timeOf(Math.min(range.end, at.minutes + DEFAULT_SELECTION_MINUTES)),
+          start: formatTime(at.minutes),
+          end: formatTime(Math.min(range.end, at.minutes + DEFAULT_SELECTION_MINUTES)),
         });
       return;
     } else if (event.key === 'Escape') {
@@ -309,7 +309,7 @@ export function DayGrid({
 
   const drag = interaction?.kind === 'drag' ? interaction : null;
   const selecting = interaction?.kind === 'select' ? interaction : null;
-  const cursorLabel = cursor && columns[cursor.col] ? `${columns[cursor.col]!.title}, ${timeOf(cursor.minutes)}` : '';
+  const cursorLabel = cursor && columns[cursor.col] ? `${columns[cursor.col]!.title}, ${formatTime(cursor.minutes)}` : '';
 
   return (
     <div
@@ -377,7 +377,7 @@ export function DayGrid({
                         !selecting &&
                         selection.doctorId === column.doctorId &&
                         selection.date === column.date
-                      ? { start: minutesOf(selection.start), end: minutesOf(selection.end), live: false }
+                      ? { start: parseTime(selection.start), end: parseTime(selection.end), live: false }
                       : null
                 }
                 ghost={
@@ -442,8 +442,8 @@ function GridColumnView({
         />
       ))}
       {column.data.blocks.map((block) => {
-        const start = Math.max(range.start, minutesOf(block.start));
-        const end = Math.min(range.end, minutesOf(block.end));
+        const start = Math.max(range.start, parseTime(block.start));
+        const end = Math.min(range.end, parseTime(block.end));
         if (end <= start) return null;
         return (
           <div
@@ -473,7 +473,7 @@ function GridColumnView({
           data-testid="calendar-selection"
         >
           <span>
-            {timeOf(selection.start)} – {timeOf(selection.end)}
+            {formatTime(selection.start)} – {formatTime(selection.end)}
           </span>
           {!selection.live ? <span className="cal-selection__hint">New appointment</span> : null}
         </div>
@@ -484,7 +484,7 @@ function GridColumnView({
           <AppointmentBlock
             key={appointment.id}
             appointment={appointment}
-            top={topOf(minutesOf(appointment.time), range)}
+            top={topOf(parseTime(appointment.time), range)}
             height={appointment.durationMinutes * PX_PER_MINUTE}
             place={place}
             busy={pending.includes(appointment.id)}
@@ -499,7 +499,7 @@ function GridColumnView({
           data-testid="calendar-drag-ghost"
         >
           <span className="cal-ghost__time">
-            {timeOf(ghost.start)} – {timeOf(ghost.start + ghost.appointment.durationMinutes)}
+            {formatTime(ghost.start)} – {formatTime(ghost.start + ghost.appointment.durationMinutes)}
           </span>
           <span className="cal-ghost__name">
             {ghost.appointment.patientFirstName} {ghost.appointment.patientLastName}

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { CalendarMonth } from '../../../../shared/ipc/calendar/types';
-import { addDaysIso, mondayOfIso, monthDates, monthOf } from '../../../../shared/domain/calendar/calendar-dates';
+import { addDays, mondayOf, monthDates, monthOf } from '../../../../shared/domain/plain-date';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -17,12 +17,12 @@ export function MonthView({
   onOpenDay(date: string): void;
 }) {
   const dates = monthDates(monthOf(date));
-  const first = mondayOfIso(dates[0] as string);
+  const first = mondayOf(dates[0] as string);
   const cells: string[] = [];
   for (
     let d = first;
     cells.length < 42 && (d <= (dates.at(-1) as string) || cells.length % 7 !== 0);
-    d = addDaysIso(d, 1)
+    d = addDays(d, 1)
   )
     cells.push(d);
   const byDate = new Map((month?.days ?? []).map((day) => [day.date, day]));

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { SlotSelection } from '../../stores/calendar-store';
-import { minutesOf } from '../../../../shared/domain/calendar/calendar-dates';
+import { parseTime } from '../../../../shared/domain/plain-date';
 
 /** The free range picked on the grid, with the way on to booking it. */
 export function SelectionBar({
@@ -14,7 +14,7 @@ export function SelectionBar({
   onBook(): void;
   onClear(): void;
 }) {
-  const minutes = minutesOf(selection.end) - minutesOf(selection.start);
+  const minutes = parseTime(selection.end) - parseTime(selection.start);
   return (
     <div className="selection-bar" role="region" aria-label="Selected time">
       <span className="selection-bar__what">

@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
-import { minutesOf, timeOf } from '../../../../shared/domain/calendar/calendar-dates';
+import { parseTime, formatTime } from '../../../../shared/domain/plain-date';
 
 /** CSS modifier per status: one colour each, used only for status. */
 export const STATUS_CLASS: Record<AppointmentStatus, string> = {
@@ -20,7 +20,7 @@ export const TYPE_MARK: Record<AppointmentType, string> = {
 };
 
 export function endTime(time: string, durationMinutes: number): string {
-  return timeOf(minutesOf(time) + durationMinutes);
+  return formatTime(parseTime(time) + durationMinutes);
 }
 
 export function timeRange(time: string, durationMinutes: number): string {

@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { COMMUNICATION_TYPES, DELIVERY_STATUSES } from '../../../../shared/documents/communication-logs';
@@ -6,7 +7,6 @@ import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useCommunicationsStore, type LogFilters } from '../../stores/communications-store';
-import { formatMoment } from '../staff/staff-format';
 import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL } from './labels';
 import { ProblemBanner } from '../../components/ProblemBanner';
 

@@ -1,8 +1,8 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Spinner } from '../../components/Spinner';
 import { useCommunicationsStore } from '../../stores/communications-store';
-import { formatMoment } from '../staff/staff-format';
 import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL, VIA_LABEL } from './labels';
 import { ProblemBanner } from '../../components/ProblemBanner';
 

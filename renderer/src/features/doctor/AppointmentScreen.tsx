@@ -1,9 +1,10 @@
+import { formatDayLong, formatInstantDay } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { DoctorAppointmentPage, FeedbackView, PrescriptionView } from '../../../../shared/ipc/doctor/types';
 import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
-import { dayOfInstant, endTime, longDay } from './format';
+import { endTime } from './format';
 import { SignatureBadge, StatusBadge } from './StatusBadge';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
@@ -46,7 +47,7 @@ function FeedbackItem({ entry, zone }: { entry: FeedbackView; zone: string }) {
       <div className="feedback__head">
         <Stars value={entry.overall} />
         <span className="feedback__who">{entry.anonymous ? 'Anonymous patient' : entry.patientName}</span>
-        <span className="feedback__date">{dayOfInstant(entry.feedbackDate, zone)}</span>
+        <span className="feedback__date">{formatInstantDay(entry.feedbackDate, zone)}</span>
       </div>
       {entry.textReview ? <p className="feedback__text">{entry.textReview}</p> : null}
       {entry.tags.length > 0 ? (
@@ -73,12 +74,12 @@ function PrescriptionItem({ rx, zone, onOpen }: { rx: PrescriptionView; zone: st
         </p>
         <p className="rx-item__meds">{rx.medications.map((m) => `${m.name} ${m.dosage}`).join(' · ')}</p>
         <p className="rx-item__meta">
-          {dayOfInstant(rx.prescriptionDate, zone)} · {rx.doctorName}
+          {formatInstantDay(rx.prescriptionDate, zone)} · {rx.doctorName}
         </p>
       </div>
       <div className="rx-item__side">
         <SignatureBadge signature={rx.signature} />
-        <button type="button" className="button button--secondary button--small" onClick={onOpen} aria-label={`Open the prescription of ${dayOfInstant(rx.prescriptionDate, zone)}, version ${rx.version}`}>
+        <button type="button" className="button button--secondary button--small" onClick={onOpen} aria-label={`Open the prescription of ${formatInstantDay(rx.prescriptionDate, zone)}, version ${rx.version}`}>
           Open
         </button>
       </div>
@@ -162,7 +163,7 @@ export function AppointmentScreen({ appointmentId, zone }: { appointmentId: numb
         </div>
         <div className="appt-header__when">
           <p className="appt-header__time">
-            {longDay(appointment.date)} · {appointment.time}–{endTime(appointment.time, appointment.durationMinutes)}
+            {formatDayLong(appointment.date)} · {appointment.time}–{endTime(appointment.time, appointment.durationMinutes)}
           </p>
           <p className="appt-header__meta">
             {appointment.appointmentType} <StatusBadge status={appointment.status} />

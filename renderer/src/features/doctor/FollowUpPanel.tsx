@@ -1,3 +1,4 @@
+import { formatDayLong, formatDayShort } from '../../../../shared/domain/display-format';
 import { useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { FollowUpSlots, PrescriptionView } from '../../../../shared/ipc/doctor/types';
@@ -5,7 +6,6 @@ import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
-import { longDay, shortDay } from './format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
 /** Offers the free times around the follow-up date and books the chosen one in one step. */
@@ -46,7 +46,7 @@ export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
       {booked ? (
         <Banner tone="info" title="Follow-up booked">
           <p>
-            {longDay(booked.date)} at {booked.time} ({booked.durationMinutes} min, {booked.appointmentType}).
+            {formatDayLong(booked.date)} at {booked.time} ({booked.durationMinutes} min, {booked.appointmentType}).
           </p>
         </Banner>
       ) : (
@@ -60,15 +60,15 @@ export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
               Find follow-up times
             </button>
           ) : offer.slots.length === 0 ? (
-            <p className="panel__empty">No free time of yours within a week of {longDay(offer.targetDate)}.</p>
+            <p className="panel__empty">No free time of yours within a week of {formatDayLong(offer.targetDate)}.</p>
           ) : (
             <>
-              <p className="section-lead">Around {longDay(offer.targetDate)}: choose a time to book it now.</p>
+              <p className="section-lead">Around {formatDayLong(offer.targetDate)}: choose a time to book it now.</p>
               <ul className="slot-list" aria-label="Follow-up times">
                 {offer.slots.map((slot) => (
                   <li key={`${slot.date}-${slot.time}`}>
                     <button type="button" className="slot-button" disabled={busy} onClick={() => void book(slot.date, slot.time)}>
-                      <span className="slot-button__day">{shortDay(slot.date)}</span>
+                      <span className="slot-button__day">{formatDayShort(slot.date)}</span>
                       <span className="slot-button__time">{slot.time}</span>
                     </button>
                   </li>

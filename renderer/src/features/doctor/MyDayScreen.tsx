@@ -1,14 +1,16 @@
+import { formatDayLong } from '../../../../shared/domain/display-format';
 import { useEffect } from 'react';
 import type { DoctorAppointmentRow } from '../../../../shared/ipc/doctor/types';
 import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
-import { relativeDayLabel, shiftDate, todayIn } from '../calendar/calendar-day';
-import { endTime, longDay } from './format';
+import { addDays } from '../../../../shared/domain/plain-date';
+import { relativeDayLabel, todayIn } from '../calendar/calendar-day';
+import { endTime } from './format';
 import { StatusBadge } from './StatusBadge';
 
 function NextPatient({ row, today, onOpen }: { row: DoctorAppointmentRow; today: string; onOpen: () => void }) {
-  const when = row.date === today ? `Today at ${row.time}` : `${longDay(row.date)} at ${row.time}`;
+  const when = row.date === today ? `Today at ${row.time}` : `${formatDayLong(row.date)} at ${row.time}`;
   return (
     <section className="card next-patient" aria-labelledby="next-patient-title">
       <div className="next-patient__marker" aria-hidden="true">
@@ -64,12 +66,12 @@ export function MyDayScreen({ zone }: { zone: string }) {
             Today
           </button>
           <div className="segmented">
-            <button type="button" className="icon-button" aria-label="Previous day" onClick={() => void loadDay(shiftDate(shown, -1))}>
+            <button type="button" className="icon-button" aria-label="Previous day" onClick={() => void loadDay(addDays(shown, -1))}>
               <svg viewBox="0 0 20 20" aria-hidden="true">
                 <path d="M12.5 4.5L7 10l5.5 5.5" />
               </svg>
             </button>
-            <button type="button" className="icon-button" aria-label="Next day" onClick={() => void loadDay(shiftDate(shown, 1))}>
+            <button type="button" className="icon-button" aria-label="Next day" onClick={() => void loadDay(addDays(shown, 1))}>
               <svg viewBox="0 0 20 20" aria-hidden="true">
                 <path d="M7.5 4.5L13 10l-5.5 5.5" />
               </svg>
@@ -98,7 +100,7 @@ export function MyDayScreen({ zone }: { zone: string }) {
                 aria-current={d.date === shown ? 'date' : undefined}
                 onClick={() => void loadDay(d.date)}
               >
-                <span className="week-strip__weekday">{longDay(d.date).split(',')[0]?.slice(0, 3)}</span>
+                <span className="week-strip__weekday">{formatDayLong(d.date).split(',')[0]?.slice(0, 3)}</span>
                 <span className="week-strip__date">{Number(d.date.slice(8, 10))}</span>
                 <span className="week-strip__count">{live === 0 ? 'free' : `${live} visit${live === 1 ? '' : 's'}`}</span>
               </button>
@@ -110,7 +112,7 @@ export function MyDayScreen({ zone }: { zone: string }) {
       <section className="card day-list" aria-labelledby="day-list-title">
         <header className="day-list__header">
           <h3 className="section-title" id="day-list-title">
-            {longDay(shown)}
+            {formatDayLong(shown)}
             {relative ? <span className="tag tag--neutral">{relative}</span> : null}
           </h3>
           <p className="section-lead">Times in {zone}</p>

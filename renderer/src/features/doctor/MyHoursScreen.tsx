@@ -1,3 +1,4 @@
+import { formatDayLong } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import type { AffectedAppointment, UnavailableBlockInput, WeeklyRange } from '../../../../shared/ipc/admin/availability';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -6,7 +7,6 @@ import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { DayRanges, WEEK_ORDER, type EditableRange } from '../admin/schedule/DayRanges';
-import { longDay } from './format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
 type Week = Record<number, EditableRange[]>;
@@ -36,7 +36,7 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
       <ul className="conflict-list" aria-label="Affected visits">
         {pending.affected.map((a) => (
           <li key={a.appointmentId}>
-            <strong>{longDay(a.date)} {a.time}</strong> · {a.patient.firstName} {a.patient.lastName} · {a.appointmentType}
+            <strong>{formatDayLong(a.date)} {a.time}</strong> · {a.patient.firstName} {a.patient.lastName} · {a.appointmentType}
           </li>
         ))}
       </ul>
@@ -140,7 +140,7 @@ export function MyHoursScreen() {
           {schedule?.blocks.map((b) => (
             <li key={b.id} className="rx-item">
               <span>
-                <strong>{longDay(b.date)}</strong> · {b.startTime ? `${b.startTime}–${b.endTime}` : 'whole day'} · {b.reason ?? ''}
+                <strong>{formatDayLong(b.date)}</strong> · {b.startTime ? `${b.startTime}–${b.endTime}` : 'whole day'} · {b.reason ?? ''}
               </span>
               <button type="button" className="button button--secondary button--small" onClick={() => void removeBlock(b.id)}>
                 Remove

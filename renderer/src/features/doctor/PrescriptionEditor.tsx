@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,7 +11,6 @@ import { useAppStore } from '../../stores/app-store';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { EditorField, EditorTextArea } from './EditorFields';
 import { FollowUpPanel } from './FollowUpPanel';
-import { momentOf } from './format';
 import { asNumber, EMPTY_MEDICATION, emptyForm, formFrom, PrescriptionForm, toContent, type PrescriptionFormValues } from './prescription-form';
 import { SignatureBadge } from './StatusBadge';
 import { SignDialog } from './SignDialog';
@@ -149,7 +149,7 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
             {rx ? `Prescription · version ${rx.version}` : 'New prescription'}
           </h2>
           <p className="doctor-page__lead">
-            {rx ? `${rx.patientName} · ${rx.doctorName} · ${momentOf(rx.prescriptionDate, zone)}` : 'Patient and prescriber are filled in from the visit.'}
+            {rx ? `${rx.patientName} · ${rx.doctorName} · ${formatMoment(rx.prescriptionDate, zone)}` : 'Patient and prescriber are filled in from the visit.'}
           </p>
         </div>
         {rx ? <SignatureBadge signature={rx.signature} /> : null}
@@ -266,7 +266,7 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
                   <div className="detail"><dt>Key id</dt><dd className="data-table__mono">{rx.signature.keyId}</dd></div>
                 ) : null}
                 {rx.signature.state === 'valid' && rx.signature.signedAt ? (
-                  <div className="detail"><dt>Signed</dt><dd>{momentOf(rx.signature.signedAt, zone)}</dd></div>
+                  <div className="detail"><dt>Signed</dt><dd>{formatMoment(rx.signature.signedAt, zone)}</dd></div>
                 ) : null}
                 <div className="detail"><dt>Status</dt><dd>{rx.status}</dd></div>
                 <div className="detail"><dt>Version</dt><dd>{rx.version}{rx.previousVersionId ? ' (replaces an earlier signed version)' : ''}</dd></div>

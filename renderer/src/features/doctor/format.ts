@@ -1,16 +1,10 @@
-import { DateTime } from 'luxon';
+import { formatTime, parseTime } from '../../../../shared/domain/plain-date';
 import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { SignatureCheck } from '../../../../shared/ipc/doctor/types';
 
-export const shortDay = (date: string) => DateTime.fromISO(date).toFormat('ccc d LLL');
-export const longDay = (date: string) => DateTime.fromISO(date).toFormat('cccc, d LLLL yyyy');
-export const dayOfInstant = (iso: string, zone: string) => DateTime.fromISO(iso).setZone(zone).toFormat('d LLL yyyy');
-export const momentOf = (iso: string, zone: string) => DateTime.fromISO(iso).setZone(zone).toFormat('d LLL yyyy, HH:mm');
-
+/** When a visit starting at `time` and lasting `minutes` ends, on the clock (past midnight wraps). */
 export function endTime(time: string, minutes: number): string {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  const total = h * 60 + m + minutes;
-  return `${String(Math.floor(total / 60) % 24).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+  return formatTime((parseTime(time) + minutes) % (24 * 60));
 }
 
 export const STATUS_TONE: Record<AppointmentStatus, string> = {

@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import type { DoctorFeedbackView } from '../../../../shared/ipc/kiosk/types';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -5,7 +6,6 @@ import { Spinner } from '../../components/Spinner';
 import { useAppStore } from '../../stores/app-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { RatingStars } from './RatingStars';
-import { formatFeedbackDate } from './feedback-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
 /** Approved feedback as a doctor sees it: anonymous entries arrive from main without any patient identity. */
@@ -19,7 +19,7 @@ export function FeedbackEntries({ feedback, zone }: { feedback: DoctorFeedbackVi
             <RatingStars value={entry.ratings.overall} label="Overall" />
             <span className="feedback-entry__who">{entry.patient ? entry.patient.name : 'Anonymous patient'}</span>
             {entry.verified ? <span className="tag tag--neutral">Verified visit</span> : null}
-            <span className="feedback-entry__date">{formatFeedbackDate(entry.feedbackDate, zone)}</span>
+            <span className="feedback-entry__date">{formatMoment(entry.feedbackDate, zone)}</span>
           </div>
           {entry.textReview ? <p className="feedback-entry__text">{entry.textReview}</p> : null}
           {entry.tags.length ? (

@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import { MODERATION_STATUSES, type ModerationStatus } from '../../../../shared/documents/patient-feedback';
 import { RATING_NAMES } from '../../../../shared/documents/feedback-summary';
@@ -6,7 +7,6 @@ import type { AppError } from '../../../../shared/ipc/result';
 import { Spinner } from '../../components/Spinner';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { RATING_LABEL } from './DoctorRatingSummary';
-import { formatFeedbackDate } from './feedback-format';
 import { RatingStars } from './RatingStars';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
@@ -31,7 +31,7 @@ function QueueEntry({ item, zone }: { item: ModerationItem; zone: string }) {
         </span>
         {item.anonymous ? <span className="tag tag--neutral">Anonymous to the doctor</span> : null}
         {item.verified ? <span className="tag tag--neutral">Verified visit</span> : null}
-        <span className="feedback-entry__date">{formatFeedbackDate(item.feedbackDate, zone)}</span>
+        <span className="feedback-entry__date">{formatMoment(item.feedbackDate, zone)}</span>
       </div>
       <dl className="feedback-entry__ratings">
         {RATING_NAMES.filter((name) => name !== 'overall' && item.ratings[name] !== undefined).map((name) => (
@@ -85,7 +85,7 @@ function QueueEntry({ item, zone }: { item: ModerationItem; zone: string }) {
       ) : (
         <p className="feedback-entry__moderated">
           {item.moderationStatus} by {item.moderatedByName ?? 'an administrator'}
-          {item.moderatedAt ? ` on ${formatFeedbackDate(item.moderatedAt, zone)}` : ''}
+          {item.moderatedAt ? ` on ${formatMoment(item.moderatedAt, zone)}` : ''}
         </p>
       )}
     </li>

@@ -1,3 +1,4 @@
+import { formatDayLongNoYear, formatInstantDay } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { KioskVisit } from '../../../../shared/ipc/kiosk/types';
@@ -7,7 +8,7 @@ import { Spinner } from '../../components/Spinner';
 import { useAppStore } from '../../stores/app-store';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { FeedbackForm } from './FeedbackForm';
-import { dayLabel, longDate, shortInstantDate } from './kiosk-format';
+import { dayLabel } from './kiosk-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
 function CheckInButton({ visit }: { visit: KioskVisit }) {
@@ -115,7 +116,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
                 {prescriptions.prescriptions.map((prescription) => (
                   <li key={prescription.id} className="kiosk-prescription">
                     <p className="kiosk-prescription__meta">
-                      {prescription.doctorName} · {shortInstantDate(prescription.prescriptionDate, zone)}
+                      {prescription.doctorName} · {formatInstantDay(prescription.prescriptionDate, zone)}
                     </p>
                     <ul className="kiosk-medications">
                       {prescription.medications.map((medication, index) => (
@@ -146,7 +147,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
                 {visits.recentCompleted.map((visit) => (
                   <li key={visit.appointmentId} className="kiosk-visit">
                     <div className="kiosk-visit__when">
-                      <span className="kiosk-visit__day">{longDate(visit.date)}</span>
+                      <span className="kiosk-visit__day">{formatDayLongNoYear(visit.date)}</span>
                       <span className="kiosk-visit__time">{visit.time}</span>
                     </div>
                     <div className="kiosk-visit__what">

@@ -1,13 +1,13 @@
+import { formatDayShort } from '../../../../shared/domain/display-format';
 import { useRef } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PatientAppointment } from '../../../../shared/ipc/reception/types';
-import { formatDay } from '../booking/reception-format';
 import { PendingTag } from '../../components/PendingTag';
 
 const column = createColumnHelper<PatientAppointment>();
 const COLUMNS = [
-  column.accessor('date', { header: 'Date', cell: (c) => formatDay(c.getValue()) + ` ${c.getValue().slice(0, 4)}` }),
+  column.accessor('date', { header: 'Date', cell: (c) => formatDayShort(c.getValue()) + ` ${c.getValue().slice(0, 4)}` }),
   column.accessor('time', { header: 'Time', cell: (c) => `${c.getValue()} · ${c.row.original.durationMinutes} min` }),
   column.accessor('doctorName', {
     header: 'Doctor',

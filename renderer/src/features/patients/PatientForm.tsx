@@ -1,3 +1,4 @@
+import { formatBirthDate } from '../../../../shared/domain/display-format';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -18,7 +19,6 @@ import { Spinner } from '../../components/Spinner';
 import { FieldError, TextField } from '../../components/TextField';
 import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
 import { useReceptionStore } from '../../stores/reception-store';
-import { formatBirthDate } from '../booking/reception-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
 type FieldName = keyof PatientFieldsInput;

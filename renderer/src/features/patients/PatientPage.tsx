@@ -1,3 +1,4 @@
+import { formatBirthDate } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientDetails } from '../../../../shared/ipc/reception/types';
@@ -5,7 +6,6 @@ import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useReceptionStore } from '../../stores/reception-store';
 import { BookingDialog } from '../booking/BookingDialog';
-import { formatBirthDate } from '../booking/reception-format';
 import { AppointmentList } from './AppointmentList';
 import { PatientCommunications } from '../communications/PatientCommunications';
 import { useAppStore } from '../../stores/app-store';

@@ -1,9 +1,9 @@
+import { formatBirthDate } from '../../../../shared/domain/display-format';
 import { useEffect, useRef, useState } from 'react';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
 import { useReceptionStore } from '../../stores/reception-store';
-import { formatBirthDate } from '../booking/reception-format';
 import { PatientForm, valuesFromTyped } from './PatientForm';
 import { PatientPage } from './PatientPage';
 import { PendingTag } from '../../components/PendingTag';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { UnlockInput } from '../../../../shared/ipc/auth-schemas';
@@ -37,6 +37,8 @@ function UnlockForm({ onSomeoneElse }: { onSomeoneElse: () => void }) {
     setFocus('password');
   });
   const problem = error ? unlockProblem(error) : null;
+  // autoFocus alone can lose: a modal dialog of the work below may still hold focus while this mounts.
+  useEffect(() => setFocus('password'), [setFocus]);
 
   return (
     <form className="signin__form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={isSubmitting}>

@@ -1,8 +1,8 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect } from 'react';
 import type { AppStatus } from '../../../../shared/ipc/types';
 import type { ReplicaStatus } from '../../../../shared/ipc/sync/types';
 import { useConnectionStore } from '../../stores/connection-store';
-import { formatMoment } from '../staff/staff-format';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;

@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import type { StaffAccountView } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';
@@ -6,7 +7,7 @@ import { Spinner } from '../../components/Spinner';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
 import { CreateStaffForm } from './CreateStaffForm';
-import { formatMoment, STAFF_ROLE_LABEL } from './staff-format';
+import { STAFF_ROLE_LABEL } from './staff-format';
 import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
 import { NewPasswordDialog } from '../../components/NewPasswordDialog';
 

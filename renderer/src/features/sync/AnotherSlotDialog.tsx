@@ -1,4 +1,6 @@
+import { formatDayShort } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
+import { addDays, parseTime } from '../../../../shared/domain/plain-date';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { SlotView } from '../../../../shared/ipc/scheduling-types';
 import type { ConflictBooking, SyncConflict } from '../../../../shared/ipc/sync/types';
@@ -7,21 +9,18 @@ import { Dialog } from '../../components/Dialog';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
 import { useSyncConflictsStore } from '../../stores/sync-conflicts-store';
-import { formatDay } from '../booking/reception-format';
-import { shiftDate, todayIn } from '../calendar/calendar-day';
+import { todayIn } from '../calendar/calendar-day';
 
 const DAYS = 7;
 
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-
 /** The free times of the intended day nearest the intended time: what the patient most likely still wants. */
 function nearest(slots: SlotView[], booking: ConflictBooking, count = 3): SlotView[] {
-  const wanted = minutesOf(booking.time);
+  const wanted = parseTime(booking.time);
   return slots
     .filter((slot) => slot.date === booking.date)
-    .sort((a, b) => Math.abs(minutesOf(a.time) - wanted) - Math.abs(minutesOf(b.time) - wanted))
+    .sort((a, b) => Math.abs(parseTime(a.time) - wanted) - Math.abs(parseTime(b.time) - wanted))
     .slice(0, count)
-    .sort((a, b) => minutesOf(a.time) - minutesOf(b.time));
+    .sort((a, b) => parseTime(a.time) - parseTime(b.time));
 }
 
 interface SlotGroup {
@@ -39,7 +38,7 @@ function slotGroups(slots: SlotView[], booking: ConflictBooking): SlotGroup[] {
   const heading = `Closest to ${booking.time}`;
   return [
     ...(closest.length > 0 ? [{ key: 'closest', heading, label: heading, slots: closest }] : []),
-    ...[...days.entries()].map(([date, ofDay]) => ({ key: date, heading: formatDay(date), label: `Free times on ${formatDay(date)}`, slots: ofDay })),
+    ...[...days.entries()].map(([date, ofDay]) => ({ key: date, heading: formatDayShort(date), label: `Free times on ${formatDayShort(date)}`, slots: ofDay })),
   ];
 }
 
@@ -98,7 +97,7 @@ export function AnotherSlotDialog({
   return (
     <Dialog title="Choose another slot" onClose={busy ? () => undefined : onClose}>
       <p className="dialog__text">
-        {conflict.what}. Meant for {formatDay(booking.date)} at {booking.time}: {conflict.reason}
+        {conflict.what}. Meant for {formatDayShort(booking.date)} at {booking.time}: {conflict.reason}
       </p>
       {bookError ? <ProblemBanner title="Not booked" error={bookError} /> : null}
       {loadError ? <ProblemBanner title="The free times could not be loaded" error={loadError} /> : null}
@@ -108,7 +107,7 @@ export function AnotherSlotDialog({
             <Spinner /> Finding free times…
           </p>
         ) : slots.length === 0 && !loadError ? (
-          <Banner tone="info" title={`No free time from ${formatDay(fromDate)} to ${formatDay(shiftDate(fromDate, DAYS - 1))}`} />
+          <Banner tone="info" title={`No free time from ${formatDayShort(fromDate)} to ${formatDayShort(addDays(fromDate, DAYS - 1))}`} />
         ) : (
           slotGroups(slots, booking).map((group) => (
             <div key={group.key} className="conflict-slots__day">
@@ -125,7 +124,7 @@ export function AnotherSlotDialog({
         )}
       </div>
       <div className="dialog__actions">
-        <button type="button" className="button button--ghost" disabled={busy || slots === null} onClick={() => setFromDate(shiftDate(fromDate, DAYS))}>
+        <button type="button" className="button button--ghost" disabled={busy || slots === null} onClick={() => setFromDate(addDays(fromDate, DAYS))}>
           Later days
         </button>
         <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>

@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../shared/domain/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { ConflictResolution, SyncConflict } from '../../../../shared/ipc/sync/types';
@@ -7,7 +8,6 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useSyncConflictsStore } from '../../stores/sync-conflicts-store';
-import { formatMoment } from '../staff/staff-format';
 import { AnotherSlotDialog } from './AnotherSlotDialog';
 import { RESOLUTION_LABEL } from './conflict-labels';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DateTime } from 'luxon';
+import { formatDayLong } from '../../../../shared/domain/display-format';
 import { Dialog } from '../../components/Dialog';
 import type { AppError, Result } from '../../../../shared/ipc/result';
 import { useCalendarStore } from '../../stores/calendar-store';
@@ -72,7 +73,7 @@ export function FlowBoard({ zone }: { zone: string }) {
           <div>
             <h2 className="flow__title">Today</h2>
             <p className="flow__date">
-              {DateTime.fromISO(today).toFormat('cccc, d LLLL yyyy')} · {local.toFormat('HH:mm')}
+              {formatDayLong(today)} · {local.toFormat('HH:mm')}
               {liveHint ? (
                 <span className="day-toolbar__live flow__live" role="status">
                   {liveHint}

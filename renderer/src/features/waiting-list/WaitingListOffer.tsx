@@ -1,9 +1,10 @@
+import { formatDayShort } from '../../../../shared/domain/display-format';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WaitingListBooking, WaitingListOffer as Offer } from '../../../../shared/ipc/reception/types';
 import { Spinner } from '../../components/Spinner';
 import { newIdempotencyKey, useReceptionStore, type OpenedSlot } from '../../stores/reception-store';
-import { formatDay, PRIORITY_LABEL } from '../booking/reception-format';
+import { PRIORITY_LABEL } from '../booking/reception-format';
 import { describeWish } from '../walk-in/wish';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
@@ -62,7 +63,7 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
     } else setProblem(result.error);
   }
 
-  const title = `${formatDay(slot.date)} ${slot.time} · ${slot.durationMinutes} min`;
+  const title = `${formatDayShort(slot.date)} ${slot.time} · ${slot.durationMinutes} min`;
   return (
     <section className="card offer-panel" aria-label="Waiting list offer">
       <header className="offer-panel__header">
@@ -83,7 +84,7 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
       ) : null}
       {booked ? (
         <p className="offer-panel__done" role="status">
-          {booked.entry.patientName} is booked: {formatDay(booked.appointment.date)} at {booked.appointment.time}.
+          {booked.entry.patientName} is booked: {formatDayShort(booked.appointment.date)} at {booked.appointment.time}.
         </p>
       ) : offers === null && !problem ? (
         <p className="table-card__empty">

@@ -1,3 +1,4 @@
+import { formatDayShort } from '../../../../shared/domain/display-format';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WaitingEntryWithSlots } from '../../../../shared/ipc/reception/types';
@@ -5,7 +6,7 @@ import type { SlotView } from '../../../../shared/ipc/scheduling-types';
 import { Banner } from '../../components/Banner';
 import { newIdempotencyKey, useReceptionStore, type OpenedSlot } from '../../stores/reception-store';
 import { clinicNow, useClinicZone } from '../booking/clinic-today';
-import { formatDay, PRIORITY_LABEL } from '../booking/reception-format';
+import { PRIORITY_LABEL } from '../booking/reception-format';
 import { describeWish } from '../walk-in/wish';
 import { AddToWaitingListForm } from './AddToWaitingListForm';
 import { WaitingListOffer } from './WaitingListOffer';
@@ -132,7 +133,7 @@ export function WaitingListScreen() {
       idempotencyKey,
     });
     if (result.ok)
-      setNotice(`${entry.patientName} is booked: ${formatDay(slot.date)} at ${slot.time} with ${slot.doctorName}.`);
+      setNotice(`${entry.patientName} is booked: ${formatDayShort(slot.date)} at ${slot.time} with ${slot.doctorName}.`);
     else setProblem(result.error);
   }
 
@@ -212,7 +213,7 @@ export function WaitingListScreen() {
                   <td>
                     <span className="cell-stack">
                       <span>
-                        {formatDay(entry.fromDate)} – {formatDay(entry.toDate)}
+                        {formatDayShort(entry.fromDate)} – {formatDayShort(entry.toDate)}
                       </span>
                       <span className="cell-stack__meta">
                         {entry.earliestTime}–{entry.latestTime} · {entry.durationMinutes} min
@@ -230,9 +231,9 @@ export function WaitingListScreen() {
                             type="button"
                             className="slot-chip"
                             onClick={() => void book(entry, slot)}
-                            aria-label={`Book ${entry.patientName} ${formatDay(slot.date)} ${slot.time} with ${slot.doctorName}`}
+                            aria-label={`Book ${entry.patientName} ${formatDayShort(slot.date)} ${slot.time} with ${slot.doctorName}`}
                           >
-                            {formatDay(slot.date)} {slot.time}
+                            {formatDayShort(slot.date)} {slot.time}
                           </button>
                         ))}
                       </span>

@@ -1,8 +1,8 @@
+import { formatDuration } from '../../../../shared/domain/display-format';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WalkInQueueRow } from '../../../../shared/ipc/reception/types';
 import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
-import { formatMinutes } from '../booking/reception-format';
 import { describeWish } from './wish';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
@@ -74,7 +74,7 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
         </h3>
         {queue && queue.delays.length > 0 ? (
           <p className="queue-panel__delays">
-            Running late: {queue.delays.map((d) => `${d.doctorName} ${formatMinutes(d.minutes)}`).join(' · ')}
+            Running late: {queue.delays.map((d) => `${d.doctorName} ${formatDuration(d.minutes)}`).join(' · ')}
           </p>
         ) : null}
       </header>
@@ -97,13 +97,13 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
             <div className="queue-item__main">
               <span className="queue-item__name">{row.patientName}</span>
               <span className="queue-item__meta">
-                Arrived {clockTime(row.arrivedAt, zone)} · waited {formatMinutes(row.waitedMinutes)} ·{' '}
+                Arrived {clockTime(row.arrivedAt, zone)} · waited {formatDuration(row.waitedMinutes)} ·{' '}
                 {describeWish(row)}
               </span>
               <span className="queue-item__estimate">
                 {row.expectedSlot ? (
                   <>
-                    Est. wait <strong>{formatMinutes(row.estimatedWaitMinutes ?? 0)}</strong> · {row.expectedSlot.time}{' '}
+                    Est. wait <strong>{formatDuration(row.estimatedWaitMinutes ?? 0)}</strong> · {row.expectedSlot.time}{' '}
                     {row.expectedSlot.doctorName}
                     {row.runningDelayMinutes > 0 ? (
                       <span className="tag tag--warning">+{row.runningDelayMinutes} min late</span>

@@ -1,3 +1,4 @@
+import { formatDayShort } from '../../../../shared/domain/display-format';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
@@ -6,7 +7,6 @@ import { Spinner } from '../../components/Spinner';
 import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
 import { clinicNow, useClinicZone } from '../booking/clinic-today';
 import { PatientPicker } from '../booking/PatientPicker';
-import { formatDay } from '../booking/reception-format';
 import { PatientForm, valuesFromTyped } from '../patients/PatientForm';
 import { WalkInQueuePanel } from './WalkInQueuePanel';
 import { wishFilter, wishTarget, type Wish } from './wish';
@@ -110,7 +110,7 @@ export function WalkInScreen() {
 
   function finish(appointment: AppointmentView, slot: SlotView) {
     setDone({
-      text: `${patient?.firstName ?? ''} ${patient?.lastName ?? ''} is booked: ${formatDay(appointment.date)} at ${appointment.time} with ${slot.doctorName}.`,
+      text: `${patient?.firstName ?? ''} ${patient?.lastName ?? ''} is booked: ${formatDayShort(appointment.date)} at ${appointment.time} with ${slot.doctorName}.`,
     });
   }
 
@@ -255,7 +255,7 @@ export function WalkInScreen() {
                     onClick={() => void bookSlot(slot)}
                   >
                     <span className="slot-option__time">{slot.time}</span>
-                    <span className="slot-option__day">{formatDay(slot.date)}</span>
+                    <span className="slot-option__day">{formatDayShort(slot.date)}</span>
                     <span className="slot-option__doctor">
                       {slot.doctorName}
                       <span className="slot-option__spec">{slot.specialization}</span>

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { DoctorChannelName } from '../../../../shared/ipc/doctor/channel-names';
 import { savePrescription } from '../../../../electron/main/services/doctor/prescriptions';
-import { systemClock } from '../../../../electron/main/services/scheduling/booking';
+import { systemMinuteClock } from '../../../../shared/domain/clock';
 import { PASSWORD, tomorrow } from '../accounts-fixture';
 import type { FeatureSamples } from './types';
 
@@ -66,7 +66,7 @@ export const DOCTOR_SAMPLES: FeatureSamples<DoctorChannelName> = {
           followUpDays: 1,
         },
       },
-      systemClock,
+      systemMinuteClock,
     );
     made.prescriptionId = prescription.id;
   },

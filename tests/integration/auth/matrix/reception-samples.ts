@@ -3,7 +3,7 @@ import type { ReceptionChannelName } from '../../../../shared/ipc/reception/chan
 import { tomorrow } from '../accounts-fixture';
 import { joinWalkInQueue } from '../../../../electron/main/services/reception/walk-in-queue';
 import { addToWaitingList } from '../../../../electron/main/services/reception/waiting-list';
-import { systemClock } from '../../../../electron/main/services/scheduling/booking';
+import { systemMinuteClock } from '../../../../shared/domain/clock';
 import type { FeatureSamples } from './types';
 
 const day = tomorrow();
@@ -71,15 +71,15 @@ export const RECEPTION_SAMPLES: FeatureSamples<ReceptionChannelName> = {
   async prepare(workstation, _role, fixture) {
     const { sql } = workstation.runtime.stores();
     const [p0, , p2] = fixture.patientIds as [number, number, number, number];
-    fixture.extra.set('reception.walkInToBook', (await joinWalkInQueue(sql, { patientId: p0 }, systemClock)).id);
-    fixture.extra.set('reception.walkInToRemove', (await joinWalkInQueue(sql, { patientId: p2 }, systemClock)).id);
+    fixture.extra.set('reception.walkInToBook', (await joinWalkInQueue(sql, { patientId: p0 }, systemMinuteClock)).id);
+    fixture.extra.set('reception.walkInToRemove', (await joinWalkInQueue(sql, { patientId: p2 }, systemMinuteClock)).id);
     fixture.extra.set(
       'reception.waitingToRemove',
-      (await addToWaitingList(sql, windowOf(p0, fixture.doctorId), systemClock)).id,
+      (await addToWaitingList(sql, windowOf(p0, fixture.doctorId), systemMinuteClock)).id,
     );
     fixture.extra.set(
       'reception.waitingToBook',
-      (await addToWaitingList(sql, windowOf(p2, fixture.doctorId), systemClock)).id,
+      (await addToWaitingList(sql, windowOf(p2, fixture.doctorId), systemMinuteClock)).id,
     );
   },
   async fingerprint(workstation) {

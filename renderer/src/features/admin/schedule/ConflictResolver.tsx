@@ -1,11 +1,8 @@
 import { useId, useState } from 'react';
+import { formatDayShortWithYear } from '../../../../../shared/domain/display-format';
 import type { AffectedAppointment } from '../../../../../shared/ipc/admin/availability';
 import { Spinner } from '../../../components/Spinner';
 import { FieldError } from '../../../components/TextField';
-
-export function formatDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
 
 /**
  * The booked appointments a schedule change would strand, before anything is saved: cancel them
@@ -50,7 +47,7 @@ export function ConflictResolver({
           {appointments.map((a) => (
             <tr key={a.appointmentId}>
               <td className="data-table__nowrap">
-                <div>{formatDate(a.date)}</div>
+                <div>{formatDayShortWithYear(a.date)}</div>
                 <div className="data-table__muted">
                   {a.time} · {a.durationMinutes} min
                 </div>
@@ -145,7 +142,7 @@ export function PatientsToNotify({ notify, onDismiss }: { notify: { appointmentI
               <td className="data-table__nowrap">{n.phone}</td>
               <td>{n.email}</td>
               <td className="data-table__nowrap">
-                {formatDate(n.date)} · {n.time}
+                {formatDayShortWithYear(n.date)} · {n.time}
               </td>
             </tr>
           ))}

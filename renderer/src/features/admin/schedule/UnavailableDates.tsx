@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { UnavailableBlockInput, type AffectedAppointment, type BlockView } from '../../../../../shared/ipc/admin/availability';
 import { Spinner } from '../../../components/Spinner';
 import { FieldError } from '../../../components/TextField';
-import { ConflictResolver, formatDate } from './ConflictResolver';
+import { formatDayShortWithYear } from '../../../../../shared/domain/display-format';
+import { ConflictResolver } from './ConflictResolver';
 
 interface Draft {
   date: string;
@@ -65,7 +66,7 @@ export function UnavailableDates({
           <li key={block.id} className="block-list__item">
             <div>
               <div className="block-list__when">
-                {formatDate(block.date)}
+                {formatDayShortWithYear(block.date)}
                 <span className="block-list__hours">{block.startTime ? `${block.startTime}–${block.endTime}` : 'Whole day'}</span>
               </div>
               {block.reason ? <div className="block-list__reason">{block.reason}</div> : null}

@@ -4,7 +4,8 @@ import { Banner } from '../../../components/Banner';
 import { Spinner } from '../../../components/Spinner';
 import { useAdminSettingsStore } from '../../../stores/admin-settings-store';
 import { useAppStore } from '../../../stores/app-store';
-import { formatSettingValue, formatWhen } from './setting-format';
+import { formatMoment } from '../../../../../shared/domain/display-format';
+import { formatSettingValue } from './setting-format';
 import { SettingEditor } from './SettingEditor';
 
 const GROUPS: { group: SettingPresentation['group']; lead: string }[] = [
@@ -22,7 +23,7 @@ function SettingRow({ setting, zone, editing, onEdit, onClose }: { setting: Know
     : setting.storedInvalid
       ? 'The stored value is not valid: the default is in effect.'
       : setting.updatedAt
-        ? `Changed ${formatWhen(setting.updatedAt, zone)}${setting.updatedBy ? ` by ${setting.updatedBy.name}` : ''}`
+        ? `Changed ${formatMoment(setting.updatedAt, zone)}${setting.updatedBy ? ` by ${setting.updatedBy.name}` : ''}`
         : null;
   return (
     <li className={`setting-row${editing ? ' setting-row--editing' : ''}`} aria-label={setting.label} data-setting={setting.key}>
@@ -155,7 +156,7 @@ export function SettingsScreen() {
                   <td className="data-table__mono">{row.value}</td>
                   <td className="data-table__muted">{row.description ?? '—'}</td>
                   <td className="data-table__muted">
-                    {row.updatedAt ? formatWhen(row.updatedAt, zone) : '—'}
+                    {row.updatedAt ? formatMoment(row.updatedAt, zone) : '—'}
                     {row.updatedBy ? ` by ${row.updatedBy.name}` : ''}
                   </td>
                 </tr>

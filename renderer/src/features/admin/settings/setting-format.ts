@@ -31,7 +31,3 @@ export function formatSettingValue(setting: Pick<KnownSettingView, 'editor' | 'u
       return typeof value === 'string' && value.trim() !== '' ? value : 'Not set';
   }
 }
-
-export function formatWhen(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
-}

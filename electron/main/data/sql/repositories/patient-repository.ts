@@ -1,0 +1,180 @@
+import { QueryTypes } from 'sequelize';
+import type { AppointmentStatus } from '../../../../../shared/domain/scheduling/lifecycle';
+import type { PatientAppointment, PatientSummary } from '../../../../../shared/ipc/reception/types';
+import type { AppointmentType } from '../../../../../shared/ipc/scheduling-types';
+import type { SqlStore } from '../open-sql-store';
+
+interface PatientRow {
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  date_of_birth: string;
+  is_active: number | boolean | null;
+}
+
+const SUMMARY_COLUMNS = 'id, first_name, last_name, email, phone, date_of_birth, is_active';
+
+function toPatientSummary(row: PatientRow): PatientSummary {
+  return {
+    id: Number(row.id),
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    phone: row.phone,
+    dateOfBirth: String(row.date_of_birth).slice(0, 10),
+    isActive: row.is_active === null ? true : Boolean(Number(row.is_active)),
+  };
+}
+
+/** What the typed text is: decides which index serves the search. */
+export type SearchKind =
+  | { kind: 'birthDate'; date: string }
+  | { kind: 'email'; prefix: string }
+  | { kind: 'phone'; prefix: string }
+  | { kind: 'name'; tokens: string[] };
+
+const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+interface AppointmentRow {
+  id: number;
+  doctor_id: number;
+  first_name: string;
+  last_name: string;
+  specialization: string;
+  appointment_date: string;
+  appointment_time: string;
+  duration_minutes: number;
+  status: AppointmentStatus;
+  appointment_type: AppointmentType;
+}
+
+/** A patient who may be the same person as the one being entered, and why. */
+export type LikelyDuplicate = PatientSummary & { why: 'name' | 'phone' };
+
+/**
+ * The patients' statements beyond the model's own reads and writes. SQLite's indexes on names are
+ * NOCASE and its LIKE needs its escape said; MySQL's collation is case-insensitive already.
+ */
+export interface PatientRepository {
+  /** Up to `limit` patients per index branch the search uses, in index order, possibly repeated across branches. */
+  search(search: SearchKind, limit: number, includeInactive: boolean): Promise<PatientSummary[]>;
+  /** Patients with the same names (any case) and birth date, or one of the phones as written. */
+  likelyDuplicates(fields: { firstName: string; lastName: string; dateOfBirth: string }, phones: string[]): Promise<LikelyDuplicate[]>;
+  /** The patient's appointments with their doctors, newest first, at most 500. */
+  appointmentsOf(patientId: number): Promise<PatientAppointment[]>;
+}
+
+export function patientRepository(sql: SqlStore): PatientRepository {
+  return {
+    async search(search, limit, includeInactive) {
+      const input = { limit, includeInactive };
+      const sqlite = sql.dialect !== 'mysql';
+      // SQLite: the indexes are NOCASE, and ORDER BY must say so to walk them
+      const nocase = sqlite ? ' COLLATE NOCASE' : '';
+      const active = input.includeInactive ? '' : ' AND (is_active = 1 OR is_active IS NULL)';
+      // MySQL's LIKE escapes with a backslash by default (and '\' would not parse there); SQLite needs it said
+      const escape = sqlite ? ` ESCAPE '\\'` : '';
+      const branches: string[] = [];
+      // The typed text is bound as a parameter, never spliced into the statement (SQLite would stop
+      // reading an inlined value at a NUL); the limit is a validated whole number (MySQL takes no
+      // parameter there).
+      const bind: Record<string, string> = {};
+      const rowLimit = Math.max(1, Math.trunc(input.limit));
+      const branch = (where: string, order: string) =>
+        `SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${where}${active} ORDER BY ${order} LIMIT ${rowLimit}) AS b${branches.length}`;
+      switch (search.kind) {
+        case 'birthDate':
+          bind.date = search.date;
+          branches.push(branch('date_of_birth = $date', `last_name${nocase}, first_name${nocase}`));
+          break;
+        case 'email':
+          bind.email = likePrefix(search.prefix);
+          branches.push(branch(`email LIKE $email${escape}`, 'email'));
+          break;
+        case 'phone':
+          if (sqlite) {
+            // phone's index is BINARY: a case-insensitive LIKE cannot use it, a GLOB (case-sensitive) can;
+            // a phone prefix holds no GLOB wildcards (classifySearch lets only digits + ( ) - . and spaces through)
+            bind.phone = `${search.prefix}*`;
+            branches.push(branch('phone GLOB $phone', 'phone'));
+          } else {
+            bind.phone = likePrefix(search.prefix);
+            branches.push(branch('phone LIKE $phone', 'phone'));
+          }
+          break;
+        case 'name': {
+          const [a = '', b] = search.tokens;
+          bind.a = likePrefix(a);
+          if (b === undefined) {
+            branches.push(branch(`last_name LIKE $a${escape}`, `last_name${nocase}, first_name${nocase}`));
+            branches.push(branch(`first_name LIKE $a${escape}`, `first_name${nocase}, last_name${nocase}`));
+            // an email typed before its @ ("orla.quenby") is one token too
+            branches.push(branch(`email LIKE $a${escape}`, 'email'));
+          } else {
+            bind.b = likePrefix(b);
+            branches.push(
+              branch(
+                `first_name LIKE $a${escape} AND last_name LIKE $b${escape}`,
+                `first_name${nocase}, last_name${nocase}`,
+              ),
+            );
+            branches.push(
+              branch(
+                `last_name LIKE $a${escape} AND first_name LIKE $b${escape}`,
+                `last_name${nocase}, first_name${nocase}`,
+              ),
+            );
+          }
+        }
+      }
+      // RAW: the rows are read once, here (a SELECT type would copy each row key by key)
+      const [result] = await sql.sequelize.query(branches.join(' UNION ALL '), { bind, type: QueryTypes.RAW });
+      return (result as PatientRow[]).map(toPatientSummary);
+    },
+
+    async likelyDuplicates(fields, phones) {
+      const nocase = sql.dialect === 'mysql' ? '' : ' COLLATE NOCASE';
+      const [rows] = await sql.sequelize.query(
+        `SELECT ${SUMMARY_COLUMNS}, 'name' AS why FROM patients
+           WHERE last_name = $last${nocase} AND first_name = $first${nocase} AND date_of_birth = :dob
+         UNION ALL
+         SELECT ${SUMMARY_COLUMNS}, 'phone' AS why FROM patients WHERE phone IN (:phones)
+         LIMIT 50`,
+        {
+          replacements: {
+            last: fields.lastName,
+            first: fields.firstName,
+            dob: fields.dateOfBirth,
+            phones,
+          },
+          type: QueryTypes.RAW,
+        },
+      );
+      return (rows as (PatientRow & { why: 'name' | 'phone' })[]).map((row) => ({ ...toPatientSummary(row), why: row.why }));
+    },
+
+    async appointmentsOf(patientId) {
+      const [rows] = await sql.sequelize.query(
+        `SELECT a.id, a.doctor_id, d.first_name, d.last_name, d.specialization, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type
+           FROM appointments a JOIN doctors d ON d.id = a.doctor_id
+          WHERE a.patient_id = :patientId
+          ORDER BY a.appointment_date DESC, a.appointment_time DESC
+          LIMIT 500`,
+        { replacements: { patientId }, type: QueryTypes.RAW },
+      );
+      return (rows as AppointmentRow[]).map((a) => ({
+        id: Number(a.id),
+        doctorId: Number(a.doctor_id),
+        doctorName: `Dr. ${a.first_name} ${a.last_name}`,
+        specialization: a.specialization,
+        date: String(a.appointment_date).slice(0, 10),
+        time: String(a.appointment_time).slice(0, 5),
+        durationMinutes: Number(a.duration_minutes),
+        status: a.status,
+        appointmentType: a.appointment_type,
+      }));
+    },
+  };
+}
