@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // scrypt at OWASP cost and the property runs pass 5 s on two cores shared with other runs.
+          testTimeout: 30_000,
         },
       },
       {

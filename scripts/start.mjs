@@ -34,10 +34,13 @@ function electronBinary() {
   }
 }
 
+// `npm start` is the clinic's app, never a test run: a test's pinned clock stays with the tests.
+const appEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'CLINIC_TEST_NOW'));
+
 const electron = electronBinary();
 if (electron) {
   // sqlite3 is a Node-API addon: the build `npm install` made for Node loads in Electron too.
-  const child = spawn(electron, ['.'], { stdio: 'inherit' });
+  const child = spawn(electron, ['.'], { stdio: 'inherit', env: appEnv });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   // Electron's default userData folder for this app, so both ways of starting share one store.
@@ -51,7 +54,7 @@ if (electron) {
   mkdirSync(dataDir, { recursive: true });
   console.warn('No Electron binary is installed; opening Clinic Desk in Chromium over the local bridge.');
   const server = spawn(process.execPath, ['out/main/bridge-server.js'], {
-    env: { ...process.env, CLINIC_DATA_DIR: dataDir },
+    env: { ...appEnv, CLINIC_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   server.stdout.on('data', (chunk) => {

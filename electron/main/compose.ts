@@ -16,7 +16,7 @@ import { localIdsIn, remapIds } from './services/sync/outbox/id-remap';
 import { OfflineOutbox, type ReplayChannel } from './services/sync/outbox/offline-outbox';
 import type { WorkstationSync } from './services/sync/sync-status';
 import { loadClinicSettings } from './services/scheduling/rules';
-import { systemMinuteClock } from '../../shared/domain/clock';
+import { minuteClockOf } from '../../shared/domain/clock';
 import { startMessageTimer } from './services/communications/message-service';
 import { startCopySyncTimer } from './services/consistency/copy-sync-timer';
 import { startIntegrityTimer } from './services/consistency/integrity-timer';
@@ -35,8 +35,6 @@ export interface Workstation {
 export interface WorkstationOptions extends RuntimeOptions {
   /** Name recorded in the audit trail; the host name by default. */
   workstationName?: string;
-  /** Milliseconds clock for the session's inactivity lock (tests move it). */
-  nowMs?: () => number;
   /**
    * false: no background jobs (scheduled backups, connection probes, mirror pulls, reminders and
    * notices), for tests that count files, queries or messages; the same work still runs when
@@ -66,15 +64,19 @@ function lanAddress(): string | null {
 export async function startWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const runtime = new AppRuntime(options);
   await runtime.start();
-  const session = new WorkstationSession(options.workstationName, options.nowMs);
+  const nowMs = options.nowMs ?? Date.now;
+  const session = new WorkstationSession(options.workstationName, nowMs);
+  const clock = minuteClockOf(nowMs);
+  // When a change was made and when a record was read are clinic times: the workstation's clock.
+  const nowDate = () => new Date(nowMs());
   const backups = new BackupService(runtime);
   // The handlers' context is complete only once the dispatcher exists; the replay borrows it.
   let context: HandlerContext | null = null;
-  const outbox = new OfflineOutbox(runtime, replayThrough(() => context, session.workstation));
+  const outbox = new OfflineOutbox(runtime, replayThrough(() => context, session.workstation), nowDate);
   const audit = new AuditTrail(
     () => auditStores(runtime),
     { ipAddress: lanAddress(), userAgent: `Clinic Desk/${options.appVersion} (${platform()})` },
-    undefined,
+    nowDate,
     {
       // A record naming a record made offline waits until the outbox has sent the changes, then goes with the server's ids.
       prepare: async (document) => {
@@ -86,7 +88,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   // Records buffered while the document store was away (in an earlier run too) go out now.
   if (runtime.state.ready) void audit.flush();
   const sync = networkedSync(runtime, audit, outbox, options.env);
-  context = { runtime, session, clock: systemMinuteClock, audit, backups, sync };
+  context = { runtime, session, clock, audit, backups, sync };
   // Changes an earlier run left waiting stay visible (served from the mirror) until the server has them.
   if (await outbox.hasPending().catch(() => false)) runtime.serveFromMirror(true);
   if (options.backgroundJobs !== false) {
@@ -103,10 +105,10 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
   context.dispatch = dispatch;
   // Reminders and notices: on a timer, never in the way of start-up; off with CLINIC_MESSAGE_JOB=off.
   const messages =
-    options.backgroundJobs !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, systemMinuteClock) : null;
+    options.backgroundJobs !== false && options.env.CLINIC_MESSAGE_JOB !== 'off' ? startMessageTimer(runtime, session.workstation, clock) : null;
   // Names copied into documents follow changes made elsewhere (other workstations, direct edits).
   const copySync = options.backgroundJobs !== false ? startCopySyncTimer(runtime, session.workstation) : null;
-  const integrity = options.backgroundJobs !== false ? startIntegrityTimer(runtime, session.workstation, systemMinuteClock) : null;
+  const integrity = options.backgroundJobs !== false ? startIntegrityTimer(runtime, session.workstation, clock) : null;
   return {
     runtime,
     session,
@@ -164,7 +166,7 @@ function replayThrough(context: () => HandlerContext | null, workstation: string
 /** A networked workstation watches the server, keeps its mirror and its outbox; a standalone one has no server. */
 function networkedSync(runtime: AppRuntime, audit: AuditTrail, outbox: OfflineOutbox, env: NodeJS.ProcessEnv): WorkstationSync {
   if (runtime.config?.mode !== 'networked') return { monitor: null, mirror: null, outbox: null };
-  const mirror = new MirrorSync(runtime, Date.now, async () => !(await outbox.hasPending()));
+  const mirror = new MirrorSync(runtime, Date.now, async () => !(await outbox.hasPending()), () => outbox.knownIds());
   outbox.onDrained = (report) => {
     // Everything reached the server: the audit records follow (rewritten to server ids), and the mirror catches up.
     void audit.flush();
@@ -184,10 +186,15 @@ function networkedSync(runtime: AppRuntime, audit: AuditTrail, outbox: OfflineOu
     },
     // Every good probe: whatever still waits (the server came back, or a replay was cut short) goes out.
     onReachable: () => {
+      audit.serverReachable();
       if (runtime.servingMirror) void catchUp().catch(() => undefined);
+      // A change whose answer was lost can wait while the screens are on the server (no copy to switch to).
+      else void outbox.hasPending().then((pending) => (pending ? catchUp() : undefined)).catch(() => undefined);
     },
   });
   outbox.mayHandBack = () => monitor.state.online;
+  outbox.onServerLost = () => void monitor.suspectOutage();
+  outbox.onSentOnline = (touched) => void mirror.follow(touched);
   return { monitor, mirror, outbox, catchUp };
 }
 

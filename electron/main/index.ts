@@ -6,6 +6,7 @@ import { startWorkstation, type Workstation } from './compose';
 import { registerIpc } from './ipc/register-electron';
 import { holdQuitUntilClosed } from './quit-gate';
 import { safeStorageBox } from './secret-box';
+import { testClockFromEnv, TEST_NOW_VARIABLE } from './test-clock';
 import { guardNavigation, mainWindowOptions } from './window';
 
 app.enableSandbox();
@@ -39,11 +40,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, appUrl()));
 
   void app.whenReady().then(async () => {
+    // A packaged app always runs on the real clock, whatever its environment says.
+    const nowMs = app.isPackaged ? null : testClockFromEnv(process.env);
+    if (nowMs) console.error(`[clinic-desk] test run: the clock starts at ${process.env[TEST_NOW_VARIABLE]}`);
     workstation = await startWorkstation({
       dataDir: app.getPath('userData'),
       env: process.env,
       secretBox: safeStorageBox,
       appVersion: APP_VERSION,
+      nowMs: nowMs ?? undefined,
     });
     registerIpc(workstation.dispatch, appUrl);
     await createMainWindow();

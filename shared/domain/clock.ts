@@ -8,3 +8,9 @@ import type { EpochMinutes } from './scheduling/wall-clock';
 export type EpochMinuteClock = () => EpochMinutes;
 
 export const systemMinuteClock: EpochMinuteClock = () => Math.floor(Date.now() / 60_000);
+
+/** The minute clock read off a milliseconds one (the workstation's, which a test run may pin). */
+export const minuteClockOf =
+  (nowMs: () => number): EpochMinuteClock =>
+  () =>
+    Math.floor(nowMs() / 60_000);

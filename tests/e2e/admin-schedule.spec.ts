@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
+import { E2E_NOW } from './support/launch';
 import { openSection, setUpClinicAsAdmin, ZONE } from './admin-support';
 
 // The demo clinic brings generated patients to book; the doctor is made here.
@@ -10,9 +11,9 @@ test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
 const DOCTOR = { firstName: 'Elin', lastName: 'Prototyp', email: 'elin.prototyp@example.org', license: 'at-md-40417' };
 
-/** A Monday at least two days ahead in the clinic's zone. */
+/** A Monday at least two days after the app's "today" in the clinic's zone. */
 function nextMonday(): string {
-  let day = DateTime.now().setZone(ZONE).plus({ days: 2 });
+  let day = DateTime.fromISO(E2E_NOW).setZone(ZONE).plus({ days: 2 });
   while (day.weekday !== 1) day = day.plus({ days: 1 });
   return day.toISODate() as string;
 }

@@ -7,7 +7,7 @@ import { completeSetup } from '../../electron/main/services/setup';
 import { writeSettings } from '../../electron/main/services/communications/communication-settings';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { expect, saveScreen, test } from './support/fixtures';
-import { launchApp } from './support/launch';
+import { E2E_NOW, launchApp } from './support/launch';
 
 // Generated people and clinic: no real names.
 const CLINIC = 'Lindenhof Test Clinic';
@@ -23,7 +23,7 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
-/** A clinic with one doctor, one patient and an appointment three hours from now, set up before the app starts. */
+/** A clinic with one doctor, one patient and an appointment three hours after the app's "now", set up before the app starts. */
 async function prepareClinic(dataDir: string): Promise<void> {
   const sql = await openSqlStore({ dialect: 'sqlite', storage: join(dataDir, 'clinic-desk.sqlite') });
   try {
@@ -43,7 +43,7 @@ async function prepareClinic(dataDir: string): Promise<void> {
       passwordHash: '!cannot-sign-in',
     });
     const patient = await sql.models.Patient.create({ ...PATIENT, phone: '+43-1-5550111', dateOfBirth: '1980-02-03', gender: 'Other', passwordHash: '!cannot-sign-in' });
-    const start = DateTime.now().setZone(ZONE).plus({ hours: 3 }).startOf('hour');
+    const start = DateTime.fromISO(E2E_NOW).setZone(ZONE).plus({ hours: 3 }).startOf('hour');
     await sql.models.Appointment.create({
       patientId: patient.id,
       doctorId: doctor.id,

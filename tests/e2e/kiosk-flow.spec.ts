@@ -6,6 +6,7 @@ import { openSqlStore } from '../../electron/main/data/sql/open-sql-store';
 import { hashPassword } from '../../electron/main/security/password';
 import { expect, saveScreen, test } from './support/fixtures';
 import { setUpClinic as setUpTestClinic } from './support/clinic-setup';
+import { E2E_NOW } from './support/launch';
 
 // Generated people and clinic: no real names.
 const CLINIC = 'Lindenhof Test Clinic';
@@ -29,7 +30,7 @@ async function setUpClinic(page: Page): Promise<void> {
 async function arrangeVisits(dataDir: string): Promise<void> {
   const sql = await openSqlStore({ dialect: 'sqlite', storage: join(dataDir, 'clinic-desk.sqlite') });
   try {
-    const today = DateTime.now().setZone(ZONE);
+    const today = DateTime.fromISO(E2E_NOW).setZone(ZONE);
     const doctor = await sql.models.Doctor.create({
       firstName: DOCTOR.firstName,
       lastName: DOCTOR.lastName,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, saveScreen, test } from './support/fixtures';
 import { call, clinicDate, generatedPatient, setUpDemoClinic } from './support/reception-setup';
 
@@ -61,7 +62,7 @@ test('a cancellation is offered to the waiting list in priority then waiting ord
     date: free!.date,
     time: free!.time,
     durationMinutes: 30,
-    idempotencyKey: `e2e-hold-${Date.now()}`,
+    idempotencyKey: `e2e-hold-${randomUUID()}`,
   });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Waiting list' }).click();

@@ -2,6 +2,7 @@ import type { WorkstationOptions } from '../../electron/main/compose';
 import { openSqlStore, type SqlStore } from '../../electron/main/data/sql/open-sql-store';
 import { createTestMongoDatabase, createTestMysqlDatabase, type TestDatabase } from './services';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
+import { workstationClock } from '../integration/scheduling/clinic-fixture';
 
 /**
  * A clinic server for a networked workstation under test: fresh MariaDB and MongoDB-compatible
@@ -59,7 +60,7 @@ export async function startProxiedClinicServer(): Promise<ProxiedClinicServer> {
   };
 }
 
-/** A test workstation's start options: its data folder and stores, no background jobs (the test drives probes and pulls). */
+/** A test workstation's start options: its data folder and stores, the fixture's pinned clock, no background jobs (the test drives probes and pulls). */
 export function testWorkstationOptions(dataDir: string, env: NodeJS.ProcessEnv): WorkstationOptions {
-  return { dataDir, env, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false };
+  return { dataDir, env, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false, nowMs: workstationClock() };
 }

@@ -8,5 +8,10 @@ import type { HandlersOf } from './handler-types';
 export const calendarHandlers: HandlersOf<CalendarChannelName> = {
   'calendar.week': async (input, { runtime }) => calendarWeek(runtime.stores().sql, input),
   'calendar.month': async (input, { runtime }) => calendarMonth(runtime.stores().sql, input),
-  'calendar.changes': async (input, { runtime }) => calendarChanges(runtime.stores().sql, input),
+  'calendar.changes': async (input, { runtime, sync }) => {
+    const changes = await calendarChanges(runtime.stores().sql, input);
+    // The screens ask every few seconds: the mirror follows the server as closely, for the next outage.
+    if (!runtime.servingMirror) void sync.mirror?.pullRecent();
+    return changes;
+  },
 };

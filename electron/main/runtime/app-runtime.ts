@@ -23,6 +23,11 @@ export interface RuntimeOptions {
   env: NodeJS.ProcessEnv;
   secretBox: SecretBox | null;
   appVersion: string;
+  /**
+   * The workstation's clock in epoch milliseconds: "now" for bookings and the session, "today"
+   * for the generated demo clinic. Date.now unless a test pins it.
+   */
+  nowMs?: () => number;
 }
 
 /**
@@ -116,7 +121,7 @@ export class AppRuntime {
     // The server is away at start, but an earlier run left a copy of the clinic: work from it.
     if (!this.serverState.ready && !this.serverState.fatal) this.switchToMirror();
     if (config.mode === 'standalone' && this.serverState.ready) await useOwnIdRanges(this.serverState.stores.sql);
-    await applyDemoMode(this.serverState, config, this.options.env);
+    await applyDemoMode(this.serverState, config, this.options.env, this.options.nowMs ?? Date.now);
   }
 
   async restart(): Promise<void> {
@@ -183,6 +188,19 @@ export class AppRuntime {
   serverView(): AppRuntime {
     const view: AppRuntime = Object.create(this) as AppRuntime;
     view.stores = () => this.serverStores();
+    return view;
+  }
+
+  /**
+   * This runtime pinned to the workstation's mirror, whatever the screens use: a change whose
+   * answer from the server was lost is applied there as pending. Null without a local file.
+   */
+  mirrorView(): AppRuntime | null {
+    const file = this.localFile;
+    if (!file) return null;
+    const view: AppRuntime = Object.create(this) as AppRuntime;
+    view.stores = () => file.mirror;
+    Object.defineProperty(view, 'servingMirror', { value: true });
     return view;
   }
 

@@ -64,14 +64,15 @@ export const UnavailableBlockInput = z
     date: DateText,
     /** Both null: the whole day. */
     startTime: text().regex(START_PATTERN, 'Use a time like 09:00').nullable(),
-    endTime: text().regex(END_PATTERN, 'Use a time like 12:30').nullable(),
+    // a stored block ends at a time of day (the column holds 00:00–23:59); the rest of a day is 23:59, a whole day has no times
+    endTime: text().regex(START_PATTERN, 'Use a time like 12:30 (23:59 at the latest)').nullable(),
     reason: text().trim().min(1, 'Say why (vacation, conference, …)').max(255, 'At most 255 characters'),
   })
   .strict()
   .superRefine((block, ctx) => {
     if ((block.startTime === null) !== (block.endTime === null)) {
       ctx.addIssue({ code: 'custom', path: [block.startTime === null ? 'startTime' : 'endTime'], message: 'Give both times, or neither for the whole day' });
-    } else if (block.startTime && block.endTime && START_PATTERN.test(block.startTime) && END_PATTERN.test(block.endTime) && minutesOf(block.endTime) <= minutesOf(block.startTime)) {
+    } else if (block.startTime && block.endTime && START_PATTERN.test(block.startTime) && START_PATTERN.test(block.endTime) && minutesOf(block.endTime) <= minutesOf(block.startTime)) {
       ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'The block must end after it starts' });
     }
   });

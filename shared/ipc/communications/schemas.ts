@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { text, emailText } from '../../domain/text';
 import { COMMUNICATION_TYPES, DELIVERY_STATUSES } from '../../documents/communication-logs';
 import { MessageTemplates } from '../../domain/communications/templates';
+import { isIsoDate } from '../../domain/plain-date';
 
 const id = (label: string) => z.number({ error: `${label} is required` }).int().positive(`${label} must be a positive whole number`);
-const isoDate = text().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
+// a calendar date, not only its shape: 2026-13-45 would reach the date arithmetic of the search
+const isoDate = text().refine(isIsoDate, 'Use the form YYYY-MM-DD');
 
 export const SaveTemplatesInput = z.strictObject({ templates: MessageTemplates });
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { invokeInPage } from './invoke';
+import { E2E_NOW } from './launch';
 
 // Generated clinic and staff: no real names.
 export const CLINIC = 'Ahornhof Test Clinic';
@@ -23,14 +24,14 @@ export async function openCalendarOnDemoClinic(page: Page, timezone = ZONE): Pro
   await expect(page.getByTestId('calendar-column').first()).toBeVisible();
 }
 
-/** The clinic's date today, as the app computes it. */
+/** The clinic's date "today" on the app's pinned clock (E2E_NOW): a Monday. */
 export function clinicToday(timezone = ZONE): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: timezone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(new Date());
+  }).format(new Date(E2E_NOW));
 }
 
 export function addDays(date: string, days: number): string {
@@ -83,58 +84,6 @@ export async function dragAppointment(
   await page.mouse.move(startX + 6, startY + 6, { steps: 2 });
   const pxPerMinute = 64 / 60;
   await page.mouse.move(column.x + column.width / 2, startY + target.minutes * pxPerMinute, { steps: 8 });
-}
-
-const ZONES_AROUND_THE_WORLD = [
-  'Pacific/Kiritimati',
-  'Pacific/Auckland',
-  'Australia/Sydney',
-  'Asia/Tokyo',
-  'Asia/Shanghai',
-  'Asia/Bangkok',
-  'Asia/Dhaka',
-  'Asia/Karachi',
-  'Asia/Dubai',
-  'Europe/Moscow',
-  'Africa/Cairo',
-  'Europe/Berlin',
-  'UTC',
-  'Atlantic/Azores',
-  'America/Noronha',
-  'America/Sao_Paulo',
-  'America/Halifax',
-  'America/New_York',
-  'America/Chicago',
-  'America/Denver',
-  'America/Los_Angeles',
-  'America/Anchorage',
-  'Pacific/Honolulu',
-  'Pacific/Pago_Pago',
-];
-
-/**
- * A time zone where it is late morning right now, so the clinic is open while the test runs
- * whatever the machine's time: appointments before now are really late, arrivals really today.
- * (The demo clinic's "today" is the machine's date; late morning anywhere is that same date.)
- */
-export function zoneInLateMorning(now = new Date()): string {
-  const minutesIn = (zone: string) => {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(now);
-    return (
-      Number(parts.find((p) => p.type === 'hour')?.value) * 60 + Number(parts.find((p) => p.type === 'minute')?.value)
-    );
-  };
-  const machineDate = now.toLocaleDateString('en-CA'); // the demo seeds around the machine's local date
-  const candidates = ZONES_AROUND_THE_WORLD.filter((zone) => clinicToday(zone) === machineDate);
-  return candidates.reduce(
-    (best, zone) => (Math.abs(minutesIn(zone) - 11 * 60) < Math.abs(minutesIn(best) - 11 * 60) ? zone : best),
-    candidates[0] ?? 'UTC',
-  );
 }
 
 /** Selects a free range on a column by dragging from `from` to `to` (wall-clock 'HH:MM'). */

@@ -2,7 +2,9 @@ import type { Page } from '@playwright/test';
 import type { DoctorAccountView } from '../../../shared/ipc/doctor/types';
 import type { AppointmentView, CalendarDay, SlotView } from '../../../shared/ipc/scheduling-types';
 import { setUpClinic as setUpClinicOnce } from './clinic-setup';
+import { expect } from './fixtures';
 import { invokeInPage } from './invoke';
+import { E2E_NOW } from './launch';
 
 /**
  * A clinic for the doctor specs: the generated demo clinic (CLINIC_DEMO=small: doctors with
@@ -37,7 +39,7 @@ export async function setUpClinic(page: Page): Promise<void> {
 export async function prepareDoctor(page: Page, visits: number): Promise<DoctorClinic> {
   const status = ok(await invokeInPage(page, 'app.status', {}), 'status');
   const zone = status.timezone ?? 'Europe/Vienna';
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(E2E_NOW));
   const day = ok(await invokeInPage(page, 'calendar.day', { date: today }), 'calendar day') as CalendarDay;
   const candidates = day.doctors.map((d) => d.doctorId);
   // the doctor with the soonest free time
@@ -89,9 +91,11 @@ export async function goToDay(page: Page, date: string): Promise<void> {
   const header = page.locator('#day-list-title');
   const wanted = new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   for (let step = 0; step < 14; step += 1) {
-    if ((await header.textContent())?.includes(wanted)) return;
+    const shown = (await header.textContent()) ?? '';
+    if (shown.includes(wanted)) return;
     await page.getByRole('button', { name: 'Next day' }).click();
-    await page.waitForTimeout(200);
+    // The next click only once this one has turned the day.
+    await expect(header).not.toHaveText(shown);
   }
   throw new Error(`could not reach ${date} in My day`);
 }

@@ -6,6 +6,8 @@ import { launchApp, REPO_ROOT, type LaunchedApp } from './launch';
 export interface ClinicFixtures {
   /** Extra environment for the app's main side; set per spec with `test.use({ clinicEnv })`. */
   clinicEnv: Record<string, string>;
+  /** Whether the page runs on the app's pinned clock too (see LaunchOptions.pageClock). */
+  pageClock: boolean;
   /** The running app on a fresh data folder. */
   clinic: LaunchedApp;
   /** The app's window: Electron's, or the Chromium page over the bridge. */
@@ -15,8 +17,9 @@ export interface ClinicFixtures {
 /** Every spec is written once and runs in Electron or in Chromium over the bridge. */
 export const test = base.extend<ClinicFixtures>({
   clinicEnv: [{}, { option: true }],
-  clinic: async ({ clinicEnv }, use) => {
-    const app = await launchApp({ env: clinicEnv });
+  pageClock: [true, { option: true }],
+  clinic: async ({ clinicEnv, pageClock }, use) => {
+    const app = await launchApp({ env: clinicEnv, pageClock });
     try {
       await use(app);
     } finally {

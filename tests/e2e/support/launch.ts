@@ -24,11 +24,27 @@ export const CHROMIUM_ARGS = [
 
 export type LaunchMode = 'electron' | 'chromium';
 
+/**
+ * "Now" for every end-to-end run: Monday 7 December 2026, 10:05 in Vienna (the specs' clinic
+ * zone), a weekday morning on which the generated clinic has visits behind and ahead. The app's
+ * clock starts here and runs on in real time, so the specs pass on any day and at any hour. Five
+ * minutes past a quarter hour: the soonest slot (10:15) stays ahead for ten minutes, longer than
+ * any spec runs, so a visit booked "soonest" has not started when the spec looks at it.
+ */
+export const E2E_NOW = '2026-12-07T09:05:00Z';
+
 export interface LaunchOptions {
   /** Extra environment for the main side (e.g. unreachable server URLs). */
   env?: Record<string, string>;
   /** Reuse a data folder (to restart on the same clinic); the caller then owns it. */
   dataDir?: string;
+  /** The instant the app's clock starts at (main and page alike); E2E_NOW unless given. */
+  now?: string;
+  /**
+   * false: the page keeps the browser's own clock (main's stays pinned). For the UI benchmark:
+   * Playwright's clock also stands in for requestAnimationFrame and the Performance API.
+   */
+  pageClock?: boolean;
 }
 
 export interface LaunchedApp {
@@ -99,12 +115,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const removeDataDir = () => {
     if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  const env = appEnv(dataDir, options.env ?? {});
+  const now = options.now ?? E2E_NOW;
+  const env = appEnv(dataDir, { ...options.env, CLINIC_TEST_NOW: now });
+  const pageNow = options.pageClock === false ? null : now;
   const electronBinary = installedElectronBinary();
   try {
     return electronBinary
-      ? await launchElectron(electronBinary, env, dataDir, removeDataDir)
-      : await launchChromiumOverBridge(env, dataDir, removeDataDir);
+      ? await launchElectron(electronBinary, env, dataDir, pageNow, removeDataDir)
+      : await launchChromiumOverBridge(env, dataDir, pageNow, removeDataDir);
   } catch (error) {
     removeDataDir();
     throw error;
@@ -115,6 +133,7 @@ async function launchElectron(
   executablePath: string,
   env: Env,
   dataDir: string,
+  now: string | null,
   removeDataDir: () => void,
 ): Promise<LaunchedApp> {
   assertBuilt(join(REPO_ROOT, 'out/main/index.js'));
@@ -128,6 +147,11 @@ async function launchElectron(
   const page = await electronApp.firstWindow({ timeout: START_TIMEOUT_MS });
   const errors = collectErrors(page);
   await page.waitForLoadState('domcontentloaded');
+  if (now) {
+    // The window opened on the real clock: give it main's and start the page again.
+    await page.clock.setSystemTime(new Date(now));
+    await page.reload();
+  }
   return {
     page,
     mode: 'electron',
@@ -190,7 +214,7 @@ async function stopProcess(child: BridgeProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function launchChromiumOverBridge(env: Env, dataDir: string, removeDataDir: () => void): Promise<LaunchedApp> {
+async function launchChromiumOverBridge(env: Env, dataDir: string, now: string | null, removeDataDir: () => void): Promise<LaunchedApp> {
   assertBuilt(BRIDGE_SERVER);
   assertBuilt(BUILT_RENDERER);
   const server: BridgeProcess = spawn(process.execPath, [BRIDGE_SERVER], {
@@ -218,6 +242,8 @@ async function launchChromiumOverBridge(env: Env, dataDir: string, removeDataDir
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
+    // The page's Date and timers start where main's clock did, and both run on in real time.
+    if (now) await page.clock.setSystemTime(new Date(now));
     await page.goto(url);
     return { page, mode: 'chromium', dataDir, electronApp: null, ...errors, close };
   } catch (error) {

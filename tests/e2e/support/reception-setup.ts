@@ -1,9 +1,11 @@
+import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import type { Channel } from '../../../shared/ipc/contract';
 import { setUpClinic } from './clinic-setup';
 import { invokeInPage } from './invoke';
+import { E2E_NOW } from './launch';
 
 // Generated clinic and people only.
 export const ZONE = 'Europe/Vienna';
@@ -34,9 +36,12 @@ export async function call<C extends Channel>(
   return result.data;
 }
 
-export const clinicDate = (days = 0) => DateTime.now().setZone(ZONE).plus({ days }).toISODate() as string;
+/** The clinic's date `days` after today on the app's pinned clock (E2E_NOW, a Monday). */
+export const clinicDate = (days = 0) => DateTime.fromISO(E2E_NOW).setZone(ZONE).plus({ days }).toISODate() as string;
 
 let sequence = 0;
+/** Tells this run's people from an earlier run's on a shared server, without reading the clock. */
+const RUN = String(randomInt(10_000, 100_000));
 /** A generated patient's fields; names are made up. */
 export function generatedPatient(
   firstName: string,
@@ -47,8 +52,8 @@ export function generatedPatient(
   return {
     firstName,
     lastName,
-    email: `${firstName}.${lastName}.${sequence}.${Date.now() % 100_000}@patients.example`.toLowerCase(),
-    phone: `+1 555 07${String(sequence).padStart(2, '0')} ${String(Date.now() % 100).padStart(2, '0')}`,
+    email: `${firstName}.${lastName}.${sequence}.${RUN}@patients.example`.toLowerCase(),
+    phone: `+1 555 07${String(sequence).padStart(2, '0')} ${RUN.slice(0, 2)}`,
     dateOfBirth: '1982-05-19',
     gender: 'Female' as const,
     ...overrides,

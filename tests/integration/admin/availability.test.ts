@@ -19,7 +19,7 @@ import { expectOk } from '../../support/workstation-stores';
 import { createAccounts, seedBookableClinic, tomorrow } from '../auth/accounts-fixture';
 import { refusal } from '../sql/fixtures';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
-import { fixedClock, MONDAY, seedClinic } from '../scheduling/clinic-fixture';
+import { fixedClock, MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 
 const admin: SessionUser = { id: 1, kind: 'staff', role: 'admin', displayName: 'Generated Admin' };
 const TUESDAY = '2026-12-08';
@@ -45,6 +45,8 @@ describe('weekly hours and days off: validation', () => {
     expect(AddBlockInput.safeParse({ ...base, block: { date: TUESDAY, startTime: '12:00', endTime: '09:00', reason: 'x' } }).error!.issues[0]!.path).toEqual(['block', 'endTime']);
     expect(AddBlockInput.safeParse({ ...base, block: { date: TUESDAY, startTime: null, endTime: null, reason: ' ' } }).error!.issues[0]!.path).toEqual(['block', 'reason']);
     expect(AddBlockInput.safeParse({ doctorId: 1, block: { date: TUESDAY, startTime: null, endTime: null, reason: 'Congress' }, resolution: { conflicts: 'cancel', reason: '', appointmentIds: [] } }).success).toBe(false);
+    // a block ends at a time of day: 24:00 is refused here, not by the database
+    expect(AddBlockInput.safeParse({ ...base, block: { date: TUESDAY, startTime: '16:00', endTime: '24:00', reason: 'x' } }).error!.issues[0]!.path).toEqual(['block', 'endTime']);
   });
 });
 
@@ -186,7 +188,7 @@ describe('one-step cancellation through the channel, on a workstation', () => {
 
   beforeAll(async () => {
     dir = createTempDir();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
   });
   afterAll(async () => {
     await workstation?.close();

@@ -1,11 +1,10 @@
-import { DateTime } from 'luxon';
 import type { Role } from '../../../shared/ipc/permissions';
 import type { SessionUser } from '../../../shared/ipc/types';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { hashPassword } from '../../../electron/main/security/password';
 import { doctorSessionUser, patientSessionUser, ROLE_LEVEL, staffSessionUser } from '../../../electron/main/services/accounts';
 import { adminValues, doctorValues, patientValues, unique } from '../sql/fixtures';
-import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
+import { seedClinic, TUESDAY } from '../scheduling/clinic-fixture';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -35,8 +34,8 @@ export async function createAccounts(sql: SqlStore): Promise<Record<Role, RoleAc
   };
 }
 
-/** Tomorrow in the clinic fixture's zone: always bookable by the real clock. */
-export const tomorrow = () => DateTime.now().setZone(ZONE).plus({ days: 1 }).toISODate() as string;
+/** Tomorrow for a workstation on the fixture's pinned clock (`workstationClock`, Monday 07:00 in its zone). */
+export const tomorrow = () => TUESDAY;
 
 export async function seedBookableClinic(sql: SqlStore, doctors: number, patients: number) {
   return seedClinic(sql, { doctors, patients });

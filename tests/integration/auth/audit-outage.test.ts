@@ -10,6 +10,7 @@ import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type T
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { expectOk } from '../../support/workstation-stores';
 import { createAccounts, seedBookableClinic, tomorrow } from './accounts-fixture';
+import { workstationClock } from '../scheduling/clinic-fixture';
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -38,7 +39,7 @@ describe('audit records while the document server is unreachable', () => {
       dataDir: dir.path,
       env: { CLINIC_MYSQL_URL: mysql.url, CLINIC_MONGODB_URI: viaProxy.toString() },
       secretBox: null,
-      appVersion: '0.0.0-test',
+      appVersion: '0.0.0-test', nowMs: workstationClock(),
     });
     expect(workstation.runtime.state.ready).toBe(true);
   }, 60_000);

@@ -11,6 +11,7 @@ import { PERMISSION_MATRIX, ROLES, type Role } from '../../../shared/ipc/permiss
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode } from '../../support/workstation-stores';
 import { createAccounts, PASSWORD, seedBookableClinic, tomorrow, type RoleAccount } from './accounts-fixture';
+import { workstationClock } from '../scheduling/clinic-fixture';
 import { FEATURES, SAMPLES } from './matrix/all-samples';
 import type { RoleFixture } from './matrix/types';
 
@@ -40,7 +41,7 @@ describe('the permission matrix, channel by channel and role by role', () => {
 
   beforeAll(async () => {
     dir = createTempDir();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     const { sql } = workstation.runtime.stores();
     const clinic = await seedBookableClinic(sql, ROLES.length, ROLES.length * 4);
     accounts = await createAccounts(sql);

@@ -13,6 +13,7 @@ import type { BackupView, RestoreResult } from '../../../shared/ipc/backups/type
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
 import { createAccounts, seedBookableClinic, tomorrow, type RoleAccount } from '../auth/accounts-fixture';
+import { workstationClock } from '../scheduling/clinic-fixture';
 import type { Role } from '../../../shared/ipc/permissions';
 
 describe('backups of a standalone clinic', () => {
@@ -27,7 +28,7 @@ describe('backups of a standalone clinic', () => {
 
   beforeEach(async () => {
     dir = createTempDir();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock(), backgroundJobs: false });
     const { sql } = workstation.runtime.stores();
     clinic = await seedBookableClinic(sql, 2, 6);
     accounts = await createAccounts(sql);
@@ -116,7 +117,7 @@ describe('backups of a networked workstation', () => {
   it('backs up the local file but refuses to restore it over the clinic server', async () => {
     const dir = createTempDir();
     const { env, cleanup } = await networked.open();
-    const workstation = await startWorkstation({ dataDir: dir.path, env, secretBox: null, appVersion: '0.0.0-test', backgroundJobs: false });
+    const workstation = await startWorkstation({ dataDir: dir.path, env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock(), backgroundJobs: false });
     try {
       const accounts = await createAccounts(workstation.runtime.stores().sql);
       workstation.session.signIn(accounts.super_admin.user);

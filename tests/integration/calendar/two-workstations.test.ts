@@ -6,7 +6,7 @@ import type { Result } from '../../../shared/ipc/result';
 import { createTempDir, type TempDir } from '../../support/services';
 import { expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
 import { createAccounts, PASSWORD, tomorrow } from '../auth/accounts-fixture';
-import { seedClinic } from '../scheduling/clinic-fixture';
+import { seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 
 const NETWORKED = WORKSTATION_STORES.find((store) => store.name.startsWith('networked'))!;
 
@@ -31,7 +31,7 @@ describe('the calendar change feed across two workstations on MariaDB', () => {
     const start = async () => {
       const dir = createTempDir();
       dirs.push(dir);
-      return startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test' });
+      return startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     };
     first = await start();
     second = await start();

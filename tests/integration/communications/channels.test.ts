@@ -19,7 +19,7 @@ import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstati
 import { createAccounts, tomorrow, type RoleAccount } from '../auth/accounts-fixture';
 import { bookAppointment } from '../../../electron/main/services/scheduling/booking';
 import type { Role } from '../../../shared/ipc/permissions';
-import { seedClinic } from '../scheduling/clinic-fixture';
+import { fixedClock, seedClinic } from '../scheduling/clinic-fixture';
 import { openWorkstation } from './comms-fixture';
 
 const SECRET = 'smtp-pass-Zq81!';
@@ -57,8 +57,8 @@ describe.each(WORKSTATION_STORES)('communications channels on the $name', (store
     const seeded = await seedClinic(sql, { doctors: 1, patients: 2 });
     patient = seeded.patients[0]!;
     accounts = await createAccounts(sql);
-    // The channels run on the real clock: tomorrow 10:00 is always within a 48-hour lead time.
-    appointmentId = (await bookAppointment(sql, { patientId: patient.id, doctorId: seeded.doctors[0]!.id, date: DAY, time: '10:00', idempotencyKey: `ch-${store.name}` })).id;
+    // The workstation's pinned clock stands at Monday 07:00: tomorrow 10:00 is within a 48-hour lead time.
+    appointmentId = (await bookAppointment(sql, { patientId: patient.id, doctorId: seeded.doctors[0]!.id, date: DAY, time: '10:00', idempotencyKey: `ch-${store.name}` }, fixedClock())).id;
   });
 
   afterAll(async () => {

@@ -8,14 +8,14 @@ import { messageClaims } from '../../../electron/main/data/sql/models/message-cl
 import type { MessageRunSummary } from '../../../shared/ipc/communications/types';
 import { createTempDir, type TempDir } from '../../support/services';
 import type { SmtpTestServer } from '../../support/smtp-test-server';
-import { fixedClock, NOW } from '../scheduling/clinic-fixture';
+import { fixedClock, NOW, workstationClock } from '../scheduling/clinic-fixture';
 
 export const CLINIC = { name: 'Riverside Test Clinic', address: '12 Test Lane, Sampleton' };
 
 /** A workstation without its timer: the tests run the job themselves, at the times they choose. */
 export async function openWorkstation(env: NodeJS.ProcessEnv, name: string): Promise<{ workstation: Workstation; dir: TempDir }> {
   const dir = createTempDir('clinic-desk-comms-');
-  const workstation = await startWorkstation({ dataDir: dir.path, env, secretBox: null, appVersion: '0.0.0-test', workstationName: name, backgroundJobs: false });
+  const workstation = await startWorkstation({ dataDir: dir.path, env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock(), workstationName: name, backgroundJobs: false });
   if (!workstation.runtime.state.ready) throw new Error(`workstation ${name} did not open its stores`);
   return { workstation, dir };
 }

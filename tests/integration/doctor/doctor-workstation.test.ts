@@ -273,16 +273,46 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     }
   });
 
-  it('exports a prescription as a PDF whose first page renders', { timeout: 60_000 }, async () => {
+  /** The PDF's text as poppler reads it, whitespace collapsed (line breaks fall where the layout wraps). */
+  function pdfText(bytes: Buffer, name: string): string {
+    const file = join(dir.path, name);
+    writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  }
+
+  it('exports a prescription as a PDF that names the patient, the prescriber, the medications and the signature', { timeout: 60_000 }, async () => {
     as(drA);
+    const { sql } = workstation.runtime.stores();
+    const patient = (await sql.models.Patient.findByPk(ids.patient1))!;
+    const doctor = (await sql.models.Doctor.findByPk(drA.id))!;
     const rx = await call<PrescriptionView>('doctor.prescription.save', { appointmentId: ids.ownVisit, content: TWO_MEDICATIONS });
-    await call<PrescriptionView>('doctor.prescription.sign', { prescriptionId: rx.id, password: PASSWORD });
+
+    const draft = await call<PrescriptionPdf>('doctor.prescription.pdf', { prescriptionId: rx.id });
+    const draftText = pdfText(Buffer.from(draft.base64, 'base64'), `draft-${draft.fileName}`);
+    expect(draftText).toContain('NOT SIGNED: this prescription is a draft and is not valid for dispensing.');
+    expect(draftText).not.toContain('Digitally signed');
+
+    const signed = await call<PrescriptionView>('doctor.prescription.sign', { prescriptionId: rx.id, password: PASSWORD });
     const pdf = await call<PrescriptionPdf>('doctor.prescription.pdf', { prescriptionId: rx.id });
     const bytes = Buffer.from(pdf.base64, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.pages).toBe(1);
+    const text = pdfText(bytes, pdf.fileName);
+    expect(text).toContain('Generated Riverside Clinic');
+    expect(text).toContain(`${patient.firstName} ${patient.lastName}`);
+    expect(text).toContain(`Date of birth ${String(patient.dateOfBirth).slice(0, 10)}`);
+    expect(text).toContain(`${doctor.firstName} ${doctor.lastName}`);
+    expect(text).toContain(`License no. ${doctor.licenseNumber}`);
+    expect(text).toContain('Acute pharyngitis');
+    expect(text).toContain('1. Amoxicillin 500mg 3 times daily for 7 days Quantity: 21 Refills allowed: 0 Take with food');
+    expect(text).toContain('2. Ibuprofen 400mg Every 6-8 hours as needed for 5 days Quantity: 20 Refills allowed: 1 Take with food or milk');
+    expect(text).toContain(`Digitally signed (Ed25519, verified) on`);
+    if (signed.signature.state !== 'valid') throw new Error(`expected a valid signature, got ${signed.signature.state}`);
+    expect(text).toContain(`Key id: ${signed.signature.keyId}`);
+    expect(text).not.toContain('NOT SIGNED');
+    expect(text).toContain('page 1 of 1');
+
     const file = join(dir.path, pdf.fileName);
-    writeFileSync(file, bytes);
     const screens = join(REPO_ROOT, 'test-results', 'screens');
     execFileSync('mkdir', ['-p', screens]);
     const prefix = join(screens, `doctor-prescription-pdf-${store.name.startsWith('standalone') ? 'sqlite' : 'networked'}`);

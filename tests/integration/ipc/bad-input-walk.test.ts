@@ -17,6 +17,7 @@ import { MIRROR_TABLES } from '../../../electron/main/services/sync/mirror-table
 import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract';
 import { PERMISSION_MATRIX, ROLES, type Role } from '../../../shared/ipc/permissions';
 import { ERROR_CODES, type Result } from '../../../shared/ipc/result';
+import { workstationClock } from '../scheduling/clinic-fixture';
 import { createTempDir, type TempDir } from '../../support/services';
 import { WORKSTATION_STORES } from '../../support/workstation-stores';
 import { createAccounts, seedBookableClinic, tomorrow, type RoleAccount } from '../auth/accounts-fixture';
@@ -148,7 +149,7 @@ describe.each(WORKSTATION_STORES)('bad input on every channel, on the $name', (s
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>walk</title>');
     const opened = await store.open();
     cleanup = opened.cleanup;
-    ws = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test' });
+    ws = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     const { sql } = ws.runtime.stores();
     const clinic = await seedBookableClinic(sql, ROLES.length, ROLES.length * 4);
     accounts = await createAccounts(sql);

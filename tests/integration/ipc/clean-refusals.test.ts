@@ -9,13 +9,13 @@ import { startWorkstation, type Workstation } from '../../../electron/main/compo
 import type { Channel } from '../../../shared/ipc/contract';
 import type { Role } from '../../../shared/ipc/permissions';
 import type { Result } from '../../../shared/ipc/result';
+import { fixedClock, workstationClock } from '../scheduling/clinic-fixture';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
 import { createAccounts, seedBookableClinic, tomorrow, type RoleAccount } from '../auth/accounts-fixture';
 import { searchPatients } from '../../../electron/main/services/reception/patient-search';
 import { findLikelyDuplicates } from '../../../electron/main/services/reception/patients';
 import { addToWaitingList } from '../../../electron/main/services/reception/waiting-list';
-import { systemMinuteClock } from '../../../shared/domain/clock';
 
 const fieldsOf = (result: Result<unknown>): string[] =>
   result.ok ? [] : ((result.error.details as { fields?: { field: string }[] } | undefined)?.fields ?? []).map((f) => f.field);
@@ -52,7 +52,7 @@ describe.each(WORKSTATION_STORES)('clean refusals on the $name', (store) => {
     dir = createTempDir();
     const opened = await store.open();
     cleanup = opened.cleanup;
-    ws = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test' });
+    ws = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     const { sql } = ws.runtime.stores();
     const clinic = await seedBookableClinic(sql, 1, 1);
     patientId = clinic.patients[0]!.id;
@@ -111,7 +111,7 @@ describe.each(WORKSTATION_STORES)('clean refusals on the $name', (store) => {
     await addToWaitingList(
       sql,
       { patientId, doctorId, fromDate: tomorrow(), toDate: tomorrow(), earliestTime: '08:00', latestTime: '18:00', priority: 2, notes: "calls back at 5 o'clock\u0000" },
-      systemMinuteClock,
+      fixedClock(),
     );
     expect(await waitingCount()).toBe(waiting + 1);
   });

@@ -5,7 +5,7 @@ import type { Result } from '../../../shared/ipc/result';
 import type { CalendarDay, SeriesCancellation, SeriesPreview, SeriesView } from '../../../shared/ipc/scheduling-types';
 import { expectOk } from '../../support/workstation-stores';
 import { createAccounts, PASSWORD, tomorrow } from '../auth/accounts-fixture';
-import { seedClinic } from '../scheduling/clinic-fixture';
+import { seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 import { createTempDir, type TempDir } from '../../support/services';
 
 function validationFields(result: Result<unknown>): string[] {
@@ -23,7 +23,7 @@ describe('the series and calendar channels through the dispatcher (standalone SQ
 
   beforeAll(async () => {
     dir = createTempDir();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     const { sql } = workstation.runtime.stores();
     const clinic = await seedClinic(sql, { doctors: 1, patients: 1 });
     ids = { doctorId: clinic.doctors[0]!.id, patientId: clinic.patients[0]!.id };

@@ -19,18 +19,21 @@ import type { Role } from '../../../shared/ipc/permissions';
 import { SAMPLES } from '../auth/matrix/all-samples';
 import type { RoleFixture } from '../auth/matrix/types';
 import { patientValues } from '../sql/fixtures';
-import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
+import { MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 
 
 const KIOSK_PASSWORD = 'blue tram 4711';
-const clinicDay = (offset: number) => DateTime.now().setZone(ZONE).plus({ days: offset }).toISODate() as string;
+/** A day counted from the workstation's pinned today (MONDAY). */
+const clinicDay = (offset: number) => DateTime.fromISO(MONDAY).plus({ days: offset }).toISODate() as string;
 
 describe.each(WORKSTATION_STORES)('the patient kiosk on the $name', (store) => {
   let dir: TempDir;
   let workstation: Workstation;
   let cleanup: () => Promise<void>;
   let accounts: Record<Role, RoleAccount>;
-  let nowMs = Date.now();
+  // The workstation's clock: pinned to the fixture's Monday 07:00, moved on by hand for the idle rules.
+  const pinnedNow = workstationClock();
+  let nowMs = pinnedNow();
   const ids = { today: 0, done: 0, doneAnonymous: 0, doneOther: 0, otherPatient: 0, otherPatientVisit: 0, laterToday: 0 };
   // generated people: distinct names so a leak would be found by name
   const otherPatientName = { firstName: 'Quilla', lastName: 'Anonyma' };
@@ -66,7 +69,7 @@ describe.each(WORKSTATION_STORES)('the patient kiosk on the $name', (store) => {
     ids.doneOther = await book(patientId, clinicDay(-5), '12:00', 'Completed');
     const medication = { name: 'Amoxicillin', dosage: '500mg', frequency: '3 times daily', duration: '7 days', quantity: 21, refillsAllowed: 0 };
     const prescription = (who: number, appointmentId: number, status: 'Active' | 'Completed') =>
-      documents.prescriptions.insert({ appointmentId, patientId: who, doctorId, doctorName: accounts.doctor.user.displayName, patientName: 'x', prescriptionDate: new Date(), medications: [medication], status });
+      documents.prescriptions.insert({ appointmentId, patientId: who, doctorId, doctorName: accounts.doctor.user.displayName, patientName: 'x', prescriptionDate: new Date(pinnedNow()), medications: [medication], status });
     await prescription(patientId, ids.done, 'Active');
     await prescription(patientId, ids.doneOther, 'Completed');
     await prescription(other.id, ids.doneAnonymous, 'Active');
@@ -124,7 +127,7 @@ describe.each(WORKSTATION_STORES)('the patient kiosk on the $name', (store) => {
   });
 
   it('shows the patient their own visits and active prescriptions, checks them in, and audits every read', async () => {
-    nowMs = Date.now();
+    nowMs = pinnedNow();
     expectOk(await kioskSignIn());
     const patientId = patient().user.id;
     const visits = expectOk<KioskVisits>(await dispatch('kiosk.myVisits'));
@@ -151,7 +154,7 @@ describe.each(WORKSTATION_STORES)('the patient kiosk on the $name', (store) => {
   });
 
   it('ends an idle patient session by itself; the kiosk stays a kiosk', async () => {
-    nowMs = Date.now();
+    nowMs = pinnedNow();
     expectOk(await kioskSignIn());
     nowMs += 60_000;
     expectOk(await dispatch('session.activity'));
@@ -170,7 +173,7 @@ describe.each(WORKSTATION_STORES)('the patient kiosk on the $name', (store) => {
   });
 
   it('takes feedback only for the patient\'s own completed visit, once, even when two submissions race', async () => {
-    nowMs = Date.now();
+    nowMs = pinnedNow();
     expectOk(await kioskSignIn());
     const feedback = (appointmentId: number, extra: object = {}) =>
       dispatch('kiosk.submitFeedback', { appointmentId, ratings: { overall: 4.5, doctorProfessionalism: 5, waitTime: 3, facilityCleanlines: 4, staffFriendliness: 5 }, ...extra });

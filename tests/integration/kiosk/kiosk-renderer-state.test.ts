@@ -3,51 +3,33 @@
  * real workstation (window.clinic answers from its dispatcher), are emptied by "Done", by the
  * idle end in main, and by the next patient's sign-in.
  */
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { hashPassword } from '../../../electron/main/security/password';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { createTempDir, type TempDir } from '../../support/services';
 import { createAccounts } from '../auth/accounts-fixture';
-import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
+import { MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 import { patientValues } from '../sql/fixtures';
-import type { KioskVisits, KioskPrescriptions } from '../../../shared/ipc/kiosk/types';
-import type { Result } from '../../../shared/ipc/result';
-import type { SessionInfo, SessionUser } from '../../../shared/ipc/types';
+import type { ClinicApi } from '../../../shared/ipc/contract';
+import { useAppStore } from '../../../renderer/src/stores/app-store';
+import { useKioskStore } from '../../../renderer/src/stores/kiosk-store';
 
 const KIOSK_PASSWORD = 'green ferry 2040';
 
-/** What this test uses of the renderer's zustand stores (renderer/src/stores/app-store.ts, kiosk-store.ts). */
-interface Store<S> {
-  getState(): S;
-}
-interface AppView {
-  user: SessionUser | null;
-  kiosk: { idleSeconds: number } | null;
-  sessionEpoch: number;
-  load(): Promise<void>;
-}
-interface KioskView {
-  visits: KioskVisits | null;
-  prescriptions: KioskPrescriptions | null;
-  feedbackFor: number | null;
-  thanks: string | null;
-  enter(): Promise<Result<SessionInfo>>;
-  signIn(input: { email: string; password: string }): Promise<Result<SessionInfo>>;
-  load(): Promise<void>;
-  checkIn(appointmentId: number): Promise<Result<unknown>>;
-  done(): Promise<void>;
-}
-const today = () => DateTime.now().setZone(ZONE).toISODate() as string;
+/** The workstation's pinned today. */
+const today = () => MONDAY;
 
 describe('the kiosk screen state between patients', () => {
   let dir: TempDir;
   let workstation: Workstation;
-  let nowMs = Date.now();
+  // The workstation's clock: pinned to the fixture's Monday 07:00, moved on by hand for the idle rules.
+  const pinnedNow = workstationClock();
+  let nowMs = pinnedNow();
   const patients: { id: number; email: string }[] = [];
-  // imported after window.clinic exists: the stores reach main through it
-  let stores: { app: Store<AppView>; kiosk: Store<KioskView> };
+  // the renderer's own stores (type-checked with the DOM library: tsconfig.renderer-tests.json);
+  // they reach main through window.clinic, read at each call
+  const stores = { app: useAppStore, kiosk: useKioskStore };
 
   beforeAll(async () => {
     dir = createTempDir();
@@ -61,22 +43,16 @@ describe('the kiosk screen state between patients', () => {
       patients.push({ id: row.id, email: row.email });
       await sql.models.Appointment.create({ doctorId: clinic.doctors[0]!.id, patientId: row.id, appointmentDate: today(), appointmentTime: `0${6 + index}:00`, durationMinutes: 30 });
     }
-    const clinicApi = Object.fromEntries(CHANNELS.map((channel) => [channel, (input: unknown) => workstation.dispatch(channel, input)]));
-    (globalThis as { window?: unknown }).window = { clinic: clinicApi };
-    // By path in a variable: the renderer is outside the node project's type check (it needs the DOM lib).
-    const appStore: string = '../../../renderer/src/stores/app-store';
-    const kioskStore: string = '../../../renderer/src/stores/kiosk-store';
-    stores = {
-      app: ((await import(appStore)) as { useAppStore: Store<AppView> }).useAppStore,
-      kiosk: ((await import(kioskStore)) as { useKioskStore: Store<KioskView> }).useKioskStore,
-    };
+    // what the preload exposes: one function per channel, answered here by the workstation's dispatcher
+    const api = Object.fromEntries(CHANNELS.map((channel) => [channel, (input: unknown) => workstation.dispatch(channel, input)])) as unknown as ClinicApi;
+    (globalThis as { window?: Pick<Window, 'clinic'> }).window = { clinic: api };
     await stores.app.getState().load();
     workstation.session.signIn(accounts.front_desk.user);
     expect((await stores.kiosk.getState().enter()).ok).toBe(true);
   }, 60_000);
 
   afterAll(async () => {
-    delete (globalThis as { window?: unknown }).window;
+    delete (globalThis as { window?: Pick<Window, 'clinic'> }).window;
     await workstation?.close();
     dir?.remove();
   });
@@ -110,7 +86,7 @@ describe('the kiosk screen state between patients', () => {
   });
 
   it('forgets the patient when main has ended an idle session, and shows the next one only theirs', async () => {
-    nowMs = Date.now();
+    nowMs = pinnedNow();
     await signInAndLoad(0);
     const epoch = stores.app.getState().sessionEpoch;
     nowMs += 10 * 60_000; // far past the kiosk idle time: main signs the patient out
@@ -119,7 +95,7 @@ describe('the kiosk screen state between patients', () => {
     expect(patientData()).toEqual(emptyData);
     expect(stores.app.getState().sessionEpoch).toBeGreaterThan(epoch);
 
-    nowMs = Date.now() + 20 * 60_000;
+    nowMs = pinnedNow() + 20 * 60_000;
     await signInAndLoad(1);
     // only the second patient's 07:00 visit; the first one's 06:00 visit is nowhere in the stores
     expect(stores.kiosk.getState().visits!.upcoming.map((visit) => visit.time)).toEqual(['07:00']);

@@ -2,12 +2,17 @@ import { SETTINGS } from '../../../shared/domain/settings-registry';
 import { startOfDay } from '../../../shared/domain/scheduling';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { doctorValues, patientValues } from '../sql/fixtures';
+import { clockRunningFrom } from '../../support/running-clock';
 
 export const ZONE = 'Europe/Berlin';
 /** Monday 2026-12-07, 07:00 in Berlin: "now" for these tests. */
 export const MONDAY = '2026-12-07';
 export const NOW = startOfDay(MONDAY, ZONE) + 7 * 60;
 export const fixedClock = (at = NOW) => () => at;
+/** NOW for a started workstation (`nowMs` of its options): from there it runs on in real time. */
+export const workstationClock = () => clockRunningFrom(NOW * 60_000);
+/** The day after MONDAY: a working day of the fixture clinic, bookable from NOW. */
+export const TUESDAY = '2026-12-08';
 
 const ALL_WEEK = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [['07:00', '20:00']]]));
 

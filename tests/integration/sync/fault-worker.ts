@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { QueryTypes } from 'sequelize';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
 import { contract, isChannel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
@@ -20,6 +21,7 @@ import type { SessionUser } from '../../../shared/ipc/types';
 import type { SyncStatus } from '../../../shared/ipc/sync/types';
 import { SeededRandom } from '../../../electron/main/data/generator/random';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
+import { clockRunningFrom } from '../../support/running-clock';
 
 export interface FaultPlan {
   name: string;
@@ -28,13 +30,15 @@ export interface FaultPlan {
   mysqlUrl: string;
   mongoUri: string;
   probeMs: number;
+  /** The instant the workstation's clock starts at (it runs on in real time). */
+  startMs: number;
   user: SessionUser;
   writes: number;
   doctors: number[];
   patients: number[];
   /** Appointments of today, seeded on the server: arrivals are recorded on them. */
   today: number[];
-  /** Bookable dates (clinic zone) and the slots both workstations aim at on purpose. */
+  /** Bookable dates (clinic zone) and the slots both workstations aim at on purpose; the calendar screen shows them. */
   dates: string[];
   hotSlots: { doctorId: number; date: string; time: string }[];
 }
@@ -49,7 +53,11 @@ export interface JournalEntry {
   key: string | null;
   /** The ids the input named, as given (local ids while offline). */
   target: { appointmentId?: number; patientId?: number; doctorId?: number; date?: string; time?: string; phone?: string };
-  /** The runtime served the mirror when the call was made: the dispatcher queued it (when ok). */
+  /** The runtime served the mirror when the call was made. */
+  mirror: boolean;
+  /** The call left a row in the outbox (made offline, or sent online and its answer lost): this is its seq. */
+  outboxSeq: number | null;
+  /** Shorthand for outboxSeq !== null: the change is settled by the replay. */
   queued: boolean;
   code: string;
   /** The id the call returned (a local id when queued). */
@@ -63,7 +71,8 @@ export interface FaultReport {
   outagesSeen: number;
   mirrorSwitches: number;
   settleMs: number;
-  auditNudged: boolean;
+  /** Polls of the calendar's change feed made meanwhile (an open calendar screen). */
+  feedPolls: number;
   finalStatus: SyncStatus;
   lastPullOk: boolean;
 }
@@ -104,6 +113,7 @@ async function main(): Promise<void> {
     appVersion: '0.0.0-fault',
     workstationName: plan.name,
     backgroundJobs: true,
+    nowMs: clockRunningFrom(plan.startMs),
   });
   if (!workstation.runtime.state.ready) throw new Error(`${plan.name}: the workstation did not start`);
   workstation.session.signIn(plan.user);
@@ -124,13 +134,21 @@ async function main(): Promise<void> {
     wasMirror = mirror;
   }, 50);
 
+  // The calendar screen is open: it polls its change feed every 2.5 s, as the renderer does.
+  let feedPolls = 0;
+  const feed = setInterval(() => {
+    feedPolls++;
+    void workstation.dispatch('calendar.changes', { from: plan.dates[0], to: plan.dates[plan.dates.length - 1] });
+  }, 2_500);
+
   const journal = await writeRandomly(workstation);
   say('WRITES-DONE');
 
   const settleStart = Date.now();
-  const { status, nudged } = await settle(workstation);
+  const status = await settle(workstation);
   const settleMs = Date.now() - settleStart;
   clearInterval(watcher);
+  clearInterval(feed);
   say('SETTLED');
 
   await waitForLine('finish');
@@ -143,7 +161,7 @@ async function main(): Promise<void> {
     outagesSeen,
     mirrorSwitches,
     settleMs,
-    auditNudged: nudged,
+    feedPolls,
     finalStatus: status,
     lastPullOk: pulled !== null,
   };
@@ -155,23 +173,38 @@ async function writeRandomly(workstation: Workstation): Promise<JournalEntry[]> 
   const appointments: MyAppointment[] = [];
   const patients: MyPatient[] = [];
 
+  const local = workstation.runtime.localStore()!;
+
   /**
-   * The id to use now, as a screen that reads again would: the server's once the outbox learned
-   * it; a local id still waiting is valid only while the mirror is served; one whose change
-   * became a conflict names nothing.
+   * The id to use now, as a screen that has not read again would: the pending id of a record made
+   * offline stays on screen (main answers for the server's record once the replay learned it);
+   * one whose change became a conflict names nothing once the server answers again.
    */
   const current = async (id: number): Promise<number | null> => {
     if (!isLocalId(id)) return id;
-    const server = (await workstation.sync.outbox!.knownIds()).get(id);
-    if (typeof server === 'number') return server;
+    const [made] = await local.sequelize.query<{ state: string }>(
+      "SELECT state FROM sync_outbox WHERE state <> 'pending' AND json_extract(local_output, '$.id') = :id",
+      { type: QueryTypes.SELECT, replacements: { id } },
+    );
+    // the conflicts list shows the change that made it: the record is not on screen as made
+    if (made && made.state !== 'applied') return null;
+    if (made) return id;
     return workstation.runtime.servingMirror ? id : null;
   };
 
+  const lastSeq = async () => {
+    const [row] = await local.sequelize.query<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM sync_outbox', { type: QueryTypes.SELECT });
+    return Number(row?.seq ?? 0);
+  };
+
   const call = async (channel: string, input: Record<string, unknown>, key: string | null, target: JournalEntry['target']) => {
-    // Read in the same tick as the dispatcher's own check: it decides queue or server from this.
-    const queued = workstation.runtime.servingMirror;
+    // Calls are made one at a time, so a row the outbox gained during the call is this call's.
+    const seqBefore = await lastSeq();
+    const mirror = workstation.runtime.servingMirror;
     const at = Date.now();
     const result: Result<unknown> = await workstation.dispatch(channel, input);
+    const seqAfter = await lastSeq();
+    const outboxSeq = seqAfter > seqBefore ? seqAfter : null;
     const data = result.ok ? (result.data as { id?: unknown } | null) : null;
     const entry: JournalEntry = {
       i: journal.length,
@@ -179,7 +212,9 @@ async function writeRandomly(workstation: Workstation): Promise<JournalEntry[]> 
       channel,
       key,
       target,
-      queued,
+      mirror,
+      outboxSeq,
+      queued: outboxSeq !== null,
       code: result.ok ? 'ok' : result.error.code,
       outputId: data && typeof data.id === 'number' ? data.id : null,
       audited: isChannel(channel) && contract[channel].audit !== undefined,
@@ -239,7 +274,7 @@ async function writeRandomly(workstation: Workstation): Promise<JournalEntry[]> 
         if (!patient || id === null) break;
         const phone = `+1-555-${String(1000 + n).padStart(4, '0')}`;
         const entry = await call('patients.update', { patientId: id, patient: { ...patient.fields, phone }, acknowledgeDuplicates: true }, null, { patientId: id, phone });
-        if (entry.code === 'ok') patient.fields.phone = phone;
+        if (entry.code === 'ok' || entry.code === 'OFFLINE_QUEUED') patient.fields.phone = phone;
         if (entry.code === 'SERVER_UNREACHABLE') patient.uncertain = true;
         break;
       }
@@ -255,7 +290,7 @@ async function writeRandomly(workstation: Workstation): Promise<JournalEntry[]> 
             ? await call('appointments.cancel', { appointmentId: id, reason }, reason, { appointmentId: id })
             : await call('appointments.setStatus', { appointmentId: id, status: 'Confirmed' }, null, { appointmentId: id });
         if (entry.code === 'ok') appointment.status = kind === 'cancel' ? 'Cancelled' : 'Confirmed';
-        if (entry.code === 'SERVER_UNREACHABLE') appointment.uncertain = true;
+        if (entry.code === 'SERVER_UNREACHABLE' || entry.code === 'OFFLINE_QUEUED') appointment.uncertain = true;
         break;
       }
       case 'arrival': {
@@ -269,24 +304,28 @@ async function writeRandomly(workstation: Workstation): Promise<JournalEntry[]> 
   return journal;
 }
 
-/** Waits until the server answers, the screens are back on it and nothing waits in either outbox. */
-async function settle(workstation: Workstation): Promise<{ status: SyncStatus; nudged: boolean }> {
+/** Waits, with the app left to itself, until the server answers, the screens are back on it and nothing waits in either outbox. */
+async function settle(workstation: Workstation): Promise<SyncStatus> {
   const deadline = Date.now() + 90_000;
-  let nudged = false;
-  const started = Date.now();
   for (;;) {
     const result = await workstation.dispatch('sync.status', {});
     if (!result.ok) throw new Error(`${plan.name}: sync.status failed: ${result.error.code}`);
     const status = result.data as SyncStatus;
-    if (status.online && !status.servingFromMirror && status.pendingChanges === 0 && status.pendingAuditRecords === 0) return { status, nudged };
+    if (status.online && !status.servingFromMirror && status.pendingChanges === 0 && status.pendingAuditRecords === 0) return status;
     if (Date.now() > deadline) {
       process.stderr.write(`${plan.name}: not settled: ${JSON.stringify(status)}\n`);
-      return { status, nudged };
-    }
-    // The audit trail backs off after failed deliveries (up to a minute); the next write would flush it.
-    if (!nudged && Date.now() - started > 20_000 && status.pendingChanges === 0 && !status.servingFromMirror) {
-      nudged = true;
-      void workstation.audit.flush();
+      // What the connection looks like now, for the log of a run that did not settle.
+      const { sql, documents } = workstation.runtime.serverStores();
+      const probe = async (name: string, work: () => Promise<unknown>) => {
+        const started = Date.now();
+        const answer = await Promise.race([work().then(() => 'answers', (error: unknown) => `fails: ${error instanceof Error ? error.name : typeof error}`), sleep(5000).then(() => 'no answer in 5 s')]);
+        process.stderr.write(`${plan.name}: not settled: ${name} ${answer} (${Date.now() - started} ms)\n`);
+      };
+      await probe('relational server', () => sql.sequelize.query('SELECT 1'));
+      await probe('document server', () => documents.ping());
+      const pool = (sql.sequelize as unknown as { connectionManager: { pool: { size: number; available: number; using: number; waiting: number } } }).connectionManager.pool;
+      process.stderr.write(`${plan.name}: not settled: pool size ${pool.size}, available ${pool.available}, in use ${pool.using}, waiting ${pool.waiting}\n`);
+      return status;
     }
     await sleep(250);
   }

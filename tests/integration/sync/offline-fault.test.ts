@@ -31,13 +31,15 @@ import { learnIds, type IdMap } from '../../../electron/main/services/sync/outbo
 import { createTempDir, createTestMongoDatabase, createTestMysqlDatabase, type TempDir, type TestDatabase } from '../../support/services';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { createAccounts } from '../auth/accounts-fixture';
-import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
+import { NOW, seedClinic, ZONE } from '../scheduling/clinic-fixture';
 import type { FaultPlan, FaultReport, JournalEntry } from './fault-worker';
 
 const WRITES_PER_WORKSTATION = 250;
 const PROBE_MS = 250;
 const MAX_OUTAGES = 12;
 const SEED = Number(process.env.FAULT_SEED) || Date.now() % 100_000;
+/** The most NOT_FOUND refusals from mirror lag or pending ids one workstation may see in a run. */
+const MAX_NOT_FOUND_FROM_LAG = 1;
 
 function throughProxy(url: string, port: number): string {
   const viaProxy = new URL(url);
@@ -98,10 +100,13 @@ function spawnStation(station: Station, plan: FaultPlan, stderr: string[]): void
       child.on('exit', (code) => reject(new Error(`${station.name} exited (${code}) before ${expected}: ${stderr.join('').slice(-2000)}`)));
     });
   station.started = seen('STARTED');
+  const startedAt = Date.now();
+  const progress = (step: string) => console.log(`${station.name}: ${step} after ${Math.round((Date.now() - startedAt) / 1000)} s`);
   station.writesDone = seen('WRITES-DONE').then(() => {
     station.finishedWriting = true;
+    progress('writes done');
   });
-  station.settled = seen('SETTLED');
+  station.settled = seen('SETTLED').then(() => progress('settled'));
   station.report = new Promise<FaultReport>((resolve, reject) => {
     let last = '';
     reader.on('line', (line) => {
@@ -116,24 +121,37 @@ function spawnStation(station: Station, plan: FaultPlan, stderr: string[]): void
   for (const step of [station.started, station.writesDone, station.settled, station.report]) step.catch(() => undefined);
 }
 
-/** What became of each call: matched against the outbox rows in order (a refused queued call leaves no row). */
+/** What became of each call: the outbox row it left (made offline, or sent online and its answer lost), or its answer. */
 function settle(journal: JournalEntry[], outbox: OutboxRow[]): { entries: Settled[]; unmatched: number } {
-  const queuedOk = journal.filter((entry) => entry.queued && entry.code === 'ok');
-  const bySeq = [...outbox].sort((a, b) => a.seq - b.seq);
-  const fates = new Map<JournalEntry, OutboxRow>();
-  queuedOk.forEach((entry, n) => {
-    const row = bySeq[n];
-    if (row && row.channel === entry.channel) fates.set(entry, row);
-  });
+  const bySeq = new Map(outbox.map((row) => [Number(row.seq), row]));
+  const claimed = new Set<number>();
+  let unmatched = 0;
   const entries = journal.map((entry): Settled => {
+    if (entry.outboxSeq !== null) {
+      const row = bySeq.get(entry.outboxSeq);
+      if (!row || row.channel !== entry.channel || claimed.has(entry.outboxSeq)) {
+        unmatched++;
+        return { ...entry, fate: 'pending', conflictCode: 'UNMATCHED' };
+      }
+      claimed.add(entry.outboxSeq);
+      return { ...entry, fate: row.state === 'applied' ? 'applied' : row.state === 'conflict' ? 'conflict' : 'pending', conflictCode: row.conflict_code };
+    }
     if (entry.code === 'SERVER_UNREACHABLE') return { ...entry, fate: 'unknown', conflictCode: null };
     if (entry.code !== 'ok') return { ...entry, fate: 'refused', conflictCode: null };
-    if (!entry.queued) return { ...entry, fate: 'online', conflictCode: null };
-    const row = fates.get(entry);
-    if (!row) return { ...entry, fate: 'pending', conflictCode: 'UNMATCHED' };
-    return { ...entry, fate: row.state === 'applied' ? 'applied' : row.state === 'conflict' ? 'conflict' : 'pending', conflictCode: row.conflict_code };
+    return { ...entry, fate: 'online', conflictCode: null };
   });
-  return { entries, unmatched: queuedOk.length - fates.size + Math.max(0, bySeq.length - queuedOk.length) };
+  return { entries, unmatched: unmatched + (outbox.length - claimed.size) };
+}
+
+/**
+ * Why a call was refused NOT_FOUND: the mirror had not caught up with a record made online, or a
+ * pending id of a record the server has; `other` covers records that never reached the server.
+ */
+function notFoundCause(entry: JournalEntry, entries: JournalEntry[], ids: IdMap): 'mirror lag' | 'pending id' | 'other' {
+  const id = entry.target.appointmentId ?? entry.target.patientId;
+  if (isLocalId(id)) return ids.has(id) ? 'pending id' : 'other';
+  const origin = entries.find((o) => o.outputId === id && o.code === 'ok');
+  return entry.mirror && origin && !origin.mirror ? 'mirror lag' : 'other';
 }
 
 const countBy = <T>(items: T[], key: (item: T) => string) =>
@@ -182,7 +200,10 @@ describe('two workstations writing through repeated outages of the clinic server
     await mongo?.drop();
   });
 
-  it('applies every write once or lists it as a conflict, books no slot twice, and leaves both mirrors equal to the server', { timeout: 300_000 }, async () => {
+  // Ample: on a machine shared by many test runs it takes several times its usual ~40 s; a hang still ends here.
+  it('applies every write once or lists it as a conflict, books no slot twice, and leaves both mirrors equal to the server', { timeout: 600_000 }, async () => {
+    // First, so that a run that fails early still names its seed.
+    console.log(`offline fault test, seed ${SEED} (FAULT_SEED=${SEED} repeats its plans)`);
     const random = new SeededRandom(SEED);
     const clinic = await seedClinic(direct, { doctors: 5, patients: 30 });
     const pullEvery = SETTINGS.mirrorPullSeconds as { key: string; serialize(v: unknown): string; description: string };
@@ -191,7 +212,8 @@ describe('two workstations writing through repeated outages of the clinic server
     const doctors = clinic.doctors.map((d) => d.id);
     const patients = clinic.patients.map((p) => p.id);
     // Today's visits, made at the server before the run: arrivals are recorded on them (evening times: no overlap with anything booked).
-    const now = DateTime.now().setZone(ZONE);
+    // The workstations' pinned clock (Monday 07:00 in the clinic's zone), not the machine's.
+    const now = DateTime.fromMillis(NOW * 60_000, { zone: ZONE });
     const today: number[] = [];
     for (const [d, doctorId] of doctors.entries()) {
       for (let k = 0; k < 4; k++) {
@@ -219,6 +241,7 @@ describe('two workstations writing through repeated outages of the clinic server
           mysqlUrl: throughProxy(mysql.url, station.sql.port),
           mongoUri: throughProxy(mongo.url, station.mongo.port),
           probeMs: PROBE_MS,
+          startMs: NOW * 60_000,
           user: accounts.front_desk.user,
           writes: WRITES_PER_WORKSTATION,
           doctors,
@@ -301,12 +324,17 @@ describe('two workstations writing through repeated outages of the clinic server
       const audits = mongoClient.db(mongo.name).collection('system_audit_logs');
       const table = reports.map((report, n) => {
         const entries = settledJournals[n]!.entries;
-        const queued = entries.filter((e) => e.queued && e.code === 'ok');
+        const queued = entries.filter((e) => e.queued);
         return {
           workstation: report.name,
           tried: entries.length,
           okOnline: entries.filter((e) => e.fate === 'online').length,
-          queuedOffline: queued.length,
+          queuedOffline: queued.filter((e) => e.mirror).length,
+          // sent online, the answer lost: queued under the call's own key
+          queuedCut: queued.filter((e) => !e.mirror).length,
+          // answered OFFLINE_QUEUED (kept for the server to settle): cut mid-way, or named a record the mirror did not have yet
+          keptCut: entries.filter((e) => e.code === 'OFFLINE_QUEUED' && !e.mirror).length,
+          keptMirrorLag: entries.filter((e) => e.code === 'OFFLINE_QUEUED' && e.mirror).length,
           appliedOnReplay: entries.filter((e) => e.fate === 'applied').length,
           conflicts: JSON.stringify(countBy(entries.filter((e) => e.fate === 'conflict'), (e) => `${e.channel.split('.')[1]}:${e.conflictCode}`)),
           refused: JSON.stringify(countBy(entries.filter((e) => e.fate === 'refused'), (e) => `${e.channel.split('.')[1]}:${e.code}`)),
@@ -319,29 +347,21 @@ describe('two workstations writing through repeated outages of the clinic server
           unreachableOutsideOutage: entries.filter(
             (e) => e.fate === 'unknown' && !windows.some((w) => w.name === report.name && e.at >= w.from - 50 && e.at <= w.to + 1_000),
           ).length,
-          // what the calls refused with NOT_FOUND pointed at: made offline (local id) or online, and when called
-          notFound: JSON.stringify(
-            countBy(
-              entries.filter((e) => e.code === 'NOT_FOUND'),
-              (e) => {
-                const id = e.target.appointmentId ?? e.target.patientId;
-                const origin = entries.find((o) => o.outputId === id && o.code === 'ok');
-                return `${e.queued ? 'offline' : 'online'} call on ${isLocalId(id) ? 'local id' : 'server id'} made ${origin ? (origin.queued ? 'offline' : 'online') : '?'}`;
-              },
-            ),
-          ),
+          // refused NOT_FOUND: on a record made online the mirror did not have yet, on a pending id, otherwise
+          notFound: JSON.stringify(countBy(entries.filter((e) => e.code === 'NOT_FOUND'), (e) => notFoundCause(e, entries, idMaps[n]!))),
+          notFoundFromLag: entries.filter((e) => e.code === 'NOT_FOUND' && notFoundCause(e, entries, idMaps[n]!) !== 'other').length,
           // refused as unreachable after this workstation had already queued a change in the same full outage: it left the mirror too early
           unreachableAfterSwitch: windows
             .filter((w) => w.name === report.name && !w.documentsOnly)
             .reduce((sum, w) => {
               const during = entries.filter((e) => e.at >= w.from && e.at < w.to);
-              const firstQueued = during.find((e) => e.queued);
+              const firstQueued = during.find((e) => e.mirror);
               return sum + (firstQueued ? during.filter((e) => e.at > firstQueued.at && e.fate === 'unknown').length : 0);
             }, 0),
           outagesSeen: report.outagesSeen,
           mirrorSwitches: report.mirrorSwitches,
           settleMs: report.settleMs,
-          auditNudged: report.auditNudged,
+          feedPolls: report.feedPolls,
         };
       });
       const serverTotals = {
@@ -354,6 +374,8 @@ describe('two workstations writing through repeated outages of the clinic server
       };
       // FAULT_DUMP=<file>: the journals, the outboxes and the outages, to study a failing run (generated test data only).
       if (process.env.FAULT_DUMP) writeFileSync(process.env.FAULT_DUMP, JSON.stringify({ seed: SEED, windows, reports, outboxes }, null, 1));
+      const unsettled = stderr.join('').split('\n').filter((line) => line.includes('not settled'));
+      if (unsettled.length > 0) console.log(unsettled.join('\n'));
       console.log(`offline fault test, seed ${SEED}; outages (${outages.length}): ${outages.join(', ')}`);
       console.table(table);
       console.table([serverTotals]);
@@ -368,11 +390,15 @@ describe('two workstations writing through repeated outages of the clinic server
           expect(row.conflict_reason?.trim(), `${name} conflict ${row.seq}`).toBeTruthy();
         }
         expect(settledJournals[n]!.unmatched, `${name}: queued calls without their outbox row, or rows without a call`).toBe(0);
-        expect(rows.length, `${name}: every queued call has its row`).toBe(settledJournals[n]!.entries.filter((e) => e.queued && e.code === 'ok').length);
+        expect(rows.length, `${name}: every queued call has its row`).toBe(settledJournals[n]!.entries.filter((e) => e.queued).length);
         expect(settledJournals[n]!.entries.filter((e) => e.fate === 'pending'), `${name} unsettled calls`).toEqual([]);
       }
       expect(outages.length).toBeGreaterThanOrEqual(5);
-      for (const row of table) expect(row.unreachableAfterSwitch, `${row.workstation}: refused as unreachable after it had switched to its mirror`).toBe(0);
+      for (const row of table) {
+        // a call cut mid-way is queued under its key, never answered "not saved"
+        expect(row.unreachable, `${row.workstation}: calls answered SERVER_UNREACHABLE`).toBe(0);
+        expect(row.notFoundFromLag, `${row.workstation}: NOT_FOUND from mirror lag or pending ids ${row.notFound}`).toBeLessThanOrEqual(MAX_NOT_FOUND_FROM_LAG);
+      }
       expect(reports.every((r) => r.outagesSeen >= 1)).toBe(true);
       expect(table.reduce((sum, row) => sum + row.queuedOffline, 0)).toBeGreaterThan(0);
 
@@ -394,7 +420,7 @@ describe('two workstations writing through repeated outages of the clinic server
                 entry.target.time,
               ]);
               if (entry.fate === 'online') expect(entry.outputId, where).toBe(request?.appointment_id);
-              else expect(idMaps[n]!.get(entry.outputId!), where).toBe(request?.appointment_id);
+              else if (entry.outputId !== null) expect(idMaps[n]!.get(entry.outputId), where).toBe(request?.appointment_id);
             } else if (entry.fate === 'unknown') {
               if (request) bookedKeys.add(entry.key!); // committed before the connection dropped: once
             } else {
@@ -476,7 +502,8 @@ describe('two workstations writing through repeated outages of the clinic server
       expect(duplicates, 'audit records stored twice').toEqual([]);
       expect(auditWaiting, 'audit outboxes').toEqual([0, 0]);
       for (const [n, report] of reports.entries()) {
-        const audited = report.journal.filter((e) => e.audited && e.code === 'ok').length;
+        // a change kept to be sent again (OFFLINE_QUEUED) is on record like one made offline
+        const audited = report.journal.filter((e) => e.audited && (e.code === 'ok' || e.code === 'OFFLINE_QUEUED')).length;
         expect(await audits.countDocuments({ workstation: report.name, 'details.outcome': 'allowed' }), `${report.name} audit records`).toBe(audited);
         expect(await audits.countDocuments({ workstation: report.name, 'details.outcome': { $ne: 'allowed' } }), `${report.name} refusals on record`).toBe(0);
         // a record still naming a local id belongs to a change that never reached the server

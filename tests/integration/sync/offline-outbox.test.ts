@@ -6,7 +6,6 @@
  * repeated after a lost reply changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
@@ -25,7 +24,7 @@ import { startProxiedClinicServer, type ProxiedClinicServer, testWorkstationOpti
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { createAccounts, tomorrow } from '../auth/accounts-fixture';
-import { seedClinic, ZONE } from '../scheduling/clinic-fixture';
+import { fixedClock, MONDAY, seedClinic } from '../scheduling/clinic-fixture';
 import { patientValues } from '../sql/fixtures';
 
 describe('changes made while the clinic server is away', () => {
@@ -77,7 +76,7 @@ describe('changes made while the clinic server is away', () => {
   it('answers from the mirror, queues the changes, replays them once with server ids, and lists the refused one', { timeout: 180_000 }, async () => {
     const [doctorA, doctorB] = clinic.doctors;
     const [patient1, patient2] = clinic.patients;
-    const today = DateTime.now().setZone(ZONE).toISODate() as string;
+    const today = MONDAY; // the workstation's pinned today
     const arriving = await direct.models.Appointment.create({
       patientId: patient2!.id,
       doctorId: doctorB!.id,
@@ -118,7 +117,7 @@ describe('changes made while the clinic server is away', () => {
     expect(await status()).toMatchObject({ pendingChanges: 5, conflicts: 0 });
 
     // Meanwhile, at another workstation on the server: slot 10:00 of doctor B goes to patient 3.
-    await bookAppointment(direct, { patientId: clinic.patients[2]!.id, doctorId: doctorB!.id, date: tomorrow(), time: '10:00', idempotencyKey: randomUUID() });
+    await bookAppointment(direct, { patientId: clinic.patients[2]!.id, doctorId: doctorB!.id, date: tomorrow(), time: '10:00', idempotencyKey: randomUUID() }, fixedClock());
 
     await restore();
     const after = await status();
@@ -166,7 +165,7 @@ describe('changes made while the clinic server is away', () => {
     const visit = await direct.models.Appointment.create({
       patientId: clinic.patients[0]!.id,
       doctorId: doctor.id,
-      appointmentDate: DateTime.now().setZone(ZONE).toISODate() as string,
+      appointmentDate: MONDAY,
       appointmentTime: '08:00',
       durationMinutes: 15,
     });
@@ -235,7 +234,7 @@ describe('changes made while the clinic server is away', () => {
     const mine = expectOk<AppointmentView>(
       await workstation.dispatch('appointments.book', { patientId: patient1!.id, doctorId: doctorB!.id, date: tomorrow(), time: '16:00', idempotencyKey: randomUUID() }),
     );
-    const theirs = await bookAppointment(direct, { patientId: patient2!.id, doctorId: doctorB!.id, date: tomorrow(), time: '16:00', idempotencyKey: randomUUID() });
+    const theirs = await bookAppointment(direct, { patientId: patient2!.id, doctorId: doctorB!.id, date: tomorrow(), time: '16:00', idempotencyKey: randomUUID() }, fixedClock());
     await restore();
     const [conflict] = expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}));
     expect(conflict).toMatchObject({ channel: 'appointments.book', code: 'SLOT_TAKEN' });

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLocalId } from '../../../shared/domain/sync/local-ids';
+import { isLocalId, localIdBase } from '../../../shared/domain/sync/local-ids';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
@@ -48,8 +48,10 @@ describe('a change the mirror refuses while the server is away', () => {
     await workstation.sync.monitor!.probeNow();
     expect(workstation.runtime.servingMirror).toBe(true);
 
-    // Refused by the mirror: an appointment it does not hold. Nothing is queued.
-    expect(errorCode(await workstation.dispatch('appointments.cancel', { appointmentId: 999_999, reason: 'test' }))).toBe('NOT_FOUND');
+    // Refused by the mirror: a record made offline that it does not hold (a server id it lacks would be kept for the server). Nothing is queued.
+    const neverMade = localIdBase('appointments') + 999;
+    expect(errorCode(await workstation.dispatch('appointments.cancel', { appointmentId: neverMade, reason: 'test' }))).toBe('NOT_FOUND');
+    expect(await workstation.sync.outbox!.counts()).toEqual({ pending: 0, conflicts: 0 });
     await workstation.sync.outbox!.replay(); // the replay that refusal prompted, run to its end
     expect(workstation.runtime.servingMirror, 'screens on the mirror while the server is away').toBe(true);
 

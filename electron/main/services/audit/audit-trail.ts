@@ -3,6 +3,7 @@ import type { SystemAuditLogInput } from '../../../../shared/documents';
 import { isAppFailure } from '../../../../shared/ipc/result';
 import type { DocumentStore } from '../../data/documents/document-store';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { isConnectionError } from '../sync/outbox/connection-errors';
 import { auditDocument, type AuditEvent, type AuditRecorder, type WorkstationIdentity } from './audit-event';
 
 export interface AuditStores {
@@ -43,6 +44,8 @@ export class AuditTrail implements AuditRecorder {
   private flushAgain = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs = 1_000;
+  /** The last delivery failed because the document server was away (not because it refused a record). */
+  private waitingForServer = false;
   private closed = false;
 
   constructor(
@@ -97,6 +100,19 @@ export class AuditTrail implements AuditRecorder {
     return this.flushing;
   }
 
+  /**
+   * The clinic server answers again: records held back by a delivery that could not reach it go
+   * now rather than at the end of their back-off (up to a minute). A record the server refused
+   * keeps its back-off.
+   */
+  serverReachable(): void {
+    if (!this.retryTimer || !this.waitingForServer || this.closed) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.waitingForServer = false;
+    void this.flush();
+  }
+
   close(): void {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -104,7 +120,10 @@ export class AuditTrail implements AuditRecorder {
 
   private async deliver(): Promise<void> {
     const { local, documents } = this.stores();
-    if (!documents) throw new Error('the document server is not open');
+    if (!documents) {
+      this.waitingForServer = true;
+      throw new Error('the document server is not open');
+    }
     const { AuditOutbox } = local.models;
     for (;;) {
       const batch = await AuditOutbox.findAll({ order: [['seq', 'ASC']], limit: BATCH });
@@ -116,7 +135,8 @@ export class AuditTrail implements AuditRecorder {
         if (!document) return;
         try {
           await this.deliverOne(documents, document);
-        } catch {
+        } catch (error) {
+          this.waitingForServer = isConnectionError(error);
           await AuditOutbox.increment('attempts', { where: { seq: row.seq } }).catch(() => undefined);
           this.scheduleRetry();
           return;

@@ -1,4 +1,4 @@
-import { Op, QueryTypes } from 'sequelize';
+import { Op, QueryTypes, type Transaction } from 'sequelize';
 import {
   appointmentInterval,
   containedIn,
@@ -26,7 +26,7 @@ import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
-import { cancelAppointment } from '../scheduling/booking';
+import { cancelInTransaction } from '../scheduling/booking';
 import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
 
@@ -42,8 +42,13 @@ export type OnCancelled = (appointment: AppointmentView) => Promise<void>;
 
 const hhmm = (time: string | null): string | null => (time === null ? null : time.slice(0, 5));
 
-async function requireDoctorRow(sql: SqlStore, doctorId: number) {
-  const doctor = await sql.models.Doctor.findByPk(doctorId, { attributes: ['id', 'isActive'] });
+/**
+ * With a transaction the row is locked (FOR UPDATE on MySQL; SQLite's IMMEDIATE transaction
+ * already excludes every other writer): a booking locks the doctor's row first too, so a booking
+ * and a change of the doctor's hours run one after the other, never interleaved.
+ */
+async function requireDoctorRow(sql: SqlStore, doctorId: number, transaction?: Transaction) {
+  const doctor = await sql.models.Doctor.findByPk(doctorId, { attributes: ['id', 'isActive'], ...(transaction ? { transaction, lock: transaction.LOCK.UPDATE } : {}) });
   if (!doctor) throw new AppFailure('NOT_FOUND', 'That doctor does not exist.');
   return doctor;
 }
@@ -86,7 +91,14 @@ interface UpcomingRow {
 }
 
 /** The doctor's booked (Scheduled, Confirmed) appointments that have not started, on the given dates or from a date on. */
-async function upcomingAppointments(sql: SqlStore, doctorId: number, dates: { from: string; to?: string }, now: number, zone: string): Promise<AffectedAppointment[]> {
+async function upcomingAppointments(
+  sql: SqlStore,
+  doctorId: number,
+  dates: { from: string; to?: string },
+  now: number,
+  zone: string,
+  transaction?: Transaction,
+): Promise<AffectedAppointment[]> {
   const rows = await sql.sequelize.query<UpcomingRow>(
     `SELECT a.id, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type,
             p.id AS patient_id, p.first_name, p.last_name, p.email, p.phone
@@ -94,7 +106,7 @@ async function upcomingAppointments(sql: SqlStore, doctorId: number, dates: { fr
       WHERE a.doctor_id = :doctorId AND a.appointment_date >= :from${dates.to ? ' AND a.appointment_date <= :to' : ''}
         AND a.status IN ('Scheduled', 'Confirmed')
       ORDER BY a.appointment_date, a.appointment_time, a.id`,
-    { replacements: { doctorId, from: dates.from, to: dates.to ?? null }, type: QueryTypes.SELECT },
+    { replacements: { doctorId, from: dates.from, to: dates.to ?? null }, type: QueryTypes.SELECT, ...(transaction ? { transaction } : {}) },
   );
   return rows
     .map(
@@ -111,10 +123,10 @@ async function upcomingAppointments(sql: SqlStore, doctorId: number, dates: { fr
     .filter((a) => (appointmentInterval({ date: a.date, time: a.time, durationMinutes: a.durationMinutes }, zone)?.start ?? -Infinity) > now);
 }
 
-async function currentParts(sql: SqlStore, doctorId: number, fromDate: string): Promise<Pick<DoctorSchedule, 'weekly' | 'blocks'>> {
+async function currentParts(sql: SqlStore, doctorId: number, fromDate: string, transaction?: Transaction): Promise<Pick<DoctorSchedule, 'weekly' | 'blocks'>> {
   const [weekly, blocks] = await Promise.all([
-    sql.models.DoctorAvailability.findAll({ where: { doctorId } }),
-    sql.models.DoctorUnavailableDate.findAll({ where: { doctorId, unavailableDate: { [Op.gte]: fromDate } } }),
+    sql.models.DoctorAvailability.findAll({ where: { doctorId }, ...(transaction ? { transaction } : {}) }),
+    sql.models.DoctorUnavailableDate.findAll({ where: { doctorId, unavailableDate: { [Op.gte]: fromDate } }, ...(transaction ? { transaction } : {}) }),
   ]);
   return {
     weekly: weekly.map((r) => ({ dayOfWeek: r.dayOfWeek, startTime: r.startTime, endTime: r.endTime, isAvailable: Boolean(r.isAvailable) })),
@@ -131,14 +143,14 @@ function fits(appointment: AffectedAppointment, schedule: Pick<DoctorSchedule, '
  * Booked appointments that fit the doctor's current hours and would not fit the new week:
  * the ones this change, and not an earlier one, would strand.
  */
-export async function previewWeeklyChange(sql: SqlStore, doctorId: number, weekly: readonly WeeklyRange[], clock: EpochMinuteClock): Promise<AffectedAppointment[]> {
-  await requireDoctorRow(sql, doctorId);
+export async function previewWeeklyChange(sql: SqlStore, doctorId: number, weekly: readonly WeeklyRange[], clock: EpochMinuteClock, transaction?: Transaction): Promise<AffectedAppointment[]> {
+  await requireDoctorRow(sql, doctorId, transaction);
   const rules = schedulingRules(await loadClinicSettings(sql.models));
   const now = clock();
   const today = todayOf(rules, clock);
-  const current = await currentParts(sql, doctorId, today);
+  const current = await currentParts(sql, doctorId, today, transaction);
   const proposed = { weekly, blocks: current.blocks };
-  const upcoming = await upcomingAppointments(sql, doctorId, { from: today }, now, rules.timezone);
+  const upcoming = await upcomingAppointments(sql, doctorId, { from: today }, now, rules.timezone, transaction);
   return upcoming.filter((a) => fits(a, current, rules) && !fits(a, proposed, rules));
 }
 
@@ -149,13 +161,13 @@ function blockInterval(block: UnavailableBlockInput, zone: string): Interval {
 }
 
 /** Booked appointments a new block would hit (any overlap with it). */
-export async function previewBlock(sql: SqlStore, doctorId: number, block: UnavailableBlockInput, clock: EpochMinuteClock): Promise<AffectedAppointment[]> {
-  await requireDoctorRow(sql, doctorId);
+export async function previewBlock(sql: SqlStore, doctorId: number, block: UnavailableBlockInput, clock: EpochMinuteClock, transaction?: Transaction): Promise<AffectedAppointment[]> {
+  await requireDoctorRow(sql, doctorId, transaction);
   const rules = schedulingRules(await loadClinicSettings(sql.models));
   const blocked = blockInterval(block, rules.timezone);
   // an appointment lasts less than a day: only the day before can reach into the block's date
   const dayBefore = instantToWall(wallToInstantLenient(block.date, 0, rules.timezone) - 1, rules.timezone).date;
-  const upcoming = await upcomingAppointments(sql, doctorId, { from: dayBefore, to: block.date }, clock(), rules.timezone);
+  const upcoming = await upcomingAppointments(sql, doctorId, { from: dayBefore, to: block.date }, clock(), rules.timezone, transaction);
   return upcoming.filter((a) => {
     const interval = appointmentInterval(a, rules.timezone);
     return interval !== null && overlaps(interval, blocked);
@@ -163,42 +175,70 @@ export async function previewBlock(sql: SqlStore, doctorId: number, block: Unava
 }
 
 /**
- * Applies the admin's choice about the affected appointments. 'cancel' must name exactly the
- * appointments affected now: when a booking came or went since the preview, CONFLICT with the
- * current list and nothing is changed, so nobody is cancelled whom the admin did not see.
+ * Applies the admin's choice about the affected appointments, inside the change's transaction.
+ * 'cancel' must name exactly the appointments affected now: when a booking came or went since
+ * the preview, CONFLICT with the current list and nothing is changed, so nobody is cancelled
+ * whom the admin did not see.
  */
-async function resolve(
+async function resolveInTransaction(
   sql: SqlStore,
   affected: AffectedAppointment[],
   resolution: ConflictResolution,
   user: SessionUser,
   clock: EpochMinuteClock,
-  onCancelled: OnCancelled,
-): Promise<{ cancelled: AffectedAppointment[]; kept: AffectedAppointment[] }> {
-  if (affected.length === 0) return { cancelled: [], kept: [] };
+  transaction: Transaction,
+): Promise<{ cancelled: AffectedAppointment[]; kept: AffectedAppointment[]; views: AppointmentView[] }> {
+  if (affected.length === 0) return { cancelled: [], kept: [], views: [] };
   if (resolution.conflicts === 'refuse') {
     throw new AppFailure('CONFLICT', `${affected.length} booked appointment${affected.length === 1 ? '' : 's'} would fall outside the doctor's hours.`, { appointments: affected });
   }
-  if (resolution.conflicts === 'keep') return { cancelled: [], kept: affected };
+  if (resolution.conflicts === 'keep') return { cancelled: [], kept: affected, views: [] };
   const expected = [...resolution.appointmentIds].sort((a, b) => a - b).join(',');
   const actual = affected.map((a) => a.appointmentId).sort((a, b) => a - b).join(',');
   if (expected !== actual) {
     throw new AppFailure('CONFLICT', 'The booked appointments changed since you looked: check the list again.', { appointments: affected });
   }
-  const cancelled: AffectedAppointment[] = [];
+  const settings = await loadClinicSettings(sql.models);
+  const terms = { now: clock(), timezone: settings.timezone, lateCancellationHours: settings.lateCancellationHours };
+  const views: AppointmentView[] = [];
   for (const appointment of affected) {
-    // One at a time through the engine: its lifecycle and late-cancellation policy apply to each.
-    const view = await cancelAppointment(sql, { appointmentId: appointment.appointmentId, reason: resolution.reason }, user, clock);
-    cancelled.push(appointment);
-    await onCancelled(view);
+    // One at a time with the engine's rules: its lifecycle and late-cancellation policy apply to each.
+    views.push(await cancelInTransaction(sql, { appointmentId: appointment.appointmentId, reason: resolution.reason }, user, terms, transaction));
   }
-  return { cancelled, kept: [] };
+  return { cancelled: affected, kept: [], views };
 }
 
-function changeResult(schedule: DoctorScheduleView, outcome: { cancelled: AffectedAppointment[]; kept: AffectedAppointment[] }): ScheduleChangeResult {
+/**
+ * One change of a doctor's hours or days off as one write transaction: the doctor's row is locked
+ * first (the order every booking uses), the appointments it strands are found with that lock held,
+ * the admin's choice is applied, then the change is written. A booking that raced the change
+ * either committed before it (and is in the list the admin's choice is checked against) or waits
+ * and is then checked against the new hours. The cancellations are audited once committed.
+ */
+async function changeSchedule(
+  sql: SqlStore,
+  doctorId: number,
+  change: {
+    affected: (transaction: Transaction) => Promise<AffectedAppointment[]>;
+    write: (transaction: Transaction) => Promise<void>;
+  },
+  resolution: ConflictResolution,
+  user: SessionUser,
+  clock: EpochMinuteClock,
+  onCancelled: OnCancelled,
+): Promise<ScheduleChangeResult> {
+  const outcome = await inWriteTransaction(sql.sequelize, async (transaction) => {
+    const affected = await change.affected(transaction);
+    const resolved = await resolveInTransaction(sql, affected, resolution, user, clock, transaction);
+    await change.write(transaction);
+    return resolved;
+  });
+  for (const view of outcome.views) await onCancelled(view);
+  const schedule = await loadDoctorSchedule(sql, doctorId, clock);
   return {
     schedule,
-    ...outcome,
+    cancelled: outcome.cancelled,
+    kept: outcome.kept,
     notify: outcome.cancelled.map((a) => ({ ...a.patient, appointmentId: a.appointmentId, date: a.date, time: a.time })),
   };
 }
@@ -213,27 +253,26 @@ export async function saveWeeklyAvailability(
   clock: EpochMinuteClock,
   onCancelled: OnCancelled,
 ): Promise<ScheduleChangeResult> {
-  const affected = await previewWeeklyChange(sql, doctorId, weekly, clock);
-  if (affected.length > 0 && resolution.conflicts === 'refuse') await resolve(sql, affected, resolution, user, clock, onCancelled);
-  // 'cancel' checks the list before anything changes; cancellations follow once the hours are saved
-  if (resolution.conflicts === 'cancel') assertSameList(affected, resolution.appointmentIds);
-  await inWriteTransaction(sql.sequelize, async (transaction) => {
-    await sql.models.DoctorAvailability.destroy({ where: { doctorId }, transaction });
-    if (weekly.length > 0) {
-      await sql.models.DoctorAvailability.bulkCreate(
-        weekly.map((r) => ({ doctorId, dayOfWeek: r.dayOfWeek, startTime: r.startTime, endTime: r.endTime, isAvailable: r.isAvailable })),
-        { transaction },
-      );
-    }
-  });
-  const outcome = await resolve(sql, affected, resolution, user, clock, onCancelled);
-  return changeResult(await loadDoctorSchedule(sql, doctorId, clock), outcome);
-}
-
-function assertSameList(affected: AffectedAppointment[], ids: readonly number[]): void {
-  const expected = [...ids].sort((a, b) => a - b).join(',');
-  const actual = affected.map((a) => a.appointmentId).sort((a, b) => a - b).join(',');
-  if (expected !== actual) throw new AppFailure('CONFLICT', 'The booked appointments changed since you looked: check the list again.', { appointments: affected });
+  return changeSchedule(
+    sql,
+    doctorId,
+    {
+      affected: (transaction) => previewWeeklyChange(sql, doctorId, weekly, clock, transaction),
+      write: async (transaction) => {
+        await sql.models.DoctorAvailability.destroy({ where: { doctorId }, transaction });
+        if (weekly.length > 0) {
+          await sql.models.DoctorAvailability.bulkCreate(
+            weekly.map((r) => ({ doctorId, dayOfWeek: r.dayOfWeek, startTime: r.startTime, endTime: r.endTime, isAvailable: r.isAvailable })),
+            { transaction },
+          );
+        }
+      },
+    },
+    resolution,
+    user,
+    clock,
+    onCancelled,
+  );
 }
 
 /** Adds a day off or part of a day; past dates are refused. */
@@ -248,12 +287,20 @@ export async function addUnavailableBlock(
 ): Promise<ScheduleChangeResult> {
   const rules = schedulingRules(await loadClinicSettings(sql.models));
   if (block.date < todayOf(rules, clock)) throw new AppFailure('VALIDATION', 'That date is in the past.', { field: 'block.date', fields: [{ field: 'block.date', message: 'That date is in the past.' }] });
-  const affected = await previewBlock(sql, doctorId, block, clock);
-  if (resolution.conflicts === 'refuse') await resolve(sql, affected, resolution, user, clock, onCancelled);
-  if (resolution.conflicts === 'cancel') assertSameList(affected, resolution.appointmentIds);
-  await sql.models.DoctorUnavailableDate.create({ doctorId, unavailableDate: block.date, startTime: block.startTime, endTime: block.endTime, reason: block.reason });
-  const outcome = await resolve(sql, affected, resolution, user, clock, onCancelled);
-  return changeResult(await loadDoctorSchedule(sql, doctorId, clock), outcome);
+  return changeSchedule(
+    sql,
+    doctorId,
+    {
+      affected: (transaction) => previewBlock(sql, doctorId, block, clock, transaction),
+      write: async (transaction) => {
+        await sql.models.DoctorUnavailableDate.create({ doctorId, unavailableDate: block.date, startTime: block.startTime, endTime: block.endTime, reason: block.reason }, { transaction });
+      },
+    },
+    resolution,
+    user,
+    clock,
+    onCancelled,
+  );
 }
 
 export async function removeUnavailableBlock(sql: SqlStore, doctorId: number, blockId: number, clock: EpochMinuteClock): Promise<DoctorScheduleView> {

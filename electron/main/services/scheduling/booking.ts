@@ -227,18 +227,31 @@ export function startInstant(row: { appointmentDate: string; appointmentTime: st
 export async function cancelAppointment(sql: SqlStore, input: { appointmentId: number; reason?: string | null }, user: SessionUser, clock: EpochMinuteClock = systemMinuteClock): Promise<AppointmentView> {
   const settings = await loadClinicSettings(sql.models);
   const now = clock();
-  return inWriteTransaction(sql.sequelize, async (transaction) => {
-    const row = await loadForUpdate(sql, input.appointmentId, transaction);
-    const startsAt = startInstant(row, settings.timezone);
-    const transition = checkTransition(row.status, 'Cancelled', startsAt, now);
-    if (!transition.ok) throw new AppFailure(transition.code, transition.message);
-    const { late, reason } = cancellationTerms(startsAt, now, settings.lateCancellationHours, input.reason);
-    await row.update(
-      { status: 'Cancelled', cancelledAt: new Date(now * 60000), cancelledBy: cancelledByFor(user), cancellationReason: reason, lateCancellation: late },
-      { transaction },
-    );
-    return toAppointmentView(row);
-  });
+  return inWriteTransaction(sql.sequelize, (transaction) => cancelInTransaction(sql, input, user, { now, ...settings }, transaction));
+}
+
+/**
+ * The cancellation itself, inside the caller's write transaction: for a change that cancels
+ * appointments as part of a larger atomic step (a doctor's hours replaced).
+ */
+export async function cancelInTransaction(
+  sql: SqlStore,
+  input: { appointmentId: number; reason?: string | null },
+  user: SessionUser,
+  terms: { now: number; timezone: string; lateCancellationHours: number },
+  transaction: Transaction,
+): Promise<AppointmentView> {
+  const { now } = terms;
+  const row = await loadForUpdate(sql, input.appointmentId, transaction);
+  const startsAt = startInstant(row, terms.timezone);
+  const transition = checkTransition(row.status, 'Cancelled', startsAt, now);
+  if (!transition.ok) throw new AppFailure(transition.code, transition.message);
+  const { late, reason } = cancellationTerms(startsAt, now, terms.lateCancellationHours, input.reason);
+  await row.update(
+    { status: 'Cancelled', cancelledAt: new Date(now * 60000), cancelledBy: cancelledByFor(user), cancellationReason: reason, lateCancellation: late },
+    { transaction },
+  );
+  return toAppointmentView(row);
 }
 
 /** Confirm, complete or mark a no-show: only the lifecycle's transitions, at the right time. */

@@ -63,6 +63,28 @@ async function pullFrom(server: SqlStore, local: SqlStore, options: PullOptions)
   return results;
 }
 
+/**
+ * Only what changes between pulls while the screens are on the server: patients, appointments
+ * (and the series and doctors they point at) stamped since the cursor. Cheap enough to run at
+ * every poll of the calendar's change feed, so that the mirror trails the server by seconds and
+ * a record made online moments before an outage can be changed offline.
+ */
+export async function pullRecentChanges(server: SqlStore, local: SqlStore, options: PullOptions = {}): Promise<TablePull[]> {
+  const pageSize = options.pageSize ?? 5000;
+  const results: TablePull[] = [];
+  for (const table of MIRROR_TABLES.filter((t) => RECENT_TABLES.has(t.table))) {
+    const columns = await localColumns(local.sequelize, table.table);
+    const pull = { table: table.table, written: 0, removed: 0 };
+    if (table.strategy === 'updated') pull.written += await pullChangedSince(server, local, table, columns, pageSize);
+    else Object.assign(pull, await reconcileBuckets(server, local, table, columns));
+    results.push(pull);
+  }
+  return results;
+}
+
+/** The tables front-desk work changes all day, with the parents their new rows point at. */
+const RECENT_TABLES: ReadonlySet<string> = new Set(['doctors', 'patients', 'appointment_series', 'appointments']);
+
 async function localColumns(db: Sequelize, table: string): Promise<string[]> {
   const info = await select<{ name: string }>(db, `SELECT name FROM pragma_table_info('${table}')`);
   return info.map((column) => column.name);
@@ -223,20 +245,48 @@ export async function refreshMirrorRows(server: SqlStore, local: SqlStore, table
 }
 
 /**
+ * Swaps the rows this workstation made offline for the server's versions of them (`learned`: local
+ * id to server id, from the replay), in one local transaction: should the server go away again
+ * before the pull that follows, the mirror holds each record under one id or the other, never
+ * neither, so a screen still naming the pending id keeps working. Rows without a server version
+ * (their change became a conflict) go. Only once nothing is pending in the outbox.
+ */
+export async function replaceLocalRows(server: SqlStore, local: SqlStore, learned: ReadonlyMap<number | string, number | string>): Promise<number> {
+  const serverRows = new Map<string, Row[]>();
+  for (const table of MIRROR_TABLES) {
+    const mine = await select<{ id: number }>(local.sequelize, `SELECT id FROM ${table.table} WHERE id >= :base`, { base: LOWEST_LOCAL_ID });
+    const ids = mine.map((row) => learned.get(Number(row.id))).filter((id): id is number => typeof id === 'number');
+    if (ids.length > 0) serverRows.set(table.table, await select<Row>(server.sequelize, `SELECT * FROM ${table.table} WHERE id IN (:ids)`, { ids }));
+  }
+  const columns = new Map<string, string[]>();
+  for (const table of serverRows.keys()) columns.set(table, await localColumns(local.sequelize, table));
+  return local.sequelize.transaction(async (transaction) => {
+    const removed = await dropLocalRowsIn(local, transaction);
+    for (const table of MIRROR_TABLES) {
+      const rows = serverRows.get(table.table);
+      if (rows) await upsert(local, table.table, columns.get(table.table)!, rows, transaction);
+    }
+    return removed;
+  });
+}
+
+/**
  * Removes the rows this workstation made offline (ids in the local ranges), children first. Only
  * once the outbox holds nothing pending: each was then applied on the server (and comes back
  * under the server's id with the pull) or is a conflict (kept in the outbox, not in the mirror).
  */
-export async function dropLocalRows(local: SqlStore): Promise<number> {
+export function dropLocalRows(local: SqlStore): Promise<number> {
+  return local.sequelize.transaction((transaction) => dropLocalRowsIn(local, transaction));
+}
+
+async function dropLocalRowsIn(local: SqlStore, transaction: Transaction): Promise<number> {
   let removed = 0;
-  await local.sequelize.transaction(async (transaction) => {
-    for (const table of [...MIRROR_TABLES].reverse()) {
-      const [, result] = await local.sequelize.query(`DELETE FROM ${table.table} WHERE id >= :base`, {
-        replacements: { base: LOWEST_LOCAL_ID },
-        transaction,
-      });
-      removed += Number((result as { changes?: number } | undefined)?.changes ?? 0);
-    }
-  });
+  for (const table of [...MIRROR_TABLES].reverse()) {
+    const [, result] = await local.sequelize.query(`DELETE FROM ${table.table} WHERE id >= :base`, {
+      replacements: { base: LOWEST_LOCAL_ID },
+      transaction,
+    });
+    removed += Number((result as { changes?: number } | undefined)?.changes ?? 0);
+  }
   return removed;
 }

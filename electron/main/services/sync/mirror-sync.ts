@@ -2,7 +2,11 @@ import type { AppRuntime } from '../../runtime/app-runtime';
 import { pruneOfflineVerifiers } from '../auth/offline-verifiers';
 import { dropOfflinePrescriptions, pullMirrorDocuments } from './document-pull';
 import type { Touched } from './outbox/offline-outbox';
-import { dropLocalRows, pullMirror, refreshMirrorRows, type TablePull } from './mirror-pull';
+import { pullMirror, pullRecentChanges, refreshMirrorRows, replaceLocalRows, type TablePull } from './mirror-pull';
+import type { IdMap } from './outbox/id-remap';
+
+/** Several screens polling at once still cause one small pull in this time. */
+const RECENT_PULL_MIN_MS = 2000;
 
 export interface MirrorSyncStatus {
   lastPullAtMs: number | null;
@@ -18,6 +22,9 @@ export class MirrorSync {
   private running: Promise<TablePull[] | null> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private status: MirrorSyncStatus = { lastPullAtMs: null, lastProblem: null };
+  private lastRecentPullMs = 0;
+  private recent: Promise<TablePull[] | null> | null = null;
+  private following: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly runtime: AppRuntime,
@@ -27,6 +34,8 @@ export class MirrorSync {
      * pull makes the mirror equal to the server and would hide them until they are replayed.
      */
     private readonly mayPull: () => Promise<boolean> = async () => true,
+    /** Local ids of records made offline and the server's ids for them, learned by the replay. */
+    private readonly learnedIds: () => Promise<IdMap> = async () => new Map(),
   ) {}
 
   get lastPull(): MirrorSyncStatus {
@@ -46,13 +55,17 @@ export class MirrorSync {
 
   /** Resolves when no pull runs (closing waits for it). */
   async whenIdle(): Promise<void> {
-    while (this.running) await this.running.catch(() => undefined);
+    while (this.running || this.recent) await (this.running ?? this.recent)?.catch(() => undefined);
+    await this.following;
   }
 
   pullNow(): Promise<TablePull[] | null> {
-    this.running ??= this.pull().finally(() => {
-      this.running = null;
-    });
+    // A small pull under way finishes first: the two would write the same rows and cursors.
+    this.running ??= (this.recent ?? Promise.resolve(null))
+      .then(() => this.pull())
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
@@ -62,8 +75,8 @@ export class MirrorSync {
     try {
       if (!(await this.mayPull())) return null;
       // Nothing waits in the outbox: rows made offline are settled, and the server's versions (under its ids) replace them.
-      await dropLocalRows(local);
       const { sql, documents } = this.runtime.serverStores();
+      await replaceLocalRows(sql, local, await this.learnedIds());
       const pulls = await pullMirror(sql, local);
       // The mirrored accounts are now the server's: a verifier whose account is gone,
       // deactivated or has another password stops working here ("at the next sync").
@@ -78,6 +91,53 @@ export class MirrorSync {
       this.status = { ...this.status, lastProblem: 'The last update of this workstation’s copy did not finish; it is retried.' };
       return null;
     }
+  }
+
+  /**
+   * Brings in what changed on the server since the last pull (see pullRecentChanges), unless a
+   * pull runs or changes wait in the outbox; at most one every RECENT_PULL_MIN_MS.
+   */
+  pullRecent(): Promise<TablePull[] | null> {
+    if (this.running || this.recent) return Promise.resolve(null);
+    const now = this.nowMs();
+    if (now - this.lastRecentPullMs < RECENT_PULL_MIN_MS) return Promise.resolve(null);
+    this.lastRecentPullMs = now;
+    const recent = this.pullChanges().finally(() => {
+      this.recent = null;
+    });
+    this.recent = recent;
+    return recent;
+  }
+
+  private async pullChanges(): Promise<TablePull[] | null> {
+    const local = this.runtime.localStore();
+    if (this.runtime.config?.mode !== 'networked' || !this.runtime.serverOpen || this.runtime.servingMirror || !local) return null;
+    try {
+      if (!(await this.mayPull())) return null;
+      return await pullRecentChanges(this.runtime.serverStores().sql, local);
+    } catch {
+      return null; // the next poll or the full pull tries again
+    }
+  }
+
+  /**
+   * Copies rows a change made online just wrote (read back from the server), so that an outage
+   * a moment later finds them in the mirror. One copy at a time, in order (a booking's new
+   * patient before the booking), after any pull under way; skipped while changes wait in the outbox.
+   */
+  follow(touched: Touched): Promise<void> {
+    const copy = async () => {
+      // A pull under way may have read these tables before the change: the copy follows it.
+      await this.running?.catch(() => undefined);
+      const local = this.runtime.localStore();
+      if (!this.runtime.serverOpen || this.runtime.servingMirror || !local) return;
+      if (!(await this.mayPull())) return;
+      const { sql } = this.runtime.serverStores();
+      await refreshMirrorRows(sql, local, 'patients', touched.patients);
+      await refreshMirrorRows(sql, local, 'appointments', touched.appointments);
+    };
+    this.following = this.following.then(copy).catch(() => undefined); // the next poll or pull brings what this missed
+    return this.following;
   }
 
   /** Reads rows again that offline changes touched (see refreshMirrorRows); then a pull as usual. */

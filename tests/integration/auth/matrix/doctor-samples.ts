@@ -1,14 +1,15 @@
 import { QueryTypes } from 'sequelize';
 import type { DoctorChannelName } from '../../../../shared/ipc/doctor/channel-names';
 import { savePrescription } from '../../../../electron/main/services/doctor/prescriptions';
-import { systemMinuteClock } from '../../../../shared/domain/clock';
+import { fixedClock } from '../../scheduling/clinic-fixture';
 import { PASSWORD, tomorrow } from '../accounts-fixture';
 import type { FeatureSamples } from './types';
 
 /** Made once, for the doctor account of the matrix: its own visits and a prescription. */
 const made = { ownVisit: 0, pastVisit: 0, prescriptionId: '000000000000000000000000', spareDoctorId: 0, blockId: 0 };
 const HOURS = [{ dayOfWeek: 1, startTime: '09:00', endTime: '12:00', isAvailable: true }];
-const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+/** A week after the workstation's pinned today (Monday 2026-12-07). */
+const inAWeek = () => '2026-12-14';
 let sequence = 0;
 
 /** Sample calls of the doctor channels; only a doctor (about their own patients) gets through. */
@@ -66,7 +67,7 @@ export const DOCTOR_SAMPLES: FeatureSamples<DoctorChannelName> = {
           followUpDays: 1,
         },
       },
-      systemMinuteClock,
+      fixedClock(),
     );
     made.prescriptionId = prescription.id;
   },

@@ -1,14 +1,15 @@
 import { DateTime } from 'luxon';
 import type { KioskChannelName } from '../../../../shared/ipc/kiosk/channel-names';
 import type { Role } from '../../../../shared/ipc/permissions';
-import { ZONE } from '../../scheduling/clinic-fixture';
+import { MONDAY } from '../../scheduling/clinic-fixture';
 import type { FeatureSamples } from './types';
 
 /** Per role: a pending feedback to moderate (ids are strings, so not in the fixture's `extra`). */
 const pendingFeedback = new Map<Role, string>();
 let patientEmail = '';
 
-const clinicDay = (offset: number) => DateTime.now().setZone(ZONE).plus({ days: offset }).toISODate() as string;
+/** A day counted from the workstation's pinned today (MONDAY). */
+const clinicDay = (offset: number) => DateTime.fromISO(MONDAY).plus({ days: offset }).toISODate() as string;
 
 /** Sample calls of the kiosk channels. */
 export const KIOSK_SAMPLES: FeatureSamples<KioskChannelName> = {

@@ -1,18 +1,21 @@
+import { randomInt } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import type { ReceptionChannelName } from '../../../../shared/ipc/reception/channel-names';
 import { tomorrow } from '../accounts-fixture';
 import { joinWalkInQueue } from '../../../../electron/main/services/reception/walk-in-queue';
 import { addToWaitingList } from '../../../../electron/main/services/reception/waiting-list';
-import { systemMinuteClock } from '../../../../shared/domain/clock';
+import { fixedClock } from '../../scheduling/clinic-fixture';
 import type { FeatureSamples } from './types';
 
 const day = tomorrow();
 let sequence = 0;
+/** Tells this run's people from an earlier run's, without reading the clock. */
+const RUN = randomInt(10_000, 100_000);
 
 const generatedPatient = () => ({
   firstName: 'Generated',
   lastName: `Matrixperson${++sequence}`,
-  email: `matrix.patient.${sequence}.${Date.now() % 100_000}@patients.example`,
+  email: `matrix.patient.${sequence}.${RUN}@patients.example`,
   phone: `+1 555 01${String(sequence).padStart(2, '0')} 77`,
   dateOfBirth: '1979-03-14',
   gender: 'Other' as const,
@@ -71,15 +74,15 @@ export const RECEPTION_SAMPLES: FeatureSamples<ReceptionChannelName> = {
   async prepare(workstation, _role, fixture) {
     const { sql } = workstation.runtime.stores();
     const [p0, , p2] = fixture.patientIds as [number, number, number, number];
-    fixture.extra.set('reception.walkInToBook', (await joinWalkInQueue(sql, { patientId: p0 }, systemMinuteClock)).id);
-    fixture.extra.set('reception.walkInToRemove', (await joinWalkInQueue(sql, { patientId: p2 }, systemMinuteClock)).id);
+    fixture.extra.set('reception.walkInToBook', (await joinWalkInQueue(sql, { patientId: p0 }, fixedClock())).id);
+    fixture.extra.set('reception.walkInToRemove', (await joinWalkInQueue(sql, { patientId: p2 }, fixedClock())).id);
     fixture.extra.set(
       'reception.waitingToRemove',
-      (await addToWaitingList(sql, windowOf(p0, fixture.doctorId), systemMinuteClock)).id,
+      (await addToWaitingList(sql, windowOf(p0, fixture.doctorId), fixedClock())).id,
     );
     fixture.extra.set(
       'reception.waitingToBook',
-      (await addToWaitingList(sql, windowOf(p2, fixture.doctorId), systemMinuteClock)).id,
+      (await addToWaitingList(sql, windowOf(p2, fixture.doctorId), fixedClock())).id,
     );
   },
   async fingerprint(workstation) {

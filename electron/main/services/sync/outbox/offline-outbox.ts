@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { isAppFailure } from '../../../../../shared/ipc/result';
+import { QueryTypes } from 'sequelize';
+import { localIdTable } from '../../../../../shared/domain/sync/local-ids';
+import { AppFailure, isAppFailure } from '../../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../../shared/ipc/types';
 import { appliedOutput, storeReplayKeyAfter, withReplayKey } from '../../../data/sql/replay-key';
 import type { SqlStore } from '../../../data/sql/open-sql-store';
@@ -70,6 +72,10 @@ export class OfflineOutbox {
    * to the mirror again when the relational server follows it).
    */
   mayHandBack: () => boolean = () => true;
+  /** Called after a change sent online succeeded, with the rows it wrote: the mirror copies them at once. */
+  onSentOnline: ((touched: Touched) => void) | null = null;
+  /** Called when a change sent online lost the server under it: the connection is checked at once. */
+  onServerLost: (() => void) | null = null;
 
   constructor(
     private readonly runtime: AppRuntime,
@@ -82,8 +88,43 @@ export class OfflineOutbox {
     return this.runtime.config?.mode === 'networked' && local ? new OutboxStore(local) : null;
   }
 
-  /** Applies a change to the mirror as pending and queues it; returns what the local change returned. */
-  async queue<T>(channel: string, input: unknown, actor: SessionUser, applyLocally: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a change of a queued kind on the server, under an outbox key of its own: its first
+   * write transaction records the key on the server with the change (as a replay's does). Should
+   * the server go away under it, whether it happened is unknown: it is queued under that same key
+   * and applied to the mirror as pending (`applyOnMirror`). The replay then finds the key if the
+   * change committed and applies nothing twice; otherwise it applies it.
+   */
+  async sendOnline<T>(channel: string, input: unknown, actor: SessionUser, runOnServer: () => Promise<T>, applyOnMirror: () => Promise<T>): Promise<T> {
+    if (!this.store()) return runOnServer();
+    const writeKey = randomUUID();
+    try {
+      const output = await withReplayKey(writeKey, channel, runOnServer);
+      this.onSentOnline?.(touchedBy(channel, input, output));
+      return output;
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      this.onServerLost?.();
+      // The screens follow the mirror, where this change now waits (and those after it queue behind it).
+      this.runtime.switchToMirror();
+      return this.queue(channel, input, actor, applyOnMirror, { writeKey, outcomeUnknown: true });
+    }
+  }
+
+  /**
+   * Applies a change to the mirror as pending and queues it; returns what the local change returned.
+   * A refusal here drops it, except when the server may know better: `outcomeUnknown` (the server
+   * may already have it, its answer was lost), or NOT_FOUND for a record named by a server id (made
+   * on the server since the mirror last caught up). Those stay queued for the server to settle, and
+   * the caller hears OFFLINE_QUEUED.
+   */
+  async queue<T>(
+    channel: string,
+    input: unknown,
+    actor: SessionUser,
+    applyLocally: () => Promise<T>,
+    options: { writeKey?: string; outcomeUnknown?: boolean } = {},
+  ): Promise<T> {
     const local = this.runtime.localStore();
     const store = this.store();
     if (!local || !store) return applyLocally();
@@ -94,11 +135,23 @@ export class OfflineOutbox {
         this.localRangesReady = local;
       }
       // The row goes in first: should the app stop during the local change, the change still reaches the server.
-      const seq = await store.append({ writeKey: randomUUID(), channel, input, actor, createdAt: this.now() });
+      const seq = await store.append({ writeKey: options.writeKey ?? randomUUID(), channel, input, actor, createdAt: this.now() });
       let output: T;
       try {
         output = await applyLocally();
       } catch (error) {
+        // A record the server has that the mirror lacks (made moments before the outage): the server decides on replay.
+        const mirrorLags = isAppFailure(error) && error.code === 'NOT_FOUND' && localIdsIn(input).length === 0;
+        if (options.outcomeUnknown || mirrorLags) {
+          // The mirror cannot show it (it lacks the record, say), but the server may hold it: it stays queued and is settled there.
+          await store.setLocalOutput(seq, null, await describeChange(local, channel, input, null));
+          throw new AppFailure(
+            'OFFLINE_QUEUED',
+            options.outcomeUnknown
+              ? 'The clinic server stopped answering during this change. It is kept on this workstation and sent again once the server answers; the list of changes waiting shows it until then.'
+              : 'This workstation’s copy does not have that record yet. The change is kept and sent to the clinic server once it answers; the list of changes waiting shows it until then.',
+          );
+        }
         await store.remove(seq); // refused here already (a rule, bad input): it never happened
         throw error;
       }
@@ -154,6 +207,25 @@ export class OfflineOutbox {
     return ids;
   }
 
+  /**
+   * The input of a call as the server's records name it: screens keep showing the pending id of
+   * a record made offline until they read again, and once the replay has learned the server's id
+   * the call means that record. While the mirror is served, a pending id whose row the mirror
+   * still holds (no pull since the replay) stays as it is.
+   */
+  async resolveIds<T>(input: T): Promise<T> {
+    const pendingIds = localIdsIn(input);
+    if (pendingIds.length === 0) return input;
+    const known = await this.knownIds().catch((): IdMap => new Map());
+    const learned = new Map(pendingIds.flatMap((id) => (known.has(id) ? [[id, known.get(id)!] as const] : [])));
+    if (learned.size === 0) return input;
+    const local = this.runtime.localStore();
+    if (this.runtime.servingMirror && local) {
+      for (const id of [...learned.keys()]) if (await holdsRow(local, id)) learned.delete(id);
+    }
+    return remapIds(input, learned);
+  }
+
   /** A conflict settled outside a replay may have taught new ids: the map is read again. */
   forgetIds(): void {
     this.idCache = null;
@@ -199,9 +271,11 @@ export class OfflineOutbox {
       const batch = await store.inState('pending', 200);
       if (batch.length === 0) break;
       for (const listed of batch) {
-        // Read when the batch was: its local change may have finished since (what it returned teaches the ids).
-        const entry = listed.localOutput === undefined ? ((await store.get(listed.seq)) ?? listed) : listed;
-        if (entry.state !== 'pending') continue;
+        // Read when the batch was: its local change may have finished since (what it returned teaches
+        // the ids), or been refused on the mirror and its row removed: its caller was told it was not
+        // saved, so it must not reach the server.
+        const entry = listed.localOutput === undefined ? await store.get(listed.seq) : listed;
+        if (!entry || entry.state !== 'pending') continue;
         if (entry.localOutput === undefined && this.localChanges > 0) return { ...report, outcome: 'waiting' };
         const settled = await this.replayOne(store, server, entry, ids);
         if (settled === 'interrupted') return { ...report, outcome: 'interrupted' };
@@ -264,6 +338,14 @@ export class OfflineOutbox {
   }
 }
 
+/** Whether the mirror still holds the row a pending id names (its table is in the id). */
+async function holdsRow(local: SqlStore, id: number): Promise<boolean> {
+  const table = localIdTable(id);
+  if (!table) return false;
+  const rows = await local.sequelize.query(`SELECT 1 AS found FROM ${table} WHERE id = :id`, { type: QueryTypes.SELECT, replacements: { id } });
+  return rows.length > 0;
+}
+
 /** True when the clinic server's relational store answers now; false when it is away. */
 async function answers(server: SqlStore): Promise<boolean> {
   try {
@@ -273,6 +355,18 @@ async function answers(server: SqlStore): Promise<boolean> {
     if (isConnectionError(error)) return false;
     throw error;
   }
+}
+
+/** The rows a change made on the server wrote or pointed at: what it returned as `id`, and the ids its input named. */
+function touchedBy(channel: string, input: unknown, output: unknown): Touched {
+  const touched: Touched = { appointments: [], patients: [], prescriptions: [] };
+  const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  if (typeof fields.appointmentId === 'number') touched.appointments.push(fields.appointmentId);
+  if (typeof fields.patientId === 'number') touched.patients.push(fields.patientId);
+  const made = output && typeof output === 'object' ? (output as Record<string, unknown>).id : undefined;
+  if (typeof made === 'number' && channel.startsWith('appointments.')) touched.appointments.push(made);
+  if (typeof made === 'number' && channel.startsWith('patients.')) touched.patients.push(made);
+  return touched;
 }
 
 /** Server rows an offline change pointed at: after the replay the mirror reads them again, whatever became of the change. */
