@@ -14,6 +14,7 @@ import { openSqlStore } from '../../electron/main/data/sql/open-sql-store';
 import { loadClinicSettings, schedulingRules } from '../../electron/main/services/scheduling/rules';
 import { startOfDay } from '../../shared/domain/scheduling';
 import { BENCH_TODAY, BENCH_ZONE, ensureDataset, resetToGenerated, type BenchStore } from './dataset';
+import { countCacheStatements } from './cache-statements';
 import { benchBooking, benchCalendarDay, benchSoonest, type Measurement } from './measurements';
 import { openRawDriver } from './raw-driver';
 
@@ -75,9 +76,15 @@ async function main(): Promise<void> {
       log(`  measured: ${measured.name}`);
       measurements.push(measured);
     }
+    const cacheStatements = await countCacheStatements(ctx);
+    const bookingStatements = measurements.find((m) => m.name.startsWith('booking'))?.queries ?? null;
     const loadAfter = loadavg()[0] ?? 0;
     log('');
     log(table(measurements));
+    log(
+      `Statements per calendar day (30 doctors): ${cacheStatements.calendarDayWithoutCache} without the reference cache, ` +
+        `${cacheStatements.calendarDayWithCache} with it; per booking: ${bookingStatements ?? '-'} either way (a booking reads committed rows, never the cache).`,
+    );
     log(`(1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${cpus().length} cores)`);
     if (opts.json) {
       const report = {
@@ -88,6 +95,7 @@ async function main(): Promise<void> {
         machine: { cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
         dataset: { ...marker, cached: !dataset.generatedNow },
         measurements,
+        statements: { ...cacheStatements, booking: bookingStatements },
       };
       writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
       log(`\nWrote ${opts.json}`);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
+import { referenceCacheOf } from '../../../electron/main/services/cache/reference-cache';
 import { countQueries } from '../../../electron/main/data/sql/query-counter';
 import { calendarChanges } from '../../../electron/main/services/calendar/change-feed';
 import { calendarMonth, monthRange } from '../../../electron/main/services/calendar/calendar-month';
@@ -101,11 +102,13 @@ describe.each(SQL_TARGETS)('calendar week, month and change feed on $name', (tar
     expect(week.days[0]!.appointments[0]).toMatchObject({ patientFirstName: expect.any(String), checkedInAt: null });
   });
 
-  it('reads a week with three statements and refuses an unknown doctor', async () => {
-    const { statements } = await countQueries(store.sequelize, () =>
-      calendarWeek(store, { doctorId: clinic.doctors[1]!.id, date: MONDAY }),
-    );
-    expect(statements).toHaveLength(3);
+  it('reads a week with three statements cold, one from a warm reference cache, and refuses an unknown doctor', async () => {
+    referenceCacheOf(store.sequelize).invalidate();
+    const cold = await countQueries(store.sequelize, () => calendarWeek(store, { doctorId: clinic.doctors[1]!.id, date: MONDAY }));
+    const warm = await countQueries(store.sequelize, () => calendarWeek(store, { doctorId: clinic.doctors[1]!.id, date: MONDAY }));
+    expect(cold.statements).toHaveLength(3);
+    expect(warm.statements).toHaveLength(1);
+    expect(warm.result).toEqual(cold.result);
     await expect(calendarWeek(store, { doctorId: 999_999, date: MONDAY })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

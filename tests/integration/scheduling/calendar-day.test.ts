@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referenceCacheOf } from '../../../electron/main/services/cache/reference-cache';
 import { countQueries } from '../../../electron/main/data/sql/query-counter';
 import { bookAppointment, cancelAppointment } from '../../../electron/main/services/scheduling/booking';
 import { calendarDay } from '../../../electron/main/services/scheduling/calendar-day';
@@ -70,6 +71,7 @@ describe.each(SQL_TARGETS)('the calendar day on $name', (target) => {
   });
 
   it('reads the appointments with one query, whatever the number of doctors', async () => {
+    referenceCacheOf(store.sequelize).invalidate();
     const { statements } = await countQueries(store.sequelize, () => calendarDay(store, { date: MONDAY, doctorIds: ids() }));
     expect(statements.filter((s) => /\bappointments\b/i.test(s))).toHaveLength(1);
     // the settings, the schedules (hours and blocks) and the appointments

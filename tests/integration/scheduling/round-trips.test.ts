@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countQueries } from '../../../electron/main/data/sql/query-counter';
+import { referenceCacheOf } from '../../../electron/main/services/cache/reference-cache';
 import { bookAppointment } from '../../../electron/main/services/scheduling/booking';
+import { calendarDay } from '../../../electron/main/services/scheduling/calendar-day';
 import { soonestSlots } from '../../../electron/main/services/scheduling/slot-queries';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
 import { fixedClock, MONDAY, seedClinic } from './clinic-fixture';
@@ -19,6 +21,8 @@ describe.each(SQL_TARGETS)('round trips on $name', (target) => {
   afterAll(async () => store?.dispose());
 
   it('a booking: settings, transaction, locks with the key, one schedule query, two inserts', async () => {
+    // A warm reference cache changes nothing here: a booking reads committed rows itself.
+    await calendarDay(store, { date: MONDAY });
     const { statements } = await countQueries(store.sequelize, () =>
       bookAppointment(store, { patientId: clinic.patients[0]!.id, doctorId: clinic.doctors[0]!.id, date: MONDAY, time: '09:00', idempotencyKey: randomUUID() }, clock),
     );
@@ -26,6 +30,15 @@ describe.each(SQL_TARGETS)('round trips on $name', (target) => {
     // SQLite: no isolation statement, and the IMMEDIATE transaction stands in for the doctor lock.
     expect(statements).toHaveLength(target.dialect === 'mysql' ? 9 : 7);
     expect(statements.filter((s) => /^SELECT 'd' AS kind/.test(s.trim()))).toHaveLength(1);
+  });
+
+  it('a calendar day of 12 doctors: settings, schedules and appointments cold; the appointments alone from a warm cache', async () => {
+    referenceCacheOf(store.sequelize).invalidate();
+    const cold = await countQueries(store.sequelize, () => calendarDay(store, { date: MONDAY }));
+    const warm = await countQueries(store.sequelize, () => calendarDay(store, { date: MONDAY }));
+    expect(cold.result.doctors).toHaveLength(12);
+    expect(cold.statements).toHaveLength(3);
+    expect(warm.statements).toHaveLength(1);
   });
 
   it('the soonest slots over every doctor and a month: at most two queries', async () => {

@@ -6,23 +6,22 @@ import type { CalendarWeek, CalendarWeekDay } from '../../../../shared/ipc/calen
 import type { CalendarWeekQuery } from '../../../../shared/ipc/calendar/schemas';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { blocksOn, toCalendarAppointment, toWallRange, type DayAppointmentRow } from '../scheduling/calendar-day';
-import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
-import { loadSchedules } from '../scheduling/schedule-query';
+import { cachedClinicSettings, schedulingRules } from '../scheduling/rules';
+import { cachedDoctorSchedules } from '../scheduling/schedule-query';
 import { doctorDisplayName } from '../scheduling/slot-view';
 
 /**
  * One doctor's week: hours, blocks and every appointment of the seven days. Three statements
- * whatever the week holds: the settings, the schedule over the seven dates, and ONE appointments
- * query on the (doctor_id, appointment_date, appointment_time) index.
+ * whatever the week holds: the settings, the schedule over the seven dates (both from the
+ * reference cache when it holds them), and ONE appointments query on the
+ * (doctor_id, appointment_date, appointment_time) index.
  */
 export async function calendarWeek(sql: SqlStore, query: CalendarWeekQuery): Promise<CalendarWeek> {
   const weekStart = mondayOf(query.date);
   const weekEnd = addDays(weekStart, 6);
   const [settings, { doctors, schedules }, [rows]] = await Promise.all([
-    loadClinicSettings(sql.models),
-    loadSchedules(sql.sequelize, { doctorIds: [query.doctorId] }, weekStart, weekEnd, undefined, {
-      appointments: false,
-    }),
+    cachedClinicSettings(sql),
+    cachedDoctorSchedules(sql.sequelize, { doctorIds: [query.doctorId] }, weekStart, weekEnd),
     sql.sequelize.query(
       `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type,
               a.series_id, a.checked_in_at, a.in_room_at, a.with_doctor_at, a.checked_out_at, a.walk_in, p.first_name, p.last_name, p.phone

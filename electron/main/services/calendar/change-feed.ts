@@ -1,6 +1,7 @@
 import type { CalendarChanges } from '../../../../shared/ipc/calendar/types';
 import type { CalendarChangesQuery } from '../../../../shared/ipc/calendar/schemas';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { referenceCacheOf } from '../cache/reference-cache';
 import { calendarRepository } from '../../data/sql/repositories/calendar-repository';
 
 /**
@@ -13,5 +14,7 @@ import { calendarRepository } from '../../data/sql/repositories/calendar-reposit
  * checksum of the rows themselves sees every change whatever the clocks say.
  */
 export async function calendarChanges(sql: SqlStore, query: CalendarChangesQuery): Promise<CalendarChanges> {
-  return { from: query.from, to: query.to, fingerprints: await calendarRepository(sql).dayFingerprints(query.from, query.to) };
+  const { days, reference } = await calendarRepository(sql).changeFingerprints(query.from, query.to);
+  referenceCacheOf(sql.sequelize).confirmFingerprint(reference);
+  return { from: query.from, to: query.to, fingerprints: days };
 }

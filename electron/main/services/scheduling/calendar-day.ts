@@ -17,8 +17,8 @@ import type {
   WallTimeRange,
 } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import { loadClinicSettings, schedulingRules } from './rules';
-import { chosenDoctors, loadSchedules, type DoctorFilter } from './schedule-query';
+import { cachedClinicSettings, schedulingRules } from './rules';
+import { cachedDoctorSchedules, chosenDoctors, type DoctorFilter } from './schedule-query';
 import { doctorDisplayName } from './slot-view';
 
 export interface CalendarDayQuery extends DoctorFilter {
@@ -154,13 +154,14 @@ export function blocksOn(date: string, schedule: DoctorSchedule): CalendarBlock[
 /**
  * The day view: for each chosen doctor, working hours, unavailable blocks and every appointment
  * of the date with the patient's name. Three queries run side by side whatever the number of
- * doctors: the settings, the schedules (without appointments) and the appointments.
+ * doctors: the settings, the schedules (without appointments) and the appointments; the first two
+ * come from the reference cache when it holds them, leaving one.
  */
 export async function calendarDay(sql: SqlStore, query: CalendarDayQuery): Promise<CalendarDay> {
   const filter: DoctorFilter = { doctorIds: query.doctorIds, specialization: query.specialization };
   const [settings, { doctors, schedules }, appointments] = await Promise.all([
-    loadClinicSettings(sql.models),
-    loadSchedules(sql.sequelize, filter, query.date, query.date, undefined, { appointments: false }),
+    cachedClinicSettings(sql),
+    cachedDoctorSchedules(sql.sequelize, filter, query.date, query.date),
     dayAppointments(sql.sequelize, query),
   ]);
   const rules = schedulingRules(settings);

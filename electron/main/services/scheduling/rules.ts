@@ -2,6 +2,8 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { settingsFromRows, type ClinicSettings } from '../../../../shared/domain/settings-registry';
 import type { SchedulingRules } from '../../../../shared/domain/scheduling';
 import type { SqlModels } from '../../data/sql/models';
+import type { SqlStore } from '../../data/sql/open-sql-store';
+import { referenceCacheOf } from '../cache/reference-cache';
 
 /**
  * The settings parsed last time, by their stored text: every booking and calendar read loads the
@@ -26,6 +28,15 @@ export async function loadClinicSettings(models: SqlModels, transaction?: Transa
   // Frozen (top level): one object serves every caller, so a change by one would reach all.
   if (lastParsed?.text !== text) lastParsed = { text, settings: Object.freeze(settingsFromRows(rows)) };
   return lastParsed.settings;
+}
+
+/**
+ * The settings for reads outside any transaction (calendars, slot lists): from the store's
+ * reference cache, read through on a miss. Bookings and other writes call `loadClinicSettings`,
+ * which always reads the committed rows.
+ */
+export function cachedClinicSettings(sql: Pick<SqlStore, 'sequelize' | 'models'>): Promise<ClinicSettings> {
+  return referenceCacheOf(sql.sequelize).read('settings', () => loadClinicSettings(sql.models));
 }
 
 export function schedulingRules(settings: ClinicSettings): SchedulingRules {

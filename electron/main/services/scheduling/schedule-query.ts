@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { BusyAppointment, DoctorSchedule } from '../../../../shared/domain/scheduling';
 import { LIVE_STATUSES } from '../../../../shared/domain/scheduling';
+import { referenceCacheOf } from '../cache/reference-cache';
 
 export interface DoctorSummary {
   id: number;
@@ -103,6 +104,16 @@ export async function loadSchedules(
   // cost after the database itself; the rows are read once, right here.
   const [rows] = await sequelize.query(sql, { type: QueryTypes.RAW, replacements, transaction });
   return assemble(rows as UnionRow[]);
+}
+
+/**
+ * The doctors, weekly hours and days off of `loadSchedules` without appointments, from the
+ * store's reference cache (read through on a miss): what the calendar views show around the
+ * appointments they read themselves. Not for transactions: those call `loadSchedules`.
+ */
+export function cachedDoctorSchedules(sequelize: Sequelize, filter: DoctorFilter, from: string, to: string): Promise<LoadedSchedules> {
+  const key = `schedules:${JSON.stringify([filter.doctorIds ?? null, filter.specialization ?? null, from, to])}`;
+  return referenceCacheOf(sequelize).read(key, () => loadSchedules(sequelize, filter, from, to, undefined, { appointments: false }));
 }
 
 function assemble(rows: UnionRow[]): LoadedSchedules {

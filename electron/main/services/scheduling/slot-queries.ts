@@ -2,7 +2,7 @@ import { addDays, datesBetween, freeSlots, instantToWall } from '../../../../sha
 import type { SlotView } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import type { EpochMinuteClock } from '../../../../shared/domain/clock';
-import { loadClinicSettings, schedulingRules } from './rules';
+import { cachedClinicSettings, schedulingRules } from './rules';
 import { loadSchedules } from './schedule-query';
 import { toSlotView } from './slot-view';
 import { findSoonestSlots, type SoonestQuery } from './soonest';
@@ -13,7 +13,7 @@ export async function listFreeSlots(
   input: { doctorId: number; fromDate: string; days: number; durationMinutes?: number },
   clock: EpochMinuteClock,
 ): Promise<SlotView[]> {
-  const settings = await loadClinicSettings(sql.models);
+  const settings = await cachedClinicSettings(sql);
   const rules = schedulingRules(settings);
   const to = addDays(input.fromDate, input.days - 1);
   const { doctors, schedules } = await loadSchedules(sql.sequelize, { doctorIds: [input.doctorId] }, addDays(input.fromDate, -1), to);
@@ -33,7 +33,7 @@ export async function soonestSlots(
   input: Omit<SoonestQuery, 'durationMinutes'> & { durationMinutes?: number },
   clock: EpochMinuteClock,
 ): Promise<SlotView[]> {
-  const settings = await loadClinicSettings(sql.models);
+  const settings = await cachedClinicSettings(sql);
   const rules = schedulingRules(settings);
   const now = clock();
   const { candidates } = await findSoonestSlots(
