@@ -7,8 +7,8 @@ let counter = 0;
 export const unique = (prefix: string): string => `${prefix}${++counter}x${Date.now() % 100_000}`;
 
 export const patientValues = (overrides: Partial<Parameters<SqlModels['Patient']['create']>[0]> = {}) => ({
-  firstName: 'Ada',
-  lastName: 'Lovelace',
+  firstName: 'Odessa',
+  lastName: 'Quillmere',
   email: `${unique('ada')}@example.org`,
   phone: '+1-555-0100',
   dateOfBirth: '1985-12-10',
@@ -18,8 +18,8 @@ export const patientValues = (overrides: Partial<Parameters<SqlModels['Patient']
 });
 
 export const doctorValues = (overrides: Partial<Parameters<SqlModels['Doctor']['create']>[0]> = {}) => ({
-  firstName: 'Sarah',
-  lastName: 'Johnson',
+  firstName: 'Maren',
+  lastName: 'Thistlewood',
   email: `${unique('sarah')}@clinic.example`,
   phone: '+1-555-0123',
   specialization: 'General Practice',
@@ -31,8 +31,8 @@ export const doctorValues = (overrides: Partial<Parameters<SqlModels['Doctor']['
 export const adminValues = (overrides: Partial<Parameters<SqlModels['Admin']['create']>[0]> = {}) => ({
   username: unique('desk'),
   email: `${unique('admin')}@clinic.example`,
-  firstName: 'Grace',
-  lastName: 'Hopper',
+  firstName: 'Ilse',
+  lastName: 'Brackwater',
   passwordHash: 'scrypt$fake',
   ...overrides,
 });

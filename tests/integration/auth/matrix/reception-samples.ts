@@ -40,7 +40,7 @@ export const RECEPTION_SAMPLES: FeatureSamples<ReceptionChannelName> = {
     'patients.update': {
       input: (f) => ({
         patientId: f.patientIds[3],
-        patient: { ...generatedPatient(), firstName: 'Ada', lastName: 'Lovelace' },
+        patient: { ...generatedPatient(), firstName: 'Odessa', lastName: 'Quillmere' },
         acknowledgeDuplicates: true,
       }),
     },

@@ -138,16 +138,17 @@ export function patientRepository(sql: SqlStore): PatientRepository {
       const nocase = sql.dialect === 'mysql' ? '' : ' COLLATE NOCASE';
       const [rows] = await sql.sequelize.query(
         `SELECT ${SUMMARY_COLUMNS}, 'name' AS why FROM patients
-           WHERE last_name = $last${nocase} AND first_name = $first${nocase} AND date_of_birth = :dob
+           WHERE last_name = $last${nocase} AND first_name = $first${nocase} AND date_of_birth = $dob
          UNION ALL
-         SELECT ${SUMMARY_COLUMNS}, 'phone' AS why FROM patients WHERE phone IN (:phones)
+         SELECT ${SUMMARY_COLUMNS}, 'phone' AS why FROM patients WHERE phone IN (${phones.map((_, i) => `$phone${i}`).join(', ')})
          LIMIT 50`,
         {
-          replacements: {
+          // The typed names and phone are bound as parameters, never spliced into the statement.
+          bind: {
             last: fields.lastName,
             first: fields.firstName,
             dob: fields.dateOfBirth,
-            phones,
+            ...Object.fromEntries(phones.map((phone, i) => [`phone${i}`, phone])),
           },
           type: QueryTypes.RAW,
         },
