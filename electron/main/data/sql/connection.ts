@@ -3,6 +3,7 @@ import mysql2 from 'mysql2';
 import sqlite3 from 'sqlite3';
 
 import type { ReplicaRouting } from './read-routing';
+import { writeReplacementDatesInUtc } from './utc-replacements';
 
 /**
  * Where the relational store lives: the clinic's MySQL/MariaDB server or the local SQLite file.
@@ -152,6 +153,7 @@ export function createSequelize(config: SqlConfig, role: 'primary' | 'replica' =
       : sqliteOptions(config.storage);
   const sequelize = new Sequelize({ ...options, logging: false, benchmark: false });
   if (config.dialect === 'sqlite') reuseSqliteTransactionConnections(sequelize);
+  writeReplacementDatesInUtc(sequelize, config.dialect);
   return sequelize;
 }
 
