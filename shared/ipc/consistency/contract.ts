@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { channel, NoInput, type ChannelSpec } from '../channel-spec';
 import type { ConsistencyChannelName } from './channel-names';
 import { INTEGRITY_KINDS, type IntegrityReport, type IntegrityRepairResult } from './types';
@@ -7,7 +8,7 @@ export const RepairInput = z
   .object({
     kind: z.enum(INTEGRITY_KINDS),
     collection: z.enum(['prescriptions', 'patient_feedback', 'communication_logs', 'system_audit_logs', 'message_claims']),
-    documentId: z.string().min(1).max(24),
+    documentId: text().min(1).max(24),
     repair: z.enum(['resync_copy', 'write_missing_log', 'flag_for_review']),
   })
   .strict();

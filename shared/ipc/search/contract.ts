@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { channel, type ChannelSpec } from '../channel-spec';
 import type { SearchChannelName } from './channel-names';
 import type { FeedbackAndMessageSearchResult, NoteSearchResult } from './types';
 
-export const TextSearchInput = z.object({ query: z.string().trim().min(2, 'Type at least 2 characters').max(200) }).strict();
+export const TextSearchInput = z.object({ query: text().trim().min(2, 'Type at least 2 characters').max(200) }).strict();
 
 /**
  * Doctors search their own patients' prescriptions (clinical text: every search is on the audit
