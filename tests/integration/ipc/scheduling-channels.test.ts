@@ -27,7 +27,9 @@ describe('the series and calendar channels through the dispatcher (standalone SQ
     const { sql } = workstation.runtime.stores();
     const clinic = await seedClinic(sql, { doctors: 1, patients: 1 });
     ids = { doctorId: clinic.doctors[0]!.id, patientId: clinic.patients[0]!.id };
-    await createAccounts(sql);
+    const accounts = await createAccounts(sql);
+    // Input is checked for a user the channel allows (a caller nobody signed in is refused before that).
+    workstation.session.signIn(accounts.front_desk.user);
   });
   afterAll(async () => {
     await workstation?.runtime.close();
@@ -61,9 +63,16 @@ describe('the series and calendar channels through the dispatcher (standalone SQ
     expect(validationFields(await workstation.dispatch(channel, input))).toEqual([field]);
   });
 
-  // The refusals above came before anyone signed in: the input is checked first.
-  it('asks for a sign-in once the input is valid', async () => {
-    for (const [channel, input] of [['calendar.day', { date: day }], ['series.preview', series()], ['series.cancel', { seriesId: 1 }]] as const) {
+  // Nobody signed in: a sign-in is asked for before the input is looked at, valid or not.
+  it('asks for a sign-in first', async () => {
+    workstation.session.signOut();
+    for (const [channel, input] of [
+      ['calendar.day', { date: day }],
+      ['calendar.day', { date: '2026-02-30' }],
+      ['series.preview', series()],
+      ['series.cancel', { seriesId: 1 }],
+      ['series.cancel', { seriesId: 0 }],
+    ] as const) {
       const result = await workstation.dispatch(channel, input);
       expect(result.ok ? 'ok' : result.error.code).toBe('UNAUTHENTICATED');
     }
