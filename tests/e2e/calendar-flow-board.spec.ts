@@ -28,7 +28,7 @@ test("today's flow board: confirm, record arrival, no-show and cancel with a rea
   const arrived = board.locator(`[data-appointment-id="${lateId}"]`);
   await expect(arrived).toContainText(/Arrived\s\d\d:\d\d\s·\swaited\s\d+\smin/);
   // They came late: the lateness is theirs, said so.
-  await expect(arrived.getByTestId('flow-patient-late')).toContainText(/Patient arrived \d+ min late/);
+  await expect(arrived.getByTestId('flow-patient-late')).toContainText(/Patient arrived (\d+ h )?\d+ min late/);
   await expect(arrived.locator('.status-chip')).toHaveText('Confirmed');
 
   // Another late one does not come: no-show.

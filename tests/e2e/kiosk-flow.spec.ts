@@ -156,7 +156,7 @@ test('kiosk: a patient checks in and leaves feedback; an admin approves it; the 
   await exit.getByLabel('Staff password').fill(ADMIN_PASSWORD);
   await exit.getByRole('button', { name: 'Leave kiosk mode' }).click();
   await expect(nav).toBeVisible();
-  await nav.getByRole('link', { name: 'Feedback' }).click();
+  await nav.getByRole('link', { name: 'Feedback', exact: true }).click();
   const pending = page.getByRole('list', { name: 'Pending feedback' }).getByRole('listitem').filter({ hasText: REVIEW });
   await expect(pending).toContainText('Anonymous to the doctor');
   await expect(pending).toContainText(`${PATIENT.firstName} ${PATIENT.lastName}`);

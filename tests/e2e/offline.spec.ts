@@ -187,7 +187,7 @@ test('offline: the desk books and checks in from its own copy, the changes reach
     await openToday(page);
     const arrivingRow = flowRow(page, 'Arlo Queuewright');
     await arrivingRow.getByRole('button', { name: 'Arrived' }).click();
-    await expect(arrivingRow).toContainText(/Arrived \d\d:\d\d · waiting/);
+    await expect(arrivingRow).toContainText(/Arrived \d\d:\d\d · wait/);
     const walkInRow = flowRow(page, 'Wren Offlinetest');
     await expect(walkInRow.getByTestId('pending-tag')).toHaveText('Pending');
     await expect(walkInRow.getByTestId('pending-tag')).toHaveAttribute('title', /waits for the clinic server/);

@@ -18,9 +18,10 @@ export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
   // one key per offer: a retried click books once
   const [attempt] = useState(() => `fu-${rx.id}-${Math.random().toString(36).slice(2, 10)}`);
 
-  const find = async () => {
+  /** `keepProblem`: a refusal just shown stays on screen while the offer is read again. */
+  const find = async (keepProblem = false) => {
     setBusy(true);
-    setError(null);
+    if (!keepProblem) setError(null);
     const result = await followUpSlots(rx.id);
     setBusy(false);
     if (result.ok) setOffer(result.data);
@@ -34,7 +35,7 @@ export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
     if (result.ok) setBooked(result.data);
     else {
       setError(result.error);
-      void find();
+      void find(true);
     }
   };
 
