@@ -21,7 +21,7 @@ const person = (overrides: Partial<Record<string, string>> = {}) =>
     firstName: 'Orla',
     lastName: `Quenby${++n}`,
     email: `orla.quenby.${n}.${Date.now() % 100_000}@patients.example`,
-    phone: `+1 555 02${String(n).padStart(2, '0')} 11`,
+    phone: `+1 555 02${String(n).padStart(2, '0')} 110`,
     dateOfBirth: '1984-06-02',
     gender: 'Female',
     ...overrides,
@@ -78,7 +78,7 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
 
   it('warns of likely duplicates (same name and birth date, or same phone), writes nothing, and registers once acknowledged', async () => {
     const existing = await register(
-      person({ firstName: 'Ilse', lastName: 'Varnhold', dateOfBirth: '1990-01-31', phone: '+15550300' }),
+      person({ firstName: 'Ilse', lastName: 'Varnhold', dateOfBirth: '1990-01-31', phone: '+15550300300' }),
     );
     const before = await count();
     const twin = await refusal(
@@ -88,7 +88,7 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
     expect((twin.details as PossibleDuplicateDetails).duplicates).toEqual([
       expect.objectContaining({ id: existing.id, reasons: ['same_name_and_birth_date'] }),
     ]);
-    const samePhone = await refusal(register(person({ phone: '+15550300' })));
+    const samePhone = await refusal(register(person({ phone: '+15550300300' })));
     expect((samePhone.details as PossibleDuplicateDetails).duplicates.map((d) => d.reasons)).toEqual([['same_phone']]);
     expect(await count()).toBe(before);
     const anyway = await register(person({ firstName: 'Ilse', lastName: 'Varnhold', dateOfBirth: '1990-01-31' }), true);

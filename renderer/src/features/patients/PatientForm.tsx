@@ -1,6 +1,6 @@
 import { formatBirthDate } from '../../../../shared/domain/display-format';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   PATIENT_GENDERS,
@@ -20,12 +20,18 @@ import { FieldError, TextField } from '../../components/TextField';
 import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
 import { useReceptionStore } from '../../stores/reception-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { PhoneField } from '../../components/PhoneField';
+import { withClinicPhones } from '../../forms/clinic-phones';
+import { useClinicPhoneCountry, usePhoneFormat } from '../../hooks/use-clinic-phones';
+import { formatPhone } from '../../../../shared/domain/phone';
+import { emailForDisplay, isNoEmailPlaceholder } from '../../../../shared/domain/reception/no-email';
 
 type FieldName = keyof PatientFieldsInput;
 const FIELDS: readonly FieldName[] = [
   'firstName',
   'lastName',
   'email',
+  'noEmail',
   'phone',
   'dateOfBirth',
   'gender',
@@ -39,6 +45,7 @@ const BLANK: PatientFieldsInput = {
   firstName: '',
   lastName: '',
   email: '',
+  noEmail: false,
   phone: '',
   dateOfBirth: '',
   gender: '' as PatientFieldsInput['gender'],
@@ -77,6 +84,8 @@ const FormSchema = PatientFields.refine((fields) => fields.dateOfBirth === '' ||
   message: 'The date of birth must be in the past',
 });
 
+const PHONE_FIELDS = ['phone', 'emergencyContactPhone'] as const;
+
 export interface PatientFormProps {
   /** Editing this patient; without it, registering a new one. */
   patient?: PatientDetails;
@@ -97,27 +106,35 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
   const updatePatient = useReceptionStore((state) => state.updatePatient);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  const phoneCountry = useClinicPhoneCountry();
+  const showPhone = usePhoneFormat();
+  const schema = useMemo(() => withClinicPhones(FormSchema, PHONE_FIELDS, phoneCountry), [phoneCountry]);
   const {
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<PatientFieldsInput, unknown, PatientFieldsValue>({
-    resolver: zodResolver(FormSchema),
+    resolver: zodResolver(schema),
     defaultValues: patient
       ? {
           firstName: patient.firstName,
           lastName: patient.lastName,
-          email: patient.email,
-          phone: patient.phone,
+          email: isNoEmailPlaceholder(patient.email) ? '' : patient.email,
+          noEmail: isNoEmailPlaceholder(patient.email),
+          // shown as the clinic reads it; saved again as E.164 (an old unparsable number as stored)
+          phone: formatPhone(patient.phone, phoneCountry),
           dateOfBirth: patient.dateOfBirth,
           gender: patient.gender,
           address: patient.address,
           emergencyContactName: patient.emergencyContactName,
-          emergencyContactPhone: patient.emergencyContactPhone,
+          emergencyContactPhone: formatPhone(patient.emergencyContactPhone, phoneCountry),
         }
       : { ...BLANK, ...initial },
   });
+
+  const noEmail = useWatch({ control, name: 'noEmail' }) === true;
 
   const save = (acknowledgeDuplicates: boolean) =>
     handleSubmit(async (values) => {
@@ -166,7 +183,7 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
                     {candidate.firstName} {candidate.lastName}
                   </span>
                   <span className="duplicate-warning__meta">
-                    born {formatBirthDate(candidate.dateOfBirth)} · {candidate.phone} · {candidate.email}
+                    born {formatBirthDate(candidate.dateOfBirth)} · {showPhone(candidate.phone)} · {emailForDisplay(candidate.email)}
                     {candidate.isActive ? '' : ' · inactive'}
                   </span>
                   <span className="duplicate-warning__why">
@@ -244,21 +261,28 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
       </FormSection>
       <FormSection title="Contact">
         <div className="form-row">
-          <TextField
-            label="Phone"
-            registration={register('phone')}
-            error={errors.phone?.message}
-            autoComplete="off"
-            placeholder="+1 555 010 0100"
-          />
-          <TextField
-            label="Email"
-            type="email"
-            registration={register('email')}
-            error={errors.email?.message}
-            autoComplete="off"
-            hint="Also the patient's kiosk sign-in name."
-          />
+          <PhoneField label="Phone" registration={register('phone')} error={errors.phone?.message} />
+          <div className="field-stack">
+            {noEmail ? (
+              <div className="field">
+                <span className="field__label">Email</span>
+                <p className="patient-form__no-email">No email: nothing is sent to this patient by mail.</p>
+              </div>
+            ) : (
+              <TextField
+                label="Email"
+                type="email"
+                registration={register('email')}
+                error={errors.email?.message}
+                autoComplete="off"
+                hint="Reminders go here; also a kiosk sign-in name."
+              />
+            )}
+            <label className="checkbox">
+              <input type="checkbox" {...register('noEmail')} />
+              The patient has no email
+            </label>
+          </div>
         </div>
         <TextField
           label="Address"
@@ -275,11 +299,10 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
             error={errors.emergencyContactName?.message}
             autoComplete="off"
           />
-          <TextField
+          <PhoneField
             label="Contact phone"
             registration={register('emergencyContactPhone')}
             error={errors.emergencyContactPhone?.message}
-            autoComplete="off"
           />
         </div>
       </FormSection>
