@@ -107,6 +107,7 @@ export const OFFLINE_POLICY: Record<ChannelName, OfflinePolicy> = {
   'kiosk.enter': 'anywhere',
   'kiosk.exit': 'anywhere',
   'kiosk.signIn': 'read',
+  'kiosk.signInByBirthDate': 'read',
   'kiosk.findPatient': 'read',
   'kiosk.setPatientPassword': 'server',
   'kiosk.myVisits': 'read',

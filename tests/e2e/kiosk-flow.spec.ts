@@ -104,6 +104,7 @@ test('kiosk: a patient checks in and leaves feedback; an admin approves it; the 
   await saveScreen(page, 'kiosk-welcome');
 
   // A wrong password, then the right one.
+  await page.getByRole('button', { name: 'Email and password' }).click();
   await page.getByLabel('Email').fill(PATIENT.email);
   await page.getByLabel('Password').fill('not my password');
   await page.getByRole('button', { name: 'Sign in' }).click();

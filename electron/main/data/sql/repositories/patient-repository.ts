@@ -64,6 +64,8 @@ export interface PatientRepository {
   likelyDuplicates(fields: { firstName: string; lastName: string; dateOfBirth: string }, phones: string[]): Promise<LikelyDuplicate[]>;
   /** The patient's appointments with their doctors, newest first, at most 500. */
   appointmentsOf(patientId: number): Promise<PatientAppointment[]>;
+  /** Patients with exactly this name (any case) and date of birth, active or not (at most 10). */
+  byNameAndBirthDate(fields: { firstName: string; lastName: string; dateOfBirth: string }): Promise<PatientSummary[]>;
 }
 
 export function patientRepository(sql: SqlStore): PatientRepository {
@@ -154,6 +156,17 @@ export function patientRepository(sql: SqlStore): PatientRepository {
         },
       );
       return (rows as (PatientRow & { why: 'name' | 'phone' })[]).map((row) => ({ ...toPatientSummary(row), why: row.why }));
+    },
+
+    async byNameAndBirthDate(fields) {
+      const nocase = sql.dialect === 'mysql' ? '' : ' COLLATE NOCASE';
+      const [rows] = await sql.sequelize.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM patients
+           WHERE last_name = $last${nocase} AND first_name = $first${nocase} AND date_of_birth = $dob
+           LIMIT 10`,
+        { bind: { last: fields.lastName, first: fields.firstName, dob: fields.dateOfBirth }, type: QueryTypes.RAW },
+      );
+      return (rows as PatientRow[]).map(toPatientSummary);
     },
 
     async appointmentsOf(patientId) {
