@@ -24,12 +24,12 @@ async function fillPerson(form: ReturnType<Page['getByRole']>, person: { firstNa
 
 const details = (page: Page) => page.getByRole('region', { name: 'Patient details' });
 
-test('phones as people write them, a patient without email, and kiosk check-in by name and date of birth', async ({ page }) => {
+test('phones as people write them and a patient without email: refusals change nothing, the patient page and list read them formatted', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await setUpDemoClinic(page); // Europe/Vienna: the default phone country is guessed as Austria
 
   // A bad phone and a missing email are refused on their fields; nothing is registered.
-  let form = await openRegistration(page);
+  const form = await openRegistration(page);
   await fillPerson(form, CHILD);
   await expect(form.getByText('Without a country code: a number in Austria (+43).').first()).toBeVisible();
   await form.getByLabel('Phone', { exact: true }).fill('12');
@@ -62,8 +62,13 @@ test('phones as people write them, a patient without email, and kiosk check-in b
   await saveScreen(page, 'patients-page-no-email-1440');
   await page.setViewportSize({ width: 1280, height: 720 });
 
+});
+
+test('a US number reads internationally in an Austrian clinic, nationally once the admin makes the US the default phone country', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await setUpDemoClinic(page);
   // A US number with its punctuation, with an email: international form in an Austrian clinic.
-  form = await openRegistration(page);
+  const form = await openRegistration(page);
   await fillPerson(form, { firstName: 'Juniper', lastName: 'Ashcombe', dateOfBirth: '1961-09-30' });
   await form.getByLabel('Phone', { exact: true }).fill('+1 (555) 010-0100');
   await form.getByLabel('Email', { exact: true }).fill('juniper.ashcombe@patients.example');
@@ -71,14 +76,6 @@ test('phones as people write them, a patient without email, and kiosk check-in b
   await expect(page.getByRole('heading', { name: 'Juniper Ashcombe', level: 2 })).toBeVisible();
   await expect(details(page)).toContainText('+1 555 010 0100');
   await expect(details(page)).toContainText('juniper.ashcombe@patients.example');
-
-  // In the list, both read the same way, and the patient without email says so.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
-  await page.getByLabel('Search patients').fill(CHILD.lastName);
-  const found = page.getByRole('table', { name: 'Patients found' });
-  await expect(found).toContainText('+44 7700 900123');
-  await expect(found).toContainText('No email');
-  await saveScreen(page, 'patients-list-no-email');
 
   // The admin makes the United States the default phone country: US numbers read nationally now.
   await openSection(page, 'Settings');
@@ -96,17 +93,34 @@ test('phones as people write them, a patient without email, and kiosk check-in b
   await page.getByLabel('Search patients').fill('Ashcombe');
   await expect(page.getByRole('table', { name: 'Patients found' })).toContainText('(555) 010-0100');
 
+});
+
+test('kiosk check-in by name, date of birth and the last four digits of the phone; wrong digits are refused and change nothing', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await setUpDemoClinic(page);
+  const child = await call(page, 'patients.register', {
+    patient: { ...CHILD, gender: 'Female', phone: '+44 7700 900 123', noEmail: true },
+    acknowledgeDuplicates: true,
+  });
+  // In the list the phone reads formatted, and the patient without email says so.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+  await page.getByLabel('Search patients').fill(CHILD.lastName);
+  const found = page.getByRole('table', { name: 'Patients found' });
+  await expect(found).toContainText('+44 7700 900123');
+  await expect(found).toContainText('No email');
+  await saveScreen(page, 'patients-list-no-email');
+
   // Today's visit for the child, then the kiosk.
   const [doctor] = await call(page, 'admin.doctors.list', { includeInactive: false });
   const [slot] = await call(page, 'slots.soonest', { doctorIds: [doctor!.id], count: 1, days: 1 });
   expect(slot, 'the demo doctor has a free slot today').toBeTruthy();
   await call(page, 'appointments.book', {
-    patientId: child!.id,
+    patientId: child.id,
     doctorId: doctor!.id,
     date: slot!.date,
     time: slot!.time,
     durationMinutes: 30,
-    idempotencyKey: `e2e-kiosk-birth-date-${child!.id}`,
+    idempotencyKey: `e2e-kiosk-birth-date-${child.id}`,
   });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Kiosk' }).click();
   await page.getByRole('button', { name: 'Start kiosk mode' }).click();
