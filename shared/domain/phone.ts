@@ -92,12 +92,17 @@ export function normalisePhoneInput(written: string, clinicCountry: PhoneCountry
   return parsed.ok ? parsed.e164 : written;
 }
 
-function checkedPhone(written: string, ctx: z.RefinementCtx<string>): string {
+function refusePhone(written: string, ctx: z.RefinementCtx<string>): void {
   const parsed = parsePhone(written);
-  if (parsed.ok) return parsed.e164;
-  ctx.addIssue({ code: 'custom', message: parsed.message });
-  return written;
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
 }
+
+// A check, then a transform: a refused phone stays a field issue, so the object's own rules
+// (an emergency contact needs name and phone) still run and are shown together with it.
+const toE164 = (written: string) => {
+  const parsed = parsePhone(written);
+  return parsed.ok ? parsed.e164 : written;
+};
 
 /**
  * A required phone in a channel's input: international (+ or 00), stored as E.164. National
@@ -105,10 +110,7 @@ function checkedPhone(written: string, ctx: z.RefinementCtx<string>): string {
  * the channel (and what an offline queue replays later) does not depend on a setting.
  */
 export function phoneText() {
-  return text()
-    .trim()
-    .max(40, 'At most 40 characters')
-    .transform((written, ctx) => checkedPhone(written, ctx));
+  return text().trim().max(40, 'At most 40 characters').superRefine(refusePhone).transform(toE164);
 }
 
 /** An optional phone in a channel's input: '' stays '', anything else as phoneText. */
@@ -116,7 +118,8 @@ export function optionalPhoneText() {
   return text()
     .trim()
     .max(40, 'At most 40 characters')
-    .transform((written, ctx) => (written === '' ? '' : checkedPhone(written, ctx)));
+    .superRefine((written, ctx) => (written === '' ? undefined : refusePhone(written, ctx)))
+    .transform((written) => (written === '' ? '' : toE164(written)));
 }
 
 /**
