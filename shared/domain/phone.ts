@@ -79,12 +79,6 @@ export function formatPhone(stored: string, clinicCountry: PhoneCountry): string
     : number.formatInternational();
 }
 
-/** A stored phone in the form people dial with a tel: link (E.164 when it parses). */
-export function dialablePhone(stored: string): string | null {
-  const parsed = parsePhone(stored);
-  return parsed.ok ? parsed.e164 : null;
-}
-
 /** Written form → E.164 when it parses in the clinic's country; otherwise the text unchanged (the schema then explains). */
 export function normalisePhoneInput(written: string, clinicCountry: PhoneCountry): string {
   if (written.trim() === '') return '';
