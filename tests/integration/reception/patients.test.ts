@@ -135,6 +135,9 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
     expect(await search('wen ost')).toEqual([found.id]);
     expect(await search('ostrakov wendeline')).toEqual([found.id]);
     expect(await search('+1555010077')).toContain(found.id);
+    // typed as people write it, the stored E.164 form is found too
+    expect(await search('+1 555 010-07')).toContain(found.id);
+    expect(await search('001 555 0100')).toContain(found.id);
     expect(await search(found.email.slice(0, 18))).toContain(found.id);
     expect(await search('1966-02-17')).toEqual([found.id]);
     expect(await search('17.02.1966')).toEqual([found.id]);

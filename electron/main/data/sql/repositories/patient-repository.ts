@@ -32,7 +32,8 @@ function toPatientSummary(row: PatientRow): PatientSummary {
 export type SearchKind =
   | { kind: 'birthDate'; date: string }
   | { kind: 'email'; prefix: string }
-  | { kind: 'phone'; prefix: string }
+  /** As typed, and in the stored E.164 form when it can be told from the text (one index range each). */
+  | { kind: 'phone'; prefixes: string[] }
   | { kind: 'name'; tokens: string[] };
 
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -96,15 +97,17 @@ export function patientRepository(sql: SqlStore): PatientRepository {
           branches.push(branch(`email LIKE $email${escape}`, 'email'));
           break;
         case 'phone':
-          if (sqlite) {
-            // phone's index is BINARY: a case-insensitive LIKE cannot use it, a GLOB (case-sensitive) can;
-            // a phone prefix holds no GLOB wildcards (classifySearch lets only digits + ( ) - . and spaces through)
-            bind.phone = `${search.prefix}*`;
-            branches.push(branch('phone GLOB $phone', 'phone'));
-          } else {
-            bind.phone = likePrefix(search.prefix);
-            branches.push(branch('phone LIKE $phone', 'phone'));
-          }
+          search.prefixes.forEach((prefix, i) => {
+            if (sqlite) {
+              // phone's index is BINARY: a case-insensitive LIKE cannot use it, a GLOB (case-sensitive) can;
+              // a phone prefix holds no GLOB wildcards (classifySearch lets only digits + ( ) - . and spaces through)
+              bind[`phone${i}`] = `${prefix}*`;
+              branches.push(branch(`phone GLOB $phone${i}`, 'phone'));
+            } else {
+              bind[`phone${i}`] = likePrefix(prefix);
+              branches.push(branch(`phone LIKE $phone${i}`, 'phone'));
+            }
+          });
           break;
         case 'name': {
           const [a = '', b] = search.tokens;
