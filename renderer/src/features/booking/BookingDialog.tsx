@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { readTimeEntry } from '../../../../shared/domain/scheduling/time-entry';
+import { readTimeEntry } from '../../../../shared/domain/plain-date';
 import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
 import {
   APPOINTMENT_TYPES,
