@@ -1,5 +1,6 @@
 import type { ConflictBooking, ConflictResolution } from '../../../../../shared/ipc/sync/types';
 import type { SqlStore } from '../../../data/sql/open-sql-store';
+import { peopleRepository } from '../../../data/sql/repositories/people-repository';
 
 /**
  * What the conflicts list needs to know of each kind of offline change: its name in words, which
@@ -78,10 +79,9 @@ export function atAnotherSlot(input: unknown, slot: { doctorId: number; date: st
 
 async function nameOf(local: SqlStore, table: 'patients' | 'doctors', id: number | null): Promise<string | null> {
   if (id === null) return null;
-  const [rows] = await local.sequelize.query(`SELECT first_name, last_name FROM ${table} WHERE id = :id`, { replacements: { id } });
-  const row = (rows as { first_name: string; last_name: string }[])[0];
+  const row = await peopleRepository(local).names(table, id);
   if (!row) return null;
-  return table === 'doctors' ? `Dr. ${row.first_name} ${row.last_name}` : `${row.first_name} ${row.last_name}`;
+  return table === 'doctors' ? `Dr. ${row.firstName} ${row.lastName}` : `${row.firstName} ${row.lastName}`;
 }
 
 /** The change in words for staff, from the local copy as it was when the change was made. */

@@ -11,7 +11,7 @@ import type { SqlStore } from '../../../data/sql/open-sql-store';
 import { atAnotherSlot, bookingOf, resolutionsFor } from './change-kinds';
 import { remapIds } from './id-remap';
 import type { OfflineOutbox } from './offline-outbox';
-import { OutboxStore, type OutboxEntry } from './outbox-store';
+import { OutboxStore, type OutboxEntry } from '../../../data/sql/repositories/outbox-repository';
 
 /** Runs a channel as the signed-in user, through the dispatcher: permission, audit and all. */
 export type DispatchAsUser = (channel: string, input: unknown) => Promise<Result<unknown>>;

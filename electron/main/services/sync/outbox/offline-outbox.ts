@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes } from 'sequelize';
-import { localIdTable } from '../../../../../shared/domain/sync/local-ids';
 import { AppFailure, isAppFailure } from '../../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../../shared/ipc/types';
 import { appliedOutput, storeReplayKeyAfter, withReplayKey } from '../../../data/sql/replay-key';
 import type { SqlStore } from '../../../data/sql/open-sql-store';
+import { holdsLocalRow, useLocalIdRanges } from '../../../data/sql/repositories/local-id-repository';
+import { OutboxStore, type OutboxEntry } from '../../../data/sql/repositories/outbox-repository';
+import { pingSqlStore } from '../../../data/sql/repositories/store-probe-repository';
 import type { AppRuntime } from '../../../runtime/app-runtime';
 import { describeChange } from './change-kinds';
 import { isConnectionError } from './connection-errors';
 import { learnIds, localIdsIn, remapIds, type IdMap } from './id-remap';
-import { useLocalIdRanges } from './local-id-sequences';
-import { OutboxStore, type OutboxEntry } from './outbox-store';
 
 /**
  * Runs one channel's handler on the clinic server as the user who made the change, at the
@@ -221,7 +220,7 @@ export class OfflineOutbox {
     if (learned.size === 0) return input;
     const local = this.runtime.localStore();
     if (this.runtime.servingMirror && local) {
-      for (const id of [...learned.keys()]) if (await holdsRow(local, id)) learned.delete(id);
+      for (const id of [...learned.keys()]) if (await holdsLocalRow(local, id)) learned.delete(id);
     }
     return remapIds(input, learned);
   }
@@ -338,18 +337,10 @@ export class OfflineOutbox {
   }
 }
 
-/** Whether the mirror still holds the row a pending id names (its table is in the id). */
-async function holdsRow(local: SqlStore, id: number): Promise<boolean> {
-  const table = localIdTable(id);
-  if (!table) return false;
-  const rows = await local.sequelize.query(`SELECT 1 AS found FROM ${table} WHERE id = :id`, { type: QueryTypes.SELECT, replacements: { id } });
-  return rows.length > 0;
-}
-
 /** True when the clinic server's relational store answers now; false when it is away. */
 async function answers(server: SqlStore): Promise<boolean> {
   try {
-    await server.sequelize.query('SELECT 1');
+    await pingSqlStore(server);
     return true;
   } catch (error) {
     if (isConnectionError(error)) return false;
