@@ -7,7 +7,7 @@ import { holdsLocalRow, useLocalIdRanges } from '../../../data/sql/repositories/
 import { OutboxStore, type OutboxEntry } from '../../../data/sql/repositories/outbox-repository';
 import { pingSqlStore } from '../../../data/sql/repositories/store-probe-repository';
 import type { AppRuntime } from '../../../runtime/app-runtime';
-import { describeChange } from './change-kinds';
+import { describeChange, outputRecordOf } from './change-kinds';
 import { isConnectionError } from './connection-errors';
 import { learnIds, localIdsIn, remapIds, type IdMap } from './id-remap';
 
@@ -355,15 +355,16 @@ function touchedBy(channel: string, input: unknown, output: unknown): Touched {
   if (typeof fields.appointmentId === 'number') touched.appointments.push(fields.appointmentId);
   if (typeof fields.patientId === 'number') touched.patients.push(fields.patientId);
   const made = output && typeof output === 'object' ? (output as Record<string, unknown>).id : undefined;
-  if (typeof made === 'number' && channel.startsWith('appointments.')) touched.appointments.push(made);
-  if (typeof made === 'number' && channel.startsWith('patients.')) touched.patients.push(made);
+  const record = outputRecordOf(channel);
+  if (typeof made === 'number' && record === 'appointment') touched.appointments.push(made);
+  if (typeof made === 'number' && record === 'patient') touched.patients.push(made);
   return touched;
 }
 
 /** Server rows an offline change pointed at: after the replay the mirror reads them again, whatever became of the change. */
 function noteTouched(input: unknown, entry: OutboxEntry, touched: Touched): void {
   const written = entry.localOutput && typeof entry.localOutput === 'object' ? (entry.localOutput as Record<string, unknown>) : {};
-  if (entry.channel === 'doctor.prescription.save' && typeof written.id === 'string') touched.prescriptions.push(written.id);
+  if (outputRecordOf(entry.channel) === 'prescription' && typeof written.id === 'string') touched.prescriptions.push(written.id);
   const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
   if (typeof fields.appointmentId === 'number') touched.appointments.push(fields.appointmentId);
   if (typeof fields.patientId === 'number') touched.patients.push(fields.patientId);
