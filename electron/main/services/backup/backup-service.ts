@@ -15,6 +15,9 @@ import type { AppRuntime } from '../../runtime/app-runtime';
 import { loadClinicSettings } from '../scheduling/rules';
 import { inspectSnapshot, writeSnapshot } from './sqlite-snapshot';
 
+/** A restore closes the runtime, replaces its local file and starts it again. */
+export type BackupRuntime = Pick<AppRuntime, 'close' | 'config' | 'options' | 'start' | 'state' | 'stores'>;
+
 export const BACKUP_FOLDER = 'backups';
 /** How often the schedule looks whether a backup is due; the interval itself is a clinic setting. */
 const CHECK_EVERY_MS = 15 * 60_000;
@@ -31,7 +34,7 @@ export class BackupService {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly runtime: AppRuntime,
+    private readonly runtime: BackupRuntime,
     private readonly nowMs: () => number = Date.now,
   ) {}
 
@@ -170,12 +173,12 @@ function replaceStoreFile(source: string, target: string): void {
  * The audit trail is never rolled back: records written after the backup was taken (including
  * who restored it) are copied from the before-restore snapshot into the restored store.
  */
-async function carryAuditTrailForward(runtime: AppRuntime, previousFile: string): Promise<number> {
+async function carryAuditTrailForward(runtime: BackupRuntime, previousFile: string): Promise<number> {
   const before = await countAudit(runtime);
   await sqliteFileRepository(runtime.stores().local).copyMissingAuditRowsFrom(previousFile);
   return (await countAudit(runtime)) - before;
 }
 
-async function countAudit(runtime: AppRuntime): Promise<number> {
+async function countAudit(runtime: BackupRuntime): Promise<number> {
   return runtime.stores().documents.systemAuditLogs.count();
 }

@@ -8,6 +8,9 @@ import {
 import { pingSqlStore } from '../../data/sql/repositories/store-probe-repository';
 import type { AppRuntime } from '../../runtime/app-runtime';
 
+/** What the probe needs: the server's stores, opened on the first good probe. */
+export type MonitorRuntime = Pick<AppRuntime, 'openServer' | 'serverOpen' | 'serverStores' | 'servingMirror'>;
+
 const PROBE_TIMEOUT_MS = 3000;
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -38,7 +41,7 @@ export class ConnectionMonitor {
   private readonly nowMs: () => number;
 
   constructor(
-    private readonly runtime: AppRuntime,
+    private readonly runtime: MonitorRuntime,
     private readonly options: ConnectionMonitorOptions = {},
   ) {
     this.nowMs = options.nowMs ?? Date.now;

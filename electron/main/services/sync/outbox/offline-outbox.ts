@@ -11,6 +11,9 @@ import { describeChange, outputRecordOf } from './change-kinds';
 import { isConnectionError } from './connection-errors';
 import { learnIds, localIdsIn, remapIds, type IdMap } from './id-remap';
 
+/** What the outbox reads and switches of the runtime: the local file, the server's stores, which of them the screens use. */
+export type OutboxRuntime = Pick<AppRuntime, 'config' | 'localStore' | 'serveFromMirror' | 'serverOpen' | 'serverStores' | 'servingMirror' | 'switchToMirror'>;
+
 /**
  * Runs one channel's handler on the clinic server as the user who made the change, at the
  * instant it was made (so "not in the past" and arrival times judge the change as it was).
@@ -77,7 +80,7 @@ export class OfflineOutbox {
   onServerLost: (() => void) | null = null;
 
   constructor(
-    private readonly runtime: AppRuntime,
+    private readonly runtime: OutboxRuntime,
     private readonly replayChannel: ReplayChannel,
     private readonly now: () => Date = () => new Date(),
   ) {}

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Transaction } from 'sequelize';
-import { generateClinic, type ClinicSize } from '../data/generator/clinic-generator';
-import type { SqlStore } from '../data/sql/open-sql-store';
-import { insertGeneratedClinic } from '../data/sql/repositories/demo-clinic-repository';
-import { inWriteTransaction } from '../data/sql/write-retry';
+import { generateClinic, type ClinicSize } from './clinic-generator';
+import type { SqlStore } from '../sql/open-sql-store';
+import { insertGeneratedClinic } from '../sql/repositories/demo-clinic-repository';
+import { inWriteTransaction } from '../sql/write-retry';
 
 export const DEMO_SIZES = {
   small: { doctors: 12, patients: 2_000, appointments: 6_000, pastDays: 60, futureDays: 30 },
