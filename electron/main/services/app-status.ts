@@ -4,7 +4,10 @@ import { readSettingOrNull } from './clinic-settings';
 import { isSetupRequired } from './setup';
 import { clinicPhoneCountry, FALLBACK_PHONE_COUNTRY } from '../../../shared/domain/phone';
 
-export async function appStatus(runtime: AppRuntime): Promise<AppStatus> {
+/** What the status call reads of the runtime. */
+export type StatusRuntime = Pick<AppRuntime, 'appVersion' | 'config' | 'problemWithConfig' | 'state'>;
+
+export async function appStatus(runtime: StatusRuntime): Promise<AppStatus> {
   const state = runtime.state;
   const base: AppStatus = {
     appVersion: runtime.appVersion,

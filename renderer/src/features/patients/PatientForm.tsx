@@ -1,6 +1,6 @@
 import { formatBirthDate } from '../../../../shared/domain/display-format';
 import { useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   PATIENT_GENDERS,
@@ -98,24 +98,25 @@ export interface PatientFormProps {
 }
 
 /**
- * Register or edit a patient. A refusal keeps every value; a likely duplicate is shown with the
- * existing records, and "Save anyway" goes ahead knowingly.
+ * The patient's fields and their save: what the patient form and the booking dialog's inline
+ * registration share. `save` resolves to the saved patient, or null when the fields need
+ * attention (field errors placed, a likely duplicate or a refusal shown).
  */
-export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting, compact }: PatientFormProps) {
+export function usePatientEntry({
+  patient,
+  initial,
+}: {
+  patient?: PatientDetails;
+  initial?: Partial<PatientFieldsInput>;
+}) {
   const registerPatient = useReceptionStore((state) => state.registerPatient);
   const updatePatient = useReceptionStore((state) => state.updatePatient);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  // national numbers are read in the clinic's default phone country before the channel's schema
   const phoneCountry = useClinicPhoneCountry();
-  const showPhone = usePhoneFormat();
   const schema = useMemo(() => withClinicPhones(FormSchema, PHONE_FIELDS, phoneCountry), [phoneCountry]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<PatientFieldsInput, unknown, PatientFieldsValue>({
+  const form = useForm<PatientFieldsInput, unknown, PatientFieldsValue>({
     resolver: zodResolver(schema),
     defaultValues: patient
       ? {
@@ -133,18 +134,18 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
         }
       : { ...BLANK, ...initial },
   });
+  const { handleSubmit, setError } = form;
 
-  const noEmail = useWatch({ control, name: 'noEmail' }) === true;
-
-  const save = (acknowledgeDuplicates: boolean) =>
-    handleSubmit(async (values) => {
+  async function save(acknowledgeDuplicates: boolean): Promise<PatientDetails | null> {
+    let saved: PatientDetails | null = null;
+    await handleSubmit(async (values) => {
       setProblem(null);
       const result = patient
         ? await updatePatient({ patientId: patient.id, patient: values, acknowledgeDuplicates })
         : await registerPatient({ patient: values, acknowledgeDuplicates });
       if (result.ok) {
         setDuplicates(null);
-        onSaved(result.data);
+        saved = result.data;
         return;
       }
       if (result.error.code === 'POSSIBLE_DUPLICATE') {
@@ -158,62 +159,139 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
         setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
       );
       if (placed.length === 0) setProblem(result.error);
+    })();
+    return saved;
+  }
+
+  return { form, save, problem, duplicates };
+}
+
+/**
+ * Register or edit a patient. A refusal keeps every value; a likely duplicate is shown with the
+ * existing records, and "Save anyway" goes ahead knowingly.
+ */
+export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting, compact }: PatientFormProps) {
+  const { form, save, problem, duplicates } = usePatientEntry({ patient, initial });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const submit = (acknowledgeDuplicates: boolean) => {
+    void save(acknowledgeDuplicates).then((saved) => {
+      if (saved) onSaved(saved);
     });
+  };
 
   const saveLabel = patient ? 'Save changes' : 'Register patient';
   return (
     <form
       className={`card patient-form${compact ? ' patient-form--compact' : ''}`}
-      onSubmit={(event) => void save(false)(event)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(false);
+      }}
       noValidate
       aria-label={patient ? 'Edit patient' : 'Register a patient'}
     >
       {problem ? (
-        <ProblemBanner title={patient ? 'The changes were not saved' : 'The patient was not registered'} error={problem} />
+        <ProblemBanner
+          title={patient ? 'The changes were not saved' : 'The patient was not registered'}
+          error={problem}
+        />
       ) : null}
       {duplicates ? (
-        <div className="duplicate-warning" role="alert" aria-label="Possible duplicate">
-          <p className="duplicate-warning__title">This may be a patient who is already registered</p>
-          <p className="duplicate-warning__lead">Check with the patient before saving a second record.</p>
-          <ul className="duplicate-warning__list">
-            {duplicates.map((candidate) => (
-              <li key={candidate.id} className="duplicate-warning__item">
-                <div>
-                  <span className="duplicate-warning__name">
-                    {candidate.firstName} {candidate.lastName}
-                  </span>
-                  <span className="duplicate-warning__meta">
-                    born {formatBirthDate(candidate.dateOfBirth)} · {showPhone(candidate.phone)} · {emailForDisplay(candidate.email)}
-                    {candidate.isActive ? '' : ' · inactive'}
-                  </span>
-                  <span className="duplicate-warning__why">
-                    Matches on {candidate.reasons.map((r) => REASON[r]).join(' and ')}
-                  </span>
-                </div>
-                {onUseExisting ? (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => onUseExisting(candidate)}
-                  >
-                    Use this patient
-                  </button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          <div className="duplicate-warning__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={(event) => void save(true)(event)}
-              disabled={isSubmitting}
-            >
-              {patient ? 'Save anyway' : 'Register anyway'}
-            </button>
-          </div>
+        <DuplicateWarning
+          duplicates={duplicates}
+          onUseExisting={onUseExisting}
+          confirm={{
+            label: patient ? 'Save anyway' : 'Register anyway',
+            busy: isSubmitting,
+            onConfirm: () => submit(true),
+          }}
+        />
+      ) : null}
+      <PatientFieldset register={register} errors={errors} initial={initial} />
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? <Spinner /> : null}
+          {saveLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The existing records a new or changed patient may duplicate. `confirm` offers saving anyway;
+ * without it the surrounding form's own button does (the booking dialog has one set of buttons).
+ */
+export function DuplicateWarning({
+  duplicates,
+  onUseExisting,
+  confirm,
+}: {
+  duplicates: DuplicateCandidate[];
+  onUseExisting?: ((candidate: DuplicateCandidate) => void) | undefined;
+  confirm?: { label: string; busy: boolean; onConfirm(): void };
+}) {
+  const showPhone = usePhoneFormat();
+  return (
+    <div className="duplicate-warning" role="alert" aria-label="Possible duplicate">
+      <p className="duplicate-warning__title">This may be a patient who is already registered</p>
+      <p className="duplicate-warning__lead">Check with the patient before saving a second record.</p>
+      <ul className="duplicate-warning__list">
+        {duplicates.map((candidate) => (
+          <li key={candidate.id} className="duplicate-warning__item">
+            <div>
+              <span className="duplicate-warning__name">
+                {candidate.firstName} {candidate.lastName}
+              </span>
+              <span className="duplicate-warning__meta">
+                born {formatBirthDate(candidate.dateOfBirth)} · {showPhone(candidate.phone)} · {emailForDisplay(candidate.email)}
+                {candidate.isActive ? '' : ' · inactive'}
+              </span>
+              <span className="duplicate-warning__why">
+                Matches on {candidate.reasons.map((r) => REASON[r]).join(' and ')}
+              </span>
+            </div>
+            {onUseExisting ? (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => onUseExisting(candidate)}
+              >
+                Use this patient
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {confirm ? (
+        <div className="duplicate-warning__actions">
+          <button type="button" className="button button--primary" onClick={confirm.onConfirm} disabled={confirm.busy}>
+            {confirm.label}
+          </button>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** The patient's fields, registered on a form from `usePatientEntry`. */
+export function PatientFieldset({
+  register,
+  errors,
+  initial,
+}: {
+  register: UseFormRegister<PatientFieldsInput>;
+  errors: FieldErrors<PatientFieldsInput>;
+  initial?: Partial<PatientFieldsInput> | undefined;
+}) {
+  return (
+    <>
       <FormSection title="Person">
         <div className="form-row">
           <TextField
@@ -262,13 +340,10 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
       <FormSection title="Contact">
         <div className="form-row">
           <PhoneField label="Phone" registration={register('phone')} error={errors.phone?.message} />
-          <div className="field-stack">
-            {noEmail ? (
-              <div className="field">
-                <span className="field__label">Email</span>
-                <p className="patient-form__no-email">No email: nothing is sent to this patient by mail.</p>
-              </div>
-            ) : (
+          {/* CSS shows the email box or the "no email" note from the checkbox, so this fieldset
+              needs nothing more than register and errors from its form */}
+          <div className="field-stack patient-email">
+            <div className="patient-email__address">
               <TextField
                 label="Email"
                 type="email"
@@ -277,9 +352,13 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
                 autoComplete="off"
                 hint="Reminders go here; also a kiosk sign-in name."
               />
-            )}
+            </div>
+            <div className="field patient-email__none">
+              <span className="field__label">Email</span>
+              <p className="patient-form__no-email">No email: nothing is sent to this patient by mail.</p>
+            </div>
             <label className="checkbox">
-              <input type="checkbox" {...register('noEmail')} />
+              <input type="checkbox" className="patient-email__toggle" {...register('noEmail')} />
               The patient has no email
             </label>
           </div>
@@ -306,16 +385,7 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
           />
         </div>
       </FormSection>
-      <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? <Spinner /> : null}
-          {saveLabel}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
 
