@@ -26,7 +26,6 @@ const STILL_TO_MOVE = [
   'scheduling/rules.ts',
   'sync/connection-monitor.ts',
   'sync/document-pull.ts',
-  'sync/mirror-pull.ts',
   'sync/outbox/change-kinds.ts',
   'sync/outbox/local-id-sequences.ts',
   'sync/outbox/offline-outbox.ts',
