@@ -25,7 +25,6 @@ const STILL_TO_MOVE = [
   'reports/clinic-report.ts',
   'scheduling/rules.ts',
   'sync/connection-monitor.ts',
-  'sync/document-pull.ts',
   'sync/outbox/change-kinds.ts',
   'sync/outbox/local-id-sequences.ts',
   'sync/outbox/offline-outbox.ts',
