@@ -39,10 +39,24 @@ function options() {
 const ms = (n: number) => n.toFixed(2);
 
 function table(rows: Measurement[]): string {
-  const header = ['measurement', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'ratio', 'queries', 'raw q.', 'target', 'met'];
-  const body = rows.map((m) => [m.name, ms(m.p50), ms(m.p95), ms(m.rawP50), ms(m.rawP95), `${m.ratio.toFixed(2)}x`, String(m.queries ?? '-'), String(m.rawQueries ?? '-'), m.target, m.met ? 'yes' : 'NO']);
+  const header = ['measurement', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'ratio', 'cpu ms', 'raw cpu', 'cpu ratio', 'queries', 'raw q.', 'target', 'met'];
+  const body = rows.map((m) => [
+    m.name,
+    ms(m.p50),
+    ms(m.p95),
+    ms(m.rawP50),
+    ms(m.rawP95),
+    `${m.ratio.toFixed(2)}x`,
+    ms(m.cpuP50),
+    ms(m.rawCpuP50),
+    `${m.cpuRatio.toFixed(2)}x`,
+    String(m.queries ?? '-'),
+    String(m.rawQueries ?? '-'),
+    m.target,
+    m.met ? 'met' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 11 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
