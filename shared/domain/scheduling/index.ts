@@ -12,3 +12,4 @@ export * from './series-plan';
 export * from './arrival';
 export * from './visit-steps';
 export * from './time-entry';
+export * from './search-window';
