@@ -168,3 +168,67 @@ export async function benchSoonest(ctx: BenchContext): Promise<Measurement> {
   );
   return measurement('soonest slots (50 doctors, 30 days)', ctx.iterations, times, worstQueries, worstRaw, '<= 2 queries, p50 < 10 ms', (m) => (m.queries ?? Infinity) <= 2 && m.p50 < 10);
 }
+
+export interface Throughput {
+  name: string;
+  inFlight: number;
+  bookings: number;
+  /** Bookings per second, app and raw, and app / raw. */
+  app: number;
+  raw: number;
+  ratio: number;
+  /** Bookings refused (slot taken, patient busy): none expected on these free slots. */
+  refused: number;
+  target: string;
+  met: boolean;
+}
+
+/** Runs `work` over `items` with at most `inFlight` at once; bookings per second, and how many failed. */
+async function perSecond<T>(items: readonly T[], inFlight: number, work: (item: T) => Promise<unknown>): Promise<{ rate: number; failed: number }> {
+  let next = 0;
+  let failed = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item).catch(() => (failed += 1));
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  return { rate: items.length / ((performance.now() - started) / 1000), failed };
+}
+
+/**
+ * Bookings at 1, 5 and 20 in flight from this one process, app and raw each on their own free
+ * slots and free patients (mostly free slots: no request collides with another), alternating
+ * which side goes first.
+ */
+export async function benchThroughput(ctx: BenchContext, perLevel = 60): Promise<Throughput[]> {
+  const levels = [1, 5, 20];
+  const candidates = await bookingCandidates(ctx, 2 * perLevel * levels.length);
+  const results: Throughput[] = [];
+  for (const [level, inFlight] of levels.entries()) {
+    const mine = candidates.slice(2 * perLevel * level, 2 * perLevel * (level + 1));
+    const appItems = mine.filter((_, i) => i % 2 === 0);
+    const rawItems = mine.filter((_, i) => i % 2 === 1);
+    const runApp = () => perSecond(appItems, inFlight, (c) => bookAppointment(ctx.sql, { ...c, idempotencyKey: randomUUID() }, ctx.clock));
+    const runRaw = () => perSecond(rawItems, inFlight, (c) => rawBook(ctx.raw, { ...c, idempotencyKey: randomUUID() }, ctx.clock()));
+    const [app, raw] = level % 2 === 0 ? [await runApp(), await runRaw()] : await (async () => {
+      const r = await runRaw();
+      return [await runApp(), r] as const;
+    })();
+    const ratio = app.rate / raw.rate;
+    results.push({
+      name: `bookings, ${inFlight} in flight, one process`,
+      inFlight,
+      bookings: perLevel,
+      app: app.rate,
+      raw: raw.rate,
+      ratio,
+      refused: app.failed + raw.failed,
+      target: inFlight === 20 ? '>= 0.7x raw' : 'reported',
+      met: inFlight === 20 ? ratio >= 0.7 : true,
+    });
+  }
+  return results;
+}
