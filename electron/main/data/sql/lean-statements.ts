@@ -49,11 +49,16 @@ function report(sequelize: Sequelize, sql: string, started: number): void {
   else logging(label);
 }
 
+/**
+ * mysql2's own conversions, with the connection's UTC zone and DATE-as-text settings, instead of
+ * the connection's Sequelize callback (a lookup per field, DATETIMEs parsed with moment). A
+ * function, because mysql2 puts the connection's callback in place of anything else.
+ */
+const driverTypeCast = (_field: unknown, next: () => unknown): unknown => next();
+
 function mysqlCall<R>(connection: MysqlConnection, sql: string, params: readonly LeanParam[]): Promise<R> {
   return new Promise((resolve, reject) => {
-    // typeCast: true: mysql2's own conversions, with the connection's UTC zone and DATE-as-text
-    // settings, instead of Sequelize's per-field callback (which parses DATETIMEs with moment).
-    connection.query({ sql, values: params as LeanParam[], typeCast: true }, (error, result) => (error ? reject(error) : resolve(result as R)));
+    connection.query({ sql, values: params as LeanParam[], typeCast: driverTypeCast }, (error, result) => (error ? reject(error) : resolve(result as R)));
   });
 }
 
