@@ -198,7 +198,7 @@ export async function replaceLocalRows(server: SqlStore, local: SqlStore, learne
   for (const table of MIRROR_TABLES) {
     const mine = await mirrorFile(local).ids(table.table, { kind: 'bucket', from: LOWEST_LOCAL_ID, to: Number.MAX_SAFE_INTEGER });
     const ids = mine.map((id) => learned.get(id)).filter((id): id is number => typeof id === 'number');
-    if (ids.length > 0) serverRows.set(table.table, await mirrorTables(server).rows(table.table, { kind: 'ids', ids }));
+    if (ids.length > 0) serverRows.set(table.table, asMirrored(table, await mirrorTables(server).rows(table.table, { kind: 'ids', ids })));
   }
   const columns = new Map<string, string[]>();
   for (const table of serverRows.keys()) columns.set(table, await localColumns(local, table));
