@@ -153,7 +153,10 @@ async function main(): Promise<void> {
   say('SETTLED');
 
   await waitForLine('finish');
-  // Both workstations are done: one pull makes this mirror equal to the server as it is now.
+  // Both workstations are done: one pull makes this mirror equal to the server as it is now. A pull
+  // asked for while one runs is answered by that one, which may have read the tables before the
+  // other workstation's last writes: the timer's pull under way finishes first.
+  await workstation.sync.mirror!.whenIdle();
   const pulled = await workstation.sync.mirror!.pullNow();
   await workstation.close();
   const report: FaultReport = {
