@@ -76,13 +76,23 @@ for (let run = 0; run < runs; run++) {
   writeFileSync(join(logDir, `run-${run + 1}-seed-${seed}.log`), output);
   results.push({ run: run + 1, seed, passed, seconds });
   console.log(`run ${run + 1}/${runs}, seed ${seed}: ${passed ? 'passed' : verdict ? 'FAILED' : 'did not run'} (${seconds} s, beside ${files.map((f) => f.replace('tests/integration/', '')).join(', ')})`);
-  // The counts the fault test prints, one row per workstation.
-  for (const line of output.split('\n')) if (/│ \d+\s+│ '?fault-[AB]/.test(line)) console.log(`  ${line.trim()}`);
+  // The figures the fault test prints, one line per workstation: calls answered SERVER_UNREACHABLE,
+  // NOT_FOUND from mirror lag or pending ids, changes answered refused yet on the server.
+  const figures = output.split('\n').filter((line) => line.startsWith('fault figures '));
+  for (const line of figures) console.log(`  ${line.slice('fault figures '.length)}`);
+  results[results.length - 1].figures = figures.map((line) => line.slice('fault figures '.length));
+  // A workstation that did not settle says what its connections answered.
+  for (const line of output.split('\n').filter((l) => l.includes('not settled'))) console.log(`  ${line.trim()}`);
   if (!passed) {
     const failure = output.split('\n').find((line) => /AssertionError|Error:/.test(line));
     if (failure) console.log(`  ${failure.trim()}`);
   }
 }
 const failed = results.filter((r) => !r.passed);
-console.log(`\n${results.length} runs of the fault test, ${results.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (seeds ${failed.map((r) => r.seed).join(', ')})` : ''}.`);
+const summary = [
+  ...results.map((r) => `run ${r.run}, seed ${r.seed}: ${r.passed ? 'passed' : 'FAILED'} (${r.seconds} s)${r.figures?.length ? `; ${r.figures.join('; ')}` : ''}`),
+  `${results.length} runs of the fault test, ${results.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (seeds ${failed.map((r) => r.seed).join(', ')})` : ''}.`,
+];
+writeFileSync(join(logDir, 'summary.txt'), `${summary.join('\n')}\n`);
+console.log(`\n${summary.at(-1)} Summary in ${join(logDir, 'summary.txt')}.`);
 process.exit(failed.length > 0 ? 1 : 0);

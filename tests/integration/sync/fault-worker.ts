@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import mongoose from 'mongoose';
 import { QueryTypes } from 'sequelize';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
 import { contract, isChannel } from '../../../shared/ipc/contract';
@@ -152,7 +153,10 @@ async function main(): Promise<void> {
   say('SETTLED');
 
   await waitForLine('finish');
-  // Both workstations are done: one pull makes this mirror equal to the server as it is now.
+  // Both workstations are done: one pull makes this mirror equal to the server as it is now. A pull
+  // asked for while one runs is answered by that one, which may have read the tables before the
+  // other workstation's last writes: the timer's pull under way finishes first.
+  await workstation.sync.mirror!.whenIdle();
   const pulled = await workstation.sync.mirror!.pullNow();
   await workstation.close();
   const report: FaultReport = {
@@ -318,17 +322,48 @@ async function settle(workstation: Workstation): Promise<SyncStatus> {
       const { sql, documents } = workstation.runtime.serverStores();
       const probe = async (name: string, work: () => Promise<unknown>) => {
         const started = Date.now();
-        const answer = await Promise.race([work().then(() => 'answers', (error: unknown) => `fails: ${error instanceof Error ? error.name : typeof error}`), sleep(5000).then(() => 'no answer in 5 s')]);
+        const answer = await Promise.race([work().then(() => 'answers', (error: unknown) => `fails: ${describeError(error)}`), sleep(5000).then(() => 'no answer in 5 s')]);
         process.stderr.write(`${plan.name}: not settled: ${name} ${answer} (${Date.now() - started} ms)\n`);
       };
       await probe('relational server', () => sql.sequelize.query('SELECT 1'));
       await probe('document server', () => documents.ping());
+      // The driver's own view, and fresh connections through this workstation's proxy and straight to the server:
+      // which of the app's connection, the proxy and the server is stuck.
+      const fresh = async (uri: string) => {
+        const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: 4000 });
+        try {
+          await client.connect();
+          await client.db().command({ ping: 1 });
+        } finally {
+          await client.close().catch(() => undefined);
+        }
+      };
+      // The app's own document connection (mongoose keeps every connection it made), asked without the store's translation.
+      const appConnection = mongoose.connections.find((c) => c.readyState !== 0 && c.db && c.name === new URL(plan.mongoUri).pathname.slice(1));
+      if (appConnection) {
+        await probe('document server, the app connection, untranslated', () => appConnection.db!.command({ ping: 1 }));
+        const topology = (appConnection.getClient() as unknown as { topology?: { description?: { servers?: Map<string, { type: string; error?: unknown }> } } }).topology;
+        for (const [address, server] of topology?.description?.servers ?? []) {
+          process.stderr.write(`${plan.name}: not settled: driver sees ${address} as ${server.type}${server.error ? `, last error ${describeError(server.error)}` : ''}\n`);
+        }
+      }
+      await probe('document server, new client through the proxy', () => fresh(plan.mongoUri));
+      if (process.env.CLINIC_TEST_MONGODB_URI) await probe('document server, new client without the proxy', () => fresh(process.env.CLINIC_TEST_MONGODB_URI!));
       const pool = (sql.sequelize as unknown as { connectionManager: { pool: { size: number; available: number; using: number; waiting: number } } }).connectionManager.pool;
       process.stderr.write(`${plan.name}: not settled: pool size ${pool.size}, available ${pool.available}, in use ${pool.using}, waiting ${pool.waiting}\n`);
       return status;
     }
     await sleep(250);
   }
+}
+
+/** A driver error's class and message, and those of its cause (they name hosts and ports, no records). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const cause = (error as { cause?: unknown }).cause;
+  const reason = (error as { reason?: { error?: unknown; servers?: Map<string, { error?: unknown; type?: string }> } }).reason;
+  const servers = reason?.servers ? [...reason.servers.values()].map((d) => `${d.type}: ${d.error instanceof Error ? `${d.error.name} ${d.error.message}` : 'no error'}`).join('; ') : '';
+  return `${error.name} ${error.message}${cause ? ` (cause: ${describeError(cause)})` : ''}${servers ? ` [${servers}]` : ''}`;
 }
 
 function waitForLine(expected: string): Promise<void> {
