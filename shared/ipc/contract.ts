@@ -11,7 +11,7 @@ import { doctorContract } from './doctor/contract';
 import { kioskContract } from './kiosk/contract';
 import { receptionContract } from './reception/contract';
 import type { Result } from './result';
-import type { AppStatus, AuditPage, SessionInfo, SetupResult, StaffAccountView } from './types';
+import type { AppStatus, AuditEntryView, AuditExport, AuditPage, AuditPerson, SessionInfo, SetupResult, StaffAccountView } from './types';
 import type { AppointmentView, SlotView } from './scheduling-types';
 import type { CalendarDay, SeriesCancellation, SeriesPreview, SeriesView } from './scheduling-types';
 import {
@@ -26,7 +26,7 @@ import {
 } from './scheduling-schemas';
 import { CalendarDayInput, SeriesBookInput, SeriesCancelInput, SeriesPreviewInput } from './scheduling-schemas';
 import { SetupInput, StoreRetryInput } from './schemas';
-import { AuditSearchInput, CreateStaffInput, ResetStaffPasswordInput, SetStaffActiveInput, SignInInput, UnlockInput } from './auth-schemas';
+import { AuditExportInput, AuditPeopleInput, AuditSearchInput, CreateStaffInput, RecordAccessInput, ResetStaffPasswordInput, SetStaffActiveInput, SignInInput, UnlockInput } from './auth-schemas';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 
 /** Every channel between renderer and main: its input schema, output type and permission. */
@@ -61,6 +61,22 @@ export const contract = {
     permission: 'audit.read',
     // Reading the trail is itself recorded: it shows who looked at whose records.
     audit: { action: 'search_audit_trail', resourceType: 'audit', resourceId: () => null, patientId: (input) => input.patientId ?? null },
+  }),
+  'audit.export': channel<AuditExport>()({
+    input: AuditExportInput,
+    permission: 'audit.read',
+    audit: { action: 'export_audit_trail', resourceType: 'audit', resourceId: () => null, patientId: (input) => input.patientId ?? null },
+  }),
+  // Names people to filter by: on record as a lookup (the people listed are not named in it).
+  'audit.people': channel<AuditPerson[]>()({
+    input: AuditPeopleInput,
+    permission: 'audit.read',
+    audit: { action: 'look_up_people_for_audit', resourceType: 'audit', resourceId: () => null, patientId: () => null },
+  }),
+  'audit.recordAccess': channel<AuditEntryView[]>()({
+    input: RecordAccessInput,
+    permission: 'audit.patient',
+    audit: { action: 'view_record_access', resourceType: 'audit', resourceId: (input) => input.patientId, patientId: (input) => input.patientId },
   }),
   'slots.free': channel<SlotView[]>()({ input: FreeSlotsInput, permission: 'appointments.read' }),
   'slots.soonest': channel<SlotView[]>()({ input: SoonestSlotsInput, permission: 'appointments.read' }),

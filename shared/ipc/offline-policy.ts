@@ -27,6 +27,9 @@ export const OFFLINE_POLICY: Record<ChannelName, OfflinePolicy> = {
   'staff.setActive': 'server',
   'staff.resetPassword': 'server',
   'audit.search': 'server',
+  'audit.export': 'server',
+  'audit.people': 'read',
+  'audit.recordAccess': 'server',
   'slots.free': 'read',
   'slots.soonest': 'read',
   'appointments.book': 'queue',
@@ -44,6 +47,9 @@ export const OFFLINE_POLICY: Record<ChannelName, OfflinePolicy> = {
   'patients.register': 'queue',
   'patients.update': 'queue',
   'patients.setActive': 'server',
+  // allergies are read offline from the mirror; a change waits for the server, where every
+  // workstation (and every doctor's warning) sees it at once
+  'patients.allergies.set': 'server',
   'walkIns.join': 'queue',
   'walkIns.list': 'read',
   'walkIns.remove': 'queue',
@@ -64,6 +70,7 @@ export const OFFLINE_POLICY: Record<ChannelName, OfflinePolicy> = {
   'doctor.prescription.save': 'queue',
   'doctor.prescription.sign': 'server',
   'doctor.prescription.pdf': 'read',
+  'doctor.medicationNames': 'read',
   'doctor.followUp.slots': 'read',
   'doctor.followUp.book': 'queue',
   'doctor.account.setPassword': 'server',

@@ -15,7 +15,7 @@ import { completeSetup } from '../services/setup';
 import { signInAtWorkstation, startSession, unlockWorkstation, type SignInMode } from '../services/auth/workstation-sign-in';
 import type { AppRuntime } from '../runtime/app-runtime';
 import { createStaff, listStaff, resetStaffPassword, setStaffActive } from '../services/staff-accounts';
-import { searchAuditTrail } from '../services/audit/audit-search';
+import { exportAuditTrail, lookUpAuditPeople, recordAccess, searchAuditTrail } from '../services/audit/audit-search';
 import { signedInUser, type Handlers } from './handler-types';
 import { adminHandlers } from './admin-handlers';
 import { backupHandlers } from './backups-handlers';
@@ -72,6 +72,9 @@ export const handlers: Handlers = {
   'staff.setActive': async (input, ctx) => setStaffActive(ctx.runtime.stores().sql, signedInUser(ctx), input.staffId, input.active),
   'staff.resetPassword': async (input, { runtime }) => resetStaffPassword(runtime.stores().sql, input.staffId, input.newPassword),
   'audit.search': async (input, { runtime }) => searchAuditTrail(runtime.stores(), input),
+  'audit.export': async (input, { runtime, clock }) => exportAuditTrail(runtime.stores(), input, clock),
+  'audit.people': async (input, { runtime }) => lookUpAuditPeople(runtime.stores().sql, input),
+  'audit.recordAccess': async (input, { runtime }) => recordAccess(runtime.stores(), input.patientId),
 
   'slots.free': async (input, { runtime, clock }) => listFreeSlots(runtime.stores().sql, input, clock),
   'slots.soonest': async (input, { runtime, clock }) => soonestSlots(runtime.stores().sql, input, clock),

@@ -6,6 +6,7 @@ import {
   DoctorAppointmentInput,
   FollowUpBookInput,
   FollowUpSlotsInput,
+  MedicationNamesInput,
   MyDayInput,
   OwnAddBlockInput,
   OwnPreviewBlockInput,
@@ -85,6 +86,8 @@ export const doctorContract = {
     permission: 'clinical.own',
     audit: { action: 'export_prescription_pdf', resourceType: 'prescription', resourceId: (input) => input.prescriptionId },
   }),
+  // Names the clinic has prescribed before; names no patient, so nothing to audit.
+  'doctor.medicationNames': channel<string[]>()({ input: MedicationNamesInput, permission: 'clinical.own' }),
   'doctor.followUp.slots': channel<FollowUpSlots>()({
     input: FollowUpSlotsInput,
     permission: 'clinical.own',

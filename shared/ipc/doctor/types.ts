@@ -1,3 +1,5 @@
+import type { AllergyRecord } from '../../domain/allergies/allergy-list';
+import type { AllergyAcknowledgement } from '../../documents/prescriptions';
 import type { Medication, Pharmacy, PrescriptionStatus } from '../../documents/prescriptions';
 import type { AppointmentStatus } from '../../domain/scheduling/lifecycle';
 import type { AppointmentType } from '../scheduling-types';
@@ -45,6 +47,7 @@ export interface PatientDetails {
   address: string | null;
   emergencyContactName: string | null;
   emergencyContactPhone: string | null;
+  allergies: AllergyRecord;
 }
 
 export interface PastVisit {
@@ -87,6 +90,8 @@ export interface PrescriptionView {
   previousVersionId: string | null;
   supersededById: string | null;
   signature: SignatureCheck;
+  /** Allergy warnings the doctor saw and signed through. */
+  allergyAcknowledgements: AllergyAcknowledgement[];
   createdAt: string;
   updatedAt: string;
 }

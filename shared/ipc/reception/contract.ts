@@ -5,6 +5,7 @@ import {
   PatientSearchInput,
   RegisterPatientInput,
   SetPatientActiveInput,
+  SetPatientAllergiesInput,
   UpdatePatientInput,
 } from './patient-schemas';
 import {
@@ -64,6 +65,16 @@ export const receptionContract = {
     permission: 'patients.write',
     audit: {
       action: 'update_patient',
+      resourceType: 'patient',
+      resourceId: (input) => input.patientId,
+      patientId: (input) => input.patientId,
+    },
+  }),
+  'patients.allergies.set': channel<PatientDetails>()({
+    input: SetPatientAllergiesInput,
+    permission: 'patients.write',
+    audit: {
+      action: 'record_allergies',
       resourceType: 'patient',
       resourceId: (input) => input.patientId,
       patientId: (input) => input.patientId,

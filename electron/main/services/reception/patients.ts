@@ -17,6 +17,7 @@ import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { fieldFailure } from './field-failure';
 import { patientRepository } from '../../data/sql/repositories/patient-repository';
+import { allergyColumnOf, allergyRecordOf, type AllergyList } from '../../../../shared/domain/allergies/allergy-list';
 
 export { searchPatients } from './patient-search';
 
@@ -41,6 +42,7 @@ function toDetails(row: Patient): PatientDetails {
     address: row.address ?? '',
     emergencyContactName: row.emergencyContactName ?? '',
     emergencyContactPhone: row.emergencyContactPhone ?? '',
+    allergies: allergyRecordOf(row.allergies),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
@@ -179,6 +181,13 @@ export async function updatePatient(
     row.phone !== input.patient.phone;
   if (identityChanged) await assertNoUnacknowledgedDuplicates(sql, input.patient, row.id, input.acknowledgeDuplicates);
   await saved(inWriteTransaction(sql.sequelize, (transaction) => row.update(columnsOf(input.patient), { transaction })));
+  return toDetails(row);
+}
+
+/** Replaces the patient's allergy record (the patient row's updated_at carries it to every mirror). */
+export async function setPatientAllergies(sql: SqlStore, input: { patientId: number; allergies: AllergyList }): Promise<PatientDetails> {
+  const row = await findPatient(sql, input.patientId);
+  await saved(inWriteTransaction(sql.sequelize, (transaction) => row.update({ allergies: allergyColumnOf(input.allergies) }, { transaction })));
   return toDetails(row);
 }
 
