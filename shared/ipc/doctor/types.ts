@@ -1,5 +1,4 @@
 import type { AllergyRecord } from '../../domain/allergies/allergy-list';
-import type { AllergyAcknowledgement } from '../../documents/prescriptions';
 import type { Medication, Pharmacy, PrescriptionStatus } from '../../documents/prescriptions';
 import type { AppointmentStatus } from '../../domain/scheduling/lifecycle';
 import type { AppointmentType } from '../scheduling-types';
@@ -91,7 +90,7 @@ export interface PrescriptionView {
   supersededById: string | null;
   signature: SignatureCheck;
   /** Allergy warnings the doctor saw and signed through. */
-  allergyAcknowledgements: AllergyAcknowledgement[];
+  allergyAcknowledgements: { medication: string; substance: string; acknowledgedAt: string }[];
   createdAt: string;
   updatedAt: string;
 }

@@ -35,7 +35,7 @@ export function toPrescriptionView(doc: Prescription, signature: SignatureCheck)
     previousVersionId: doc.previousVersionId ?? null,
     supersededById: doc.supersededById ?? null,
     signature,
-    allergyAcknowledgements: doc.allergyAcknowledgements ?? [],
+    allergyAcknowledgements: (doc.allergyAcknowledgements ?? []).map((a) => ({ ...a, acknowledgedAt: a.acknowledgedAt.toISOString() })),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   };
