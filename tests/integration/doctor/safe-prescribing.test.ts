@@ -150,6 +150,11 @@ describe.each(WORKSTATION_STORES)('safe prescribing and the audit trail on the $
     const [first] = patient.name.split(' ');
     const found = await call<AuditPerson[]>('audit.people', { kind: 'patient', startsWith: first!.slice(0, 3).toLowerCase() });
     expect(found.map((p) => p.id)).toContain(patient.id);
+    // first and last name, in either order
+    const [firstName, lastName] = patient.name.split(' ') as [string, string];
+    const both = await call<AuditPerson[]>('audit.people', { kind: 'patient', startsWith: `${lastName.slice(0, 3)} ${firstName}` });
+    expect(both.map((p) => p.id)).toContain(patient.id);
+    expect(await call<AuditPerson[]>('audit.people', { kind: 'patient', startsWith: `${firstName} zzz` })).toEqual([]);
     const staff = await call<AuditPerson[]>('audit.people', { kind: 'staff', startsWith: accounts.front_desk.identifier.slice(0, 6) });
     expect(staff.map((p) => [p.kind, p.id])).toContainEqual(['staff', accounts.front_desk.user.id]);
     expect(errorCode(await workstation.dispatch('audit.people', { kind: 'patient', startsWith: '' }))).toBe('VALIDATION');
@@ -198,15 +203,17 @@ describe.each(WORKSTATION_STORES)('safe prescribing and the audit trail on the $
     const { documents, sql } = workstation.runtime.stores();
     if (documents.kind === 'sqlite') {
       const statements: { sql: string; bind: unknown }[] = [];
-      const logging = sql.sequelize.options.logging;
-      sql.sequelize.options.logging = (text: string, options?: { bind?: unknown }) => {
-        if (text.includes('doc_system_audit_logs')) statements.push({ sql: text.replace(/^Executing \([^)]*\): /, ''), bind: options?.bind });
+      // Sequelize's options are not in its types; its logging hook sees each statement with its bind values
+      const options = (sql.sequelize as unknown as { options: { logging: unknown } }).options;
+      const logging = options.logging;
+      options.logging = (text: string, queryOptions?: { bind?: unknown }) => {
+        if (text.includes('doc_system_audit_logs')) statements.push({ sql: text.replace(/^Executing \([^)]*\): /, ''), bind: queryOptions?.bind });
       };
       try {
         as(accounts.admin.user);
         await call<AuditEntryView[]>('audit.recordAccess', { patientId: patient.id });
       } finally {
-        sql.sequelize.options.logging = logging;
+        options.logging = logging;
       }
       const read = statements.find((s) => s.sql.startsWith('SELECT'));
       expect(read).toBeDefined();

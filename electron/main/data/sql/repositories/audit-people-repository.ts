@@ -61,11 +61,20 @@ export function auditPeopleRepository(sql: SqlStore) {
       ].slice(0, LOOKUP_LIMIT);
     },
 
-    /** Patients whose first or last name starts with the typed text (inactive ones too: the trail outlives them). */
+    /**
+     * Patients whose first or last name starts with the typed text, or, for two words, whose first
+     * and last names start with them in either order ("kaia sa", "sato k"). Inactive patients too:
+     * the trail outlives them.
+     */
     async patientsNamed(typed: string): Promise<AuditPersonRow[]> {
-      const like = { [Op.like]: likePrefix(typed) };
+      const [a, ...rest] = typed.trim().split(/\s+/);
+      const b = rest.join(' ');
+      const like = (part: string) => ({ [Op.like]: likePrefix(part) });
+      const where = b
+        ? { [Op.or]: [{ firstName: like(a!), lastName: like(b) }, { lastName: like(a!), firstName: like(b) }] }
+        : { [Op.or]: [{ firstName: like(typed) }, { lastName: like(typed) }] };
       const rows = await Patient.findAll({
-        where: { [Op.or]: [{ firstName: like }, { lastName: like }] },
+        where,
         attributes: ['id', 'firstName', 'lastName', 'dateOfBirth'],
         order: [['lastName', 'ASC'], ['firstName', 'ASC']],
         limit: LOOKUP_LIMIT,
