@@ -88,6 +88,8 @@ test('an allergy recorded at the desk warns the doctor, who must confirm it to s
   await expect(form.getByRole('listitem', { name: 'Medication 2' }).locator('.field--invalid')).toHaveCount(0);
   await form.getByRole('button', { name: 'Remove medication 2' }).click();
   await saveAtBothSizes(page, 'doctor-prescription-allergy-warning');
+  await page.getByRole('region', { name: 'Patient' }).scrollIntoViewIfNeeded();
+  await saveAtBothSizes(page, 'doctor-prescription-banner');
 
   await warning.getByLabel('I have seen the allergy to Amoxicillin and prescribe this anyway').check();
   await expect(sign).toBeEnabled();
@@ -121,5 +123,6 @@ test('an allergy recorded at the desk warns the doctor, who must confirm it to s
   const viewers = page.getByRole('table', { name: 'Who viewed this record' });
   await expect(viewers.getByRole('row').filter({ hasText: clinic.doctorName.replace(/^Dr\.? /, '') }).filter({ hasText: 'Viewed the patient record' }).first()).toBeVisible();
   await expect(viewers.getByRole('row').filter({ hasText: 'Recorded the patient’s allergies' })).toHaveCount(1);
+  await viewers.scrollIntoViewIfNeeded();
   await saveAtBothSizes(page, 'patient-page-allergies-and-viewers');
 });
