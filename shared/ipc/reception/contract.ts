@@ -37,12 +37,14 @@ export const receptionContract = {
   'patients.search': channel<PatientSummary[]>()({
     input: PatientSearchInput,
     permission: 'patients.read',
+    offline: 'read',
     // A search shows several patients: on record as one search (the patients listed are not named).
     audit: { action: 'search_patients', resourceType: 'patient', resourceId: () => null, patientId: () => null },
   }),
   'patients.get': channel<PatientRecord>()({
     input: PatientGetInput,
     permission: 'patients.read',
+    offline: 'read',
     audit: {
       action: 'view_patient_record',
       resourceType: 'patient',
@@ -53,6 +55,12 @@ export const receptionContract = {
   'patients.register': channel<PatientDetails>()({
     input: RegisterPatientInput,
     permission: 'patients.write',
+    offline: {
+      policy: 'queue',
+      label: 'New patient',
+      outputRecord: 'patient',
+      patientId: (_input, output) => output.id,
+    },
     audit: {
       action: 'register_patient',
       resourceType: 'patient',
@@ -63,6 +71,12 @@ export const receptionContract = {
   'patients.update': channel<PatientDetails>()({
     input: UpdatePatientInput,
     permission: 'patients.write',
+    offline: {
+      policy: 'queue',
+      label: 'Change of patient details',
+      resolutions: ['keep-mine', 'keep-theirs'],
+      outputRecord: 'patient',
+    },
     audit: {
       action: 'update_patient',
       resourceType: 'patient',
@@ -73,6 +87,9 @@ export const receptionContract = {
   'patients.allergies.set': channel<PatientDetails>()({
     input: SetPatientAllergiesInput,
     permission: 'patients.write',
+    // read offline from the mirror; a change waits for the server, where every workstation (and
+    // every doctor's warning) sees it at once
+    offline: 'server',
     audit: {
       action: 'record_allergies',
       resourceType: 'patient',
@@ -83,6 +100,7 @@ export const receptionContract = {
   'patients.setActive': channel<PatientDetails>()({
     input: SetPatientActiveInput,
     permission: 'patients.write',
+    offline: 'server',
     audit: {
       action: 'change_patient_status',
       resourceType: 'patient',
@@ -93,6 +111,7 @@ export const receptionContract = {
   'walkIns.join': channel<WalkInEntryView>()({
     input: WalkInJoinInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Walk-in joins the queue' },
     audit: {
       action: 'join_walk_in_queue',
       resourceType: 'patient',
@@ -103,11 +122,13 @@ export const receptionContract = {
   'walkIns.list': channel<WalkInQueue>()({
     input: WalkInListInput,
     permission: 'patients.read',
+    offline: 'read',
     audit: { action: 'view_walk_in_queue', resourceType: 'patient', resourceId: () => null, patientId: () => null },
   }),
   'walkIns.remove': channel<WalkInEntryView>()({
     input: WalkInRemoveInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Walk-in leaves the queue' },
     audit: {
       action: 'remove_from_walk_in_queue',
       resourceType: 'patient',
@@ -118,6 +139,7 @@ export const receptionContract = {
   'walkIns.book': channel<WalkInBooking>()({
     input: WalkInBookInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Walk-in booking', resolutions: ['another-slot', 'keep-theirs'] },
     audit: {
       action: 'book_walk_in',
       resourceType: 'appointment',
@@ -128,6 +150,7 @@ export const receptionContract = {
   'waitingList.add': channel<WaitingEntryView>()({
     input: WaitingListAddInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Waiting-list entry' },
     audit: {
       action: 'add_to_waiting_list',
       resourceType: 'patient',
@@ -138,11 +161,13 @@ export const receptionContract = {
   'waitingList.list': channel<WaitingEntryWithSlots[]>()({
     input: WaitingListListInput,
     permission: 'patients.read',
+    offline: 'read',
     audit: { action: 'view_waiting_list', resourceType: 'patient', resourceId: () => null, patientId: () => null },
   }),
   'waitingList.remove': channel<WaitingEntryView>()({
     input: WaitingListRemoveInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Waiting-list removal' },
     audit: {
       action: 'remove_from_waiting_list',
       resourceType: 'patient',
@@ -153,6 +178,7 @@ export const receptionContract = {
   'waitingList.offers': channel<WaitingListOffer[]>()({
     input: WaitingListOffersInput,
     permission: 'patients.read',
+    offline: 'read',
     audit: {
       action: 'view_waiting_list_offers',
       resourceType: 'patient',
@@ -163,6 +189,7 @@ export const receptionContract = {
   'waitingList.book': channel<WaitingListBooking>()({
     input: WaitingListBookInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Booking from the waiting list', resolutions: ['another-slot', 'keep-theirs'] },
     audit: {
       action: 'book_from_waiting_list',
       resourceType: 'appointment',
