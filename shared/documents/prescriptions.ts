@@ -36,6 +36,17 @@ export const PharmacySchema = z.strictObject({
 });
 export type Pharmacy = z.output<typeof PharmacySchema>;
 
+/**
+ * A warning the prescriber saw and signed through: this medication matches this recorded
+ * allergy. Kept on the prescription (and covered by its signature) so the decision stays with it.
+ */
+export const AllergyAcknowledgementSchema = z.strictObject({
+  medication: text('Medication name', 200),
+  substance: text('Allergy', 100),
+  acknowledgedAt: instant('Acknowledged at'),
+});
+export type AllergyAcknowledgement = z.output<typeof AllergyAcknowledgementSchema>;
+
 /** What a caller supplies; the store adds `id`, `createdAt` and `updatedAt`. */
 export const PrescriptionSchema = z.strictObject({
   appointmentId: recordId('Appointment'),
@@ -68,6 +79,8 @@ export const PrescriptionSchema = z.strictObject({
   // patientName/doctorName follow the relational rows.
   currentPatientName: text('Current patient name', 200).optional(),
   currentDoctorName: text('Current doctor name', 200).optional(),
+  // Added for safe prescribing (not in the seed): the allergy warnings signed through.
+  allergyAcknowledgements: z.array(AllergyAcknowledgementSchema).max(2500).optional(),
 });
 export type PrescriptionInput = z.input<typeof PrescriptionSchema>;
 export type PrescriptionFields = z.output<typeof PrescriptionSchema>;

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'POSSIBLE_DUPLICATE',
   'NOT_ARRIVED',
   'OUT_OF_ORDER',
+  'ALLERGY_NOT_ACKNOWLEDGED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -78,6 +78,29 @@ export interface AuditEntryView {
   workstation: string | null;
   ipAddress: string | null;
   outcome: 'allowed' | 'denied';
+  /** Who, by name ("System" for the app itself); null when the account no longer exists. */
+  userName: string | null;
+  /** The patient the record is about, by name; null when none or no longer on file. */
+  patientName: string | null;
+  /** The action as a sentence ("Viewed the patient record"). */
+  actionText: string;
+}
+
+/** A person the trail can be filtered by. */
+export interface AuditPerson {
+  kind: 'staff' | 'doctor' | 'patient';
+  id: number;
+  name: string;
+  /** What tells two people of one name apart: user name, specialization, date of birth. */
+  detail: string;
+}
+
+export interface AuditExport {
+  fileName: string;
+  csv: string;
+  rows: number;
+  /** More records matched than one file holds: narrow the filters. */
+  truncated: boolean;
 }
 
 export interface AuditPage {

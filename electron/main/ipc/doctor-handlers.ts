@@ -5,7 +5,7 @@ import { bookFollowUp, followUpSlots } from '../services/doctor/follow-up';
 import { myDay } from '../services/doctor/my-day';
 import { doctorIdOf } from '../services/doctor/own-records';
 import { prescriptionPdf } from '../services/doctor/prescription-pdf';
-import { getPrescription, savePrescription, signOwnPrescription } from '../services/doctor/prescriptions';
+import { getPrescription, medicationNames, savePrescription, signOwnPrescription } from '../services/doctor/prescriptions';
 import { signingKeyStatus } from '../services/doctor/signing-keys';
 import { setVisitOutcome } from '../services/doctor/visit-outcome';
 import { addOwnBlock, ownSchedule, previewOwnBlock, previewOwnWeekly, removeOwnBlock, saveOwnWeekly } from '../services/doctor/own-schedule';
@@ -23,6 +23,7 @@ export const doctorHandlers: HandlersOf<DoctorChannelName> = {
   'doctor.prescription.sign': async (input, ctx) =>
     signOwnPrescription(ctx.runtime.stores(), ctx.runtime.options.secretBox, signedInUser(ctx), input, ctx.clock),
   'doctor.prescription.pdf': async (input, ctx) => prescriptionPdf(ctx.runtime.stores(), signedInUser(ctx), input.prescriptionId),
+  'doctor.medicationNames': async (input, ctx) => medicationNames(ctx.runtime.stores(), input.startsWith),
   'doctor.followUp.slots': async (input, ctx) => followUpSlots(ctx.runtime.stores(), signedInUser(ctx), input, ctx.clock),
   'doctor.followUp.book': async (input, ctx) => bookFollowUp(ctx.runtime.stores(), signedInUser(ctx), input, ctx.clock),
   'doctor.account.setPassword': async (input, ctx) => setDoctorPassword(ctx.runtime.stores().sql, input),

@@ -4,6 +4,7 @@ import {
   registerPatient,
   searchPatients,
   setPatientActive,
+  setPatientAllergies,
   updatePatient,
 } from '../services/reception/patients';
 import {
@@ -32,6 +33,7 @@ export const receptionHandlers: HandlersOf<ReceptionChannelName> = {
     await afterPersonChanged(runtime, session.workstation, 'patient', input.patientId);
     return updated;
   },
+  'patients.allergies.set': async (input, { runtime }) => setPatientAllergies(runtime.stores().sql, input),
   'patients.setActive': async (input, { runtime }) => setPatientActive(runtime.stores().sql, input),
   'walkIns.join': async (input, { runtime, clock }) => joinWalkInQueue(runtime.stores().sql, input, clock),
   'walkIns.list': async (_input, { runtime, clock }) => listWalkInQueue(runtime.stores().sql, clock),

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { AuditSearchInput, CreateStaffInput } from '../../../shared/ipc/auth-schemas';
-import type { AuditEntryView, StaffAccountView } from '../../../shared/ipc/types';
+import type { AuditEntryView, AuditExport, AuditPerson, StaffAccountView } from '../../../shared/ipc/types';
 import { onSessionReset, noted } from './app-store';
 
 /** The audit filters as the screen sends them (limit and cursor are the store's). */
@@ -25,6 +25,8 @@ export interface AdminState {
   resetStaffPassword(staffId: number, newPassword: string): Promise<Result<StaffAccountView>>;
   searchAudit(filters: AuditFilters): Promise<Result<unknown>>;
   loadOlderAudit(): Promise<void>;
+  lookUpAuditPeople(kind: 'staff' | 'patient', startsWith: string): Promise<Result<AuditPerson[]>>;
+  exportAudit(filters: AuditFilters): Promise<Result<AuditExport>>;
 }
 
 const EMPTY = {
@@ -71,6 +73,9 @@ export const useAdminStore = create<AdminState>()((set, get) => {
       if (result.ok) replaceAccount(result.data);
       return result;
     },
+
+    lookUpAuditPeople: async (kind, startsWith) => noted(await clinicApi()['audit.people']({ kind, startsWith })),
+    exportAudit: async (filters) => noted(await clinicApi()['audit.export'](filters)),
 
     searchAudit: async (filters) => {
       set({ auditLoading: true, auditFilters: filters });

@@ -43,7 +43,8 @@ export interface DoctorState {
   signingKey(): Promise<Result<SigningKeyStatus>>;
   getPrescription(prescriptionId: string): Promise<Result<PrescriptionView>>;
   savePrescription(appointmentId: number, prescriptionId: string | null, content: PrescriptionContentInput): Promise<Result<PrescriptionView>>;
-  signPrescription(prescriptionId: string, password?: string): Promise<Result<PrescriptionView>>;
+  signPrescription(prescriptionId: string, password?: string, acknowledgedAllergies?: string[]): Promise<Result<PrescriptionView>>;
+  medicationNames(startsWith: string): Promise<Result<string[]>>;
   followUpSlots(prescriptionId: string): Promise<Result<FollowUpSlots>>;
   bookFollowUp(prescriptionId: string, date: string, time: string, idempotencyKey: string): Promise<Result<AppointmentView>>;
   exportPdf(prescriptionId: string): Promise<Result<PrescriptionPdf>>;
@@ -106,8 +107,10 @@ export const useDoctorStore = create<DoctorState>()((set, get) => {
     savePrescription: async (appointmentId, prescriptionId, content) =>
       noted(await api()['doctor.prescription.save']({ appointmentId, ...(prescriptionId ? { prescriptionId } : {}), content })),
 
-    signPrescription: async (prescriptionId, password) =>
-      noted(await api()['doctor.prescription.sign']({ prescriptionId, ...(password ? { password } : {}) })),
+    signPrescription: async (prescriptionId, password, acknowledgedAllergies = []) =>
+      noted(await api()['doctor.prescription.sign']({ prescriptionId, ...(password ? { password } : {}), acknowledgedAllergies })),
+
+    medicationNames: async (startsWith) => noted(await api()['doctor.medicationNames']({ startsWith })),
 
     followUpSlots: async (prescriptionId) => noted(await api()['doctor.followUp.slots']({ prescriptionId, count: 6 })),
 

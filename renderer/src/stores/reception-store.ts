@@ -42,6 +42,7 @@ export interface ReceptionState {
   registerPatient(input: ChannelInput<'patients.register'>): Promise<Result<PatientDetails>>;
   updatePatient(input: ChannelInput<'patients.update'>): Promise<Result<PatientDetails>>;
   setPatientActive(patientId: number, active: boolean): Promise<Result<PatientDetails>>;
+  setAllergies(input: ChannelInput<'patients.allergies.set'>): Promise<Result<PatientDetails>>;
   book(input: ChannelInput<'appointments.book'>): Promise<Result<AppointmentView>>;
   soonest(input: ChannelInput<'slots.soonest'>): Promise<Result<SlotView[]>>;
   loadQueue(): Promise<void>;
@@ -107,6 +108,15 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
 
     setPatientActive: async (patientId, active) => {
       const result = noted(await api()['patients.setActive']({ patientId, active }));
+      if (result.ok)
+        set((state) =>
+          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
+        );
+      return result;
+    },
+
+    setAllergies: async (input) => {
+      const result = noted(await api()['patients.allergies.set'](input));
       if (result.ok)
         set((state) =>
           state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},

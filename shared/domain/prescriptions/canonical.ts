@@ -1,4 +1,4 @@
-import type { Medication, Pharmacy } from '../../documents/prescriptions';
+import type { AllergyAcknowledgement, Medication, Pharmacy } from '../../documents/prescriptions';
 
 /**
  * The content of a prescription that its signature covers, as one canonical JSON text: keys
@@ -22,6 +22,7 @@ export interface SignableFields {
   pharmacy?: Pharmacy | undefined;
   version?: number | undefined;
   previousVersionId?: string | undefined;
+  allergyAcknowledgements?: readonly AllergyAcknowledgement[] | undefined;
 }
 
 type Canonical = string | number | boolean | null | Canonical[] | { [key: string]: Canonical };
@@ -61,6 +62,16 @@ export function signableContent(doc: SignableFields): Canonical {
     pharmacy: pharmacy(doc.pharmacy),
     version: doc.version ?? 1,
     previousVersionId: doc.previousVersionId ?? null,
+    // Only when there are some: prescriptions signed before warnings existed keep their digest.
+    ...(doc.allergyAcknowledgements?.length
+      ? {
+          allergyAcknowledgements: doc.allergyAcknowledgements.map((a) => ({
+            medication: a.medication,
+            substance: a.substance,
+            acknowledgedAt: a.acknowledgedAt.toISOString(),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -8,6 +8,7 @@ export const DOCTOR_CHANNEL_NAMES = [
   'doctor.prescription.save',
   'doctor.prescription.sign',
   'doctor.prescription.pdf',
+  'doctor.medicationNames',
   'doctor.followUp.slots',
   'doctor.followUp.book',
   'doctor.account.setPassword',

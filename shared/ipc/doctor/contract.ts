@@ -6,6 +6,7 @@ import {
   DoctorAppointmentInput,
   FollowUpBookInput,
   FollowUpSlotsInput,
+  MedicationNamesInput,
   MyDayInput,
   OwnAddBlockInput,
   OwnPreviewBlockInput,
@@ -98,6 +99,8 @@ export const doctorContract = {
       resourceId: (input) => input.prescriptionId,
     },
   }),
+  // Names the clinic has prescribed before; names no patient, so nothing to audit.
+  'doctor.medicationNames': channel<string[]>()({ input: MedicationNamesInput, permission: 'clinical.own', offline: 'read' }),
   'doctor.followUp.slots': channel<FollowUpSlots>()({
     input: FollowUpSlotsInput,
     permission: 'clinical.own',

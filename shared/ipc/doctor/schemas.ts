@@ -50,6 +50,11 @@ export const SignPrescriptionInput = z
     prescriptionId: DocumentId,
     /** Needed when this workstation keeps the doctor's signing key sealed by their password. */
     password: text().min(1, 'Enter your password').max(256).optional(),
+    /**
+     * The recorded allergies (substances) the doctor has seen matched by a medication and
+     * prescribes anyway; main checks them against the patient's record at signing.
+     */
+    acknowledgedAllergies: z.array(text().trim().min(1).max(100, 'A substance name must be at most 100 characters')).max(50).default([]),
   })
   .strict();
 
@@ -57,6 +62,9 @@ export const FollowUpSlotsInput = z.object({ prescriptionId: DocumentId, count: 
 export const FollowUpBookInput = z
   .object({ prescriptionId: DocumentId, date: DateText, time: TimeText, idempotencyKey: text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) })
   .strict();
+
+/** Typeahead of medication names the clinic has prescribed before. */
+export const MedicationNamesInput = z.object({ startsWith: text().trim().max(100).default('') }).strict();
 
 export const SetDoctorPasswordInput = z.object({ doctorId: Id, newPassword: NewPassword }).strict();
 

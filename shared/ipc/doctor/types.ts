@@ -1,3 +1,4 @@
+import type { AllergyRecord } from '../../domain/allergies/allergy-list';
 import type { Medication, Pharmacy, PrescriptionStatus } from '../../documents/prescriptions';
 import type { AppointmentStatus } from '../../domain/scheduling/lifecycle';
 import type { AppointmentType } from '../scheduling-types';
@@ -45,6 +46,7 @@ export interface PatientDetails {
   address: string | null;
   emergencyContactName: string | null;
   emergencyContactPhone: string | null;
+  allergies: AllergyRecord;
 }
 
 export interface PastVisit {
@@ -87,6 +89,8 @@ export interface PrescriptionView {
   previousVersionId: string | null;
   supersededById: string | null;
   signature: SignatureCheck;
+  /** Allergy warnings the doctor saw and signed through. */
+  allergyAcknowledgements: { medication: string; substance: string; acknowledgedAt: string }[];
   createdAt: string;
   updatedAt: string;
 }

@@ -5,6 +5,7 @@ export const RECEPTION_CHANNEL_NAMES = [
   'patients.register',
   'patients.update',
   'patients.setActive',
+  'patients.allergies.set',
   'walkIns.join',
   'walkIns.list',
   'walkIns.remove',

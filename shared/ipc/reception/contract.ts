@@ -5,6 +5,7 @@ import {
   PatientSearchInput,
   RegisterPatientInput,
   SetPatientActiveInput,
+  SetPatientAllergiesInput,
   UpdatePatientInput,
 } from './patient-schemas';
 import {
@@ -78,6 +79,19 @@ export const receptionContract = {
     },
     audit: {
       action: 'update_patient',
+      resourceType: 'patient',
+      resourceId: (input) => input.patientId,
+      patientId: (input) => input.patientId,
+    },
+  }),
+  'patients.allergies.set': channel<PatientDetails>()({
+    input: SetPatientAllergiesInput,
+    permission: 'patients.write',
+    // read offline from the mirror; a change waits for the server, where every workstation (and
+    // every doctor's warning) sees it at once
+    offline: 'server',
+    audit: {
+      action: 'record_allergies',
       resourceType: 'patient',
       resourceId: (input) => input.patientId,
       patientId: (input) => input.patientId,

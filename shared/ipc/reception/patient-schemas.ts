@@ -1,3 +1,4 @@
+import { AllergyListSchema } from '../../domain/allergies/allergy-list';
 import { z } from 'zod';
 import { text, emailText } from '../../domain/text';
 import { isIsoDate } from '../../domain/plain-date';
@@ -73,6 +74,9 @@ export const PatientSearchInput = z
   .strict();
 
 export const PatientGetInput = z.object({ patientId: Id }).strict();
+
+/** The whole allergy record replaces the last one: what the desk sees is what is kept. */
+export const SetPatientAllergiesInput = z.object({ patientId: Id, allergies: AllergyListSchema }).strict();
 
 export const RegisterPatientInput = z
   .object({

@@ -1,5 +1,6 @@
 import type { AppointmentStatus } from '../../domain/scheduling/lifecycle';
 import type { AppointmentType, AppointmentView, SlotView } from '../scheduling-types';
+import type { AllergyRecord } from '../../domain/allergies/allergy-list';
 import type { PatientGender } from './patient-schemas';
 
 /** One typeahead hit: enough to tell two patients apart at the desk. */
@@ -18,6 +19,7 @@ export interface PatientDetails extends PatientSummary {
   address: string;
   emergencyContactName: string;
   emergencyContactPhone: string;
+  allergies: AllergyRecord;
   createdAt: string;
   updatedAt: string;
 }

@@ -11,6 +11,7 @@ import { instantToWall } from '../../../../shared/domain/scheduling';
 import { outcomesAllowed } from './my-day';
 import { doctorIdOf, ownAppointment } from './own-records';
 import { viewOf } from './prescriptions';
+import { allergyRecordOf } from '../../../../shared/domain/allergies/allergy-list';
 
 const HISTORY_LIMIT = 50;
 const FEEDBACK_LIMIT = 20;
@@ -35,6 +36,7 @@ function patientDetails(p: Patient, today: string): PatientDetails {
     address: p.address ?? null,
     emergencyContactName: p.emergencyContactName ?? null,
     emergencyContactPhone: p.emergencyContactPhone ?? null,
+    allergies: allergyRecordOf(p.allergies),
   };
 }
 

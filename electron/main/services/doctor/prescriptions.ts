@@ -1,5 +1,7 @@
 import { shownDoctorName, shownPatientName } from '../../../../shared/domain/integration/copied-names';
-import type { Medication, Pharmacy, Prescription, PrescriptionInput } from '../../../../shared/documents';
+import type { AllergyAcknowledgement, Medication, Pharmacy, Prescription, PrescriptionInput } from '../../../../shared/documents';
+import { allergyRecordOf, normalisedSubstance } from '../../../../shared/domain/allergies/allergy-list';
+import { allergyMatches, unacknowledged } from '../../../../shared/domain/allergies/allergy-match';
 import type { PrescriptionContent } from '../../../../shared/ipc/doctor/schemas';
 import type { PrescriptionView, SignatureCheck } from '../../../../shared/ipc/doctor/types';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -33,6 +35,7 @@ export function toPrescriptionView(doc: Prescription, signature: SignatureCheck)
     previousVersionId: doc.previousVersionId ?? null,
     supersededById: doc.supersededById ?? null,
     signature,
+    allergyAcknowledgements: (doc.allergyAcknowledgements ?? []).map((a) => ({ ...a, acknowledgedAt: a.acknowledgedAt.toISOString() })),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   };
@@ -140,14 +143,67 @@ export async function signOwnPrescription(
   stores: OpenStores,
   box: SecretBox | null,
   user: SessionUser,
-  input: { prescriptionId: string; password?: string },
+  input: { prescriptionId: string; password?: string; acknowledgedAllergies?: string[] },
   clock: EpochMinuteClock,
 ): Promise<PrescriptionView> {
   const doctorId = doctorIdOf(user);
   const doc = await ownPrescription(stores, doctorId, input.prescriptionId);
   if (doc.digitalSignature) throw new AppFailure('CONFLICT', 'This prescription is already signed. Change it to make a new version, then sign that.');
   if (doc.status !== 'Active') throw new AppFailure('CONFLICT', `A ${doc.status.toLowerCase()} prescription cannot be signed.`);
+  const now = new Date(clock() * 60_000);
+  // Checked against the record as it is now, not as the editor last saw it.
+  const allergyAcknowledgements = await acknowledgedWarnings(stores, doc, input.acknowledgedAllergies ?? [], now);
   const key = await unlockSigningKey(stores, box, doctorId, input.password);
-  const digitalSignature = await signPrescription(doc, key, new Date(clock() * 60_000));
-  return viewOf(stores, await stores.documents.prescriptions.update(doc.id, { digitalSignature }));
+  const signed = allergyAcknowledgements.length > 0 ? { ...doc, allergyAcknowledgements } : doc;
+  const digitalSignature = await signPrescription(signed, key, now);
+  return viewOf(
+    stores,
+    await stores.documents.prescriptions.update(doc.id, allergyAcknowledgements.length > 0 ? { digitalSignature, allergyAcknowledgements } : { digitalSignature }),
+  );
+}
+
+/**
+ * The patient's recorded allergies that a medication matches: each must be acknowledged by the
+ * prescriber, else the signature is refused with the matches, and nothing changes.
+ */
+async function acknowledgedWarnings(stores: OpenStores, doc: Prescription, acknowledged: readonly string[], now: Date): Promise<AllergyAcknowledgement[]> {
+  const patient = await stores.sql.models.Patient.findByPk(doc.patientId, { attributes: ['id', 'allergies'] });
+  const matches = allergyMatches(doc.medications.map((m) => m.name), allergyRecordOf(patient?.allergies).entries);
+  const missing = unacknowledged(matches, acknowledged);
+  if (missing.length > 0) {
+    const first = missing[0]!;
+    throw new AppFailure(
+      'ALLERGY_NOT_ACKNOWLEDGED',
+      `${first.medication} matches the patient's recorded allergy to ${first.substance}. Confirm you have seen the warning before signing.`,
+      { matches: missing },
+    );
+  }
+  return matches.map((match) => ({ medication: match.medication, substance: match.substance, acknowledgedAt: now }));
+}
+
+const MEDICATION_NAME_SCAN = 500;
+const MEDICATION_NAME_LIMIT = 20;
+
+/**
+ * Names the clinic has prescribed, for the editor's suggestions: the medications of the most
+ * recent prescriptions (one indexed read on prescriptionDate), most used first. A name is
+ * clinic knowledge, not patient data, so the answer names no patient.
+ */
+export async function medicationNames(stores: OpenStores, startsWith: string): Promise<string[]> {
+  const recent = await stores.documents.prescriptions.find({}, { sort: { prescriptionDate: 'desc' }, limit: MEDICATION_NAME_SCAN });
+  const prefix = normalisedSubstance(startsWith);
+  const uses = new Map<string, { name: string; count: number }>();
+  for (const doc of recent) {
+    for (const { name } of doc.medications) {
+      const key = normalisedSubstance(name);
+      if (!key.startsWith(prefix)) continue;
+      const entry = uses.get(key) ?? { name: name.trim(), count: 0 };
+      entry.count += 1;
+      uses.set(key, entry);
+    }
+  }
+  return [...uses.values()]
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, MEDICATION_NAME_LIMIT)
+    .map((entry) => entry.name);
 }

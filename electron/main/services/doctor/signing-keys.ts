@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scrypt, type KeyObject, type ScryptOptions } from 'node:crypto';
-import { AppFailure } from '../../../../shared/ipc/result';
+import { AppFailure, isAppFailure } from '../../../../shared/ipc/result';
 import type { SigningKeyStatus } from '../../../../shared/ipc/doctor/types';
 import type { SecretBox } from '../../config/store-config';
 import type { SqlStore } from '../../data/sql/open-sql-store';
@@ -86,7 +86,13 @@ async function requireDoctorPassword(sql: SqlStore, doctorId: number, password: 
   const doctor = await sql.models.Doctor.findByPk(doctorId);
   if (!doctor) throw new AppFailure('NOT_FOUND', 'That doctor does not exist.');
   // counted like a sign-in: a guessed password locks the account, as at the sign-in screen
-  await checkPassword(sql, doctorSessionUser(doctor), doctor.passwordHash, password, new Date());
+  try {
+    await checkPassword(sql, doctorSessionUser(doctor), doctor.passwordHash, password, new Date());
+  } catch (error) {
+    // Only a password was asked here: the sign-in screen's "user name or password" would mislead.
+    if (isAppFailure(error) && error.code === 'INVALID_CREDENTIALS') throw new AppFailure('INVALID_CREDENTIALS', 'The password is not right.');
+    throw error;
+  }
   return password;
 }
 

@@ -18,6 +18,7 @@ import { loadClinicSettings } from '../scheduling/rules';
 import { fieldFailure } from './field-failure';
 import { patientRepository } from '../../data/sql/repositories/patient-repository';
 import { isNoEmailPlaceholder, newNoEmailPlaceholder } from '../../../../shared/domain/reception/no-email';
+import { allergyColumnOf, allergyRecordOf, type AllergyList } from '../../../../shared/domain/allergies/allergy-list';
 
 export { searchPatients } from './patient-search';
 
@@ -42,6 +43,7 @@ function toDetails(row: Patient): PatientDetails {
     address: row.address ?? '',
     emergencyContactName: row.emergencyContactName ?? '',
     emergencyContactPhone: row.emergencyContactPhone ?? '',
+    allergies: allergyRecordOf(row.allergies),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
@@ -190,6 +192,13 @@ export async function updatePatient(
     row.phone !== input.patient.phone;
   if (identityChanged) await assertNoUnacknowledgedDuplicates(sql, input.patient, row.id, input.acknowledgeDuplicates);
   await saved(inWriteTransaction(sql.sequelize, (transaction) => row.update(columnsOf(input.patient, row.email), { transaction })));
+  return toDetails(row);
+}
+
+/** Replaces the patient's allergy record (the patient row's updated_at carries it to every mirror). */
+export async function setPatientAllergies(sql: SqlStore, input: { patientId: number; allergies: AllergyList }): Promise<PatientDetails> {
+  const row = await findPatient(sql, input.patientId);
+  await saved(inWriteTransaction(sql.sequelize, (transaction) => row.update({ allergies: allergyColumnOf(input.allergies) }, { transaction })));
   return toDetails(row);
 }
 

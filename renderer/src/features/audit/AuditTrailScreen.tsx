@@ -1,10 +1,13 @@
 import { formatMoment } from '../../../../shared/domain/display-format';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { AuditSearchInput } from '../../../../shared/ipc/auth-schemas';
-import type { AuditEntryView } from '../../../../shared/ipc/types';
+import type { AuditEntryView, AuditPerson } from '../../../../shared/ipc/types';
+import { ACTION_SENTENCES } from '../../../../shared/domain/audit/action-sentences';
+import { Banner } from '../../components/Banner';
+import { PersonFilter } from './PersonFilter';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
@@ -20,21 +23,11 @@ const USER_TYPE_LABEL: Record<string, string> = {
   system: 'System',
 };
 
-const OptionalId = z
-  .string()
-  .trim()
-  .regex(/^\d*$/, 'Enter a number');
-
-/** The filter form as typed; empty fields mean "any". */
+/** The filter form as typed; empty fields mean "any". People are chosen with their own typeaheads. */
 const AuditFilterForm = z
   .object({
-    userId: OptionalId,
     userType: z.string(),
-    patientId: OptionalId,
-    action: z
-      .string()
-      .trim()
-      .regex(/^([a-z][a-z0-9_]{0,99})?$/, 'Actions are lower-case names like create_staff_account'),
+    action: z.string(),
     fromDate: z.string(),
     toDate: z.string(),
   })
@@ -43,14 +36,20 @@ const AuditFilterForm = z
     message: 'The end date is before the start date',
   });
 type AuditFilterValues = z.infer<typeof AuditFilterForm>;
-const EMPTY_FILTERS: AuditFilterValues = { userId: '', userType: '', patientId: '', action: '', fromDate: '', toDate: '' };
+const EMPTY_FILTERS: AuditFilterValues = { userType: '', action: '', fromDate: '', toDate: '' };
 
-function toFilters(form: AuditFilterValues): AuditFilters {
+/** Every action, by its sentence, for the action filter. */
+const ACTION_OPTIONS = Object.entries(ACTION_SENTENCES).sort(([, a], [, b]) => a.localeCompare(b));
+
+function toFilters(form: AuditFilterValues, staff: AuditPerson | null, patient: AuditPerson | null): AuditFilters {
   const filters: AuditFilters = {};
-  if (form.userId) filters.userId = Number(form.userId);
-  if (form.patientId) filters.patientId = Number(form.patientId);
+  if (staff) {
+    filters.userId = staff.id;
+    filters.userKind = staff.kind;
+  }
+  if (patient) filters.patientId = patient.id;
   const userType = AuditSearchInput.shape.userType.safeParse(form.userType || undefined);
-  if (userType.success && userType.data) filters.userType = userType.data;
+  if (userType.success && userType.data && !staff) filters.userType = userType.data;
   if (form.action) filters.action = form.action;
   if (form.fromDate) filters.fromDate = form.fromDate;
   if (form.toDate) filters.toDate = form.toDate;
@@ -61,9 +60,22 @@ function resourceOf(entry: AuditEntryView): string {
   return entry.resourceId === null ? entry.resourceType : `${entry.resourceType} #${entry.resourceId}`;
 }
 
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 /** Super admins: who did what, newest first, in the clinic's time zone. */
 export function AuditTrailScreen({ zone }: { zone: string }) {
-  const { audit, auditNext, auditLoading, auditError, searchAudit, loadOlderAudit } = useAdminStore();
+  const { audit, auditNext, auditLoading, auditError, auditFilters, searchAudit, loadOlderAudit, exportAudit } = useAdminStore();
+  const [staff, setStaff] = useState<AuditPerson | null>(null);
+  const [patient, setPatient] = useState<AuditPerson | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportNote, setExportNote] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const {
     register,
     handleSubmit,
@@ -76,8 +88,26 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
   }, [searchAudit]);
 
   const onSubmit = handleSubmit(async (form) => {
-    await searchAudit(toFilters(form));
+    await searchAudit(toFilters(form, staff, patient));
   });
+
+  async function onExport() {
+    setExporting(true);
+    setExportNote(null);
+    const result = await exportAudit(auditFilters);
+    setExporting(false);
+    if (!result.ok) {
+      setExportNote({ tone: 'error', text: result.error.message });
+      return;
+    }
+    download(result.data.fileName, result.data.csv);
+    setExportNote({
+      tone: 'info',
+      text: result.data.truncated
+        ? `${result.data.fileName}: the newest ${result.data.rows} records. More match: narrow the dates to export the rest.`
+        : `${result.data.fileName}: ${result.data.rows} records.`,
+    });
+  }
 
   return (
     <section className="admin-page" aria-labelledby="audit-title">
@@ -86,12 +116,13 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
           <h2 id="audit-title" className="admin-page__title">
             Audit trail
           </h2>
-          <p className="admin-page__lead">Every access to patient information and every change to accounts. Times in {zone}.</p>
+          <p className="admin-page__lead">Who opened or changed patient information and accounts, newest first. Times in {zone}.</p>
         </div>
       </header>
 
       <form className="card audit-filters" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Filters">
-        <TextField label="User id" registration={register('userId')} error={errors.userId?.message} placeholder="Any" />
+        <PersonFilter label="Staff member" kind="staff" value={staff} onChange={setStaff} />
+        <PersonFilter label="Patient" kind="patient" value={patient} onChange={setPatient} />
         <div className="field">
           <label className="field__label" htmlFor="audit-user-type">
             User type
@@ -105,8 +136,19 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
             ))}
           </select>
         </div>
-        <TextField label="Patient id" registration={register('patientId')} error={errors.patientId?.message} placeholder="Any" />
-        <TextField label="Action" registration={register('action')} error={errors.action?.message} placeholder="Any" />
+        <div className="field">
+          <label className="field__label" htmlFor="audit-action">
+            Action
+          </label>
+          <select id="audit-action" className="field__input field__select" {...register('action')}>
+            <option value="">Any</option>
+            {ACTION_OPTIONS.map(([action, sentence]) => (
+              <option key={action} value={action}>
+                {sentence}
+              </option>
+            ))}
+          </select>
+        </div>
         <TextField label="From" type="date" registration={register('fromDate')} error={errors.fromDate?.message} />
         <TextField label="To" type="date" registration={register('toDate')} error={errors.toDate?.message} />
         <div className="audit-filters__actions">
@@ -115,16 +157,23 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
             className="button button--ghost"
             onClick={() => {
               reset(EMPTY_FILTERS);
+              setStaff(null);
+              setPatient(null);
               void searchAudit({});
             }}
           >
             Clear
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void onExport()} disabled={exporting}>
+            {exporting ? <Spinner /> : null}
+            Export CSV
           </button>
           <button type="submit" className="button button--primary">
             Search
           </button>
         </div>
       </form>
+      {exportNote ? <Banner tone={exportNote.tone} title={exportNote.tone === 'info' ? 'Exported' : 'Not exported'}><p>{exportNote.text}</p></Banner> : null}
 
       {auditError ? (
         <ProblemBanner title="The audit trail could not be searched" error={auditError} />
@@ -135,11 +184,10 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
           <thead>
             <tr>
               <th scope="col">Time</th>
-              <th scope="col">User type</th>
-              <th scope="col">User id</th>
-              <th scope="col">Action</th>
-              <th scope="col">Resource</th>
-              <th scope="col">Patient id</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Patient</th>
+              <th scope="col">Record</th>
               <th scope="col">Workstation</th>
               <th scope="col">Outcome</th>
             </tr>
@@ -148,11 +196,13 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
             {audit?.map((entry) => (
               <tr key={entry.id}>
                 <td className="data-table__nowrap">{formatMoment(entry.timestamp, zone, true)}</td>
-                <td>{USER_TYPE_LABEL[entry.userType] ?? entry.userType}</td>
-                <td className="data-table__mono">{entry.userId ?? '—'}</td>
-                <td className="data-table__mono">{entry.action}</td>
-                <td>{resourceOf(entry)}</td>
-                <td className="data-table__mono">{entry.patientId ?? '—'}</td>
+                <td>
+                  {entry.userName ?? (entry.userId === null ? '—' : `Account #${entry.userId} (removed)`)}
+                  <span className="audit-who__role">{USER_TYPE_LABEL[entry.userType] ?? entry.userType}</span>
+                </td>
+                <td title={entry.action}>{entry.actionText}</td>
+                <td>{entry.patientName ?? (entry.patientId === null ? '—' : `Patient #${entry.patientId}`)}</td>
+                <td className="data-table__muted">{resourceOf(entry)}</td>
                 <td className="data-table__muted">{entry.workstation ?? '—'}</td>
                 <td>
                   <span className={`status-pill ${entry.outcome === 'allowed' ? 'status-pill--ok' : 'status-pill--denied'}`}>

@@ -9,6 +9,7 @@ import { SignatureBadge, StatusBadge } from './StatusBadge';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
+import { PatientBanner } from './PatientBanner';
 
 function BackToDay() {
   const show = useDoctorStore((state) => state.show);
@@ -149,21 +150,8 @@ export function AppointmentScreen({ appointmentId, zone }: { appointmentId: numb
   return (
     <section className="doctor-page" aria-labelledby="visit-title">
       <BackToDay />
+      <PatientBanner patient={patient} prescriptions={page.prescriptions} headingId="visit-title" />
       <header className="card appt-header">
-        <div className="appt-header__who">
-          <div className="avatar" aria-hidden="true">
-            {patient.firstName.slice(0, 1)}
-            {patient.lastName.slice(0, 1)}
-          </div>
-          <div>
-            <h2 className="doctor-page__title" id="visit-title">
-              {patient.firstName} {patient.lastName}
-            </h2>
-            <p className="doctor-page__lead">
-              {patient.ageYears} years · {patient.gender} · born {patient.dateOfBirth}
-            </p>
-          </div>
-        </div>
         <div className="appt-header__when">
           <p className="appt-header__time">
             {formatDayLong(appointment.date)} · {appointment.time}–{endTime(appointment.time, appointment.durationMinutes)}

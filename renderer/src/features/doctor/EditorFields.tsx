@@ -10,10 +10,12 @@ interface FieldProps {
   placeholder?: string;
   disabled?: boolean;
   className?: string;
+  /** id of a datalist of suggestions */
+  list?: string;
 }
 
 /** A labelled input of the prescription editor (text or whole number), error announced with it. */
-export function EditorField({ label, registration, error, type = 'text', placeholder, disabled, className }: FieldProps) {
+export function EditorField({ label, registration, error, type = 'text', placeholder, disabled, className, list }: FieldProps) {
   const id = useId();
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
@@ -28,6 +30,8 @@ export function EditorField({ label, registration, error, type = 'text', placeho
         min={type === 'number' ? 0 : undefined}
         placeholder={placeholder}
         disabled={disabled}
+        list={list}
+        autoComplete={list ? 'off' : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         {...registration}

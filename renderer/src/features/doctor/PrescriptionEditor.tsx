@@ -1,5 +1,5 @@
 import { formatMoment } from '../../../../shared/domain/display-format';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -15,6 +15,38 @@ import { asNumber, EMPTY_MEDICATION, emptyForm, formFrom, PrescriptionForm, toCo
 import { SignatureBadge } from './StatusBadge';
 import { SignDialog } from './SignDialog';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { allergyMatches, unacknowledged, type AllergyMatch } from '../../../../shared/domain/allergies/allergy-match';
+import { normalisedSubstance } from '../../../../shared/domain/allergies/allergy-list';
+import { PatientBanner } from './PatientBanner';
+
+const MEDICATION_NAMES_LIST = 'rx-medication-names';
+type MedicationField = 'name' | 'dosage' | 'frequency' | 'duration' | 'quantity' | 'refillsAllowed' | 'instructions';
+
+/** One warning per recorded allergy a medication matches; the doctor acknowledges each before signing. */
+function AllergyWarnings({ matches, acknowledged, onAcknowledge, disabled }: { matches: readonly AllergyMatch[]; acknowledged: ReadonlySet<string>; onAcknowledge: (substance: string, seen: boolean) => void; disabled: boolean }) {
+  if (matches.length === 0) return null;
+  const bySubstance = new Map<string, AllergyMatch[]>();
+  for (const match of matches) {
+    const key = normalisedSubstance(match.substance);
+    bySubstance.set(key, [...(bySubstance.get(key) ?? []), match]);
+  }
+  return (
+    <div className="allergy-warning" role="alert" aria-label="Allergy warning">
+      <p className="allergy-warning__title">Allergy warning</p>
+      {[...bySubstance.entries()].map(([key, list]) => (
+        <div key={key}>
+          <p>
+            {list.map((m) => m.medication.trim()).join(', ')} {list.length > 1 ? 'match' : 'matches'} the patient’s recorded allergy to <strong>{list[0]!.substance}</strong>.
+          </p>
+          <label className="checkbox">
+            <input type="checkbox" checked={acknowledged.has(key)} disabled={disabled} onChange={(event) => onAcknowledge(key, event.target.checked)} />
+            I have seen the allergy to {list[0]!.substance} and prescribe this anyway
+          </label>
+        </div>
+      ))}
+    </div>
+  );
+}
 
 type Notice = { tone: 'info' | 'error'; title: string; text?: string };
 
@@ -32,7 +64,12 @@ function downloadPdf(fileName: string, base64: string): void {
 
 /** Writes, changes (as a new version once signed), signs and exports a prescription. */
 export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { appointmentId: number; prescriptionId: string | null; zone: string }) {
-  const { show, getPrescription, savePrescription, signPrescription, signingKey, exportPdf, loadAppointment } = useDoctorStore();
+  const { show, getPrescription, savePrescription, signPrescription, signingKey, exportPdf, loadAppointment, medicationNames, page } = useDoctorStore();
+  const visit = page?.appointment.appointmentId === appointmentId ? page : null;
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  /** Cards added after the last try to save (from this index on): not red until touched or saved again. */
+  const [addedSince, setAddedSince] = useState<{ from: number; submits: number } | null>(null);
   const myId = useAppStore((state) => state.user?.id ?? null);
   const [rx, setRx] = useState<PrescriptionView | null>(null);
   const [loading, setLoading] = useState(prescriptionId !== null);
@@ -46,6 +83,32 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
   const { errors, isDirty } = formState;
   const medications = useFieldArray({ control, name: 'medications' });
   const followUpRequired = useWatch({ control, name: 'followUpRequired' });
+  const medicationValues = useWatch({ control, name: 'medications' });
+  const medicationNameList = (medicationValues ?? []).map((m) => m?.name ?? '').join('\n');
+  const matches = useMemo(
+    () => (visit ? allergyMatches(medicationNameList.split('\n'), visit.patient.allergies.entries) : []),
+    [visit, medicationNameList],
+  );
+  const pending = unacknowledged(matches, [...acknowledged]);
+  const { submitCount, touchedFields } = formState;
+  /** A card's error shows once its field was left, or once a save was tried with the card on the form. */
+  const medicationError = (index: number, name: MedicationField): string | undefined => {
+    const touched = (touchedFields.medications?.[index] as Record<string, boolean | undefined> | undefined)?.[name];
+    const addedAfterTry = addedSince !== null && index >= addedSince.from && submitCount <= addedSince.submits;
+    const tried = submitCount > 0 && !addedAfterTry;
+    const message = (errors.medications?.[index] as Record<string, { message?: string } | undefined> | undefined)?.[name]?.message;
+    return touched || tried ? message : undefined;
+  };
+
+  useEffect(() => {
+    if (!visit) void loadAppointment(appointmentId);
+  }, [visit, appointmentId, loadAppointment]);
+
+  useEffect(() => {
+    void medicationNames('').then((result) => {
+      if (result.ok) setSuggestions(result.data);
+    });
+  }, [medicationNames]);
 
   useEffect(() => {
     if (!prescriptionId) return;
@@ -78,8 +141,17 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
   }
 
   async function sign(target: PrescriptionView, password?: string): Promise<AppError | null> {
-    const result = await signPrescription(target.id, password);
-    if (!result.ok) return result.error;
+    const result = await signPrescription(target.id, password, [...acknowledged]);
+    if (!result.ok) {
+      // the record changed since the page was opened: show the warning as it is now
+      if (result.error.code === 'ALLERGY_NOT_ACKNOWLEDGED') {
+        setSigning(null);
+        void loadAppointment(appointmentId);
+        setNotice({ tone: 'error', title: 'Not signed: check the allergy warning', text: result.error.message });
+        return null;
+      }
+      return result.error;
+    }
     setRx(result.data);
     setSigning(null);
     setNotice({ tone: 'info', title: 'Prescription signed', text: `Signed with key ${result.data.signature.state === 'valid' ? result.data.signature.keyId : ''}.` });
@@ -94,6 +166,10 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
   });
 
   const onSign = handleSubmit(async (values) => {
+    if (pending.length > 0) {
+      setNotice({ tone: 'error', title: 'Not signed', text: `Confirm the allergy warning first: ${pending[0]!.medication.trim()} matches the recorded allergy to ${pending[0]!.substance}.` });
+      return;
+    }
     setBusy('sign');
     setNotice(null);
     const target = !rx || isDirty || signed ? await save(values) : rx;
@@ -155,6 +231,8 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
         {rx ? <SignatureBadge signature={rx.signature} /> : null}
       </header>
 
+      {visit ? <PatientBanner patient={visit.patient} prescriptions={visit.prescriptions} currentPrescriptionId={rx?.id ?? null} /> : null}
+
       {notice ? (
         <Banner tone={notice.tone} title={notice.title} key={`${notice.title}-${notice.text ?? ''}`}>
           {notice.text ? <p>{notice.text}</p> : null}
@@ -181,7 +259,7 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
             <FormSection title="Medications" lead="Each medication as the pharmacy should dispense it.">
               <ol className="med-list">
                 {medications.fields.map((field, index) => {
-                  const me = e.medications?.[index];
+                  const me = (name: MedicationField) => medicationError(index, name);
                   return (
                     <li key={field.id} className="med-card" aria-label={`Medication ${index + 1}`}>
                       <div className="med-card__head">
@@ -193,21 +271,43 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
                         ) : null}
                       </div>
                       <div className="med-card__grid">
-                        <EditorField className="med-card__name" label="Medication" registration={register(`medications.${index}.name`)} error={me?.name?.message} />
-                        <EditorField label="Dosage" registration={register(`medications.${index}.dosage`)} error={me?.dosage?.message} placeholder="500mg" />
-                        <EditorField label="Frequency" registration={register(`medications.${index}.frequency`)} error={me?.frequency?.message} placeholder="3 times daily" />
-                        <EditorField label="Duration" registration={register(`medications.${index}.duration`)} error={me?.duration?.message} placeholder="7 days" />
-                        <EditorField label="Quantity" type="number" registration={register(`medications.${index}.quantity`, { setValueAs: asNumber })} error={me?.quantity?.message} />
-                        <EditorField label="Refills allowed" type="number" registration={register(`medications.${index}.refillsAllowed`, { setValueAs: asNumber })} error={me?.refillsAllowed?.message} />
-                        <EditorField className="med-card__wide" label="Instructions" registration={register(`medications.${index}.instructions`)} error={me?.instructions?.message} placeholder="Take with food" />
+                        <EditorField className="med-card__name" label="Medication" list={MEDICATION_NAMES_LIST} registration={register(`medications.${index}.name`)} error={me('name')} />
+                        <EditorField label="Dosage" registration={register(`medications.${index}.dosage`)} error={me('dosage')} placeholder="500mg" />
+                        <EditorField label="Frequency" registration={register(`medications.${index}.frequency`)} error={me('frequency')} placeholder="3 times daily" />
+                        <EditorField label="Duration" registration={register(`medications.${index}.duration`)} error={me('duration')} placeholder="7 days" />
+                        <EditorField label="Quantity" type="number" registration={register(`medications.${index}.quantity`, { setValueAs: asNumber })} error={me('quantity')} />
+                        <EditorField label="Refills allowed" type="number" registration={register(`medications.${index}.refillsAllowed`, { setValueAs: asNumber })} error={me('refillsAllowed')} />
+                        <EditorField className="med-card__wide" label="Instructions" registration={register(`medications.${index}.instructions`)} error={me('instructions')} placeholder="Take with food" />
                       </div>
                     </li>
                   );
                 })}
               </ol>
+              <datalist id={MEDICATION_NAMES_LIST}>
+                {suggestions.map((name) => (
+                  <option key={name} value={name} />
+                ))}
+              </datalist>
+              <AllergyWarnings
+                matches={matches}
+                acknowledged={acknowledged}
+                disabled={readOnly}
+                onAcknowledge={(substance, seen) =>
+                  setAcknowledged((current) => {
+                    const next = new Set(current);
+                    if (seen) next.add(substance);
+                    else next.delete(substance);
+                    return next;
+                  })
+                }
+              />
               {e.medications?.root?.message || e.medications?.message ? <p className="field__error">{e.medications?.root?.message ?? e.medications?.message}</p> : null}
               <div>
-                <button type="button" className="button button--secondary" onClick={() => medications.append({ ...EMPTY_MEDICATION })}>
+                <button type="button" className="button button--secondary" onClick={() => {
+                    const from = medications.fields.length;
+                    setAddedSince((current) => (current && current.submits === submitCount ? current : { from, submits: submitCount }));
+                    medications.append({ ...EMPTY_MEDICATION });
+                  }}>
                   Add medication
                 </button>
               </div>
@@ -246,7 +346,8 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
                 {busy === 'save' ? <Spinner /> : null}
                 {signed ? 'Save as new version' : 'Save draft'}
               </button>
-              <button type="button" className="button button--primary" disabled={busy !== null || (signed && !isDirty)} onClick={() => void onSign()}>
+              {pending.length > 0 ? <p className="rx-form__hint">Confirm the allergy warning to sign.</p> : null}
+              <button type="button" className="button button--primary" disabled={busy !== null || (signed && !isDirty) || pending.length > 0} onClick={() => void onSign()}>
                 {busy === 'sign' ? <Spinner /> : null}
                 {signed ? 'Save and sign new version' : 'Sign prescription'}
               </button>

@@ -10,6 +10,9 @@ import { AppointmentList } from './AppointmentList';
 import { PatientCommunications } from '../communications/PatientCommunications';
 import { useAppStore } from '../../stores/app-store';
 import { PatientForm } from './PatientForm';
+import { AllergyEditor } from './AllergyEditor';
+import { RecordAccessPanel } from './RecordAccessPanel';
+import { roleMay } from '../../../../shared/ipc/permissions';
 import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
 import { PendingTag } from '../../components/PendingTag';
 import { isLocalId } from '../../../../shared/domain/sync/local-ids';
@@ -50,6 +53,7 @@ export function PatientPage({
   const { record, recordLoading, loadRecord } = useReceptionStore();
   const clinicZone = useAppStore((state) => state.status?.timezone ?? undefined);
   const showPhone = usePhoneFormat();
+  const mayReadAccess = useAppStore((state) => roleMay(state.user?.role ?? null, 'audit.patient'));
   const [editing, setEditing] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
   const [booking, setBooking] = useState(false);
@@ -161,6 +165,7 @@ export function PatientPage({
           </dl>
         </section>
       )}
+      <AllergyEditor key={`${patient.id}-${patient.updatedAt}`} patientId={patient.id} allergies={patient.allergies} />
       {today.length > 0 ? (
         <section className="card table-card" aria-labelledby="today-title">
           <h3 className="card__title" id="today-title">
@@ -182,6 +187,7 @@ export function PatientPage({
         <AppointmentList label="Past appointments" appointments={past} empty="No past appointments." />
       </section>
       <PatientCommunications patientId={patient.id} zone={clinicZone} />
+      {mayReadAccess && clinicZone && !isLocalId(patient.id) ? <RecordAccessPanel patientId={patient.id} zone={clinicZone} /> : null}
       {recordLoading ? <span className="visually-hidden">Refreshing</span> : null}
       {changingStatus ? <StatusDialog patient={patient} onClose={() => setChangingStatus(false)} /> : null}
       {booking ? (

@@ -41,6 +41,9 @@ export const CORE_SAMPLES: Record<CoreChannelName, Sample> = {
   'staff.setActive': { input: (f) => ({ staffId: f.spareStaffId, active: true }) },
   'staff.resetPassword': { input: (f) => ({ staffId: f.spareStaffId, newPassword: PASSWORD }) },
   'audit.search': { input: () => ({ limit: 5 }) },
+  'audit.export': { input: () => ({ userKind: 'staff' }) },
+  'audit.people': { input: () => ({ kind: 'patient', startsWith: 'Lov' }) },
+  'audit.recordAccess': { input: (f) => ({ patientId: f.patientIds[0] }) },
   'slots.free': { input: (f) => ({ doctorId: f.doctorId, fromDate: day, days: 1 }) },
   'slots.soonest': { input: (f) => ({ doctorIds: [f.doctorId], count: 3 }) },
   'appointments.book': {

@@ -29,6 +29,7 @@ export const DOCTOR_SAMPLES: FeatureSamples<DoctorChannelName> = {
     // the matrix runs without safeStorage: the key is sealed by the doctor's password
     'doctor.prescription.sign': { input: () => ({ prescriptionId: made.prescriptionId, password: PASSWORD }) },
     'doctor.prescription.pdf': { input: () => ({ prescriptionId: made.prescriptionId }) },
+    'doctor.medicationNames': { input: () => ({ startsWith: 'Gen' }) },
     'doctor.followUp.slots': { input: () => ({ prescriptionId: made.prescriptionId, count: 3 }) },
     'doctor.followUp.book': {
       input: () => ({ prescriptionId: made.prescriptionId, date: tomorrow(), time: '15:00', idempotencyKey: `matrix-follow-up-${++sequence}` }),

@@ -44,6 +44,7 @@ export const RECEPTION_SAMPLES: FeatureSamples<ReceptionChannelName> = {
         acknowledgeDuplicates: true,
       }),
     },
+    'patients.allergies.set': { input: (f) => ({ patientId: f.patientIds[3], allergies: { noneKnown: false, entries: [{ substance: 'Penicillin', reaction: 'Rash' }] } }) },
     'patients.setActive': { input: (f) => ({ patientId: f.patientIds[3], active: true }) },
     'walkIns.join': { input: (f) => ({ patientId: f.patientIds[1] }) },
     'walkIns.list': { input: () => ({}) },
@@ -89,7 +90,7 @@ export const RECEPTION_SAMPLES: FeatureSamples<ReceptionChannelName> = {
     const { sql } = workstation.runtime.stores();
     const read = (query: string) => sql.sequelize.query(query, { type: QueryTypes.SELECT });
     return Promise.all([
-      read('SELECT id, first_name, last_name, email, phone, is_active FROM patients ORDER BY id'),
+      read('SELECT id, first_name, last_name, email, phone, is_active, allergies FROM patients ORDER BY id'),
       read('SELECT id, status, appointment_id FROM walk_in_queue ORDER BY id'),
       read('SELECT id, status, appointment_id FROM waiting_list ORDER BY id'),
     ]);

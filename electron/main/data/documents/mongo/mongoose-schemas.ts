@@ -58,6 +58,12 @@ const PharmacySchema = embedded({
   faxNumber: String,
 });
 
+const AllergyAcknowledgementSchema = embedded({
+  medication: { type: String, required: true },
+  substance: { type: String, required: true },
+  acknowledgedAt: { type: Date, required: true },
+});
+
 const prescriptionSchema = documentSchema(
   {
     appointmentId: recordId(true),
@@ -89,6 +95,8 @@ const prescriptionSchema = documentSchema(
     // display copies of renamed people beside a signed prescription's signed names
     currentPatientName: String,
     currentDoctorName: String,
+    // allergy warnings the prescriber signed through
+    allergyAcknowledgements: { type: [AllergyAcknowledgementSchema], default: undefined },
   },
   true,
 );

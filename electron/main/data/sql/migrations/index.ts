@@ -16,6 +16,7 @@ import * as syncOutbox from './202611251201-sync-outbox';
 import * as offlineVerifiers from './202611251202-offline-verifiers';
 import * as copySyncAndIntegrity from './202612060101-copy-sync-and-integrity';
 import * as visitSteps from './202612060201-visit-steps';
+import * as patientAllergies from './202612070101-patient-allergies';
 
 /**
  * Every migration, oldest first, each named after its file. Listed by hand because the main
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly SqlMigration[] = [
   { name: '202611251202-offline-verifiers', up: offlineVerifiers.up, down: offlineVerifiers.down },
   { name: '202612060101-copy-sync-and-integrity', up: copySyncAndIntegrity.up, down: copySyncAndIntegrity.down },
   { name: '202612060201-visit-steps', up: visitSteps.up, down: visitSteps.down },
+  { name: '202612070101-patient-allergies', up: patientAllergies.up, down: patientAllergies.down },
 ];

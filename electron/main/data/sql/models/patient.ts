@@ -24,6 +24,8 @@ export class Patient extends Model<InferAttributes<Patient>, InferCreationAttrib
   declare emergencyContactName: CreationOptional<string | null>;
   declare emergencyContactPhone: CreationOptional<string | null>;
   declare passwordHash: string;
+  /** JSON of shared/domain/allergies (NULL: never asked). */
+  declare allergies: CreationOptional<string | null>;
   declare isActive: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -48,6 +50,7 @@ export function definePatient(sequelize: Sequelize): typeof Patient {
       emergencyContactName: varchar('emergencyContactName', 100, { allowNull: true }),
       emergencyContactPhone: varchar('emergencyContactPhone', 15, { allowNull: true }),
       passwordHash: varchar('passwordHash', 255),
+      allergies: text({ allowNull: true }),
       isActive: boolean(true),
       createdAt: timestamp(),
       updatedAt: timestamp(),
