@@ -312,6 +312,17 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     expect(text).not.toContain('NOT SIGNED');
     expect(text).toContain('page 1 of 1');
 
+    // changed behind the app's back: the PDF says the signature does not hold, and nothing says verified
+    const { prescriptions } = workstation.runtime.stores().documents;
+    const original = (await prescriptions.findById(rx.id))!.medications;
+    await prescriptions.update(rx.id, { medications: [{ ...original[0]!, quantity: 42 }, original[1]!] });
+    const tampered = await call<PrescriptionPdf>('doctor.prescription.pdf', { prescriptionId: rx.id });
+    const tamperedText = pdfText(Buffer.from(tampered.base64, 'base64'), `tampered-${tampered.fileName}`);
+    expect(tamperedText).toContain('SIGNATURE NOT VALID: The prescription was changed after it was signed.');
+    expect(tamperedText).toContain('Quantity: 42');
+    expect(tamperedText).not.toContain('verified');
+    await prescriptions.update(rx.id, { medications: original });
+
     const file = join(dir.path, pdf.fileName);
     const screens = join(REPO_ROOT, 'test-results', 'screens');
     execFileSync('mkdir', ['-p', screens]);
