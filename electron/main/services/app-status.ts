@@ -3,7 +3,10 @@ import type { AppRuntime } from '../runtime/app-runtime';
 import { readSettingOrNull } from './clinic-settings';
 import { isSetupRequired } from './setup';
 
-export async function appStatus(runtime: AppRuntime): Promise<AppStatus> {
+/** What the status call reads of the runtime. */
+export type StatusRuntime = Pick<AppRuntime, 'appVersion' | 'config' | 'problemWithConfig' | 'state'>;
+
+export async function appStatus(runtime: StatusRuntime): Promise<AppStatus> {
   const state = runtime.state;
   const base: AppStatus = {
     appVersion: runtime.appVersion,
