@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
-import { seedDemoClinic, type DemoSize } from '../../../electron/main/services/demo-clinic';
+import { seedDemoClinic, type DemoSize } from '../../../electron/main/data/generator/demo-clinic';
 import { listFreeSlots } from '../../../electron/main/services/scheduling/slot-queries';
 import { completeSetup } from '../../../electron/main/services/setup';
 import { minuteClockOf } from '../../../shared/domain/clock';
