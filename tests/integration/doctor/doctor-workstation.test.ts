@@ -18,7 +18,7 @@ import type { SessionUser } from '../../../shared/ipc/types';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
 import { PASSWORD } from '../auth/accounts-fixture';
-import { MONDAY, seedClinic } from '../scheduling/clinic-fixture';
+import { MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 import { REPO_ROOT } from '../../e2e/support/launch';
 
 const TWO_MEDICATIONS = {
@@ -54,7 +54,7 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     dir = createTempDir();
     const opened = await store.open();
     cleanup = opened.cleanup;
-    workstation = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     const { sql, documents } = workstation.runtime.stores();
     const clinic = await seedClinic(sql, { doctors: 2, patients: 2 });
     // the PDF's letterhead (the admin's settings keys; set here as rows)
@@ -259,7 +259,7 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     const rx = await call<PrescriptionView>('doctor.prescription.save', { appointmentId: ids.ownVisit, content: TWO_MEDICATIONS });
     await call<PrescriptionView>('doctor.prescription.sign', { prescriptionId: rx.id, password: PASSWORD });
     const otherDir = createTempDir();
-    const other = await startWorkstation({ dataDir: otherDir.path, env: workstation.runtime.options.env, secretBox: null, appVersion: '0.0.0-test' });
+    const other = await startWorkstation({ dataDir: otherDir.path, env: workstation.runtime.options.env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     try {
       other.session.signIn(drA);
       const seen = expectOk<PrescriptionView>(await other.dispatch('doctor.prescription.get', { prescriptionId: rx.id }));
@@ -311,6 +311,17 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     expect(text).toContain(`Key id: ${signed.signature.keyId}`);
     expect(text).not.toContain('NOT SIGNED');
     expect(text).toContain('page 1 of 1');
+
+    // changed behind the app's back: the PDF says the signature does not hold, and nothing says verified
+    const { prescriptions } = workstation.runtime.stores().documents;
+    const original = (await prescriptions.findById(rx.id))!.medications;
+    await prescriptions.update(rx.id, { medications: [{ ...original[0]!, quantity: 42 }, original[1]!] });
+    const tampered = await call<PrescriptionPdf>('doctor.prescription.pdf', { prescriptionId: rx.id });
+    const tamperedText = pdfText(Buffer.from(tampered.base64, 'base64'), `tampered-${tampered.fileName}`);
+    expect(tamperedText).toContain('SIGNATURE NOT VALID: The prescription was changed after it was signed.');
+    expect(tamperedText).toContain('Quantity: 42');
+    expect(tamperedText).not.toContain('verified');
+    await prescriptions.update(rx.id, { medications: original });
 
     const file = join(dir.path, pdf.fileName);
     const screens = join(REPO_ROOT, 'test-results', 'screens');

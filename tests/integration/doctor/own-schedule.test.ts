@@ -9,7 +9,7 @@ import type { AffectedAppointment, DoctorScheduleView, ScheduleChangeResult } fr
 import type { SessionUser } from '../../../shared/ipc/types';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
-import { MONDAY, seedClinic } from '../scheduling/clinic-fixture';
+import { MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 
 const MORNINGS_ONLY = [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, startTime: '08:00', endTime: '12:00', isAvailable: true }));
 
@@ -25,7 +25,7 @@ describe.each(WORKSTATION_STORES)("a doctor's own hours on the $name", (store) =
     dir = createTempDir();
     const opened = await store.open();
     cleanup = opened.cleanup;
-    workstation = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     const { sql } = workstation.runtime.stores();
     const clinic = await seedClinic(sql, { doctors: 2, patients: 1 });
     drA = doctorSessionUser(clinic.doctors[0]!);

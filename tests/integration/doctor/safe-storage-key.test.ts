@@ -14,7 +14,7 @@ import type { PrescriptionView, SigningKeyStatus } from '../../../shared/ipc/doc
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { PASSWORD } from '../auth/accounts-fixture';
-import { MONDAY, seedClinic } from '../scheduling/clinic-fixture';
+import { MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 
 /** AES-GCM under a key held in memory: what safeStorage does with the OS keychain's key. */
 function keychainBox(available = true): SecretBox & { sealed: number } {
@@ -46,7 +46,7 @@ describe('a signing key sealed by safeStorage', () => {
 
   beforeAll(async () => {
     dir = createTempDir();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: box, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: box, appVersion: '0.0.0-test', nowMs: workstationClock() });
   });
 
   afterAll(async () => {
@@ -81,7 +81,7 @@ describe('a signing key sealed by safeStorage', () => {
     // the same data folder where safeStorage is not available (another OS account): that key is
     // of no use; signing asks for the password and makes a password-sealed key
     await workstation.close();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: keychainBox(false), appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: keychainBox(false), appVersion: '0.0.0-test', nowMs: workstationClock() });
     workstation.session.signIn(doctorSessionUser(doctor));
     expect(expectOk<SigningKeyStatus>(await workstation.dispatch('doctor.signingKey', {}))).toEqual({ keyId: null, protection: 'none', needsPassword: true });
     const next = expectOk<PrescriptionView>(

@@ -148,6 +148,7 @@ describe('every channel with inputs its schema accepts (standalone SQLite file)'
   it(`answers ${CALLS_PER_CHANNEL} schema-valid calls on every channel with a well-formed Result, never INTERNAL`, { timeout: 900_000 }, async () => {
     console.log(`channel fuzz seed: ${SEED} (FUZZ_SEED=${SEED} repeats this run)`);
     const started = performance.now();
+    const startedCpu = process.cpuUsage();
     const shortOfInputs: string[] = [];
     const internal: string[] = [];
     const notRun: string[] = [];
@@ -155,6 +156,7 @@ describe('every channel with inputs its schema accepts (standalone SQLite file)'
     for (const [index, channel] of CHANNELS.entries()) {
       if (ONLY && !ONLY.includes(channel)) continue;
       const channelStarted = performance.now();
+      const channelCpu = process.cpuUsage();
       const codes: Record<string, number> = {};
       const schema = contract[channel].input as z.ZodType;
       const calls = PASSWORD_CHANNELS.has(channel) ? PASSWORD_CALLS : CALLS_PER_CHANNEL;
@@ -173,10 +175,14 @@ describe('every channel with inputs its schema accepts (standalone SQLite file)'
         const code = result.ok ? 'ok' : result.error.code;
         codes[code] = (codes[code] ?? 0) + 1;
       }
-      if (process.env.FUZZ_VERBOSE) console.log(`${channel} ${(performance.now() - channelStarted).toFixed(0)} ms ${JSON.stringify(codes)}`);
+      if (process.env.FUZZ_VERBOSE) {
+        const cpu = process.cpuUsage(channelCpu);
+        console.log(`${channel} ${(performance.now() - channelStarted).toFixed(0)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms) ${JSON.stringify(codes)}`);
+      }
       if (ran === 0) notRun.push(`${channel}: ${JSON.stringify(codes)}`);
     }
-    console.log(`channel fuzz: ${CHANNELS.length} channels x ${CALLS_PER_CHANNEL} calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const cpu = process.cpuUsage(startedCpu);
+    console.log(`channel fuzz: ${CHANNELS.length} channels x ${CALLS_PER_CHANNEL} calls in ${((performance.now() - started) / 1000).toFixed(1)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
     expect(schemaThrows).toEqual([]);
     expect(internal).toEqual([]);
     expect(shortOfInputs).toEqual([]);

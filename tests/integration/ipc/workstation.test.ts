@@ -6,6 +6,7 @@ import { ERROR_CODES } from '../../../shared/ipc/result';
 import type { AppStatus, SetupResult } from '../../../shared/ipc/types';
 import { createTempDir, type TempDir } from '../../support/services';
 import { expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
+import { workstationClock } from '../scheduling/clinic-fixture';
 
 const validSetup = {
   clinicName: 'Riverside Family Practice',
@@ -28,7 +29,7 @@ describe.each(WORKSTATION_STORES)('a workstation on the $name', (store) => {
     dir = createTempDir();
     const opened = await store.open();
     cleanup = opened.cleanup;
-    workstation = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: opened.env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
   });
 
   afterAll(async () => {

@@ -85,6 +85,17 @@ describe('the kiosk screen state between patients', () => {
     expect(stores.app.getState().kiosk).not.toBeNull();
   });
 
+  it('forgets answers that arrive after the patient pressed Done', async () => {
+    nowMs = pinnedNow();
+    await signInAndLoad(0);
+    // Done pressed while the visits are still loading: whichever finishes first, nothing stays
+    const loading = stores.kiosk.getState().load();
+    await stores.kiosk.getState().done();
+    await loading;
+    expect(stores.app.getState().user).toBeNull();
+    expect(patientData()).toEqual(emptyData);
+  });
+
   it('forgets the patient when main has ended an idle session, and shows the next one only theirs', async () => {
     nowMs = pinnedNow();
     await signInAndLoad(0);

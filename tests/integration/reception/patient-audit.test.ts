@@ -9,7 +9,7 @@ import type { PatientDetails } from '../../../shared/ipc/reception/types';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
 import { createAccounts } from '../auth/accounts-fixture';
-import { seedClinic } from '../scheduling/clinic-fixture';
+import { seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 
 const patient = {
   firstName: 'Yselde',
@@ -26,7 +26,7 @@ describe('patient channels and the audit trail', () => {
 
   beforeAll(async () => {
     dir = createTempDir();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     const { sql } = workstation.runtime.stores();
     await seedClinic(sql, { patients: 0 });
     const accounts = await createAccounts(sql);

@@ -12,6 +12,13 @@ async function rawInsert(sequelize: Sequelize, table: string, values: Record<str
   });
 }
 
+/** The database's own clock: a column default's "now" is the server's, which need not be this process's. */
+async function databaseNow(sequelize: Sequelize): Promise<number> {
+  const [row] = await sequelize.query<{ now: Date | string }>('SELECT CURRENT_TIMESTAMP AS now', { type: QueryTypes.SELECT });
+  const now = row!.now;
+  return now instanceof Date ? now.getTime() : Date.parse(`${now.replace(' ', 'T')}Z`);
+}
+
 async function count(
   sequelize: Sequelize,
   table: string,
@@ -326,7 +333,7 @@ describe.each(SQL_TARGETS)('relational constraints on $name', (factory) => {
       if (!patient || !doctor || !admin) throw new Error('raw rows not found');
       expect(patient.isActive).toBe(true);
       expect(patient.createdAt).toBeInstanceOf(Date);
-      expect(Math.abs(patient.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+      expect(Math.abs(patient.createdAt.getTime() - (await databaseNow(sequelize)))).toBeLessThan(60_000);
       expect(doctor.isActive).toBe(true);
       expect(doctor.yearsExperience).toBe(0);
       expect(admin.roleLevel).toBe(1);

@@ -22,11 +22,29 @@ import { everyDay, scenarioArb } from './arbitraries';
 const RUNS = { numRuns: 400 };
 vi.setConfig({ testTimeout: 60_000 });
 
+/**
+ * Counts the scenarios whose slots a property checked: a property over the slots holds for an
+ * empty list, so it guards only what it sees, and a quarter of the generated days must have slots.
+ */
+function slotsSeen(): { checked: <T>(slots: T[]) => T[]; expectManyHadSlots: () => void } {
+  let scenarios = 0;
+  let withSlots = 0;
+  return {
+    checked: (slots) => {
+      scenarios++;
+      if (slots.length > 0) withSlots++;
+      return slots;
+    },
+    expectManyHadSlots: () => expect(withSlots, `${withSlots} of ${scenarios} scenarios had slots`).toBeGreaterThan(scenarios / 4),
+  };
+}
+
 describe('free slots (property)', () => {
   it('never overlap a live appointment (with its buffer) or an unavailable block', () => {
+    const { checked, expectManyHadSlots } = slotsSeen();
     fc.assert(
       fc.property(scenarioArb, ({ date, rules, now, duration, schedule }) => {
-        const slots = freeSlots(schedule, rules, { now, dates: [date], durationMinutes: duration });
+        const slots = checked(freeSlots(schedule, rules, { now, dates: [date], durationMinutes: duration }));
         const busy = busyIntervals(
           schedule.appointments,
           schedule.bufferMinutes ?? rules.bufferMinutes,
@@ -41,12 +59,14 @@ describe('free slots (property)', () => {
       }),
       RUNS,
     );
+    expectManyHadSlots();
   });
 
   it('lie inside the availability and the opening hours, after the notice', () => {
+    const { checked, expectManyHadSlots } = slotsSeen();
     fc.assert(
       fc.property(scenarioArb, ({ date, rules, now, duration, schedule }) => {
-        const slots = freeSlots(schedule, rules, { now, dates: [date], durationMinutes: duration });
+        const slots = checked(freeSlots(schedule, rules, { now, dates: [date], durationMinutes: duration }));
         const availability = availabilityIntervals(date, schedule.weekly, rules.timezone);
         const opening = openingIntervals(date, rules);
         for (const slot of slots) {
@@ -59,6 +79,7 @@ describe('free slots (property)', () => {
       }),
       RUNS,
     );
+    expectManyHadSlots();
   });
 
   it('are exactly the grid times a booking would be accepted at: every free time on the grid is offered', () => {
@@ -106,21 +127,24 @@ describe('free slots (property)', () => {
   });
 
   it('can each be booked when nobody else books', () => {
+    const { checked, expectManyHadSlots } = slotsSeen();
     fc.assert(
       fc.property(scenarioArb, ({ date, rules, now, duration, schedule }) => {
-        for (const slot of freeSlots(schedule, rules, { now, dates: [date], durationMinutes: duration })) {
+        for (const slot of checked(freeSlots(schedule, rules, { now, dates: [date], durationMinutes: duration }))) {
           const check = checkBooking({ date, time: slot.time, durationMinutes: duration }, schedule, [], rules, now);
           expect(check).toEqual({ ok: true, startsAt: slot.startsAt, endsAt: slot.endsAt });
         }
       }),
       RUNS,
     );
+    expectManyHadSlots();
   });
 
   it('behave on daylight-saving days: no slot in a skipped hour, none counted twice', () => {
+    const { checked, expectManyHadSlots } = slotsSeen();
     fc.assert(
       fc.property(scenarioArb, ({ date, rules, now, duration, schedule }) => {
-        const slots = freeSlots(schedule, rules, { now, dates: [date], durationMinutes: duration });
+        const slots = checked(freeSlots(schedule, rules, { now, dates: [date], durationMinutes: duration }));
         const starts = slots.map((s) => s.startsAt);
         expect(new Set(starts).size).toBe(starts.length);
         expect(new Set(slots.map((s) => s.time)).size).toBe(slots.length);
@@ -133,15 +157,19 @@ describe('free slots (property)', () => {
       }),
       RUNS,
     );
+    expectManyHadSlots();
   });
 
   it('booking slots one after another never double-books and each booked slot disappears', () => {
+    let scenariosWithPicks = 0;
+    let scenariosBooked = 0;
     fc.assert(
       fc.property(
         scenarioArb,
         fc.array(fc.nat(), { maxLength: 6 }),
         ({ date, rules, now, duration, schedule }, picks) => {
           const booked: BusyAppointment[] = [...schedule.appointments];
+          if (picks.length > 0) scenariosWithPicks++;
           for (const pick of picks) {
             const current = { ...schedule, appointments: booked };
             const slots = freeSlots(current, rules, { now, dates: [date], durationMinutes: duration });
@@ -151,6 +179,7 @@ describe('free slots (property)', () => {
               true,
             );
             booked.push({ date, time: slot.time, durationMinutes: duration });
+            if (booked.length === schedule.appointments.length + 1) scenariosBooked++;
             const after = freeSlots({ ...schedule, appointments: booked }, rules, {
               now,
               dates: [date],
@@ -165,6 +194,8 @@ describe('free slots (property)', () => {
       ),
       { numRuns: 200 },
     );
+    // most scenarios that try to book find a slot: the loop above checks something
+    expect(scenariosBooked).toBeGreaterThan(scenariosWithPicks / 4);
   });
 });
 
