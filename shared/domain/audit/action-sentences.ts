@@ -50,6 +50,7 @@ export const ACTION_SENTENCES: Readonly<Record<string, string>> = {
   // the patient at the kiosk
   find_patient_for_kiosk: 'Looked up a patient for the kiosk',
   kiosk_check_in: 'Checked in at the kiosk',
+  kiosk_sign_in_by_birth_date: 'Signed in at the kiosk by name and date of birth',
   view_own_appointments: 'Viewed their own appointments',
   view_own_prescriptions: 'Viewed their own prescriptions',
   view_own_feedback: 'Viewed their own feedback',
