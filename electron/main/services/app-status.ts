@@ -1,6 +1,9 @@
 import type { AppStatus } from '../../../shared/ipc/types';
 import type { AppRuntime } from '../runtime/app-runtime';
+import { DEFAULT_DISPLAY_LOCALE } from '../../../shared/domain/display-format';
+import { displayLocaleOf } from '../../../shared/domain/settings-registry';
 import { readSettingOrNull } from './clinic-settings';
+import { loadClinicSettings } from './scheduling/rules';
 import { isSetupRequired } from './setup';
 
 export async function appStatus(runtime: AppRuntime): Promise<AppStatus> {
@@ -13,6 +16,7 @@ export async function appStatus(runtime: AppRuntime): Promise<AppStatus> {
     setupRequired: false,
     clinicName: null,
     timezone: null,
+    display: DEFAULT_DISPLAY_LOCALE,
   };
   const configProblem = runtime.problemWithConfig;
   if (configProblem) return { ...base, fatal: { code: 'CONFIG', message: configProblem } };
@@ -24,5 +28,6 @@ export async function appStatus(runtime: AppRuntime): Promise<AppStatus> {
     setupRequired: await isSetupRequired(sql),
     clinicName: await readSettingOrNull(sql.models, 'clinicName'),
     timezone: await readSettingOrNull(sql.models, 'timezone'),
+    display: displayLocaleOf(await loadClinicSettings(sql.models)),
   };
 }

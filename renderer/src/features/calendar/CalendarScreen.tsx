@@ -9,7 +9,7 @@ import { useDoctorColumns } from './use-doctor-columns';
 import { AppointmentPopover } from './AppointmentPopover';
 import { BookingHook } from './BookingHook';
 import { addDays, mondayOf, shiftMonth } from '../../../../shared/domain/plain-date';
-import { formatDayLong, formatDayShort } from '../../../../shared/domain/display-format';
+import { formatDayLong, formatDayShort } from '../../stores/display-format';
 import { clockTime, todayIn } from './calendar-day';
 import { CalendarNoticeBar } from './CalendarNoticeBar';
 import { DayGrid, type GridColumn, type MoveTarget } from './DayGrid';

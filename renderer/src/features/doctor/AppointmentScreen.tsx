@@ -1,4 +1,4 @@
-import { formatDayLong, formatInstantDay } from '../../../../shared/domain/display-format';
+import { formatDayLong, formatInstantDay } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { DoctorAppointmentPage, FeedbackView, PrescriptionView } from '../../../../shared/ipc/doctor/types';

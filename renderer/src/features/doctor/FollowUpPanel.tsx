@@ -1,4 +1,4 @@
-import { formatDayLong, formatDayShort } from '../../../../shared/domain/display-format';
+import { formatDayLong, formatDayShort } from '../../stores/display-format';
 import { useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { FollowUpSlots, PrescriptionView } from '../../../../shared/ipc/doctor/types';

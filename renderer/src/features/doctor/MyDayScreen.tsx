@@ -1,4 +1,4 @@
-import { formatDayLong } from '../../../../shared/domain/display-format';
+import { formatDayLong } from '../../stores/display-format';
 import { useEffect } from 'react';
 import type { DoctorAppointmentRow } from '../../../../shared/ipc/doctor/types';
 import { Banner } from '../../components/Banner';

@@ -1,4 +1,4 @@
-import { formatDayLong } from '../../../../shared/domain/display-format';
+import { formatDayLong } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AffectedAppointment, UnavailableBlockInput, WeeklyRange } from '../../../../shared/ipc/admin/availability';
 import type { AppError } from '../../../../shared/ipc/result';

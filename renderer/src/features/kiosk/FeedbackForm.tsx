@@ -1,4 +1,4 @@
-import { formatDayLongNoYear } from '../../../../shared/domain/display-format';
+import { formatDayLongNoYear } from '../../stores/display-format';
 import { useId, useState } from 'react';
 import { RATING_NAMES, type RatingName } from '../../../../shared/documents/feedback-summary';
 import type { AppError } from '../../../../shared/ipc/result';

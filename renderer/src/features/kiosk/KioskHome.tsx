@@ -1,4 +1,4 @@
-import { formatDayLongNoYear, formatInstantDay } from '../../../../shared/domain/display-format';
+import { formatDayLongNoYear, formatInstantDay } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { KioskVisit } from '../../../../shared/ipc/kiosk/types';

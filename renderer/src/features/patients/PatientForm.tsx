@@ -1,4 +1,4 @@
-import { formatBirthDate } from '../../../../shared/domain/display-format';
+import { formatBirthDate } from '../../stores/display-format';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';

@@ -1,4 +1,4 @@
-import { formatDayShort } from '../../../../shared/domain/display-format';
+import { formatDayShort } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import { addDays, parseTime } from '../../../../shared/domain/plain-date';
 import type { AppError } from '../../../../shared/ipc/result';

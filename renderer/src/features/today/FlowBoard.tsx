@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DateTime } from 'luxon';
-import { formatDayLong } from '../../../../shared/domain/display-format';
+import { formatDayLong } from '../../stores/display-format';
 import { Dialog } from '../../components/Dialog';
 import type { AppError, Result } from '../../../../shared/ipc/result';
 import { useCalendarStore } from '../../stores/calendar-store';

@@ -1,4 +1,4 @@
-import { formatDayShort } from '../../../../shared/domain/display-format';
+import { formatDayShort } from '../../stores/display-format';
 import { readTimeEntry } from '../../../../shared/domain/scheduling/time-entry';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';

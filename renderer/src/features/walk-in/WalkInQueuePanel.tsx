@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../../shared/domain/display-format';
+import { formatDuration } from '../../stores/display-format';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WalkInQueueRow } from '../../../../shared/ipc/reception/types';

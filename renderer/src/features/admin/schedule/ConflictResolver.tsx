@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatDayShortWithYear } from '../../../../../shared/domain/display-format';
+import { formatDayShortWithYear } from '../../../stores/display-format';
 import type { AffectedAppointment } from '../../../../../shared/ipc/admin/availability';
 import { Spinner } from '../../../components/Spinner';
 import { FieldError } from '../../../components/TextField';

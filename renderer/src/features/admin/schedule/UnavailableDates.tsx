@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { UnavailableBlockInput, type AffectedAppointment, type BlockView } from '../../../../../shared/ipc/admin/availability';
 import { Spinner } from '../../../components/Spinner';
 import { FieldError } from '../../../components/TextField';
-import { formatDayShortWithYear } from '../../../../../shared/domain/display-format';
+import { formatDayShortWithYear } from '../../../stores/display-format';
 import { ConflictResolver } from './ConflictResolver';
 
 interface Draft {

@@ -113,6 +113,14 @@ export function SettingEditor({
           <OpeningHoursEditor value={draft.days} onChange={(days) => setDraft({ kind: 'week', days })} />
         ) : setting.editor === 'timezone' ? (
           <TimeZoneField label={setting.label} name={setting.key} value={text} onChange={setText} onBlur={() => undefined} inputRef={null} />
+        ) : setting.editor === 'choice' && setting.choices ? (
+          <select {...common} value={text} onChange={(e) => setText(e.target.value)}>
+            {setting.choices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
         ) : setting.editor === 'multiline' || setting.editor === 'json' ? (
           <textarea {...common} className="field__input field__textarea" rows={setting.editor === 'json' ? 6 : 3} value={text} onChange={(e) => setText(e.target.value)} />
         ) : setting.editor === 'integer' ? (
