@@ -91,6 +91,16 @@ export function formatDate(date: string, display: DisplayLocale): string {
   return render(plainDate(date), 'UTC', display, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** '2026-12-08' → '8 Dec' (en-GB), 'Dec 8' (en-US). */
+export function formatDayNoYear(date: string, display: DisplayLocale): string {
+  return render(plainDate(date), 'UTC', display, { day: 'numeric', month: 'short' });
+}
+
+/** A week's dates: '7 Dec – 13 Dec 2026' (en-GB), 'Dec 7 – Dec 13, 2026' (en-US). */
+export function formatWeek(first: string, last: string, display: DisplayLocale): string {
+  return `${formatDayNoYear(first, display)} – ${formatDate(last, display)}`;
+}
+
 /** '2026-12-08' → 'December 2026': a month's title. */
 export function formatMonth(date: string, display: DisplayLocale): string {
   return render(plainDate(date), 'UTC', display, { month: 'long', year: 'numeric' });
@@ -117,6 +127,12 @@ export function formatClockRange(start: string, end: string, display: DisplayLoc
 export function formatInstantDay(iso: string, zone: string, display: DisplayLocale): string {
   const instant = readInstant(iso);
   return instant ? render(instant, zone, display, { day: 'numeric', month: 'short', year: 'numeric' }) : iso;
+}
+
+/** An instant's day in the clinic's zone without the year, e.g. '8 Dec' or 'Dec 8'. */
+export function formatInstantDayNoYear(iso: string, zone: string, display: DisplayLocale): string {
+  const instant = readInstant(iso);
+  return instant ? render(instant, zone, display, { day: 'numeric', month: 'short' }) : iso;
 }
 
 /** An instant in the clinic's zone, e.g. '12 Mar 2026, 14:05' (or '14:05:09' with seconds). */
@@ -162,9 +178,15 @@ export function formatMoney(amount: number | string, display: DisplayLocale): st
   return formatter.format(value).replace(/[\u00a0\u202f]/g, ' ');
 }
 
-/** Names of the weekdays in display order, starting at the clinic's first day (ISO numbers). */
+/** The ISO weekdays (1 = Monday) in display order, starting at the clinic's first day. */
 export function weekdaysFrom(weekStart: WeekStart): number[] {
   return Array.from({ length: 7 }, (_, i) => ((weekStart - 1 + i) % 7) + 1);
+}
+
+/** The short name of an ISO weekday (1 = Monday) in the clinic's language: 'Mon'. */
+export function formatWeekdayShort(isoDay: number, display: DisplayLocale): string {
+  // 2024-01-01 was a Monday.
+  return render(plainDate(`2024-01-0${isoDay}`), 'UTC', display, { weekday: 'short' });
 }
 
 /** Whether a locale tag and a currency code are ones this runtime can format. */

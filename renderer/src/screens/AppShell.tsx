@@ -1,3 +1,4 @@
+import { useDisplayKey } from '../stores/display-format';
 import { useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
 import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
@@ -31,12 +32,14 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
   const [chosen, setChosen] = useState<Section>(() => homeSectionFor(user, status.mode));
   const section = sections.includes(chosen) ? chosen : homeSectionFor(user, status.mode);
   const zone = status.timezone ?? 'UTC';
+  const displayKey = useDisplayKey();
   return (
     <div className="app-shell">
       <SideNav sections={sections} current={section} onSelect={setChosen} />
       <div className="app-shell__main">
         <TopBar status={status} user={user} onOpenConflicts={sections.includes('conflicts') ? () => setChosen('conflicts') : undefined} />
-        <main className={`app-shell__content app-shell__content--${section}`} id={section}>
+        {/* Keyed on the display settings: a change of locale, clock or currency re-renders the section in full. */}
+        <main key={displayKey} className={`app-shell__content app-shell__content--${section}`} id={section}>
           <h1 className="visually-hidden">{SECTION_LABEL[section]}</h1>
           {section === 'calendar' ? <CalendarScreen zone={zone} /> : null}
           {section === 'today' ? <FlowBoard zone={zone} /> : null}

@@ -1,4 +1,4 @@
-import { formatDayShort } from '../../stores/display-format';
+import { formatClockTime, formatDayShort } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -164,7 +164,7 @@ export function BookingDialog({
                     className="slot-chip"
                     onClick={() => takeAlternative(slot)}
                   >
-                    {formatDayShort(slot.date)} {slot.time}
+                    {formatDayShort(slot.date)} {formatClockTime(slot.time)}
                   </button>
                 ))}
               </div>
