@@ -56,10 +56,11 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
       style={style}
       data-appointment-id={appointment.id}
       data-forms={forms.length}
-      aria-label={`${range}, ${name}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}${isLocalId(appointment.id) ? ', pending' : ''}`}
+      aria-label={`${name}, ${range}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}${isLocalId(appointment.id) ? ', pending' : ''}`}
       aria-busy={busy || undefined}
     >
-      <span className="appt__line">
+      {/* The label says it all; the shortened text the block fits is what is seen, not a second name to read. */}
+      <span className="appt__line" aria-hidden="true">
         <span className="appt__type" title={appointment.appointmentType} aria-hidden="true">
           {TYPE_MARK[appointment.appointmentType]}
         </span>
@@ -78,7 +79,7 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
         <PendingTag id={appointment.id} kind="appointment" />
       </span>
       {!compact && !place.tab ? (
-        <span className="appt__meta">
+        <span className="appt__meta" aria-hidden="true">
           {range} · {appointment.status === 'Scheduled' ? appointment.appointmentType : appointment.status}
           {appointment.checkedInAt && appointment.status !== 'Completed' ? ' · arrived' : ''}
         </span>
