@@ -56,10 +56,13 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
       style={style}
       data-appointment-id={appointment.id}
       data-forms={forms.length}
-      aria-label={`${name}, ${range}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}${isLocalId(appointment.id) ? ', pending' : ''}`}
       aria-busy={busy || undefined}
     >
-      {/* The label says it all; the shortened text the block fits is what is seen, not a second name to read. */}
+      {/*
+        The name comes from this text (no aria-label, so what is seen is part of what is said, WCAG
+        2.5.3); the shortened lines the block fits are shown, not read twice.
+      */}
+      <span className="visually-hidden">{`${name}, ${range}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}${isLocalId(appointment.id) ? ', pending' : ''}`}</span>
       <span className="appt__line" aria-hidden="true">
         <span className="appt__type" title={appointment.appointmentType} aria-hidden="true">
           {TYPE_MARK[appointment.appointmentType]}
