@@ -64,7 +64,7 @@ test('switching the clinic to en-US (month first, 12-hour clock, Sunday, USD) an
 
   // Today: the date and the clock of the header.
   await nav(page).getByRole('link', { name: 'Today', exact: true }).click();
-  await expect(page.locator('.flow__header')).toContainText('Monday, December 7, 2026 · 10:05 AM');
+  await expect(page.locator('.flow__header')).toContainText(/Monday, December 7, 2026 · 10:\d{2} AM/);
   await saveScreen(page, 'locale-en-us-today');
 
   // The patient page: the birth date month first.
@@ -98,7 +98,7 @@ test('switching the clinic to en-US (month first, 12-hour clock, Sunday, USD) an
   await expect(page.getByRole('heading', { name: 'Monday 7 December 2026' })).toBeVisible();
   await expect(page.locator('.cal-gutter__hour').first()).toHaveText(TWENTY_FOUR_HOUR);
   await nav(page).getByRole('link', { name: 'Today', exact: true }).click();
-  await expect(page.locator('.flow__header')).toContainText('Monday 7 December 2026 · 10:05');
+  await expect(page.locator('.flow__header')).toContainText(/Monday 7 December 2026 · 1\d:\d{2}(?! [AP]M)/);
   await nav(page).getByRole('link', { name: 'Doctors', exact: true }).click();
   await expect(page.getByRole('table').first()).toContainText('€');
   await saveScreen(page, 'locale-en-gb-doctors');
