@@ -40,6 +40,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: rendererBoundaries }] },
   },
   {
+    // Layers of main: the runtime (stores, their state) sits below the services and the channels.
+    files: ['electron/main/runtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../services/**', '../ipc/**', '../compose', '../window', '../index', '../session'], message: 'The runtime depends on nothing above it: pass what it needs in.' }] },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

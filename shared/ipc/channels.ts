@@ -1,3 +1,10 @@
+import { APP_CHANNEL_NAMES } from './app/channel-names';
+import { AUDIT_CHANNEL_NAMES } from './audit/channel-names';
+import { SCHEDULING_CHANNEL_NAMES, type SchedulingChannelName } from './scheduling/channel-names';
+import { SESSION_CHANNEL_NAMES, type SessionChannelName } from './session/channel-names';
+import { STAFF_CHANNEL_NAMES, type StaffChannelName } from './staff/channel-names';
+import type { AppChannelName } from './app/channel-names';
+import type { AuditChannelName } from './audit/channel-names';
 import { ADMIN_CHANNEL_NAMES } from './admin/channel-names';
 import { BACKUP_CHANNEL_NAMES } from './backups/channel-names';
 import { CONSISTENCY_CHANNEL_NAMES } from './consistency/channel-names';
@@ -14,37 +21,12 @@ import { RECEPTION_CHANNEL_NAMES } from './reception/channel-names';
  * window.clinic without bundling the schemas. contract.ts must define exactly these. Each
  * feature keeps its own list in its folder, so features grow without touching one another.
  */
-const CORE_CHANNEL_NAMES = [
-  'app.status',
-  'app.retryStores',
-  'setup.complete',
-  'session.current',
-  'session.signIn',
-  'session.signOut',
-  'session.lock',
-  'session.unlock',
-  'session.activity',
-  'staff.list',
-  'staff.create',
-  'staff.setActive',
-  'staff.resetPassword',
-  'audit.search',
-  'slots.free',
-  'slots.soonest',
-  'appointments.book',
-  'appointments.reschedule',
-  'appointments.cancel',
-  'appointments.setStatus',
-  'appointments.recordArrival',
-  'appointments.recordVisitStep',
-  'series.preview',
-  'series.book',
-  'series.cancel',
-  'calendar.day',
-] as const;
-
 export const CHANNEL_NAMES = [
-  ...CORE_CHANNEL_NAMES,
+  ...APP_CHANNEL_NAMES,
+  ...SESSION_CHANNEL_NAMES,
+  ...STAFF_CHANNEL_NAMES,
+  ...AUDIT_CHANNEL_NAMES,
+  ...SCHEDULING_CHANNEL_NAMES,
   ...RECEPTION_CHANNEL_NAMES,
   ...CALENDAR_CHANNEL_NAMES,
   ...DOCTOR_CHANNEL_NAMES,
@@ -56,7 +38,9 @@ export const CHANNEL_NAMES = [
   ...CONSISTENCY_CHANNEL_NAMES,
   ...SEARCH_CHANNEL_NAMES,
 ] as const;
-export type CoreChannelName = (typeof CORE_CHANNEL_NAMES)[number];
+/** The channels every workstation has, whatever else it runs. */
+export type CoreChannelName =
+  AppChannelName | SessionChannelName | StaffChannelName | AuditChannelName | SchedulingChannelName;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Prefix of the ipcMain channels, so the app's channels never clash with Electron's own. */

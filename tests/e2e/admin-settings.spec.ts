@@ -2,7 +2,9 @@ import { expect, saveScreen, test } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
 import { ADMIN, openSection, setUpClinicAsAdmin } from './admin-support';
 
-test('an admin changes the slot step; a bad value and a stale save are refused and nothing typed is lost', async ({ page }) => {
+test('an admin changes the slot step; a bad value and a stale save are refused and nothing typed is lost', async ({
+  page,
+}) => {
   await setUpClinicAsAdmin(page);
   await openSection(page, 'Settings');
   await expect(page.getByRole('heading', { name: 'Clinic settings', level: 2 })).toBeVisible();
@@ -35,7 +37,11 @@ test('an admin changes the slot step; a bad value and a stale save are refused a
   const notice = page.getByRole('listitem', { name: 'Minimum notice' });
   await notice.getByRole('button', { name: 'Change Minimum notice' }).click();
   await notice.getByRole('spinbutton', { name: 'Minimum notice' }).fill('60');
-  const elsewhere = await invokeInPage(page, 'admin.settings.save', { name: 'minimumNoticeMinutes', value: 120, version: null });
+  const elsewhere = await invokeInPage(page, 'admin.settings.save', {
+    name: 'minimumNoticeMinutes',
+    value: 120,
+    version: null,
+  });
   expect(elsewhere.ok).toBe(true);
   await notice.getByRole('button', { name: 'Save' }).click();
   await expect(notice.getByRole('alert')).toContainText('Someone else changed this setting');
@@ -52,6 +58,45 @@ test('an admin changes the slot step; a bad value and a stale save are refused a
   await hours.getByLabel('Saturday range 2 from').fill('14:00');
   await hours.getByLabel('Saturday range 2 until').fill('17:00');
   await hours.getByRole('button', { name: 'Save' }).click();
-  await expect(hours.getByTestId('value-opening_hours')).toHaveText('Mon–Fri 08:00–18:00 · Sat 09:00–13:00, 14:00–17:00');
+  await expect(hours.getByTestId('value-opening_hours')).toHaveText(
+    'Mon–Fri 08:00–18:00 · Sat 09:00–13:00, 14:00–17:00',
+  );
   await saveScreen(page, 'admin-settings-saved');
+});
+
+test('a new time zone is confirmed first, with what it changes; keeping the old one saves nothing', async ({
+  page,
+}) => {
+  await setUpClinicAsAdmin(page);
+  await openSection(page, 'Settings');
+  const zone = page.getByRole('listitem', { name: 'Time zone' });
+  await expect(zone.getByTestId('value-clinic_timezone')).toContainText('Europe/Vienna');
+
+  await zone.getByRole('button', { name: 'Change Time zone' }).click();
+  await zone.getByRole('combobox', { name: 'Time zone' }).fill('lisbon');
+  await zone.getByRole('option', { name: /Europe \/ Lisbon/ }).click();
+  await zone.getByRole('button', { name: 'Save' }).click();
+  const confirm = zone.getByRole('alert', { name: 'Confirm the time zone change' });
+  await expect(confirm).toContainText('from Europe/Vienna to Europe/Lisbon');
+  await expect(confirm).toContainText('09:00 stays 09:00');
+  await expect(zone.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(size);
+    await confirm.scrollIntoViewIfNeeded();
+    await saveScreen(page, `admin-settings-timezone-confirm-${size.width}`);
+  }
+  // Not saved until confirmed.
+  const before = await invokeInPage(page, 'admin.settings.list', {});
+  expect(before.ok && before.data.known.find((s) => s.name === 'timezone')?.value).toBe('Europe/Vienna');
+
+  await confirm.getByRole('button', { name: 'Keep Europe/Vienna' }).click();
+  await expect(confirm).toHaveCount(0);
+  await zone.getByRole('button', { name: 'Save' }).click();
+  await zone.getByRole('button', { name: 'Change to Europe/Lisbon' }).click();
+  await expect(page.getByText('Time zone saved.')).toBeVisible();
+  const after = await invokeInPage(page, 'admin.settings.list', {});
+  expect(after.ok && after.data.known.find((s) => s.name === 'timezone')?.value).toBe('Europe/Lisbon');
 });

@@ -1,25 +1,16 @@
+import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
 import { addDays, clinicToday, dragSelect, minutesOf, openCalendarOnDemoClinic } from './support/calendar-clinic';
+import { DEFAULT_DISPLAY_LOCALE, formatDayLong } from '../../shared/domain/display-format';
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
 // A generated patient: the name is made up.
 const PATIENT = { firstName: 'Maren', lastName: 'Testholm' };
 
-test('booking from the calendar: select a free range on a doctor column, pick the patient, book', async ({ page }) => {
-  await openCalendarOnDemoClinic(page);
-  const registered = await invokeInPage(page, 'patients.register', {
-    patient: {
-      ...PATIENT,
-      email: 'maren.testholm@patients.example',
-      phone: '+1 555 0142 77',
-      dateOfBirth: '1979-03-14',
-      gender: 'Female',
-    },
-  });
-  if (!registered.ok) throw new Error(registered.error.message);
-
+/** Tomorrow, a free 45 minutes on one of the first three doctors, selected on the grid and opened in the booking dialog. */
+async function openBookingOnFreeTime(page: Page) {
   const tomorrow = addDays(clinicToday(), 1);
   await page.keyboard.press('Alt+ArrowRight');
   await expect(page.locator('.day-toolbar__relative')).toHaveText('Tomorrow');
@@ -54,6 +45,23 @@ test('booking from the calendar: select a free range on a doctor column, pick th
   await bar.getByRole('button', { name: 'Book this time…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Book an appointment' });
   await expect(dialog).toBeVisible();
+  return { chosen, end, tomorrow, dialog };
+}
+
+test('booking from the calendar: select a free range on a doctor column, pick the patient, book', async ({ page }) => {
+  await openCalendarOnDemoClinic(page);
+  const registered = await invokeInPage(page, 'patients.register', {
+    patient: {
+      ...PATIENT,
+      email: 'maren.testholm@patients.example',
+      phone: '+1 555 0142 77',
+      dateOfBirth: '1979-03-14',
+      gender: 'Female',
+    },
+  });
+  if (!registered.ok) throw new Error(registered.error.message);
+
+  const { chosen, end, tomorrow, dialog } = await openBookingOnFreeTime(page);
   await expect(dialog.getByLabel('Time')).toHaveValue(chosen.time);
   await expect(dialog.getByLabel('Date')).toHaveValue(tomorrow);
   // The dialog shows the doctor of the column that was selected, not "Choose…".
@@ -72,4 +80,56 @@ test('booking from the calendar: select a free range on a doctor column, pick th
   await expect(block).toHaveAttribute('aria-label', new RegExp(`^${chosen.time} – ${end}, Maren Testholm`));
   await expect(page.getByRole('region', { name: 'Selected time' })).toHaveCount(0);
   await saveScreen(page, 'calendar-booked');
+});
+
+test('a new patient at the desk: registered inside the booking dialog, one set of buttons, booked on the selected time', async ({
+  page,
+}) => {
+  await openCalendarOnDemoClinic(page);
+  const { chosen, end, tomorrow, dialog } = await openBookingOnFreeTime(page);
+  // Exactly what was selected: doctor, date, time and length.
+  const summary = dialog.getByTestId('booking-summary');
+  const lastName = chosen.doctorName.split(' ').at(-1)!;
+  await expect(summary.locator('span')).toHaveText([
+    new RegExp(`${lastName}$`),
+    formatDayLong(tomorrow, DEFAULT_DISPLAY_LOCALE),
+    `${chosen.time} – ${end}`,
+    '45 min',
+  ]);
+  await expect(dialog.getByLabel('Length')).toHaveValue('45');
+
+  await dialog.getByRole('combobox', { name: 'Patient' }).fill('Ilse Probewald');
+  await dialog.getByRole('option', { name: /Register new patient/ }).click();
+  const newPatient = dialog.getByRole('group', { name: 'New patient' });
+  await expect(newPatient).toBeVisible();
+  await expect(newPatient.getByLabel('First name')).toHaveValue('Ilse');
+  await expect(newPatient.getByLabel('Last name')).toHaveValue('Probewald');
+  // The booking stays in view while registering, and the dialog has one Cancel and one primary button.
+  await expect(summary).toContainText(chosen.doctorName);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveCount(1);
+  await expect(dialog.locator('.button--primary')).toHaveCount(1);
+  await expect(dialog.getByRole('button', { name: 'Register and book' })).toBeVisible();
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(size);
+    await expect(dialog.getByRole('button', { name: 'Register and book' })).toBeInViewport();
+    await saveScreen(page, `booking-register-inline-${size.width}`);
+  }
+
+  // Missing fields are named in place; nothing is booked or registered.
+  await dialog.getByRole('button', { name: 'Register and book' }).click();
+  await expect(newPatient.getByLabel('Phone', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog).toBeVisible();
+
+  await newPatient.getByLabel('Date of birth').fill('1988-04-21');
+  await newPatient.getByLabel('Gender').selectOption('Female');
+  await newPatient.getByLabel('Phone', { exact: true }).fill('+43 1 555 0199');
+  await newPatient.getByLabel('Email', { exact: true }).fill('ilse.probewald@patients.example');
+  await dialog.getByRole('button', { name: 'Register and book' }).click();
+  await expect(dialog).toBeHidden();
+
+  const block = page.getByTestId('calendar-column').nth(chosen.index).locator('.appt', { hasText: 'Ilse Probewald' });
+  await expect(block).toHaveAttribute('aria-label', new RegExp(`^${chosen.time} – ${end}, Ilse Probewald`));
 });

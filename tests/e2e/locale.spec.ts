@@ -55,7 +55,7 @@ test('switching the clinic to en-US (month first, 12-hour clock, Sunday, USD) an
   await expect(page.locator('.appt').first()).toHaveAccessibleName(/\d:\d{2} [AP]M/);
   await saveScreen(page, 'locale-en-us-calendar-day');
   await page.getByRole('tab', { name: 'Week' }).click();
-  await expect(page.getByText('Dec 6 – Dec 12, 2026')).toBeVisible();
+  await expect(page.getByText('Dec 6 – Dec 12, 2026').first()).toBeVisible();
   await saveScreen(page, 'locale-en-us-calendar-week');
   await page.getByRole('tab', { name: 'Month' }).click();
   await expect(page.getByRole('columnheader').first()).toHaveText('Sun');

@@ -254,7 +254,7 @@ test('offline: the desk books and checks in from its own copy, the changes reach
     await expect(indicator).toContainText(/Offline\s*since \d{2}:\d{2}/, { timeout: OUTAGE_MS });
     // A later slot, so it is still ahead when the server comes back.
     await bookWalkIn(page, 'Celia Conflicton', 3);
-    const [mine] = (await call(page, 'patients.get', { patientId: late.id })).upcoming;
+    const [mine] = (await call(page, 'patients.get', { patientId: late.id })).today;
     expect(isLocalId(mine!.id)).toBe(true);
     await call(other.page, 'appointments.book', {
       patientId: rival.id,

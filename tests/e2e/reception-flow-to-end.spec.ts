@@ -1,50 +1,29 @@
-import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
-import { ZONE } from './support/calendar-clinic';
+import { openAllDayClinic } from './support/all-day-clinic';
 import { call, generatedPatient } from './support/reception-setup';
-
-const DOCTOR = {
-  firstName: 'Tamsin',
-  lastName: 'Fieldmark',
-  email: 'tamsin.fieldmark@example.org',
-  phone: '+43 1 555 0177',
-  specialization: 'General Practice',
-  licenseNumber: 'FLOW-TEST-1',
-  yearsExperience: 7,
-  consultationFee: null,
-  bio: null,
-  password: 'meadow pencil harbour 44',
-};
-
-/** A clinic open around the clock with one doctor who works every hour: free time whenever the test runs. */
-async function openAllDayClinic(page: Page): Promise<number> {
-  await page.getByRole('heading', { name: 'Set up your clinic' }).waitFor({ timeout: 60_000 });
-  await call(page, 'setup.complete', {
-    clinicName: 'Birkenhof Test Clinic',
-    timezone: ZONE,
-    admin: { username: 'flow.lead', email: 'flow.lead@example.org', firstName: 'Sasha', lastName: 'Samplewood', password: 'quiet river atlas 73' },
-  });
-  const allDay = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((day) => [day, [['00:00', '24:00']]]));
-  await call(page, 'admin.settings.save', { name: 'openingHours', value: allDay, version: null });
-  const doctor = await call(page, 'admin.doctors.create', DOCTOR);
-  await call(page, 'admin.schedule.saveWeekly', {
-    doctorId: doctor.id,
-    weekly: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, startTime: '00:00', endTime: '24:00', isAvailable: true })),
-    resolution: { conflicts: 'refuse' },
-  });
-  return doctor.id;
-}
 
 test('the flow board to the end of the visit: arrived, in room, with doctor, checked out; a walk-in; steps from another desk arrive live', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const doctorId = await openAllDayClinic(page);
-  const expected = await call(page, 'patients.register', { patient: generatedPatient('Odile', 'Brackenfold'), acknowledgeDuplicates: true });
-  const other = await call(page, 'patients.register', { patient: generatedPatient('Piran', 'Glasswick'), acknowledgeDuplicates: true });
-  await call(page, 'patients.register', { patient: generatedPatient('Wrenna', 'Stilebrook'), acknowledgeDuplicates: true });
-  const cancelling = await call(page, 'patients.register', { patient: generatedPatient('Corvin', 'Ashdell'), acknowledgeDuplicates: true });
+  const expected = await call(page, 'patients.register', {
+    patient: generatedPatient('Odile', 'Brackenfold'),
+    acknowledgeDuplicates: true,
+  });
+  const other = await call(page, 'patients.register', {
+    patient: generatedPatient('Piran', 'Glasswick'),
+    acknowledgeDuplicates: true,
+  });
+  await call(page, 'patients.register', {
+    patient: generatedPatient('Wrenna', 'Stilebrook'),
+    acknowledgeDuplicates: true,
+  });
+  const cancelling = await call(page, 'patients.register', {
+    patient: generatedPatient('Corvin', 'Ashdell'),
+    acknowledgeDuplicates: true,
+  });
   const walkerLater = () => cancelling.id;
   const slots = await call(page, 'slots.soonest', { doctorIds: [doctorId], count: 6, days: 1 });
   const book = (patientId: number, index: number) =>
@@ -117,7 +96,10 @@ test('the flow board to the end of the visit: arrived, in room, with doctor, che
   await expect(notice).toContainText(`Cancellation undone: booked again at ${third.time}`);
   await expect(board.getByTestId('flow-row').filter({ hasText: 'Corvin Ashdell' })).toHaveCount(2);
   await expect(
-    board.getByTestId('flow-row').filter({ hasText: 'Corvin Ashdell' }).locator('.status-chip', { hasText: 'Scheduled' }),
+    board
+      .getByTestId('flow-row')
+      .filter({ hasText: 'Corvin Ashdell' })
+      .locator('.status-chip', { hasText: 'Scheduled' }),
   ).toHaveCount(1);
 
   // Every action stays inside the board at both sizes.

@@ -97,3 +97,47 @@ test('a cancellation is offered to the waiting list in priority then waiting ord
     [doctor.doctorId, free!.date, free!.time, 'Scheduled'],
   ]);
 });
+
+test('adding to the waiting list: nothing preselected, times as the desk types them, each error gone once fixed', async ({
+  page,
+}) => {
+  await setUpDemoClinic(page);
+  const patient = await call(page, 'patients.register', {
+    patient: generatedPatient('Wendelin', 'Quarrington'),
+    acknowledgeDuplicates: true,
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Waiting list' }).click();
+  await page.getByRole('button', { name: 'Add to waiting list' }).click();
+  const form = page.getByRole('form', { name: 'Add to the waiting list' });
+  const wish = form.getByLabel('With');
+  await expect(wish.locator('option:checked')).toHaveText('Choose…');
+
+  await form.getByLabel('Earliest time').fill('9.15');
+  await form.getByLabel('Latest end').fill('1130');
+  await form.getByRole('button', { name: 'Add to waiting list' }).click();
+  await expect(form.getByText('Choose a doctor or a specialization')).toBeVisible();
+  await expect(form.getByText('Choose the patient first')).toBeVisible();
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(size);
+    await saveScreen(page, `waiting-list-add-errors-${size.width}`);
+  }
+
+  // Each message leaves when its cause is fixed, not at the next save.
+  const specialization = (await wish.locator('optgroup[label="Specialization"] option').first().getAttribute('value'))!;
+  await wish.selectOption(specialization);
+  await expect(form.getByText('Choose a doctor or a specialization')).toHaveCount(0);
+  await expect(form.getByText('Choose the patient first')).toBeVisible();
+  await form.getByRole('combobox', { name: 'Patient' }).fill('Quarrington');
+  await form.getByRole('option', { name: /Quarrington, Wendelin/ }).click();
+  await expect(form.getByText('Choose the patient first')).toHaveCount(0);
+
+  await form.getByRole('button', { name: 'Add to waiting list' }).click();
+  const row = page.getByRole('table', { name: 'Waiting list' }).getByRole('row').filter({ hasText: 'Quarrington' });
+  await expect(row).toBeVisible();
+  const entries = await call(page, 'waitingList.list', {});
+  const entry = entries.find((e) => e.patientId === patient.id);
+  expect(entry).toMatchObject({ earliestTime: '09:15', latestTime: '11:30', specialization: specialization.slice(5) });
+});

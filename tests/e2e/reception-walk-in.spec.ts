@@ -71,7 +71,7 @@ test('a whole walk-in with the keyboard alone: find, choose, book; then a second
   await expect(page.getByRole('status').filter({ hasText: 'Quillon Ambervale is booked' })).toContainText(chosenTime);
   await saveScreen(page, 'reception-walk-in-booked');
   const record = await call(page, 'patients.get', { patientId: first.id });
-  expect(record.upcoming.map((a) => a.time)).toEqual([chosenTime]);
+  expect(record.today.map((a) => a.time)).toEqual([chosenTime]);
 
   // The next walk-in waits for the soonest slot with any doctor: into the queue.
   await expect(page.getByRole('button', { name: 'Next walk-in' })).toBeFocused();

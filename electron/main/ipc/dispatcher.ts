@@ -1,7 +1,7 @@
 import { contract, isChannel, type Channel, type ChannelSpec } from '../../../shared/ipc/contract';
 import { roleMay, type Permission } from '../../../shared/ipc/permissions';
 import { AppFailure, fail, isAppFailure, ok, type Result } from '../../../shared/ipc/result';
-import { OFFLINE_POLICY } from '../../../shared/ipc/offline-policy';
+import { offlinePolicyOf, queuedChangeOf } from '../../../shared/ipc/channel-spec';
 import { auditedResource } from '../services/audit/audit-event';
 import { isConnectionError } from '../services/sync/outbox/connection-errors';
 import type { HandlerContext, Handlers } from './handler-types';
@@ -14,13 +14,6 @@ export interface DispatcherOptions {
   /** Where unexpected failures go; never receives the input (it may hold patient data). */
   reportInternalError?: (channel: Channel, error: unknown) => void;
 }
-
-/**
- * Queued kinds of change whose writes go to the document store, where no outbox key is kept with
- * them: sent again after a lost answer, one could be stored twice, so cut mid-way they are still
- * answered SERVER_UNREACHABLE.
- */
-const UNKEYED_ONLINE: ReadonlySet<Channel> = new Set(['doctor.prescription.save']);
 
 /** What a locked workstation still answers: status, sign-in, unlock. */
 const OPEN_WHILE_LOCKED: ReadonlySet<Permission> = new Set(['anyone', 'session.own']);
@@ -114,18 +107,19 @@ export function createDispatcher({ handlers, context, reportInternalError }: Dis
     // Screens keep the pending ids of records made offline; once the replay has learned the server's, the call means those.
     const input = outbox ? await outbox.resolveIds(parsed.data).catch(() => parsed.data) : parsed.data;
     // Decided after the last await before the handler runs: queue() counts a local change from its first line.
-    const offline = context.runtime.servingMirror ? OFFLINE_POLICY[channel] : null;
+    const offline = context.runtime.servingMirror ? offlinePolicyOf(spec) : null;
     if (offline === 'server') {
       return fail('OFFLINE', 'This needs the clinic server, which cannot be reached right now. It works again once the connection is back.');
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const run = () => handler(input, context);
+      const queuedChange = queuedChangeOf(spec);
       let output: unknown;
       if (offline === 'queue' && user && outbox) {
         // While the server is away a change is applied to the mirror and queued for the server.
         output = await outbox.queue(channel, input, user, run);
-      } else if (offline === null && OFFLINE_POLICY[channel] === 'queue' && !UNKEYED_ONLINE.has(channel) && user && outbox) {
+      } else if (offline === null && queuedChange && !queuedChange.unkeyedOnline && user && outbox) {
         // Online, a change that loses the server mid-way is queued rather than lost (its outcome is unknown).
         const mirror = context.runtime.mirrorView();
         const runOnMirror = () => (mirror ? handler(input, { ...context, runtime: mirror }) : Promise.reject(new AppFailure('STORE_UNAVAILABLE', 'No copy of the clinic on this workstation.')));

@@ -1,7 +1,7 @@
 import type { ReplicaHealth } from '../data/sql/read-routing';
 import { resolveStoreConfig, StoreConfigError, type SecretBox, type StoreConfig } from '../config/store-config';
 import type { SqlStore } from '../data/sql/open-sql-store';
-import { useOwnIdRanges } from '../services/sync/outbox/local-id-sequences';
+import { useOwnIdRanges } from '../data/sql/repositories/local-id-repository';
 import { applyDemoMode } from './demo-mode';
 import {
   closeStores,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { StoreConfig } from '../config/store-config';
-import { demoSizeFrom, seedDemoClinic } from '../services/demo-clinic';
+import { demoSizeFrom, seedDemoClinic } from '../data/generator/demo-clinic';
 import type { StoreState } from './stores';
 
 /**

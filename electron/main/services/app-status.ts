@@ -6,7 +6,10 @@ import { readSettingOrNull } from './clinic-settings';
 import { loadClinicSettings } from './scheduling/rules';
 import { isSetupRequired } from './setup';
 
-export async function appStatus(runtime: AppRuntime): Promise<AppStatus> {
+/** What the status call reads of the runtime. */
+export type StatusRuntime = Pick<AppRuntime, 'appVersion' | 'config' | 'problemWithConfig' | 'state'>;
+
+export async function appStatus(runtime: StatusRuntime): Promise<AppStatus> {
   const state = runtime.state;
   const base: AppStatus = {
     appVersion: runtime.appVersion,

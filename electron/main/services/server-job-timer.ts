@@ -1,5 +1,8 @@
 import type { AppRuntime } from '../runtime/app-runtime';
 
+/** When a server job may run (stores ready, not from the mirror) and the stores it works on. */
+export type JobRuntime = Pick<AppRuntime, 'servingMirror' | 'state' | 'stores'>;
+
 export interface ServerJobTimer {
   stop(): void;
 }
@@ -20,7 +23,7 @@ export interface ServerJob {
  * while the screens are on the mirror, and a failed pass is reported by error class only and tried
  * again at the next turn. The timer does not keep the process alive.
  */
-export function startServerJobTimer(runtime: AppRuntime, job: ServerJob): ServerJobTimer {
+export function startServerJobTimer(runtime: JobRuntime, job: ServerJob): ServerJobTimer {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const schedule = (ms: number) => {

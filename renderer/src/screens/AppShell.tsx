@@ -31,17 +31,33 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
   const sections = sectionsFor(user, status.mode);
   const [chosen, setChosen] = useState<Section>(() => homeSectionFor(user, status.mode));
   const section = sections.includes(chosen) ? chosen : homeSectionFor(user, status.mode);
+  /** A doctor whose schedule the Doctors section opens on (the calendar's "Set hours"). */
+  const [hoursOf, setHoursOf] = useState<number | null>(null);
+  const open = (next: Section) => {
+    setHoursOf(null);
+    setChosen(next);
+  };
+  const setHours = sections.includes('doctors')
+    ? (doctorId: number) => {
+        setHoursOf(doctorId);
+        setChosen('doctors');
+      }
+    : undefined;
   const zone = status.timezone ?? 'UTC';
   const displayKey = useDisplayKey();
   return (
     <div className="app-shell">
-      <SideNav sections={sections} current={section} onSelect={setChosen} />
+      <SideNav sections={sections} current={section} onSelect={open} />
       <div className="app-shell__main">
-        <TopBar status={status} user={user} onOpenConflicts={sections.includes('conflicts') ? () => setChosen('conflicts') : undefined} />
+        <TopBar
+          status={status}
+          user={user}
+          onOpenConflicts={sections.includes('conflicts') ? () => open('conflicts') : undefined}
+        />
         {/* Keyed on the display settings: a change of locale, clock or currency re-renders the section in full. */}
         <main key={displayKey} className={`app-shell__content app-shell__content--${section}`} id={section}>
           <h1 className="visually-hidden">{SECTION_LABEL[section]}</h1>
-          {section === 'calendar' ? <CalendarScreen zone={zone} /> : null}
+          {section === 'calendar' ? <CalendarScreen zone={zone} onSetHours={setHours} /> : null}
           {section === 'today' ? <FlowBoard zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
           {section === 'audit' ? <AuditTrailScreen zone={zone} /> : null}
@@ -59,7 +75,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'myDay' ? <DoctorWorkspace zone={zone} /> : null}
           {section === 'myHours' ? <MyHoursScreen /> : null}
           {section === 'settings' ? <SettingsScreen /> : null}
-          {section === 'doctors' ? <DoctorsScreen /> : null}
+          {section === 'doctors' ? <DoctorsScreen key={hoursOf ?? 'list'} openScheduleOf={hoursOf} /> : null}
           {section === 'reports' ? <ReportsScreen /> : null}
           {section === 'conflicts' ? <SyncConflictsScreen zone={zone} /> : null}
           {section === 'messages' ? <CommunicationsScreen user={user} zone={zone} /> : null}

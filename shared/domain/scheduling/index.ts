@@ -11,4 +11,3 @@ export * from './recurrence';
 export * from './series-plan';
 export * from './arrival';
 export * from './visit-steps';
-export * from './time-entry';

@@ -34,55 +34,141 @@ const doctorAccount = (action: string) =>
  * changes to doctors' accounts are on the audit trail like staff accounts.
  */
 export const adminContract = {
-  'admin.settings.list': channel<SettingsPage>()({ input: SettingsListInput, permission: 'clinic.configure' }),
-  'admin.settings.save': channel<KnownSettingView>()({ input: SaveSettingInput, permission: 'clinic.configure' }),
+  'admin.settings.list': channel<SettingsPage>()({
+    input: SettingsListInput,
+    permission: 'clinic.configure',
+    offline: 'read',
+  }),
+  'admin.settings.save': channel<KnownSettingView>()({
+    input: SaveSettingInput,
+    permission: 'clinic.configure',
+    offline: {
+      policy: 'queue',
+      label: 'Setting',
+      resolutions: ['keep-mine', 'keep-theirs'],
+      detail: (input) => `${input.name} = ${JSON.stringify(input.value)}`,
+      keepMine: {
+        before: 'admin.settings.list',
+        restate: (input, page) => ({
+          ...input,
+          version: (page as SettingsPage).known.find((s) => s.name === input.name)?.version ?? null,
+        }),
+      },
+    },
+  }),
 
-  'admin.doctors.list': channel<DoctorView[]>()({ input: DoctorListInput, permission: 'clinic.configure' }),
+  'admin.doctors.list': channel<DoctorView[]>()({
+    input: DoctorListInput,
+    permission: 'clinic.configure',
+    offline: 'read',
+  }),
   'admin.doctors.create': channel<DoctorView>()({
     input: CreateDoctorInput,
     permission: 'clinic.configure',
-    audit: { action: 'create_doctor_account', resourceType: 'staff', resourceId: (_input, output) => output?.id ?? null },
+    offline: 'server',
+    audit: {
+      action: 'create_doctor_account',
+      resourceType: 'staff',
+      resourceId: (_input, output) => output?.id ?? null,
+    },
   }),
-  'admin.doctors.update': channel<DoctorView>()({ input: UpdateDoctorInput, permission: 'clinic.configure', audit: doctorAccount('update_doctor_profile') }),
+  'admin.doctors.update': channel<DoctorView>()({
+    input: UpdateDoctorInput,
+    permission: 'clinic.configure',
+    offline: 'server',
+    audit: doctorAccount('update_doctor_profile'),
+  }),
   'admin.doctors.setActive': channel<DoctorView>()({
     input: SetDoctorActiveInput,
     permission: 'clinic.configure',
+    offline: 'server',
     audit: doctorAccount('change_doctor_account_status'),
   }),
   'admin.doctors.resetPassword': channel<DoctorView>()({
     input: ResetDoctorPasswordInput,
     permission: 'clinic.configure',
+    offline: 'server',
     audit: doctorAccount('reset_doctor_password'),
   }),
-  'admin.doctors.setImage': channel<DoctorView>()({ input: SetDoctorImageInput, permission: 'clinic.configure', audit: doctorAccount('change_doctor_image') }),
-  'admin.doctors.removeImage': channel<DoctorView>()({ input: DoctorRefInput, permission: 'clinic.configure', audit: doctorAccount('remove_doctor_image') }),
+  'admin.doctors.setImage': channel<DoctorView>()({
+    input: SetDoctorImageInput,
+    permission: 'clinic.configure',
+    offline: 'server',
+    audit: doctorAccount('change_doctor_image'),
+  }),
+  'admin.doctors.removeImage': channel<DoctorView>()({
+    input: DoctorRefInput,
+    permission: 'clinic.configure',
+    offline: 'server',
+    audit: doctorAccount('remove_doctor_image'),
+  }),
   // Staff see the doctors' pictures (calendar, kiosk later); reading one changes nothing.
-  'admin.doctors.image': channel<DoctorImage>()({ input: DoctorRefInput, permission: 'clinic.read' }),
+  'admin.doctors.image': channel<DoctorImage>()({
+    input: DoctorRefInput,
+    permission: 'clinic.read',
+    offline: 'anywhere',
+  }),
 
-  'admin.schedule.get': channel<DoctorScheduleView>()({ input: DoctorScheduleInput, permission: 'clinic.configure' }),
+  'admin.schedule.get': channel<DoctorScheduleView>()({
+    input: DoctorScheduleInput,
+    permission: 'clinic.configure',
+    offline: 'read',
+  }),
   // The previews and changes list the patients of affected appointments (names, contact): on record.
   // Each appointment a change cancels gets its own cancel_appointment record besides.
   'admin.schedule.previewWeekly': channel<AffectedAppointment[]>()({
     input: PreviewWeeklyInput,
     permission: 'clinic.configure',
-    audit: { action: 'preview_doctor_hours_change', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+    offline: 'read',
+    audit: {
+      action: 'preview_doctor_hours_change',
+      resourceType: 'appointment',
+      resourceId: () => null,
+      patientId: () => null,
+    },
   }),
   'admin.schedule.saveWeekly': channel<ScheduleChangeResult>()({
     input: SaveWeeklyInput,
     permission: 'clinic.configure',
-    audit: { action: 'change_doctor_hours', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+    offline: { policy: 'queue', label: 'Weekly hours', resolutions: ['keep-mine', 'keep-theirs'] },
+    audit: {
+      action: 'change_doctor_hours',
+      resourceType: 'appointment',
+      resourceId: () => null,
+      patientId: () => null,
+    },
   }),
   'admin.schedule.previewBlock': channel<AffectedAppointment[]>()({
     input: PreviewBlockInput,
     permission: 'clinic.configure',
-    audit: { action: 'preview_doctor_unavailable_date', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+    offline: 'read',
+    audit: {
+      action: 'preview_doctor_unavailable_date',
+      resourceType: 'appointment',
+      resourceId: () => null,
+      patientId: () => null,
+    },
   }),
   'admin.schedule.addBlock': channel<ScheduleChangeResult>()({
     input: AddBlockInput,
     permission: 'clinic.configure',
-    audit: { action: 'add_doctor_unavailable_date', resourceType: 'appointment', resourceId: () => null, patientId: () => null },
+    offline: { policy: 'queue', label: 'Day off' },
+    audit: {
+      action: 'add_doctor_unavailable_date',
+      resourceType: 'appointment',
+      resourceId: () => null,
+      patientId: () => null,
+    },
   }),
-  'admin.schedule.removeBlock': channel<DoctorScheduleView>()({ input: RemoveBlockInput, permission: 'clinic.configure' }),
+  'admin.schedule.removeBlock': channel<DoctorScheduleView>()({
+    input: RemoveBlockInput,
+    permission: 'clinic.configure',
+    offline: { policy: 'queue', label: 'Removal of a day off' },
+  }),
   // Aggregates only (counts and minutes): no patient is identified, so no audit record.
-  'admin.reports.clinic': channel<ClinicReport>()({ input: ClinicReportInput, permission: 'reports.read' }),
+  'admin.reports.clinic': channel<ClinicReport>()({
+    input: ClinicReportInput,
+    permission: 'reports.read',
+    offline: 'read',
+  }),
 } as const satisfies Record<AdminChannelName, ChannelSpec>;

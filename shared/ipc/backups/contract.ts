@@ -8,11 +8,12 @@ export const RestoreBackupInput = z.object({ name: text().min(1).max(200) }).str
 
 /** The backup channels: admins look after the local store's backups. */
 export const backupContract = {
-  'backups.list': channel<BackupView[]>()({ input: NoInput, permission: 'clinic.configure' }),
-  'backups.create': channel<BackupView>()({ input: NoInput, permission: 'clinic.configure' }),
+  'backups.list': channel<BackupView[]>()({ input: NoInput, permission: 'clinic.configure', offline: 'anywhere' }),
+  'backups.create': channel<BackupView>()({ input: NoInput, permission: 'clinic.configure', offline: 'anywhere' }),
   'backups.restore': channel<RestoreResult>()({
     input: RestoreBackupInput,
     permission: 'clinic.configure',
+    offline: 'anywhere',
     // Restoring replaces every patient record at once: who did it, and which backup, is kept.
     audit: { action: 'restore_backup', resourceType: 'backup', resourceId: (input) => input.name },
   }),

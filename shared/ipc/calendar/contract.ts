@@ -9,10 +9,19 @@ export const calendarContract = {
   'calendar.week': channel<CalendarWeek>()({
     input: CalendarWeekInput,
     permission: 'appointments.read',
+    offline: 'read',
     audit: { action: 'view_schedule', resourceType: 'appointment', resourceId: () => null },
   }),
   // Counts only: no patient information, no audit record.
-  'calendar.month': channel<CalendarMonth>()({ input: CalendarMonthInput, permission: 'appointments.read' }),
+  'calendar.month': channel<CalendarMonth>()({
+    input: CalendarMonthInput,
+    permission: 'appointments.read',
+    offline: 'read',
+  }),
   // Fingerprints only (counts and checksums), polled every few seconds: no patient information.
-  'calendar.changes': channel<CalendarChanges>()({ input: CalendarChangesInput, permission: 'appointments.read' }),
+  'calendar.changes': channel<CalendarChanges>()({
+    input: CalendarChangesInput,
+    permission: 'appointments.read',
+    offline: 'read',
+  }),
 } as const satisfies Record<CalendarChannelName, ChannelSpec>;

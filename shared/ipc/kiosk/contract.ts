@@ -29,60 +29,89 @@ import type {
 /** The kiosk channels: input schema, output type, permission and audit spec of each. */
 export const kioskContract = {
   // Staff switch the workstation into kiosk mode: their own session ends there.
-  'kiosk.enter': channel<SessionInfo>()({ input: NoInput, permission: 'kiosk.manage' }),
+  'kiosk.enter': channel<SessionInfo>()({ input: NoInput, permission: 'kiosk.manage', offline: 'anywhere' }),
   // Nobody on staff is signed in at a kiosk, so these two are open; main checks the password and the mode.
-  'kiosk.exit': channel<SessionInfo>()({ input: KioskExitInput, permission: 'anyone' }),
-  'kiosk.signIn': channel<SessionInfo>()({ input: KioskSignInInput, permission: 'anyone' }),
+  'kiosk.exit': channel<SessionInfo>()({ input: KioskExitInput, permission: 'anyone', offline: 'anywhere' }),
+  'kiosk.signIn': channel<SessionInfo>()({ input: KioskSignInInput, permission: 'anyone', offline: 'read' }),
   'kiosk.findPatient': channel<KioskPatientMatch>()({
     input: FindKioskPatientInput,
     permission: 'kiosk.manage',
+    offline: 'read',
     audit: { action: 'find_patient_for_kiosk', resourceType: 'patient' },
   }),
   'kiosk.setPatientPassword': channel<KioskPasswordSet>()({
     input: SetPatientKioskPasswordInput,
     permission: 'kiosk.manage',
+    offline: 'server',
     audit: { action: 'set_patient_kiosk_password', resourceType: 'patient', resourceId: (input) => input.patientId },
   }),
   'kiosk.myVisits': channel<KioskVisits>()({
     input: NoInput,
     permission: 'kiosk.patient',
-    audit: { action: 'view_own_appointments', resourceType: 'appointment', resourceId: () => null, patientId: (_input, output) => output?.patientId ?? null },
+    offline: 'read',
+    audit: {
+      action: 'view_own_appointments',
+      resourceType: 'appointment',
+      resourceId: () => null,
+      patientId: (_input, output) => output?.patientId ?? null,
+    },
   }),
   'kiosk.myPrescriptions': channel<KioskPrescriptions>()({
     input: NoInput,
     permission: 'kiosk.patient',
-    audit: { action: 'view_own_prescriptions', resourceType: 'prescription', resourceId: () => null, patientId: (_input, output) => output?.patientId ?? null },
+    offline: 'read',
+    audit: {
+      action: 'view_own_prescriptions',
+      resourceType: 'prescription',
+      resourceId: () => null,
+      patientId: (_input, output) => output?.patientId ?? null,
+    },
   }),
   'kiosk.checkIn': channel<AppointmentView>()({
     input: KioskCheckInInput,
     permission: 'kiosk.patient',
+    offline: { policy: 'queue', label: 'Kiosk check-in' },
     audit: { action: 'kiosk_check_in', resourceType: 'appointment', resourceId: (input) => input.appointmentId },
   }),
   'kiosk.submitFeedback': channel<FeedbackReceipt>()({
     input: SubmitFeedbackInput,
     permission: 'kiosk.patient',
+    offline: 'server',
     audit: { action: 'submit_feedback', resourceType: 'feedback' },
   }),
   'feedback.queue': channel<ModerationItem[]>()({
     input: FeedbackQueueInput,
     permission: 'feedback.moderate',
+    offline: 'server',
     audit: { action: 'view_feedback_queue', resourceType: 'feedback', resourceId: () => null, patientId: () => null },
   }),
   'feedback.moderate': channel<ModerationItem>()({
     input: ModerateFeedbackInput,
     permission: 'feedback.moderate',
+    offline: 'server',
     audit: { action: 'moderate_feedback', resourceType: 'feedback', resourceId: (input) => input.feedbackId },
   }),
   // Averages and counts only: no patient information.
-  'feedback.ratingSummaries': channel<DoctorRatingSummary[]>()({ input: RatingSummariesInput, permission: 'reports.read' }),
+  'feedback.ratingSummaries': channel<DoctorRatingSummary[]>()({
+    input: RatingSummariesInput,
+    permission: 'reports.read',
+    offline: 'server',
+  }),
   'feedback.doctorFeedback': channel<DoctorFeedbackView[]>()({
     input: DoctorFeedbackInput,
     permission: 'reports.read',
-    audit: { action: 'view_doctor_feedback', resourceType: 'feedback', resourceId: (input) => input.doctorId, patientId: () => null },
+    offline: 'server',
+    audit: {
+      action: 'view_doctor_feedback',
+      resourceType: 'feedback',
+      resourceId: (input) => input.doctorId,
+      patientId: () => null,
+    },
   }),
   'feedback.mine': channel<MyFeedback>()({
     input: NoInput,
     permission: 'clinical.own',
+    offline: 'server',
     audit: { action: 'view_own_feedback', resourceType: 'feedback', resourceId: () => null, patientId: () => null },
   }),
 } as const satisfies Record<KioskChannelName, ChannelSpec>;

@@ -36,12 +36,14 @@ export const receptionContract = {
   'patients.search': channel<PatientSummary[]>()({
     input: PatientSearchInput,
     permission: 'patients.read',
+    offline: 'read',
     // A search shows several patients: on record as one search (the patients listed are not named).
     audit: { action: 'search_patients', resourceType: 'patient', resourceId: () => null, patientId: () => null },
   }),
   'patients.get': channel<PatientRecord>()({
     input: PatientGetInput,
     permission: 'patients.read',
+    offline: 'read',
     audit: {
       action: 'view_patient_record',
       resourceType: 'patient',
@@ -52,6 +54,12 @@ export const receptionContract = {
   'patients.register': channel<PatientDetails>()({
     input: RegisterPatientInput,
     permission: 'patients.write',
+    offline: {
+      policy: 'queue',
+      label: 'New patient',
+      outputRecord: 'patient',
+      patientId: (_input, output) => output.id,
+    },
     audit: {
       action: 'register_patient',
       resourceType: 'patient',
@@ -62,6 +70,12 @@ export const receptionContract = {
   'patients.update': channel<PatientDetails>()({
     input: UpdatePatientInput,
     permission: 'patients.write',
+    offline: {
+      policy: 'queue',
+      label: 'Change of patient details',
+      resolutions: ['keep-mine', 'keep-theirs'],
+      outputRecord: 'patient',
+    },
     audit: {
       action: 'update_patient',
       resourceType: 'patient',
@@ -72,6 +86,7 @@ export const receptionContract = {
   'patients.setActive': channel<PatientDetails>()({
     input: SetPatientActiveInput,
     permission: 'patients.write',
+    offline: 'server',
     audit: {
       action: 'change_patient_status',
       resourceType: 'patient',
@@ -82,6 +97,7 @@ export const receptionContract = {
   'walkIns.join': channel<WalkInEntryView>()({
     input: WalkInJoinInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Walk-in joins the queue' },
     audit: {
       action: 'join_walk_in_queue',
       resourceType: 'patient',
@@ -92,11 +108,13 @@ export const receptionContract = {
   'walkIns.list': channel<WalkInQueue>()({
     input: WalkInListInput,
     permission: 'patients.read',
+    offline: 'read',
     audit: { action: 'view_walk_in_queue', resourceType: 'patient', resourceId: () => null, patientId: () => null },
   }),
   'walkIns.remove': channel<WalkInEntryView>()({
     input: WalkInRemoveInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Walk-in leaves the queue' },
     audit: {
       action: 'remove_from_walk_in_queue',
       resourceType: 'patient',
@@ -107,6 +125,7 @@ export const receptionContract = {
   'walkIns.book': channel<WalkInBooking>()({
     input: WalkInBookInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Walk-in booking', resolutions: ['another-slot', 'keep-theirs'] },
     audit: {
       action: 'book_walk_in',
       resourceType: 'appointment',
@@ -117,6 +136,7 @@ export const receptionContract = {
   'waitingList.add': channel<WaitingEntryView>()({
     input: WaitingListAddInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Waiting-list entry' },
     audit: {
       action: 'add_to_waiting_list',
       resourceType: 'patient',
@@ -127,11 +147,13 @@ export const receptionContract = {
   'waitingList.list': channel<WaitingEntryWithSlots[]>()({
     input: WaitingListListInput,
     permission: 'patients.read',
+    offline: 'read',
     audit: { action: 'view_waiting_list', resourceType: 'patient', resourceId: () => null, patientId: () => null },
   }),
   'waitingList.remove': channel<WaitingEntryView>()({
     input: WaitingListRemoveInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Waiting-list removal' },
     audit: {
       action: 'remove_from_waiting_list',
       resourceType: 'patient',
@@ -142,6 +164,7 @@ export const receptionContract = {
   'waitingList.offers': channel<WaitingListOffer[]>()({
     input: WaitingListOffersInput,
     permission: 'patients.read',
+    offline: 'read',
     audit: {
       action: 'view_waiting_list_offers',
       resourceType: 'patient',
@@ -152,6 +175,7 @@ export const receptionContract = {
   'waitingList.book': channel<WaitingListBooking>()({
     input: WaitingListBookInput,
     permission: 'patients.write',
+    offline: { policy: 'queue', label: 'Booking from the waiting list', resolutions: ['another-slot', 'keep-theirs'] },
     audit: {
       action: 'book_from_waiting_list',
       resourceType: 'appointment',

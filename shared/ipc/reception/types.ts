@@ -34,9 +34,10 @@ export interface PatientAppointment {
   appointmentType: AppointmentType;
 }
 
-/** The patient page: details, and appointments split at now (upcoming soonest first, past newest first). */
+/** The patient page: details, and appointments split by the clinic's date (today and upcoming soonest first, past newest first). */
 export interface PatientRecord {
   patient: PatientDetails;
+  today: PatientAppointment[];
   upcoming: PatientAppointment[];
   past: PatientAppointment[];
 }

@@ -21,8 +21,12 @@ export const ResolveConflictInput = z.discriminatedUnion('resolution', [
 ]);
 
 export const syncContract = {
-  'sync.status': channel<SyncStatus>()({ input: NoInput, permission: 'session.own' }),
+  'sync.status': channel<SyncStatus>()({ input: NoInput, permission: 'session.own', offline: 'anywhere' }),
   // Staff see the conflicts of changes they may make; resolving one runs that change's own channel as them.
-  'sync.conflicts.list': channel<SyncConflict[]>()({ input: NoInput, permission: 'clinic.read' }),
-  'sync.conflicts.resolve': channel<ResolvedConflict>()({ input: ResolveConflictInput, permission: 'clinic.read' }),
+  'sync.conflicts.list': channel<SyncConflict[]>()({ input: NoInput, permission: 'clinic.read', offline: 'anywhere' }),
+  'sync.conflicts.resolve': channel<ResolvedConflict>()({
+    input: ResolveConflictInput,
+    permission: 'clinic.read',
+    offline: 'server',
+  }),
 } as const satisfies Record<SyncChannelName, ChannelSpec>;

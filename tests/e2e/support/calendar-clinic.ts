@@ -6,7 +6,7 @@ import { E2E_NOW } from './launch';
 // Generated clinic and staff: no real names.
 export const CLINIC = 'Ahornhof Test Clinic';
 export const ZONE = 'Europe/Vienna';
-const ADMIN = {
+export const CLINIC_ADMIN = {
   username: 'cal.lead',
   email: 'cal.lead@example.org',
   firstName: 'Quinn',
@@ -17,7 +17,7 @@ const ADMIN = {
 /** First-run setup through the channel (the setup form has its own spec), then the calendar. */
 export async function openCalendarOnDemoClinic(page: Page, timezone = ZONE): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible({ timeout: 60_000 });
-  const setup = await invokeInPage(page, 'setup.complete', { clinicName: CLINIC, timezone, admin: ADMIN });
+  const setup = await invokeInPage(page, 'setup.complete', { clinicName: CLINIC, timezone, admin: CLINIC_ADMIN });
   expect(setup.ok, JSON.stringify(setup)).toBe(true);
   await page.reload();
   await expect(page.getByRole('region', { name: 'Calendar' })).toBeVisible();

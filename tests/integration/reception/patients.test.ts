@@ -8,6 +8,7 @@ import {
 } from '../../../electron/main/services/reception/patients';
 import { bookAppointment } from '../../../electron/main/services/scheduling/booking';
 import { verifyPassword } from '../../../electron/main/security/password';
+import { addDays } from '../../../shared/domain/plain-date';
 import { PatientFields, RegisterPatientInput } from '../../../shared/ipc/reception/patient-schemas';
 import type { PossibleDuplicateDetails } from '../../../shared/ipc/reception/types';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
@@ -175,8 +176,8 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
     );
     expect(refused.code).toBe('NOT_FOUND');
     const record = await getPatientRecord(store, patient.id, clock);
-    expect(record.upcoming.map((a) => a.id)).toEqual([booked.id]);
-    expect(record.upcoming[0]).toMatchObject({
+    expect([...record.today, ...record.upcoming].map((a) => a.id)).toEqual([booked.id]);
+    expect([...record.today, ...record.upcoming][0]).toMatchObject({
       doctorName: expect.stringMatching(/^Dr\. /),
       status: 'Scheduled',
       time: '09:00',
@@ -184,7 +185,7 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
     expect((await setPatientActive(store, { patientId: patient.id, active: true })).isActive).toBe(true);
   });
 
-  it('splits the record into upcoming and past at the clinic clock', async () => {
+  it("splits the record by the clinic's date: a visit under way is today's, not past", async () => {
     const patient = await register(person());
     const doctorId = clinic.doctors[1]!.id;
     await bookAppointment(
@@ -197,10 +198,19 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
       { patientId: patient.id, doctorId, date: MONDAY, time: '11:00', idempotencyKey: `rec-b-${patient.id}` },
       clock,
     );
-    const later = fixedClock(clock() + 3 * 60); // 10:00
+    await bookAppointment(
+      store,
+      { patientId: patient.id, doctorId, date: addDays(MONDAY, 1), time: '09:00', idempotencyKey: `rec-c-${patient.id}` },
+      clock,
+    );
+    const later = fixedClock(clock() + 3 * 60 + 15); // 10:15: the 08:00 is over, the 11:00 ahead
     const record = await getPatientRecord(store, patient.id, later);
-    expect(record.past.map((a) => a.time)).toEqual(['08:00']);
-    expect(record.upcoming.map((a) => a.time)).toEqual(['11:00']);
+    expect(record.today.map((a) => a.time)).toEqual(['08:00', '11:00']);
+    expect(record.upcoming.map((a) => [a.date, a.time])).toEqual([[addDays(MONDAY, 1), '09:00']]);
+    expect(record.past).toEqual([]);
+    const nextDay = await getPatientRecord(store, patient.id, fixedClock(clock() + 24 * 60));
+    expect(nextDay.past.map((a) => a.time)).toEqual(['11:00', '08:00']);
+    expect(nextDay.today.map((a) => a.time)).toEqual(['09:00']);
     expect((await refusal(getPatientRecord(store, 9_999_999, clock))).code).toBe('NOT_FOUND');
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { startWorkstation } from '../../../electron/main/compose';
 import { calendarDay } from '../../../electron/main/services/scheduling/calendar-day';
-import { DEMO_SIZES, seedDemoClinic } from '../../../electron/main/services/demo-clinic';
+import { DEMO_SIZES, seedDemoClinic } from '../../../electron/main/data/generator/demo-clinic';
 import { verifyPassword } from '../../../electron/main/security/password';
 import { addDays } from '../../../shared/domain/scheduling';
 import type { AppStatus } from '../../../shared/ipc/types';

@@ -7,7 +7,7 @@
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
-import { seedDemoClinic } from '../../../electron/main/services/demo-clinic';
+import { seedDemoClinic } from '../../../electron/main/data/generator/demo-clinic';
 import { MIRROR_TABLES } from '../../../electron/main/services/sync/mirror-tables';
 import { pullMirror, type TablePull } from '../../../electron/main/services/sync/mirror-pull';
 import { comparable, type Row } from '../../../electron/main/services/sync/row-values';

@@ -1,6 +1,7 @@
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { offlineVerifierRepository, type VerifierKind } from '../../data/sql/repositories/offline-verifier-repository';
 import { mirrorMatchesVerifier } from './mirrored-hash';
 
 /**
@@ -14,10 +15,7 @@ import { mirrorMatchesVerifier } from './mirrored-hash';
  * (a reset or a change), so such an account stops working offline at the next sync.
  */
 
-export type VerifierKind = 'staff' | 'doctor';
-
-/** The mirrored table each kind of account lives in; only these two sign in at a workstation. */
-const ACCOUNT_TABLES: Readonly<Record<VerifierKind, string>> = { staff: 'admin', doctor: 'doctors' };
+export type { VerifierKind };
 
 function verifierKind(user: Pick<SessionUser, 'kind'>): VerifierKind | null {
   return user.kind === 'staff' || user.kind === 'doctor' ? user.kind : null;
@@ -27,31 +25,23 @@ function verifierKind(user: Pick<SessionUser, 'kind'>): VerifierKind | null {
 export async function cacheVerifier(local: SqlStore, user: Pick<SessionUser, 'kind' | 'id'>, passwordHash: string, now: Date): Promise<void> {
   const kind = verifierKind(user);
   if (!kind) return; // patients sign in at the kiosk, never offline through this path
-  await local.sequelize.query(
-    `INSERT INTO offline_verifiers (account_kind, account_id, password_hash, cached_at) VALUES (:kind, :id, :hash, :now)
-     ON CONFLICT (account_kind, account_id) DO UPDATE SET password_hash = excluded.password_hash, cached_at = excluded.cached_at`,
-    { replacements: { kind, id: user.id, hash: passwordHash, now: now.toISOString() } },
-  );
+  await offlineVerifierRepository(local).keep(kind, user.id, passwordHash, now);
 }
 
 /** The cached hash of an account, or null when it never signed in here (or was pruned). */
 export async function readVerifier(local: SqlStore, user: Pick<SessionUser, 'kind' | 'id'>): Promise<string | null> {
   const kind = verifierKind(user);
   if (!kind) return null;
-  const [row] = await local.sequelize.query<{ hash: string }>(
-    'SELECT password_hash AS hash FROM offline_verifiers WHERE account_kind = :kind AND account_id = :id',
-    { type: QueryTypes.SELECT, replacements: { kind, id: user.id } },
-  );
-  return row?.hash ?? null;
+  return offlineVerifierRepository(local).read(kind, user.id);
 }
 
 export async function dropVerifier(local: SqlStore, user: Pick<SessionUser, 'kind' | 'id'>): Promise<void> {
   const kind = verifierKind(user);
   if (!kind) return;
-  await local.sequelize.query('DELETE FROM offline_verifiers WHERE account_kind = :kind AND account_id = :id', {
-    replacements: { kind, id: user.id },
-  });
+  await offlineVerifierRepository(local).drop(kind, user.id);
 }
+
+const VERIFIER_KINDS: readonly VerifierKind[] = ['staff', 'doctor'];
 
 /**
  * Removes every verifier whose account, as the mirror now holds it, is gone, not active, or
@@ -59,22 +49,15 @@ export async function dropVerifier(local: SqlStore, user: Pick<SessionUser, 'kin
  * mirrored `admin` and `doctors` rows are then the server's. Returns how many were removed.
  */
 export async function pruneOfflineVerifiers(local: SqlStore): Promise<number> {
+  const verifiers = offlineVerifierRepository(local);
   return local.sequelize.transaction(async (transaction) => {
     let removed = 0;
-    for (const [kind, table] of Object.entries(ACCOUNT_TABLES)) {
+    for (const kind of VERIFIER_KINDS) {
       // The mirror holds a stand-in of each hash, computed here: SQLite has no SHA-256.
-      const rows = await local.sequelize.query<{ id: number; verifier: string; mirrored: string | null; active: number | null }>(
-        `SELECT v.account_id AS id, v.password_hash AS verifier, a.password_hash AS mirrored, a.is_active AS active
-         FROM offline_verifiers v LEFT JOIN ${table} a ON a.id = v.account_id
-         WHERE v.account_kind = :kind`,
-        { type: QueryTypes.SELECT, replacements: { kind }, transaction },
-      );
-      const revoked = rows.filter((row) => Number(row.active) !== 1 || !mirrorMatchesVerifier(row.mirrored, row.verifier)).map((row) => Number(row.id));
+      const rows = await verifiers.besideAccounts(kind, transaction);
+      const revoked = rows.filter((row) => !row.active || !mirrorMatchesVerifier(row.mirroredHash, row.verifier)).map((row) => row.accountId);
       if (revoked.length === 0) continue;
-      await local.sequelize.query('DELETE FROM offline_verifiers WHERE account_kind = :kind AND account_id IN (:ids)', {
-        replacements: { kind, ids: revoked },
-        transaction,
-      });
+      await verifiers.dropMany(kind, revoked, transaction);
       removed += revoked.length;
     }
     return removed;
@@ -83,6 +66,5 @@ export async function pruneOfflineVerifiers(local: SqlStore): Promise<number> {
 
 /** How many verifiers this workstation holds. */
 export async function countVerifiers(local: SqlStore, transaction?: Transaction): Promise<number> {
-  const [row] = await local.sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM offline_verifiers', { type: QueryTypes.SELECT, transaction });
-  return Number(row?.n ?? 0);
+  return offlineVerifierRepository(local).count(transaction);
 }

@@ -1,4 +1,4 @@
-import { Op, QueryTypes, type Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import {
   appointmentInterval,
   containedIn,
@@ -25,6 +25,7 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { appointmentRepository } from '../../data/sql/repositories/appointment-repository';
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { cancelInTransaction } from '../scheduling/booking';
 import type { EpochMinuteClock } from '../../../../shared/domain/clock';
@@ -76,20 +77,6 @@ export async function loadDoctorSchedule(sql: SqlStore, doctorId: number, clock:
   };
 }
 
-interface UpcomingRow {
-  id: number;
-  appointment_date: string;
-  appointment_time: string;
-  duration_minutes: number;
-  status: string;
-  appointment_type: string;
-  patient_id: number;
-  first_name: string;
-  last_name: string;
-  email: string;
-  phone: string;
-}
-
 /** The doctor's booked (Scheduled, Confirmed) appointments that have not started, on the given dates or from a date on. */
 async function upcomingAppointments(
   sql: SqlStore,
@@ -99,28 +86,8 @@ async function upcomingAppointments(
   zone: string,
   transaction?: Transaction,
 ): Promise<AffectedAppointment[]> {
-  const rows = await sql.sequelize.query<UpcomingRow>(
-    `SELECT a.id, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type,
-            p.id AS patient_id, p.first_name, p.last_name, p.email, p.phone
-       FROM appointments a JOIN patients p ON p.id = a.patient_id
-      WHERE a.doctor_id = :doctorId AND a.appointment_date >= :from${dates.to ? ' AND a.appointment_date <= :to' : ''}
-        AND a.status IN ('Scheduled', 'Confirmed')
-      ORDER BY a.appointment_date, a.appointment_time, a.id`,
-    { replacements: { doctorId, from: dates.from, to: dates.to ?? null }, type: QueryTypes.SELECT, ...(transaction ? { transaction } : {}) },
-  );
-  return rows
-    .map(
-      (r): AffectedAppointment => ({
-        appointmentId: Number(r.id),
-        date: r.appointment_date,
-        time: r.appointment_time.slice(0, 5),
-        durationMinutes: Number(r.duration_minutes),
-        status: r.status,
-        appointmentType: r.appointment_type,
-        patient: { id: Number(r.patient_id), firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone },
-      }),
-    )
-    .filter((a) => (appointmentInterval({ date: a.date, time: a.time, durationMinutes: a.durationMinutes }, zone)?.start ?? -Infinity) > now);
+  const booked = await appointmentRepository(sql).bookedOfDoctor(doctorId, dates, transaction);
+  return booked.filter((a) => (appointmentInterval({ date: a.date, time: a.time, durationMinutes: a.durationMinutes }, zone)?.start ?? -Infinity) > now);
 }
 
 async function currentParts(sql: SqlStore, doctorId: number, fromDate: string, transaction?: Transaction): Promise<Pick<DoctorSchedule, 'weekly' | 'blocks'>> {

@@ -1,6 +1,5 @@
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { QueryTypes } from 'sequelize';
 import {
   backupDue,
   backupFileName,
@@ -11,9 +10,13 @@ import {
 } from '../../../../shared/domain/backups';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { BackupView, RestoreResult } from '../../../../shared/ipc/backups/types';
+import { sqliteFileRepository } from '../../data/sql/repositories/sqlite-file-repository';
 import type { AppRuntime } from '../../runtime/app-runtime';
 import { loadClinicSettings } from '../scheduling/rules';
 import { inspectSnapshot, writeSnapshot } from './sqlite-snapshot';
+
+/** A restore closes the runtime, replaces its local file and starts it again. */
+export type BackupRuntime = Pick<AppRuntime, 'close' | 'config' | 'options' | 'start' | 'state' | 'stores'>;
 
 export const BACKUP_FOLDER = 'backups';
 /** How often the schedule looks whether a backup is due; the interval itself is a clinic setting. */
@@ -31,7 +34,7 @@ export class BackupService {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly runtime: AppRuntime,
+    private readonly runtime: BackupRuntime,
     private readonly nowMs: () => number = Date.now,
   ) {}
 
@@ -170,21 +173,12 @@ function replaceStoreFile(source: string, target: string): void {
  * The audit trail is never rolled back: records written after the backup was taken (including
  * who restored it) are copied from the before-restore snapshot into the restored store.
  */
-async function carryAuditTrailForward(runtime: AppRuntime, previousFile: string): Promise<number> {
-  const { sequelize } = runtime.stores().local;
+async function carryAuditTrailForward(runtime: BackupRuntime, previousFile: string): Promise<number> {
   const before = await countAudit(runtime);
-  await sequelize.query('ATTACH DATABASE :file AS previous', { replacements: { file: previousFile }, type: QueryTypes.RAW });
-  try {
-    // Named columns: a backup from an older version may have laid the table out differently.
-    const columns = await sequelize.query<{ name: string }>('SELECT name FROM pragma_table_info(\'doc_system_audit_logs\')', { type: QueryTypes.SELECT });
-    const list = columns.map((column) => `"${column.name}"`).join(', ');
-    await sequelize.query(`INSERT OR IGNORE INTO main.doc_system_audit_logs (${list}) SELECT ${list} FROM previous.doc_system_audit_logs`, { type: QueryTypes.RAW });
-  } finally {
-    await sequelize.query('DETACH DATABASE previous', { type: QueryTypes.RAW });
-  }
+  await sqliteFileRepository(runtime.stores().local).copyMissingAuditRowsFrom(previousFile);
   return (await countAudit(runtime)) - before;
 }
 
-async function countAudit(runtime: AppRuntime): Promise<number> {
+async function countAudit(runtime: BackupRuntime): Promise<number> {
   return runtime.stores().documents.systemAuditLogs.count();
 }

@@ -1,9 +1,9 @@
 import { renameSync, rmSync } from 'node:fs';
-import { QueryTypes } from 'sequelize';
 import sqlite3 from 'sqlite3';
 import { MIGRATIONS } from '../../data/sql/migrations';
 import { MIGRATION_TABLE } from '../../data/sql/migrator';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { sqliteFileRepository } from '../../data/sql/repositories/sqlite-file-repository';
 
 /**
  * Writes a consistent copy of a live SQLite store with VACUUM INTO (SQLite's online snapshot:
@@ -14,7 +14,7 @@ export async function writeSnapshot(store: SqlStore, target: string): Promise<vo
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   try {
-    await store.sequelize.query('VACUUM INTO :file', { replacements: { file: partial }, type: QueryTypes.RAW });
+    await sqliteFileRepository(store).vacuumInto(partial);
     renameSync(partial, target);
   } finally {
     rmSync(partial, { force: true });

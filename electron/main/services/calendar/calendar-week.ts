@@ -1,4 +1,3 @@
-import { QueryTypes } from 'sequelize';
 import { addDays, weekStartOf, workingIntervals } from '../../../../shared/domain/scheduling';
 import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -6,7 +5,8 @@ import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-type
 import type { CalendarWeek, CalendarWeekDay } from '../../../../shared/ipc/calendar/types';
 import type { CalendarWeekQuery } from '../../../../shared/ipc/calendar/schemas';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import { blocksOn, toCalendarAppointment, toWallRange, type DayAppointmentRow } from '../scheduling/calendar-day';
+import { calendarRepository } from '../../data/sql/repositories/calendar-repository';
+import { blocksOn, toCalendarAppointment, toWallRange } from '../scheduling/calendar-day';
 import { cachedClinicSettings, schedulingRules } from '../scheduling/rules';
 import { cachedDoctorSchedules } from '../scheduling/schedule-query';
 import { doctorDisplayName } from '../scheduling/slot-view';
@@ -21,16 +21,9 @@ export async function calendarWeek(sql: SqlStore, query: CalendarWeekQuery): Pro
   const settings = await cachedClinicSettings(sql);
   const weekStart = weekStartOf(query.date, displayLocaleOf(settings).weekStart);
   const weekEnd = addDays(weekStart, 6);
-  const [{ doctors, schedules }, [rows]] = await Promise.all([
+  const [{ doctors, schedules }, rows] = await Promise.all([
     cachedDoctorSchedules(sql.sequelize, { doctorIds: [query.doctorId] }, weekStart, weekEnd),
-    sql.sequelize.query(
-      `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type,
-              a.series_id, a.checked_in_at, a.in_room_at, a.with_doctor_at, a.checked_out_at, a.walk_in, p.first_name, p.last_name, p.phone
-         FROM appointments a JOIN patients p ON p.id = a.patient_id
-        WHERE a.doctor_id = :doctorId AND a.appointment_date BETWEEN :from AND :to
-        ORDER BY a.appointment_date, a.appointment_time, a.id`,
-      { type: QueryTypes.RAW, replacements: { doctorId: query.doctorId, from: weekStart, to: weekEnd } },
-    ),
+    calendarRepository(sql).doctorAppointments(query.doctorId, weekStart, weekEnd),
   ]);
   const doctor = doctors[0];
   if (!doctor)
@@ -40,8 +33,8 @@ export async function calendarWeek(sql: SqlStore, query: CalendarWeekQuery): Pro
   const rules = schedulingRules(settings);
   const schedule = schedules.get(doctor.id) ?? { weekly: [], blocks: [], appointments: [] };
   const byDate = new Map<string, CalendarAppointment[]>();
-  for (const row of rows as (DayAppointmentRow & { appointment_date: string })[]) {
-    const date = String(row.appointment_date).slice(0, 10);
+  for (const row of rows) {
+    const date = row.appointment_date;
     const list = byDate.get(date) ?? [];
     list.push(toCalendarAppointment(row));
     byDate.set(date, list);

@@ -1,4 +1,4 @@
-import { Op, QueryTypes } from 'sequelize';
+import { Op } from 'sequelize';
 import { addDays, startOfDay } from '../../../../shared/domain/scheduling';
 import type { CommunicationLog } from '../../../../shared/documents';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -12,6 +12,7 @@ import type {
 } from '../../../../shared/ipc/communications/types';
 import type { DocumentFilter } from '../../data/documents/document-store';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { patientRepository } from '../../data/sql/repositories/patient-repository';
 import type { OpenStores } from '../../runtime/stores';
 import { setAppointmentStatus } from '../scheduling/booking';
 import type { EpochMinuteClock } from '../../../../shared/domain/clock';
@@ -73,12 +74,9 @@ export async function searchCommunicationLog(stores: OpenStores, input: SearchLo
 }
 
 async function patientRow(sql: SqlStore, patientId: number) {
-  const [row] = await sql.sequelize.query<{ first_name: string; last_name: string; date_of_birth: string; email_opt_out: number | boolean | string }>(
-    'SELECT first_name, last_name, date_of_birth, email_opt_out FROM patients WHERE id = :id',
-    { replacements: { id: patientId }, type: QueryTypes.SELECT },
-  );
-  if (!row) throw new AppFailure('NOT_FOUND', 'That patient does not exist.');
-  return { name: `${row.first_name} ${row.last_name}`, emailOptOut: row.email_opt_out === true || Number(row.email_opt_out) === 1 };
+  const patient = await patientRepository(sql).messagingFacts(patientId);
+  if (!patient) throw new AppFailure('NOT_FOUND', 'That patient does not exist.');
+  return { name: `${patient.firstName} ${patient.lastName}`, emailOptOut: patient.emailOptOut };
 }
 
 /** A patient's messages, newest first (the patient page's communication history). */
@@ -102,21 +100,14 @@ export async function findPatients(sql: SqlStore, query: string): Promise<Patien
     order: [['lastName', 'ASC'], ['firstName', 'ASC'], ['id', 'ASC']],
     limit: 20,
   });
-  const optOut = new Map<number, boolean>();
-  if (rows.length) {
-    const flags = await sql.sequelize.query<{ id: number; email_opt_out: number | boolean | string }>(
-      'SELECT id, email_opt_out FROM patients WHERE id IN (:ids)',
-      { replacements: { ids: rows.map((r) => r.id) }, type: QueryTypes.SELECT },
-    );
-    for (const f of flags) optOut.set(Number(f.id), f.email_opt_out === true || Number(f.email_opt_out) === 1);
-  }
+  const optOut = rows.length ? await patientRepository(sql).emailOptOuts(rows.map((r) => r.id)) : new Map<number, boolean>();
   return rows.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}`, dateOfBirth: r.dateOfBirth, emailOptOut: optOut.get(r.id) ?? false }));
 }
 
 /** The patient's wish not to get email; the job logs such messages as not sent, with the reason. */
 export async function setEmailOptOut(stores: OpenStores, patientId: number, optOut: boolean): Promise<PatientCommunicationsView> {
   await patientRow(stores.sql, patientId);
-  await stores.sql.sequelize.query('UPDATE patients SET email_opt_out = :optOut WHERE id = :id', { replacements: { optOut, id: patientId } });
+  await patientRepository(stores.sql).setEmailOptOut(patientId, optOut);
   return patientCommunications(stores, patientId);
 }
 

@@ -1,4 +1,4 @@
-import { Op, QueryTypes, UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import { afterFailure, SEND_LEASE_MINUTES } from '../../../../shared/domain/communications/delivery';
 import { renderTemplate, type MessageKind } from '../../../../shared/domain/communications/templates';
 import type { ClinicSettings } from '../../../../shared/domain/settings-registry';
@@ -7,6 +7,7 @@ import type { MessageRunSummary } from '../../../../shared/ipc/communications/ty
 import type { DocumentStore } from '../../data/documents/document-store';
 import { messageClaims, type ClaimState, type MessageClaim } from '../../data/sql/models/message-claim';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { messageRepository } from '../../data/sql/repositories/message-repository';
 import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import {
@@ -131,10 +132,8 @@ async function reminderCandidates(sql: SqlStore, settings: ClinicSettings, now: 
 async function noticeCandidates(deps: MessageJobDeps, settings: ClinicSettings, now: number, methods: Method[]): Promise<Candidate[]> {
   const { sql } = deps;
   const scanStartedMs = (deps.nowMs ?? Date.now)();
-  const [cursor] = await sql.sequelize.query<{ scanned_to_ms: number | string }>("SELECT scanned_to_ms FROM message_cursor WHERE name = 'notices'", {
-    type: QueryTypes.SELECT,
-  });
-  const since = new Date(Number(cursor?.scanned_to_ms ?? scanStartedMs) - SCAN_OVERLAP_MS);
+  const messages = messageRepository(sql);
+  const since = new Date(((await messages.noticeScanCursor()) ?? scanStartedMs) - SCAN_OVERLAP_MS);
   const changed = await appointmentsChangedSince(sql, settings.timezone, since, now);
   const Claims = messageClaims(sql.sequelize);
   const earlierSlots = changed.length
@@ -156,9 +155,7 @@ async function noticeCandidates(deps: MessageJobDeps, settings: ClinicSettings, 
     const kind = seen.length > 0 ? 'appointment_rescheduled' : appointment.isNew ? 'appointment_confirmation' : 'baseline';
     for (const method of kind === 'baseline' ? (['email'] as const) : methods) candidates.push({ appointment, kind, method, state });
   }
-  await sql.sequelize.query("UPDATE message_cursor SET scanned_to_ms = :to WHERE name = 'notices' AND scanned_to_ms < :to", {
-    replacements: { to: scanStartedMs },
-  });
+  await messages.advanceNoticeScanCursor(scanStartedMs);
   return candidates;
 }
 

@@ -6,13 +6,16 @@ import { runMessageJob } from './message-job';
 import { SmtpPasswordKeeper } from './smtp-password';
 import { startServerJobTimer, type ServerJobTimer } from '../server-job-timer';
 
+/** The stores the message job works on, this workstation's options, and when a server job may run. */
+export type MessageRuntime = Pick<AppRuntime, 'options' | 'servingMirror' | 'state' | 'stores'>;
+
 /** This workstation's SMTP password keeper (its own store, its own safeStorage). */
-export function passwordKeeper(runtime: AppRuntime): SmtpPasswordKeeper {
+export function passwordKeeper(runtime: MessageRuntime): SmtpPasswordKeeper {
   return new SmtpPasswordKeeper(runtime.stores().local, runtime.options.secretBox, runtime.options.dataDir);
 }
 
 /** One pass of the job on this workstation's stores (the admin's "send due messages now", the timer). */
-export async function runMessagesNow(runtime: AppRuntime, workstation: string, clock: EpochMinuteClock): Promise<MessageRunSummary> {
+export async function runMessagesNow(runtime: MessageRuntime, workstation: string, clock: EpochMinuteClock): Promise<MessageRunSummary> {
   const { sql, documents } = runtime.stores();
   return runMessageJob({ sql, documents, keeper: passwordKeeper(runtime), clock, workstation });
 }
@@ -22,7 +25,7 @@ export async function runMessagesNow(runtime: AppRuntime, workstation: string, c
  * after start-up so the window opens first; not from the mirror: messages are claimed and logged
  * on the clinic server, exactly once.
  */
-export function startMessageTimer(runtime: AppRuntime, workstation: string, clock: EpochMinuteClock, firstDelayMs = 20_000): ServerJobTimer {
+export function startMessageTimer(runtime: MessageRuntime, workstation: string, clock: EpochMinuteClock, firstDelayMs = 20_000): ServerJobTimer {
   return startServerJobTimer(runtime, {
     name: 'message job',
     firstDelayMs,

@@ -1,6 +1,6 @@
-import { QueryTypes } from 'sequelize';
 import type { SecretBox } from '../../config/store-config';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { localSecretRepository } from '../../data/sql/repositories/local-secret-repository';
 
 const KEY = 'smtp_password';
 
@@ -30,13 +30,10 @@ export class SmtpPasswordKeeper {
 
   async read(): Promise<string | null> {
     if (this.storage === 'session') return sessionPasswords.get(this.scope) ?? null;
-    const [row] = await this.local.sequelize.query<{ sealed: string }>('SELECT sealed FROM local_secrets WHERE secret_key = :key', {
-      replacements: { key: KEY },
-      type: QueryTypes.SELECT,
-    });
-    if (!row) return null;
+    const sealed = await localSecretRepository(this.local).sealed(KEY);
+    if (sealed === null) return null;
     try {
-      return this.box?.decrypt(row.sealed) ?? null;
+      return this.box?.decrypt(sealed) ?? null;
     } catch {
       return null; // sealed for another OS user: as if none were stored; the admin enters it again
     }
@@ -49,10 +46,6 @@ export class SmtpPasswordKeeper {
       else sessionPasswords.set(this.scope, password);
       return;
     }
-    await this.local.sequelize.query('DELETE FROM local_secrets WHERE secret_key = :key', { replacements: { key: KEY } });
-    if (password === null || !this.box) return;
-    await this.local.sequelize.query('INSERT INTO local_secrets (secret_key, sealed, updated_at) VALUES (:key, :sealed, :now)', {
-      replacements: { key: KEY, sealed: this.box.encrypt(password), now: new Date() },
-    });
+    await localSecretRepository(this.local).replace(KEY, password === null || !this.box ? null : this.box.encrypt(password), new Date());
   }
 }

@@ -1,7 +1,6 @@
-import type { AppRuntime } from '../../runtime/app-runtime';
 import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
-import { startServerJobTimer, type ServerJobTimer } from '../server-job-timer';
+import { startServerJobTimer, type JobRuntime, type ServerJobTimer } from '../server-job-timer';
 import { runNightlyIntegrityCheck } from './integrity-check';
 
 const LOOK_EVERY_MS = 15 * 60_000;
@@ -11,7 +10,7 @@ const LOOK_EVERY_MS = 15 * 60_000;
  * the date's claim makes one workstation of the clinic run it. A failed run keeps its claim, so it
  * is not retried the same night.
  */
-export function startIntegrityTimer(runtime: AppRuntime, workstation: string, clock: EpochMinuteClock, firstDelayMs = 60_000): ServerJobTimer {
+export function startIntegrityTimer(runtime: JobRuntime, workstation: string, clock: EpochMinuteClock, firstDelayMs = 60_000): ServerJobTimer {
   return startServerJobTimer(runtime, {
     name: 'integrity check',
     firstDelayMs,

@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scrypt, type KeyObject, type ScryptOptions } from 'node:crypto';
-import { QueryTypes } from 'sequelize';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SigningKeyStatus } from '../../../../shared/ipc/doctor/types';
 import type { SecretBox } from '../../config/store-config';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { signingKeyRepository, type KeyProtection, type SealedSigningKey } from '../../data/sql/repositories/signing-key-repository';
 import type { OpenStores } from '../../runtime/stores';
 import { checkPassword } from '../auth/sign-in';
 import { doctorSessionUser } from '../accounts';
@@ -16,13 +16,7 @@ import { doctorSessionUser } from '../accounts';
  * password with scrypt. A workstation without a key of the doctor makes one at the first signature.
  */
 
-export type KeyProtection = 'safe-storage' | 'password';
-
-interface SecretRow {
-  key_id: string;
-  protection: KeyProtection;
-  sealed_private_key: string;
-}
+export type { KeyProtection };
 
 export interface UnlockedKey {
   keyId: string;
@@ -66,18 +60,15 @@ export async function openWithPassword(sealed: string, password: string): Promis
 
 const usableBox = (box: SecretBox | null): SecretBox | null => (box && box.available() ? box : null);
 
-async function latestSecret(local: SqlStore, doctorId: number, box: SecretBox | null): Promise<SecretRow | null> {
-  const rows = await local.sequelize.query<SecretRow>(
-    'SELECT key_id, protection, sealed_private_key FROM doctor_signing_secrets WHERE doctor_id = :doctorId ORDER BY created_at DESC, key_id',
-    { replacements: { doctorId }, type: QueryTypes.SELECT },
-  );
+async function latestSecret(stores: OpenStores, doctorId: number, box: SecretBox | null): Promise<SealedSigningKey | null> {
+  const rows = await signingKeyRepository({ shared: stores.sql, local: stores.local }).sealedKeysOf(doctorId);
   // A key sealed by safeStorage is of no use where safeStorage is unavailable (another OS user).
   return rows.find((row) => row.protection === 'password' || usableBox(box)) ?? null;
 }
 
 export async function signingKeyStatus(stores: OpenStores, box: SecretBox | null, doctorId: number): Promise<SigningKeyStatus> {
-  const secret = await latestSecret(stores.local, doctorId, box);
-  if (secret) return { keyId: secret.key_id, protection: secret.protection, needsPassword: secret.protection === 'password' };
+  const secret = await latestSecret(stores, doctorId, box);
+  if (secret) return { keyId: secret.keyId, protection: secret.protection, needsPassword: secret.protection === 'password' };
   return { keyId: null, protection: 'none', needsPassword: !usableBox(box) };
 }
 
@@ -106,27 +97,22 @@ async function createKey(stores: OpenStores, box: SecretBox | null, doctorId: nu
   const keyId = keyIdOf(doctorId, publicKey);
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const sealed = sealBox ? sealBox.encrypt(pem) : await sealWithPassword(pem, checkedPassword!);
-  await stores.sql.sequelize.query(
-    'INSERT INTO doctor_signing_keys (doctor_id, key_id, algorithm, public_key, created_at) VALUES (:doctorId, :keyId, :algorithm, :publicKey, :now)',
-    { replacements: { doctorId, keyId, algorithm: 'Ed25519', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(), now: new Date() }, type: QueryTypes.INSERT },
-  );
-  await stores.local.sequelize.query(
-    'INSERT INTO doctor_signing_secrets (key_id, doctor_id, protection, sealed_private_key, created_at) VALUES (:keyId, :doctorId, :protection, :sealed, :now)',
-    { replacements: { keyId, doctorId, protection: sealBox ? 'safe-storage' : 'password', sealed, now: new Date() }, type: QueryTypes.INSERT },
-  );
+  const keys = signingKeyRepository({ shared: stores.sql, local: stores.local });
+  await keys.publishPublicKey(doctorId, keyId, 'Ed25519', publicKey.export({ type: 'spki', format: 'pem' }).toString(), new Date());
+  await keys.keepSealedKey(doctorId, { keyId, protection: sealBox ? 'safe-storage' : 'password', sealedPrivateKey: sealed }, new Date());
   return { keyId, privateKey };
 }
 
 /** The doctor's private key on this workstation, opened (made at the first signature). */
 export async function unlockSigningKey(stores: OpenStores, box: SecretBox | null, doctorId: number, password: string | undefined): Promise<UnlockedKey> {
-  const secret = await latestSecret(stores.local, doctorId, box);
+  const secret = await latestSecret(stores, doctorId, box);
   if (!secret) return createKey(stores, box, doctorId, password);
   let pem: string | null;
   if (secret.protection === 'safe-storage') {
-    pem = usableBox(box)!.decrypt(secret.sealed_private_key);
+    pem = usableBox(box)!.decrypt(secret.sealedPrivateKey);
   } else {
     if (!password) throw passwordNeeded();
-    pem = await openWithPassword(secret.sealed_private_key, password);
+    pem = await openWithPassword(secret.sealedPrivateKey, password);
     if (pem === null) {
       // a wrong password is checked (and counted) against the account; the right account
       // password that does not open the key means it was changed since the key was made
@@ -134,7 +120,7 @@ export async function unlockSigningKey(stores: OpenStores, box: SecretBox | null
       return createKey(stores, box, doctorId, password);
     }
   }
-  return { keyId: secret.key_id, privateKey: createPrivateKey(pem) };
+  return { keyId: secret.keyId, privateKey: createPrivateKey(pem) };
 }
 
 export interface PublicKeyRecord {
@@ -144,10 +130,6 @@ export interface PublicKeyRecord {
 
 /** The public key of a key id, from the shared database; null when unknown. */
 export async function findPublicKey(sql: SqlStore, keyId: string): Promise<PublicKeyRecord | null> {
-  const rows = await sql.sequelize.query<{ doctor_id: number; public_key: string }>(
-    'SELECT doctor_id, public_key FROM doctor_signing_keys WHERE key_id = :keyId',
-    { replacements: { keyId }, type: QueryTypes.SELECT },
-  );
-  const row = rows[0];
-  return row ? { doctorId: Number(row.doctor_id), publicKey: createPublicKey(row.public_key) } : null;
+  const found = await signingKeyRepository({ shared: sql }).publicKey(keyId);
+  return found ? { doctorId: found.doctorId, publicKey: createPublicKey(found.publicKeyPem) } : null;
 }

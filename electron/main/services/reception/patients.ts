@@ -1,7 +1,7 @@
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { randomBytes } from 'node:crypto';
 import { Op } from 'sequelize';
-import { formatTime, instantToWall } from '../../../../shared/domain/scheduling';
+import { instantToWall } from '../../../../shared/domain/scheduling';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { PatientFieldsValue } from '../../../../shared/ipc/reception/patient-schemas';
 import type {
@@ -192,17 +192,21 @@ export async function setPatientActive(
   return toDetails(row);
 }
 
-/** The patient page: details and every appointment (doctor, status), split into upcoming and past at the clinic's now. */
+/**
+ * The patient page: details and every appointment (doctor, status), split by the clinic's date:
+ * today's on their own (a visit under way is today's, not past), then upcoming and past.
+ */
 export async function getPatientRecord(sql: SqlStore, patientId: number, clock: EpochMinuteClock): Promise<PatientRecord> {
   const row = await findPatient(sql, patientId);
   const now = await clinicToday(sql, clock);
   const appointments = await patientRepository(sql).appointmentsOf(patientId);
-  const nowTime = formatTime(now.minutes);
   const upcoming: PatientAppointment[] = [];
+  const today: PatientAppointment[] = [];
   const past: PatientAppointment[] = [];
   for (const view of appointments) {
-    (view.date > now.date || (view.date === now.date && view.time >= nowTime) ? upcoming : past).push(view);
+    (view.date > now.date ? upcoming : view.date === now.date ? today : past).push(view);
   }
   upcoming.reverse();
-  return { patient: toDetails(row), upcoming, past };
+  today.reverse();
+  return { patient: toDetails(row), today, upcoming, past };
 }

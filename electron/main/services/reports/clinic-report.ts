@@ -1,4 +1,3 @@
-import { QueryTypes } from 'sequelize';
 import { addDays, dayOfWeek, startOfDay, workingIntervals, type SchedulingRules, type UnavailableBlock, type WeeklyRange } from '../../../../shared/domain/scheduling';
 import {
   emptyByStatus,
@@ -13,13 +12,8 @@ import {
 } from '../../../../shared/ipc/admin/reports';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { readFrom } from '../../data/sql/read-routing';
+import { reportRepository } from '../../data/sql/repositories/report-repository';
 import { loadClinicSettings, schedulingRules } from '../scheduling/rules';
-
-/** `CASE WHEN col < :b1 THEN 0 … END`: the week index of a date column, dialect-neutral. */
-function weekCase(column: string, boundaries: number): string {
-  const whens = Array.from({ length: boundaries }, (_, i) => `WHEN ${column} < :b${i + 1} THEN ${i}`).join(' ');
-  return `CASE ${whens} END`;
-}
 
 const minutesCovered = (intervals: { start: number; end: number }[]) => intervals.reduce((sum, i) => sum + (i.end - i.start), 0);
 
@@ -35,46 +29,16 @@ async function clinicReportOn(sql: SqlStore, input: ClinicReportInput): Promise<
   const weeks = reportWeeks(input.fromDate, input.weeks);
   const from = weeks[0]!;
   const end = addDays(from, weeks.length * 7); // exclusive
-  const filter = input.doctorIds ? ' AND doctor_id IN (:doctorIds)' : '';
-  const replacements: Record<string, unknown> = { from, end, doctorIds: input.doctorIds && input.doctorIds.length > 0 ? input.doctorIds : [0] };
-  weeks.slice(1).forEach((w, i) => (replacements[`b${i + 1}`] = w));
-  replacements[`b${weeks.length}`] = end;
-  const q = <T extends object>(text: string, extra: Record<string, unknown> = {}) =>
-    sql.sequelize.query<T>(text, { type: QueryTypes.SELECT, replacements: { ...replacements, ...extra } });
-
   const settings = await loadClinicSettings(sql.models);
   const rules = schedulingRules(settings);
   // week boundaries as instants in the clinic's zone, for patients.created_at (a TIMESTAMP)
-  const instants: Record<string, unknown> = {};
-  [...weeks, end].forEach((d, i) => (instants[`t${i}`] = new Date(startOfDay(d, rules.timezone) * 60000)));
-  const patientCase = `CASE ${weeks.map((_, i) => `WHEN created_at < :t${i + 1} THEN ${i}`).join(' ')} END`;
-
-  const [doctors, weekly, blocks, perDoctor, perStatus, newPatients] = await Promise.all([
-    q<{ id: number; first_name: string; last_name: string; specialization: string; is_active: number | boolean }>(
-      `SELECT id, first_name, last_name, specialization, is_active FROM doctors WHERE 1 = 1${filter.replace('doctor_id', 'id')} ORDER BY last_name, first_name, id`,
-    ),
-    q<{ doctor_id: number; day_of_week: number; start_time: string; end_time: string; is_available: number | boolean }>(
-      `SELECT doctor_id, day_of_week, start_time, end_time, is_available FROM doctor_availability WHERE 1 = 1${filter}`,
-    ),
-    q<{ doctor_id: number; unavailable_date: string; start_time: string | null; end_time: string | null }>(
-      `SELECT doctor_id, unavailable_date, start_time, end_time FROM doctor_unavailable_dates WHERE unavailable_date >= :from AND unavailable_date < :end${filter}`,
-    ),
-    q<{ doctor_id: number; wk: number; booked: number | string | null }>(
-      `SELECT doctor_id, ${weekCase('appointment_date', weeks.length)} AS wk, SUM(duration_minutes) AS booked
-         FROM appointments WHERE appointment_date >= :from AND appointment_date < :end AND status <> 'Cancelled'${filter}
-        GROUP BY doctor_id, wk`,
-    ),
-    q<{ wk: number; status: string; appointment_type: string; n: number | string }>(
-      `SELECT ${weekCase('appointment_date', weeks.length)} AS wk, status, appointment_type, COUNT(*) AS n
-         FROM appointments WHERE appointment_date >= :from AND appointment_date < :end${filter}
-        GROUP BY wk, status, appointment_type`,
-    ),
-    // new patients do not depend on the doctor filter: they are the clinic's
-    q<{ wk: number; n: number | string }>(
-      `SELECT ${patientCase} AS wk, COUNT(*) AS n FROM patients WHERE created_at >= :t0 AND created_at < :t${weeks.length} GROUP BY wk`,
-      instants,
-    ),
-  ]);
+  const weekStartInstants = [...weeks, end].map((d) => new Date(startOfDay(d, rules.timezone) * 60000));
+  const { doctors, weekly, blocks, perDoctor, perStatus, newPatients } = await reportRepository(sql).weeklyCounts({
+    weeks,
+    end,
+    doctorIds: input.doctorIds,
+    weekStartInstants,
+  });
 
   const weeklyOf = new Map<number, WeeklyRange[]>();
   for (const r of weekly) {

@@ -1,8 +1,9 @@
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { settingsFromRows, type ClinicSettings } from '../../../../shared/domain/settings-registry';
 import type { SchedulingRules } from '../../../../shared/domain/scheduling';
 import type { SqlModels } from '../../data/sql/models';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { allSettingRows } from '../../data/sql/repositories/clinic-settings-repository';
 import { referenceCacheOf } from '../cache/reference-cache';
 
 /**
@@ -12,18 +13,11 @@ import { referenceCacheOf } from '../cache/reference-cache';
  */
 let lastParsed: { text: string; settings: ClinicSettings } | null = null;
 
-/**
- * All clinic settings in one query, typed through the registry (unknown keys ignored here).
- * Plain SQL, not the model: on SQLite, Sequelize precedes every model SELECT with a hidden
- * PRAGMA table_info round trip, and this runs before every booking and calendar read.
- */
+/** All clinic settings in one statement, typed through the registry (unknown keys ignored here). */
 export async function loadClinicSettings(models: SqlModels, transaction?: Transaction): Promise<ClinicSettings> {
   const sequelize = models.ClinicSetting.sequelize;
   if (!sequelize) throw new Error('The ClinicSetting model is not attached to a database.');
-  const rows = await sequelize.query<{ settingKey: string; settingValue: string }>(
-    'SELECT setting_key AS settingKey, setting_value AS settingValue FROM clinic_settings',
-    { type: QueryTypes.SELECT, transaction },
-  );
+  const rows = await allSettingRows(sequelize, transaction);
   const text = rows.map((r) => `${r.settingKey}\u0000${r.settingValue}`).sort().join('\u0001');
   // Frozen (top level): one object serves every caller, so a change by one would reach all.
   if (lastParsed?.text !== text) lastParsed = { text, settings: Object.freeze(settingsFromRows(rows)) };

@@ -5,7 +5,11 @@ import {
   type ConnectionEvent,
   type ConnectionState,
 } from '../../../../shared/domain/connection-state';
+import { pingSqlStore } from '../../data/sql/repositories/store-probe-repository';
 import type { AppRuntime } from '../../runtime/app-runtime';
+
+/** What the probe needs: the server's stores, opened on the first good probe. */
+export type MonitorRuntime = Pick<AppRuntime, 'openServer' | 'serverOpen' | 'serverStores' | 'servingMirror'>;
 
 const PROBE_TIMEOUT_MS = 3000;
 
@@ -37,7 +41,7 @@ export class ConnectionMonitor {
   private readonly nowMs: () => number;
 
   constructor(
-    private readonly runtime: AppRuntime,
+    private readonly runtime: MonitorRuntime,
     private readonly options: ConnectionMonitorOptions = {},
   ) {
     this.nowMs = options.nowMs ?? Date.now;
@@ -97,7 +101,7 @@ export class ConnectionMonitor {
       // The server was away when the app started: its connections are opened on the first good probe.
       if (!this.runtime.serverOpen && !(await withTimeout(this.runtime.openServer(), PROBE_TIMEOUT_MS * 3))) return false;
       const { sql, documents } = this.runtime.serverStores();
-      await withTimeout(Promise.all([sql.sequelize.query('SELECT 1'), documents.ping()]), PROBE_TIMEOUT_MS);
+      await withTimeout(Promise.all([pingSqlStore(sql), documents.ping()]), PROBE_TIMEOUT_MS);
       return true;
     } catch {
       return false;

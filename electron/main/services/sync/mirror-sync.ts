@@ -5,6 +5,9 @@ import type { Touched } from './outbox/offline-outbox';
 import { pullMirror, pullRecentChanges, refreshMirrorRows, replaceLocalRows, type TablePull } from './mirror-pull';
 import type { IdMap } from './outbox/id-remap';
 
+/** What the mirror pull reads of the runtime: the local file, the server's stores. */
+export type MirrorRuntime = Pick<AppRuntime, 'config' | 'localStore' | 'noteMirrorPulled' | 'serverOpen' | 'serverStores' | 'servingMirror'>;
+
 /** Several screens polling at once still cause one small pull in this time. */
 const RECENT_PULL_MIN_MS = 2000;
 
@@ -27,7 +30,7 @@ export class MirrorSync {
   private following: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly runtime: AppRuntime,
+    private readonly runtime: MirrorRuntime,
     private readonly nowMs: () => number = Date.now,
     /**
      * Whether a pull may run now: not while changes made offline wait in the outbox, since a

@@ -6,6 +6,9 @@ import type { OfflineOutbox } from './outbox/offline-outbox';
 import { mayMake } from './outbox/conflicts';
 import type { SessionUser } from '../../../../shared/ipc/types';
 
+/** What the sync status reads of the runtime. */
+export type SyncStatusRuntime = Pick<AppRuntime, 'config' | 'localStore' | 'replicaHealth' | 'servingMirror' | 'state'>;
+
 /** The jobs of a networked workstation; a standalone one has none. */
 export interface WorkstationSync {
   monitor: ConnectionMonitor | null;
@@ -17,7 +20,7 @@ export interface WorkstationSync {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export async function syncStatus(runtime: AppRuntime, sync: WorkstationSync, user: SessionUser | null): Promise<SyncStatus> {
+export async function syncStatus(runtime: SyncStatusRuntime, sync: WorkstationSync, user: SessionUser | null): Promise<SyncStatus> {
   const connection = sync.monitor?.state;
   const local = runtime.localStore();
   const pendingAuditRecords = local ? await local.models.AuditOutbox.count() : 0;

@@ -1,9 +1,9 @@
-import { formatClockTime, formatDayShort } from '../../stores/display-format';
+import { formatClockTime, formatDayLong, formatDayShort } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { readTimeEntry } from '../../../../shared/domain/scheduling/time-entry';
+import { formatTime, isIsoDate, parseTime, readTimeEntry } from '../../../../shared/domain/plain-date';
 import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
 import {
   APPOINTMENT_TYPES,
@@ -18,7 +18,8 @@ import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { FieldError, TextField } from '../../components/TextField';
 import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
-import { PatientForm, valuesFromTyped } from '../patients/PatientForm';
+import { DuplicateWarning, PatientFieldset, usePatientEntry, valuesFromTyped } from '../patients/PatientForm';
+import { ProblemBanner } from '../../components/ProblemBanner';
 import { clinicNow, useClinicZone } from './clinic-today';
 import { PatientPicker } from './PatientPicker';
 import { alternativesOf } from './reception-format';
@@ -80,6 +81,7 @@ export function BookingDialog({
     handleSubmit,
     setValue,
     getValues,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<BookingValues, unknown, BookingParsed>({
     resolver: zodResolver(BookingForm),
@@ -99,14 +101,36 @@ export function BookingDialog({
     if (doctors) setValue('doctorId', getValues('doctorId'));
   }, [doctors, setValue, getValues]);
 
+  const newPatient = usePatientEntry({});
+
+  function registerInstead(typed: string) {
+    newPatient.form.reset({ ...newPatient.form.formState.defaultValues, ...valuesFromTyped(typed) });
+    setRegistering(typed);
+  }
+
+  function chooseExisting(existing: PatientSummary) {
+    setPatient(existing);
+    setPatientError(undefined);
+    setRegistering(null);
+  }
+
   const onSubmit = handleSubmit(async (values) => {
-    if (!patient) {
+    let bookFor = patient;
+    if (registering !== null) {
+      // The new patient first. A likely duplicate stops here, listed with "Use this patient";
+      // pressed again while that list shows, this same button registers anyway.
+      bookFor = await newPatient.save(newPatient.duplicates !== null);
+      if (!bookFor) return;
+      setPatient(bookFor);
+      setRegistering(null);
+    }
+    if (!bookFor) {
       setPatientError('Choose the patient first');
       return;
     }
     setRefusal(null);
     const result = await book({
-      patientId: patient.id,
+      patientId: bookFor.id,
       doctorId: values.doctorId,
       date: values.date,
       time: values.time,
@@ -126,32 +150,12 @@ export function BookingDialog({
     setRefusal(null);
   }
 
+  const selected = useWatch({ control, name: ['doctorId', 'date', 'time', 'durationMinutes'] });
   const alternatives = refusal ? alternativesOf(refusal) : [];
   const durationChoices = [...new Set([...DURATIONS, durationMinutes ?? 30])].sort((a, b) => a - b);
   return (
-    <Dialog title={registering !== null ? 'Register a new patient' : 'Book an appointment'} onClose={onClose}>
-      {registering !== null ? (
-        <PatientForm
-          compact
-          initial={valuesFromTyped(registering)}
-          onSaved={(saved) => {
-            setPatient(saved);
-            setPatientError(undefined);
-            setRegistering(null);
-          }}
-          onUseExisting={(existing) => {
-            setPatient(existing);
-            setRegistering(null);
-          }}
-          onCancel={() => setRegistering(null)}
-        />
-      ) : null}
-      <form
-        className="dialog__form booking-form"
-        onSubmit={(event) => void onSubmit(event)}
-        noValidate
-        hidden={registering !== null}
-      >
+    <Dialog title="Book an appointment" onClose={onClose}>
+      <form className="dialog__form booking-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         {refusal ? (
           <Banner tone="error" title="Not booked">
             <p>{refusal.message}</p>
@@ -171,16 +175,44 @@ export function BookingDialog({
             ) : null}
           </Banner>
         ) : null}
-        <PatientPicker
-          value={patient}
-          onChange={(next) => {
-            setPatient(next);
-            if (next) setPatientError(undefined);
-          }}
-          onRegisterNew={(typed) => setRegistering(typed)}
-          autoFocus={!chosen}
-          error={patientError}
+        <BookingSummary
+          doctor={(doctors ?? []).find((d) => String(d.id) === String(selected[0]))?.name ?? null}
+          date={selected[1]}
+          time={readTimeEntry(String(selected[2]))}
+          durationMinutes={Number(selected[3])}
         />
+        {registering === null ? (
+          <PatientPicker
+            value={patient}
+            onChange={(next) => {
+              setPatient(next);
+              if (next) setPatientError(undefined);
+            }}
+            onRegisterNew={registerInstead}
+            autoFocus={!chosen}
+            error={patientError}
+          />
+        ) : (
+          <fieldset className="booking-form__new-patient" aria-label="New patient">
+            <legend className="booking-form__legend">
+              New patient
+              <button type="button" className="link-button booking-form__back" onClick={() => setRegistering(null)}>
+                Choose a registered patient instead
+              </button>
+            </legend>
+            {newPatient.problem ? (
+              <ProblemBanner title="The patient was not registered" error={newPatient.problem} />
+            ) : null}
+            {newPatient.duplicates ? (
+              <DuplicateWarning duplicates={newPatient.duplicates} onUseExisting={chooseExisting} />
+            ) : null}
+            <PatientFieldset
+              register={newPatient.form.register}
+              errors={newPatient.form.formState.errors}
+              initial={valuesFromTyped(registering)}
+            />
+          </fieldset>
+        )}
         <div className={`field${errors.doctorId ? ' field--invalid' : ''}`}>
           <label className="field__label" htmlFor="booking-doctor">
             Doctor
@@ -241,10 +273,36 @@ export function BookingDialog({
           </button>
           <button type="submit" className="button button--primary" disabled={isSubmitting}>
             {isSubmitting ? <Spinner /> : null}
-            Book
+            {registering === null ? 'Book' : newPatient.duplicates ? 'Register anyway and book' : 'Register and book'}
           </button>
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/**
+ * What will be booked, in one line above the fields and following them: doctor, date, time and
+ * length, so the desk reads back the selection before pressing Book.
+ */
+function BookingSummary({
+  doctor,
+  date,
+  time,
+  durationMinutes,
+}: {
+  doctor: string | null;
+  date: string;
+  time: string | null;
+  durationMinutes: number;
+}) {
+  const end = time ? formatTime(parseTime(time) + durationMinutes) : null;
+  return (
+    <p className="booking-summary" data-testid="booking-summary" aria-live="polite">
+      <span className="booking-summary__doctor">{doctor ?? 'No doctor chosen'}</span>
+      <span>{isIsoDate(date) ? formatDayLong(date) : 'No date'}</span>
+      <span>{time && end ? `${time} – ${end}` : 'No time'}</span>
+      <span>{durationMinutes} min</span>
+    </p>
   );
 }

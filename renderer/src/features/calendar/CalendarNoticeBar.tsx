@@ -6,7 +6,8 @@ const SUCCESS_MS = 5_000;
 
 /**
  * The result of the last calendar action, floating over the bottom of the view (it never pushes
- * the grid down mid-task): a refused move says why here; a move or a cancellation offers Undo.
+ * the grid down mid-task): a refused move says why here; a move or a cancellation offers Undo,
+ * also as Ctrl+Z (Cmd+Z): Tabbing to the button across a full grid takes longer than it stays.
  */
 export function CalendarNoticeBar() {
   const notice = useCalendarStore((state) => state.notice);
@@ -17,6 +18,22 @@ export function CalendarNoticeBar() {
     const timer = window.setTimeout(dismiss, notice.undo ? UNDO_MS : SUCCESS_MS);
     return () => window.clearTimeout(timer);
   }, [notice, dismiss]);
+  useEffect(() => {
+    const undo = notice?.undo;
+    if (!notice || !undo || undoing === notice.id) return;
+    const id = notice.id;
+    function onKey(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'z') return;
+      // A text field keeps its own undo of typing.
+      const target = event.target;
+      if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      event.preventDefault();
+      setUndoing(id);
+      void undo?.();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [notice, undoing]);
   if (!notice) return null;
   const undo = notice.undo;
   return (
@@ -34,6 +51,7 @@ export function CalendarNoticeBar() {
         <button
           type="button"
           className="button button--small cal-notice__undo"
+          aria-keyshortcuts="Control+Z Meta+Z"
           disabled={undoing === notice.id}
           onClick={() => {
             setUndoing(notice.id);

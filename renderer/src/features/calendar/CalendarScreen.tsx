@@ -53,7 +53,8 @@ function shift(view: CalendarView, date: string, direction: 1 | -1): string {
 }
 
 /** The calendar: a day with a column per doctor, one doctor's week, or the month's counts. */
-export function CalendarScreen({ zone }: { zone: string }) {
+/** `onSetHours`: where an admin sets a doctor's hours; absent for those who cannot. */
+export function CalendarScreen({ zone, onSetHours }: { zone: string; onSetHours?: ((doctorId: number) => void) | undefined }) {
   const now = useMinuteClock();
   const today = todayIn(zone, now);
   const store = useCalendarStore();
@@ -231,6 +232,7 @@ export function CalendarScreen({ zone }: { zone: string }) {
           selection={selection}
           pending={pending}
           onSelect={store.select}
+          onSetHours={onSetHours}
           onMove={(appointment, target) => {
             setOpen(null);
             const fromDoctor = columns.find((c) => c.data.appointments.some((a) => a.id === appointment.id))?.doctorId;

@@ -58,6 +58,8 @@ export interface DayGridProps {
   onOpen(appointment: CalendarAppointment, column: GridColumn, anchor: DOMRect): void;
   /** Shown over the empty grid, e.g. when there are no doctors yet. */
   emptyState?: ReactNode;
+  /** Opens where a doctor's hours are set (admins); without it a column with no hours says whom to ask. */
+  onSetHours?: ((doctorId: number) => void) | undefined;
 }
 
 type Interaction =
@@ -100,6 +102,7 @@ export function DayGrid({
   onMove,
   onOpen,
   emptyState,
+  onSetHours,
 }: DayGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const columnsRef = useRef<HTMLDivElement>(null);
@@ -326,7 +329,8 @@ export function DayGrid({
 
   const drag = interaction?.kind === 'drag' ? interaction : null;
   const selecting = interaction?.kind === 'select' ? interaction : null;
-  const cursorLabel = cursor && columns[cursor.col] ? `${columns[cursor.col]!.title}, ${formatClockMinutes(cursor.minutes)}` : '';
+  const cursorLabel =
+    cursor && columns[cursor.col] ? `${columns[cursor.col]!.title}, ${formatClockMinutes(cursor.minutes)}` : '';
 
   return (
     <div
@@ -359,9 +363,13 @@ export function DayGrid({
                 <span className="cal-colhead__title">{column.title}</span>
                 <span className="cal-colhead__meta">
                   <span className="cal-colhead__subtitle">{column.subtitle}</span>
-                  <span className="cal-colhead__count" title="Appointments (not cancelled)">
-                    {live}
-                  </span>
+                  {column.data.working.length === 0 && live === 0 ? (
+                    <NoHours column={column} onSetHours={onSetHours} />
+                  ) : (
+                    <span className="cal-colhead__count" title="Appointments (not cancelled)">
+                      {live}
+                    </span>
+                  )}
                 </span>
               </div>
             );
@@ -532,5 +540,32 @@ function GridColumnView({
         <div className="cal-cursor" style={{ top: topOf(cursor, range), height: STEP_MINUTES * PX_PER_MINUTE }} />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A column with no working hours is no dead end: an admin gets the way to set them, everybody
+ * else is told who can.
+ */
+function NoHours({ column, onSetHours }: { column: GridColumn; onSetHours: ((doctorId: number) => void) | undefined }) {
+  if (onSetHours)
+    return (
+      <button
+        type="button"
+        className="cal-colhead__no-hours cal-colhead__no-hours--action"
+        onClick={() => onSetHours(column.doctorId)}
+        title="No working hours on this day"
+        aria-label={`Set hours: ${column.title}`}
+      >
+        Set hours
+      </button>
+    );
+  return (
+    <span
+      className="cal-colhead__no-hours"
+      title="No working hours on this day. A clinic admin sets them under Doctors."
+    >
+      No hours: ask an admin
+    </span>
   );
 }

@@ -1,6 +1,6 @@
 import { clinicToday, formatBirthDate } from '../../stores/display-format';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   PATIENT_GENDERS,
@@ -86,20 +86,22 @@ export interface PatientFormProps {
 }
 
 /**
- * Register or edit a patient. A refusal keeps every value; a likely duplicate is shown with the
- * existing records, and "Save anyway" goes ahead knowingly.
+ * The patient's fields and their save: what the patient form and the booking dialog's inline
+ * registration share. `save` resolves to the saved patient, or null when the fields need
+ * attention (field errors placed, a likely duplicate or a refusal shown).
  */
-export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting, compact }: PatientFormProps) {
+export function usePatientEntry({
+  patient,
+  initial,
+}: {
+  patient?: PatientDetails;
+  initial?: Partial<PatientFieldsInput>;
+}) {
   const registerPatient = useReceptionStore((state) => state.registerPatient);
   const updatePatient = useReceptionStore((state) => state.updatePatient);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<PatientFieldsInput, unknown, PatientFieldsValue>({
+  const form = useForm<PatientFieldsInput, unknown, PatientFieldsValue>({
     resolver: zodResolver(FormSchema),
     defaultValues: patient
       ? {
@@ -115,16 +117,18 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
         }
       : { ...BLANK, ...initial },
   });
+  const { handleSubmit, setError } = form;
 
-  const save = (acknowledgeDuplicates: boolean) =>
-    handleSubmit(async (values) => {
+  async function save(acknowledgeDuplicates: boolean): Promise<PatientDetails | null> {
+    let saved: PatientDetails | null = null;
+    await handleSubmit(async (values) => {
       setProblem(null);
       const result = patient
         ? await updatePatient({ patientId: patient.id, patient: values, acknowledgeDuplicates })
         : await registerPatient({ patient: values, acknowledgeDuplicates });
       if (result.ok) {
         setDuplicates(null);
-        onSaved(result.data);
+        saved = result.data;
         return;
       }
       if (result.error.code === 'POSSIBLE_DUPLICATE') {
@@ -138,62 +142,138 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
         setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
       );
       if (placed.length === 0) setProblem(result.error);
+    })();
+    return saved;
+  }
+
+  return { form, save, problem, duplicates };
+}
+
+/**
+ * Register or edit a patient. A refusal keeps every value; a likely duplicate is shown with the
+ * existing records, and "Save anyway" goes ahead knowingly.
+ */
+export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting, compact }: PatientFormProps) {
+  const { form, save, problem, duplicates } = usePatientEntry({ patient, initial });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const submit = (acknowledgeDuplicates: boolean) => {
+    void save(acknowledgeDuplicates).then((saved) => {
+      if (saved) onSaved(saved);
     });
+  };
 
   const saveLabel = patient ? 'Save changes' : 'Register patient';
   return (
     <form
       className={`card patient-form${compact ? ' patient-form--compact' : ''}`}
-      onSubmit={(event) => void save(false)(event)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(false);
+      }}
       noValidate
       aria-label={patient ? 'Edit patient' : 'Register a patient'}
     >
       {problem ? (
-        <ProblemBanner title={patient ? 'The changes were not saved' : 'The patient was not registered'} error={problem} />
+        <ProblemBanner
+          title={patient ? 'The changes were not saved' : 'The patient was not registered'}
+          error={problem}
+        />
       ) : null}
       {duplicates ? (
-        <div className="duplicate-warning" role="alert" aria-label="Possible duplicate">
-          <p className="duplicate-warning__title">This may be a patient who is already registered</p>
-          <p className="duplicate-warning__lead">Check with the patient before saving a second record.</p>
-          <ul className="duplicate-warning__list">
-            {duplicates.map((candidate) => (
-              <li key={candidate.id} className="duplicate-warning__item">
-                <div>
-                  <span className="duplicate-warning__name">
-                    {candidate.firstName} {candidate.lastName}
-                  </span>
-                  <span className="duplicate-warning__meta">
-                    born {formatBirthDate(candidate.dateOfBirth)} · {candidate.phone} · {candidate.email}
-                    {candidate.isActive ? '' : ' · inactive'}
-                  </span>
-                  <span className="duplicate-warning__why">
-                    Matches on {candidate.reasons.map((r) => REASON[r]).join(' and ')}
-                  </span>
-                </div>
-                {onUseExisting ? (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => onUseExisting(candidate)}
-                  >
-                    Use this patient
-                  </button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          <div className="duplicate-warning__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={(event) => void save(true)(event)}
-              disabled={isSubmitting}
-            >
-              {patient ? 'Save anyway' : 'Register anyway'}
-            </button>
-          </div>
+        <DuplicateWarning
+          duplicates={duplicates}
+          onUseExisting={onUseExisting}
+          confirm={{
+            label: patient ? 'Save anyway' : 'Register anyway',
+            busy: isSubmitting,
+            onConfirm: () => submit(true),
+          }}
+        />
+      ) : null}
+      <PatientFieldset register={register} errors={errors} initial={initial} />
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? <Spinner /> : null}
+          {saveLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The existing records a new or changed patient may duplicate. `confirm` offers saving anyway;
+ * without it the surrounding form's own button does (the booking dialog has one set of buttons).
+ */
+export function DuplicateWarning({
+  duplicates,
+  onUseExisting,
+  confirm,
+}: {
+  duplicates: DuplicateCandidate[];
+  onUseExisting?: ((candidate: DuplicateCandidate) => void) | undefined;
+  confirm?: { label: string; busy: boolean; onConfirm(): void };
+}) {
+  return (
+    <div className="duplicate-warning" role="alert" aria-label="Possible duplicate">
+      <p className="duplicate-warning__title">This may be a patient who is already registered</p>
+      <p className="duplicate-warning__lead">Check with the patient before saving a second record.</p>
+      <ul className="duplicate-warning__list">
+        {duplicates.map((candidate) => (
+          <li key={candidate.id} className="duplicate-warning__item">
+            <div>
+              <span className="duplicate-warning__name">
+                {candidate.firstName} {candidate.lastName}
+              </span>
+              <span className="duplicate-warning__meta">
+                born {formatBirthDate(candidate.dateOfBirth)} · {candidate.phone} · {candidate.email}
+                {candidate.isActive ? '' : ' · inactive'}
+              </span>
+              <span className="duplicate-warning__why">
+                Matches on {candidate.reasons.map((r) => REASON[r]).join(' and ')}
+              </span>
+            </div>
+            {onUseExisting ? (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => onUseExisting(candidate)}
+              >
+                Use this patient
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {confirm ? (
+        <div className="duplicate-warning__actions">
+          <button type="button" className="button button--primary" onClick={confirm.onConfirm} disabled={confirm.busy}>
+            {confirm.label}
+          </button>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** The patient's fields, registered on a form from `usePatientEntry`. */
+export function PatientFieldset({
+  register,
+  errors,
+  initial,
+}: {
+  register: UseFormRegister<PatientFieldsInput>;
+  errors: FieldErrors<PatientFieldsInput>;
+  initial?: Partial<PatientFieldsInput> | undefined;
+}) {
+  return (
+    <>
       <FormSection title="Person">
         <div className="form-row">
           <TextField
@@ -280,16 +360,7 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
           />
         </div>
       </FormSection>
-      <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? <Spinner /> : null}
-          {saveLabel}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
 

@@ -80,7 +80,7 @@ export function PatientPage({
       </p>
     );
   }
-  const { patient, upcoming, past } = shown;
+  const { patient, today, upcoming, past } = shown;
   return (
     <div className="patient-page">
       <button type="button" className="button button--ghost patient-page__back" onClick={onBack}>
@@ -158,6 +158,14 @@ export function PatientPage({
           </dl>
         </section>
       )}
+      {today.length > 0 ? (
+        <section className="card table-card" aria-labelledby="today-title">
+          <h3 className="card__title" id="today-title">
+            Today <span className="card__count">{today.length}</span>
+          </h3>
+          <AppointmentList label="Today's appointments" appointments={today} empty="No appointments today." />
+        </section>
+      ) : null}
       <section className="card table-card" aria-labelledby="upcoming-title">
         <h3 className="card__title" id="upcoming-title">
           Upcoming <span className="card__count">{upcoming.length}</span>

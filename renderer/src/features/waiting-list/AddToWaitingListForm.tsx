@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
+import { readTimeEntry } from '../../../../shared/domain/plain-date';
 import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
@@ -35,6 +36,9 @@ type WindowParsed = z.output<typeof WindowForm>;
 const FIELDS = ['fromDate', 'toDate', 'earliestTime', 'latestTime', 'durationMinutes', 'priority', 'notes'] as const;
 const isWindowField = fieldOf(FIELDS);
 
+/** "9.15", "915", "9:15 am" read as the desk types them; what is no time stays, for the schema to name. */
+const readTypedTime = (value: string) => readTimeEntry(value) ?? value;
+
 /** A patient who wants an earlier slot: with whom, between which dates and times, how urgent. */
 export function AddToWaitingListForm({
   doctors,
@@ -50,10 +54,9 @@ export function AddToWaitingListForm({
   const addToWaitingList = useReceptionStore((state) => state.addToWaitingList);
   const [patient, setPatient] = useState<PatientSummary | null>(null);
   const [patientError, setPatientError] = useState<string | undefined>();
-  const first = doctors[0];
-  const [wish, setWish] = useState<Wish>(
-    first ? { kind: 'specialization', specialization: first.specialization } : { kind: 'any' },
-  );
+  // Nothing preselected: a guessed doctor or specialization would put the patient on the wrong list.
+  const [wish, setWish] = useState<Wish | null>(null);
+  const [wishError, setWishError] = useState<string | undefined>();
   const [problem, setProblem] = useState<AppError | null>(null);
   const {
     register,
@@ -74,10 +77,9 @@ export function AddToWaitingListForm({
   });
 
   const onSubmit = handleSubmit(async (values) => {
-    if (!patient) {
-      setPatientError('Choose the patient first');
-      return;
-    }
+    if (!wish) setWishError('Choose a doctor or a specialization');
+    if (!patient) setPatientError('Choose the patient first');
+    if (!patient || !wish) return;
     setProblem(null);
     const result = await addToWaitingList({
       patientId: patient.id,
@@ -103,9 +105,7 @@ export function AddToWaitingListForm({
       noValidate
       onSubmit={(event) => void onSubmit(event)}
     >
-      {problem ? (
-        <ProblemBanner title="Not added" error={problem} />
-      ) : null}
+      {problem ? <ProblemBanner title="Not added" error={problem} /> : null}
       <div className="form-row">
         <PatientPicker
           value={patient}
@@ -116,13 +116,32 @@ export function AddToWaitingListForm({
           autoFocus
           error={patientError}
         />
-        <WishSelect id="waiting-wish" label="With" value={wish} doctors={doctors} onChange={setWish} allowAny={false} />
+        <WishSelect
+          id="waiting-wish"
+          label="With"
+          value={wish}
+          doctors={doctors}
+          onChange={(next) => {
+            setWish(next);
+            setWishError(undefined);
+          }}
+          allowAny={false}
+          error={wishError}
+        />
       </div>
       <div className="form-row form-row--four">
         <TextField label="From date" type="date" registration={register('fromDate')} error={errors.fromDate?.message} />
         <TextField label="To date" type="date" registration={register('toDate')} error={errors.toDate?.message} />
-        <TextField label="Earliest time" registration={register('earliestTime')} error={errors.earliestTime?.message} />
-        <TextField label="Latest end" registration={register('latestTime')} error={errors.latestTime?.message} />
+        <TextField
+          label="Earliest time"
+          registration={register('earliestTime', { setValueAs: readTypedTime })}
+          error={errors.earliestTime?.message}
+        />
+        <TextField
+          label="Latest end"
+          registration={register('latestTime', { setValueAs: readTypedTime })}
+          error={errors.latestTime?.message}
+        />
       </div>
       <div className="form-row form-row--three">
         <div className="field">

@@ -1,5 +1,5 @@
 import { formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
-import { readTimeEntry } from '../../../../shared/domain/scheduling/time-entry';
+import { readTimeEntry } from '../../../../shared/domain/plain-date';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WaitingEntryWithSlots } from '../../../../shared/ipc/reception/types';

@@ -1,7 +1,11 @@
+import { FieldError } from '../../components/TextField';
 import type { DoctorOption } from '../../stores/reception-store';
 import { parseWish, specializationsOf, wishValue, type Wish } from './wish';
 
-/** One keyboard-friendly select for "any doctor / a specialization / this doctor". */
+/**
+ * One keyboard-friendly select for "any doctor / a specialization / this doctor". A null value
+ * shows "Choose…": where no choice is a safe guess, none is made for the desk.
+ */
 export function WishSelect({
   id,
   label,
@@ -9,25 +13,35 @@ export function WishSelect({
   doctors,
   onChange,
   allowAny = true,
+  error,
 }: {
   id: string;
   label: string;
-  value: Wish;
+  value: Wish | null;
   doctors: readonly DoctorOption[];
   onChange(wish: Wish): void;
   allowAny?: boolean;
+  error?: string | undefined;
 }) {
+  const errorId = `${id}-error`;
   return (
-    <div className="field">
+    <div className={`field${error ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
       <select
         id={id}
         className="field__input field__select"
-        value={wishValue(value)}
+        value={value ? wishValue(value) : ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
         onChange={(event) => onChange(parseWish(event.target.value))}
       >
+        {value === null ? (
+          <option value="" disabled>
+            Choose…
+          </option>
+        ) : null}
         {allowAny ? <option value="any">Any doctor (soonest)</option> : null}
         <optgroup label="Specialization">
           {specializationsOf(doctors).map((s) => (
@@ -44,6 +58,7 @@ export function WishSelect({
           ))}
         </optgroup>
       </select>
+      {error ? <FieldError id={errorId} message={error} /> : null}
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import { QueryTypes } from 'sequelize';
+import type { AppointmentStatus } from '../../../../../shared/domain/scheduling/lifecycle';
 import type { SqlStore } from '../open-sql-store';
+import type { DayAppointmentRow } from '../../../services/scheduling/calendar-day';
+import { chosenDoctors, type DoctorFilter } from '../../../services/scheduling/schedule-query';
 
 interface FingerprintRow {
   day: string;
@@ -59,7 +62,19 @@ export interface CalendarRepository {
    * workstations' writes at no extra cost.
    */
   changeFingerprints(from: string, to: string): Promise<ChangeFingerprints>;
+  /** Per date and status, how many appointments the chosen active doctors have: one GROUP BY on the appointment_date index. */
+  statusCounts(filter: DoctorFilter, from: string, to: string): Promise<StatusCountRow[]>;
+  /** Every appointment of one doctor over a date range with the patient's name: one statement on the (doctor_id, appointment_date, appointment_time) index. */
+  doctorAppointments(doctorId: number, from: string, to: string): Promise<DatedAppointmentRow[]>;
 }
+
+export interface StatusCountRow {
+  day: string;
+  status: AppointmentStatus;
+  n: number;
+}
+
+export type DatedAppointmentRow = DayAppointmentRow & { appointment_date: string };
 
 export function calendarRepository(sql: SqlStore): CalendarRepository {
   return {
@@ -91,6 +106,35 @@ export function calendarRepository(sql: SqlStore): CalendarRepository {
         else days[String(row.day).slice(0, 10)] = fingerprint;
       }
       return { days, reference };
+    },
+
+    async statusCounts(filter, from, to) {
+      const doctors = chosenDoctors(filter);
+      const [rows] = await sql.sequelize.query(
+        `SELECT a.appointment_date AS day, a.status AS status, COUNT(*) AS n
+           FROM appointments a
+          WHERE a.appointment_date BETWEEN :from AND :to
+            AND a.doctor_id IN (SELECT d.id FROM doctors d WHERE ${doctors.conditions.join(' AND ')})
+          GROUP BY a.appointment_date, a.status`,
+        { type: QueryTypes.RAW, replacements: { ...doctors.replacements, from, to } },
+      );
+      return (rows as { day: string | Date; status: AppointmentStatus; n: number | string }[]).map((row) => ({
+        day: String(row.day).slice(0, 10),
+        status: row.status,
+        n: Number(row.n),
+      }));
+    },
+
+    async doctorAppointments(doctorId, from, to) {
+      const [rows] = await sql.sequelize.query(
+        `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_date, a.appointment_time, a.duration_minutes, a.status, a.appointment_type,
+                a.series_id, a.checked_in_at, a.in_room_at, a.with_doctor_at, a.checked_out_at, a.walk_in, p.first_name, p.last_name, p.phone
+           FROM appointments a JOIN patients p ON p.id = a.patient_id
+          WHERE a.doctor_id = :doctorId AND a.appointment_date BETWEEN :from AND :to
+          ORDER BY a.appointment_date, a.appointment_time, a.id`,
+        { type: QueryTypes.RAW, replacements: { doctorId, from, to } },
+      );
+      return (rows as DatedAppointmentRow[]).map((row) => ({ ...row, appointment_date: String(row.appointment_date).slice(0, 10) }));
     },
   };
 }

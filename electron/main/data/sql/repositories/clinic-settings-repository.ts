@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { SqlStore } from '../open-sql-store';
 
 /** How the clinic is reached, as printed on its documents; a blank setting is null. */
@@ -24,4 +24,16 @@ export function clinicSettingsRepository(sql: SqlStore): ClinicSettingsRepositor
       return { address: value('clinic_address'), phone: value('clinic_phone'), email: value('clinic_email') };
     },
   };
+}
+
+/**
+ * Every clinic setting as stored, in one statement. Plain SQL, not the model: on SQLite,
+ * Sequelize precedes every model SELECT with a hidden PRAGMA table_info round trip, and this
+ * runs before every booking and calendar read.
+ */
+export function allSettingRows(sequelize: Sequelize, transaction?: Transaction): Promise<{ settingKey: string; settingValue: string }[]> {
+  return sequelize.query<{ settingKey: string; settingValue: string }>('SELECT setting_key AS settingKey, setting_value AS settingValue FROM clinic_settings', {
+    type: QueryTypes.SELECT,
+    transaction,
+  });
 }

@@ -64,7 +64,14 @@ export interface PatientRepository {
   likelyDuplicates(fields: { firstName: string; lastName: string; dateOfBirth: string }, phones: string[]): Promise<LikelyDuplicate[]>;
   /** The patient's appointments with their doctors, newest first, at most 500. */
   appointmentsOf(patientId: number): Promise<PatientAppointment[]>;
+  /** The patient's name and wish not to get email, or null when there is no such patient. */
+  messagingFacts(patientId: number): Promise<{ firstName: string; lastName: string; emailOptOut: boolean } | null>;
+  /** Per patient id given, whether the patient refuses email (ids not found are left out). */
+  emailOptOuts(patientIds: number[]): Promise<Map<number, boolean>>;
+  setEmailOptOut(patientId: number, optOut: boolean): Promise<void>;
 }
+
+const isSet = (flag: number | boolean | string | null) => flag === true || Number(flag) === 1;
 
 export function patientRepository(sql: SqlStore): PatientRepository {
   return {
@@ -176,6 +183,26 @@ export function patientRepository(sql: SqlStore): PatientRepository {
         status: a.status,
         appointmentType: a.appointment_type,
       }));
+    },
+
+    async messagingFacts(patientId) {
+      const [row] = await sql.sequelize.query<{ first_name: string; last_name: string; email_opt_out: number | boolean | string | null }>(
+        'SELECT first_name, last_name, email_opt_out FROM patients WHERE id = :id',
+        { replacements: { id: patientId }, type: QueryTypes.SELECT },
+      );
+      return row ? { firstName: row.first_name, lastName: row.last_name, emailOptOut: isSet(row.email_opt_out) } : null;
+    },
+
+    async emailOptOuts(patientIds) {
+      const flags = await sql.sequelize.query<{ id: number; email_opt_out: number | boolean | string | null }>(
+        'SELECT id, email_opt_out FROM patients WHERE id IN (:ids)',
+        { replacements: { ids: patientIds }, type: QueryTypes.SELECT },
+      );
+      return new Map(flags.map((flag) => [Number(flag.id), isSet(flag.email_opt_out)]));
+    },
+
+    async setEmailOptOut(patientId, optOut) {
+      await sql.sequelize.query('UPDATE patients SET email_opt_out = :optOut WHERE id = :id', { replacements: { optOut, id: patientId } });
     },
   };
 }

@@ -8,6 +8,8 @@ import type { SqlStore } from '../open-sql-store';
 export interface PeopleRepository {
   isActivePatient(patientId: number, transaction: Transaction): Promise<boolean>;
   isActiveDoctor(doctorId: number, transaction: Transaction): Promise<boolean>;
+  /** A patient's or doctor's first and last name, or null when there is no such row. */
+  names(table: 'patients' | 'doctors', id: number): Promise<{ firstName: string; lastName: string } | null>;
 }
 
 export function peopleRepository(sql: SqlStore): PeopleRepository {
@@ -31,6 +33,12 @@ export function peopleRepository(sql: SqlStore): PeopleRepository {
         transaction,
       });
       return (rows as unknown[]).length > 0;
+    },
+
+    async names(table, id) {
+      const [rows] = await sequelize.query(`SELECT first_name, last_name FROM ${table} WHERE id = :id`, { replacements: { id } });
+      const row = (rows as { first_name: string; last_name: string }[])[0];
+      return row ? { firstName: row.first_name, lastName: row.last_name } : null;
     },
   };
 }

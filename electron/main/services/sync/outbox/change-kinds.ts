@@ -1,48 +1,17 @@
+import { queuedChangeOf, resolutionsOf, type QueuedChange } from '../../../../../shared/ipc/channel-spec';
+import { contract, isChannel } from '../../../../../shared/ipc/contract';
 import type { ConflictBooking, ConflictResolution } from '../../../../../shared/ipc/sync/types';
 import type { SqlStore } from '../../../data/sql/open-sql-store';
+import { peopleRepository } from '../../../data/sql/repositories/people-repository';
 
 /**
- * What the conflicts list needs to know of each kind of offline change: its name in words, which
- * resolutions make sense, and for bookings which appointment to place elsewhere.
+ * What the conflicts list needs to know of each kind of offline change, read from the channel's
+ * own spec (its `offline` entry): its name in words, which resolutions make sense, and for
+ * bookings which appointment to place elsewhere.
  */
-const LABELS: Readonly<Record<string, string>> = {
-  'appointments.book': 'Booking',
-  'appointments.reschedule': 'Move of an appointment',
-  'appointments.cancel': 'Cancellation',
-  'appointments.setStatus': 'Status change',
-  'appointments.recordArrival': 'Arrival',
-  'appointments.recordVisitStep': 'Step of a visit',
-  'patients.register': 'New patient',
-  'patients.update': 'Change of patient details',
-  'walkIns.join': 'Walk-in joins the queue',
-  'walkIns.remove': 'Walk-in leaves the queue',
-  'walkIns.book': 'Walk-in booking',
-  'waitingList.add': 'Waiting-list entry',
-  'waitingList.remove': 'Waiting-list removal',
-  'waitingList.book': 'Booking from the waiting list',
-  'doctor.setVisitOutcome': 'Visit outcome',
-  'doctor.prescription.save': 'Prescription',
-  'doctor.followUp.book': 'Follow-up booking',
-  'doctor.schedule.saveWeekly': 'Weekly hours',
-  'doctor.schedule.addBlock': 'Day off',
-  'doctor.schedule.removeBlock': 'Removal of a day off',
-  'admin.settings.save': 'Setting',
-  'admin.schedule.saveWeekly': 'Weekly hours',
-  'admin.schedule.addBlock': 'Day off',
-  'admin.schedule.removeBlock': 'Removal of a day off',
-  'communications.appointment.recordConfirmation': 'Confirmation',
-  'kiosk.checkIn': 'Kiosk check-in',
-};
-
-/** Changes that put someone's appointment at a time: a refusal can be answered with another time. */
-const SLOT_CHANNELS = new Set(['appointments.book', 'appointments.reschedule', 'walkIns.book', 'waitingList.book', 'doctor.followUp.book']);
-/** Changes that state what should be, whatever was there: mine can be applied again over theirs. */
-const RESTATABLE_CHANNELS = new Set([
-  'admin.settings.save',
-  'patients.update',
-  'admin.schedule.saveWeekly',
-  'doctor.schedule.saveWeekly',
-]);
+function changeOf(channel: string): QueuedChange | null {
+  return isChannel(channel) ? queuedChangeOf(contract[channel]) : null;
+}
 
 type Fields = Record<string, unknown>;
 const asFields = (value: unknown): Fields => (value && typeof value === 'object' ? (value as Fields) : {});
@@ -50,14 +19,16 @@ const numberOr = (value: unknown): number | null => (typeof value === 'number' ?
 const textOr = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 export function resolutionsFor(channel: string): ConflictResolution[] {
-  if (SLOT_CHANNELS.has(channel)) return ['another-slot', 'keep-theirs'];
-  if (RESTATABLE_CHANNELS.has(channel)) return ['keep-mine', 'keep-theirs'];
-  return ['keep-theirs'];
+  const change = changeOf(channel);
+  return change ? [...resolutionsOf(change)] : ['keep-theirs'];
 }
+
+/** A slot change puts someone's appointment at a time: a refusal can be answered with another time. */
+const placesAppointment = (channel: string): boolean => resolutionsFor(channel).includes('another-slot');
 
 /** The appointment a slot change wanted: from the change itself, completed from what it returned offline. */
 export function bookingOf(channel: string, input: unknown, localOutput: unknown): ConflictBooking | null {
-  if (!SLOT_CHANNELS.has(channel)) return null;
+  if (!placesAppointment(channel)) return null;
   const wanted = asFields(input);
   const out = asFields(localOutput);
   const appointment = asFields(out.appointment ?? out);
@@ -78,15 +49,15 @@ export function atAnotherSlot(input: unknown, slot: { doctorId: number; date: st
 
 async function nameOf(local: SqlStore, table: 'patients' | 'doctors', id: number | null): Promise<string | null> {
   if (id === null) return null;
-  const [rows] = await local.sequelize.query(`SELECT first_name, last_name FROM ${table} WHERE id = :id`, { replacements: { id } });
-  const row = (rows as { first_name: string; last_name: string }[])[0];
+  const row = await peopleRepository(local).names(table, id);
   if (!row) return null;
-  return table === 'doctors' ? `Dr. ${row.first_name} ${row.last_name}` : `${row.first_name} ${row.last_name}`;
+  return table === 'doctors' ? `Dr. ${row.firstName} ${row.lastName}` : `${row.firstName} ${row.lastName}`;
 }
 
 /** The change in words for staff, from the local copy as it was when the change was made. */
 export async function describeChange(local: SqlStore, channel: string, input: unknown, localOutput: unknown): Promise<string> {
-  const label = LABELS[channel] ?? channel;
+  const change = changeOf(channel);
+  const label = change?.label ?? channel;
   const wanted = asFields(input);
   const out = asFields(localOutput);
   const appointment = asFields(out.appointment ?? out);
@@ -96,10 +67,21 @@ export async function describeChange(local: SqlStore, channel: string, input: un
   const date = textOr(wanted.date) ?? textOr(appointment.date);
   const time = textOr(wanted.time) ?? textOr(appointment.time);
   if (date) parts.push(time ? `${date} ${time}` : date);
-  const patientId = numberOr(wanted.patientId) ?? numberOr(appointment.patientId) ?? (channel === 'patients.register' ? numberOr(out.id) : null);
+  const patientId = numberOr(wanted.patientId) ?? numberOr(appointment.patientId) ?? numberOr(change?.patientId?.(input, localOutput) ?? null);
   const patient = await nameOf(local, 'patients', patientId);
   if (patient) parts.push(patient);
-  if (channel === 'admin.settings.save' && typeof wanted.name === 'string') parts.push(`${wanted.name} = ${JSON.stringify(wanted.value)}`);
+  const detail = change?.detail?.(input);
+  if (detail) parts.push(detail);
   if (typeof wanted.status === 'string') parts.push(`to ${wanted.status}`);
   return parts.length > 0 ? `${label}: ${parts.join(', ')}` : label;
+}
+
+/** The record a queued change's output `id` names, if it names one. */
+export function outputRecordOf(channel: string): QueuedChange['outputRecord'] {
+  return changeOf(channel)?.outputRecord;
+}
+
+/** Keep mine, made again over what the server has now when the change says how. */
+export function keepMineOf(channel: string): QueuedChange['keepMine'] {
+  return changeOf(channel)?.keepMine;
 }

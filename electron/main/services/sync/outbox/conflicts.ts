@@ -3,15 +3,14 @@ import { isChannel, contract } from '../../../../../shared/ipc/contract';
 import { roleMay } from '../../../../../shared/ipc/permissions';
 import { AppFailure, type Result } from '../../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../../shared/ipc/types';
-import type { SettingsPage } from '../../../../../shared/ipc/admin/settings';
 import type { ResolvedConflict, SyncConflict } from '../../../../../shared/ipc/sync/types';
 import type { z } from 'zod';
 import type { ResolveConflictInput } from '../../../../../shared/ipc/sync/contract';
 import type { SqlStore } from '../../../data/sql/open-sql-store';
-import { atAnotherSlot, bookingOf, resolutionsFor } from './change-kinds';
+import { atAnotherSlot, bookingOf, keepMineOf, resolutionsFor } from './change-kinds';
 import { remapIds } from './id-remap';
 import type { OfflineOutbox } from './offline-outbox';
-import { OutboxStore, type OutboxEntry } from './outbox-store';
+import { OutboxStore, type OutboxEntry } from '../../../data/sql/repositories/outbox-repository';
 
 /** Runs a channel as the signed-in user, through the dispatcher: permission, audit and all. */
 export type DispatchAsUser = (channel: string, input: unknown) => Promise<Result<unknown>>;
@@ -42,17 +41,10 @@ export async function listConflicts(local: SqlStore, outbox: OfflineOutbox, user
     .map((entry) => toConflict({ ...entry, input: remapIds(entry.input, ids), localOutput: remapIds(entry.localOutput, ids) }));
 }
 
-/** The same setting saved again over the version the server has now. */
-async function overCurrentVersion(dispatch: DispatchAsUser, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const page = await dispatch('admin.settings.list', {});
-  if (!page.ok) throw new AppFailure(page.error.code, page.error.message);
-  const current = (page.data as SettingsPage).known.find((setting) => setting.name === input.name);
-  return { ...input, version: current?.version ?? null };
-}
-
 async function mineAgain(dispatch: DispatchAsUser, entry: OutboxEntry, input: unknown): Promise<unknown> {
   const fields = { ...(input as Record<string, unknown>) };
-  const restated = entry.channel === 'admin.settings.save' ? await overCurrentVersion(dispatch, fields) : fields;
+  const keepMine = keepMineOf(entry.channel);
+  const restated = keepMine ? keepMine.restate(fields, await runOrThrow(dispatch, keepMine.before, {})) : fields;
   return runOrThrow(dispatch, entry.channel, restated);
 }
 

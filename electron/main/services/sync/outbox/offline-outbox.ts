@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes } from 'sequelize';
-import { localIdTable } from '../../../../../shared/domain/sync/local-ids';
 import { AppFailure, isAppFailure } from '../../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../../shared/ipc/types';
 import { appliedOutput, storeReplayKeyAfter, withReplayKey } from '../../../data/sql/replay-key';
 import type { SqlStore } from '../../../data/sql/open-sql-store';
+import { holdsLocalRow, useLocalIdRanges } from '../../../data/sql/repositories/local-id-repository';
+import { OutboxStore, type OutboxEntry } from '../../../data/sql/repositories/outbox-repository';
+import { pingSqlStore } from '../../../data/sql/repositories/store-probe-repository';
 import type { AppRuntime } from '../../../runtime/app-runtime';
-import { describeChange } from './change-kinds';
+import { describeChange, outputRecordOf } from './change-kinds';
 import { isConnectionError } from './connection-errors';
 import { learnIds, localIdsIn, remapIds, type IdMap } from './id-remap';
-import { useLocalIdRanges } from './local-id-sequences';
-import { OutboxStore, type OutboxEntry } from './outbox-store';
+
+/** What the outbox reads and switches of the runtime: the local file, the server's stores, which of them the screens use. */
+export type OutboxRuntime = Pick<AppRuntime, 'config' | 'localStore' | 'serveFromMirror' | 'serverOpen' | 'serverStores' | 'servingMirror' | 'switchToMirror'>;
 
 /**
  * Runs one channel's handler on the clinic server as the user who made the change, at the
@@ -78,7 +80,7 @@ export class OfflineOutbox {
   onServerLost: (() => void) | null = null;
 
   constructor(
-    private readonly runtime: AppRuntime,
+    private readonly runtime: OutboxRuntime,
     private readonly replayChannel: ReplayChannel,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -221,7 +223,7 @@ export class OfflineOutbox {
     if (learned.size === 0) return input;
     const local = this.runtime.localStore();
     if (this.runtime.servingMirror && local) {
-      for (const id of [...learned.keys()]) if (await holdsRow(local, id)) learned.delete(id);
+      for (const id of [...learned.keys()]) if (await holdsLocalRow(local, id)) learned.delete(id);
     }
     return remapIds(input, learned);
   }
@@ -338,18 +340,10 @@ export class OfflineOutbox {
   }
 }
 
-/** Whether the mirror still holds the row a pending id names (its table is in the id). */
-async function holdsRow(local: SqlStore, id: number): Promise<boolean> {
-  const table = localIdTable(id);
-  if (!table) return false;
-  const rows = await local.sequelize.query(`SELECT 1 AS found FROM ${table} WHERE id = :id`, { type: QueryTypes.SELECT, replacements: { id } });
-  return rows.length > 0;
-}
-
 /** True when the clinic server's relational store answers now; false when it is away. */
 async function answers(server: SqlStore): Promise<boolean> {
   try {
-    await server.sequelize.query('SELECT 1');
+    await pingSqlStore(server);
     return true;
   } catch (error) {
     if (isConnectionError(error)) return false;
@@ -364,15 +358,16 @@ function touchedBy(channel: string, input: unknown, output: unknown): Touched {
   if (typeof fields.appointmentId === 'number') touched.appointments.push(fields.appointmentId);
   if (typeof fields.patientId === 'number') touched.patients.push(fields.patientId);
   const made = output && typeof output === 'object' ? (output as Record<string, unknown>).id : undefined;
-  if (typeof made === 'number' && channel.startsWith('appointments.')) touched.appointments.push(made);
-  if (typeof made === 'number' && channel.startsWith('patients.')) touched.patients.push(made);
+  const record = outputRecordOf(channel);
+  if (typeof made === 'number' && record === 'appointment') touched.appointments.push(made);
+  if (typeof made === 'number' && record === 'patient') touched.patients.push(made);
   return touched;
 }
 
 /** Server rows an offline change pointed at: after the replay the mirror reads them again, whatever became of the change. */
 function noteTouched(input: unknown, entry: OutboxEntry, touched: Touched): void {
   const written = entry.localOutput && typeof entry.localOutput === 'object' ? (entry.localOutput as Record<string, unknown>) : {};
-  if (entry.channel === 'doctor.prescription.save' && typeof written.id === 'string') touched.prescriptions.push(written.id);
+  if (outputRecordOf(entry.channel) === 'prescription' && typeof written.id === 'string') touched.prescriptions.push(written.id);
   const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
   if (typeof fields.appointmentId === 'number') touched.appointments.push(fields.appointmentId);
   if (typeof fields.patientId === 'number') touched.patients.push(fields.patientId);

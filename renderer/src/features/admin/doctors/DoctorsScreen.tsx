@@ -21,12 +21,13 @@ function Avatar({ doctor }: { doctor: DoctorView }) {
 }
 
 /** Admins: the clinic's doctors, their profiles, accounts and (one at a time) their schedule. */
-export function DoctorsScreen() {
+export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: number | null } = {}) {
   const { doctors, loading, error, load } = useAdminDoctorsStore();
   const [editing, setEditing] = useState<Editing>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [scheduleOf, setScheduleOf] = useState<number | null>(null);
+  // Opened from elsewhere (the calendar's "Set hours"): straight to that doctor's schedule.
+  const [scheduleOf, setScheduleOf] = useState<number | null>(openScheduleOf);
 
   useEffect(() => {
     void load();

@@ -51,13 +51,20 @@ export function SettingEditor({
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A new time zone waits for a second word: it moves "today" and "now" on every workstation. */
+  const [confirmingZone, setConfirmingZone] = useState<string | null>(null);
 
-  async function save() {
+  async function save(confirmed = false) {
     const value = draftValue(setting, draft);
     const local = settingValueProblem(setting.name, value);
     setFailure(null);
     setProblem(local);
     if (local) return;
+    if (setting.editor === 'timezone' && !confirmed && value !== setting.value) {
+      setConfirmingZone(String(value));
+      return;
+    }
+    setConfirmingZone(null);
     setBusy(true);
     const result = await onSave(value);
     setBusy(false);
@@ -67,7 +74,10 @@ export function SettingEditor({
   }
 
   const text = draft.kind === 'text' ? draft.text : '';
-  const setText = (next: string) => setDraft({ kind: 'text', text: next });
+  const setText = (next: string) => {
+    setConfirmingZone(null);
+    setDraft({ kind: 'text', text: next });
+  };
   const errorId = `${id}-error`;
   const common = {
     id,
@@ -112,7 +122,14 @@ export function SettingEditor({
         {setting.editor === 'openingHours' && draft.kind === 'week' ? (
           <OpeningHoursEditor value={draft.days} onChange={(days) => setDraft({ kind: 'week', days })} />
         ) : setting.editor === 'timezone' ? (
-          <TimeZoneField label={setting.label} name={setting.key} value={text} onChange={setText} onBlur={() => undefined} inputRef={null} />
+          <TimeZoneField
+            label={setting.label}
+            name={setting.key}
+            value={text}
+            onChange={setText}
+            onBlur={() => undefined}
+            inputRef={null}
+          />
         ) : setting.editor === 'choice' && setting.choices ? (
           <select {...common} value={text} onChange={(e) => setText(e.target.value)}>
             {setting.choices.map((choice) => (
@@ -122,7 +139,13 @@ export function SettingEditor({
             ))}
           </select>
         ) : setting.editor === 'multiline' || setting.editor === 'json' ? (
-          <textarea {...common} className="field__input field__textarea" rows={setting.editor === 'json' ? 6 : 3} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            {...common}
+            className="field__input field__textarea"
+            rows={setting.editor === 'json' ? 6 : 3}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         ) : setting.editor === 'integer' ? (
           <div className="setting-editor__number">
             <input
@@ -137,7 +160,12 @@ export function SettingEditor({
             {setting.unit ? <span className="setting-editor__unit">{setting.unit}</span> : null}
           </div>
         ) : (
-          <input {...common} type={setting.editor === 'email' ? 'email' : setting.editor === 'phone' ? 'tel' : 'text'} value={text} onChange={(e) => setText(e.target.value)} />
+          <input
+            {...common}
+            type={setting.editor === 'email' ? 'email' : setting.editor === 'phone' ? 'tel' : 'text'}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         )}
         {problem ? <FieldError id={errorId} message={problem} /> : null}
         {setting.editor === 'integer' && setting.min !== null && setting.max !== null ? (
@@ -147,23 +175,82 @@ export function SettingEditor({
           </p>
         ) : null}
       </div>
-      <div className="setting-editor__actions">
-        <button type="button" className="button button--ghost" onClick={() => setDraft(initialDraftFromDefault(setting))} disabled={busy}>
-          Use the default
-        </button>
-        <span className="setting-editor__spacer" />
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? <Spinner /> : null}
-          Save
-        </button>
-      </div>
+      {confirmingZone !== null ? (
+        <TimeZoneChange
+          from={String(setting.value ?? '')}
+          to={confirmingZone}
+          busy={busy}
+          onConfirm={() => void save(true)}
+          onKeep={() => setConfirmingZone(null)}
+        />
+      ) : (
+        <div className="setting-editor__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => setDraft(initialDraftFromDefault(setting))}
+            disabled={busy}
+          >
+            Use the default
+          </button>
+          <span className="setting-editor__spacer" />
+          <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? <Spinner /> : null}
+            Save
+          </button>
+        </div>
+      )}
     </form>
   );
 }
 
 function initialDraftFromDefault(setting: KnownSettingView): Draft {
   return initialDraft({ ...setting, value: setting.defaultValue });
+}
+
+/**
+ * Says what a new clinic time zone changes before it is saved. Appointments are stored as the
+ * clinic's wall-clock date and time, so they keep their numbers and mean those in the new zone.
+ */
+function TimeZoneChange({
+  from,
+  to,
+  busy,
+  onConfirm,
+  onKeep,
+}: {
+  from: string;
+  to: string;
+  busy: boolean;
+  onConfirm(): void;
+  onKeep(): void;
+}) {
+  return (
+    <div className="setting-editor__confirm" role="alert" aria-label="Confirm the time zone change">
+      <p className="setting-editor__confirm-title">
+        Change the clinic&rsquo;s time zone from {from || 'UTC'} to {to}?
+      </p>
+      <ul className="setting-editor__confirm-list">
+        <li>
+          Every workstation&rsquo;s &ldquo;today&rdquo; and &ldquo;now&rdquo; follow {to}: the calendar opens on that
+          date, and the now-line, lateness and the booking notice use its clock.
+        </li>
+        <li>Booked appointments keep their date and time: 09:00 stays 09:00, now meaning 09:00 in {to}.</li>
+        <li>Reminders go out by {to}&rsquo;s clock.</li>
+      </ul>
+      <div className="setting-editor__actions">
+        <span className="setting-editor__spacer" />
+        <button type="button" className="button button--secondary" onClick={onKeep} disabled={busy}>
+          Keep {from || 'UTC'}
+        </button>
+        <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy}>
+          {busy ? <Spinner /> : null}
+          Change to {to}
+        </button>
+      </div>
+    </div>
+  );
 }

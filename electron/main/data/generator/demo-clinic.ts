@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Transaction } from 'sequelize';
-import { generateClinic, type ClinicSize } from '../data/generator/clinic-generator';
-import { insertBatches } from '../data/generator/bulk-insert';
-import type { SqlStore } from '../data/sql/open-sql-store';
-import { inWriteTransaction } from '../data/sql/write-retry';
+import { generateClinic, type ClinicSize } from './clinic-generator';
+import type { SqlStore } from '../sql/open-sql-store';
+import { insertGeneratedClinic } from '../sql/repositories/demo-clinic-repository';
+import { inWriteTransaction } from '../sql/write-retry';
 
 export const DEMO_SIZES = {
   small: { doctors: 12, patients: 2_000, appointments: 6_000, pastDays: 60, futureDays: 30 },
@@ -49,15 +49,7 @@ export async function seedDemoClinic(sql: SqlStore, size: DemoSize, today: strin
   return inWriteTransaction(sql.sequelize, async (transaction) => {
     // checked inside the transaction: two windows starting at once seed once
     if (!(await isEmptyClinic(sql, transaction))) return { seeded: false, doctors: 0, patients: 0, appointments: 0 };
-    const counts = await insertBatches(
-      generateClinic(clinic),
-      sql.dialect,
-      async (statement, params) => {
-        await sql.sequelize.query(statement, { replacements: params, transaction });
-      },
-      // Sequelize fills the `?` in itself: no driver limit on bound parameters applies.
-      20_000,
-    );
+    const counts = await insertGeneratedClinic(sql, generateClinic(clinic), transaction);
     return { seeded: true, doctors: counts.doctors, patients: counts.patients, appointments: counts.appointments };
   });
 }

@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { SessionUser } from '../../../../../shared/ipc/types';
-import type { SqlStore } from '../../../data/sql/open-sql-store';
+import type { SqlStore } from '../open-sql-store';
 
 export type OutboxState = 'pending' | 'applied' | 'conflict' | 'resolved';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTimeEntry } from '../../../shared/domain/scheduling/time-entry';
+import { parseTime, readTimeEntry } from '../../../shared/domain/plain-date';
 
 describe('a time as typed at the desk', () => {
   it('reads the ways people write a quarter past nine', () => {
@@ -28,6 +28,26 @@ describe('a time as typed at the desk', () => {
         const canonical = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
         const mm = String(m).padStart(2, '0');
         for (const typed of [canonical, `${h}.${mm}`, `${h}${mm}`]) expect(readTimeEntry(typed)).toBe(canonical);
+      }),
+    );
+  });
+
+  it('every 12-hour time with am or pm reads as its 24-hour time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom('am', 'pm', ' AM', ' p.m.'), (h, m, half) => {
+        const expected = (h % 12) + (/p/i.test(half) ? 12 : 0);
+        expect(readTimeEntry(`${h}:${String(m).padStart(2, '0')}${half}`)).toBe(`${String(expected).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+      }),
+    );
+  });
+
+  it('whatever is typed, an answer is a time the scheduling rules read', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 9 }), (typed) => {
+        const read = readTimeEntry(typed);
+        if (read === null) return;
+        expect(read).toMatch(/^\d{2}:\d{2}$/);
+        expect(parseTime(read)).toBeLessThan(24 * 60);
       }),
     );
   });

@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
-import { LOCAL_ID_TABLES, LOWEST_LOCAL_ID, localIdBase } from '../../../../../shared/domain/sync/local-ids';
-import type { SqlStore } from '../../../data/sql/open-sql-store';
+import { LOCAL_ID_TABLES, LOWEST_LOCAL_ID, localIdBase, localIdTable } from '../../../../../shared/domain/sync/local-ids';
+import type { SqlStore } from '../open-sql-store';
 
 /**
  * Moves the local file's id counters into the local ranges, so a row created offline gets an id
@@ -38,4 +38,12 @@ export async function useOwnIdRanges(store: SqlStore): Promise<void> {
       await db.query('UPDATE sqlite_sequence SET seq = :top WHERE name = :table', { replacements: { table, top: Number(row.top ?? 0) } });
     }
   }
+}
+
+/** Whether the local file still holds the row a local id names (its table is in the id). */
+export async function holdsLocalRow(local: SqlStore, id: number): Promise<boolean> {
+  const table = localIdTable(id);
+  if (!table) return false;
+  const rows = await local.sequelize.query(`SELECT 1 AS found FROM ${table} WHERE id = :id`, { type: QueryTypes.SELECT, replacements: { id } });
+  return rows.length > 0;
 }
