@@ -27,6 +27,8 @@ export class WorkstationSession {
    * without use, and only a desk or admin staff password leaves the mode.
    */
   private kiosk: { enteredBy: SessionUser; idleSeconds: number } | null = null;
+  /** The kiosk patient proved who they are by name, birth date and phone digits, not a password: check-in only. */
+  private kioskCheckInOnly = false;
 
   constructor(
     workstation = hostname(),
@@ -73,12 +75,18 @@ export class WorkstationSession {
   }
 
   /** A patient's sign-in at the kiosk, with its own short idle time. */
-  signInKioskPatient(patient: SessionUser, idleSeconds: number): void {
+  signInKioskPatient(patient: SessionUser, idleSeconds: number, checkInOnly = false): void {
     if (!this.kiosk) throw new Error('A patient signs in only at a kiosk');
     this.kiosk.idleSeconds = idleSeconds;
+    this.kioskCheckInOnly = checkInOnly;
     this.current = { id: randomUUID(), user: patient };
     this.locked = false;
     this.lastActivityMs = this.nowMs();
+  }
+
+  /** True while the kiosk patient signed in without a password (they may check in, not read their records). */
+  get checkInOnly(): boolean {
+    return this.kiosk !== null && this.user !== null && this.kioskCheckInOnly;
   }
 
   /** Staff who entered kiosk mode (for the record); null outside it. */
@@ -128,7 +136,7 @@ export class WorkstationSession {
       user,
       locked: this.isLocked(),
       idleLockMinutes: this.idleLockMinutes,
-      kiosk: this.kiosk ? { idleSeconds: this.kiosk.idleSeconds } : null,
+      kiosk: this.kiosk ? { idleSeconds: this.kiosk.idleSeconds, ...(user && this.kioskCheckInOnly ? { checkInOnly: true } : {}) } : null,
     };
   }
 }

@@ -15,7 +15,7 @@ import { loadClinicSettings, schedulingRules } from '../../electron/main/service
 import { startOfDay } from '../../shared/domain/scheduling';
 import { BENCH_TODAY, BENCH_ZONE, ensureDataset, resetToGenerated, type BenchStore } from './dataset';
 import { countCacheStatements } from './cache-statements';
-import { benchBooking, benchCalendarDay, benchSoonest, type Measurement } from './measurements';
+import { benchBooking, benchCalendarDay, benchSoonest, benchThroughput, type Measurement } from './measurements';
 import { openRawDriver } from './raw-driver';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -39,10 +39,24 @@ function options() {
 const ms = (n: number) => n.toFixed(2);
 
 function table(rows: Measurement[]): string {
-  const header = ['measurement', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'ratio', 'queries', 'raw q.', 'target', 'met'];
-  const body = rows.map((m) => [m.name, ms(m.p50), ms(m.p95), ms(m.rawP50), ms(m.rawP95), `${m.ratio.toFixed(2)}x`, String(m.queries ?? '-'), String(m.rawQueries ?? '-'), m.target, m.met ? 'yes' : 'NO']);
+  const header = ['measurement', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'ratio', 'cpu ms', 'raw cpu', 'cpu ratio', 'queries', 'raw q.', 'target', 'met'];
+  const body = rows.map((m) => [
+    m.name,
+    ms(m.p50),
+    ms(m.p95),
+    ms(m.rawP50),
+    ms(m.rawP95),
+    `${m.ratio.toFixed(2)}x`,
+    ms(m.cpuP50),
+    ms(m.rawCpuP50),
+    `${m.cpuRatio.toFixed(2)}x`,
+    String(m.queries ?? '-'),
+    String(m.rawQueries ?? '-'),
+    m.target,
+    m.met ? 'met' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 11 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
@@ -76,6 +90,8 @@ async function main(): Promise<void> {
       log(`  measured: ${measured.name}`);
       measurements.push(measured);
     }
+    const throughput = await benchThroughput(ctx);
+    log('  measured: booking throughput');
     const cacheStatements = await countCacheStatements(ctx);
     const bookingStatements = measurements.find((m) => m.name.startsWith('booking'))?.queries ?? null;
     const loadAfter = loadavg()[0] ?? 0;
@@ -85,6 +101,9 @@ async function main(): Promise<void> {
       `Statements per calendar day (30 doctors): ${cacheStatements.calendarDayWithoutCache} without the reference cache, ` +
         `${cacheStatements.calendarDayWithCache} with it; per booking: ${bookingStatements ?? '-'} either way (a booking reads committed rows, never the cache).`,
     );
+    for (const t of throughput) {
+      log(`${t.name}: app ${t.app.toFixed(1)}/s, raw ${t.raw.toFixed(1)}/s, ${t.ratio.toFixed(2)}x; refused ${t.refused}; target ${t.target}${t.inFlight === 20 ? (t.met ? '  met' : '  NO') : ''}`);
+    }
     log(`(1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${cpus().length} cores)`);
     if (opts.json) {
       const report = {
@@ -95,6 +114,7 @@ async function main(): Promise<void> {
         machine: { cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
         dataset: { ...marker, cached: !dataset.generatedNow },
         measurements,
+        throughput,
         statements: { ...cacheStatements, booking: bookingStatements },
       };
       writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -119,6 +119,7 @@ export async function openSqliteDriver(file: string): Promise<RawDriver> {
       db.exec(sql, (error) => (error ? reject(error) : resolve()));
     });
   await exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;');
+  let queue: Promise<unknown> = Promise.resolve();
   const session: RawSession = {
     select: (sql, params = []) =>
       new Promise((resolve, reject) => {
@@ -142,16 +143,23 @@ export async function openSqliteDriver(file: string): Promise<RawDriver> {
     ...session,
     parallel: (work) => Promise.all(work(session)),
     pinned: (work) => work(session),
-    async transaction(work) {
-      await exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(session);
-        await exec('COMMIT');
-        return result;
-      } catch (error) {
-        await exec('ROLLBACK');
-        throw error;
-      }
+    // One connection: its transactions run one after another, as the app runs one process's
+    // SQLite write transactions (write-retry.ts).
+    transaction(work) {
+      const run = async () => {
+        await exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(session);
+          await exec('COMMIT');
+          return result;
+        } catch (error) {
+          await exec('ROLLBACK');
+          throw error;
+        }
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
     },
     close: () => new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve()))),
   };

@@ -8,7 +8,9 @@ import {
   addDays,
   checkBooking,
   earliestStart,
+  firstSearchWindowEnd,
   freeIntervals,
+  horizonDate,
   instantToWall,
   LIVE_STATUSES,
   slotsOnDate,
@@ -158,25 +160,35 @@ export async function rawCalendarDay(driver: RawDriver, date: string, doctorIds:
   return (settings?.length ?? 0) + (scheduleRows?.length ?? 0) + (appointments?.length ?? 0);
 }
 
-/** The soonest-slot search by hand: settings, one week of schedules, the same slot rules. */
-export async function rawSoonest(driver: RawDriver, doctorIds: readonly number[], fromDate: string, count: number, durationMinutes: number, now: number): Promise<number> {
+/**
+ * The soonest-slot search by hand: settings, the schedules of the same windows of dates as the
+ * service (the first two dates the clinic opens, then the rest of the days searched when those
+ * did not hold enough), the same slot rules.
+ */
+export async function rawSoonest(driver: RawDriver, doctorIds: readonly number[], fromDate: string, count: number, durationMinutes: number, now: number, days = 30): Promise<number> {
   const rules = rulesOf(await rawSettings(driver));
   const today = instantToWall(now, rules.timezone).date;
   const start = fromDate > today ? fromDate : today;
-  const end = addDays(start, 6);
-  const statement = scheduleStatement(doctorIds, addDays(start, -1), end, true);
-  const { doctors, schedules } = assemble(await driver.select(statement.sql, statement.params));
+  const lastDate = [addDays(start, days - 1), horizonDate(rules, now)].sort()[0] as string;
   const notBefore = earliestStart(rules, now);
   const found: { startsAt: number; doctorId: number }[] = [];
-  for (let date = start; date <= end && found.length < count; date = addDays(date, 1)) {
-    const day: { startsAt: number; doctorId: number }[] = [];
-    for (const doctor of doctors) {
-      const schedule = schedules.get(doctor.id);
-      if (!schedule) continue;
-      for (const slot of slotsOnDate(date, freeIntervals(date, schedule, rules), durationMinutes, rules, notBefore)) day.push({ startsAt: slot.startsAt, doctorId: doctor.id });
+  let windowStart = start;
+  let windowEnd = firstSearchWindowEnd(start, lastDate, rules);
+  while (windowStart <= lastDate && found.length < count) {
+    const statement = scheduleStatement(doctorIds, addDays(windowStart, -1), windowEnd, true);
+    const { doctors, schedules } = assemble(await driver.select(statement.sql, statement.params));
+    for (let date = windowStart; date <= windowEnd && found.length < count; date = addDays(date, 1)) {
+      const day: { startsAt: number; doctorId: number }[] = [];
+      for (const doctor of doctors) {
+        const schedule = schedules.get(doctor.id);
+        if (!schedule) continue;
+        for (const slot of slotsOnDate(date, freeIntervals(date, schedule, rules), durationMinutes, rules, notBefore)) day.push({ startsAt: slot.startsAt, doctorId: doctor.id });
+      }
+      day.sort((a, b) => a.startsAt - b.startsAt || a.doctorId - b.doctorId);
+      found.push(...day.slice(0, count - found.length));
     }
-    day.sort((a, b) => a.startsAt - b.startsAt || a.doctorId - b.doctorId);
-    found.push(...day.slice(0, count - found.length));
+    windowStart = addDays(windowEnd, 1);
+    windowEnd = lastDate;
   }
   return found.length;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './text';
 import { isValidTimeZone } from './timezone';
+import { isPhoneCountry } from './phone';
 import { OpeningHours, DEFAULT_OPENING_HOURS } from './scheduling/opening-hours';
 import { DEFAULT_TEMPLATES, MessageTemplates } from './communications/templates';
 import { isSupportedCurrency, isSupportedLocale, type DisplayLocale, type WeekStart } from './display-format';
@@ -125,6 +126,15 @@ export const SETTINGS = {
     'clinic_phone',
     'The phone number patients call; printed on reminders and letters.',
     text().trim().regex(/^$|^\+?[0-9(][0-9 ()-]{4,19}$/, 'Use digits, spaces, +, - and brackets (5 to 20 characters)'),
+    '',
+  ),
+  defaultPhoneCountry: textSetting(
+    'default_phone_country',
+    "The country (ISO code, like AT or GB) of phone numbers written without a country code; its numbers are shown in national form. Empty: guessed from the clinic's time zone, else AT.",
+    text()
+      .trim()
+      .toUpperCase()
+      .refine((code) => code === '' || isPhoneCountry(code), 'Use a two-letter country code, like AT, DE or GB'),
     '',
   ),
   clinicEmail: textSetting(

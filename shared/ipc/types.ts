@@ -24,6 +24,8 @@ export interface AppStatus {
   timezone: string | null;
   /** How dates, times and fees read (the clinic's locale settings; the defaults before setup). */
   display: DisplayLocale;
+  /** The clinic's default phone country (ISO 3166 alpha-2): the setting, else guessed from the time zone, else AT. */
+  phoneCountry: string;
   /** Set when the app cannot work at all (for example a database newer than the app). */
   fatal?: { code: string; message: string };
 }
@@ -44,8 +46,9 @@ export interface SessionInfo {
   /**
    * Set while the workstation is a patient kiosk (issue 10): only patients sign in, and a
    * patient's session ends after `idleSeconds` without use. Absent or null otherwise.
+   * `checkInOnly`: the patient signed in by name, birth date and phone digits (no password).
    */
-  kiosk?: { idleSeconds: number } | null;
+  kiosk?: { idleSeconds: number; checkInOnly?: boolean } | null;
 }
 
 export interface SetupResult {

@@ -54,7 +54,7 @@ test('booking from the calendar: select a free range on a doctor column, pick th
     patient: {
       ...PATIENT,
       email: 'maren.testholm@patients.example',
-      phone: '+1 555 0142 77',
+      phone: '+1 555 0142 770',
       dateOfBirth: '1979-03-14',
       gender: 'Female',
     },

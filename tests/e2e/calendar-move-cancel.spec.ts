@@ -147,7 +147,7 @@ test('cancelling from the appointment popover: the late-cancellation policy asks
       firstName: 'Ilka',
       lastName: 'Wartenberg',
       email: 'ilka.wartenberg@patients.example',
-      phone: '+1 555 0199 31',
+      phone: '+1 555 0199 310',
       dateOfBirth: '1968-09-02',
       gender: 'Female',
     },

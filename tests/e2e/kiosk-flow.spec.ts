@@ -104,6 +104,7 @@ test('kiosk: a patient checks in and leaves feedback; an admin approves it; the 
   await saveScreen(page, 'kiosk-welcome');
 
   // A wrong password, then the right one.
+  await page.getByRole('button', { name: 'Email and password' }).click();
   await page.getByLabel('Email').fill(PATIENT.email);
   await page.getByLabel('Password').fill('not my password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -147,7 +148,8 @@ test('kiosk: a patient checks in and leaves feedback; an admin approves it; the 
   await expect(page.getByRole('heading', { name: `Welcome to ${CLINIC}` })).toBeVisible();
   await expect(page.getByText(PATIENT.firstName)).toHaveCount(0);
   await expect(page.getByText('Ibuprofen')).toHaveCount(0);
-  await expect(page.getByLabel('Email')).toHaveValue('');
+  // the welcome page again, on its first way in, with nothing typed
+  await expect(page.getByRole('form', { name: 'Check in with your date of birth' }).getByLabel('Last name')).toHaveValue('');
 
   // Staff leave kiosk mode with their password; the admin approves the feedback.
   await page.getByRole('button', { name: 'Staff' }).click();
@@ -202,6 +204,7 @@ test('kiosk: an idle patient is signed out by itself and the next person sees no
   const url = new URL(page.url());
   url.searchParams.set('kioskIdleSeconds', '3');
   await page.goto(url.toString());
+  await page.getByRole('button', { name: 'Email and password' }).click();
   await page.getByLabel('Email').fill(PATIENT.email);
   await page.getByLabel('Password').fill(KIOSK_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();

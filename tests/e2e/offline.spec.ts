@@ -46,7 +46,7 @@ function patient(firstName: string, lastName: string) {
       firstName,
       lastName,
       email: `${firstName}.${lastName}.${sequence}@patients.example`.toLowerCase(),
-      phone: `+1 555 08${String(sequence).padStart(2, '0')} 1${sequence}`,
+      phone: `+1 555 08${String(sequence).padStart(2, '0')} 1${String(sequence).padStart(2, '0')}`,
       dateOfBirth: '1979-04-11',
       gender: 'Female' as const,
     },
@@ -115,7 +115,7 @@ async function openNewPatient(page: Page): Promise<void> {
   await form.getByLabel('Last name').fill(NEWCOMER.lastName);
   await form.getByLabel('Date of birth').fill('1991-03-14');
   await form.getByLabel('Gender').selectOption('Female');
-  await form.getByLabel('Phone', { exact: true }).fill('+1 555 0777 12');
+  await form.getByLabel('Phone', { exact: true }).fill('+1 555 0777 120');
   await form.getByLabel('Email', { exact: true }).fill('nova.lateregister@patients.example');
   await form.getByRole('button', { name: 'Register patient' }).click();
   await expect(page.getByRole('heading', { name: `${NEWCOMER.firstName} ${NEWCOMER.lastName}`, level: 2 })).toBeVisible();

@@ -8,7 +8,7 @@ test('registering a patient: field refusals keep the values, a likely duplicate 
 }) => {
   await setUpDemoClinic(page);
   const existing = await call(page, 'patients.register', {
-    patient: generatedPatient('Marisol', 'Quennerby', { dateOfBirth: '1977-08-23', phone: '+1 555 0444 12' }),
+    patient: generatedPatient('Marisol', 'Quennerby', { dateOfBirth: '1977-08-23', phone: '+1 555 0444 120' }),
     acknowledgeDuplicates: true,
   });
 
@@ -28,12 +28,12 @@ test('registering a patient: field refusals keep the values, a likely duplicate 
   await form.getByLabel('Email', { exact: true }).fill(existing.email.toUpperCase());
   await form.getByLabel('Contact name').fill('Generated Contact');
   await form.getByRole('button', { name: 'Register patient' }).click();
-  await expect(form.getByText('Use a phone number like')).toBeVisible();
+  await expect(form.getByText('Use digits, spaces, brackets, dashes and a leading +')).toBeVisible();
   await expect(form.getByText("Give the emergency contact's phone too")).toBeVisible();
 
   // The phone fixed: main refuses the taken email on its field; everything typed stays.
-  await form.getByLabel('Phone', { exact: true }).fill('+1 555 0444 99');
-  await form.getByLabel('Contact phone').fill('+1 555 0101 01');
+  await form.getByLabel('Phone', { exact: true }).fill('+1 555 0444 990');
+  await form.getByLabel('Contact phone').fill('+1 555 0101 010');
   await form.getByRole('button', { name: 'Register patient' }).click();
   await expect(form.getByText('Another patient already has this email')).toBeVisible();
   await expect(form.getByLabel('Email', { exact: true })).toHaveAttribute('aria-invalid', 'true');

@@ -37,7 +37,7 @@ test('the idle lock hides the booking dialog, takes the password, and gives the 
   writeFileSync(clockFile, '+0');
   await openCalendarOnDemoClinic(page);
   const registered = await invokeInPage(page, 'patients.register', {
-    patient: { ...PATIENT, email: 'odalie.ferntraum@patients.example', phone: '+1 555 0177 31', dateOfBirth: '1984-02-11', gender: 'Female' },
+    patient: { ...PATIENT, email: 'odalie.ferntraum@patients.example', phone: '+1 555 0177 310', dateOfBirth: '1984-02-11', gender: 'Female' },
   });
   if (!registered.ok) throw new Error(registered.error.message);
 

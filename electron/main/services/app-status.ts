@@ -5,6 +5,7 @@ import { displayLocaleOf } from '../../../shared/domain/settings-registry';
 import { readSettingOrNull } from './clinic-settings';
 import { loadClinicSettings } from './scheduling/rules';
 import { isSetupRequired } from './setup';
+import { clinicPhoneCountry, FALLBACK_PHONE_COUNTRY } from '../../../shared/domain/phone';
 
 /** What the status call reads of the runtime. */
 export type StatusRuntime = Pick<AppRuntime, 'appVersion' | 'config' | 'problemWithConfig' | 'state'>;
@@ -20,17 +21,20 @@ export async function appStatus(runtime: StatusRuntime): Promise<AppStatus> {
     clinicName: null,
     timezone: null,
     display: DEFAULT_DISPLAY_LOCALE,
+    phoneCountry: FALLBACK_PHONE_COUNTRY,
   };
   const configProblem = runtime.problemWithConfig;
   if (configProblem) return { ...base, fatal: { code: 'CONFIG', message: configProblem } };
   if (!state.ready) return state.fatal ? { ...base, fatal: state.fatal } : base;
   const { sql } = state.stores;
+  const timezone = await readSettingOrNull(sql.models, 'timezone');
   return {
     ...base,
     schemaVersion: sql.schemaVersion,
     setupRequired: await isSetupRequired(sql),
     clinicName: await readSettingOrNull(sql.models, 'clinicName'),
-    timezone: await readSettingOrNull(sql.models, 'timezone'),
+    timezone,
     display: displayLocaleOf(await loadClinicSettings(sql.models)),
+    phoneCountry: clinicPhoneCountry(await readSettingOrNull(sql.models, 'defaultPhoneCountry'), timezone),
   };
 }

@@ -6,7 +6,7 @@ export interface TextFieldProps {
   registration: UseFormRegisterReturn;
   error?: string | undefined;
   hint?: ReactNode;
-  type?: 'text' | 'email' | 'password' | 'date';
+  type?: 'text' | 'email' | 'password' | 'date' | 'tel';
   placeholder?: string;
   autoComplete?: string;
   autoFocus?: boolean;

@@ -3,6 +3,7 @@ import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { SetupInput } from '../../../shared/ipc/schemas';
 import type { SignInInput } from '../../../shared/ipc/auth-schemas';
+import { clinicPhoneCountry } from '../../../shared/domain/phone';
 import type { AppStatus, SessionInfo, SessionUser, SetupResult } from '../../../shared/ipc/types';
 
 export type AppScreen = 'splash' | 'problem' | 'setup' | 'signIn' | 'shell' | 'kiosk';
@@ -21,7 +22,7 @@ export interface AppState {
   locked: boolean;
   idleLockMinutes: number;
   /** Set while the workstation is a patient kiosk (main's session says so); null otherwise. */
-  kiosk: { idleSeconds: number } | null;
+  kiosk: { idleSeconds: number; checkInOnly?: boolean } | null;
   /**
    * Changes when a different person takes over the workstation, so every screen's local state
    * (the shell is keyed on it) starts afresh instead of showing the previous user's work.
@@ -141,7 +142,9 @@ export const useAppStore = create<AppState>()((set, get) => {
       if (result.ok) {
         const { clinicName, timezone, user } = result.data;
         set((state) => ({
-          status: state.status ? { ...state.status, setupRequired: false, clinicName, timezone } : state.status,
+          status: state.status
+            ? { ...state.status, setupRequired: false, clinicName, timezone, phoneCountry: clinicPhoneCountry(null, timezone) }
+            : state.status,
         }));
         applySession({ user, locked: false, idleLockMinutes: get().idleLockMinutes });
       }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
-import type { KioskExitInput, KioskSignInInput, SubmitFeedbackInput } from '../../../shared/ipc/kiosk/schemas';
+import type { KioskBirthDateSignInInput, KioskExitInput, KioskSignInInput, SubmitFeedbackInput } from '../../../shared/ipc/kiosk/schemas';
 import type { FeedbackReceipt, KioskPasswordSet, KioskPatientMatch, KioskPrescriptions, KioskVisits } from '../../../shared/ipc/kiosk/types';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
 import type { SessionInfo } from '../../../shared/ipc/types';
@@ -25,6 +25,8 @@ export interface KioskState {
   enter(): Promise<Result<SessionInfo>>;
   exit(input: KioskExitInput): Promise<Result<SessionInfo>>;
   signIn(input: KioskSignInInput): Promise<Result<SessionInfo>>;
+  /** Name, date of birth and the phone's last four digits: a session for checking in only. */
+  signInByBirthDate(input: KioskBirthDateSignInInput): Promise<Result<SessionInfo>>;
   /** "Done" or the idle end: ends the patient's session and forgets everything of theirs. */
   done(): Promise<void>;
   load(): Promise<void>;
@@ -55,6 +57,11 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       return adopt(await clinicApi()['kiosk.signIn'](input));
     },
 
+    signInByBirthDate: async (input) => {
+      set({ ...EMPTY });
+      return adopt(await clinicApi()['kiosk.signInByBirthDate'](input));
+    },
+
     done: async () => {
       set({ ...EMPTY });
       await useAppStore.getState().signOut();
@@ -62,9 +69,14 @@ export const useKioskStore = create<KioskState>()((set, get) => {
 
     load: async () => {
       set({ loading: true });
-      const [visits, prescriptions] = await Promise.all([clinicApi()['kiosk.myVisits']({}), clinicApi()['kiosk.myPrescriptions']({})]);
+      // Without a password (name and birth date) the patient checks in; prescriptions stay closed.
+      const checkInOnly = useAppStore.getState().kiosk?.checkInOnly === true;
+      const [visits, prescriptions] = await Promise.all([
+        clinicApi()['kiosk.myVisits']({}),
+        checkInOnly ? Promise.resolve(null) : clinicApi()['kiosk.myPrescriptions']({}),
+      ]);
       noted(visits);
-      noted(prescriptions);
+      if (prescriptions) noted(prescriptions);
       // The session may have ended while the answers travelled: never show them to whoever is next.
       if (!useAppStore.getState().user) {
         set({ ...EMPTY });
@@ -72,8 +84,8 @@ export const useKioskStore = create<KioskState>()((set, get) => {
       }
       set({
         visits: visits.ok ? visits.data : null,
-        prescriptions: prescriptions.ok ? prescriptions.data : null,
-        error: !visits.ok ? visits.error : !prescriptions.ok ? prescriptions.error : null,
+        prescriptions: prescriptions?.ok ? prescriptions.data : null,
+        error: !visits.ok ? visits.error : prescriptions && !prescriptions.ok ? prescriptions.error : null,
         loading: false,
       });
     },

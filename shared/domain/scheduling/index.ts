@@ -11,3 +11,4 @@ export * from './recurrence';
 export * from './series-plan';
 export * from './arrival';
 export * from './visit-steps';
+export * from './search-window';

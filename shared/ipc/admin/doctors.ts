@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../domain/text';
 import { Email, NewPassword } from '../schemas';
+import { phoneText } from '../../domain/phone';
 
 const Id = z.number().int().positive();
 
@@ -21,8 +22,8 @@ export const DoctorFields = z.object({
   firstName: required(50, 'First name'),
   lastName: required(50, 'Last name'),
   email: Email,
-  // VARCHAR(15) in the seed: room for +country and number, not for formatting
-  phone: text().trim().regex(/^\+?[0-9][0-9 ()-]{4,14}$/, 'Enter a phone number (5 to 15 digits, spaces, +, - or brackets)'),
+  // written as people write it (international), stored as E.164 in the seed's VARCHAR(15)
+  phone: phoneText(),
   specialization: required(100, 'Specialization'),
   // Upper case: MySQL compares case-insensitively, SQLite does not; one form keeps "unique" the same on both.
   licenseNumber: required(50, 'License number')

@@ -3,7 +3,7 @@ import { text } from '../../domain/text';
 import { SETTINGS, type SettingDefinition, type SettingName } from '../../domain/settings-registry';
 
 /** How the settings screen edits a known setting. */
-export type SettingEditor = 'text' | 'multiline' | 'email' | 'phone' | 'integer' | 'timezone' | 'openingHours' | 'json' | 'choice';
+export type SettingEditor = 'text' | 'multiline' | 'email' | 'phone' | 'phoneCountry' | 'integer' | 'timezone' | 'openingHours' | 'json' | 'choice';
 
 export interface SettingChoice {
   value: string;
@@ -28,6 +28,7 @@ const PRESENTATION: Partial<Record<SettingName, SettingPresentation>> = {
   clinicAddress: { label: 'Address', editor: 'multiline', group: 'Clinic' },
   clinicPhone: { label: 'Phone', editor: 'phone', group: 'Clinic' },
   clinicEmail: { label: 'Email', editor: 'email', group: 'Clinic' },
+  defaultPhoneCountry: { label: 'Default phone country', editor: 'phoneCountry', group: 'Clinic' },
   timezone: { label: 'Time zone', editor: 'timezone', group: 'Clinic' },
   openingHours: { label: 'Opening hours', editor: 'openingHours', group: 'Clinic' },
   displayLocale: { label: 'Locale', editor: 'text', group: 'Locale' },

@@ -3,6 +3,7 @@ export const KIOSK_CHANNEL_NAMES = [
   'kiosk.enter',
   'kiosk.exit',
   'kiosk.signIn',
+  'kiosk.signInByBirthDate',
   'kiosk.findPatient',
   'kiosk.setPatientPassword',
   'kiosk.myVisits',

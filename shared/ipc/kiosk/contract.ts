@@ -6,6 +6,7 @@ import {
   DoctorFeedbackInput,
   FeedbackQueueInput,
   FindKioskPatientInput,
+  KioskBirthDateSignInInput,
   KioskCheckInInput,
   KioskExitInput,
   KioskSignInInput,
@@ -33,6 +34,18 @@ export const kioskContract = {
   // Nobody on staff is signed in at a kiosk, so these two are open; main checks the password and the mode.
   'kiosk.exit': channel<SessionInfo>()({ input: KioskExitInput, permission: 'anyone', offline: 'anywhere' }),
   'kiosk.signIn': channel<SessionInfo>()({ input: KioskSignInInput, permission: 'anyone', offline: 'read' }),
+  // Name + date of birth + phone digits: the patient it finds is on record as identified here.
+  'kiosk.signInByBirthDate': channel<SessionInfo>()({
+    input: KioskBirthDateSignInInput,
+    permission: 'anyone',
+    offline: 'read',
+    audit: {
+      action: 'kiosk_sign_in_by_birth_date',
+      resourceType: 'patient',
+      resourceId: (_input, output) => output?.user?.id ?? null,
+      patientId: (_input, output) => output?.user?.id ?? null,
+    },
+  }),
   'kiosk.findPatient': channel<KioskPatientMatch>()({
     input: FindKioskPatientInput,
     permission: 'kiosk.manage',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../../domain/text';
 import { FeedbackRatingsSchema, MODERATION_STATUSES } from '../../documents/patient-feedback';
 import { Email } from '../schemas';
+import { isIsoDate } from '../../domain/plain-date';
 
 const Id = z.number().int().positive();
 // Not trimmed: spaces can be part of a passphrase.
@@ -18,6 +19,22 @@ export type KioskExitInput = z.infer<typeof KioskExitInput>;
 
 export const KioskSignInInput = z.object({ email: text().trim().min(1, 'Enter your email').max(100, 'At most 100 characters'), password: Password }).strict();
 export type KioskSignInInput = z.infer<typeof KioskSignInInput>;
+
+/**
+ * A patient without a kiosk password (or without email) identifies by name, date of birth and the
+ * last four digits of their phone; the session it opens is for checking in only.
+ */
+export const KioskBirthDateSignInInput = z
+  .object({
+    firstName: text().trim().min(1, 'Enter your first name').max(50, 'At most 50 characters'),
+    lastName: text().trim().min(1, 'Enter your last name').max(50, 'At most 50 characters'),
+    dateOfBirth: text().refine(isIsoDate, 'Enter your date of birth'),
+    phoneLastFour: text()
+      .trim()
+      .regex(/^\d{4}$/, 'Enter the last four digits of your phone number'),
+  })
+  .strict();
+export type KioskBirthDateSignInInput = z.infer<typeof KioskBirthDateSignInInput>;
 
 export const FindKioskPatientInput = z.object({ email: Email }).strict();
 export type FindKioskPatientInput = z.infer<typeof FindKioskPatientInput>;

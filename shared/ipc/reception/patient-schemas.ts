@@ -1,32 +1,16 @@
 import { z } from 'zod';
 import { text, emailText } from '../../domain/text';
 import { isIsoDate } from '../../domain/plain-date';
+import { optionalPhoneText, phoneText } from '../../domain/phone';
+import { isNoEmailPlaceholder } from '../../domain/reception/no-email';
 
 export const PATIENT_GENDERS = ['Male', 'Female', 'Other'] as const;
 export type PatientGender = (typeof PATIENT_GENDERS)[number];
 
 const Id = z.number().int().positive();
 
-/** Digits with an optional leading +, spaces, dashes, dots or brackets; 6 to 15 characters (the seed's VARCHAR(15)). */
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]{4,13}$/;
-const phoneDigits = (text: string) => text.replace(/\D/g, '').length;
-
-export const PhoneText = text()
-  .trim()
-  .min(1, 'Phone is required')
-  .max(15, 'At most 15 characters')
-  .refine(
-    (text) => PHONE_PATTERN.test(text) && phoneDigits(text) >= 6,
-    'Use a phone number like +1 555 010 0100 (digits, spaces, dashes)',
-  );
-
-const OptionalPhone = text()
-  .trim()
-  .max(15, 'At most 15 characters')
-  .refine(
-    (text) => text === '' || (PHONE_PATTERN.test(text) && phoneDigits(text) >= 6),
-    'Use a phone number like +1 555 010 0100 (digits, spaces, dashes)',
-  );
+/** A required phone in channel input: international, stored as E.164 (see shared/domain/phone). */
+export const PhoneText = phoneText();
 
 const Name = (label: string) => text().trim().min(1, `${label} is required`).max(50, 'At most 50 characters');
 
@@ -34,25 +18,33 @@ const Name = (label: string) => text().trim().min(1, `${label} is required`).max
  * A patient's details as the front desk enters them: the seed's columns (password_hash aside).
  * Date of birth must be in the past: checked against the clinic's today in the service, and
  * against the browser's today in the form. An emergency contact needs both a name and a phone.
+ * Phones arrive international and leave as E.164; a patient without email says so with `noEmail`.
  */
 export const PatientFields = z
   .object({
     firstName: Name('First name'),
     lastName: Name('Last name'),
-    email: text()
-      .trim()
-      .min(1, 'Email is required')
-      .max(100, 'At most 100 characters')
-      .pipe(emailText('Use an email like name@example.org')),
+    /** Ignored (stored as a `.invalid` placeholder) when `noEmail` is set. */
+    email: text().trim().max(100, 'At most 100 characters').default(''),
+    /** The patient has no email address (a child, many older people). */
+    noEmail: z.boolean().default(false),
     phone: PhoneText,
     dateOfBirth: text().refine(isIsoDate, 'Use a date like 1980-04-23'),
     gender: z.enum(PATIENT_GENDERS, 'Choose Male, Female or Other'),
     address: text().trim().max(1000, 'At most 1000 characters').default(''),
     emergencyContactName: text().trim().max(100, 'At most 100 characters').default(''),
-    emergencyContactPhone: OptionalPhone.default(''),
+    emergencyContactPhone: optionalPhoneText().default(''),
   })
   .strict()
   .superRefine((fields, ctx) => {
+    if (!fields.noEmail) {
+      if (fields.email === '')
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'Email is required (or tick "No email")' });
+      else if (!emailText('x').safeParse(fields.email).success)
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'Use an email like name@example.org' });
+      else if (isNoEmailPlaceholder(fields.email))
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'That address cannot receive mail: tick "No email" instead' });
+    }
     const name = fields.emergencyContactName ?? '';
     const phone = fields.emergencyContactPhone ?? '';
     if (name !== '' && phone === '')

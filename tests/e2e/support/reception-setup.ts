@@ -53,7 +53,7 @@ export function generatedPatient(
     firstName,
     lastName,
     email: `${firstName}.${lastName}.${sequence}.${RUN}@patients.example`.toLowerCase(),
-    phone: `+1 555 07${String(sequence).padStart(2, '0')} ${RUN.slice(0, 2)}`,
+    phone: `+1 555 07${String(sequence).padStart(2, '0')} ${RUN.slice(0, 3)}`,
     dateOfBirth: '1982-05-19',
     gender: 'Female' as const,
     ...overrides,

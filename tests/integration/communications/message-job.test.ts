@@ -4,6 +4,7 @@ import { writeSettings } from '../../../electron/main/services/communications/co
 import { cancelAppointment, rescheduleAppointment } from '../../../electron/main/services/scheduling/booking';
 import { NO_SMS_PROVIDER_REASON } from '../../../electron/main/services/communications/sms';
 import { addDays } from '../../../shared/domain/scheduling';
+import { newNoEmailPlaceholder } from '../../../shared/domain/reception/no-email';
 import type { TempDir } from '../../support/services';
 import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 import { WORKSTATION_STORES } from '../../support/workstation-stores';
@@ -32,7 +33,7 @@ describe.each(WORKSTATION_STORES)('reminders and notices on the $name', (store) 
     const opened = await store.open();
     cleanup = opened.cleanup;
     ({ workstation, dir } = await openWorkstation(opened.env, 'desk-1'));
-    const seeded = await seedClinic(workstation.runtime.stores().sql, { doctors: 2, patients: 10 });
+    const seeded = await seedClinic(workstation.runtime.stores().sql, { doctors: 2, patients: 11 });
     doctors = seeded.doctors;
     patients = seeded.patients;
     await useSmtpServer(workstation, smtp);
@@ -182,6 +183,21 @@ describe.each(WORKSTATION_STORES)('reminders and notices on the $name', (store) 
     expect(logs.map((l) => [l.type, l.deliveryStatus, l.metadata?.notSentReason, l.sentAt])).toEqual([
       ['appointment_confirmation', 'not_sent', 'The patient asked not to receive email.', undefined],
       ['appointment_reminder', 'not_sent', 'The patient asked not to receive email.', undefined],
+    ]);
+  });
+
+  it('does not email a patient without email (the .invalid placeholder), and logs why', async () => {
+    const p = patient();
+    const { sql } = workstation.runtime.stores();
+    const placeholder = newNoEmailPlaceholder(`job-${p.id}`);
+    await sql.models.Patient.update({ email: placeholder }, { where: { id: p.id } });
+    const appointment = await book(workstation, p.id, doctors[1]!.id, MONDAY, '15:00');
+    await runJob(workstation);
+    expect(mailsTo(smtp, placeholder)).toHaveLength(0);
+    const logs = await logsOf(workstation, appointment.id, p.id);
+    expect(logs.map((l) => [l.type, l.deliveryStatus, l.metadata?.notSentReason, l.sentAt])).toEqual([
+      ['appointment_confirmation', 'not_sent', 'The patient has no email address.', undefined],
+      ['appointment_reminder', 'not_sent', 'The patient has no email address.', undefined],
     ]);
   });
 

@@ -136,7 +136,7 @@ describe('every channel with inputs its schema accepts (standalone SQLite file)'
   function actAs(channel: ChannelName): void {
     const role = roleFor(channel);
     const session = workstation.session;
-    if (role === 'patient' || channel === 'kiosk.signIn' || channel === 'kiosk.exit') {
+    if (role === 'patient' || channel === 'kiosk.signIn' || channel === 'kiosk.signInByBirthDate' || channel === 'kiosk.exit') {
       session.signIn(users.front_desk);
       session.enterKiosk(users.front_desk, 600);
       if (role === 'patient') session.signInKioskPatient(users.patient, 600);

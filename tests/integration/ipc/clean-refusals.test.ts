@@ -24,7 +24,7 @@ const generatedPatient = (firstName: string, lastName: string, suffix: string) =
   firstName,
   lastName,
   email: `generated.${suffix}@patients.example`,
-  phone: '+1 555 0199 42',
+  phone: '+1 555 0199 420',
   dateOfBirth: '1988-06-30',
   gender: 'Other' as const,
 });

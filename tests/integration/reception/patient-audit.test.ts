@@ -15,7 +15,7 @@ const patient = {
   firstName: 'Yselde',
   lastName: 'Marchbanks',
   email: 'yselde.marchbanks@patients.example',
-  phone: '+1 555 0616 16',
+  phone: '+1 555 061 6016',
   dateOfBirth: '1968-11-30',
   gender: 'Female',
 };

@@ -22,7 +22,7 @@ const person = (overrides: Partial<Record<string, string>> = {}) =>
     firstName: 'Orla',
     lastName: `Quenby${++n}`,
     email: `orla.quenby.${n}.${Date.now() % 100_000}@patients.example`,
-    phone: `+1 555 02${String(n).padStart(2, '0')} 11`,
+    phone: `+1 555 02${String(n).padStart(2, '0')} 110`,
     dateOfBirth: '1984-06-02',
     gender: 'Female',
     ...overrides,
@@ -79,7 +79,7 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
 
   it('warns of likely duplicates (same name and birth date, or same phone), writes nothing, and registers once acknowledged', async () => {
     const existing = await register(
-      person({ firstName: 'Ilse', lastName: 'Varnhold', dateOfBirth: '1990-01-31', phone: '+15550300' }),
+      person({ firstName: 'Ilse', lastName: 'Varnhold', dateOfBirth: '1990-01-31', phone: '+15550300300' }),
     );
     const before = await count();
     const twin = await refusal(
@@ -89,7 +89,7 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
     expect((twin.details as PossibleDuplicateDetails).duplicates).toEqual([
       expect.objectContaining({ id: existing.id, reasons: ['same_name_and_birth_date'] }),
     ]);
-    const samePhone = await refusal(register(person({ phone: '+15550300' })));
+    const samePhone = await refusal(register(person({ phone: '+15550300300' })));
     expect((samePhone.details as PossibleDuplicateDetails).duplicates.map((d) => d.reasons)).toEqual([['same_phone']]);
     expect(await count()).toBe(before);
     const anyway = await register(person({ firstName: 'Ilse', lastName: 'Varnhold', dateOfBirth: '1990-01-31' }), true);
@@ -99,14 +99,14 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
 
   it('updates a patient; an unchanged identity raises no duplicate warning, a refused update changes nothing', async () => {
     const saved = await register(
-      person({ firstName: 'Mirren', lastName: 'Haskett', dateOfBirth: '1971-09-09', phone: '+15550401' }),
+      person({ firstName: 'Mirren', lastName: 'Haskett', dateOfBirth: '1971-09-09', phone: '+15550100401' }),
     );
-    await register(person({ phone: '+15550402' }));
+    await register(person({ phone: '+15550100402' }));
     const fields = person({
       firstName: 'Mirren',
       lastName: 'Haskett',
       dateOfBirth: '1971-09-09',
-      phone: '+15550401',
+      phone: '+15550100401',
       email: saved.email,
       address: 'Generated Lane 4',
     });
@@ -117,17 +117,17 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
     const clash = await refusal(
       updatePatient(
         store,
-        { patientId: saved.id, patient: { ...fields, phone: '+15550402' }, acknowledgeDuplicates: false },
+        { patientId: saved.id, patient: { ...fields, phone: '+15550100402' }, acknowledgeDuplicates: false },
         clock,
       ),
     );
     expect(clash.code).toBe('POSSIBLE_DUPLICATE');
-    expect((await store.models.Patient.findByPk(saved.id))?.phone).toBe('+15550401');
+    expect((await store.models.Patient.findByPk(saved.id))?.phone).toBe('+15550100401');
   });
 
   it('finds patients by name prefix (either order, any case), phone, email and date of birth, within the limit', async () => {
     const found = await register(
-      person({ firstName: 'Wendeline', lastName: 'Ostrakov', dateOfBirth: '1966-02-17', phone: '+15550777' }),
+      person({ firstName: 'Wendeline', lastName: 'Ostrakov', dateOfBirth: '1966-02-17', phone: '+15550100777' }),
     );
     const search = (query: string, limit = 20) =>
       searchPatients(store, { query, limit, includeInactive: false }).then((list) => list.map((p) => p.id));
@@ -135,7 +135,10 @@ describe.each(SQL_TARGETS)('patients on $name', (target) => {
     expect(await search('Wendel')).toContain(found.id);
     expect(await search('wen ost')).toEqual([found.id]);
     expect(await search('ostrakov wendeline')).toEqual([found.id]);
-    expect(await search('+1555077')).toContain(found.id);
+    expect(await search('+1555010077')).toContain(found.id);
+    // typed as people write it, the stored E.164 form is found too
+    expect(await search('+1 555 010-07')).toContain(found.id);
+    expect(await search('001 555 0100')).toContain(found.id);
     expect(await search(found.email.slice(0, 18))).toContain(found.id);
     expect(await search('1966-02-17')).toEqual([found.id]);
     expect(await search('17.02.1966')).toEqual([found.id]);

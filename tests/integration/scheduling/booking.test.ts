@@ -7,6 +7,7 @@ import {
   setAppointmentStatus,
 } from '../../../electron/main/services/scheduling/booking';
 import { soonestSlots } from '../../../electron/main/services/scheduling/slot-queries';
+import { toAppointmentView } from '../../../electron/main/services/scheduling/appointment-view';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
 import { refusal } from '../sql/fixtures';
@@ -35,6 +36,17 @@ describe.each(SQL_TARGETS)('booking on $name', (target) => {
   it('books a free slot with the default duration', async () => {
     const booked = await book();
     expect(booked).toMatchObject({ date: MONDAY, time: '09:00', durationMinutes: 30, status: 'Scheduled' });
+  });
+
+  it('returns the booking as a later read of the stored row shows it (walk-in arrived today, notes, type)', async () => {
+    const booked = await book({ time: '11:00', walkIn: true, date: MONDAY, patientNotes: 'Cough', appointmentType: 'Follow-up', patientId: clinic.patients[1]!.id });
+    const stored = await store.models.Appointment.findByPk(booked.id);
+    expect(stored).not.toBeNull();
+    const read = toAppointmentView(stored!);
+    // the stored stamp keeps whole seconds on MariaDB
+    expect({ ...booked, updatedAt: booked.updatedAt.slice(0, 19) }).toEqual({ ...read, updatedAt: read.updatedAt.slice(0, 19) });
+    expect(booked).toMatchObject({ status: 'Confirmed', walkIn: true, patientNotes: 'Cough', appointmentType: 'Follow-up' });
+    expect(booked.checkedInAt).not.toBeNull();
   });
 
   it('books once for a retried request with the same idempotency key', async () => {

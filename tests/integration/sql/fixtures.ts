@@ -10,7 +10,7 @@ export const patientValues = (overrides: Partial<Parameters<SqlModels['Patient']
   firstName: 'Odessa',
   lastName: 'Quillmere',
   email: `${unique('ada')}@example.org`,
-  phone: '+1-555-0100',
+  phone: '+15550100100',
   dateOfBirth: '1985-12-10',
   gender: 'Female' as const,
   passwordHash: 'scrypt$fake',

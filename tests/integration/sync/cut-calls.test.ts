@@ -89,16 +89,16 @@ describe('a change cut off mid-way, a record the mirror lacks, a pending id afte
       throw Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' });
     }) as typeof sequelize.transaction;
 
-    const changed = await workstation.dispatch('patients.update', { patientId: registered.id, patient: { ...patient, phone: '+1-555-0177' }, acknowledgeDuplicates: true });
+    const changed = await workstation.dispatch('patients.update', { patientId: registered.id, patient: { ...patient, phone: '+15550100177' }, acknowledgeDuplicates: true });
     expect(committed, 'the change reached the server').toBe(1);
     expect(errorCode(changed), 'answered as saved on this workstation, pending').toBe('ok');
     expect((await status()).pendingChanges).toBe(1);
-    expect(await phoneOnServer(patient.email)).toBe('+1-555-0177');
+    expect(await phoneOnServer(patient.email)).toBe('+15550100177');
 
     // Changed again on the server meanwhile: a second application of the lost change would undo this.
-    await direct.models.Patient.update({ phone: '+1-555-0188' }, { where: { email: patient.email } });
+    await direct.models.Patient.update({ phone: '+15550100188' }, { where: { email: patient.email } });
     await backOnline();
-    expect(await phoneOnServer(patient.email), 'the lost change was not applied a second time').toBe('+1-555-0188');
+    expect(await phoneOnServer(patient.email), 'the lost change was not applied a second time').toBe('+15550100188');
     expect(await status()).toMatchObject({ pendingChanges: 0, conflicts: 0, servingFromMirror: false });
   });
 
@@ -110,12 +110,12 @@ describe('a change cut off mid-way, a record the mirror lacks, a pending id afte
     await workstation.sync.monitor!.probeNow();
     await workstation.sync.monitor!.probeNow();
     expect(workstation.runtime.servingMirror).toBe(true);
-    const changed = await workstation.dispatch('patients.update', { patientId: elsewhere.id, patient: { ...patient, phone: '+1-555-0199' }, acknowledgeDuplicates: true });
+    const changed = await workstation.dispatch('patients.update', { patientId: elsewhere.id, patient: { ...patient, phone: '+15550100199' }, acknowledgeDuplicates: true });
     expect(errorCode(changed), 'kept, not refused').toBe('OFFLINE_QUEUED');
     expect((await status()).pendingChanges).toBe(1);
 
     await backOnline();
-    expect(await phoneOnServer(patient.email)).toBe('+1-555-0199');
+    expect(await phoneOnServer(patient.email)).toBe('+15550100199');
     expect(await status()).toMatchObject({ pendingChanges: 0, conflicts: 0 });
   });
 
@@ -130,19 +130,19 @@ describe('a change cut off mid-way, a record the mirror lacks, a pending id afte
     expect(workstation.runtime.servingMirror).toBe(false);
 
     // The screen still shows the pending id.
-    const online = await workstation.dispatch('patients.update', { patientId: made.id, patient: { ...patient, phone: '+1-555-0111' }, acknowledgeDuplicates: true });
+    const online = await workstation.dispatch('patients.update', { patientId: made.id, patient: { ...patient, phone: '+15550100111' }, acknowledgeDuplicates: true });
     expect(errorCode(online), 'online, by its pending id').toBe('ok');
-    expect(await phoneOnServer(patient.email)).toBe('+1-555-0111');
+    expect(await phoneOnServer(patient.email)).toBe('+15550100111');
 
     // And in the next outage, from the mirror.
     await server.cut();
     await workstation.sync.monitor!.probeNow();
     await workstation.sync.monitor!.probeNow();
     expect(workstation.runtime.servingMirror).toBe(true);
-    const offline = await workstation.dispatch('patients.update', { patientId: made.id, patient: { ...patient, phone: '+1-555-0122' }, acknowledgeDuplicates: true });
+    const offline = await workstation.dispatch('patients.update', { patientId: made.id, patient: { ...patient, phone: '+15550100122' }, acknowledgeDuplicates: true });
     expect(errorCode(offline), 'offline, by its pending id').toBe('ok');
     await backOnline();
-    expect(await phoneOnServer(patient.email)).toBe('+1-555-0122');
+    expect(await phoneOnServer(patient.email)).toBe('+15550100122');
     expect(await status()).toMatchObject({ pendingChanges: 0, conflicts: 0, servingFromMirror: false });
   });
 });

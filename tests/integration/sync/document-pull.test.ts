@@ -38,7 +38,7 @@ describe('pulling prescriptions from the document server into the local SQLite f
   let local: SqlStore;
   let mirrored: DocumentStore;
 
-  const pull = (pageSize = 7) => pullMirrorDocuments(server, local, { pageSize });
+  const pull = (batchSize = 7) => pullMirrorDocuments(server, local, { batchSize });
   const expectSameDocuments = async () => {
     expect(comparable(await mirrored.prescriptions.find())).toEqual(comparable(await server.prescriptions.find()));
   };

@@ -255,7 +255,7 @@ async function writeRandomly(workstation: Workstation): Promise<JournalEntry[]> 
           firstName: 'Fault',
           lastName: `Test${plan.name.replace(/[^A-Za-z]/g, '')}`,
           email: `fault-${plan.name}-${plan.seed}-${n}@example.org`.toLowerCase(),
-          phone: '+1-555-0100',
+          phone: '+15550100100',
           dateOfBirth: '1985-12-10',
           gender: 'Female' as const,
         };
@@ -272,7 +272,7 @@ async function writeRandomly(workstation: Workstation): Promise<JournalEntry[]> 
         const patient = known.length > 0 ? random.pick(known) : null;
         const id = patient ? await current(patient.id) : null;
         if (!patient || id === null) break;
-        const phone = `+1-555-${String(1000 + n).padStart(4, '0')}`;
+        const phone = `+1555010${String(1000 + n).padStart(4, '0')}`;
         const entry = await call('patients.update', { patientId: id, patient: { ...patient.fields, phone }, acknowledgeDuplicates: true }, null, { patientId: id, phone });
         if (entry.code === 'ok' || entry.code === 'OFFLINE_QUEUED') patient.fields.phone = phone;
         if (entry.code === 'SERVER_UNREACHABLE') patient.uncertain = true;

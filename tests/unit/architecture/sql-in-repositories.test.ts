@@ -9,13 +9,7 @@ import { sourceFiles } from './source-files';
  * its statements into a repository and leaves this list. The list only shrinks: a file that is
  * clean but still listed fails too, so the list stays true.
  */
-const STILL_TO_MOVE = [
-  'scheduling/booking.ts',
-  'scheduling/calendar-day.ts',
-  'scheduling/schedule-query.ts',
-  'sync/document-pull.ts',
-  'sync/mirror-pull.ts',
-];
+const STILL_TO_MOVE: readonly string[] = [];
 
 const SERVICES = join(__dirname, '../../../electron/main/services');
 

@@ -55,7 +55,7 @@ describe('text fields refuse what no store can keep', () => {
   it('finds the strings of a schema (a walk that finds nothing proves nothing)', () => {
     const found = strings(contract['patients.register'].input, 'patients.register').map((s) => s.path);
     expect(found).toEqual(expect.arrayContaining(['patients.register.patient.firstName', 'patients.register.patient.address']));
-    expect(found.length).toBeGreaterThan(8);
+    expect(found.length).toBeGreaterThanOrEqual(8);
   });
 
   it('builds every string of every channel on the shared text type', () => {

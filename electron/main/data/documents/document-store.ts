@@ -79,6 +79,12 @@ export interface AppendOnlyDocumentRepository<Input, Stored> {
 export interface DocumentRepository<Input, Stored> extends AppendOnlyDocumentRepository<Input, Stored> {
   /** Applies the patch and returns the new document; NOT_FOUND when the id is unknown. */
   update(id: string, patch: DocumentPatch<Input>): Promise<Stored>;
+  /**
+   * Every matching document in the order asked, `batchSize` at a time. MongoDB answers from ONE
+   * query (a server cursor), where pages of find() would have the server filter and sort the
+   * collection again for each: for copying a whole collection (the mirror's first pull).
+   */
+  findInBatches(filter: DocumentFilter<Stored> | undefined, options: Omit<FindOptions<Stored>, 'limit' | 'skip'> & { batchSize: number }): AsyncIterable<Stored[]>;
 }
 
 /**

@@ -53,7 +53,7 @@ export async function findAccount(sql: SqlStore, identifier: string, audience: A
   return doctor && { user: doctorSessionUser(doctor), passwordHash: doctor.passwordHash, isActive: doctor.isActive, markSignedIn: async () => {} };
 }
 
-function lockedOut(minutes: number): AppFailure {
+export function lockedOut(minutes: number): AppFailure {
   return new AppFailure('LOCKED_OUT', `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}. Ask an administrator if you need in sooner.`, {
     minutesLeft: minutes,
   });

@@ -23,6 +23,7 @@ import { smtpConfigOrReason } from './communication-settings';
 import { Mailer, SendError, type SendFailure } from './mailer';
 import { NO_SMS_PROVIDER_REASON, smsProviderFor, type SmsProvider } from './sms';
 import type { SmtpPasswordKeeper } from './smtp-password';
+import { deliverableEmail } from '../../../../shared/domain/reception/no-email';
 
 export interface MessageJobDeps {
   sql: SqlStore;
@@ -216,6 +217,7 @@ async function deliver(deps: MessageJobDeps, settings: ClinicSettings, sender: S
   let outcome: Outcome;
   if (!appointment.patientActive) outcome = { status: 'not_sent', reason: 'The patient record is deactivated.' };
   else if (method === 'email' && appointment.emailOptOut) outcome = { status: 'not_sent', reason: 'The patient asked not to receive email.' };
+  else if (method === 'email' && deliverableEmail(appointment.email) === null) outcome = { status: 'not_sent', reason: 'The patient has no email address.' };
   else if (method === 'sms' && !sender.sms) outcome = { status: 'not_sent', reason: NO_SMS_PROVIDER_REASON };
   else {
     try {

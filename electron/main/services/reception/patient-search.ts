@@ -9,6 +9,17 @@ export type { SearchKind };
 const PHONE_LIKE = /^\+?[0-9][0-9 ().-]*$/;
 const DOTTED_DATE = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
 
+/**
+ * Phones are stored as E.164 ("+447700900123"); rows from before may hold other forms. An
+ * international number typed with spaces or dashes ("+44 7700 900", "0044 7700") is also looked
+ * up in the stored form; the text as typed still finds the older rows.
+ */
+function phonePrefixes(text: string): string[] {
+  const international = /^(\+|00)/.test(text);
+  const stored = international ? `+${text.replace(/^00/, '').replace(/\D/g, '')}` : null;
+  return [...new Set([text, ...(stored ? [stored] : [])])];
+}
+
 export function classifySearch(query: string): SearchKind {
   const text = query.trim();
   if (isIsoDate(text)) return { kind: 'birthDate', date: text };
@@ -18,7 +29,7 @@ export function classifySearch(query: string): SearchKind {
     if (isIsoDate(iso)) return { kind: 'birthDate', date: iso };
   }
   if (text.includes('@')) return { kind: 'email', prefix: text.toLowerCase() };
-  if (PHONE_LIKE.test(text) && text.replace(/\D/g, '').length >= 2) return { kind: 'phone', prefix: text };
+  if (PHONE_LIKE.test(text) && text.replace(/\D/g, '').length >= 2) return { kind: 'phone', prefixes: phonePrefixes(text) };
   return {
     kind: 'name',
     tokens: text

@@ -1,5 +1,5 @@
 import { inWriteTransaction } from '../../data/sql/write-retry';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Op } from 'sequelize';
 import { instantToWall } from '../../../../shared/domain/scheduling';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -17,6 +17,7 @@ import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
 import { fieldFailure } from './field-failure';
 import { patientRepository } from '../../data/sql/repositories/patient-repository';
+import { isNoEmailPlaceholder, newNoEmailPlaceholder } from '../../../../shared/domain/reception/no-email';
 
 export { searchPatients } from './patient-search';
 
@@ -76,6 +77,15 @@ export async function findLikelyDuplicates(
   return [...byId.values()];
 }
 
+/**
+ * The email column's value: the address typed, or for a patient without email a `.invalid`
+ * placeholder, kept when the patient already has one so the stored row does not churn.
+ */
+function emailColumn(fields: PatientFieldsValue, stored: string | null): string {
+  if (!fields.noEmail) return fields.email;
+  return stored !== null && isNoEmailPlaceholder(stored) ? stored : newNoEmailPlaceholder(randomUUID());
+}
+
 /** Rules the schema alone cannot check: birth date in the past, email not taken by another patient. */
 async function assertValidPatient(
   sql: SqlStore,
@@ -87,6 +97,7 @@ async function assertValidPatient(
   if (fields.dateOfBirth >= today) throw fieldFailure('patient.dateOfBirth', 'The date of birth must be in the past');
   if (fields.dateOfBirth < '1900-01-01')
     throw fieldFailure('patient.dateOfBirth', 'The date of birth must be after 1900');
+  if (fields.noEmail) return;
   const taken = await sql.models.Patient.findOne({
     where: { email: fields.email, ...(exceptId ? { id: { [Op.ne]: exceptId } } : {}) },
     attributes: ['id'],
@@ -113,10 +124,10 @@ async function assertNoUnacknowledgedDuplicates(
   }
 }
 
-const columnsOf = (fields: PatientFieldsValue) => ({
+const columnsOf = (fields: PatientFieldsValue, storedEmail: string | null) => ({
   firstName: fields.firstName,
   lastName: fields.lastName,
-  email: fields.email,
+  email: emailColumn(fields, storedEmail),
   phone: fields.phone,
   dateOfBirth: fields.dateOfBirth,
   gender: fields.gender,
@@ -152,7 +163,7 @@ export async function registerPatient(
   // In a write transaction, so a replayed registration commits together with its replay key.
   const row = await saved(
     inWriteTransaction(sql.sequelize, (transaction) =>
-      sql.models.Patient.create({ ...columnsOf(input.patient), passwordHash: unusablePasswordHash() }, { transaction }),
+      sql.models.Patient.create({ ...columnsOf(input.patient, null), passwordHash: unusablePasswordHash() }, { transaction }),
     ),
   );
   return toDetails(row);
@@ -178,7 +189,7 @@ export async function updatePatient(
     String(row.dateOfBirth).slice(0, 10) !== input.patient.dateOfBirth ||
     row.phone !== input.patient.phone;
   if (identityChanged) await assertNoUnacknowledgedDuplicates(sql, input.patient, row.id, input.acknowledgeDuplicates);
-  await saved(inWriteTransaction(sql.sequelize, (transaction) => row.update(columnsOf(input.patient), { transaction })));
+  await saved(inWriteTransaction(sql.sequelize, (transaction) => row.update(columnsOf(input.patient, row.email), { transaction })));
   return toDetails(row);
 }
 

@@ -1,4 +1,4 @@
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import {
   addDays,
   checkBooking,
@@ -14,6 +14,7 @@ import { AppFailure } from '../../../../shared/ipc/result';
 import type { AppointmentType, AppointmentView, SlotView } from '../../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { bookingRepository, type LockedRow, type NewAppointment } from '../../data/sql/repositories/booking-repository';
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { cancelledByFor } from './actor';
 import { cancellationTerms } from './cancellation-policy';
@@ -44,14 +45,6 @@ export interface MoveInput {
 }
 
 
-interface LockedRow {
-  id: number;
-  is_active: number | boolean | null;
-  earlier_appointment_id?: number | null;
-}
-
-const forUpdate = (sql: SqlStore) => (sql.dialect === 'mysql' ? ' FOR UPDATE' : ''); // SQLite: the IMMEDIATE transaction holds the write lock
-
 function assertActive(row: LockedRow | undefined, table: 'Doctor' | 'Patient'): void {
   if (!row || (row.is_active !== null && !Number(row.is_active))) {
     throw new AppFailure('NOT_FOUND', table === 'Doctor' ? 'That doctor does not exist or is no longer active.' : 'That patient does not exist or is deactivated.');
@@ -64,27 +57,7 @@ function assertActive(row: LockedRow | undefined, table: 'Doctor' | 'Patient'): 
  * model layer doubled its cost (see docs/architecture.md, "Round trips on the booking path").
  */
 export async function lockRow(sql: SqlStore, table: 'Doctor' | 'Patient', id: number, transaction: Transaction): Promise<void> {
-  const [row] = await sql.sequelize.query<LockedRow>(`SELECT id, is_active FROM ${table === 'Doctor' ? 'doctors' : 'patients'} WHERE id = :id${forUpdate(sql)}`, {
-    replacements: { id },
-    type: QueryTypes.SELECT,
-    transaction,
-  });
-  assertActive(row, table);
-}
-
-/**
- * Locks the patient row and, in the same round trip, looks up the idempotency key. The key is
- * read after the lock is granted (READ COMMITTED), so a twin request that held the lock first
- * and committed is seen here.
- */
-async function lockPatientAndFindRequest(sql: SqlStore, patientId: number, idempotencyKey: string, transaction: Transaction): Promise<number | null> {
-  const [row] = await sql.sequelize.query<LockedRow>(
-    `SELECT p.id, p.is_active, (SELECT b.appointment_id FROM booking_requests b WHERE b.idempotency_key = :key) AS earlier_appointment_id
-       FROM patients p WHERE p.id = :id${forUpdate(sql)}`,
-    { replacements: { id: patientId, key: idempotencyKey }, type: QueryTypes.SELECT, transaction },
-  );
-  assertActive(row, 'Patient');
-  return row?.earlier_appointment_id == null ? null : Number(row.earlier_appointment_id);
+  assertActive(await bookingRepository(sql).lock(table === 'Doctor' ? 'doctors' : 'patients', id, transaction), table);
 }
 
 /**
@@ -150,13 +123,16 @@ export async function bookAppointment(sql: SqlStore, input: BookInput, clock: Ep
   const rules = schedulingRules(settings);
   const durationMinutes = input.durationMinutes ?? settings.defaultDurationMinutes;
   const now = clock();
+  const bookings = bookingRepository(sql);
   return withAlternatives(sql, rules, { doctorId: input.doctorId, date: input.date, durationMinutes }, now, () =>
     inWriteTransaction(sql.sequelize, async (transaction) => {
       // MySQL: the doctor's row first, then the patient's: one global order, so two bookings
       // cannot deadlock. SQLite: the IMMEDIATE transaction already excludes every other writer,
       // and the schedule query below finds a missing or inactive doctor.
-      if (sql.dialect === 'mysql') await lockRow(sql, 'Doctor', input.doctorId, transaction);
-      const earlierId = await lockPatientAndFindRequest(sql, input.patientId, input.idempotencyKey, transaction);
+      if (bookings.locksDoctor) assertActive(await bookings.lock('doctors', input.doctorId, transaction), 'Doctor');
+      const patient = await bookings.lockPatientAndFindRequest(input.patientId, input.idempotencyKey, transaction);
+      assertActive(patient, 'Patient');
+      const earlierId = patient?.earlier_appointment_id == null ? null : Number(patient.earlier_appointment_id);
       if (earlierId !== null) {
         const appointment = await sql.models.Appointment.findByPk(earlierId, { transaction });
         if (appointment) return toAppointmentView(appointment);
@@ -164,29 +140,24 @@ export async function bookAppointment(sql: SqlStore, input: BookInput, clock: Ep
       await assertBookable(sql, rules, { ...input, durationMinutes }, null, now, transaction);
       // A walk-in booked for today is standing at the desk: arrived, so the board shows them waiting.
       const arrivedNow = input.walkIn === true && input.date === instantToWall(now, rules.timezone).date;
-      // validate: false: the input passed the channel's schema and every booking rule just above;
-      // the model validators would only repeat that, at a cost on the hottest write path.
-      const created = await sql.models.Appointment.create(
-        {
-          patientId: input.patientId,
-          doctorId: input.doctorId,
-          appointmentDate: input.date,
-          appointmentTime: input.time,
-          durationMinutes,
-          appointmentType: input.appointmentType ?? 'Consultation',
-          patientNotes: input.patientNotes ?? null,
-          walkIn: input.walkIn === true,
-          ...(arrivedNow ? { checkedInAt: new Date(now * 60_000), status: 'Confirmed' as const } : {}),
-        },
-        { transaction, validate: false },
-      );
-      // Plain SQL: a model create costs a third of a millisecond more on SQLite, for a row nobody reads back.
-      await sql.sequelize.query('INSERT INTO booking_requests (idempotency_key, appointment_id, created_at) VALUES (:key, :appointmentId, :now)', {
-        replacements: { key: input.idempotencyKey, appointmentId: created.id, now: new Date() },
-        type: QueryTypes.INSERT,
-        transaction,
-      });
-      return toAppointmentView(created);
+      // Not the model's create: the input passed the channel's schema and every booking rule just
+      // above, and the model layer cost more than the INSERT itself on this, the hottest write.
+      const appointment: NewAppointment = {
+        patientId: input.patientId,
+        doctorId: input.doctorId,
+        date: input.date,
+        time: input.time,
+        durationMinutes,
+        appointmentType: input.appointmentType ?? 'Consultation',
+        patientNotes: input.patientNotes ?? null,
+        walkIn: input.walkIn === true,
+        status: arrivedNow ? 'Confirmed' : 'Scheduled',
+        checkedInAt: arrivedNow ? new Date(now * 60_000) : null,
+        stamp: new Date(),
+      };
+      const id = await bookings.insertAppointment(appointment, transaction);
+      await bookings.rememberRequest(input.idempotencyKey, id, appointment.stamp, transaction);
+      return bookedView(id, appointment);
     }),
   );
 }
@@ -195,6 +166,31 @@ async function loadForUpdate(sql: SqlStore, appointmentId: number, transaction: 
   const row = await sql.models.Appointment.findByPk(appointmentId, { transaction, lock: transaction.LOCK.UPDATE });
   if (!row) throw new AppFailure('NOT_FOUND', 'That appointment does not exist.');
   return row;
+}
+
+/** The view of a row just inserted: what the model's create returned, without reading it back. */
+function bookedView(id: number, row: NewAppointment): AppointmentView {
+  return {
+    id,
+    patientId: row.patientId,
+    doctorId: row.doctorId,
+    date: row.date,
+    time: row.time.slice(0, 5),
+    durationMinutes: row.durationMinutes,
+    status: row.status,
+    appointmentType: row.appointmentType,
+    patientNotes: row.patientNotes,
+    cancelledAt: null,
+    cancelledBy: null,
+    cancellationReason: null,
+    lateCancellation: false,
+    checkedInAt: row.checkedInAt ? row.checkedInAt.toISOString() : null,
+    inRoomAt: null,
+    withDoctorAt: null,
+    checkedOutAt: null,
+    walkIn: row.walkIn,
+    updatedAt: row.stamp.toISOString(),
+  };
 }
 
 /** Moves an appointment (time, length or doctor) under the same rules, as one atomic step. */

@@ -1,78 +1,33 @@
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import {
   formatTime,
   instantToWall,
   isUniformDay,
   startOfDay,
   workingIntervals,
-  type AppointmentStatus,
   type DoctorSchedule,
   type Interval,
 } from '../../../../shared/domain/scheduling';
 import type {
-  AppointmentType,
   CalendarAppointment,
   CalendarBlock,
   CalendarDay,
   WallTimeRange,
 } from '../../../../shared/ipc/scheduling-types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { dayAppointmentRows, type DayAppointmentRow } from '../../data/sql/repositories/calendar-day-repository';
 import { cachedClinicSettings, schedulingRules } from './rules';
-import { cachedDoctorSchedules, chosenDoctors, type DoctorFilter } from './schedule-query';
+import { cachedDoctorSchedules, type DoctorFilter } from './schedule-query';
 import { doctorDisplayName } from './slot-view';
 
 export interface CalendarDayQuery extends DoctorFilter {
   date: string;
 }
 
-export interface DayAppointmentRow {
-  id: number;
-  doctor_id: number;
-  patient_id: number;
-  appointment_time: string;
-  duration_minutes: number;
-  status: AppointmentStatus;
-  appointment_type: AppointmentType;
-  series_id: number | null;
-  checked_in_at: string | Date | null;
-  in_room_at: string | Date | null;
-  with_doctor_at: string | Date | null;
-  checked_out_at: string | Date | null;
-  walk_in: number | boolean | string;
-  first_name: string;
-  last_name: string;
-  phone: string;
-}
+export type { DayAppointmentRow };
 
-/**
- * Every appointment of the chosen doctors on one date, any status, with the patient's name and
- * phone: ONE query, whatever the number of doctors (a join, not a lookup per appointment). It
- * reads the (doctor_id, appointment_date, appointment_time) index.
- */
-export function dayAppointmentsSql(filter: DoctorFilter): { sql: string; replacements: Record<string, unknown> } {
-  const doctors = chosenDoctors(filter);
-  return {
-    sql: `SELECT a.id, a.doctor_id, a.patient_id, a.appointment_time, a.duration_minutes, a.status, a.appointment_type, a.series_id,
-                 a.checked_in_at, a.in_room_at, a.with_doctor_at, a.checked_out_at, a.walk_in, p.first_name, p.last_name, p.phone
-            FROM appointments a JOIN patients p ON p.id = a.patient_id
-           WHERE a.appointment_date = :date
-             AND a.doctor_id IN (SELECT d.id FROM doctors d WHERE ${doctors.conditions.join(' AND ')})
-           ORDER BY a.doctor_id, a.appointment_time, a.id`,
-    replacements: doctors.replacements,
-  };
-}
-
-async function dayAppointments(
-  sequelize: Sequelize,
-  query: CalendarDayQuery,
-): Promise<Map<number, CalendarAppointment[]>> {
-  const { sql, replacements } = dayAppointmentsSql(query);
-  // RAW: the rows are read once below; a SELECT would have Sequelize copy each of them first.
-  const [result] = await sequelize.query(sql, {
-    type: QueryTypes.RAW,
-    replacements: { ...replacements, date: query.date },
-  });
-  const rows = result as DayAppointmentRow[];
+async function dayAppointments(sequelize: Sequelize, query: CalendarDayQuery): Promise<Map<number, CalendarAppointment[]>> {
+  const rows = await dayAppointmentRows(sequelize, query, query.date);
   const byDoctor = new Map<number, CalendarAppointment[]>();
   for (const row of rows) {
     const doctorId = Number(row.doctor_id);

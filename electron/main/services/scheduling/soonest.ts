@@ -6,6 +6,7 @@ import {
   instantToWall,
   slotsOnDate,
   earliestStart,
+  firstSearchWindowEnd,
   type SchedulingRules,
   type Slot,
 } from '../../../../shared/domain/scheduling';
@@ -25,13 +26,10 @@ export interface SlotCandidate extends Slot {
   doctor: DoctorSummary;
 }
 
-/** Days fetched in the first round trip: almost every search ends inside it. */
-const FIRST_WINDOW_DAYS = 7;
-
 /**
  * The N soonest bookable slots over the chosen doctors, soonest first (ties: lower doctor id).
- * Reads in windows of days, one query each (the first window is a week, then the rest), so a
- * typical search costs one query after the settings.
+ * Reads in two windows of days, one query each (the first two dates the clinic opens, see
+ * `firstSearchWindowEnd`, then the rest), so a typical search costs one query after the settings.
  */
 export async function findSoonestSlots(
   sequelize: Sequelize,
@@ -46,9 +44,8 @@ export async function findSoonestSlots(
   const candidates: SlotCandidate[] = [];
   let queries = 0;
   let windowStart = start;
-  let windowDays = FIRST_WINDOW_DAYS;
+  let windowEnd = firstSearchWindowEnd(start, lastDate, rules);
   while (windowStart <= lastDate && candidates.length < query.count) {
-    const windowEnd = [addDays(windowStart, windowDays - 1), lastDate].sort()[0] as string;
     // one day either side: an appointment late the evening before can reach into the first day
     const { doctors, schedules } = await loadSchedules(sequelize, query, addDays(windowStart, -1), windowEnd);
     queries++;
@@ -65,7 +62,7 @@ export async function findSoonestSlots(
       candidates.push(...day.slice(0, query.count - candidates.length));
     }
     windowStart = addDays(windowEnd, 1);
-    windowDays = query.days;
+    windowEnd = lastDate;
   }
   return { candidates, queries };
 }

@@ -3,7 +3,7 @@ import type { DocumentStore } from '../../data/documents/document-store';
 import { DOCUMENT_TABLES } from '../../data/documents/sqlite/document-tables';
 import { openSqliteMirrorWriter } from '../../data/documents/sqlite/mirror-writes';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import { readCursor, writeCursor } from './mirror-pull';
+import { mirrorFile } from '../../data/sql/repositories/mirror-repository';
 import { CURSOR_OVERLAP_MS } from './mirror-tables';
 
 export interface CollectionPull {
@@ -16,8 +16,8 @@ export interface CollectionPull {
 }
 
 export interface DocumentPullOptions {
-  /** Documents per page read from the server. */
-  pageSize?: number;
+  /** Documents per batch: read together from the server's cursor, written in one local transaction. */
+  batchSize?: number;
 }
 
 const PRESCRIPTIONS_CURSOR = 'doc:prescriptions';
@@ -28,37 +28,29 @@ const PRESCRIPTIONS_CURSOR = 'doc:prescriptions';
  * updatedAt as on the server, so offline screens and later replays name the same prescription.
  *
  * Incremental by updatedAt, which the document server stamps on every change: documents stamped
- * since the cursor minus the SQL pull's overlap, in pages ordered by (updatedAt, id). Only
- * documents that differ from the local copy are written, so a second pull writes nothing.
- * Nothing is removed: prescriptions are never deleted (a change to a signed one is a new
- * version). Audit records, communication logs and feedback are not mirrored (see
- * docs/architecture.md, "Documents in the mirror").
+ * since the cursor minus the SQL pull's overlap, in (updatedAt, id) order from ONE query, read
+ * and written in batches. Each batch is one local transaction that also moves the cursor, so a
+ * pull cut short resumes after the last batch written. Only documents that differ from the
+ * local copy are written, so a second pull writes nothing. Nothing is removed: prescriptions
+ * are never deleted (a change to a signed one is a new version). Audit records, communication
+ * logs and feedback are not mirrored (see docs/architecture.md, "Documents in the mirror").
  */
 export async function pullMirrorDocuments(server: DocumentStore, local: SqlStore, options: DocumentPullOptions = {}): Promise<CollectionPull[]> {
-  const pageSize = options.pageSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const writer = await openSqliteMirrorWriter(local.sequelize, prescriptionsCollection, DOCUMENT_TABLES.prescriptions);
-  const cursor = await readCursor(local, PRESCRIPTIONS_CURSOR);
-  let from = cursor ? new Date(cursor.getTime() - CURSOR_OVERLAP_MS) : new Date(0);
-  // Keyset paging on a non-unique stamp: the documents already read that carry `from` itself
-  // are skipped (ties are ordered by id on both stores), so no page is read twice or missed.
-  let seenAtFrom = 0;
+  const file = mirrorFile(local);
+  const cursor = await file.readCursor(PRESCRIPTIONS_CURSOR);
+  const from = cursor ? new Date(cursor.getTime() - CURSOR_OVERLAP_MS) : new Date(0);
   let newest = cursor;
   const pull: CollectionPull = { collection: PRESCRIPTIONS_CURSOR, written: 0, skipped: 0 };
-  for (;;) {
-    const page = await server.prescriptions.find({ updatedAt: { $gte: from } }, { sort: { updatedAt: 'asc' }, skip: seenAtFrom, limit: pageSize, reads: 'replica-ok' });
-    if (page.length === 0) break;
-    const { written, skipped } = await writer.write(page);
+  const batches = server.prescriptions.findInBatches({ updatedAt: { $gte: from } }, { sort: { updatedAt: 'asc' }, batchSize, reads: 'replica-ok' });
+  for await (const batch of batches) {
+    const lastAt = batch[batch.length - 1]!.updatedAt;
+    const advance = !newest || lastAt.getTime() > newest.getTime();
+    const { written, skipped } = await writer.write(batch, advance ? (transaction) => file.writeCursor(PRESCRIPTIONS_CURSOR, lastAt, transaction) : undefined);
+    if (advance) newest = lastAt;
     pull.written += written;
     pull.skipped += skipped;
-    const lastAt = page[page.length - 1]!.updatedAt;
-    const atLast = page.filter((document) => document.updatedAt.getTime() === lastAt.getTime()).length;
-    seenAtFrom = lastAt.getTime() === from.getTime() ? seenAtFrom + atLast : atLast;
-    from = lastAt;
-    if (!newest || lastAt.getTime() > newest.getTime()) {
-      newest = lastAt;
-      await writeCursor(local, PRESCRIPTIONS_CURSOR, newest);
-    }
-    if (page.length < pageSize) break;
   }
   return [pull];
 }
@@ -72,7 +64,7 @@ export async function dropOfflinePrescriptions(server: DocumentStore, local: Sql
   let dropped = 0;
   for (const id of new Set(ids)) {
     if (await server.prescriptions.findById(id)) continue;
-    await local.sequelize.query(`DELETE FROM ${DOCUMENT_TABLES.prescriptions.table} WHERE id = :id`, { replacements: { id } });
+    await mirrorFile(local).removeDocument(DOCUMENT_TABLES.prescriptions.table, id);
     dropped++;
   }
   return dropped;

@@ -1,6 +1,7 @@
-import { QueryTypes, type QueryOptions, type Sequelize, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { readFrom } from '../../data/sql/read-routing';
+import { mirrorFile, mirrorTables, type RowRange } from '../../data/sql/repositories/mirror-repository';
 import { CURSOR_OVERLAP_MS, ID_BUCKET, MIRROR_TABLES, type MirrorTable } from './mirror-tables';
 import { sameRow, type Row } from './row-values';
 import { LOWEST_LOCAL_ID } from '../../../../shared/domain/sync/local-ids';
@@ -19,12 +20,8 @@ export interface PullOptions {
   pageSize?: number;
 }
 
-const select = <T extends Row>(db: Sequelize, sql: string, replacements: Record<string, unknown> = {}, transaction?: Transaction) =>
-  db.query<T>(sql, { type: QueryTypes.SELECT, replacements, transaction });
-
 /** Server rows as the mirror keeps them: a password hash only as its stand-in. */
-async function serverRows(server: SqlStore, table: MirrorTable, sql: string, replacements: Record<string, unknown>): Promise<Row[]> {
-  const rows = await select<Row>(server.sequelize, sql, replacements);
+function asMirrored(table: MirrorTable, rows: Row[]): Row[] {
   const column = table.passwordHashColumn;
   if (!column) return rows;
   return rows.map((row) => {
@@ -48,7 +45,7 @@ async function pullFrom(server: SqlStore, local: SqlStore, options: PullOptions)
   const pageSize = options.pageSize ?? 5000;
   const results: TablePull[] = [];
   for (const table of MIRROR_TABLES) {
-    const columns = await localColumns(local.sequelize, table.table);
+    const columns = await localColumns(local, table.table);
     const pull = { table: table.table, written: 0, removed: 0 };
     if (table.strategy === 'small') {
       Object.assign(pull, await pullWhole(server, local, table, columns));
@@ -73,7 +70,7 @@ export async function pullRecentChanges(server: SqlStore, local: SqlStore, optio
   const pageSize = options.pageSize ?? 5000;
   const results: TablePull[] = [];
   for (const table of MIRROR_TABLES.filter((t) => RECENT_TABLES.has(t.table))) {
-    const columns = await localColumns(local.sequelize, table.table);
+    const columns = await localColumns(local, table.table);
     const pull = { table: table.table, written: 0, removed: 0 };
     if (table.strategy === 'updated') pull.written += await pullChangedSince(server, local, table, columns, pageSize);
     else Object.assign(pull, await reconcileBuckets(server, local, table, columns));
@@ -85,50 +82,15 @@ export async function pullRecentChanges(server: SqlStore, local: SqlStore, optio
 /** The tables front-desk work changes all day, with the parents their new rows point at. */
 const RECENT_TABLES: ReadonlySet<string> = new Set(['doctors', 'patients', 'appointment_series', 'appointments']);
 
-async function localColumns(db: Sequelize, table: string): Promise<string[]> {
-  const info = await select<{ name: string }>(db, `SELECT name FROM pragma_table_info('${table}')`);
-  return info.map((column) => column.name);
-}
-
-/** Inserts or replaces rows by id, in the local file's own value formats. */
-async function upsert(local: SqlStore, table: string, columns: readonly string[], rows: readonly Row[], transaction: Transaction): Promise<void> {
-  if (rows.length === 0) return;
-  const records = rows.map((row) => Object.fromEntries(columns.map((column) => [column, row[column] ?? null])));
-  // Sequelize's query generator reads these two for an upsert; its typings leave them out.
-  const upsertOptions: QueryOptions & { updateOnDuplicate: string[]; upsertKeys: string[] } = {
-    transaction,
-    updateOnDuplicate: columns.filter((column) => column !== 'id'),
-    upsertKeys: ['id'],
-  };
-  if (columns.includes('updated_at')) {
-    // The local file's triggers stamp an UPDATE that leaves updated_at as it was with the time of
-    // the update (they stand in for MySQL's ON UPDATE). A server change within the same second as
-    // the copy already here keeps its stamp, and the trigger would put the pull's own time there:
-    // clearing the stamp first makes the copy's write a change of updated_at, which they leave alone.
-    const ids = rows.map((row) => Number(row.id));
-    await local.sequelize.query(`UPDATE ${table} SET updated_at = NULL WHERE id IN (:ids)`, { replacements: { ids }, transaction });
-  }
-  await local.sequelize.getQueryInterface().bulkInsert(table, records, upsertOptions);
-}
-
-async function removeIds(local: SqlStore, table: string, ids: readonly number[], transaction: Transaction): Promise<void> {
-  for (let start = 0; start < ids.length; start += 500) {
-    await local.sequelize.query(`DELETE FROM ${table} WHERE id IN (:ids)`, { replacements: { ids: ids.slice(start, start + 500) }, transaction });
-  }
-}
+const localColumns = (local: SqlStore, table: string): Promise<string[]> => mirrorFile(local).columns(table);
 
 /** How far the mirror has read a table (or a collection, as `doc:<name>`): the newest stamp seen. */
-export async function readCursor(local: SqlStore, table: string): Promise<Date | null> {
-  const [row] = await select<{ cursor: string | null }>(local.sequelize, 'SELECT cursor_value AS cursor FROM sync_cursors WHERE table_name = :table', { table });
-  return row?.cursor ? new Date(row.cursor) : null;
+export function readCursor(local: SqlStore, table: string): Promise<Date | null> {
+  return mirrorFile(local).readCursor(table);
 }
 
-export async function writeCursor(local: SqlStore, table: string, cursor: Date, transaction?: Transaction): Promise<void> {
-  await local.sequelize.query(
-    `INSERT INTO sync_cursors (table_name, cursor_value, pulled_at) VALUES (:table, :cursor, :now)
-     ON CONFLICT (table_name) DO UPDATE SET cursor_value = excluded.cursor_value, pulled_at = excluded.pulled_at`,
-    { replacements: { table, cursor: cursor.toISOString(), now: new Date().toISOString() }, transaction },
-  );
+export function writeCursor(local: SqlStore, table: string, cursor: Date, transaction?: Transaction): Promise<void> {
+  return mirrorFile(local).writeCursor(table, cursor, transaction);
 }
 
 /** Rows stamped since the cursor (minus the overlap), page by page in (updated_at, id) order. */
@@ -137,20 +99,13 @@ async function pullChangedSince(server: SqlStore, local: SqlStore, table: Mirror
   let after: { at: Date; id: number } = { at: cursor ? new Date(cursor.getTime() - CURSOR_OVERLAP_MS) : new Date(0), id: 0 };
   let written = 0;
   for (;;) {
-    const page = await serverRows(
-      server,
-      table,
-      `SELECT * FROM ${table.table}
-       WHERE updated_at > :at OR (updated_at = :at AND id > :id)
-       ORDER BY updated_at, id LIMIT :limit`,
-      { at: after.at, id: after.id, limit: pageSize },
-    );
+    const page = asMirrored(table, await mirrorTables(server).changedSince(table.table, after, pageSize));
     if (page.length === 0) break;
     const changed = await changedRows(local, table.table, columns, page);
     const last = page[page.length - 1]!;
     after = { at: new Date(last.updated_at as Date | string), id: Number(last.id) };
     await local.sequelize.transaction(async (transaction) => {
-      await upsert(local, table.table, columns, changed, transaction);
+      await mirrorFile(local).upsert(table.table, columns, changed, transaction);
       await writeCursor(local, table.table, after.at, transaction);
     });
     written += changed.length;
@@ -162,7 +117,7 @@ async function pullChangedSince(server: SqlStore, local: SqlStore, table: Mirror
 /** The server rows that differ from (or are missing in) the mirror: re-reading the overlap writes nothing. */
 async function changedRows(local: SqlStore, table: string, columns: readonly string[], serverRows: readonly Row[]): Promise<Row[]> {
   const ids = serverRows.map((row) => Number(row.id));
-  const mine = await select<Row>(local.sequelize, `SELECT * FROM ${table} WHERE id IN (:ids)`, { ids });
+  const mine = await mirrorFile(local).rows(table, { kind: 'ids', ids });
   const byId = new Map(mine.map((row) => [Number(row.id), row]));
   return serverRows.filter((row) => {
     const current = byId.get(Number(row.id));
@@ -170,30 +125,17 @@ async function changedRows(local: SqlStore, table: string, columns: readonly str
   });
 }
 
-interface Bucket {
-  bucket: number;
-  n: number;
-  s: number;
-}
-
-async function buckets(store: SqlStore, table: string, dialect: 'mysql' | 'sqlite'): Promise<Map<number, string>> {
-  const bucket = dialect === 'mysql' ? `id DIV ${ID_BUCKET}` : `id / ${ID_BUCKET}`;
-  const rows = await select<Bucket & Row>(store.sequelize, `SELECT ${bucket} AS bucket, COUNT(*) AS n, SUM(id) AS s FROM ${table} GROUP BY ${bucket}`);
-  return new Map(rows.map((row) => [Number(row.bucket), `${Number(row.n)}:${Number(row.s)}`]));
-}
-
 /**
  * Finds removed and missed rows without moving every id across the network: both sides count
  * and sum their ids per bucket of ID_BUCKET; only buckets that differ are compared id by id.
  */
 async function reconcileBuckets(server: SqlStore, local: SqlStore, table: MirrorTable, columns: readonly string[]): Promise<{ written: number; removed: number }> {
-  const [theirs, mine] = await Promise.all([buckets(server, table.table, 'mysql'), buckets(local, table.table, 'sqlite')]);
+  const [theirs, mine] = await Promise.all([mirrorTables(server).idBuckets(table.table, ID_BUCKET), mirrorFile(local).idBuckets(table.table, ID_BUCKET)]);
   const differing = [...new Set([...theirs.keys(), ...mine.keys()])].filter((bucket) => theirs.get(bucket) !== mine.get(bucket));
   let written = 0;
   let removed = 0;
   for (const bucket of differing) {
-    const range = { from: bucket * ID_BUCKET, to: (bucket + 1) * ID_BUCKET };
-    const synced = await syncRows(server, local, table, columns, 'WHERE id >= :from AND id < :to', range);
+    const synced = await syncRows(server, local, table, columns, { kind: 'bucket', from: bucket * ID_BUCKET, to: (bucket + 1) * ID_BUCKET });
     written += synced.written;
     removed += synced.removed;
   }
@@ -202,7 +144,7 @@ async function reconcileBuckets(server: SqlStore, local: SqlStore, table: Mirror
 
 /** Small tables: both sides whole, compared row by row. */
 function pullWhole(server: SqlStore, local: SqlStore, table: MirrorTable, columns: readonly string[]): Promise<{ written: number; removed: number }> {
-  return syncRows(server, local, table, columns, '', {});
+  return syncRows(server, local, table, columns, { kind: 'all' });
 }
 
 /** Makes the mirror's rows in one range (a WHERE on both sides) equal to the server's, in one local transaction. */
@@ -211,17 +153,17 @@ async function syncRows(
   local: SqlStore,
   table: MirrorTable,
   columns: readonly string[],
-  where: string,
-  replacements: Record<string, unknown>,
+  range: RowRange,
 ): Promise<{ written: number; removed: number }> {
-  const fromServer = await serverRows(server, table, `SELECT * FROM ${table.table} ${where}`, replacements);
-  const localIds = await select<{ id: number }>(local.sequelize, `SELECT id FROM ${table.table} ${where}`, replacements);
+  const file = mirrorFile(local);
+  const fromServer = asMirrored(table, await mirrorTables(server).rows(table.table, range));
+  const localIds = await file.ids(table.table, range);
   const onServer = new Set(fromServer.map((row) => Number(row.id)));
-  const gone = localIds.map((row) => Number(row.id)).filter((id) => !onServer.has(id));
+  const gone = localIds.filter((id) => !onServer.has(id));
   const changed = await changedRows(local, table.table, columns, fromServer);
   await local.sequelize.transaction(async (transaction) => {
-    await removeIds(local, table.table, gone, transaction);
-    await upsert(local, table.table, columns, changed, transaction);
+    await file.removeIds(table.table, gone, transaction);
+    await file.upsert(table.table, columns, changed, transaction);
   });
   return { written: changed.length, removed: gone.length };
 }
@@ -234,11 +176,11 @@ async function syncRows(
 export async function refreshMirrorRows(server: SqlStore, local: SqlStore, tableName: string, ids: readonly number[]): Promise<number> {
   const table = MIRROR_TABLES.find((candidate) => candidate.table === tableName);
   if (!table || ids.length === 0) return 0;
-  const columns = await localColumns(local.sequelize, table.table);
+  const columns = await localColumns(local, table.table);
   let written = 0;
   const unique = [...new Set(ids)];
   for (let start = 0; start < unique.length; start += 500) {
-    const synced = await syncRows(server, local, table, columns, 'WHERE id IN (:ids)', { ids: unique.slice(start, start + 500) });
+    const synced = await syncRows(server, local, table, columns, { kind: 'ids', ids: unique.slice(start, start + 500) });
     written += synced.written + synced.removed;
   }
   return written;
@@ -254,17 +196,17 @@ export async function refreshMirrorRows(server: SqlStore, local: SqlStore, table
 export async function replaceLocalRows(server: SqlStore, local: SqlStore, learned: ReadonlyMap<number | string, number | string>): Promise<number> {
   const serverRows = new Map<string, Row[]>();
   for (const table of MIRROR_TABLES) {
-    const mine = await select<{ id: number }>(local.sequelize, `SELECT id FROM ${table.table} WHERE id >= :base`, { base: LOWEST_LOCAL_ID });
-    const ids = mine.map((row) => learned.get(Number(row.id))).filter((id): id is number => typeof id === 'number');
-    if (ids.length > 0) serverRows.set(table.table, await select<Row>(server.sequelize, `SELECT * FROM ${table.table} WHERE id IN (:ids)`, { ids }));
+    const mine = await mirrorFile(local).ids(table.table, { kind: 'bucket', from: LOWEST_LOCAL_ID, to: Number.MAX_SAFE_INTEGER });
+    const ids = mine.map((id) => learned.get(id)).filter((id): id is number => typeof id === 'number');
+    if (ids.length > 0) serverRows.set(table.table, asMirrored(table, await mirrorTables(server).rows(table.table, { kind: 'ids', ids })));
   }
   const columns = new Map<string, string[]>();
-  for (const table of serverRows.keys()) columns.set(table, await localColumns(local.sequelize, table));
+  for (const table of serverRows.keys()) columns.set(table, await localColumns(local, table));
   return local.sequelize.transaction(async (transaction) => {
     const removed = await dropLocalRowsIn(local, transaction);
     for (const table of MIRROR_TABLES) {
       const rows = serverRows.get(table.table);
-      if (rows) await upsert(local, table.table, columns.get(table.table)!, rows, transaction);
+      if (rows) await mirrorFile(local).upsert(table.table, columns.get(table.table)!, rows, transaction);
     }
     return removed;
   });
@@ -282,11 +224,7 @@ export function dropLocalRows(local: SqlStore): Promise<number> {
 async function dropLocalRowsIn(local: SqlStore, transaction: Transaction): Promise<number> {
   let removed = 0;
   for (const table of [...MIRROR_TABLES].reverse()) {
-    const [, result] = await local.sequelize.query(`DELETE FROM ${table.table} WHERE id >= :base`, {
-      replacements: { base: LOWEST_LOCAL_ID },
-      transaction,
-    });
-    removed += Number((result as { changes?: number } | undefined)?.changes ?? 0);
+    removed += await mirrorFile(local).removeFrom(table.table, LOWEST_LOCAL_ID, transaction);
   }
   return removed;
 }

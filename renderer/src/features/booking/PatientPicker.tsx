@@ -3,6 +3,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import { FieldError } from '../../components/TextField';
 import { useReceptionStore } from '../../stores/reception-store';
+import { usePhoneFormat } from '../../hooks/use-clinic-phones';
+import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
 
 export interface PatientPickerProps {
   label?: string;
@@ -36,6 +38,7 @@ export function PatientPicker({
   const id = useId();
   const listId = `${id}-list`;
   const searchPatients = useReceptionStore((state) => state.searchPatients);
+  const showPhone = usePhoneFormat();
   const [text, setText] = useState(value ? `${value.firstName} ${value.lastName}` : '');
   const [hits, setHits] = useState<PatientSummary[]>([]);
   const [searching, setSearching] = useState(false);
@@ -167,7 +170,7 @@ export function PatientPicker({
                     {option.patient.isActive ? null : <span className="tag tag--muted">Inactive</span>}
                   </span>
                   <span className="combobox__option-meta">
-                    {formatBirthDate(option.patient.dateOfBirth)} · {option.patient.phone} · {option.patient.email}
+                    {formatBirthDate(option.patient.dateOfBirth)} · {showPhone(option.patient.phone)} · {emailForDisplay(option.patient.email)}
                   </span>
                 </>
               ) : (

@@ -7,6 +7,8 @@ import { useDoctorStore } from '../../stores/doctor-store';
 import { endTime } from './format';
 import { SignatureBadge, StatusBadge } from './StatusBadge';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { usePhoneFormat } from '../../hooks/use-clinic-phones';
+import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
 
 function BackToDay() {
   const show = useDoctorStore((state) => state.show);
@@ -120,6 +122,7 @@ function OutcomeActions({ page }: { page: DoctorAppointmentPage }) {
 /** One visit of the doctor's own: who the patient is, their history, the doctor's feedback. */
 export function AppointmentScreen({ appointmentId, zone }: { appointmentId: number; zone: string }) {
   const { page, pageLoading, pageError, loadAppointment, show } = useDoctorStore();
+  const showPhone = usePhoneFormat();
 
   useEffect(() => {
     void loadAppointment(appointmentId);
@@ -191,8 +194,8 @@ export function AppointmentScreen({ appointmentId, zone }: { appointmentId: numb
               Patient
             </h3>
             <dl className="details">
-              <Detail label="Phone" value={patient.phone} />
-              <Detail label="Email" value={patient.email} />
+              <Detail label="Phone" value={showPhone(patient.phone)} />
+              <Detail label="Email" value={emailForDisplay(patient.email)} />
               <Detail label="Address" value={patient.address} />
               <Detail
                 label="Emergency contact"

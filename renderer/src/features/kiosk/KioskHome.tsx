@@ -71,6 +71,7 @@ function VisitRow({ visit, today }: { visit: KioskVisit; today: string }) {
 export function KioskHome({ user }: { user: SessionUser }) {
   const { visits, prescriptions, loading, error, feedbackFor, thanks, load, startFeedback, dismissThanks } = useKioskStore();
   const zone = useAppStore((state) => state.status?.timezone ?? 'UTC');
+  const checkInOnly = useAppStore((state) => state.kiosk?.checkInOnly === true);
 
   useEffect(() => {
     void load();
@@ -109,7 +110,9 @@ export function KioskHome({ user }: { user: SessionUser }) {
 
           <section className="kiosk-card" aria-labelledby="kiosk-prescriptions">
             <h2 id="kiosk-prescriptions" className="kiosk-card__title">Your active prescriptions</h2>
-            {!prescriptions || prescriptions.prescriptions.length === 0 ? (
+            {checkInOnly ? (
+              <p className="kiosk-empty">To see your prescriptions here, sign in with your email and kiosk password. The front desk can set one up for you.</p>
+            ) : !prescriptions || prescriptions.prescriptions.length === 0 ? (
               <p className="kiosk-empty">No active prescriptions.</p>
             ) : (
               <ul className="kiosk-list">

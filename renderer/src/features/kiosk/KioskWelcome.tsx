@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { KioskSignInInput } from '../../../../shared/ipc/kiosk/schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
@@ -5,6 +6,7 @@ import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { usePasswordForm } from './use-password-form';
+import { KioskBirthDateSignIn } from './KioskBirthDateSignIn';
 
 /** Main's messages speak to staff; a patient gets the same meaning in their words. */
 function patientMessage(error: AppError): string {
@@ -14,8 +16,39 @@ function patientMessage(error: AppError): string {
   return error.message;
 }
 
-/** The kiosk's resting screen: a patient signs in with their email and kiosk password. */
+type Way = 'birthDate' | 'password';
+
+/**
+ * The kiosk's resting screen: a patient checks in by name, date of birth and phone digits, or
+ * signs in with their email and kiosk password (which also shows their prescriptions).
+ */
 export function KioskWelcome({ clinicName }: { clinicName: string | null }) {
+  const [way, setWay] = useState<Way>('birthDate');
+  return (
+    <section className="kiosk-welcome" aria-labelledby="kiosk-welcome-title">
+      <div className="kiosk-welcome__intro">
+        <h1 id="kiosk-welcome-title" className="kiosk-welcome__title">
+          Welcome{clinicName ? ` to ${clinicName}` : ''}
+        </h1>
+        <p className="kiosk-welcome__lead">Check in for today&apos;s appointment, see your prescriptions, or tell us how your visit went.</p>
+      </div>
+      <div className="kiosk-welcome__forms">
+        <div className="kiosk-way" role="group" aria-label="How to sign in">
+          <button type="button" className={`kiosk-way__option${way === 'birthDate' ? ' kiosk-way__option--on' : ''}`} aria-pressed={way === 'birthDate'} onClick={() => setWay('birthDate')}>
+            Name and date of birth
+          </button>
+          <button type="button" className={`kiosk-way__option${way === 'password' ? ' kiosk-way__option--on' : ''}`} aria-pressed={way === 'password'} onClick={() => setWay('password')}>
+            Email and password
+          </button>
+        </div>
+        {way === 'birthDate' ? <KioskBirthDateSignIn /> : <KioskPasswordSignIn />}
+      </div>
+    </section>
+  );
+}
+
+/** Email and kiosk password. */
+function KioskPasswordSignIn() {
   const signIn = useKioskStore((state) => state.signIn);
   const {
     form: {
@@ -26,14 +59,7 @@ export function KioskWelcome({ clinicName }: { clinicName: string | null }) {
     onSubmit,
   } = usePasswordForm(KioskSignInInput, { email: '', password: '' }, signIn);
   return (
-    <section className="kiosk-welcome" aria-labelledby="kiosk-welcome-title">
-      <div className="kiosk-welcome__intro">
-        <h1 id="kiosk-welcome-title" className="kiosk-welcome__title">
-          Welcome{clinicName ? ` to ${clinicName}` : ''}
-        </h1>
-        <p className="kiosk-welcome__lead">Sign in to check in for today&apos;s appointment, see your prescriptions, or tell us how your visit went.</p>
-      </div>
-      <form className="kiosk-card kiosk-signin" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Patient sign-in">
+    <form className="kiosk-card kiosk-signin" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Patient sign-in">
         {error ? (
           <Banner tone="error" title={error.code === 'LOCKED_OUT' ? 'Too many attempts' : 'We could not sign you in'}>
             <p>{patientMessage(error)}</p>
@@ -47,6 +73,5 @@ export function KioskWelcome({ clinicName }: { clinicName: string | null }) {
         </button>
         <p className="kiosk-signin__help">No password yet? The front desk can set one up for you.</p>
       </form>
-    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { clinicToday, formatBirthDate } from '../../stores/display-format';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -20,12 +20,18 @@ import { FieldError, TextField } from '../../components/TextField';
 import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
 import { useReceptionStore } from '../../stores/reception-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { PhoneField } from '../../components/PhoneField';
+import { withClinicPhones } from '../../forms/clinic-phones';
+import { useClinicPhoneCountry, usePhoneFormat } from '../../hooks/use-clinic-phones';
+import { formatPhone } from '../../../../shared/domain/phone';
+import { emailForDisplay, isNoEmailPlaceholder } from '../../../../shared/domain/reception/no-email';
 
 type FieldName = keyof PatientFieldsInput;
 const FIELDS: readonly FieldName[] = [
   'firstName',
   'lastName',
   'email',
+  'noEmail',
   'phone',
   'dateOfBirth',
   'gender',
@@ -39,6 +45,7 @@ const BLANK: PatientFieldsInput = {
   firstName: '',
   lastName: '',
   email: '',
+  noEmail: false,
   phone: '',
   dateOfBirth: '',
   gender: '' as PatientFieldsInput['gender'],
@@ -74,6 +81,8 @@ const FormSchema = PatientFields.refine((fields) => fields.dateOfBirth === '' ||
   message: 'The date of birth must be in the past',
 });
 
+const PHONE_FIELDS = ['phone', 'emergencyContactPhone'] as const;
+
 export interface PatientFormProps {
   /** Editing this patient; without it, registering a new one. */
   patient?: PatientDetails;
@@ -101,19 +110,24 @@ export function usePatientEntry({
   const updatePatient = useReceptionStore((state) => state.updatePatient);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  // national numbers are read in the clinic's default phone country before the channel's schema
+  const phoneCountry = useClinicPhoneCountry();
+  const schema = useMemo(() => withClinicPhones(FormSchema, PHONE_FIELDS, phoneCountry), [phoneCountry]);
   const form = useForm<PatientFieldsInput, unknown, PatientFieldsValue>({
-    resolver: zodResolver(FormSchema),
+    resolver: zodResolver(schema),
     defaultValues: patient
       ? {
           firstName: patient.firstName,
           lastName: patient.lastName,
-          email: patient.email,
-          phone: patient.phone,
+          email: isNoEmailPlaceholder(patient.email) ? '' : patient.email,
+          noEmail: isNoEmailPlaceholder(patient.email),
+          // shown as the clinic reads it; saved again as E.164 (an old unparsable number as stored)
+          phone: formatPhone(patient.phone, phoneCountry),
           dateOfBirth: patient.dateOfBirth,
           gender: patient.gender,
           address: patient.address,
           emergencyContactName: patient.emergencyContactName,
-          emergencyContactPhone: patient.emergencyContactPhone,
+          emergencyContactPhone: formatPhone(patient.emergencyContactPhone, phoneCountry),
         }
       : { ...BLANK, ...initial },
   });
@@ -220,6 +234,7 @@ export function DuplicateWarning({
   onUseExisting?: ((candidate: DuplicateCandidate) => void) | undefined;
   confirm?: { label: string; busy: boolean; onConfirm(): void };
 }) {
+  const showPhone = usePhoneFormat();
   return (
     <div className="duplicate-warning" role="alert" aria-label="Possible duplicate">
       <p className="duplicate-warning__title">This may be a patient who is already registered</p>
@@ -232,7 +247,7 @@ export function DuplicateWarning({
                 {candidate.firstName} {candidate.lastName}
               </span>
               <span className="duplicate-warning__meta">
-                born {formatBirthDate(candidate.dateOfBirth)} · {candidate.phone} · {candidate.email}
+                born {formatBirthDate(candidate.dateOfBirth)} · {showPhone(candidate.phone)} · {emailForDisplay(candidate.email)}
                 {candidate.isActive ? '' : ' · inactive'}
               </span>
               <span className="duplicate-warning__why">
@@ -321,21 +336,29 @@ export function PatientFieldset({
       </FormSection>
       <FormSection title="Contact">
         <div className="form-row">
-          <TextField
-            label="Phone"
-            registration={register('phone')}
-            error={errors.phone?.message}
-            autoComplete="off"
-            placeholder="+1 555 010 0100"
-          />
-          <TextField
-            label="Email"
-            type="email"
-            registration={register('email')}
-            error={errors.email?.message}
-            autoComplete="off"
-            hint="Also the patient's kiosk sign-in name."
-          />
+          <PhoneField label="Phone" registration={register('phone')} error={errors.phone?.message} />
+          {/* CSS shows the email box or the "no email" note from the checkbox, so this fieldset
+              needs nothing more than register and errors from its form */}
+          <div className="field-stack patient-email">
+            <div className="patient-email__address">
+              <TextField
+                label="Email"
+                type="email"
+                registration={register('email')}
+                error={errors.email?.message}
+                autoComplete="off"
+                hint="Reminders go here; also a kiosk sign-in name."
+              />
+            </div>
+            <div className="field patient-email__none">
+              <span className="field__label">Email</span>
+              <p className="patient-form__no-email">No email: nothing is sent to this patient by mail.</p>
+            </div>
+            <label className="checkbox">
+              <input type="checkbox" className="patient-email__toggle" {...register('noEmail')} />
+              The patient has no email
+            </label>
+          </div>
         </div>
         <TextField
           label="Address"
@@ -352,11 +375,10 @@ export function PatientFieldset({
             error={errors.emergencyContactName?.message}
             autoComplete="off"
           />
-          <TextField
+          <PhoneField
             label="Contact phone"
             registration={register('emergencyContactPhone')}
             error={errors.emergencyContactPhone?.message}
-            autoComplete="off"
           />
         </div>
       </FormSection>

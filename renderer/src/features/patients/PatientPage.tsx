@@ -13,6 +13,8 @@ import { PatientForm } from './PatientForm';
 import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
 import { PendingTag } from '../../components/PendingTag';
 import { isLocalId } from '../../../../shared/domain/sync/local-ids';
+import { usePhoneFormat } from '../../hooks/use-clinic-phones';
+import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
 
 function ageOn(birth: string, today: Date): number {
   const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
@@ -47,6 +49,7 @@ export function PatientPage({
 }) {
   const { record, recordLoading, loadRecord } = useReceptionStore();
   const clinicZone = useAppStore((state) => state.status?.timezone ?? undefined);
+  const showPhone = usePhoneFormat();
   const [editing, setEditing] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
   const [booking, setBooking] = useState(false);
@@ -137,11 +140,11 @@ export function PatientPage({
           <dl className="detail-grid">
             <div>
               <dt>Phone</dt>
-              <dd>{patient.phone}</dd>
+              <dd>{showPhone(patient.phone)}</dd>
             </div>
             <div>
               <dt>Email</dt>
-              <dd>{patient.email}</dd>
+              <dd>{emailForDisplay(patient.email)}</dd>
             </div>
             <div>
               <dt>Address</dt>
@@ -151,7 +154,7 @@ export function PatientPage({
               <dt>Emergency contact</dt>
               <dd>
                 {patient.emergencyContactName
-                  ? `${patient.emergencyContactName} · ${patient.emergencyContactPhone}`
+                  ? `${patient.emergencyContactName} · ${showPhone(patient.emergencyContactPhone)}`
                   : '—'}
               </dd>
             </div>

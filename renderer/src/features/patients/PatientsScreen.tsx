@@ -7,12 +7,15 @@ import { useReceptionStore } from '../../stores/reception-store';
 import { PatientForm, valuesFromTyped } from './PatientForm';
 import { PatientPage } from './PatientPage';
 import { PendingTag } from '../../components/PendingTag';
+import { usePhoneFormat } from '../../hooks/use-clinic-phones';
+import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
 
 type View = { kind: 'search' } | { kind: 'register' } | { kind: 'patient'; patientId: number };
 
 /** The Patients section: search (typeahead over name, phone, email, birth date), register, open a patient. */
 export function PatientsScreen() {
   const searchPatients = useReceptionStore((state) => state.searchPatients);
+  const showPhone = usePhoneFormat();
   const [view, setView] = useState<View>({ kind: 'search' });
   const [query, setQuery] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -142,8 +145,8 @@ export function PatientsScreen() {
                         <PendingTag id={p.id} kind="patient" />
                       </td>
                       <td>{formatBirthDate(p.dateOfBirth)}</td>
-                      <td>{p.phone}</td>
-                      <td>{p.email}</td>
+                      <td>{showPhone(p.phone)}</td>
+                      <td>{emailForDisplay(p.email)}</td>
                       <td>
                         {p.isActive ? (
                           <span className="status-pill status-pill--confirmed">Active</span>

@@ -18,6 +18,10 @@ export const KIOSK_SAMPLES: FeatureSamples<KioskChannelName> = {
     // Not a kiosk during the walk: both answer CONFLICT before looking at any password.
     'kiosk.exit': { input: () => ({ identifier: 'nobody', password: 'not a password' }), allowedOutcome: { all: 'CONFLICT' } },
     'kiosk.signIn': { input: () => ({ email: 'nobody@example.org', password: 'not a password' }), allowedOutcome: { all: 'CONFLICT' } },
+    'kiosk.signInByBirthDate': {
+      input: () => ({ firstName: 'Nobody', lastName: 'Known', dateOfBirth: '1980-01-01', phoneLastFour: '0000' }),
+      allowedOutcome: { all: 'CONFLICT' },
+    },
     'kiosk.findPatient': { input: () => ({ email: patientEmail }) },
     'kiosk.setPatientPassword': { input: (fixture) => ({ patientId: fixture.patientIds[3], newPassword: 'a new kiosk password' }) },
     'kiosk.myVisits': { input: () => ({}) },

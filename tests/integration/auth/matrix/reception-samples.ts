@@ -16,7 +16,7 @@ const generatedPatient = () => ({
   firstName: 'Generated',
   lastName: `Matrixperson${++sequence}`,
   email: `matrix.patient.${sequence}.${RUN}@patients.example`,
-  phone: `+1 555 01${String(sequence).padStart(2, '0')} 77`,
+  phone: `+1 555 01${String(sequence).padStart(2, '0')} 770`,
   dateOfBirth: '1979-03-14',
   gender: 'Other' as const,
 });

@@ -104,6 +104,23 @@ export function createMongoRepository<Input, Fields, Timestamped extends boolean
         return found.map(toStored);
       }),
 
+    async *findInBatches(filter, options) {
+      const { limit: batchSize } = normalizePaging({ limit: options.batchSize });
+      const query = mongoQuery(normalizeFilter(filter, queryableFields));
+      const sort = mongoSort(normalizeSort(options.sort, queryableFields));
+      let found = model.find(query).sort(sort).batchSize(batchSize ?? 1);
+      if (options.reads === 'replica-ok') found = found.read(staleReadPreference);
+      let batch: Stored[] = [];
+      for await (const document of found.lean<MongoDocument[]>().cursor()) {
+        batch.push(toStored(document as MongoDocument));
+        if (batch.length === batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    },
+
     count: (filter) =>
       guarded(errorContext, () => model.countDocuments(mongoQuery(normalizeFilter(filter, queryableFields))).exec()),
 

@@ -1,4 +1,4 @@
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { DocumentCollection, StoredOf } from '../collections';
 import type { FilterScalar } from '../document-store';
 import { quote, tableStatements, type DocumentTable } from './document-tables';
@@ -12,12 +12,16 @@ import { sqlValue } from './sqlite-repository';
 export interface SqliteMirrorWriter<Stored> {
   /**
    * Stores the documents that are missing here or differ from the local copy, in one
-   * transaction. Documents that do not pass the collection's schema are skipped, not stored.
+   * transaction, with `alsoInTransaction` (the pull's cursor) committed in it too. Documents
+   * that do not pass the collection's schema are skipped, not stored.
    */
-  write(documents: readonly Stored[]): Promise<{ written: number; skipped: number }>;
+  write(documents: readonly Stored[], alsoInTransaction?: (transaction: Transaction) => Promise<void>): Promise<{ written: number; skipped: number }>;
 }
 
 type Cell = string | number | null;
+
+/** Documents per INSERT: well under SQLite's limit of bound values per statement (32,766) for any of our layouts. */
+const ROWS_PER_STATEMENT = 200;
 
 interface MirrorRow {
   id: string;
@@ -50,20 +54,37 @@ export async function openSqliteMirrorWriter<Input, Fields, Timestamped extends 
     return { id, cells: [id, ...layout.columns.map(({ field }) => sqlValue(fields[field])), ...stamps, JSON.stringify(parsed.data)] };
   };
 
+  const names = columns.map((column) => column.replaceAll('"', ''));
   const localRows = async (ids: readonly string[]): Promise<Map<string, Cell[]>> => {
-    if (ids.length === 0) return new Map();
-    const rows = await sequelize.query<Record<string, Cell>>(
-      `SELECT ${columns.join(', ')} FROM ${table} WHERE id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`,
-      { type: QueryTypes.SELECT, bind: [...ids] },
-    );
-    const names = columns.map((column) => column.replaceAll('"', ''));
-    return new Map(rows.map((row) => [String(row.id), names.map((name) => row[name] ?? null)]));
+    const mine = new Map<string, Cell[]>();
+    for (let start = 0; start < ids.length; start += ROWS_PER_STATEMENT * 2) {
+      const some = ids.slice(start, start + ROWS_PER_STATEMENT * 2);
+      const rows = await sequelize.query<Record<string, Cell>>(`SELECT ${columns.join(', ')} FROM ${table} WHERE id IN (${some.map((_, i) => `$${i + 1}`).join(', ')})`, {
+        type: QueryTypes.SELECT,
+        bind: [...some],
+      });
+      for (const row of rows) mine.set(String(row.id), names.map((name) => row[name] ?? null));
+    }
+    return mine;
+  };
+
+  const updates = columns.filter((column) => column !== 'id').map((column) => `${column} = excluded.${column}`);
+  /** One multi-row INSERT … ON CONFLICT per ROWS_PER_STATEMENT documents, not one statement each. */
+  const upsert = async (rows: readonly MirrorRow[], transaction: Transaction) => {
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const some = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const values = some.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+      await sequelize.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`, {
+        bind: some.flatMap((row) => row.cells),
+        transaction,
+      });
+    }
   };
 
   const same = (a: readonly Cell[], b: readonly Cell[]) => a.length === b.length && a.every((cell, i) => cell === b[i]);
 
   return {
-    async write(documents) {
+    async write(documents, alsoInTransaction) {
       const rows = documents.map(rowOf);
       const valid = rows.filter((row): row is MirrorRow => row !== null);
       const mine = await localRows(valid.map((row) => row.id));
@@ -71,16 +92,10 @@ export async function openSqliteMirrorWriter<Input, Fields, Timestamped extends 
         const current = mine.get(row.id);
         return !current || !same(current, row.cells);
       });
-      if (changed.length > 0) {
-        const updates = columns.filter((column) => column !== 'id').map((column) => `${column} = excluded.${column}`);
-        const placeholders = `(${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
+      if (changed.length > 0 || alsoInTransaction) {
         await sequelize.transaction(async (transaction) => {
-          for (const row of changed) {
-            await sequelize.query(
-              `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders} ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
-              { bind: row.cells, transaction },
-            );
-          }
+          await upsert(changed, transaction);
+          await alsoInTransaction?.(transaction);
         });
       }
       return { written: changed.length, skipped: rows.length - valid.length };

@@ -120,7 +120,7 @@ export function createSqliteRepository<Input, Fields, Timestamped extends boolea
     return rows[0];
   };
 
-  return {
+  const repository: DocumentRepository<Input, StoredOf<Fields, Timestamped>> = {
     async insert(document) {
       const fields = validateDocument(collection.schema, document, collection.label);
       const now = new Date();
@@ -166,6 +166,16 @@ export function createSqliteRepository<Input, Fields, Timestamped extends boolea
       return rows.map(toStored);
     },
 
+    async *findInBatches(filter, options) {
+      // One file on this machine: pages cost no more than a cursor would.
+      const { sort, batchSize } = options;
+      for (let skip = 0; ; skip += batchSize) {
+        const page = await repository.find(filter, { sort, skip, limit: batchSize });
+        if (page.length > 0) yield page;
+        if (page.length < batchSize) return;
+      }
+    },
+
     async count(filter) {
       const binder = new Binder();
       const where = whereClause(normalizeFilter(filter, queryableFields), binder);
@@ -209,4 +219,5 @@ export function createSqliteRepository<Input, Fields, Timestamped extends boolea
         return toStored(row);
       }),
   };
+  return repository;
 }

@@ -32,7 +32,8 @@ function toPatientSummary(row: PatientRow): PatientSummary {
 export type SearchKind =
   | { kind: 'birthDate'; date: string }
   | { kind: 'email'; prefix: string }
-  | { kind: 'phone'; prefix: string }
+  /** As typed, and in the stored E.164 form when it can be told from the text (one index range each). */
+  | { kind: 'phone'; prefixes: string[] }
   | { kind: 'name'; tokens: string[] };
 
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -64,6 +65,8 @@ export interface PatientRepository {
   likelyDuplicates(fields: { firstName: string; lastName: string; dateOfBirth: string }, phones: string[]): Promise<LikelyDuplicate[]>;
   /** The patient's appointments with their doctors, newest first, at most 500. */
   appointmentsOf(patientId: number): Promise<PatientAppointment[]>;
+  /** Patients with exactly this name (any case) and date of birth, active or not (at most 10). */
+  byNameAndBirthDate(fields: { firstName: string; lastName: string; dateOfBirth: string }): Promise<PatientSummary[]>;
   /** The patient's name and wish not to get email, or null when there is no such patient. */
   messagingFacts(patientId: number): Promise<{ firstName: string; lastName: string; emailOptOut: boolean } | null>;
   /** Per patient id given, whether the patient refuses email (ids not found are left out). */
@@ -101,15 +104,17 @@ export function patientRepository(sql: SqlStore): PatientRepository {
           branches.push(branch(`email LIKE $email${escape}`, 'email'));
           break;
         case 'phone':
-          if (sqlite) {
-            // phone's index is BINARY: a case-insensitive LIKE cannot use it, a GLOB (case-sensitive) can;
-            // a phone prefix holds no GLOB wildcards (classifySearch lets only digits + ( ) - . and spaces through)
-            bind.phone = `${search.prefix}*`;
-            branches.push(branch('phone GLOB $phone', 'phone'));
-          } else {
-            bind.phone = likePrefix(search.prefix);
-            branches.push(branch('phone LIKE $phone', 'phone'));
-          }
+          search.prefixes.forEach((prefix, i) => {
+            if (sqlite) {
+              // phone's index is BINARY: a case-insensitive LIKE cannot use it, a GLOB (case-sensitive) can;
+              // a phone prefix holds no GLOB wildcards (classifySearch lets only digits + ( ) - . and spaces through)
+              bind[`phone${i}`] = `${prefix}*`;
+              branches.push(branch(`phone GLOB $phone${i}`, 'phone'));
+            } else {
+              bind[`phone${i}`] = likePrefix(prefix);
+              branches.push(branch(`phone LIKE $phone${i}`, 'phone'));
+            }
+          });
           break;
         case 'name': {
           const [a = '', b] = search.tokens;
@@ -161,6 +166,17 @@ export function patientRepository(sql: SqlStore): PatientRepository {
         },
       );
       return (rows as (PatientRow & { why: 'name' | 'phone' })[]).map((row) => ({ ...toPatientSummary(row), why: row.why }));
+    },
+
+    async byNameAndBirthDate(fields) {
+      const nocase = sql.dialect === 'mysql' ? '' : ' COLLATE NOCASE';
+      const [rows] = await sql.sequelize.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM patients
+           WHERE last_name = $last${nocase} AND first_name = $first${nocase} AND date_of_birth = $dob
+           LIMIT 10`,
+        { bind: { last: fields.lastName, first: fields.firstName, dob: fields.dateOfBirth }, type: QueryTypes.RAW },
+      );
+      return (rows as PatientRow[]).map(toPatientSummary);
     },
 
     async appointmentsOf(patientId) {

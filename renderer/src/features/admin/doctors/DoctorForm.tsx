@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { AppError } from '../../../../../shared/ipc/result';
@@ -20,6 +20,9 @@ import {
   type PickedImage,
 } from './doctor-form';
 import { ProblemBanner } from '../../../components/ProblemBanner';
+import { PhoneField } from '../../../components/PhoneField';
+import { withClinicPhones } from '../../../forms/clinic-phones';
+import { useClinicPhoneCountry } from '../../../hooks/use-clinic-phones';
 
 const isFormField = fieldOf(FORM_FIELDS);
 
@@ -30,14 +33,16 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
   const [picked, setPicked] = useState<PickedImage | null>(null);
   const [removePicture, setRemovePicture] = useState(false);
   const [imageProblem, setImageProblem] = useState<string | null>(null);
+  const phoneCountry = useClinicPhoneCountry();
+  const schema = useMemo(() => withClinicPhones(doctor ? EditDoctorForm : NewDoctorForm, ['phone'], phoneCountry), [doctor, phoneCountry]);
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
   } = useForm<DoctorFormValues, unknown, DoctorFormOutput>({
-    resolver: zodResolver(doctor ? EditDoctorForm : NewDoctorForm),
-    defaultValues: doctor ? formValuesOf(doctor) : EMPTY_DOCTOR_FORM,
+    resolver: zodResolver(schema),
+    defaultValues: doctor ? formValuesOf(doctor, phoneCountry) : EMPTY_DOCTOR_FORM,
   });
   const currentPicture = picked?.dataUrl ?? (removePicture || !doctor ? null : (images[doctor.id] ?? null));
 
@@ -125,7 +130,7 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
           </div>
           <div className="form-row">
             <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" />
-            <TextField label="Phone" registration={register('phone')} error={errors.phone?.message} autoComplete="off" />
+            <PhoneField label="Phone" registration={register('phone')} error={errors.phone?.message} />
           </div>
           <div className="form-row">
             <TextField label="Specialization" registration={register('specialization')} error={errors.specialization?.message} />

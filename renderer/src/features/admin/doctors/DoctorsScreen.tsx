@@ -7,6 +7,7 @@ import { DoctorPasswordDialog, DoctorStatusDialog } from './DoctorDialogs';
 import { DoctorForm } from './DoctorForm';
 import { formatFee, initialsOf } from './doctor-form';
 import { DoctorSchedule } from '../schedule/DoctorSchedule';
+import { usePhoneFormat } from '../../../hooks/use-clinic-phones';
 
 type Pending = { kind: 'status' | 'password'; doctor: DoctorView };
 type Editing = { kind: 'new' } | { kind: 'edit'; doctor: DoctorView } | null;
@@ -23,6 +24,7 @@ function Avatar({ doctor }: { doctor: DoctorView }) {
 /** Admins: the clinic's doctors, their profiles, accounts and (one at a time) their schedule. */
 export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: number | null } = {}) {
   const { doctors, loading, error, load } = useAdminDoctorsStore();
+  const showPhone = usePhoneFormat();
   const [editing, setEditing] = useState<Editing>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -118,7 +120,7 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
                   <td className="data-table__mono data-table__nowrap">{doctor.licenseNumber}</td>
                   <td>
                     <div>{doctor.email}</div>
-                    <div className="data-table__muted">{doctor.phone}</div>
+                    <div className="data-table__muted">{showPhone(doctor.phone)}</div>
                   </td>
                   <td className="data-table__nowrap data-table__number">{formatFee(doctor.consultationFee)}</td>
                   <td>

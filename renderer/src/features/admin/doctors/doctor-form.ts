@@ -2,6 +2,7 @@ import { formatMoney } from '../../../stores/display-format';
 import { z } from 'zod';
 import { DoctorFields, Money, PROFILE_IMAGE_MAX_BYTES, PROFILE_IMAGE_TYPES, type DoctorView, type ProfileImageType } from '../../../../../shared/ipc/admin/doctors';
 import { NewPassword } from '../../../../../shared/ipc/schemas';
+import { formatPhone, type PhoneCountry } from '../../../../../shared/domain/phone';
 
 /** The form keeps every input as typed text; the schema turns it into the channel's values. */
 export interface DoctorFormValues {
@@ -50,12 +51,13 @@ export const EMPTY_DOCTOR_FORM: DoctorFormValues = {
   password: '',
 };
 
-export function formValuesOf(doctor: DoctorView): DoctorFormValues {
+export function formValuesOf(doctor: DoctorView, phoneCountry: PhoneCountry): DoctorFormValues {
   return {
     firstName: doctor.firstName,
     lastName: doctor.lastName,
     email: doctor.email,
-    phone: doctor.phone,
+    // shown as the clinic reads it; saved again as E.164
+    phone: formatPhone(doctor.phone, phoneCountry),
     specialization: doctor.specialization,
     licenseNumber: doctor.licenseNumber,
     yearsExperience: String(doctor.yearsExperience),

@@ -3,6 +3,8 @@ import { formatClockTime, formatDayShortWithYear } from '../../../stores/display
 import type { AffectedAppointment } from '../../../../../shared/ipc/admin/availability';
 import { Spinner } from '../../../components/Spinner';
 import { FieldError } from '../../../components/TextField';
+import { usePhoneFormat } from '../../../hooks/use-clinic-phones';
+import { emailForDisplay } from '../../../../../shared/domain/reception/no-email';
 
 /**
  * The booked appointments a schedule change would strand, before anything is saved: cancel them
@@ -25,6 +27,7 @@ export function ConflictResolver({
   onBack(): void;
 }) {
   const id = useId();
+  const showPhone = usePhoneFormat();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const count = appointments.length;
@@ -59,8 +62,8 @@ export function ConflictResolver({
                 <div className="data-table__strong">
                   {a.patient.firstName} {a.patient.lastName}
                 </div>
-                <div className="data-table__muted">{a.patient.phone}</div>
-                <div className="data-table__muted">{a.patient.email}</div>
+                <div className="data-table__muted">{showPhone(a.patient.phone)}</div>
+                <div className="data-table__muted">{emailForDisplay(a.patient.email)}</div>
               </td>
 
             </tr>
@@ -116,6 +119,7 @@ export function ConflictResolver({
 
 /** After a one-step cancellation: whom to tell, and how to reach them. */
 export function PatientsToNotify({ notify, onDismiss }: { notify: { appointmentId: number; firstName: string; lastName: string; phone: string; email: string; date: string; time: string }[]; onDismiss(): void }) {
+  const showPhone = usePhoneFormat();
   return (
     <div className="card notify-card" role="region" aria-label="Patients to notify">
       <div className="conflict-card__header">
@@ -139,8 +143,8 @@ export function PatientsToNotify({ notify, onDismiss }: { notify: { appointmentI
               <td className="data-table__strong">
                 {n.firstName} {n.lastName}
               </td>
-              <td className="data-table__nowrap">{n.phone}</td>
-              <td>{n.email}</td>
+              <td className="data-table__nowrap">{showPhone(n.phone)}</td>
+              <td>{emailForDisplay(n.email)}</td>
               <td className="data-table__nowrap">
                 {formatDayShortWithYear(n.date)} · {formatClockTime(n.time)}
               </td>

@@ -8,6 +8,7 @@ import { FieldError } from '../../../components/TextField';
 import { TimeZoneField } from '../../setup/TimeZoneField';
 import type { EditableRange } from '../schedule/DayRanges';
 import { fromEditable, OpeningHoursEditor, toEditable } from './OpeningHoursEditor';
+import { PhoneCountrySelect } from './PhoneCountrySelect';
 
 type Draft = { kind: 'text'; text: string } | { kind: 'week'; days: Record<number, EditableRange[]> };
 
@@ -121,6 +122,8 @@ export function SettingEditor({
       <div className={`field${problem ? ' field--invalid' : ''}`}>
         {setting.editor === 'openingHours' && draft.kind === 'week' ? (
           <OpeningHoursEditor value={draft.days} onChange={(days) => setDraft({ kind: 'week', days })} />
+        ) : setting.editor === 'phoneCountry' ? (
+          <PhoneCountrySelect id={id} label={setting.label} value={text} onChange={setText} invalid={Boolean(problem)} describedBy={problem ? errorId : undefined} />
         ) : setting.editor === 'timezone' ? (
           <TimeZoneField
             label={setting.label}

@@ -1,6 +1,7 @@
 import type { OpeningHours } from '../../../../../shared/domain/scheduling/opening-hours';
 import type { KnownSettingView } from '../../../../../shared/ipc/admin/settings';
 import { WEEK_ORDER, WEEKDAY_NAMES } from '../schedule/DayRanges';
+import { phoneCountryLabel } from './PhoneCountrySelect';
 
 const SHORT = (day: number) => (WEEKDAY_NAMES[day] ?? '').slice(0, 3);
 
@@ -29,6 +30,8 @@ export function formatSettingValue(setting: Pick<KnownSettingView, 'editor' | 'u
       return openingHoursSummary(value as OpeningHours);
     case 'json':
       return JSON.stringify(value);
+    case 'phoneCountry':
+      return typeof value === 'string' && value !== '' ? phoneCountryLabel(value) : "Guessed from the clinic's time zone";
     default:
       return typeof value === 'string' && value.trim() !== '' ? value : 'Not set';
   }

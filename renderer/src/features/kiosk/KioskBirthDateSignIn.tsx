@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { KioskBirthDateSignInInput } from '../../../../shared/ipc/kiosk/schemas';
+import type { AppError } from '../../../../shared/ipc/result';
+import { Banner } from '../../components/Banner';
+import { Spinner } from '../../components/Spinner';
+import { TextField } from '../../components/TextField';
+import { useKioskStore } from '../../stores/kiosk-store';
+
+/** Main's messages speak to staff; a patient gets the same meaning in their words. */
+function patientMessage(error: AppError): string {
+  if (error.code === 'INVALID_CREDENTIALS') return 'We could not find you with these details. Please check them, or ask at the front desk.';
+  if (error.code === 'LOCKED_OUT') return 'For your safety, checking in here is paused for a while. Please ask at the front desk.';
+  if (error.code === 'ACCOUNT_INACTIVE' || error.code === 'CONFLICT') return 'Please check in at the front desk.';
+  return error.message;
+}
+
+/**
+ * Check-in for patients without email or kiosk password: name, date of birth and the last four
+ * digits of their phone. A refusal empties the digits, so the next person does not see them.
+ */
+export function KioskBirthDateSignIn() {
+  const signInByBirthDate = useKioskStore((state) => state.signInByBirthDate);
+  const [error, setError] = useState<AppError | null>(null);
+  const {
+    register,
+    handleSubmit,
+    resetField,
+    formState: { errors, isSubmitting },
+  } = useForm<KioskBirthDateSignInInput>({
+    resolver: zodResolver(KioskBirthDateSignInInput),
+    defaultValues: { firstName: '', lastName: '', dateOfBirth: '', phoneLastFour: '' },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    const result = await signInByBirthDate(values);
+    if (!result.ok) {
+      setError(result.error);
+      resetField('phoneLastFour');
+    }
+  });
+  return (
+    <form className="kiosk-card kiosk-signin" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Check in with your date of birth">
+      {error ? (
+        <Banner tone="error" title={error.code === 'LOCKED_OUT' ? 'Too many attempts' : 'We could not find you'}>
+          <p>{patientMessage(error)}</p>
+        </Banner>
+      ) : null}
+      <div className="kiosk-signin__row">
+        <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoComplete="off" />
+        <TextField label="Last name" registration={register('lastName')} error={errors.lastName?.message} autoComplete="off" />
+      </div>
+      <TextField label="Date of birth" type="date" registration={register('dateOfBirth')} error={errors.dateOfBirth?.message} />
+      <TextField
+        label="Last 4 digits of your phone"
+        registration={register('phoneLastFour')}
+        error={errors.phoneLastFour?.message}
+        autoComplete="off"
+        hint="The phone number the clinic has for you."
+      />
+      <button type="submit" className="kiosk-button kiosk-button--primary" disabled={isSubmitting}>
+        {isSubmitting ? <Spinner /> : null}
+        Continue
+      </button>
+    </form>
+  );
+}
