@@ -52,6 +52,15 @@ export function mondayOf(date: string): string {
   return addDays(date, -((dayOfWeek(date) + 6) % 7));
 }
 
+/**
+ * The first day of the week a date falls in, for a week that starts on the given ISO weekday
+ * (1 = Monday … 7 = Sunday; the clinic's setting).
+ */
+export function weekStartOf(date: string, firstIsoDay: number): string {
+  const iso = dayOfWeek(date) === 0 ? 7 : dayOfWeek(date);
+  return addDays(date, -((iso - firstIsoDay + 7) % 7));
+}
+
 /** 'YYYY-MM' of a date. */
 export function monthOf(date: string): string {
   return date.slice(0, 7);

@@ -4,6 +4,7 @@ import { isValidTimeZone } from './timezone';
 import { isPhoneCountry } from './phone';
 import { OpeningHours, DEFAULT_OPENING_HOURS } from './scheduling/opening-hours';
 import { DEFAULT_TEMPLATES, MessageTemplates } from './communications/templates';
+import { isSupportedCurrency, isSupportedLocale, type DisplayLocale, type WeekStart } from './display-format';
 
 /**
  * The typed registry of clinic_settings keys. clinic_settings stores text; every known key has
@@ -48,6 +49,26 @@ export const SETTINGS = {
     'The time zone of the clinic: every appointment date and time is wall-clock time here.',
     text().refine(isValidTimeZone, 'Unknown time zone'),
     'UTC',
+  ),
+  // How the clinic reads dates, times and amounts (display-format.ts builds every text from these).
+  displayLocale: textSetting(
+    'display_locale',
+    'The language and date order of screens, printouts and messages, as a locale tag: en-GB (8 Dec 2026), en-US (Dec 8, 2026), de-AT.',
+    text().trim().refine(isSupportedLocale, 'Use a locale tag such as en-GB, en-US or de-AT'),
+    'en-GB',
+  ),
+  clockHours: textSetting('clock_hours', 'Times on a 24-hour clock (14:05) or a 12-hour clock (2:05 PM).', z.enum(['24', '12']), '24'),
+  weekStart: textSetting(
+    'week_start',
+    'The first day of the week in week and month views.',
+    z.enum(['monday', 'saturday', 'sunday']),
+    'monday',
+  ),
+  currency: textSetting(
+    'currency',
+    'The currency of fees, as an ISO 4217 code (EUR, USD, GBP).',
+    text().trim().refine(isSupportedCurrency, 'Use a three-letter ISO 4217 code such as EUR or USD'),
+    'EUR',
   ),
   slotStepMinutes: integerSetting('slot_step_minutes', 'Appointments start on this grid (minutes past midnight).', 5, 120, 15),
   defaultDurationMinutes: integerSetting('default_duration_minutes', 'Length of a new appointment unless chosen otherwise.', 5, 480, 30),
@@ -168,4 +189,16 @@ export function settingsFromRows(rows: readonly { settingKey: string; settingVal
     }
   }
   return result as ClinicSettings;
+}
+
+const WEEK_STARTS: Record<string, WeekStart> = { monday: 1, saturday: 6, sunday: 7 };
+
+/** The part of the settings that decides how dates, times and amounts read. */
+export function displayLocaleOf(settings: Pick<ClinicSettings, 'displayLocale' | 'clockHours' | 'weekStart' | 'currency'>): DisplayLocale {
+  return {
+    locale: settings.displayLocale,
+    hourCycle: settings.clockHours === '12' ? 'h12' : 'h23',
+    weekStart: WEEK_STARTS[settings.weekStart] ?? 1,
+    currency: settings.currency,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Role } from './permissions';
+import type { DisplayLocale } from '../domain/display-format';
 
 export type StoreMode = 'standalone' | 'networked';
 
@@ -21,6 +22,8 @@ export interface AppStatus {
   setupRequired: boolean;
   clinicName: string | null;
   timezone: string | null;
+  /** How dates, times and fees read (the clinic's locale settings; the defaults before setup). */
+  display: DisplayLocale;
   /** The clinic's default phone country (ISO 3166 alpha-2): the setting, else guessed from the time zone, else AT. */
   phoneCountry: string;
   /** Set when the app cannot work at all (for example a database newer than the app). */

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
 import { addDays, clinicToday, dragSelect, minutesOf, openCalendarOnDemoClinic } from './support/calendar-clinic';
-import { formatDayLong } from '../../shared/domain/display-format';
+import { DEFAULT_DISPLAY_LOCALE, formatDayLong } from '../../shared/domain/display-format';
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
 
@@ -92,7 +92,7 @@ test('a new patient at the desk: registered inside the booking dialog, one set o
   const lastName = chosen.doctorName.split(' ').at(-1)!;
   await expect(summary.locator('span')).toHaveText([
     new RegExp(`${lastName}$`),
-    formatDayLong(tomorrow),
+    formatDayLong(tomorrow, DEFAULT_DISPLAY_LOCALE),
     `${chosen.time} – ${end}`,
     '45 min',
   ]);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import mysql from 'mysql2/promise';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
-import { formatDayShort } from '../../shared/domain/display-format';
+import { DEFAULT_DISPLAY_LOCALE, formatDayShort } from '../../shared/domain/display-format';
 import { isLocalId } from '../../shared/domain/sync/local-ids';
 import { saveScreen } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
@@ -283,7 +283,7 @@ test('offline: the desk books and checks in from its own copy, the changes reach
     const chips = dialog.locator('.slot-chip');
     await expect(chips.first()).toBeVisible();
     // The taken time is not offered.
-    const offered = await dialog.getByRole('group', { name: `Free times on ${formatDayShort(mine!.date)}` }).locator('.slot-chip').allTextContents();
+    const offered = await dialog.getByRole('group', { name: `Free times on ${formatDayShort(mine!.date, DEFAULT_DISPLAY_LOCALE)}` }).locator('.slot-chip').allTextContents();
     expect(offered.length).toBeGreaterThan(0);
     expect(offered).not.toContain(mine!.time);
     await saveScreen(page, 'offline-another-slot');

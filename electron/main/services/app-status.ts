@@ -1,6 +1,9 @@
 import type { AppStatus } from '../../../shared/ipc/types';
 import type { AppRuntime } from '../runtime/app-runtime';
+import { DEFAULT_DISPLAY_LOCALE } from '../../../shared/domain/display-format';
+import { displayLocaleOf } from '../../../shared/domain/settings-registry';
 import { readSettingOrNull } from './clinic-settings';
+import { loadClinicSettings } from './scheduling/rules';
 import { isSetupRequired } from './setup';
 import { clinicPhoneCountry, FALLBACK_PHONE_COUNTRY } from '../../../shared/domain/phone';
 
@@ -17,6 +20,7 @@ export async function appStatus(runtime: StatusRuntime): Promise<AppStatus> {
     setupRequired: false,
     clinicName: null,
     timezone: null,
+    display: DEFAULT_DISPLAY_LOCALE,
     phoneCountry: FALLBACK_PHONE_COUNTRY,
   };
   const configProblem = runtime.problemWithConfig;
@@ -30,6 +34,7 @@ export async function appStatus(runtime: StatusRuntime): Promise<AppStatus> {
     setupRequired: await isSetupRequired(sql),
     clinicName: await readSettingOrNull(sql.models, 'clinicName'),
     timezone,
+    display: displayLocaleOf(await loadClinicSettings(sql.models)),
     phoneCountry: clinicPhoneCountry(await readSettingOrNull(sql.models, 'defaultPhoneCountry'), timezone),
   };
 }

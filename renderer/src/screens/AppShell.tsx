@@ -1,3 +1,4 @@
+import { useDisplayKey } from '../stores/display-format';
 import { useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
 import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
@@ -43,6 +44,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
       }
     : undefined;
   const zone = status.timezone ?? 'UTC';
+  const displayKey = useDisplayKey();
   return (
     <div className="app-shell">
       <SideNav sections={sections} current={section} onSelect={open} />
@@ -52,7 +54,8 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           user={user}
           onOpenConflicts={sections.includes('conflicts') ? () => open('conflicts') : undefined}
         />
-        <main className={`app-shell__content app-shell__content--${section}`} id={section}>
+        {/* Keyed on the display settings: a change of locale, clock or currency re-renders the section in full. */}
+        <main key={displayKey} className={`app-shell__content app-shell__content--${section}`} id={section}>
           <h1 className="visually-hidden">{SECTION_LABEL[section]}</h1>
           {section === 'calendar' ? <CalendarScreen zone={zone} onSetHours={setHours} /> : null}
           {section === 'today' ? <FlowBoard zone={zone} /> : null}

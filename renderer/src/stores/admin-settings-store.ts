@@ -17,10 +17,10 @@ const EMPTY = { page: null, loading: false, error: null } satisfies Partial<Admi
 
 /** The clinic settings screen's data (admins). */
 export const useAdminSettingsStore = create<AdminSettingsState>()((set) => {
-  /** Settings the rest of the screen shows (header name, clock zone, phone country, lock timer) follow a save at once. */
+  /** Settings the rest of the screen shows (header name, clock zone, date and money formats, phone country, lock timer) follow a save at once. */
   async function applyElsewhere(saved: KnownSettingView): Promise<void> {
     if (saved.name === 'inactivityLockMinutes') useAppStore.setState({ idleLockMinutes: saved.value as number });
-    if (saved.name === 'clinicName' || saved.name === 'timezone' || saved.name === 'defaultPhoneCountry') {
+    if (['clinicName', 'timezone', 'defaultPhoneCountry', 'displayLocale', 'clockHours', 'weekStart', 'currency'].includes(saved.name)) {
       const status = await clinicApi()['app.status']({});
       if (status.ok) useAppStore.setState({ status: status.data });
     }

@@ -5,7 +5,8 @@ import type { AppointmentView, CalendarAppointment, CalendarDay } from '../../..
 import type { CalendarMonth, CalendarWeek } from '../../../shared/ipc/calendar/types';
 import type { VisitStep } from '../../../shared/domain/scheduling/visit-steps';
 import { onSessionReset, noted } from './app-store';
-import { addDays, datesBetween, daysBetween, monthOf, mondayOf, monthDates } from '../../../shared/domain/plain-date';
+import { addDays, datesBetween, daysBetween, monthOf, monthDates, weekStartOf } from '../../../shared/domain/plain-date';
+import { clinicToday, currentDisplayLocale } from './display-format';
 import { cachedDay, rememberDay, type CachedDay } from '../../../shared/domain/calendar/day-cache';
 import { neighbourDates, viewFreshness, type Freshness } from '../../../shared/domain/calendar/view-freshness';
 
@@ -122,8 +123,8 @@ let noticeCounter = 0;
 export function shownDates(state: Pick<CalendarState, 'view' | 'date'>): { from: string; to: string } {
   if (state.view === 'day') return { from: state.date, to: state.date };
   if (state.view === 'week') {
-    const monday = mondayOf(state.date);
-    return { from: monday, to: addDays(monday, 6) };
+    const first = weekStartOf(state.date, currentDisplayLocale().weekStart);
+    return { from: first, to: addDays(first, 6) };
   }
   const dates = monthDates(monthOf(state.date));
   return { from: dates[0] as string, to: dates.at(-1) as string };
@@ -299,7 +300,7 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
 
   return {
     view: 'day',
-    date: new Date().toISOString().slice(0, 10),
+    date: clinicToday(),
     specialization: null,
     weekDoctorId: null,
     ...EMPTY,

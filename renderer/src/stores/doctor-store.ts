@@ -20,6 +20,7 @@ import type {
   WeeklyRange,
 } from '../../../shared/ipc/admin/availability';
 import { onSessionReset, noted } from './app-store';
+import { clinicToday } from './display-format';
 
 /** Where the doctor is inside "My day". */
 export type DoctorScreen =
@@ -82,7 +83,7 @@ export const useDoctorStore = create<DoctorState>()((set, get) => {
     show: (screen) => set({ screen }),
 
     loadDay: async (date) => {
-      const wanted = date ?? get().date ?? get().day?.today ?? todayHere();
+      const wanted = date ?? get().date ?? get().day?.today ?? clinicToday();
       set({ dayLoading: true, date: wanted });
       const result = noted(await api()['doctor.myDay']({ date: wanted }));
       if (get().date !== wanted) return; // a later choice of date won
@@ -146,10 +147,5 @@ export const useDoctorStore = create<DoctorState>()((set, get) => {
   };
 });
 
-/** The workstation's own date, only until main answers with the clinic's "today". */
-function todayHere(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 onSessionReset(() => useDoctorStore.setState(EMPTY));

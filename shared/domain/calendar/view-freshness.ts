@@ -1,4 +1,4 @@
-import { addDays, mondayOf, monthOf } from '../plain-date';
+import { addDays, daysBetween, monthOf } from '../plain-date';
 
 export type CalendarViewKind = 'day' | 'week' | 'month';
 
@@ -38,7 +38,9 @@ export function viewFreshness(header: HeaderParameters, loaded: LoadedParameters
   }
   if (header.view === 'week') {
     if (loaded.week === null) return { state: 'loading' };
-    const sameWeek = loaded.week.weekStart === mondayOf(header.date);
+    // The week starts on the clinic's first day, which main applied: the header's date lies in it.
+    const offset = daysBetween(loaded.week.weekStart, header.date);
+    const sameWeek = offset >= 0 && offset < 7;
     const sameDoctor = header.weekDoctorId === null || loaded.week.doctorId === header.weekDoctorId;
     return sameWeek && sameDoctor ? { state: 'fresh' } : { state: 'stale', showing: `week of ${loaded.week.weekStart}` };
   }

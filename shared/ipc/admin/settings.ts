@@ -3,13 +3,20 @@ import { text } from '../../domain/text';
 import { SETTINGS, type SettingDefinition, type SettingName } from '../../domain/settings-registry';
 
 /** How the settings screen edits a known setting. */
-export type SettingEditor = 'text' | 'multiline' | 'email' | 'phone' | 'phoneCountry' | 'integer' | 'timezone' | 'openingHours' | 'json';
+export type SettingEditor = 'text' | 'multiline' | 'email' | 'phone' | 'phoneCountry' | 'integer' | 'timezone' | 'openingHours' | 'json' | 'choice';
+
+export interface SettingChoice {
+  value: string;
+  label: string;
+}
 
 export interface SettingPresentation {
   label: string;
   editor: SettingEditor;
   unit?: string;
-  group: 'Clinic' | 'Booking' | 'Reminders' | 'Security' | 'Other';
+  group: 'Clinic' | 'Locale' | 'Booking' | 'Reminders' | 'Security' | 'Other';
+  /** The values a 'choice' editor offers. */
+  choices?: readonly SettingChoice[];
 }
 
 /**
@@ -24,6 +31,27 @@ const PRESENTATION: Partial<Record<SettingName, SettingPresentation>> = {
   defaultPhoneCountry: { label: 'Default phone country', editor: 'phoneCountry', group: 'Clinic' },
   timezone: { label: 'Time zone', editor: 'timezone', group: 'Clinic' },
   openingHours: { label: 'Opening hours', editor: 'openingHours', group: 'Clinic' },
+  displayLocale: { label: 'Locale', editor: 'text', group: 'Locale' },
+  clockHours: {
+    label: 'Clock',
+    editor: 'choice',
+    group: 'Locale',
+    choices: [
+      { value: '24', label: '24-hour (14:05)' },
+      { value: '12', label: '12-hour (2:05 PM)' },
+    ],
+  },
+  weekStart: {
+    label: 'First day of the week',
+    editor: 'choice',
+    group: 'Locale',
+    choices: [
+      { value: 'monday', label: 'Monday' },
+      { value: 'saturday', label: 'Saturday' },
+      { value: 'sunday', label: 'Sunday' },
+    ],
+  },
+  currency: { label: 'Currency', editor: 'text', group: 'Locale' },
   slotStepMinutes: { label: 'Slot step', editor: 'integer', unit: 'minutes', group: 'Booking' },
   defaultDurationMinutes: { label: 'Default duration', editor: 'integer', unit: 'minutes', group: 'Booking' },
   minimumNoticeMinutes: { label: 'Minimum notice', editor: 'integer', unit: 'minutes', group: 'Booking' },
@@ -87,6 +115,7 @@ export interface KnownSettingView {
   editor: SettingEditor;
   group: SettingPresentation['group'];
   unit: string | null;
+  choices: readonly SettingChoice[] | null;
   min: number | null;
   max: number | null;
   /** The value in effect: the stored one, or the default when nothing (or nothing valid) is stored. */

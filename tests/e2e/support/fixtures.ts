@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
+import { scanScreen } from './accessibility';
 import { launchApp, REPO_ROOT, type LaunchedApp } from './launch';
 
 export interface ClinicFixtures {
@@ -37,11 +38,15 @@ export { expect };
 
 const SCREENS_DIR = join(REPO_ROOT, 'test-results', 'screens');
 
-/** Saves a screenshot for people to review (test-results/screens/<name>.png, not in git). */
+/**
+ * Saves a screenshot for people to review (test-results/screens/<name>.png, not in git) and
+ * scans the same screen with axe: every screen the suite looks at is held to WCAG 2.1 AA.
+ */
 export async function saveScreen(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const path = join(SCREENS_DIR, `${name}.png`);
   // Let fades and the caret settle so the picture shows the screen as a person sees it.
   await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await scanScreen(page, name);
   return path;
 }

@@ -1,4 +1,4 @@
-import { formatDayLong } from '../../../shared/domain/display-format';
+import { DEFAULT_DISPLAY_LOCALE, formatDayLong } from '../../../shared/domain/display-format';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../electron/main/compose';
@@ -24,7 +24,7 @@ import { openWorkstation } from './comms-fixture';
 
 const SECRET = 'smtp-pass-Zq81!';
 const DAY = tomorrow();
-const longDate = (date: string) => formatDayLong(date);
+const longDate = (date: string) => formatDayLong(date, DEFAULT_DISPLAY_LOCALE);
 
 describe.each(WORKSTATION_STORES)('communications channels on the $name', (store) => {
   let smtp: SmtpTestServer;

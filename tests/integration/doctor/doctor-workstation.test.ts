@@ -12,6 +12,7 @@ import { startWorkstation, type Workstation } from '../../../electron/main/compo
 import { hashPassword } from '../../../electron/main/security/password';
 import { doctorSessionUser } from '../../../electron/main/services/accounts';
 import type { SystemAuditLog } from '../../../shared/documents';
+import { DEFAULT_DISPLAY_LOCALE, formatBirthDate, type DisplayLocale } from '../../../shared/domain/display-format';
 import type { DoctorAppointmentPage, DoctorDayView, FollowUpSlots, PrescriptionPdf, PrescriptionView, SigningKeyStatus } from '../../../shared/ipc/doctor/types';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
 import type { SessionUser } from '../../../shared/ipc/types';
@@ -300,7 +301,8 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     const text = pdfText(bytes, pdf.fileName);
     expect(text).toContain('Generated Riverside Clinic');
     expect(text).toContain(`${patient.firstName} ${patient.lastName}`);
-    expect(text).toContain(`Date of birth ${String(patient.dateOfBirth).slice(0, 10)}`);
+    const born = String(patient.dateOfBirth).slice(0, 10);
+    expect(text).toContain(`Date of birth ${formatBirthDate(born, DEFAULT_DISPLAY_LOCALE)}`);
     expect(text).toContain(`${doctor.firstName} ${doctor.lastName}`);
     expect(text).toContain(`License no. ${doctor.licenseNumber}`);
     expect(text).toContain('Acute pharyngitis');
@@ -330,5 +332,20 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
     expect(statSync(`${prefix}.png`).size).toBeGreaterThan(10_000);
     expect(readFileSync(`${prefix}.png`).subarray(1, 4).toString()).toBe('PNG');
+
+    // The clinic reads dates month first on a 12-hour clock: the same prescription prints so.
+    const US: DisplayLocale = { locale: 'en-US', hourCycle: 'h12', weekStart: 7, currency: 'USD' };
+    const stored = { display_locale: 'en-US', clock_hours: '12', week_start: 'sunday', currency: 'USD' };
+    for (const [settingKey, settingValue] of Object.entries(stored)) await sql.models.ClinicSetting.upsert({ settingKey, settingValue });
+    try {
+      const us = await call<PrescriptionPdf>('doctor.prescription.pdf', { prescriptionId: rx.id });
+      const usText = pdfText(Buffer.from(us.base64, 'base64'), `us-${us.fileName}`);
+      expect(usText).toContain(`Date of birth ${formatBirthDate(born, US)}`);
+      expect(usText).not.toContain(formatBirthDate(born, DEFAULT_DISPLAY_LOCALE));
+      expect(usText).toMatch(/Digitally signed \(Ed25519, verified\) on [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M/);
+      expect(us.fileName).toBe(pdf.fileName);
+    } finally {
+      await sql.models.ClinicSetting.destroy({ where: { settingKey: Object.keys(stored) } });
+    }
   });
 });

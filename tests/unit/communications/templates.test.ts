@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatDayLong } from '../../../shared/domain/display-format';
+import { DEFAULT_DISPLAY_LOCALE, formatDayLong } from '../../../shared/domain/display-format';
 import { describe, expect, it } from 'vitest';
 import { CheckedTemplate, DEFAULT_TEMPLATES, escapeHtml, MESSAGE_KINDS, PLACEHOLDERS, renderTemplate, SAMPLE_VALUES, unknownPlaceholders, type TemplateValues } from '../../../shared/domain/communications/templates';
 
@@ -60,7 +60,7 @@ describe('template checks', () => {
 
 describe('formatDayLong', () => {
   it('writes the weekday, day, month and year', () => {
-    expect(formatDayLong('2026-12-08')).toBe('Tuesday 8 December 2026');
-    expect(formatDayLong('2024-02-29')).toBe('Thursday 29 February 2024');
+    expect(formatDayLong('2026-12-08', DEFAULT_DISPLAY_LOCALE)).toBe('Tuesday 8 December 2026');
+    expect(formatDayLong('2024-02-29', DEFAULT_DISPLAY_LOCALE)).toBe('Thursday 29 February 2024');
   });
 });

@@ -54,6 +54,7 @@ function knownView(name: SettingName, row: SettingRow | undefined, authors: Read
     editor: presentation.editor,
     group: presentation.group,
     unit: presentation.unit ?? null,
+    choices: presentation.choices ?? null,
     min: bounds.min,
     max: bounds.max,
     value,

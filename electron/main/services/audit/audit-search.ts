@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 import type { SystemAuditLog } from '../../../../shared/documents';
 import type { AuditExportInput, AuditSearchInput } from '../../../../shared/ipc/auth-schemas';
 import { csvDocument, csvLine } from '../../../../shared/ipc/admin/report-csv';
@@ -156,12 +157,14 @@ export async function exportAuditTrail(stores: { sql: SqlStore; documents: Docum
   const rows = await stores.documents.systemAuditLogs.find(filter, { sort: { timestamp: 'desc' }, limit: EXPORT_LIMIT + 1 });
   const kept = rows.slice(0, EXPORT_LIMIT);
   const views = await viewsOf(stores.sql, kept);
-  const { timezone } = await loadClinicSettings(stores.sql.models);
+  const settings = await loadClinicSettings(stores.sql.models);
+  const { timezone } = settings;
+  const display = displayLocaleOf(settings);
   const lines = [csvLine(['time', 'timestamp_utc', 'who', 'user_type', 'user_id', 'action', 'what', 'patient', 'patient_id', 'resource', 'workstation', 'outcome'])];
   for (const v of views) {
     lines.push(
       csvLine([
-        formatMoment(v.timestamp, timezone, true),
+        formatMoment(v.timestamp, timezone, display, true),
         v.timestamp,
         v.userName,
         v.userType,

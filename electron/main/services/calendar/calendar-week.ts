@@ -1,4 +1,5 @@
-import { addDays, mondayOf, workingIntervals } from '../../../../shared/domain/scheduling';
+import { addDays, weekStartOf, workingIntervals } from '../../../../shared/domain/scheduling';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { CalendarWeek, CalendarWeekDay } from '../../../../shared/ipc/calendar/types';
@@ -17,10 +18,10 @@ import { doctorDisplayName } from '../scheduling/slot-view';
  * (doctor_id, appointment_date, appointment_time) index.
  */
 export async function calendarWeek(sql: SqlStore, query: CalendarWeekQuery): Promise<CalendarWeek> {
-  const weekStart = mondayOf(query.date);
+  const settings = await cachedClinicSettings(sql);
+  const weekStart = weekStartOf(query.date, displayLocaleOf(settings).weekStart);
   const weekEnd = addDays(weekStart, 6);
-  const [settings, { doctors, schedules }, rows] = await Promise.all([
-    cachedClinicSettings(sql),
+  const [{ doctors, schedules }, rows] = await Promise.all([
     cachedDoctorSchedules(sql.sequelize, { doctorIds: [query.doctorId] }, weekStart, weekEnd),
     calendarRepository(sql).doctorAppointments(query.doctorId, weekStart, weekEnd),
   ]);

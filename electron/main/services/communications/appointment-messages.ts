@@ -1,7 +1,7 @@
-import { formatDayLong } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayLong } from '../../../../shared/domain/display-format';
 import { instantToWall, parseTime, wallToInstant } from '../../../../shared/domain/scheduling';
 import { type MessageKind, type TemplateValues } from '../../../../shared/domain/communications/templates';
-import type { ClinicSettings } from '../../../../shared/domain/settings-registry';
+import { displayLocaleOf, type ClinicSettings } from '../../../../shared/domain/settings-registry';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { messageRepository, type AppointmentForMessage } from '../../data/sql/repositories/message-repository';
 
@@ -37,8 +37,8 @@ export function templateValues(a: AppointmentForMessage, settings: ClinicSetting
     patientFirstName: a.patientFirstName,
     patientName: `${a.patientFirstName} ${a.patientLastName}`,
     doctorName: `Dr. ${a.doctorFirstName} ${a.doctorLastName}`,
-    date: formatDayLong(a.date),
-    time: a.time,
+    date: formatDayLong(a.date, displayLocaleOf(settings)),
+    time: formatClockTime(a.time, displayLocaleOf(settings)),
     address: settings.clinicAddress,
   };
 }

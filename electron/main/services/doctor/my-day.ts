@@ -1,4 +1,5 @@
-import { addDays, checkTransition, datesBetween, instantToWall, mondayOf, wallToInstantLenient, parseTime } from '../../../../shared/domain/scheduling';
+import { addDays, checkTransition, datesBetween, instantToWall, weekStartOf, wallToInstantLenient, parseTime } from '../../../../shared/domain/scheduling';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 import type { DoctorAppointmentRow, DoctorDayView } from '../../../../shared/ipc/doctor/types';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
@@ -18,7 +19,7 @@ export async function myDay(sql: SqlStore, user: SessionUser, input: { date: str
   const settings = await loadClinicSettings(sql.models);
   const now = clock();
   const today = instantToWall(now, settings.timezone).date;
-  const monday = mondayOf(input.date);
+  const monday = weekStartOf(input.date, displayLocaleOf(settings).weekStart);
   const sunday = addDays(monday, 6);
   const appointments = doctorDayRepository(sql);
   const weekRows = await appointments.ofDoctorBetween(doctorId, monday, sunday);

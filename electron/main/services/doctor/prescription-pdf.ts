@@ -1,6 +1,8 @@
 import { shownDoctorName, shownPatientName } from '../../../../shared/domain/integration/copied-names';
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
+import { formatBirthDate, formatDate, formatMoment, type DisplayLocale } from '../../../../shared/domain/display-format';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 import type { Prescription } from '../../../../shared/documents';
 import type { PrescriptionPdf, SignatureCheck } from '../../../../shared/ipc/doctor/types';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -16,6 +18,8 @@ import { readablePrescription } from './prescriptions';
 export interface PrescriptionPrint {
   clinic: { name: string; address: string | null; phone: string | null; email: string | null };
   timezone: string;
+  /** How dates read: the clinic's locale settings. */
+  display: DisplayLocale;
   /** `signedAs`: the name the signature covers, when the person has been renamed since. */
   doctor: { name: string; signedAs?: string | undefined; specialization: string; licenseNumber: string; phone: string };
   patient: { name: string; signedAs?: string | undefined; dateOfBirth: string; gender: string };
@@ -28,11 +32,16 @@ const MUTED = '#5b6b7c';
 const RULE = '#c9d3dd';
 const ACCENT = '#1f5f8b';
 
+/** The clinic's calendar day of the prescription ('YYYY-MM-DD'). */
+function prescriptionDay(writtenAt: Date, zone: string): string {
+  return DateTime.fromJSDate(writtenAt).setZone(zone).toISODate() ?? writtenAt.toISOString().slice(0, 10);
+}
+
 /** Clinic address and phone, when an administrator has set them (optional settings keys). */
-function signatureLine(signature: SignatureCheck, zone: string): { text: string; color: string } {
+function signatureLine(signature: SignatureCheck, zone: string, display: DisplayLocale): { text: string; color: string } {
   switch (signature.state) {
     case 'valid': {
-      const at = signature.signedAt ? DateTime.fromISO(signature.signedAt).setZone(zone).toFormat('yyyy-MM-dd HH:mm') : 'unknown time';
+      const at = signature.signedAt ? formatMoment(signature.signedAt, zone, display) : 'unknown time';
       return { text: `Digitally signed (Ed25519, verified) on ${at}. Key id: ${signature.keyId}`, color: '#1d6b3a' };
     }
     case 'invalid':
@@ -68,7 +77,7 @@ export function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes
   if (contact) doc.font('Helvetica').fontSize(9.5).fillColor(MUTED).text(contact);
   doc.moveDown(0.3);
   doc.font('Helvetica-Bold').fontSize(13).fillColor(INK).text('Prescription', { continued: true });
-  const dated = DateTime.fromJSDate(rx.prescriptionDate).setZone(print.timezone).toFormat('yyyy-MM-dd');
+  const dated = formatDate(prescriptionDay(rx.prescriptionDate, print.timezone), print.display);
   doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(`   Date ${dated}  ·  No. ${rx.id}  ·  Version ${rx.version ?? 1}`);
   if (rx.status !== 'Active') doc.font('Helvetica-Bold').fontSize(10).fillColor('#a32020').text(`Status: ${rx.status}${rx.supersededById ? ` (replaced by ${rx.supersededById})` : ''}`);
   rule();
@@ -87,7 +96,7 @@ export function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes
   doc.font('Helvetica-Bold').fontSize(8.5).fillColor(MUTED).text('PATIENT', col, top, { width: half, characterSpacing: 0.6 });
   doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(print.patient.name, col, doc.y, { width: half });
   if (print.patient.signedAs) doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`Signed as ${print.patient.signedAs}`, col, doc.y, { width: half });
-  doc.font('Helvetica').fontSize(10).fillColor(INK).text(`Date of birth ${print.patient.dateOfBirth}`, col, doc.y, { width: half });
+  doc.font('Helvetica').fontSize(10).fillColor(INK).text(`Date of birth ${formatBirthDate(print.patient.dateOfBirth, print.display)}`, col, doc.y, { width: half });
   doc.text(print.patient.gender, col, doc.y, { width: half });
   doc.x = left;
   doc.y = Math.max(leftBottom, doc.y);
@@ -129,7 +138,7 @@ export function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes
 
   // Signature block
   label('Signature');
-  const line = signatureLine(print.signature, print.timezone);
+  const line = signatureLine(print.signature, print.timezone, print.display);
   doc.font('Helvetica-Bold').fontSize(10).fillColor(line.color).text(line.text, { width });
   doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(
     'The signature is a JWS (EdDSA) over the canonical content of this prescription; the clinic verifies it against the prescriber\'s registered public key.',
@@ -166,12 +175,14 @@ export async function prescriptionPdf(stores: OpenStores, user: SessionUser, pre
   const { bytes, pages } = await renderPrescriptionPdf({
     clinic: { name: settings.clinicName, ...contact },
     timezone: settings.timezone,
+    display: displayLocaleOf(settings),
     // The names people have now; the signed names (which the signature covers) beside them when they differ.
     doctor: { name: shownDoctorName(rx), signedAs: rx.currentDoctorName && rx.doctorName, specialization: doctor.specialization, licenseNumber: doctor.licenseNumber, phone: doctor.phone },
     patient: { name: shownPatientName(rx), signedAs: rx.currentPatientName && rx.patientName, dateOfBirth: String(patient.dateOfBirth).slice(0, 10), gender: patient.gender },
     prescription: rx,
     signature,
   });
-  const dated = rx.prescriptionDate.toISOString().slice(0, 10);
+  // The day it was written on the clinic's clock, not in UTC (an evening prescription east of UTC is not dated the day before).
+  const dated = prescriptionDay(rx.prescriptionDate, settings.timezone);
   return { fileName: `prescription-${dated}-${rx.id}.pdf`, base64: bytes.toString('base64'), pages };
 }

@@ -1,4 +1,4 @@
-import { formatMoment } from '../../../../shared/domain/display-format';
+import { formatMoment } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { BackupView, RestoreResult } from '../../../../shared/ipc/backups/types';

@@ -1,4 +1,4 @@
-import { formatDayLong, formatDayShort } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayLong, formatDayShort } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -168,7 +168,7 @@ export function BookingDialog({
                     className="slot-chip"
                     onClick={() => takeAlternative(slot)}
                   >
-                    {formatDayShort(slot.date)} {slot.time}
+                    {formatDayShort(slot.date)} {formatClockTime(slot.time)}
                   </button>
                 ))}
               </div>

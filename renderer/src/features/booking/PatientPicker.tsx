@@ -1,4 +1,4 @@
-import { formatBirthDate } from '../../../../shared/domain/display-format';
+import { formatBirthDate } from '../../stores/display-format';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import { FieldError } from '../../components/TextField';

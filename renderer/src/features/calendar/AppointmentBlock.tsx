@@ -56,10 +56,14 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
       style={style}
       data-appointment-id={appointment.id}
       data-forms={forms.length}
-      aria-label={`${range}, ${name}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}${isLocalId(appointment.id) ? ', pending' : ''}`}
       aria-busy={busy || undefined}
     >
-      <span className="appt__line">
+      {/*
+        The name comes from this text (no aria-label, so what is seen is part of what is said, WCAG
+        2.5.3); the shortened lines the block fits are shown, not read twice.
+      */}
+      <span className="visually-hidden">{`${name}, ${range}, ${appointment.appointmentType}, ${appointment.status}${appointment.checkedInAt ? ', arrived' : ''}${isLocalId(appointment.id) ? ', pending' : ''}`}</span>
+      <span className="appt__line" aria-hidden="true">
         <span className="appt__type" title={appointment.appointmentType} aria-hidden="true">
           {TYPE_MARK[appointment.appointmentType]}
         </span>
@@ -78,7 +82,7 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
         <PendingTag id={appointment.id} kind="appointment" />
       </span>
       {!compact && !place.tab ? (
-        <span className="appt__meta">
+        <span className="appt__meta" aria-hidden="true">
           {range} · {appointment.status === 'Scheduled' ? appointment.appointmentType : appointment.status}
           {appointment.checkedInAt && appointment.status !== 'Completed' ? ' · arrived' : ''}
         </span>

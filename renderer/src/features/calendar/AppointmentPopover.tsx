@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { formatDayShort } from '../../../../shared/domain/display-format';
+import { formatDayShort } from '../../stores/display-format';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { AppError, Result } from '../../../../shared/ipc/result';
 import { CancelForm } from './CancelForm';

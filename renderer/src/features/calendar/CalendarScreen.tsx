@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { DateTime } from 'luxon';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import { calendarFreshness, PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
 import { StaleStage } from './StaleStage';
@@ -8,8 +7,8 @@ import { DoctorPicker } from './DoctorPicker';
 import { useDoctorColumns } from './use-doctor-columns';
 import { AppointmentPopover } from './AppointmentPopover';
 import { BookingHook } from './BookingHook';
-import { addDays, mondayOf, shiftMonth } from '../../../../shared/domain/plain-date';
-import { formatDayLong, formatDayShort } from '../../../../shared/domain/display-format';
+import { addDays, shiftMonth, weekStartOf } from '../../../../shared/domain/plain-date';
+import { formatClockTime, formatInstantTime, formatDayLong, formatDayLongNoYear, formatDayShort, formatMonth, formatWeek, useDisplayLocale } from '../../stores/display-format';
 import { clockTime, todayIn } from './calendar-day';
 import { CalendarNoticeBar } from './CalendarNoticeBar';
 import { DayGrid, type GridColumn, type MoveTarget } from './DayGrid';
@@ -150,6 +149,7 @@ export function CalendarScreen({ zone, onSetHours }: { zone: string; onSetHours?
     return [];
   }, [view, day, week, specialization, today, doctorColumns.hidden]);
 
+  const { weekStart } = useDisplayLocale();
   const range = useMemo(() => gridRange(columns.map((c) => c.data)), [columns]);
   const local = now.setZone(zone);
   const clinicNow = { date: today, minutes: local.hour * 60 + local.minute, label: clockTime(zone, now) };
@@ -157,20 +157,19 @@ export function CalendarScreen({ zone, onSetHours }: { zone: string; onSetHours?
   const title = useMemo(() => {
     if (view === 'day') return { main: formatDayLong(date), sub: '' };
     if (view === 'week') {
-      const monday = DateTime.fromISO(mondayOf(date));
-      const sunday = monday.plus({ days: 6 });
+      const first = weekStartOf(date, weekStart);
       return {
-        main: `${monday.toFormat('d LLL')} – ${sunday.toFormat('d LLL yyyy')}`,
+        main: formatWeek(first, addDays(first, 6)),
         sub: week ? `${week.doctorName}, ${week.specialization}` : '',
       };
     }
-    return { main: DateTime.fromISO(date).toFormat('LLLL yyyy'), sub: specialization ?? 'All doctors' };
-  }, [view, date, week, specialization]);
+    return { main: formatMonth(date), sub: specialization ?? 'All doctors' };
+  }, [view, date, week, specialization, weekStart]);
 
   const freshness = calendarFreshness(store);
   const loadingText = view === 'day' ? `${title.main}` : view === 'week' ? `the week of ${title.main}` : title.main;
   const describeShowing = (showing: string) =>
-    view === 'day' ? DateTime.fromISO(showing).toFormat('cccc d LLLL') : view === 'week' ? showing : DateTime.fromISO(`${showing}-01`).toFormat('LLLL yyyy');
+    view === 'day' ? formatDayLongNoYear(showing) : view === 'week' ? showing : formatMonth(`${showing}-01`);
   // Nothing acts on an appointment of a day the header no longer states.
   const openAppointment = freshness.state === 'fresh' ? findOpen(open, columns) : null;
   const closePopover = useCallback(() => setOpen(null), []);
@@ -267,7 +266,7 @@ export function CalendarScreen({ zone, onSetHours }: { zone: string; onSetHours?
           busy={pending.includes(openAppointment.appointment.id)}
           arrivedLabel={
             openAppointment.appointment.checkedInAt
-              ? DateTime.fromISO(openAppointment.appointment.checkedInAt).setZone(zone).toFormat('HH:mm')
+              ? formatInstantTime(openAppointment.appointment.checkedInAt, zone)
               : null
           }
           onClose={closePopover}
@@ -311,7 +310,7 @@ export function CalendarScreen({ zone, onSetHours }: { zone: string; onSetHours?
           onClose={() => setDoctorChange(null)}
         >
           <p className="dialog__text">
-            From {doctorChange.from} at {doctorChange.appointment.time} to {doctorChange.to} at {doctorChange.target.time}
+            From {doctorChange.from} at {formatClockTime(doctorChange.appointment.time)} to {doctorChange.to} at {formatClockTime(doctorChange.target.time)}
             {doctorChange.target.date !== date ? ` on ${doctorChange.target.date}` : ''}. The patient will see another doctor.
           </p>
           <div className="dialog__actions">

@@ -1,3 +1,4 @@
+import { formatClockMinutes } from '../../stores/display-format';
 import {
   useEffect,
   useRef,
@@ -329,7 +330,7 @@ export function DayGrid({
   const drag = interaction?.kind === 'drag' ? interaction : null;
   const selecting = interaction?.kind === 'select' ? interaction : null;
   const cursorLabel =
-    cursor && columns[cursor.col] ? `${columns[cursor.col]!.title}, ${formatTime(cursor.minutes)}` : '';
+    cursor && columns[cursor.col] ? `${columns[cursor.col]!.title}, ${formatClockMinutes(cursor.minutes)}` : '';
 
   return (
     <div
@@ -378,7 +379,7 @@ export function DayGrid({
           <div className="cal-gutter" aria-hidden="true">
             {hours.map((hour) => (
               <span key={hour} className="cal-gutter__hour" style={{ top: topOf(hour * 60, range) }}>
-                {`${String(hour).padStart(2, '0')}:00`}
+                {formatClockMinutes(hour * 60)}
               </span>
             ))}
             {/* The time of the now-line sits in the gutter: over the grid it would cover names. */}
@@ -502,7 +503,7 @@ function GridColumnView({
           data-testid="calendar-selection"
         >
           <span>
-            {formatTime(selection.start)} – {formatTime(selection.end)}
+            {formatClockMinutes(selection.start)} – {formatClockMinutes(selection.end)}
           </span>
           {!selection.live ? <span className="cal-selection__hint">New appointment</span> : null}
         </div>
@@ -528,7 +529,7 @@ function GridColumnView({
           data-testid="calendar-drag-ghost"
         >
           <span className="cal-ghost__time">
-            {formatTime(ghost.start)} – {formatTime(ghost.start + ghost.appointment.durationMinutes)}
+            {formatClockMinutes(ghost.start)} – {formatClockMinutes(ghost.start + ghost.appointment.durationMinutes)}
           </span>
           <span className="cal-ghost__name">
             {ghost.appointment.patientFirstName} {ghost.appointment.patientLastName}

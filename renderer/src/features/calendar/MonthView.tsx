@@ -1,8 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { CalendarMonth } from '../../../../shared/ipc/calendar/types';
-import { addDays, mondayOf, monthDates, monthOf } from '../../../../shared/domain/plain-date';
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+import { addDays, monthDates, monthOf, weekStartOf } from '../../../../shared/domain/plain-date';
+import { formatDayLong, useDisplayLocale, weekdayShortName, weekdaysFrom } from '../../stores/display-format';
 
 /** The month overview: per day, the booked appointments (and cancellations, no-shows); a click opens the day. */
 export function MonthView({
@@ -17,7 +16,8 @@ export function MonthView({
   onOpenDay(date: string): void;
 }) {
   const dates = monthDates(monthOf(date));
-  const first = mondayOf(dates[0] as string);
+  const { weekStart } = useDisplayLocale();
+  const first = weekStartOf(dates[0] as string, weekStart);
   const cells: string[] = [];
   for (
     let d = first;
@@ -30,9 +30,9 @@ export function MonthView({
   return (
     <div className="month" role="grid" aria-label="Month overview" aria-busy={month === null}>
       <div className="month__row month__row--head" role="row">
-        {WEEKDAYS.map((name) => (
-          <div key={name} className="month__weekday" role="columnheader">
-            {name}
+        {weekdaysFrom(weekStart).map((isoDay) => (
+          <div key={isoDay} className="month__weekday" role="columnheader">
+            {weekdayShortName(isoDay)}
           </div>
         ))}
       </div>
@@ -52,10 +52,14 @@ export function MonthView({
                 className={`month__day${inMonth ? '' : ' month__day--outside'}${cell === today ? ' month__day--today' : ''}${cell === date ? ' month__day--chosen' : ''}`}
                 style={{ '--load': load.toFixed(2) } as CSSProperties}
                 onClick={() => onOpenDay(cell)}
-                aria-label={`${cell}: ${day?.booked ?? 0} booked${cancelled ? `, ${cancelled} cancelled` : ''}${noShows ? `, ${noShows} no-shows` : ''}`}
                 data-testid={inMonth ? 'month-day' : undefined}
               >
-                <span className="month__date">{Number(cell.slice(8, 10))}</span>
+                {/* The name is the cell's own text (what is seen is what is said), the full date read out before the day number. */}
+                <span className="visually-hidden">{formatDayLong(cell)}: </span>
+                <span className="month__date" aria-hidden="true">
+                  {Number(cell.slice(8, 10))}
+                </span>
+                {inMonth && day ? null : <span className="visually-hidden">{`${day?.booked ?? 0} booked`}</span>}
                 {inMonth && day ? (
                   <span className="month__counts">
                     <span className="month__booked">{day.booked}</span>

@@ -1,3 +1,4 @@
+import { formatClockTime } from '../../stores/display-format';
 import { DateTime } from 'luxon';
 import type { SlotSelection } from '../../stores/calendar-store';
 import { parseTime } from '../../../../shared/domain/plain-date';
@@ -19,7 +20,7 @@ export function SelectionBar({
     <div className="selection-bar" role="region" aria-label="Selected time">
       <span className="selection-bar__what">
         <strong>
-          {selection.start} – {selection.end}
+          {formatClockTime(selection.start)} – {formatClockTime(selection.end)}
         </strong>{' '}
         ({minutes} min) · {DateTime.fromISO(selection.date).toFormat('ccc d LLL')} · {doctorName}
       </span>

@@ -1,3 +1,4 @@
+import { formatClockTime } from '../../stores/display-format';
 import type { AppointmentStatus } from '../../../../shared/domain/scheduling/lifecycle';
 import type { AppointmentType } from '../../../../shared/ipc/scheduling-types';
 import { parseTime, formatTime } from '../../../../shared/domain/plain-date';
@@ -24,5 +25,5 @@ export function endTime(time: string, durationMinutes: number): string {
 }
 
 export function timeRange(time: string, durationMinutes: number): string {
-  return `${time} – ${endTime(time, durationMinutes)}`;
+  return `${formatClockTime(time)} – ${formatClockTime(endTime(time, durationMinutes))}`;
 }

@@ -1,3 +1,4 @@
+import { formatClockTime } from '../../stores/display-format';
 import { DateTime } from 'luxon';
 import { daysBetween } from '../../../../shared/domain/plain-date';
 
@@ -18,5 +19,5 @@ export function relativeDayLabel(date: IsoDate, today: IsoDate): string | null {
 }
 
 export function clockTime(zone: string, now: DateTime = DateTime.now()): string {
-  return now.setZone(zone).toFormat('HH:mm');
+  return formatClockTime(now.setZone(zone).toFormat('HH:mm'));
 }

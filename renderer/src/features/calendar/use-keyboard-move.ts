@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { parseTime, formatTime } from '../../../../shared/domain/plain-date';
+import { formatClockMinutes } from '../../stores/display-format';
 import { stepCarry, type Carry } from '../../../../shared/domain/calendar/keyboard-move';
 import type { GridRange } from '../../../../shared/domain/calendar/grid-geometry';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
@@ -72,7 +73,7 @@ export function useKeyboardMove(
   const column = carrying ? columns[carrying.col] : undefined;
   const label =
     carrying && column
-      ? `Moving ${carrying.appointment.patientFirstName} ${carrying.appointment.patientLastName}: ${column.title}, ${formatTime(carrying.minutes)}. Enter drops, Escape puts it back.`
+      ? `Moving ${carrying.appointment.patientFirstName} ${carrying.appointment.patientLastName}: ${column.title}, ${formatClockMinutes(carrying.minutes)}. Enter drops, Escape puts it back.`
       : '';
   return { carrying, onKeyDown, label };
 }

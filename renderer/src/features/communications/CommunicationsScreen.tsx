@@ -23,17 +23,37 @@ export function CommunicationsScreen({ user, zone }: { user: SessionUser; zone: 
           <p className="admin-page__lead">Reminders, booking confirmations, cancellation and reschedule notices. Times in {zone}.</p>
         </div>
       </header>
-      <nav className="tabs" aria-label="Messages">
-        {tabs.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={t === tab} className={`tabs__item${t === tab ? ' tabs__item--active' : ''}`} onClick={() => setTab(t)}>
+      {/* The ARIA tab pattern: a tablist of tabs, each controlling the one panel; arrows move between tabs. */}
+      <div className="tabs" role="tablist" aria-label="Messages">
+        {tabs.map((t, index) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`comms-tab-${t}`}
+            aria-selected={t === tab}
+            aria-controls="comms-panel"
+            tabIndex={t === tab ? 0 : -1}
+            className={`tabs__item${t === tab ? ' tabs__item--active' : ''}`}
+            onClick={() => setTab(t)}
+            onKeyDown={(event) => {
+              const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+              if (step === 0) return;
+              const next = tabs[(index + step + tabs.length) % tabs.length]!;
+              setTab(next);
+              document.getElementById(`comms-tab-${next}`)?.focus();
+            }}
+          >
             {TAB_LABEL[t]}
           </button>
         ))}
-      </nav>
-      {tab === 'log' ? <MessageLog zone={zone} canRunJob={admin} /> : null}
-      {tab === 'patient' ? <PatientLookup zone={zone} /> : null}
-      {tab === 'templates' ? <TemplateEditor /> : null}
-      {tab === 'settings' ? <MailSettingsForm /> : null}
+      </div>
+      <div role="tabpanel" id="comms-panel" aria-labelledby={`comms-tab-${tab}`}>
+        {tab === 'log' ? <MessageLog zone={zone} canRunJob={admin} /> : null}
+        {tab === 'patient' ? <PatientLookup zone={zone} /> : null}
+        {tab === 'templates' ? <TemplateEditor /> : null}
+        {tab === 'settings' ? <MailSettingsForm /> : null}
+      </div>
     </section>
   );
 }

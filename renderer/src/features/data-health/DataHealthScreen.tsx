@@ -6,7 +6,7 @@ import { LoadProblem } from '../../components/LoadProblem';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
 import { itemKey, useDataHealthStore } from '../../stores/data-health-store';
-import { formatMoment } from '../../../../shared/domain/display-format';
+import { formatMoment } from '../../stores/display-format';
 
 const REPAIR_LABEL: Record<IntegrityRepair, string> = {
   resync_copy: 'Re-sync names',

@@ -1,4 +1,4 @@
-import { formatDayLong, formatInstantDay } from '../../../../shared/domain/display-format';
+import { formatClockRange, formatDayLong, formatInstantDay } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { DoctorAppointmentPage, FeedbackView, PrescriptionView } from '../../../../shared/ipc/doctor/types';
@@ -154,7 +154,7 @@ export function AppointmentScreen({ appointmentId, zone }: { appointmentId: numb
       <header className="card appt-header">
         <div className="appt-header__when">
           <p className="appt-header__time">
-            {formatDayLong(appointment.date)} · {appointment.time}–{endTime(appointment.time, appointment.durationMinutes)}
+            {formatDayLong(appointment.date)} · {formatClockRange(appointment.time, endTime(appointment.time, appointment.durationMinutes))}
           </p>
           <p className="appt-header__meta">
             {appointment.appointmentType} <StatusBadge status={appointment.status} />

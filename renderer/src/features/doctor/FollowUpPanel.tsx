@@ -1,4 +1,4 @@
-import { formatDayLong, formatDayShort } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayLong, formatDayShort } from '../../stores/display-format';
 import { useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { FollowUpSlots, PrescriptionView } from '../../../../shared/ipc/doctor/types';
@@ -47,7 +47,7 @@ export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
       {booked ? (
         <Banner tone="info" title="Follow-up booked">
           <p>
-            {formatDayLong(booked.date)} at {booked.time} ({booked.durationMinutes} min, {booked.appointmentType}).
+            {formatDayLong(booked.date)} at {formatClockTime(booked.time)} ({booked.durationMinutes} min, {booked.appointmentType}).
           </p>
         </Banner>
       ) : (
@@ -70,7 +70,7 @@ export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
                   <li key={`${slot.date}-${slot.time}`}>
                     <button type="button" className="slot-button" disabled={busy} onClick={() => void book(slot.date, slot.time)}>
                       <span className="slot-button__day">{formatDayShort(slot.date)}</span>
-                      <span className="slot-button__time">{slot.time}</span>
+                      <span className="slot-button__time">{formatClockTime(slot.time)}</span>
                     </button>
                   </li>
                 ))}

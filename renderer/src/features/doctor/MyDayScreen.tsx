@@ -1,4 +1,4 @@
-import { formatDayLong } from '../../../../shared/domain/display-format';
+import { formatClockRange, formatClockTime, formatDayLong } from '../../stores/display-format';
 import { useEffect } from 'react';
 import type { DoctorAppointmentRow } from '../../../../shared/ipc/doctor/types';
 import { Banner } from '../../components/Banner';
@@ -10,11 +10,11 @@ import { endTime } from './format';
 import { StatusBadge } from './StatusBadge';
 
 function NextPatient({ row, today, onOpen }: { row: DoctorAppointmentRow; today: string; onOpen: () => void }) {
-  const when = row.date === today ? `Today at ${row.time}` : `${formatDayLong(row.date)} at ${row.time}`;
+  const when = row.date === today ? `Today at ${formatClockTime(row.time)}` : `${formatDayLong(row.date)} at ${formatClockTime(row.time)}`;
   return (
     <section className="card next-patient" aria-labelledby="next-patient-title">
       <div className="next-patient__marker" aria-hidden="true">
-        <span>{row.time}</span>
+        <span>{formatClockTime(row.time)}</span>
       </div>
       <div className="next-patient__body">
         <p className="eyebrow" id="next-patient-title">
@@ -141,7 +141,7 @@ export function MyDayScreen({ zone }: { zone: string }) {
               {day?.appointments.map((row) => (
                 <tr key={row.appointmentId} className={row.status === 'Cancelled' ? 'data-table__row--muted' : undefined}>
                   <td className="data-table__mono">
-                    {row.time}–{endTime(row.time, row.durationMinutes)}
+                    {formatClockRange(row.time, endTime(row.time, row.durationMinutes))}
                   </td>
                   <td className="data-table__strong">
                     {row.patientName}
@@ -153,7 +153,7 @@ export function MyDayScreen({ zone }: { zone: string }) {
                     <StatusBadge status={row.status} />
                   </td>
                   <td className="data-table__actions">
-                    <button type="button" className="button button--secondary button--small" onClick={() => open(row.appointmentId)} aria-label={`Open the visit of ${row.patientName} at ${row.time}`}>
+                    <button type="button" className="button button--secondary button--small" onClick={() => open(row.appointmentId)} aria-label={`Open the visit of ${row.patientName} at ${formatClockTime(row.time)}`}>
                       Open
                     </button>
                   </td>

@@ -1,4 +1,4 @@
-import { formatDayLong } from '../../../../shared/domain/display-format';
+import { formatClockRange, formatClockTime, formatDayLong } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AffectedAppointment, UnavailableBlockInput, WeeklyRange } from '../../../../shared/ipc/admin/availability';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -36,7 +36,7 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
       <ul className="conflict-list" aria-label="Affected visits">
         {pending.affected.map((a) => (
           <li key={a.appointmentId}>
-            <strong>{formatDayLong(a.date)} {a.time}</strong> · {a.patient.firstName} {a.patient.lastName} · {a.appointmentType}
+            <strong>{formatDayLong(a.date)} {formatClockTime(a.time)}</strong> · {a.patient.firstName} {a.patient.lastName} · {a.appointmentType}
           </li>
         ))}
       </ul>
@@ -140,7 +140,7 @@ export function MyHoursScreen() {
           {schedule?.blocks.map((b) => (
             <li key={b.id} className="rx-item">
               <span>
-                <strong>{formatDayLong(b.date)}</strong> · {b.startTime ? `${b.startTime}–${b.endTime}` : 'whole day'} · {b.reason ?? ''}
+                <strong>{formatDayLong(b.date)}</strong> · {b.startTime && b.endTime ? formatClockRange(b.startTime, b.endTime) : 'whole day'} · {b.reason ?? ''}
               </span>
               <button type="button" className="button button--secondary button--small" onClick={() => void removeBlock(b.id)}>
                 Remove

@@ -1,5 +1,5 @@
 import type { PatientDetails, PrescriptionView } from '../../../../shared/ipc/doctor/types';
-import { formatBirthDate } from '../../../../shared/domain/display-format';
+import { formatBirthDate } from '../../stores/display-format';
 import { AllergyList } from '../../components/AllergyList';
 
 /** Medications of the patient's prescriptions in force: active and signed, newest first, each once. */

@@ -1,4 +1,4 @@
-import { formatMoment } from '../../../../shared/domain/display-format';
+import { formatMoment } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { DoctorFeedbackView } from '../../../../shared/ipc/kiosk/types';
 import type { AppError } from '../../../../shared/ipc/result';

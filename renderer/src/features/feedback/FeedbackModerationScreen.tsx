@@ -1,4 +1,4 @@
-import { formatMoment } from '../../../../shared/domain/display-format';
+import { formatMoment } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import { MODERATION_STATUSES, type ModerationStatus } from '../../../../shared/documents/patient-feedback';
 import { RATING_NAMES } from '../../../../shared/documents/feedback-summary';

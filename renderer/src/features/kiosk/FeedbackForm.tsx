@@ -1,4 +1,4 @@
-import { formatDayLongNoYear } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayLongNoYear } from '../../stores/display-format';
 import { useId, useState } from 'react';
 import { RATING_NAMES, type RatingName } from '../../../../shared/documents/feedback-summary';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -110,7 +110,7 @@ export function FeedbackForm({ visit, onCancel }: { visit: KioskVisit; onCancel:
       <header className="kiosk-feedback__header">
         <h1 id="kiosk-feedback-title" className="kiosk-card__title kiosk-feedback__title">How was your visit?</h1>
         <p className="kiosk-feedback__visit">
-          {visit.doctorName} · {formatDayLongNoYear(visit.date)}, {visit.time}
+          {visit.doctorName} · {formatDayLongNoYear(visit.date)}, {formatClockTime(visit.time)}
         </p>
       </header>
       {problem ? <Banner tone="error" title={problem} /> : null}

@@ -1,4 +1,4 @@
-import { formatDayLongNoYear, formatInstantDay } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayLongNoYear, formatInstantDay } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { KioskVisit } from '../../../../shared/ipc/kiosk/types';
@@ -53,7 +53,7 @@ function VisitRow({ visit, today }: { visit: KioskVisit; today: string }) {
     <li className={`kiosk-visit${visit.date === today ? ' kiosk-visit--today' : ''}`}>
       <div className="kiosk-visit__when">
         <span className="kiosk-visit__day">{dayLabel(visit.date, today)}</span>
-        <span className="kiosk-visit__time">{visit.time}</span>
+        <span className="kiosk-visit__time">{formatClockTime(visit.time)}</span>
       </div>
       <div className="kiosk-visit__what">
         <span className="kiosk-visit__doctor">{visit.doctorName}</span>
@@ -151,7 +151,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
                   <li key={visit.appointmentId} className="kiosk-visit">
                     <div className="kiosk-visit__when">
                       <span className="kiosk-visit__day">{formatDayLongNoYear(visit.date)}</span>
-                      <span className="kiosk-visit__time">{visit.time}</span>
+                      <span className="kiosk-visit__time">{formatClockTime(visit.time)}</span>
                     </div>
                     <div className="kiosk-visit__what">
                       <span className="kiosk-visit__doctor">{visit.doctorName}</span>

@@ -1,4 +1,4 @@
-import { formatDayShort } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayShort } from '../../stores/display-format';
 import { useRef } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -8,7 +8,7 @@ import { PendingTag } from '../../components/PendingTag';
 const column = createColumnHelper<PatientAppointment>();
 const COLUMNS = [
   column.accessor('date', { header: 'Date', cell: (c) => formatDayShort(c.getValue()) + ` ${c.getValue().slice(0, 4)}` }),
-  column.accessor('time', { header: 'Time', cell: (c) => `${c.getValue()} · ${c.row.original.durationMinutes} min` }),
+  column.accessor('time', { header: 'Time', cell: (c) => `${formatClockTime(c.getValue())} · ${c.row.original.durationMinutes} min` }),
   column.accessor('doctorName', {
     header: 'Doctor',
     cell: (c) => (

@@ -1,4 +1,4 @@
-import { formatBirthDate } from '../../../../shared/domain/display-format';
+import { clinicToday, formatBirthDate } from '../../stores/display-format';
 import { useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -73,10 +73,7 @@ const REASON: Record<DuplicateCandidate['reasons'][number], string> = {
   same_phone: 'same phone',
 };
 
-const todayText = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
+const todayText = () => clinicToday();
 
 /** The form checks what the schema says, plus a birth date in the past (main checks it again on the clinic's clock). */
 const FormSchema = PatientFields.refine((fields) => fields.dateOfBirth === '' || fields.dateOfBirth < todayText(), {

@@ -1,4 +1,4 @@
-import { formatBirthDate } from '../../../../shared/domain/display-format';
+import { formatBirthDate } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientDetails } from '../../../../shared/ipc/reception/types';

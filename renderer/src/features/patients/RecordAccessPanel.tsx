@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatMoment } from '../../../../shared/domain/display-format';
+import { formatMoment } from '../../stores/display-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
 import { useRecordAccessStore } from '../../stores/record-access-store';

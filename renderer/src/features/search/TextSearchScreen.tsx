@@ -3,7 +3,7 @@ import type { TextSearchMethod } from '../../../../shared/ipc/search/types';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
 import { useTextSearchStore } from '../../stores/text-search-store';
-import { formatMoment } from '../../../../shared/domain/display-format';
+import { formatMoment } from '../../stores/display-format';
 
 const METHOD_NOTE: Record<TextSearchMethod, string> = {
   'sqlite-fts5': 'Words are matched at their start, best matches first.',

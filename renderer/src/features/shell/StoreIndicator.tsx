@@ -1,4 +1,4 @@
-import { formatMoment } from '../../../../shared/domain/display-format';
+import { formatMoment } from '../../stores/display-format';
 import { useEffect } from 'react';
 import type { AppStatus } from '../../../../shared/ipc/types';
 import type { ReplicaStatus } from '../../../../shared/ipc/sync/types';

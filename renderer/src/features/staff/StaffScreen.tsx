@@ -1,4 +1,4 @@
-import { formatMoment } from '../../../../shared/domain/display-format';
+import { formatMoment } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { StaffAccountView } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';

@@ -1,4 +1,4 @@
-import { formatDayShort } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayShort } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import { addDays, parseTime } from '../../../../shared/domain/plain-date';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -35,7 +35,7 @@ function slotGroups(slots: SlotView[], booking: ConflictBooking): SlotGroup[] {
   const days = new Map<string, SlotView[]>();
   for (const slot of slots) days.set(slot.date, [...(days.get(slot.date) ?? []), slot]);
   const closest = nearest(slots, booking);
-  const heading = `Closest to ${booking.time}`;
+  const heading = `Closest to ${formatClockTime(booking.time)}`;
   return [
     ...(closest.length > 0 ? [{ key: 'closest', heading, label: heading, slots: closest }] : []),
     ...[...days.entries()].map(([date, ofDay]) => ({ key: date, heading: formatDayShort(date), label: `Free times on ${formatDayShort(date)}`, slots: ofDay })),
@@ -97,7 +97,7 @@ export function AnotherSlotDialog({
   return (
     <Dialog title="Choose another slot" onClose={busy ? () => undefined : onClose}>
       <p className="dialog__text">
-        {conflict.what}. Meant for {formatDayShort(booking.date)} at {booking.time}: {conflict.reason}
+        {conflict.what}. Meant for {formatDayShort(booking.date)} at {formatClockTime(booking.time)}: {conflict.reason}
       </p>
       {bookError ? <ProblemBanner title="Not booked" error={bookError} /> : null}
       {loadError ? <ProblemBanner title="The free times could not be loaded" error={loadError} /> : null}
@@ -115,7 +115,7 @@ export function AnotherSlotDialog({
               <div className="slot-chips" role="group" aria-label={group.label}>
                 {group.slots.map((slot) => (
                   <button key={slot.time} type="button" className="slot-chip" disabled={busy} onClick={() => void choose(slot)}>
-                    {slot.time}
+                    {formatClockTime(slot.time)}
                   </button>
                 ))}
               </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DateTime } from 'luxon';
-import { formatDayLong } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayLong } from '../../stores/display-format';
 import { Dialog } from '../../components/Dialog';
 import type { AppError, Result } from '../../../../shared/ipc/result';
 import { useCalendarStore } from '../../stores/calendar-store';
@@ -84,7 +84,7 @@ export function FlowBoard({ zone }: { zone: string }) {
           <div>
             <h2 className="flow__title">Today</h2>
             <p className="flow__date">
-              {formatDayLong(today)} · {local.toFormat('HH:mm')}
+              {formatDayLong(today)} · {formatClockTime(local.toFormat('HH:mm'))}
               {liveHint && fresh ? (
                 <span className="day-toolbar__live flow__live" role="status">
                   {liveHint}
@@ -171,7 +171,7 @@ export function FlowBoard({ zone }: { zone: string }) {
                     data-appointment-id={a.id}
                   >
                     <td className="flow__time">
-                      <span className="flow__start">{a.time}</span>
+                      <span className="flow__start">{formatClockTime(a.time)}</span>
                       <span className="flow__end">{timeRange(a.time, a.durationMinutes).split(' – ')[1]}</span>
                     </td>
                     <td>
@@ -286,7 +286,7 @@ export function FlowBoard({ zone }: { zone: string }) {
       <WalkInAside zone={zone} />
       {cancelling ? (
         <Dialog
-          title={`Cancel ${cancelling.appointment.patientFirstName} ${cancelling.appointment.patientLastName}, ${cancelling.appointment.time}`}
+          title={`Cancel ${cancelling.appointment.patientFirstName} ${cancelling.appointment.patientLastName}, ${formatClockTime(cancelling.appointment.time)}`}
           onClose={() => setCancelling(null)}
         >
           <CancelForm

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { durationText, type FlowRow } from '../../../../shared/domain/calendar/flow-board';
 import { STATUS_CLASS } from '../calendar/appointment-format';
+import { formatInstantTime } from '../../stores/display-format';
 
 const STEP_LABEL: Partial<Record<FlowRow['state'], string>> = {
   waiting: 'Waiting',
@@ -14,7 +14,7 @@ const STEP_LABEL: Partial<Record<FlowRow['state'], string>> = {
  */
 export function FlowProgress({ row, zone }: { row: FlowRow; zone: string }) {
   const a = row.appointment;
-  const clock = (iso: string | null) => (iso ? DateTime.fromISO(iso).setZone(zone).toFormat('HH:mm') : '');
+  const clock = (iso: string | null) => (iso ? formatInstantTime(iso, zone) : '');
   const stepLabel = STEP_LABEL[row.state];
   const times = [
     row.steps.waiting !== null ? `waited ${durationText(row.steps.waiting)}` : null,

@@ -1,4 +1,4 @@
-import { formatDayShort } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WaitingListBooking, WaitingListOffer as Offer } from '../../../../shared/ipc/reception/types';
@@ -15,7 +15,7 @@ export interface WaitingListOfferProps {
   onDismiss?: () => void;
 }
 
-const waitedSince = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+const waitedSince = (iso: string) => formatInstantDayNoYear(iso);
 
 /**
  * Offers an opened slot to the waiting list: the patients it fits, best placed first (priority,
@@ -63,7 +63,7 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
     } else setProblem(result.error);
   }
 
-  const title = `${formatDayShort(slot.date)} ${slot.time} · ${slot.durationMinutes} min`;
+  const title = `${formatDayShort(slot.date)} ${formatClockTime(slot.time)} · ${slot.durationMinutes} min`;
   return (
     <section className="card offer-panel" aria-label="Waiting list offer">
       <header className="offer-panel__header">
@@ -84,7 +84,7 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
       ) : null}
       {booked ? (
         <p className="offer-panel__done" role="status">
-          {booked.entry.patientName} is booked: {formatDayShort(booked.appointment.date)} at {booked.appointment.time}.
+          {booked.entry.patientName} is booked: {formatDayShort(booked.appointment.date)} at {formatClockTime(booked.appointment.time)}.
         </p>
       ) : offers === null && !problem ? (
         <p className="table-card__empty">

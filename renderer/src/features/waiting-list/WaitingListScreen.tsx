@@ -1,4 +1,4 @@
-import { formatDayShort } from '../../../../shared/domain/display-format';
+import { formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
 import { readTimeEntry } from '../../../../shared/domain/plain-date';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -13,7 +13,7 @@ import { AddToWaitingListForm } from './AddToWaitingListForm';
 import { WaitingListOffer } from './WaitingListOffer';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
-const since = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+const since = (iso: string) => formatInstantDayNoYear(iso);
 
 /** Check a freed slot by hand: the doctor, the day, the time, the length (the calendar does this after a cancellation). */
 function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
@@ -135,7 +135,7 @@ export function WaitingListScreen() {
       idempotencyKey,
     });
     if (result.ok)
-      setNotice(`${entry.patientName} is booked: ${formatDayShort(slot.date)} at ${slot.time} with ${slot.doctorName}.`);
+      setNotice(`${entry.patientName} is booked: ${formatDayShort(slot.date)} at ${formatClockTime(slot.time)} with ${slot.doctorName}.`);
     else setProblem(result.error);
   }
 
@@ -233,9 +233,9 @@ export function WaitingListScreen() {
                             type="button"
                             className="slot-chip"
                             onClick={() => void book(entry, slot)}
-                            aria-label={`Book ${entry.patientName} ${formatDayShort(slot.date)} ${slot.time} with ${slot.doctorName}`}
+                            aria-label={`Book ${entry.patientName} ${formatDayShort(slot.date)} ${formatClockTime(slot.time)} with ${slot.doctorName}`}
                           >
-                            {formatDayShort(slot.date)} {slot.time}
+                            {formatDayShort(slot.date)} {formatClockTime(slot.time)}
                           </button>
                         ))}
                       </span>

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../../shared/domain/display-format';
+import { formatDuration, formatInstantTime } from '../../stores/display-format';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WalkInQueueRow } from '../../../../shared/ipc/reception/types';
@@ -6,8 +6,7 @@ import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-sto
 import { describeWish } from './wish';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
-const clockTime = (iso: string, zone: string) =>
-  new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone });
+const clockTime = (iso: string, zone: string) => formatInstantTime(iso, zone);
 
 export interface WalkInQueuePanelProps {
   /** The clinic's time zone, for arrival times. */

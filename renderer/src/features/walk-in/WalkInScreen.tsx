@@ -1,4 +1,4 @@
-import { formatDayShort } from '../../../../shared/domain/display-format';
+import { formatDayShort } from '../../stores/display-format';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';

@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../stores/display-format';
 import { z } from 'zod';
 import { DoctorFields, Money, PROFILE_IMAGE_MAX_BYTES, PROFILE_IMAGE_TYPES, type DoctorView, type ProfileImageType } from '../../../../../shared/ipc/admin/doctors';
 import { NewPassword } from '../../../../../shared/ipc/schemas';
@@ -93,5 +94,5 @@ export function readPickedImage(file: File): Promise<PickedImage> {
   });
 }
 
-export const formatFee = (fee: string | null) => (fee === null ? '—' : `${fee}`);
+export const formatFee = (fee: string | null) => (fee === null ? '—' : formatMoney(fee));
 export const initialsOf = (doctor: Pick<DoctorView, 'firstName' | 'lastName'>) => `${doctor.firstName.charAt(0)}${doctor.lastName.charAt(0)}`.toUpperCase();

@@ -7,6 +7,7 @@ import { Spinner } from '../../../components/Spinner';
 import { useAdminReportsStore } from '../../../stores/admin-reports-store';
 import { useAppStore } from '../../../stores/app-store';
 import { ProblemBanner } from '../../../components/ProblemBanner';
+import { formatDayNoYear } from '../../../stores/display-format';
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
@@ -35,7 +36,7 @@ export function ReportsScreen() {
 
   const doctors = report ? [...report.doctors].filter((d) => d.availableMinutes > 0 || d.bookedMinutes > 0) : [];
   const chart = doctors.map((d) => ({ name: d.name.replace(/^Dr\. /, ''), utilization: Math.round((utilization(d.bookedMinutes, d.availableMinutes) ?? 0) * 1000) / 10 }));
-  const weekly = report?.byWeek.map((w) => ({ week: w.weekStart.slice(5), ...w.byStatus })) ?? [];
+  const weekly = report?.byWeek.map((w) => ({ week: formatDayNoYear(w.weekStart), ...w.byStatus })) ?? [];
 
   return (
     <section className="admin-page" aria-labelledby="reports-title">
@@ -133,7 +134,7 @@ export function ReportsScreen() {
                   <th scope="col">Doctor</th>
                   {report.weeks.map((w) => (
                     <th scope="col" key={w} className="data-table__number">
-                      {w}
+                      {formatDayNoYear(w)}
                     </th>
                   ))}
                   <th scope="col" className="data-table__number">

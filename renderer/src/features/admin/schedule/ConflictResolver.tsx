@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatDayShortWithYear } from '../../../../../shared/domain/display-format';
+import { formatClockTime, formatDayShortWithYear } from '../../../stores/display-format';
 import type { AffectedAppointment } from '../../../../../shared/ipc/admin/availability';
 import { Spinner } from '../../../components/Spinner';
 import { FieldError } from '../../../components/TextField';
@@ -52,7 +52,7 @@ export function ConflictResolver({
               <td className="data-table__nowrap">
                 <div>{formatDayShortWithYear(a.date)}</div>
                 <div className="data-table__muted">
-                  {a.time} · {a.durationMinutes} min
+                  {formatClockTime(a.time)} · {a.durationMinutes} min
                 </div>
                 <div className="data-table__muted">
                   {a.appointmentType}, {a.status.toLowerCase()}
@@ -146,7 +146,7 @@ export function PatientsToNotify({ notify, onDismiss }: { notify: { appointmentI
               <td className="data-table__nowrap">{showPhone(n.phone)}</td>
               <td>{emailForDisplay(n.email)}</td>
               <td className="data-table__nowrap">
-                {formatDayShortWithYear(n.date)} · {n.time}
+                {formatDayShortWithYear(n.date)} · {formatClockTime(n.time)}
               </td>
             </tr>
           ))}

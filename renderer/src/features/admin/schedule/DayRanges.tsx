@@ -95,7 +95,7 @@ export function DayRanges({
           </p>
         ) : null}
         <button type="button" className="button button--ghost button--small day-ranges__add" onClick={add} aria-label={`Add a range on ${dayName}`}>
-          + Add range
+          + Add a range
         </button>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { UnavailableBlockInput, type AffectedAppointment, type BlockView } from '../../../../../shared/ipc/admin/availability';
 import { Spinner } from '../../../components/Spinner';
 import { FieldError } from '../../../components/TextField';
-import { formatDayShortWithYear } from '../../../../../shared/domain/display-format';
+import { formatClockRange, formatDayShortWithYear } from '../../../stores/display-format';
 import { ConflictResolver } from './ConflictResolver';
 
 interface Draft {
@@ -67,7 +67,7 @@ export function UnavailableDates({
             <div>
               <div className="block-list__when">
                 {formatDayShortWithYear(block.date)}
-                <span className="block-list__hours">{block.startTime ? `${block.startTime}–${block.endTime}` : 'Whole day'}</span>
+                <span className="block-list__hours">{block.startTime && block.endTime ? formatClockRange(block.startTime, block.endTime) : 'Whole day'}</span>
               </div>
               {block.reason ? <div className="block-list__reason">{block.reason}</div> : null}
             </div>

@@ -133,6 +133,14 @@ export function SettingEditor({
             onBlur={() => undefined}
             inputRef={null}
           />
+        ) : setting.editor === 'choice' && setting.choices ? (
+          <select {...common} value={text} onChange={(e) => setText(e.target.value)}>
+            {setting.choices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
         ) : setting.editor === 'multiline' || setting.editor === 'json' ? (
           <textarea
             {...common}

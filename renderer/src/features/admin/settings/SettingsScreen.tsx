@@ -4,12 +4,13 @@ import { Banner } from '../../../components/Banner';
 import { Spinner } from '../../../components/Spinner';
 import { useAdminSettingsStore } from '../../../stores/admin-settings-store';
 import { useAppStore } from '../../../stores/app-store';
-import { formatMoment } from '../../../../../shared/domain/display-format';
+import { formatMoment } from '../../../stores/display-format';
 import { formatSettingValue } from './setting-format';
 import { SettingEditor } from './SettingEditor';
 
 const GROUPS: { group: SettingPresentation['group']; lead: string }[] = [
   { group: 'Clinic', lead: 'Who the clinic is, where, and when it is open.' },
+  { group: 'Locale', lead: 'How dates, times and fees read on every screen, printout, report and message.' },
   { group: 'Booking', lead: 'The rules every booking follows, on every workstation.' },
   { group: 'Reminders', lead: 'Messages to patients before their visit.' },
   { group: 'Security', lead: 'Sign-in protection and the automatic lock.' },

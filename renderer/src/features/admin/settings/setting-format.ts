@@ -20,8 +20,10 @@ export function openingHoursSummary(hours: OpeningHours): string {
   return open.map((r) => `${r.from === r.to ? SHORT(r.from) : `${SHORT(r.from)}–${SHORT(r.to)}`} ${r.hours}`).join(' · ');
 }
 
-export function formatSettingValue(setting: Pick<KnownSettingView, 'editor' | 'unit'>, value: unknown): string {
+export function formatSettingValue(setting: Pick<KnownSettingView, 'editor' | 'unit' | 'choices'>, value: unknown): string {
   switch (setting.editor) {
+    case 'choice':
+      return setting.choices?.find((choice) => choice.value === value)?.label ?? String(value);
     case 'integer':
       return `${String(value)}${setting.unit ? ` ${setting.unit}` : ''}`;
     case 'openingHours':
