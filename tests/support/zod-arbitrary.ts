@@ -113,7 +113,9 @@ function hinted(field: string, hints: FieldHints): fc.Arbitrary<string> | null {
   if (/date|birth|until|^from$|^to$/.test(name)) return pool(hints.dates);
   if (/time$/.test(name)) return pool([...TIMES, '24:00']);
   if (/email/.test(name)) return fc.integer({ min: 1, max: 40 }).map((n) => `generated.person${n}@example.test`);
-  if (/phone|fax/.test(name)) return fc.integer({ min: 10, max: 99 }).map((n) => `+1-555-01${n}`);
+  if (/lastfour/.test(name)) return fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0'));
+  // numbers as people write them, of a length their country's numbering plan allows
+  if (/phone|fax/.test(name)) return fc.integer({ min: 10, max: 99 }).chain((n) => fc.constantFrom(`+1 (555) 010-01${n}`, `+44 7700 900 1${n}`));
   if (/key$/.test(name)) return fc.uuid();
   if (extra.length > 0) return fc.constantFrom(...extra);
   return null;
