@@ -120,7 +120,7 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
                   className="button button--primary button--small"
                   disabled={busy === row.id}
                   onClick={() => void book(row)}
-                  aria-label={`Book ${row.patientName} at ${row.expectedSlot.time}`}
+                  aria-label={`Book ${row.expectedSlot.time} for ${row.patientName}`}
                 >
                   Book {row.expectedSlot.time}
                 </button>
