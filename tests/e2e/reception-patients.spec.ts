@@ -50,7 +50,7 @@ test('registering a patient: field refusals keep the values, a likely duplicate 
   await expect(warning).toContainText(existing.email);
   await saveScreen(page, 'reception-register-duplicate-warning');
   const before = await call(page, 'patients.search', { query: 'Quennerby', limit: 10, includeInactive: true });
-  expect(before.map((p) => p.id)).toEqual([existing.id]);
+  expect(before.patients.map((p) => p.id)).toEqual([existing.id]);
 
   // Knowingly: registered, and the new patient's page opens.
   await warning.getByRole('button', { name: 'Register anyway' }).click();
@@ -84,5 +84,5 @@ test('registering a patient: field refusals keep the values, a likely duplicate 
   await expect(page.getByRole('heading', { name: /^Marisol Quennerby/, level: 2 })).toContainText('Inactive');
   await expect(page.getByRole('button', { name: 'Book appointment' })).toHaveCount(0);
   const active = await call(page, 'patients.search', { query: 'Quennerby', limit: 10, includeInactive: false });
-  expect(active.map((p) => p.id)).toEqual([existing.id]);
+  expect(active.patients.map((p) => p.id)).toEqual([existing.id]);
 });
