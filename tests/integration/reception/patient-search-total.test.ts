@@ -25,8 +25,11 @@ describe.each(WORKSTATION_STORES)('patient search total on the $name', (store) =
 
   const search = async (input: Record<string, unknown>) =>
     expectOk<PatientSearchPage>(await ws.dispatch('patients.search', { query: PREFIX.toLowerCase(), ...input }));
-  const searchAudits = () =>
-    ws.runtime.stores().documents.systemAuditLogs.countDocuments({ action: 'search_patients' });
+  // the trail is written from a local spool: flushed first, every record made so far is counted
+  const searchAudits = async () => {
+    await ws.audit.flush();
+    return (await ws.runtime.stores().documents.systemAuditLogs.find({ action: 'search_patients' })).length;
+  };
 
   beforeAll(async () => {
     dir = createTempDir();
