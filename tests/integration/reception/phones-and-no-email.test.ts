@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { isNoEmailPlaceholder } from '../../../shared/domain/reception/no-email';
 import type { DoctorView } from '../../../shared/ipc/admin/doctors';
-import type { PatientDetails, PatientSummary } from '../../../shared/ipc/reception/types';
+import type { PatientDetails, PatientSearchPage } from '../../../shared/ipc/reception/types';
 import type { AppStatus } from '../../../shared/ipc/types';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
