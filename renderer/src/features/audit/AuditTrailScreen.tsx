@@ -1,4 +1,5 @@
 import { formatMoment } from '../../stores/display-format';
+import { saveCsv } from '../../components/save-file';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -60,14 +61,6 @@ function resourceOf(entry: AuditEntryView): string {
   return entry.resourceId === null ? entry.resourceType : `${entry.resourceType} #${entry.resourceId}`;
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Super admins: who did what, newest first, in the clinic's time zone. */
 export function AuditTrailScreen({ zone }: { zone: string }) {
@@ -100,7 +93,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
       setExportNote({ tone: 'error', text: result.error.message });
       return;
     }
-    download(result.data.fileName, result.data.csv);
+    saveCsv(result.data.fileName, result.data.csv);
     setExportNote({
       tone: 'info',
       text: result.data.truncated

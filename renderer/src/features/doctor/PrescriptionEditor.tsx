@@ -1,4 +1,5 @@
 import { formatMoment } from '../../stores/display-format';
+import { saveFile } from '../../components/save-file';
 import { useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -52,14 +53,7 @@ type Notice = { tone: 'info' | 'error'; title: string; text?: string };
 
 function downloadPdf(fileName: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(fileName, new Blob([bytes], { type: 'application/pdf' }));
 }
 
 /** Writes, changes (as a new version once signed), signs and exports a prescription. */

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { saveCsv } from '../../../components/save-file';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DateTime } from 'luxon';
 import { utilizationCsv } from '../../../../../shared/ipc/admin/report-csv';
@@ -13,14 +14,6 @@ const percent = (value: number | null) => (value === null ? '—' : `${(value * 
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
 const STATUS_COLORS: Record<string, string> = { Scheduled: '#7fb8c2', Confirmed: '#0b6e80', Completed: '#087443', Cancelled: '#b42318', 'No-Show': '#d29922' };
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Admins: utilization per doctor and week, appointments by status and type, rates, new patients. */
 export function ReportsScreen() {
@@ -72,7 +65,7 @@ export function ReportsScreen() {
             {loading ? <Spinner /> : null}
             Show
           </button>
-          <button type="button" className="button button--secondary" disabled={!report} onClick={() => report && download(`utilization-${report.from}-${report.to}.csv`, utilizationCsv(report))}>
+          <button type="button" className="button button--secondary" disabled={!report} onClick={() => report && saveCsv(`utilization-${report.from}-${report.to}.csv`, utilizationCsv(report))}>
             Export CSV
           </button>
         </form>
