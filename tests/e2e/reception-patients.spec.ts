@@ -86,3 +86,31 @@ test('registering a patient: field refusals keep the values, a likely duplicate 
   const active = await call(page, 'patients.search', { query: 'Quennerby', limit: 10, includeInactive: false });
   expect(active.patients.map((p) => p.id)).toEqual([existing.id]);
 });
+
+test('a search says how many it finds and "Show more" lists the rest', async ({ page }) => {
+  await setUpDemoClinic(page);
+  const registered = 14;
+  for (let i = 0; i < registered; i++) {
+    await call(page, 'patients.register', {
+      patient: generatedPatient('Generated', `Thalvorsen${String.fromCharCode(97 + i)}`, { dateOfBirth: '1980-01-15' }),
+      acknowledgeDuplicates: true,
+    });
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+  await page.getByLabel('Search patients').fill('thalvor');
+  const results = page.getByRole('region', { name: 'Search results' });
+  const rows = page.getByRole('table', { name: 'Patients found' }).getByRole('row');
+  await expect(rows).toHaveCount(12 + 1);
+  await expect(results.getByText(`12 of ${registered}`)).toBeVisible();
+  await saveScreen(page, 'patients-search-total-1440');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await results.getByRole('button', { name: 'Show more' }).scrollIntoViewIfNeeded();
+  await saveScreen(page, 'patients-search-total-1280');
+  await results.getByRole('button', { name: 'Show more' }).click();
+  await expect(rows).toHaveCount(registered + 1);
+  await expect(results.getByText(`${registered} patients`)).toBeVisible();
+  await expect(results.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+  // new words start again at one page
+  await page.getByLabel('Search patients').fill('thalvorsen');
+  await expect(results.getByText(`12 of ${registered}`)).toBeVisible();
+});
