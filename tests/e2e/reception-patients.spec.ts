@@ -50,14 +50,15 @@ test('registering a patient: field refusals keep the values, a likely duplicate 
   await expect(warning).toContainText(existing.email);
   await saveScreen(page, 'reception-register-duplicate-warning');
   const before = await call(page, 'patients.search', { query: 'Quennerby', limit: 10, includeInactive: true });
-  expect(before.map((p) => p.id)).toEqual([existing.id]);
+  expect(before.patients.map((p) => p.id)).toEqual([existing.id]);
 
   // Knowingly: registered, and the new patient's page opens.
   await warning.getByRole('button', { name: 'Register anyway' }).click();
   await expect(page.getByText('Marisol Quennerby is registered.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Marisol Quennerby', level: 2 })).toBeVisible();
   const after = await call(page, 'patients.search', { query: 'Quennerby', limit: 10, includeInactive: true });
-  expect(after).toHaveLength(2);
+  expect(after.patients).toHaveLength(2);
+  expect(after.total).toBe(2);
 
   // The patient page: book from it (the booking dialog), then deactivate.
   await page.getByRole('button', { name: 'Book appointment' }).click();
@@ -84,5 +85,33 @@ test('registering a patient: field refusals keep the values, a likely duplicate 
   await expect(page.getByRole('heading', { name: /^Marisol Quennerby/, level: 2 })).toContainText('Inactive');
   await expect(page.getByRole('button', { name: 'Book appointment' })).toHaveCount(0);
   const active = await call(page, 'patients.search', { query: 'Quennerby', limit: 10, includeInactive: false });
-  expect(active.map((p) => p.id)).toEqual([existing.id]);
+  expect(active.patients.map((p) => p.id)).toEqual([existing.id]);
+});
+
+test('a search says how many it finds and "Show more" lists the rest', async ({ page }) => {
+  await setUpDemoClinic(page);
+  const registered = 14;
+  for (let i = 0; i < registered; i++) {
+    await call(page, 'patients.register', {
+      patient: generatedPatient('Generated', `Thalvorsen${String.fromCharCode(97 + i)}`, { dateOfBirth: '1980-01-15' }),
+      acknowledgeDuplicates: true,
+    });
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+  await page.getByLabel('Search patients').fill('thalvor');
+  const results = page.getByRole('region', { name: 'Search results' });
+  const rows = page.getByRole('table', { name: 'Patients found' }).getByRole('row');
+  await expect(rows).toHaveCount(12 + 1);
+  await expect(results.getByText(`12 of ${registered}`)).toBeVisible();
+  await saveScreen(page, 'patients-search-total-1440');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await results.getByRole('button', { name: 'Show more' }).scrollIntoViewIfNeeded();
+  await saveScreen(page, 'patients-search-total-1280');
+  await results.getByRole('button', { name: 'Show more' }).click();
+  await expect(rows).toHaveCount(registered + 1);
+  await expect(results.getByText(`${registered} patients`)).toBeVisible();
+  await expect(results.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+  // new words start again at one page
+  await page.getByLabel('Search patients').fill('thalvorsen');
+  await expect(results.getByText(`12 of ${registered}`)).toBeVisible();
 });

@@ -133,5 +133,5 @@ test('a whole walk-in with the keyboard alone: find, choose, book; then a second
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Odalys Fenwright is booked' })).toBeVisible();
   const registered = await call(page, 'patients.search', { query: 'Fenwright', limit: 5, includeInactive: false });
-  expect(registered.map((p) => [p.dateOfBirth, p.phone])).toEqual([['1991-03-14', '+15550321880']]);
+  expect(registered.patients.map((p) => [p.dateOfBirth, p.phone])).toEqual([['1991-03-14', '+15550321880']]);
 });

@@ -2,7 +2,7 @@ import type { ReceptionChannelName } from '../../../shared/ipc/reception/channel
 import {
   getPatientRecord,
   registerPatient,
-  searchPatients,
+  searchPatientPage,
   setPatientActive,
   setPatientAllergies,
   updatePatient,
@@ -25,7 +25,7 @@ import type { HandlersOf } from './handler-types';
 
 /** One entry per reception channel; each calls one service. */
 export const receptionHandlers: HandlersOf<ReceptionChannelName> = {
-  'patients.search': async (input, { runtime }) => searchPatients(runtime.stores().sql, input),
+  'patients.search': async (input, { runtime }) => searchPatientPage(runtime.stores().sql, input),
   'patients.get': async (input, { runtime, clock }) => getPatientRecord(runtime.stores().sql, input.patientId, clock),
   'patients.register': async (input, { runtime, clock }) => registerPatient(runtime.stores().sql, input, clock),
   'patients.update': async (input, { runtime, clock, session }) => {

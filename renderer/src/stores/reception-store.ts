@@ -5,7 +5,7 @@ import type { Result } from '../../../shared/ipc/result';
 import type {
   PatientDetails,
   PatientRecord,
-  PatientSummary,
+  PatientSearchPage,
   WaitingEntryWithSlots,
   WaitingListBooking,
   WaitingListOffer,
@@ -37,7 +37,8 @@ export interface ReceptionState {
   queue: WalkInQueue | null;
   waiting: WaitingEntryWithSlots[] | null;
   loadDoctors(today: string): Promise<void>;
-  searchPatients(query: string, includeInactive?: boolean): Promise<Result<PatientSummary[]>>;
+  /** `limit` grows by a page each "Show more" (the same words asked again for more). */
+  searchPatients(query: string, options?: { includeInactive?: boolean; limit?: number }): Promise<Result<PatientSearchPage>>;
   loadRecord(patientId: number): Promise<Result<PatientRecord>>;
   registerPatient(input: ChannelInput<'patients.register'>): Promise<Result<PatientDetails>>;
   updatePatient(input: ChannelInput<'patients.update'>): Promise<Result<PatientDetails>>;
@@ -55,6 +56,9 @@ export interface ReceptionState {
   offersFor(slot: OpenedSlot): Promise<Result<WaitingListOffer[]>>;
   bookFromWaitingList(input: ChannelInput<'waitingList.book'>): Promise<Result<WaitingListBooking>>;
 }
+
+/** Patients a search lists at first, and how many more each "Show more" adds (up to the channel's limit). */
+export const PATIENT_SEARCH_PAGE = 12;
 
 const EMPTY = {
   doctors: null,
@@ -85,8 +89,14 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
       }
     },
 
-    searchPatients: async (query, includeInactive = false) =>
-      noted(await api()['patients.search']({ query, limit: 12, includeInactive })),
+    searchPatients: async (query, options = {}) =>
+      noted(
+        await api()['patients.search']({
+          query,
+          limit: options.limit ?? PATIENT_SEARCH_PAGE,
+          includeInactive: options.includeInactive ?? false,
+        }),
+      ),
 
     loadRecord: async (patientId) => {
       set({ recordLoading: true });

@@ -22,7 +22,7 @@ import {
 import type {
   PatientDetails,
   PatientRecord,
-  PatientSummary,
+  PatientSearchPage,
   WaitingEntryView,
   WaitingEntryWithSlots,
   WaitingListBooking,
@@ -34,7 +34,7 @@ import type {
 
 /** The reception channels: input schema, output type, permission and audit spec of each. */
 export const receptionContract = {
-  'patients.search': channel<PatientSummary[]>()({
+  'patients.search': channel<PatientSearchPage>()({
     input: PatientSearchInput,
     permission: 'patients.read',
     offline: 'read',

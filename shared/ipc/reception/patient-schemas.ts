@@ -64,11 +64,15 @@ export const PatientFields = z
 export type PatientFieldsInput = z.input<typeof PatientFields>;
 export type PatientFieldsValue = z.output<typeof PatientFields>;
 
+/** The most patients one search lists; past it, the receptionist narrows the words. */
+export const PATIENT_SEARCH_MAX_LIMIT = 60;
+
 export const PatientSearchInput = z
   .object({
     /** A name (first, last or both, any order), a phone, an email or a date of birth (YYYY-MM-DD). */
     query: text().trim().min(1, 'Type at least one character').max(100),
-    limit: z.number().int().min(1).max(50).default(20),
+    /** "Show more" asks again with a higher limit: the list is merged from several index ranges, so pages by offset would not line up. */
+    limit: z.number().int().min(1).max(PATIENT_SEARCH_MAX_LIMIT).default(20),
     includeInactive: z.boolean().default(false),
   })
   .strict();

@@ -14,6 +14,18 @@ export interface PatientSummary {
   isActive: boolean;
 }
 
+/** One answer of the patient search: the patients listed, and how many the words find in all. */
+export interface PatientSearchPage {
+  patients: PatientSummary[];
+  /** Every patient the words find, counted up to `PATIENT_SEARCH_COUNT_CAP`. */
+  total: number;
+  /** The count stopped at the cap: there are at least `total`. */
+  totalIsAtLeast: boolean;
+}
+
+/** Past this many, a search says "1000+" rather than count every patient a letter finds. */
+export const PATIENT_SEARCH_COUNT_CAP = 1000;
+
 export interface PatientDetails extends PatientSummary {
   gender: PatientGender;
   address: string;

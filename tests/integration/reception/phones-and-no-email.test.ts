@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { isNoEmailPlaceholder } from '../../../shared/domain/reception/no-email';
 import type { DoctorView } from '../../../shared/ipc/admin/doctors';
-import type { PatientDetails, PatientSummary } from '../../../shared/ipc/reception/types';
+import type { PatientDetails, PatientSearchPage } from '../../../shared/ipc/reception/types';
 import type { AppStatus } from '../../../shared/ipc/types';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
@@ -112,7 +112,7 @@ describe.each(WORKSTATION_STORES)('phones and "no email" on the $name', (store) 
     const old = await sql.models.Patient.create(patientValues({ firstName: 'Legacy', lastName: 'Rowena', phone: '+1-555-1018' }));
     const record = expectOk<{ patient: PatientDetails }>(await dispatch('patients.get', { patientId: old.id }));
     expect(record.patient.phone).toBe('+1-555-1018');
-    const found = expectOk<PatientSummary[]>(await dispatch('patients.search', { query: '+1-555-1018' }));
+    const found = expectOk<PatientSearchPage>(await dispatch('patients.search', { query: '+1-555-1018' })).patients;
     expect(found.map((p) => p.id)).toContain(old.id);
     const fixed = {
       firstName: 'Legacy',

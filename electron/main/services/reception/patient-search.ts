@@ -1,5 +1,5 @@
 import { isIsoDate } from '../../../../shared/domain/plain-date';
-import type { PatientSummary } from '../../../../shared/ipc/reception/types';
+import { PATIENT_SEARCH_COUNT_CAP, type PatientSearchPage, type PatientSummary } from '../../../../shared/ipc/reception/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { readFrom } from '../../data/sql/read-routing';
 import { patientRepository, type SearchKind } from '../../data/sql/repositories/patient-repository';
@@ -63,4 +63,25 @@ async function searchPatientsOn(
 /** A typeahead: a patient registered a moment ago on another workstation may show a second later. */
 export function searchPatients(sql: SqlStore, input: { query: string; limit: number; includeInactive: boolean }): Promise<PatientSummary[]> {
   return readFrom(sql, 'replica-ok', (reader) => searchPatientsOn(reader, input));
+}
+
+/**
+ * The search with its total: the count reads the same index ranges, stopped at a cap, on the same
+ * reader as the list so the two agree.
+ */
+export function searchPatientPage(
+  sql: SqlStore,
+  input: { query: string; limit: number; includeInactive: boolean },
+): Promise<PatientSearchPage> {
+  return readFrom(sql, 'replica-ok', async (reader) => {
+    const patients = await searchPatientsOn(reader, input);
+    const counted = await patientRepository(reader).countMatches(
+      classifySearch(input.query),
+      input.includeInactive,
+      PATIENT_SEARCH_COUNT_CAP,
+    );
+    // a patient added between the two reads may be listed but not counted yet
+    const total = Math.max(counted, patients.length);
+    return { patients, total, totalIsAtLeast: counted >= PATIENT_SEARCH_COUNT_CAP };
+  });
 }

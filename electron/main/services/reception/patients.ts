@@ -20,7 +20,7 @@ import { patientRepository } from '../../data/sql/repositories/patient-repositor
 import { isNoEmailPlaceholder, newNoEmailPlaceholder } from '../../../../shared/domain/reception/no-email';
 import { allergyColumnOf, allergyRecordOf, type AllergyList } from '../../../../shared/domain/allergies/allergy-list';
 
-export { searchPatients } from './patient-search';
+export { searchPatientPage, searchPatients } from './patient-search';
 
 /**
  * A password hash no password can match (verifyPassword accepts only `scrypt$…`): a patient the

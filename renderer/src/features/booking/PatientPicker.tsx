@@ -61,7 +61,7 @@ export function PatientPicker({
       void searchPatients(query).then((result) => {
         if (ticket !== latest.current) return; // an older answer after a newer question
         setSearching(false);
-        setHits(result.ok ? result.data : []);
+        setHits(result.ok ? result.data.patients : []);
         setActive(0);
       });
     }, debounceMs);

@@ -1,9 +1,10 @@
 import { formatBirthDate } from '../../stores/display-format';
 import { useEffect, useRef, useState } from 'react';
-import type { PatientSummary } from '../../../../shared/ipc/reception/types';
+import type { PatientSearchPage } from '../../../../shared/ipc/reception/types';
+import { PATIENT_SEARCH_MAX_LIMIT } from '../../../../shared/ipc/reception/patient-schemas';
 import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
-import { useReceptionStore } from '../../stores/reception-store';
+import { PATIENT_SEARCH_PAGE, useReceptionStore } from '../../stores/reception-store';
 import { PatientForm, valuesFromTyped } from './PatientForm';
 import { PatientPage } from './PatientPage';
 import { PendingTag } from '../../components/PendingTag';
@@ -20,7 +21,11 @@ export function PatientsScreen() {
   const [query, setQuery] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   /** The last answer, with the words it answers: results for other words are never shown as current. */
-  const [answer, setAnswer] = useState<{ query: string; includeInactive: boolean; hits: PatientSummary[] } | null>(null);
+  const [answer, setAnswer] = useState<{ query: string; includeInactive: boolean; limit: number; found: PatientSearchPage } | null>(
+    null,
+  );
+  /** How many to list: raised by "Show more", back to one page when the words change. */
+  const [limit, setLimit] = useState(PATIENT_SEARCH_PAGE);
   const [notice, setNotice] = useState<string | null>(null);
   const latest = useRef(0);
 
@@ -29,18 +34,24 @@ export function PatientsScreen() {
     if (typed.length === 0) return;
     const ticket = ++latest.current;
     const timer = setTimeout(() => {
-      void searchPatients(typed, includeInactive).then((result) => {
+      void searchPatients(typed, { includeInactive, limit }).then((result) => {
         if (ticket !== latest.current) return;
-        setAnswer({ query: typed, includeInactive, hits: result.ok ? result.data : [] });
+        const found = result.ok ? result.data : { patients: [], total: 0, totalIsAtLeast: false };
+        setAnswer({ query: typed, includeInactive, limit, found });
       });
     }, 150);
     return () => clearTimeout(timer);
-  }, [typed, includeInactive, searchPatients]);
+  }, [typed, includeInactive, limit, searchPatients]);
 
-  const answered = answer !== null && answer.query === typed && answer.includeInactive === includeInactive;
+  const sameWords = answer !== null && answer.query === typed && answer.includeInactive === includeInactive;
+  /** "Show more" keeps the rows already listed live while the longer list comes. */
+  const loadingMore = sameWords && answer.limit !== limit;
+  const answered = sameWords && !loadingMore;
   /** Earlier results stay on screen dimmed while the new words are searched (no flash of "nothing found"). */
-  const earlier = !answered && answer !== null && answer.hits.length > 0 ? answer : null;
-  const shownHits = typed.length === 0 ? null : answered ? answer.hits : (earlier?.hits ?? null);
+  const earlier = !sameWords && answer !== null && answer.found.patients.length > 0 ? answer : null;
+  const shownHits = typed.length === 0 ? null : sameWords ? answer.found.patients : (earlier?.found.patients ?? null);
+  const current = sameWords ? answer.found : null;
+  const canShowMore = current !== null && current.total > current.patients.length && limit < PATIENT_SEARCH_MAX_LIMIT;
   if (view.kind === 'patient') {
     return (
       <PatientPage
@@ -95,19 +106,25 @@ export function PatientsScreen() {
               spellCheck={false}
               placeholder="Search: “quenby”, “orla q”, “+1 555 02”, “1984-06-02”…"
               value={query}
-              onChange={(event) => setQuery(event.target.value)}
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setLimit(PATIENT_SEARCH_PAGE);
+              }}
             />
             <label className="checkbox">
               <input
                 type="checkbox"
                 checked={includeInactive}
-                onChange={(event) => setIncludeInactive(event.target.checked)}
+                onChange={(event) => {
+                  setIncludeInactive(event.target.checked);
+                  setLimit(PATIENT_SEARCH_PAGE);
+                }}
               />{' '}
               Include deactivated patients
             </label>
           </div>
           <section className="card table-card" aria-label="Search results" aria-busy={typed.length > 0 && !answered}>
-            {typed.length > 0 && !answered ? (
+            {typed.length > 0 && !sameWords ? (
               <p className="table-card__empty patients-search__progress" role="status">
                 <Spinner /> Searching “{typed}”…{earlier ? ` Showing results for “${earlier.query}” meanwhile.` : ''}
               </p>
@@ -118,9 +135,9 @@ export function PatientsScreen() {
               <p className="table-card__empty">No patient matches “{typed}”.</p>
             ) : (
               <table
-                className={`data-table${answered ? '' : ' data-table--stale'}`}
+                className={`data-table${sameWords ? '' : ' data-table--stale'}`}
                 aria-label="Patients found"
-                inert={!answered}
+                inert={!sameWords}
               >
                 <thead>
                   <tr>
@@ -159,6 +176,32 @@ export function PatientsScreen() {
                 </tbody>
               </table>
             )}
+            {current !== null && current.patients.length > 0 ? (
+              <div className="patients-search__more">
+                <p className="patients-search__count" role="status">
+                  {current.patients.length === current.total && !current.totalIsAtLeast
+                    ? `${current.total} ${current.total === 1 ? 'patient' : 'patients'}`
+                    : `${current.patients.length} of ${current.total}${current.totalIsAtLeast ? '+' : ''}`}
+                  {current.total > current.patients.length && !canShowMore ? ' — type more of the name to narrow the list' : ''}
+                </p>
+                {canShowMore ? (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={loadingMore}
+                    onClick={() => setLimit((shown) => Math.min(PATIENT_SEARCH_MAX_LIMIT, shown + PATIENT_SEARCH_PAGE))}
+                  >
+                    {loadingMore ? (
+                      <>
+                        <Spinner /> Loading more…
+                      </>
+                    ) : (
+                      'Show more'
+                    )}
+                  </button>
+                ) : null}
+              </div>
+            ) : null}
           </section>
         </>
       )}

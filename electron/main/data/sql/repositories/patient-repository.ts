@@ -38,6 +38,76 @@ export type SearchKind =
 
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** One index range a search reads: its condition, and the order that walks its index. */
+interface SearchRange {
+  where: string;
+  order: string;
+}
+
+/**
+ * The index ranges for what was typed, shared by the search and its count so both read the same
+ * patients. The typed text is bound as a parameter, never spliced into the statement (SQLite would
+ * stop reading an inlined value at a NUL).
+ */
+function searchRanges(
+  sql: SqlStore,
+  search: SearchKind,
+  includeInactive: boolean,
+): { ranges: SearchRange[]; bind: Record<string, string>; active: string } {
+  const sqlite = sql.dialect !== 'mysql';
+  // SQLite: the indexes are NOCASE, and ORDER BY must say so to walk them
+  const nocase = sqlite ? ' COLLATE NOCASE' : '';
+  const active = includeInactive ? '' : ' AND (is_active = 1 OR is_active IS NULL)';
+  // MySQL's LIKE escapes with a backslash by default (and '\' would not parse there); SQLite needs it said
+  const escape = sqlite ? ` ESCAPE '\\'` : '';
+  const ranges: SearchRange[] = [];
+  const bind: Record<string, string> = {};
+  switch (search.kind) {
+    case 'birthDate':
+      bind.date = search.date;
+      ranges.push({ where: 'date_of_birth = $date', order: `last_name${nocase}, first_name${nocase}` });
+      break;
+    case 'email':
+      bind.email = likePrefix(search.prefix);
+      ranges.push({ where: `email LIKE $email${escape}`, order: 'email' });
+      break;
+    case 'phone':
+      search.prefixes.forEach((prefix, i) => {
+        if (sqlite) {
+          // phone's index is BINARY: a case-insensitive LIKE cannot use it, a GLOB (case-sensitive) can;
+          // a phone prefix holds no GLOB wildcards (classifySearch lets only digits + ( ) - . and spaces through)
+          bind[`phone${i}`] = `${prefix}*`;
+          ranges.push({ where: `phone GLOB $phone${i}`, order: 'phone' });
+        } else {
+          bind[`phone${i}`] = likePrefix(prefix);
+          ranges.push({ where: `phone LIKE $phone${i}`, order: 'phone' });
+        }
+      });
+      break;
+    case 'name': {
+      const [a = '', b] = search.tokens;
+      bind.a = likePrefix(a);
+      if (b === undefined) {
+        ranges.push({ where: `last_name LIKE $a${escape}`, order: `last_name${nocase}, first_name${nocase}` });
+        ranges.push({ where: `first_name LIKE $a${escape}`, order: `first_name${nocase}, last_name${nocase}` });
+        // an email typed before its @ ("orla.quenby") is one token too
+        ranges.push({ where: `email LIKE $a${escape}`, order: 'email' });
+      } else {
+        bind.b = likePrefix(b);
+        ranges.push({
+          where: `first_name LIKE $a${escape} AND last_name LIKE $b${escape}`,
+          order: `first_name${nocase}, last_name${nocase}`,
+        });
+        ranges.push({
+          where: `last_name LIKE $a${escape} AND first_name LIKE $b${escape}`,
+          order: `last_name${nocase}, first_name${nocase}`,
+        });
+      }
+    }
+  }
+  return { ranges, bind, active };
+}
+
 interface AppointmentRow {
   id: number;
   doctor_id: number;
@@ -61,6 +131,8 @@ export type LikelyDuplicate = PatientSummary & { why: 'name' | 'phone' };
 export interface PatientRepository {
   /** Up to `limit` patients per index branch the search uses, in index order, possibly repeated across branches. */
   search(search: SearchKind, limit: number, includeInactive: boolean): Promise<PatientSummary[]>;
+  /** How many patients the same search finds in all, each once, counted up to `cap`. */
+  countMatches(search: SearchKind, includeInactive: boolean, cap: number): Promise<number>;
   /** Patients with the same names (any case) and birth date, or one of the phones as written. */
   likelyDuplicates(fields: { firstName: string; lastName: string; dateOfBirth: string }, phones: string[]): Promise<LikelyDuplicate[]>;
   /** The patient's appointments with their doctors, newest first, at most 500. */
@@ -79,71 +151,29 @@ const isSet = (flag: number | boolean | string | null) => flag === true || Numbe
 export function patientRepository(sql: SqlStore): PatientRepository {
   return {
     async search(search, limit, includeInactive) {
-      const input = { limit, includeInactive };
-      const sqlite = sql.dialect !== 'mysql';
-      // SQLite: the indexes are NOCASE, and ORDER BY must say so to walk them
-      const nocase = sqlite ? ' COLLATE NOCASE' : '';
-      const active = input.includeInactive ? '' : ' AND (is_active = 1 OR is_active IS NULL)';
-      // MySQL's LIKE escapes with a backslash by default (and '\' would not parse there); SQLite needs it said
-      const escape = sqlite ? ` ESCAPE '\\'` : '';
-      const branches: string[] = [];
-      // The typed text is bound as a parameter, never spliced into the statement (SQLite would stop
-      // reading an inlined value at a NUL); the limit is a validated whole number (MySQL takes no
-      // parameter there).
-      const bind: Record<string, string> = {};
-      const rowLimit = Math.max(1, Math.trunc(input.limit));
-      const branch = (where: string, order: string) =>
-        `SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${where}${active} ORDER BY ${order} LIMIT ${rowLimit}) AS b${branches.length}`;
-      switch (search.kind) {
-        case 'birthDate':
-          bind.date = search.date;
-          branches.push(branch('date_of_birth = $date', `last_name${nocase}, first_name${nocase}`));
-          break;
-        case 'email':
-          bind.email = likePrefix(search.prefix);
-          branches.push(branch(`email LIKE $email${escape}`, 'email'));
-          break;
-        case 'phone':
-          search.prefixes.forEach((prefix, i) => {
-            if (sqlite) {
-              // phone's index is BINARY: a case-insensitive LIKE cannot use it, a GLOB (case-sensitive) can;
-              // a phone prefix holds no GLOB wildcards (classifySearch lets only digits + ( ) - . and spaces through)
-              bind[`phone${i}`] = `${prefix}*`;
-              branches.push(branch(`phone GLOB $phone${i}`, 'phone'));
-            } else {
-              bind[`phone${i}`] = likePrefix(prefix);
-              branches.push(branch(`phone LIKE $phone${i}`, 'phone'));
-            }
-          });
-          break;
-        case 'name': {
-          const [a = '', b] = search.tokens;
-          bind.a = likePrefix(a);
-          if (b === undefined) {
-            branches.push(branch(`last_name LIKE $a${escape}`, `last_name${nocase}, first_name${nocase}`));
-            branches.push(branch(`first_name LIKE $a${escape}`, `first_name${nocase}, last_name${nocase}`));
-            // an email typed before its @ ("orla.quenby") is one token too
-            branches.push(branch(`email LIKE $a${escape}`, 'email'));
-          } else {
-            bind.b = likePrefix(b);
-            branches.push(
-              branch(
-                `first_name LIKE $a${escape} AND last_name LIKE $b${escape}`,
-                `first_name${nocase}, last_name${nocase}`,
-              ),
-            );
-            branches.push(
-              branch(
-                `last_name LIKE $a${escape} AND first_name LIKE $b${escape}`,
-                `last_name${nocase}, first_name${nocase}`,
-              ),
-            );
-          }
-        }
-      }
+      // the limit is a validated whole number, inlined (MySQL takes no parameter there)
+      const rowLimit = Math.max(1, Math.trunc(limit));
+      const { ranges, bind, active } = searchRanges(sql, search, includeInactive);
+      const statement = ranges
+        .map(
+          (range, i) =>
+            `SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${range.where}${active} ORDER BY ${range.order} LIMIT ${rowLimit}) AS b${i}`,
+        )
+        .join(' UNION ALL ');
       // RAW: the rows are read once, here (a SELECT type would copy each row key by key)
-      const [result] = await sql.sequelize.query(branches.join(' UNION ALL '), { bind, type: QueryTypes.RAW });
+      const [result] = await sql.sequelize.query(statement, { bind, type: QueryTypes.RAW });
       return (result as PatientRow[]).map(toPatientSummary);
+    },
+
+    async countMatches(search, includeInactive, cap) {
+      const rowCap = Math.max(1, Math.trunc(cap));
+      const { ranges, bind, active } = searchRanges(sql, search, includeInactive);
+      // One patient found by two ranges counts once: the ranges are ORed in one WHERE. The inner
+      // LIMIT stops the count at the cap, so a one-letter search never walks every patient.
+      const where = ranges.map((range) => `(${range.where})`).join(' OR ');
+      const statement = `SELECT COUNT(*) AS n FROM (SELECT id FROM patients WHERE (${where})${active} LIMIT ${rowCap}) AS matches`;
+      const [result] = await sql.sequelize.query(statement, { bind, type: QueryTypes.RAW });
+      return Number((result as { n: number | string }[])[0]?.n ?? 0);
     },
 
     async likelyDuplicates(fields, phones) {
