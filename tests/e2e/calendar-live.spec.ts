@@ -99,7 +99,7 @@ test('an update from a second workstation arrives within seconds; scroll, select
     reason: 'Booked on the wrong day',
   });
   expect(cancelled.ok).toBe(true);
-  await expect(block).toHaveAttribute('aria-label', /Cancelled/, { timeout: 6_000 });
+  await expect(block).toHaveAccessibleName(/Cancelled/, { timeout: 6_000 });
   await expect(dialog.getByLabel('Reason for visit')).toHaveValue('Knee pain since Monday');
   await expect(dialog.getByLabel('Time')).toHaveValue(plan.selectAt);
   await saveScreen(page, 'calendar-live-update-form-kept');
