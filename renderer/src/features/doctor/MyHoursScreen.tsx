@@ -33,7 +33,8 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
   };
   return (
     <Dialog title={`${pending.affected.length} booked visit${pending.affected.length === 1 ? '' : 's'} fall outside the new hours`} onClose={onClose}>
-      <ul className="conflict-list" aria-label="Affected visits">
+      {/* it scrolls past a handful of visits: focusable, so the keyboard can scroll it too */}
+      <ul className="conflict-list" aria-label="Affected visits" tabIndex={0}>
         {pending.affected.map((a) => (
           <li key={a.appointmentId}>
             <strong>{formatDayLong(a.date)} {formatClockTime(a.time)}</strong> · {a.patient.firstName} {a.patient.lastName} · {a.appointmentType}
