@@ -60,7 +60,7 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
                     </td>
                     <td>{summary.feedbackCount}</td>
                     <td className="data-table__actions">
-                      <button type="button" className="button button--ghost button--small" onClick={() => setChosen(summary.doctorId)} aria-label={`Show the feedback of ${summary.doctorName}`}>
+                      <button type="button" className="button button--ghost button--small" onClick={() => setChosen(summary.doctorId)} aria-label={`Show feedback of ${summary.doctorName}`}>
                         Show feedback
                       </button>
                     </td>
