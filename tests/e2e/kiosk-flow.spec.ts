@@ -171,7 +171,7 @@ test('kiosk: a patient checks in and leaves feedback; an admin approves it; the 
   await nav.getByRole('link', { name: 'Doctor ratings' }).click();
   const row = page.getByRole('table', { name: 'Doctor ratings' }).getByRole('row').filter({ hasText: DOCTOR.lastName });
   await expect(row).toContainText('5.0');
-  await row.getByRole('button', { name: /Show the feedback/ }).click();
+  await row.getByRole('button', { name: /Show feedback/ }).click();
   await expect(page.getByText(REVIEW)).toBeVisible();
   await saveScreen(page, 'doctor-ratings');
 
