@@ -39,6 +39,8 @@ test('switching the clinic to en-US (month first, 12-hour clock, Sunday, USD) an
 
   // en-GB, the default: day first, 24-hour clock, weeks from Monday, euros.
   await nav(page).getByRole('link', { name: 'Calendar', exact: true }).click();
+  // the calendar keeps the view it was last left on: ask for the day view
+  await page.getByRole('tab', { name: 'Day' }).click();
   await expect(page.getByRole('heading', { name: 'Monday 7 December 2026' })).toBeVisible();
   await expect(page.locator('.cal-gutter__hour').first()).toHaveText(TWENTY_FOUR_HOUR);
   await nav(page).getByRole('link', { name: 'Doctors', exact: true }).click();
@@ -96,6 +98,8 @@ test('switching the clinic to en-US (month first, 12-hour clock, Sunday, USD) an
   await signInAs(page, 'lgadmin', 'silver kettle morning 17');
   await switchClinic(page, { locale: 'en-GB', clock: '24', weekStart: 'monday', currency: 'EUR' });
   await nav(page).getByRole('link', { name: 'Calendar', exact: true }).click();
+  // the calendar keeps the view it was last left on: ask for the day view
+  await page.getByRole('tab', { name: 'Day' }).click();
   await expect(page.getByRole('heading', { name: 'Monday 7 December 2026' })).toBeVisible();
   await expect(page.locator('.cal-gutter__hour').first()).toHaveText(TWENTY_FOUR_HOUR);
   await nav(page).getByRole('link', { name: 'Today', exact: true }).click();
