@@ -3,7 +3,7 @@ import type { AppRuntime } from '../runtime/app-runtime';
 import { DEFAULT_DISPLAY_LOCALE } from '../../../shared/domain/display-format';
 import { displayLocaleOf } from '../../../shared/domain/settings-registry';
 import { readSettingOrNull } from './clinic-settings';
-import { loadClinicSettings } from './scheduling/rules';
+import { cachedClinicSettings } from './scheduling/rules';
 import { isSetupRequired } from './setup';
 import { clinicPhoneCountry, FALLBACK_PHONE_COUNTRY } from '../../../shared/domain/phone';
 
@@ -28,13 +28,16 @@ export async function appStatus(runtime: StatusRuntime): Promise<AppStatus> {
   if (!state.ready) return state.fatal ? { ...base, fatal: state.fatal } : base;
   const { sql } = state.stores;
   const timezone = await readSettingOrNull(sql.models, 'timezone');
+  // The status is asked for often (every screen's top bar): the display settings and the phone
+  // country come from the one cached read of all settings, which a write to them empties.
+  const settings = await cachedClinicSettings(sql);
   return {
     ...base,
     schemaVersion: sql.schemaVersion,
     setupRequired: await isSetupRequired(sql),
     clinicName: await readSettingOrNull(sql.models, 'clinicName'),
     timezone,
-    display: displayLocaleOf(await loadClinicSettings(sql.models)),
-    phoneCountry: clinicPhoneCountry(await readSettingOrNull(sql.models, 'defaultPhoneCountry'), timezone),
+    display: displayLocaleOf(settings),
+    phoneCountry: clinicPhoneCountry(settings.defaultPhoneCountry, timezone),
   };
 }
