@@ -91,9 +91,12 @@ test('the flow board to the end of the visit: arrived, in room, with doctor, che
   await dialog.getByLabel('Reason for cancelling').fill('Patient called: feeling better');
   await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
   await expect(row(third.id).locator('.status-chip')).toHaveText('Cancelled');
+  await expect(page.getByTestId('cancellation-follow-up')).toBeVisible();
   const notice = board.getByTestId('calendar-notice');
   await notice.getByRole('button', { name: 'Undo' }).click();
   await expect(notice).toContainText(`Cancellation undone: booked again at ${third.time}`);
+  // the slot is booked again: the waiting-list offer for it goes away
+  await expect(page.getByTestId('cancellation-follow-up')).toHaveCount(0);
   await expect(board.getByTestId('flow-row').filter({ hasText: 'Corvin Ashdell' })).toHaveCount(2);
   await expect(
     board

@@ -65,6 +65,8 @@ export interface CalendarState {
   error: AppError | null;
   selection: SlotSelection | null;
   notice: CalendarNotice | null;
+  /** The appointment whose cancellation was last undone: its freed slot is no longer free. */
+  undoneCancellationId: number | null;
   /** Appointment ids with a change on the way to main (shown as busy, not draggable). */
   pending: number[];
   /** Per date, the change feed's last fingerprint (what the shown data reflects). */
@@ -111,6 +113,7 @@ const EMPTY = {
   error: null,
   selection: null,
   notice: null,
+  undoneCancellationId: null,
   pending: [],
   fingerprints: {},
   lastLiveUpdate: null,
@@ -488,7 +491,10 @@ export const useCalendarStore = create<CalendarState>()((set, get) => {
             }),
           );
           resyncAfterOwnChange();
-          if (again.ok) get().notify('success', `Cancellation undone: booked again at ${cancelled.time}.`);
+          if (again.ok) {
+            set({ undoneCancellationId: cancelled.id });
+            get().notify('success', `Cancellation undone: booked again at ${cancelled.time}.`);
+          }
           else get().notify('error', `Not booked again: ${again.error.message}`);
         });
       }

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OpenedSlot } from '../../stores/reception-store';
+import { useCalendarStore } from '../../stores/calendar-store';
 import { WaitingListOffer } from '../waiting-list/WaitingListOffer';
 
 /** The slot a cancellation just freed: offered to the waiting list. */
@@ -33,6 +34,11 @@ export function CancellationFollowUp({
     time: slot.time,
     durationMinutes: slot.durationMinutes,
   }));
+  // Undo booked the visit again: the slot is taken, so there is nothing left to offer.
+  const undone = useCalendarStore((state) => state.undoneCancellationId === slot.appointmentId);
+  useEffect(() => {
+    if (undone) onClose();
+  }, [undone, onClose]);
   return (
     <div className="follow-up" data-testid="cancellation-follow-up">
       <WaitingListOffer slot={opened} onDismiss={onClose} onBooked={() => onBooked()} />
