@@ -83,6 +83,8 @@ test('the flow board to the end of the visit: arrived, in room, with doctor, che
     expect(result.ok, JSON.stringify(result)).toBe(true);
   }
   await expect(row(second.id).getByTestId('flow-step')).toHaveText('In room');
+  // the phone as the clinic's country writes it (a US number in an Austrian clinic: international)
+  await expect(row(second.id)).toContainText(/\+1 \d{3} \d{3} \d{4}/);
   await expect(row(second.id).getByRole('button', { name: 'With doctor' })).toBeVisible();
 
   // A cancellation from the board can be undone for a few seconds: booked again at the same time.

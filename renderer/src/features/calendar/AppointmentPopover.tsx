@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { formatDayShort } from '../../stores/display-format';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import type { AppError, Result } from '../../../../shared/ipc/result';
@@ -28,6 +29,7 @@ const WIDTH = 340;
 export function AppointmentPopover(props: AppointmentPopoverProps) {
   const { appointment, doctorName, date, today, anchor, busy, onClose } = props;
   const ref = useRef<HTMLDivElement>(null);
+  const showPhone = usePhoneFormat();
   const [cancelling, setCancelling] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [position, setPosition] = useState<CSSProperties>({ visibility: 'hidden' });
@@ -83,7 +85,7 @@ export function AppointmentPopover(props: AppointmentPopoverProps) {
         <dt>Doctor</dt>
         <dd>{doctorName}</dd>
         <dt>Phone</dt>
-        <dd>{appointment.patientPhone}</dd>
+        <dd>{showPhone(appointment.patientPhone)}</dd>
         {props.arrivedLabel ? (
           <>
             <dt>Arrived</dt>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { DateTime } from 'luxon';
 import { formatClockTime, formatDayLong } from '../../stores/display-format';
 import { Dialog } from '../../components/Dialog';
@@ -37,6 +38,7 @@ const FILTERS: { filter: FlowFilter; label: string }[] = [
 /** Today's flow: every appointment of the day in time order, with one-click actions. */
 export function FlowBoard({ zone }: { zone: string }) {
   const now = useMinuteClock();
+  const showPhone = usePhoneFormat();
   const today = todayIn(zone, now);
   const board = useCalendarStore((state) => state.board);
   const pending = useCalendarStore((state) => state.pending);
@@ -188,7 +190,7 @@ export function FlowBoard({ zone }: { zone: string }) {
                             {a.patientFirstName} {a.patientLastName}
                           </span>{' '}
                           <PendingTag id={a.id} kind="appointment" />
-                          <span className="flow__sub">{a.patientPhone}</span>
+                          <span className="flow__sub">{showPhone(a.patientPhone)}</span>
                         </span>
                       </span>
                     </td>

@@ -1,4 +1,5 @@
 import { formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
+import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WaitingListBooking, WaitingListOffer as Offer } from '../../../../shared/ipc/reception/types';
@@ -23,6 +24,7 @@ const waitedSince = (iso: string) => formatInstantDayNoYear(iso);
  */
 export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOfferProps) {
   const { offersFor, bookFromWaitingList } = useReceptionStore();
+  const showPhone = usePhoneFormat();
   // the answer for the slot it was asked about: a newer slot shows "looking" until its own answer
   const [loaded, setLoaded] = useState<{ slot: OpenedSlot; offers: Offer[] } | null>(null);
   const offers = loaded?.slot === slot ? loaded.offers : null;
@@ -109,7 +111,7 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
                     </span>
                   </span>
                   <span className="offer-item__meta">
-                    {offer.entry.patientPhone} · {describeWish(offer.entry)} · waiting since{' '}
+                    {showPhone(offer.entry.patientPhone)} · {describeWish(offer.entry)} · waiting since{' '}
                     {waitedSince(offer.entry.createdAt)} · wants {offer.entry.earliestTime}–{offer.entry.latestTime}
                   </span>
                 </div>

@@ -1,4 +1,5 @@
 import { formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
+import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { readTimeEntry } from '../../../../shared/domain/plain-date';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -109,6 +110,7 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
 /** The Waiting list section: who waits for an earlier slot, their current matching free slots, and offers for freed slots. */
 export function WaitingListScreen() {
   const zone = useClinicZone();
+  const showPhone = usePhoneFormat();
   const { waiting, doctors, loadDoctors, loadWaitingList, removeFromWaitingList, bookFromWaitingList } =
     useReceptionStore();
   const [adding, setAdding] = useState(false);
@@ -202,7 +204,7 @@ export function WaitingListScreen() {
                     <span className="cell-stack">
                       <span>{entry.patientName}</span>
                       <span className="cell-stack__meta">
-                        {entry.patientPhone} · since {since(entry.createdAt)}
+                        {showPhone(entry.patientPhone)} · since {since(entry.createdAt)}
                       </span>
                     </span>
                   </td>
