@@ -4,7 +4,8 @@
  * Measures the scheduling services on a generated clinic of 100,000 patients and about a
  * million appointments, each against the raw driver doing the same work in the same run:
  * (a) booking one appointment, (b) the day view of 30 doctors, (c) the soonest-slot search over
- * 50 doctors and 30 days. Prints a table; --json writes the figures. Targets are reported, not
+ * 50 doctors and 30 days, (d) bookings per second at 1, 5 and 20 in flight from one process and
+ * from two processes at once. Prints a table; --json writes the figures. Targets are reported, not
  * asserted: tests assert behaviour, this reports speed.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { loadClinicSettings, schedulingRules } from '../../electron/main/service
 import { startOfDay } from '../../shared/domain/scheduling';
 import { BENCH_TODAY, BENCH_ZONE, ensureDataset, resetToGenerated, type BenchStore } from './dataset';
 import { countCacheStatements } from './cache-statements';
-import { benchBooking, benchCalendarDay, benchSoonest, benchThroughput, type Measurement } from './measurements';
+import { benchBooking, benchCalendarDay, benchSoonest, benchThroughput, bookingCandidates, type Measurement } from './measurements';
+import { benchTwoProcessThroughput } from './two-process-throughput';
 import { openRawDriver } from './raw-driver';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
     }
     const throughput = await benchThroughput(ctx);
     log('  measured: booking throughput');
+    throughput.push(...(await benchTwoProcessThroughput(ctx, dataset.config, (count) => bookingCandidates(ctx, count))));
     const cacheStatements = await countCacheStatements(ctx);
     const bookingStatements = measurements.find((m) => m.name.startsWith('booking'))?.queries ?? null;
     const loadAfter = loadavg()[0] ?? 0;
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
         `${cacheStatements.calendarDayWithCache} with it; per booking: ${bookingStatements ?? '-'} either way (a booking reads committed rows, never the cache).`,
     );
     for (const t of throughput) {
-      log(`${t.name}: app ${t.app.toFixed(1)}/s, raw ${t.raw.toFixed(1)}/s, ${t.ratio.toFixed(2)}x; refused ${t.refused}; target ${t.target}${t.inFlight === 20 ? (t.met ? '  met' : '  NO') : ''}`);
+      log(`${t.name}: app ${t.app.toFixed(1)}/s, raw ${t.raw.toFixed(1)}/s, ${t.ratio.toFixed(2)}x; refused ${t.refused}; target ${t.target}${t.target === 'reported' ? '' : t.met ? '  met' : '  NO'}`);
     }
     log(`(1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${cpus().length} cores)`);
     if (opts.json) {
