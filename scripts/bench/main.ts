@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --store mariadb|sqlite] [--json FILE] [--iterations N] [--regenerate]`
+ * `npm run bench [-- --store mariadb|sqlite] [--json FILE] [--iterations N] [--regenerate] [--pull 5000,50000]`
  *
  * Measures the scheduling services on a generated clinic of 100,000 patients and about a
  * million appointments, each against the raw driver doing the same work in the same run:
@@ -17,6 +17,7 @@ import { startOfDay } from '../../shared/domain/scheduling';
 import { BENCH_TODAY, BENCH_ZONE, ensureDataset, resetToGenerated, type BenchStore } from './dataset';
 import { countCacheStatements } from './cache-statements';
 import { benchBooking, benchCalendarDay, benchSoonest, benchThroughput, bookingCandidates, type Measurement } from './measurements';
+import { measurePrescriptionPulls, pullLine } from './sync-pull';
 import { benchTwoProcessThroughput } from './two-process-throughput';
 import { openRawDriver } from './raw-driver';
 
@@ -29,13 +30,17 @@ function options() {
       json: { type: 'string' },
       iterations: { type: 'string', default: '200' },
       regenerate: { type: 'boolean', default: false },
+      // e.g. 5000 or 5000,50000: also a workstation's first pull of that many prescriptions (scripts/bench/sync-pull.ts)
+      pull: { type: 'string' },
     },
   });
   const store = values.store === 'mysql' ? 'mariadb' : values.store;
   if (store !== 'mariadb' && store !== 'sqlite') throw new Error(`--store must be mariadb or sqlite, not ${values.store}`);
   const iterations = Number(values.iterations);
   if (!Number.isInteger(iterations) || iterations < 10) throw new Error('--iterations must be a whole number of at least 10');
-  return { store: store as BenchStore, json: values.json, iterations, regenerate: values.regenerate };
+  const pull = values.pull === undefined ? [] : values.pull.split(',').map(Number);
+  if (pull.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--pull takes whole numbers, e.g. 5000 or 5000,50000');
+  return { store: store as BenchStore, json: values.json, iterations, regenerate: values.regenerate, pull };
 }
 
 const ms = (n: number) => n.toFixed(2);
@@ -95,6 +100,7 @@ async function main(): Promise<void> {
     const throughput = await benchThroughput(ctx);
     log('  measured: booking throughput');
     throughput.push(...(await benchTwoProcessThroughput(ctx, dataset.config, (count) => bookingCandidates(ctx, count))));
+    const documentPull = opts.pull.length > 0 ? await measurePrescriptionPulls(opts.pull, log) : [];
     const cacheStatements = await countCacheStatements(ctx);
     const bookingStatements = measurements.find((m) => m.name.startsWith('booking'))?.queries ?? null;
     const loadAfter = loadavg()[0] ?? 0;
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
     for (const t of throughput) {
       log(`${t.name}: app ${t.app.toFixed(1)}/s, raw ${t.raw.toFixed(1)}/s, ${t.ratio.toFixed(2)}x; refused ${t.refused}; target ${t.target}${t.target === 'reported' ? '' : t.met ? '  met' : '  NO'}`);
     }
+    for (const t of documentPull) log(pullLine(t));
     log(`(1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${cpus().length} cores)`);
     if (opts.json) {
       const report = {
@@ -118,6 +125,7 @@ async function main(): Promise<void> {
         dataset: { ...marker, cached: !dataset.generatedNow },
         measurements,
         throughput,
+        documentPull,
         statements: { ...cacheStatements, booking: bookingStatements },
       };
       writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
