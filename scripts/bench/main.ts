@@ -111,7 +111,8 @@ async function main(): Promise<void> {
         `${cacheStatements.calendarDayWithCache} with it; per booking: ${bookingStatements ?? '-'} either way (a booking reads committed rows, never the cache).`,
     );
     for (const t of throughput) {
-      log(`${t.name}: app ${t.app.toFixed(1)}/s, raw ${t.raw.toFixed(1)}/s, ${t.ratio.toFixed(2)}x; refused ${t.refused}; target ${t.target}${t.target === 'reported' ? '' : t.met ? '  met' : '  NO'}`);
+      const cpu = `CPU ms per booking app ${t.appCpuMsPerBooking.toFixed(2)}, raw ${t.rawCpuMsPerBooking.toFixed(2)}`;
+      log(`${t.name}: app ${t.app.toFixed(1)}/s, raw ${t.raw.toFixed(1)}/s, ${t.ratio.toFixed(2)}x (${cpu}); refused ${t.refused}; target ${t.target}${t.target === 'reported' ? '' : t.met ? '  met' : '  NO'}`);
     }
     for (const t of documentPull) log(pullLine(t));
     log(`(1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${cpus().length} cores)`);

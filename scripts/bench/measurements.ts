@@ -20,7 +20,7 @@ import { Op } from 'sequelize';
 import type { RawDriver } from './raw-driver';
 import { rawBook, rawCalendarDay, rawSoonest } from './raw-scheduling';
 import { summarize, timeAlternating, type AlternatingTimes } from './stats';
-import { alternatingRounds, inLanes, slices, type Candidate } from './throughput-lanes';
+import { alternatingRounds, cpuMsSince, inLanes, slices, type Candidate } from './throughput-lanes';
 
 export interface Measurement {
   name: string;
@@ -173,6 +173,9 @@ export interface Throughput {
   app: number;
   raw: number;
   ratio: number;
+  /** CPU milliseconds per booking in the booking process(es), app and raw. */
+  appCpuMsPerBooking: number;
+  rawCpuMsPerBooking: number;
   /** Bookings refused (slot taken, patient busy): none expected on these free slots. */
   refused: number;
   target: string;
@@ -197,9 +200,10 @@ export async function benchThroughput(ctx: BenchContext, perLevel = 60): Promise
     const book = { app: (c: Candidate) => bookAppointment(ctx.sql, { ...c, idempotencyKey: randomUUID() }, ctx.clock), raw: (c: Candidate) => rawBook(ctx.raw, { ...c, idempotencyKey: randomUUID() }, ctx.clock()) };
     const { app, raw } = await alternatingRounds(THROUGHPUT_ROUNDS, async (side, round) => {
       const some = items[side][round]!;
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const { failed } = await inLanes(some, inFlight, book[side]);
-      return { seconds: (performance.now() - started) / 1000, bookings: some.length, failed };
+      return { seconds: (performance.now() - started) / 1000, bookings: some.length, failed, cpuMs: cpuMsSince(cpu) };
     });
     const ratio = app.rate / raw.rate;
     results.push({
@@ -210,6 +214,8 @@ export async function benchThroughput(ctx: BenchContext, perLevel = 60): Promise
       app: app.rate,
       raw: raw.rate,
       ratio,
+      appCpuMsPerBooking: app.cpuMsPerBooking,
+      rawCpuMsPerBooking: raw.cpuMsPerBooking,
       refused: app.failed + raw.failed,
       target: inFlight === 20 ? '>= 0.7x raw' : 'reported',
       met: inFlight === 20 ? ratio >= 0.7 : true,

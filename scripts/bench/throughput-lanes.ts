@@ -23,10 +23,26 @@ export async function inLanes<T>(items: readonly T[], inFlight: number, work: (i
 
 export type Side = 'app' | 'raw';
 
+/** One round of one side: how long it took, what it booked and refused, and the CPU it used. */
+export interface RoundResult {
+  seconds: number;
+  bookings: number;
+  failed: number;
+  cpuMs: number;
+}
+
+/** CPU milliseconds this process used since `from` (a `process.cpuUsage()`). */
+export function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+}
+
 /** One side's share of a throughput level: bookings per second over all its rounds, and refusals. */
 export interface SideRate {
   rate: number;
   failed: number;
+  /** CPU milliseconds per booking of the booking processes (user + system, driver threads included): less moved by other load than the rate. */
+  cpuMsPerBooking: number;
 }
 
 /**
@@ -34,17 +50,18 @@ export interface SideRate {
  * (app, raw, raw, app, …): on a machine whose load drifts, both sides see the same drift. Each
  * side's rate is its bookings over the sum of its rounds' seconds.
  */
-export async function alternatingRounds(rounds: number, run: (side: Side, round: number) => Promise<{ seconds: number; bookings: number; failed: number }>): Promise<Record<Side, SideRate>> {
-  const total: Record<Side, { seconds: number; bookings: number; failed: number }> = { app: { seconds: 0, bookings: 0, failed: 0 }, raw: { seconds: 0, bookings: 0, failed: 0 } };
+export async function alternatingRounds(rounds: number, run: (side: Side, round: number) => Promise<RoundResult>): Promise<Record<Side, SideRate>> {
+  const total: Record<Side, RoundResult> = { app: { seconds: 0, bookings: 0, failed: 0, cpuMs: 0 }, raw: { seconds: 0, bookings: 0, failed: 0, cpuMs: 0 } };
   for (let round = 0; round < rounds; round++) {
     for (const side of round % 2 === 0 ? (['app', 'raw'] as const) : (['raw', 'app'] as const)) {
       const result = await run(side, round);
       total[side].seconds += result.seconds;
       total[side].bookings += result.bookings;
       total[side].failed += result.failed;
+      total[side].cpuMs += result.cpuMs;
     }
   }
-  const rate = (side: Side): SideRate => ({ rate: total[side].bookings / total[side].seconds, failed: total[side].failed });
+  const rate = (side: Side): SideRate => ({ rate: total[side].bookings / total[side].seconds, failed: total[side].failed, cpuMsPerBooking: total[side].cpuMs / total[side].bookings });
   return { app: rate('app'), raw: rate('raw') };
 }
 

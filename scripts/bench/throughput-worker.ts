@@ -11,7 +11,7 @@ import { openSqlStore } from '../../electron/main/data/sql/open-sql-store';
 import { bookAppointment } from '../../electron/main/services/scheduling/booking';
 import { openRawDriver } from './raw-driver';
 import { rawBook } from './raw-scheduling';
-import { inLanes, type Candidate } from './throughput-lanes';
+import { cpuMsSince, inLanes, type Candidate } from './throughput-lanes';
 
 export type WorkerCommand =
   | { kind: 'open'; config: SqlConfig; now: number }
@@ -19,7 +19,7 @@ export type WorkerCommand =
   | { kind: 'go' }
   | { kind: 'close' };
 
-export type WorkerReply = { kind: 'listening' } | { kind: 'opened' } | { kind: 'ready' } | { kind: 'done'; failed: number } | { kind: 'closed' } | { kind: 'failed'; message: string };
+export type WorkerReply = { kind: 'listening' } | { kind: 'opened' } | { kind: 'ready' } | { kind: 'done'; failed: number; cpuMs: number } | { kind: 'closed' } | { kind: 'failed'; message: string };
 
 const send = (reply: WorkerReply) => process.send?.(reply);
 
@@ -42,8 +42,9 @@ async function serve(): Promise<void> {
           const book = side === 'app'
             ? (c: Candidate) => bookAppointment(sql, { ...c, idempotencyKey: randomUUID() }, () => now)
             : (c: Candidate) => rawBook(raw, { ...c, idempotencyKey: randomUUID() }, now);
+          const cpu = process.cpuUsage();
           const { failed } = await inLanes(items, inFlight, book);
-          return send({ kind: 'done', failed });
+          return send({ kind: 'done', failed, cpuMs: cpuMsSince(cpu) });
         }
         case 'close':
           if (stores) {

@@ -56,8 +56,8 @@ export async function benchTwoProcessThroughput(ctx: BenchContext, config: SqlCo
         await Promise.all(workers.map((w, k) => w.ask({ kind: 'prepare', side, inFlight, items: parts[k]! }, 'ready')));
         const started = performance.now();
         const done = await Promise.all(workers.map((w) => w.ask({ kind: 'go' }, 'done')));
-        const failed = done.reduce((sum, d) => sum + (d.kind === 'done' ? d.failed : 0), 0);
-        return { seconds: (performance.now() - started) / 1000, bookings: parts[0]!.length + parts[1]!.length, failed };
+        const sum = (of: (d: { failed: number; cpuMs: number }) => number) => done.reduce((total, d) => total + (d.kind === 'done' ? of(d) : 0), 0);
+        return { seconds: (performance.now() - started) / 1000, bookings: parts[0]!.length + parts[1]!.length, failed: sum((d) => d.failed), cpuMs: sum((d) => d.cpuMs) };
       });
       const ratio = rates.app.rate / rates.raw.rate;
       results.push({
@@ -68,6 +68,8 @@ export async function benchTwoProcessThroughput(ctx: BenchContext, config: SqlCo
         app: rates.app.rate,
         raw: rates.raw.rate,
         ratio,
+        appCpuMsPerBooking: rates.app.cpuMsPerBooking,
+        rawCpuMsPerBooking: rates.raw.cpuMsPerBooking,
         refused: rates.app.failed + rates.raw.failed,
         target: '>= 0.7x raw',
         met: ratio >= 0.7,
