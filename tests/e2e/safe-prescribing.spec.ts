@@ -185,8 +185,15 @@ test('an allergy the doctor records on the visit page warns through the clinic i
   await expect(warning).toContainText('Magnapen 500mg (contains Flucloxacillin) matches the patient’s recorded allergy to Flucloxacillin');
   const sign = form.getByRole('button', { name: 'Sign prescription' });
   await expect(sign).toBeDisabled();
-  await warning.scrollIntoViewIfNeeded();
-  await saveAtBothSizes(page, 'doctor-prescription-ingredient-warning');
+  // the warning sits below the medication card: in view at each size before the picture
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await warning.scrollIntoViewIfNeeded();
+    await saveScreen(page, `doctor-prescription-ingredient-warning-${width}x${height}`);
+  }
   await warning.getByLabel('I have seen the allergy to Flucloxacillin and prescribe this anyway').check();
   await sign.click();
   const dialog = page.getByRole('dialog', { name: 'Sign the prescription' });
