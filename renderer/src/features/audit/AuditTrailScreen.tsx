@@ -119,6 +119,19 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
       <form className="card audit-filters" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Filters">
         <PersonFilter label="Staff member" kind="staff" value={staff} onChange={setStaff} />
         <PersonFilter label="Patient" kind="patient" value={patient} onChange={setPatient} />
+        <div className="field audit-filters__action">
+          <label className="field__label" htmlFor="audit-action">
+            Action
+          </label>
+          <select id="audit-action" className="field__input field__select" {...register('action')}>
+            <option value="">Any</option>
+            {ACTION_OPTIONS.map(([action, sentence]) => (
+              <option key={action} value={action}>
+                {sentence}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label className="field__label" htmlFor="audit-user-type">
             User type
@@ -128,19 +141,6 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
             {USER_TYPES.map((type) => (
               <option key={type} value={type}>
                 {USER_TYPE_LABEL[type]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="audit-action">
-            Action
-          </label>
-          <select id="audit-action" className="field__input field__select" {...register('action')}>
-            <option value="">Any</option>
-            {ACTION_OPTIONS.map(([action, sentence]) => (
-              <option key={action} value={action}>
-                {sentence}
               </option>
             ))}
           </select>

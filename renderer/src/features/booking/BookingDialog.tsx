@@ -299,7 +299,7 @@ function BookingSummary({
     <p className="booking-summary" data-testid="booking-summary" aria-live="polite">
       <span className="booking-summary__doctor">{doctor ?? 'No doctor chosen'}</span>
       <span>{isIsoDate(date) ? formatDayLong(date) : 'No date'}</span>
-      <span>{time && end ? `${time} – ${end}` : 'No time'}</span>
+      <span>{time && end ? `${formatClockTime(time)} – ${formatClockTime(end)}` : 'No time'}</span>
       <span>{durationMinutes} min</span>
     </p>
   );

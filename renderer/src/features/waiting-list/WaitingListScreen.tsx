@@ -1,4 +1,4 @@
-import { formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
+import { formatClockRange, formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { isIsoDate, readTimeEntry } from '../../../../shared/domain/plain-date';
 import { DateField } from '../../components/DateField';
@@ -205,7 +205,7 @@ export function WaitingListScreen() {
                         {formatDayShort(entry.fromDate)} – {formatDayShort(entry.toDate)}
                       </span>
                       <span className="cell-stack__meta">
-                        {entry.earliestTime}–{entry.latestTime} · {entry.durationMinutes} min
+                        {formatClockRange(entry.earliestTime, entry.latestTime)} · {entry.durationMinutes} min
                       </span>
                     </span>
                   </td>
