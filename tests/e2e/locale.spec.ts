@@ -38,11 +38,11 @@ async function overlapsIn(page: Page, formName: string): Promise<string[]> {
   return page.getByRole('form', { name: formName }).evaluate((form) => {
     const box = form.getBoundingClientRect();
     const parts = [...form.querySelectorAll('input, select, button, .field__label')].map((el) => ({ el, r: el.getBoundingClientRect() }));
-    const name = (el: Element) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName;
+    const name = (el: (typeof parts)[number]['el']) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName;
     const found: string[] = [];
     for (const { el, r } of parts) {
       if (r.left < box.left - 0.5 || r.right > box.right + 0.5) found.push(`${name(el)} is cut by the form's edge`);
-      if (el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'SELECT') found.push(`${name(el)} is cut inside`);
+      if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'SELECT') found.push(`${name(el)} is cut inside`);
     }
     for (let i = 0; i < parts.length; i++)
       for (let j = i + 1; j < parts.length; j++) {
