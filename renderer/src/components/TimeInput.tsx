@@ -35,7 +35,7 @@ export function TimeInput({ value, onChange, onBlur, id, ariaLabel, describedBy,
       type="text"
       autoComplete="off"
       spellCheck={false}
-      className={`field__input time-input${className ? ` ${className}` : ''}`}
+      className={`field__input time-input time-input--${display.hourCycle}${className ? ` ${className}` : ''}`}
       placeholder={placeholder ?? timeEntryPattern(display)}
       aria-label={ariaLabel}
       aria-describedby={describedBy}
