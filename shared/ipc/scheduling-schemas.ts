@@ -12,8 +12,8 @@ import {
 import { VISIT_STEPS } from '../domain/scheduling/visit-steps';
 import { APPOINTMENT_TYPES } from './scheduling-types';
 
-export const DateText = text().refine(isIsoDate, 'Use a date like 2026-12-31');
-export const TimeText = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30');
+export const DateText = text().refine(isIsoDate, 'Give a date');
+export const TimeText = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give a time');
 const Id = z.number().int().positive();
 const Duration = z.number().int().min(5, 'At least 5 minutes').max(480, 'At most 8 hours').multipleOf(5, 'Use steps of 5 minutes');
 

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './support/fixtures';
 import { invokeInPage } from './support/invoke';
 import { addDays, clinicToday, dragSelect, minutesOf, openCalendarOnDemoClinic } from './support/calendar-clinic';
+import { formatDateEntry } from '../../shared/domain/date-entry';
 import { DEFAULT_DISPLAY_LOCALE, formatDayLong } from '../../shared/domain/display-format';
 
 test.use({ clinicEnv: { CLINIC_DEMO: 'small' } });
@@ -63,7 +64,8 @@ test('booking from the calendar: select a free range on a doctor column, pick th
 
   const { chosen, end, tomorrow, dialog } = await openBookingOnFreeTime(page);
   await expect(dialog.getByLabel('Time')).toHaveValue(chosen.time);
-  await expect(dialog.getByLabel('Date')).toHaveValue(tomorrow);
+  // the date in the clinic's order (en-GB: day first), not ISO
+  await expect(dialog.getByLabel('Date')).toHaveValue(formatDateEntry(tomorrow, DEFAULT_DISPLAY_LOCALE.locale));
   // The dialog shows the doctor of the column that was selected, not "Choose…".
   await expect(dialog.getByLabel('Doctor')).toHaveValue(String(chosen.doctorId));
   await expect(dialog.getByLabel('Doctor').locator('option:checked')).toContainText(chosen.doctorName);

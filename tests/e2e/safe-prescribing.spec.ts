@@ -6,6 +6,7 @@ import { REPO_ROOT } from './support/launch';
 import type { Page } from '@playwright/test';
 import { invokeInPage } from './support/invoke';
 import { DEMO_ENV, DOCTOR_PASSWORD, goToDay, prepareDoctor, setUpClinic, signInAs } from './support/doctor-clinic';
+import { DEFAULT_DISPLAY_LOCALE, formatBirthDate } from '../../shared/domain/display-format';
 
 test.use({ clinicEnv: DEMO_ENV });
 
@@ -114,7 +115,7 @@ test('an allergy recorded at the desk warns the doctor, who must confirm it to s
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
   const filters = page.getByRole('form', { name: 'Filters' });
   await filters.getByLabel('Patient', { exact: true }).fill(patientName.toLowerCase());
-  await filters.getByRole('listbox', { name: 'Patient matches' }).getByRole('button', { name: new RegExp(`${patientName}.*${patient.dateOfBirth}`) }).click();
+  await filters.getByRole('listbox', { name: 'Patient matches' }).getByRole('button', { name: new RegExp(`${patientName}.*born ${formatBirthDate(patient.dateOfBirth, DEFAULT_DISPLAY_LOCALE)}`) }).click();
   await filters.getByLabel('Action').selectOption('view_patient_record');
   await filters.getByRole('button', { name: 'Search' }).click();
   const records = page.getByRole('table', { name: 'Audit records' });

@@ -6,7 +6,8 @@ export interface TextFieldProps {
   registration: UseFormRegisterReturn;
   error?: string | undefined;
   hint?: ReactNode;
-  type?: 'text' | 'email' | 'password' | 'date' | 'tel';
+  // no 'date': dates go through DateField, in the clinic's order rather than the browser's
+  type?: 'text' | 'email' | 'password' | 'tel';
   placeholder?: string;
   autoComplete?: string;
   autoFocus?: boolean;

@@ -3,6 +3,7 @@ import type { AppStatus, StoreHealth } from '../../../shared/ipc/types';
 import { BrandMark } from '../components/BrandMark';
 import { Spinner } from '../components/Spinner';
 import { useAppStore } from '../stores/app-store';
+import { currentDisplayLocale } from '../stores/display-format';
 
 const STORE_ROLE: Record<StoreHealth['name'], string> = {
   sql: 'Appointments, patients and staff',
@@ -38,8 +39,10 @@ function adviceFor(status: AppStatus | null): string {
   return 'Close other copies of Clinic Desk on this computer, then press Retry. If it keeps failing, give this screen to your IT contact.';
 }
 
+/** On the clinic's clock (12- or 24-hour) as last reported, not the workstation's. */
 function timeOfDay(date: Date): string {
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const display = currentDisplayLocale();
+  return date.toLocaleTimeString(display.locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: display.hourCycle });
 }
 
 /** Why the app cannot open the clinic's data, and a way to try again; never a blank window. */

@@ -1,3 +1,4 @@
+import { DEFAULT_DISPLAY_LOCALE, formatDate, type DisplayLocale } from '../display-format';
 import type { AppointmentStatus } from './lifecycle';
 
 /** The visit after the arrival, in order: shown to a room, with the doctor, checked out at the desk. */
@@ -28,14 +29,14 @@ const WORDS: Record<VisitStep, string> = {
  * never before a later step already recorded (a step may be skipped: straight to the doctor).
  * Recording a step twice keeps the first time.
  */
-export function checkVisitStep(visit: VisitProgress, step: VisitStep, today: string): VisitStepCheck {
+export function checkVisitStep(visit: VisitProgress, step: VisitStep, today: string, display: DisplayLocale = DEFAULT_DISPLAY_LOCALE): VisitStepCheck {
   if (visit.recorded.includes(step)) return { ok: true, alreadyRecorded: true };
   const open = visit.status === 'Scheduled' || visit.status === 'Confirmed' || (step === 'checked-out' && visit.status === 'Completed');
   if (!open) {
     return { ok: false, code: 'INVALID_TRANSITION', message: `A visit that is ${visit.status} cannot be marked ${WORDS[step]}.` };
   }
   if (visit.date !== today) {
-    return { ok: false, code: 'NOT_TODAY', message: `A visit can be marked ${WORDS[step]} only on its day (${visit.date}).` };
+    return { ok: false, code: 'NOT_TODAY', message: `A visit can be marked ${WORDS[step]} only on its day (${formatDate(visit.date, display)}).` };
   }
   if (!visit.arrived) {
     return { ok: false, code: 'NOT_ARRIVED', message: `Record the arrival first: the patient cannot be ${WORDS[step]} before arriving.` };

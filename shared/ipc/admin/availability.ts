@@ -5,7 +5,7 @@ import { text } from '../../domain/text';
 const Id = z.number().int().positive();
 const START_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const DateText = text().refine(isIsoDate, 'Use a date like 2026-12-31');
+const DateText = text().refine(isIsoDate, 'Give a date');
 
 export const WeeklyRange = z
   .object({
@@ -20,16 +20,21 @@ export type WeeklyRange = z.infer<typeof WeeklyRange>;
 /**
  * Problems of a week of ranges, each naming its range: a range must end after it starts, and
  * two ranges of one day must not overlap (switched-off ones included: they are the same hours).
- * Shared by the editor (shown under the day) and main (the channel's schema).
+ * Shared by the editor (shown under the day, its times on the clinic's clock through `show`) and
+ * main (the channel's schema).
  */
-export function weeklyRangeProblems(ranges: readonly WeeklyRange[]): { index: number; field: 'startTime' | 'endTime'; message: string }[] {
+export function weeklyRangeProblems(
+  ranges: readonly WeeklyRange[],
+  show: (time: string) => string = (time) => time,
+): { index: number; field: 'startTime' | 'endTime'; message: string }[] {
+  const span = (start: string, end: string) => `${show(start)}–${end === '24:00' ? end : show(end)}`;
   const problems: { index: number; field: 'startTime' | 'endTime'; message: string }[] = [];
   const wellFormed = (r: WeeklyRange) => START_PATTERN.test(r.startTime) && END_PATTERN.test(r.endTime);
   ranges.forEach((range, index) => {
-    if (!START_PATTERN.test(range.startTime)) problems.push({ index, field: 'startTime', message: `"${range.startTime}": use a time like 09:00` });
-    else if (!END_PATTERN.test(range.endTime)) problems.push({ index, field: 'endTime', message: `"${range.endTime}": use a time like 17:30 (24:00 for midnight)` });
+    if (!START_PATTERN.test(range.startTime)) problems.push({ index, field: 'startTime', message: `"${range.startTime}": use a time like ${show('09:00')}` });
+    else if (!END_PATTERN.test(range.endTime)) problems.push({ index, field: 'endTime', message: `"${range.endTime}": use a time like ${show('17:30')} (24:00 for midnight)` });
     else if (minutesOf(range.endTime) <= minutesOf(range.startTime)) {
-      problems.push({ index, field: 'endTime', message: `${range.startTime}–${range.endTime}: a range must end after it starts` });
+      problems.push({ index, field: 'endTime', message: `${span(range.startTime, range.endTime)}: a range must end after it starts` });
     }
   });
   for (let day = 0; day <= 6; day++) {
@@ -44,7 +49,7 @@ export function weeklyRangeProblems(ranges: readonly WeeklyRange[]): { index: nu
         problems.push({
           index: current.index,
           field: 'startTime',
-          message: `${current.range.startTime}–${current.range.endTime} overlaps ${previous.range.startTime}–${previous.range.endTime}`,
+          message: `${span(current.range.startTime, current.range.endTime)} overlaps ${span(previous.range.startTime, previous.range.endTime)}`,
         });
       }
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { text } from '../../domain/text';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../domain/scheduling/lifecycle';
-import { addDays, isIsoDate, mondayOf } from '../../domain/plain-date';
+import type { WeekStart } from '../../domain/display-format';
+import { addDays, isIsoDate, weekStartOf } from '../../domain/plain-date';
 
 export const APPOINTMENT_TYPES = ['Consultation', 'Follow-up', 'Emergency', 'Check-up'] as const;
 export type AppointmentTypeName = (typeof APPOINTMENT_TYPES)[number];
@@ -11,17 +12,17 @@ export const MAX_REPORT_WEEKS = 26;
 
 export const ClinicReportInput = z
   .object({
-    /** Any day of the first week; the report starts on that week's Monday. */
-    fromDate: text().refine(isIsoDate, 'Use a date like 2026-11-02'),
+    /** Any day of the first week; the report starts on that week's first day (the clinic's week_start). */
+    fromDate: text().refine(isIsoDate, 'Give the first day'),
     weeks: z.number().int().min(1).max(MAX_REPORT_WEEKS, `At most ${MAX_REPORT_WEEKS} weeks`),
     doctorIds: z.array(z.number().int().positive()).max(500).optional(),
   })
   .strict();
 export type ClinicReportInput = z.infer<typeof ClinicReportInput>;
 
-/** The Mondays of the report's weeks. */
-export function reportWeeks(fromDate: string, weeks: number): string[] {
-  const first = mondayOf(fromDate);
+/** The first days of the report's weeks, weeks starting on the clinic's first day (ISO weekday, 1 = Monday). */
+export function reportWeeks(fromDate: string, weeks: number, firstIsoDay: WeekStart = 1): string[] {
+  const first = weekStartOf(fromDate, firstIsoDay);
   return Array.from({ length: weeks }, (_, i) => addDays(first, i * 7));
 }
 

@@ -30,7 +30,7 @@ export const PatientFields = z
     /** The patient has no email address (a child, many older people). */
     noEmail: z.boolean().default(false),
     phone: PhoneText,
-    dateOfBirth: text().refine(isIsoDate, 'Use a date like 1980-04-23'),
+    dateOfBirth: text().refine(isIsoDate, 'Give the date of birth'),
     gender: z.enum(PATIENT_GENDERS, 'Choose Male, Female or Other'),
     address: text().trim().max(1000, 'At most 1000 characters').default(''),
     emergencyContactName: text().trim().max(100, 'At most 100 characters').default(''),

@@ -105,4 +105,20 @@ describe.each(SQL_TARGETS)('the clinic report on $name', (target) => {
     const count = await store.models.Appointment.count({ where: { doctorId: splitDoctor, appointmentDate: { [Op.gte]: MONDAY, [Op.lt]: END } } });
     expect(result.totals.appointments).toBe(count);
   });
+
+  it('starts its weeks on the clinic first day of the week: Sunday when the clinic says so', async () => {
+    await store.models.ClinicSetting.upsert({ settingKey: 'week_start', settingValue: 'sunday' });
+    try {
+      const result = await report();
+      const sunday = addDays(MONDAY, -1);
+      expect(result.weeks).toEqual([sunday, addDays(sunday, 7)]);
+      expect(result.from).toBe(sunday);
+      expect(result.to).toBe(addDays(sunday, 13));
+      const { Appointment } = store.models;
+      for (const [i, week] of result.weeks.entries())
+        expect(result.byWeek[i]!.appointments, week).toBe(await Appointment.count({ where: { appointmentDate: { [Op.gte]: week, [Op.lt]: addDays(week, 7) } } }));
+    } finally {
+      await store.models.ClinicSetting.destroy({ where: { settingKey: 'week_start' } });
+    }
+  });
 });

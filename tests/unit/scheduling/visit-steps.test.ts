@@ -50,4 +50,11 @@ describe('the steps of a visit after the arrival', () => {
       ),
     );
   });
+
+  it('names the visit day as the clinic writes dates', () => {
+    const US = { locale: 'en-US', hourCycle: 'h12', weekStart: 7, currency: 'USD' } as const;
+    const check = checkVisitStep(here, 'in-room', '2026-12-08', US);
+    expect(check).toMatchObject({ code: 'NOT_TODAY', message: 'A visit can be marked in the room only on its day (Dec 7, 2026).' });
+    expect(checkVisitStep(here, 'in-room', '2026-12-08')).toMatchObject({ message: expect.stringContaining('(7 Dec 2026)') });
+  });
 });

@@ -1,8 +1,12 @@
+import { readDateEntry } from '../../../../shared/domain/date-entry';
+import { DEFAULT_DISPLAY_LOCALE } from '../../../../shared/domain/display-format';
 import { isIsoDate } from '../../../../shared/domain/plain-date';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 import { PATIENT_SEARCH_COUNT_CAP, type PatientSearchPage, type PatientSummary } from '../../../../shared/ipc/reception/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { readFrom } from '../../data/sql/read-routing';
 import { patientRepository, type SearchKind } from '../../data/sql/repositories/patient-repository';
+import { cachedClinicSettings } from '../scheduling/rules';
 
 export type { SearchKind };
 
@@ -20,13 +24,16 @@ function phonePrefixes(text: string): string[] {
   return [...new Set([text, ...(stored ? [stored] : [])])];
 }
 
-export function classifySearch(query: string): SearchKind {
+/**
+ * What a search is for. A date of birth typed with slashes or dots is read in the clinic's order
+ * (`locale`, its display locale): 03/04/1980 is 3 April in en-GB and March 4 in en-US.
+ */
+export function classifySearch(query: string, locale: string = DEFAULT_DISPLAY_LOCALE.locale): SearchKind {
   const text = query.trim();
   if (isIsoDate(text)) return { kind: 'birthDate', date: text };
-  const dotted = DOTTED_DATE.exec(text);
-  if (dotted) {
-    const iso = `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}`;
-    if (isIsoDate(iso)) return { kind: 'birthDate', date: iso };
+  if (DOTTED_DATE.test(text)) {
+    const iso = readDateEntry(text, locale);
+    if (iso) return { kind: 'birthDate', date: iso };
   }
   if (text.includes('@')) return { kind: 'email', prefix: text.toLowerCase() };
   if (PHONE_LIKE.test(text) && text.replace(/\D/g, '').length >= 2) return { kind: 'phone', prefixes: phonePrefixes(text) };
@@ -39,6 +46,12 @@ export function classifySearch(query: string): SearchKind {
   };
 }
 
+/** The search as the clinic means it; the settings are read only for a typed date (not on every letter of a name). */
+async function classifyOn(sql: SqlStore, query: string): Promise<SearchKind> {
+  if (!DOTTED_DATE.test(query.trim())) return classifySearch(query);
+  return classifySearch(query, displayLocaleOf(await cachedClinicSettings(sql)).locale);
+}
+
 /**
  * Typeahead over the patients: every branch is a prefix range on an index (names, email, phone,
  * date of birth), ordered by that index and cut at the limit inside the database, so a one-letter
@@ -49,7 +62,7 @@ async function searchPatientsOn(
   sql: SqlStore,
   input: { query: string; limit: number; includeInactive: boolean },
 ): Promise<PatientSummary[]> {
-  const search = classifySearch(input.query);
+  const search = await classifyOn(sql, input.query);
   const rows = await patientRepository(sql).search(search, input.limit, input.includeInactive);
   const seen = new Set<number>();
   const unique = rows.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
@@ -76,7 +89,7 @@ export function searchPatientPage(
   return readFrom(sql, 'replica-ok', async (reader) => {
     const patients = await searchPatientsOn(reader, input);
     const counted = await patientRepository(reader).countMatches(
-      classifySearch(input.query),
+      await classifyOn(reader, input.query),
       input.includeInactive,
       PATIENT_SEARCH_COUNT_CAP,
     );

@@ -10,6 +10,7 @@ import {
   type CountsByType,
   type DoctorUtilization,
 } from '../../../../shared/ipc/admin/reports';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { readFrom } from '../../data/sql/read-routing';
 import { reportRepository } from '../../data/sql/repositories/report-repository';
@@ -26,10 +27,11 @@ const minutesCovered = (intervals: { start: number; end: number }[]) => interval
  */
 async function clinicReportOn(sql: SqlStore, input: ClinicReportInput): Promise<ClinicReport> {
   const started = performance.now();
-  const weeks = reportWeeks(input.fromDate, input.weeks);
+  const settings = await loadClinicSettings(sql.models);
+  // weeks run from the clinic's first day of the week, as its calendar shows them
+  const weeks = reportWeeks(input.fromDate, input.weeks, displayLocaleOf(settings).weekStart);
   const from = weeks[0]!;
   const end = addDays(from, weeks.length * 7); // exclusive
-  const settings = await loadClinicSettings(sql.models);
   const rules = schedulingRules(settings);
   // week boundaries as instants in the clinic's zone, for patients.created_at (a TIMESTAMP)
   const weekStartInstants = [...weeks, end].map((d) => new Date(startOfDay(d, rules.timezone) * 60000));
@@ -125,10 +127,10 @@ async function clinicReportOn(sql: SqlStore, input: ClinicReportInput): Promise<
 function availableMinutesByWeek(weeks: string[], weekly: WeeklyRange[], blocks: UnavailableBlock[], rules: SchedulingRules): number[] {
   const byWeekday = new Map<number, number>();
   const blockedDates = new Set(blocks.map((b) => b.date));
-  return weeks.map((monday) => {
+  return weeks.map((first) => {
     let total = 0;
     for (let i = 0; i < 7; i++) {
-      const date = addDays(monday, i);
+      const date = addDays(first, i);
       if (blockedDates.has(date)) {
         total += minutesCovered(workingIntervals(date, { weekly, blocks }, rules));
         continue;

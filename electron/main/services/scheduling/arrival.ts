@@ -5,6 +5,7 @@ import type { SqlStore } from '../../data/sql/open-sql-store';
 import { inWriteTransaction } from '../../data/sql/write-retry';
 import { toAppointmentView } from './appointment-view';
 import { systemMinuteClock, type EpochMinuteClock } from '../../../../shared/domain/clock';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 import { loadClinicSettings } from './rules';
 
 /**
@@ -18,7 +19,7 @@ export async function recordArrival(sql: SqlStore, appointmentId: number, clock:
   return inWriteTransaction(sql.sequelize, async (transaction) => {
     const row = await sql.models.Appointment.findByPk(appointmentId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!row) throw new AppFailure('NOT_FOUND', 'That appointment does not exist.');
-    const check = checkArrival({ status: row.status, date: row.appointmentDate, checkedIn: row.checkedInAt != null }, today);
+    const check = checkArrival({ status: row.status, date: row.appointmentDate, checkedIn: row.checkedInAt != null }, today, displayLocaleOf(settings));
     if (!check.ok) throw new AppFailure(check.code, check.message);
     if (!check.alreadyRecorded) await row.update({ checkedInAt: new Date(now * 60_000), status: check.newStatus }, { transaction });
     return toAppointmentView(row);

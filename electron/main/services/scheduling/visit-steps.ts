@@ -7,6 +7,7 @@ import { inWriteTransaction } from '../../data/sql/write-retry';
 import { toAppointmentView } from './appointment-view';
 import { startInstant } from './booking';
 import { systemMinuteClock, type EpochMinuteClock } from '../../../../shared/domain/clock';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 import { loadClinicSettings } from './rules';
 
 const COLUMN: Record<VisitStep, 'inRoomAt' | 'withDoctorAt' | 'checkedOutAt'> = {
@@ -40,6 +41,7 @@ export async function recordVisitStep(
       { status: row.status, date: row.appointmentDate, arrived: row.checkedInAt != null, recorded: recordedSteps(row) },
       input.step,
       today,
+      displayLocaleOf(settings),
     );
     if (!check.ok) throw new AppFailure(check.code, check.message);
     if (check.alreadyRecorded) return toAppointmentView(row);

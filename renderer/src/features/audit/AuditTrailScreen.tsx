@@ -2,6 +2,8 @@ import { formatMoment } from '../../stores/display-format';
 import { saveCsv } from '../../components/save-file';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { isIsoDate } from '../../../../shared/domain/plain-date';
+import { DateFormField } from '../../components/DateField';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { AuditSearchInput } from '../../../../shared/ipc/auth-schemas';
@@ -10,7 +12,6 @@ import { ACTION_SENTENCES } from '../../../../shared/domain/audit/action-sentenc
 import { Banner } from '../../components/Banner';
 import { PersonFilter } from './PersonFilter';
 import { Spinner } from '../../components/Spinner';
-import { TextField } from '../../components/TextField';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
@@ -29,8 +30,9 @@ const AuditFilterForm = z
   .object({
     userType: z.string(),
     action: z.string(),
-    fromDate: z.string(),
-    toDate: z.string(),
+    // '' is any date; anything else is what the date field could read, or the text it could not
+    fromDate: z.string().refine((v) => v === '' || isIsoDate(v), 'Not a date'),
+    toDate: z.string().refine((v) => v === '' || isIsoDate(v), 'Not a date'),
   })
   .refine((form) => !form.fromDate || !form.toDate || form.fromDate <= form.toDate, {
     path: ['toDate'],
@@ -71,6 +73,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
   const [exportNote, setExportNote] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const {
     register,
+    control,
     handleSubmit,
     reset,
     formState: { errors },
@@ -116,6 +119,19 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
       <form className="card audit-filters" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Filters">
         <PersonFilter label="Staff member" kind="staff" value={staff} onChange={setStaff} />
         <PersonFilter label="Patient" kind="patient" value={patient} onChange={setPatient} />
+        <div className="field audit-filters__action">
+          <label className="field__label" htmlFor="audit-action">
+            Action
+          </label>
+          <select id="audit-action" className="field__input field__select" {...register('action')}>
+            <option value="">Any</option>
+            {ACTION_OPTIONS.map(([action, sentence]) => (
+              <option key={action} value={action}>
+                {sentence}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label className="field__label" htmlFor="audit-user-type">
             User type
@@ -129,21 +145,8 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="audit-action">
-            Action
-          </label>
-          <select id="audit-action" className="field__input field__select" {...register('action')}>
-            <option value="">Any</option>
-            {ACTION_OPTIONS.map(([action, sentence]) => (
-              <option key={action} value={action}>
-                {sentence}
-              </option>
-            ))}
-          </select>
-        </div>
-        <TextField label="From" type="date" registration={register('fromDate')} error={errors.fromDate?.message} />
-        <TextField label="To" type="date" registration={register('toDate')} error={errors.toDate?.message} />
+        <DateFormField control={control} name="fromDate" label="From" error={errors.fromDate?.message} />
+        <DateFormField control={control} name="toDate" label="To" error={errors.toDate?.message} />
         <div className="audit-filters__actions">
           <button
             type="button"

@@ -1,8 +1,15 @@
 import { useEffect, useId, useState } from 'react';
 import type { AuditPerson } from '../../../../shared/ipc/types';
+import { isIsoDate } from '../../../../shared/domain/plain-date';
 import { useAdminStore } from '../../stores/admin-store';
+import { formatBirthDate } from '../../stores/display-format';
 
 const KIND_LABEL: Record<AuditPerson['kind'], string> = { staff: 'Staff', doctor: 'Doctor', patient: 'Patient' };
+
+/** A patient's detail is their date of birth (ISO from main): shown as the clinic writes dates. */
+export function personDetail(person: AuditPerson): string {
+  return person.kind === 'patient' && isIsoDate(person.detail) ? `born ${formatBirthDate(person.detail)}` : person.detail;
+}
 
 /**
  * A filter of the audit trail by person: type the start of a name, pick one of the matches.
@@ -36,7 +43,7 @@ export function PersonFilter({ label, kind, value, onChange }: { label: string; 
         </span>
         <div className="person-filter__chosen" aria-labelledby={`${id}-label`}>
           <span>
-            {value.name} <span className="person-filter__detail">{value.detail}</span>
+            {value.name} <span className="person-filter__detail">{personDetail(value)}</span>
           </span>
           <button type="button" className="button button--ghost button--small" onClick={() => onChange(null)} aria-label={`Clear ${label.toLowerCase()}`}>
             Clear
@@ -82,7 +89,7 @@ export function PersonFilter({ label, kind, value, onChange }: { label: string; 
               >
                 <span className="person-filter__name">{person.name}</span>
                 <span className="person-filter__detail">
-                  {KIND_LABEL[person.kind]} · {person.detail}
+                  {KIND_LABEL[person.kind]} · {personDetail(person)}
                 </span>
               </button>
             </li>

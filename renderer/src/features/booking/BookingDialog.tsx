@@ -18,6 +18,8 @@ import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { FieldError, TextField } from '../../components/TextField';
 import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
+import { DateFormField } from '../../components/DateField';
+import { TimeFormField } from '../../components/TimeInput';
 import { DuplicateWarning, PatientFieldset, usePatientEntry, valuesFromTyped } from '../patients/PatientForm';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { clinicNow, useClinicZone } from './clinic-today';
@@ -208,6 +210,7 @@ export function BookingDialog({
             ) : null}
             <PatientFieldset
               register={newPatient.form.register}
+              control={newPatient.form.control}
               errors={newPatient.form.formState.errors}
               initial={valuesFromTyped(registering)}
             />
@@ -228,14 +231,9 @@ export function BookingDialog({
           {errors.doctorId?.message ? <FieldError id="booking-doctor-error" message={errors.doctorId.message} /> : null}
         </div>
         <div className="form-row form-row--three">
-          <TextField label="Date" type="date" registration={register('date')} error={errors.date?.message} />
-          <TextField
-            label="Time"
-            // "9.15", "915", "9:15 am": read as the desk types them, checked as HH:MM.
-            registration={register('time', { setValueAs: (value: string) => readTimeEntry(value) ?? value })}
-            error={errors.time?.message}
-            placeholder="09:30"
-          />
+          <DateFormField control={control} name="date" label="Date" error={errors.date?.message} />
+          {/* "9.15", "915", "9:15 am": read as the desk types them, checked as HH:MM */}
+          <TimeFormField control={control} name="time" label="Time" error={errors.time?.message} />
           <div className="field">
             <label className="field__label" htmlFor="booking-duration">
               Length
@@ -301,7 +299,7 @@ function BookingSummary({
     <p className="booking-summary" data-testid="booking-summary" aria-live="polite">
       <span className="booking-summary__doctor">{doctor ?? 'No doctor chosen'}</span>
       <span>{isIsoDate(date) ? formatDayLong(date) : 'No date'}</span>
-      <span>{time && end ? `${time} – ${end}` : 'No time'}</span>
+      <span>{time && end ? `${formatClockTime(time)} – ${formatClockTime(end)}` : 'No time'}</span>
       <span>{durationMinutes} min</span>
     </p>
   );

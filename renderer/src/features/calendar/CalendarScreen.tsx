@@ -311,7 +311,7 @@ export function CalendarScreen({ zone, onSetHours }: { zone: string; onSetHours?
         >
           <p className="dialog__text">
             From {doctorChange.from} at {formatClockTime(doctorChange.appointment.time)} to {doctorChange.to} at {formatClockTime(doctorChange.target.time)}
-            {doctorChange.target.date !== date ? ` on ${doctorChange.target.date}` : ''}. The patient will see another doctor.
+            {doctorChange.target.date !== date ? ` on ${formatDayShort(doctorChange.target.date)}` : ''}. The patient will see another doctor.
           </p>
           <div className="dialog__actions">
             <button type="button" className="button button--ghost" onClick={() => setDoctorChange(null)}>

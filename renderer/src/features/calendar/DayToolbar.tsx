@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { isIsoDate } from '../../../../shared/domain/plain-date';
+import { DateInput } from '../../components/DateField';
 import type { CalendarView } from '../../stores/calendar-store';
 import { relativeDayLabel, type IsoDate } from './calendar-day';
 
@@ -81,12 +83,11 @@ export function DayToolbar(props: DayToolbarProps) {
         </div>
         <label className="day-toolbar__jump">
           <span className="visually-hidden">Go to date</span>
-          <input
-            type="date"
-            className="field__input day-toolbar__date"
+          <DateInput
+            className="day-toolbar__date"
             value={date}
-            onChange={(event) => {
-              if (event.target.value) props.onChange(event.target.value);
+            onChange={(next) => {
+              if (isIsoDate(next)) props.onChange(next);
             }}
           />
         </label>

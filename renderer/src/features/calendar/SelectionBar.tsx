@@ -1,5 +1,4 @@
-import { formatClockTime } from '../../stores/display-format';
-import { DateTime } from 'luxon';
+import { formatClockTime, formatDayShort } from '../../stores/display-format';
 import type { SlotSelection } from '../../stores/calendar-store';
 import { parseTime } from '../../../../shared/domain/plain-date';
 
@@ -22,7 +21,7 @@ export function SelectionBar({
         <strong>
           {formatClockTime(selection.start)} – {formatClockTime(selection.end)}
         </strong>{' '}
-        ({minutes} min) · {DateTime.fromISO(selection.date).toFormat('ccc d LLL')} · {doctorName}
+        ({minutes} min) · {formatDayShort(selection.date)} · {doctorName}
       </span>
       <span className="selection-bar__actions">
         <button type="button" className="button button--ghost button--small" onClick={onClear}>

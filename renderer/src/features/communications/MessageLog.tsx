@@ -4,7 +4,9 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { COMMUNICATION_TYPES, DELIVERY_STATUSES } from '../../../../shared/documents/communication-logs';
 import type { CommunicationLogView } from '../../../../shared/ipc/communications/types';
 import type { AppError } from '../../../../shared/ipc/result';
+import { isIsoDate } from '../../../../shared/domain/plain-date';
 import { Banner } from '../../components/Banner';
+import { DateField } from '../../components/DateField';
 import { Spinner } from '../../components/Spinner';
 import { useCommunicationsStore, type LogFilters } from '../../stores/communications-store';
 import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL } from './labels';
@@ -22,7 +24,9 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
   const [running, setRunning] = useState(false);
   const [runError, setRunError] = useState<AppError | null>(null);
   const [expanded, setExpanded] = useState<string | null>(null);
-  const rangeProblem = from && to && from > to ? 'The end date is before the start date' : null;
+  // a date being typed (not yet a date) searches nothing: its field says how to write it
+  const unreadDate = (from !== '' && !isIsoDate(from)) || (to !== '' && !isIsoDate(to));
+  const rangeProblem = !unreadDate && from && to && from > to ? 'The end date is before the start date' : null;
 
   const filters = useMemo((): LogFilters => {
     const f: LogFilters = {};
@@ -34,8 +38,8 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
   }, [type, status, from, to]);
 
   useEffect(() => {
-    if (!rangeProblem) void searchLog(filters);
-  }, [filters, rangeProblem, searchLog]);
+    if (!rangeProblem && !unreadDate) void searchLog(filters);
+  }, [filters, rangeProblem, unreadDate, searchLog]);
 
   const columns = useMemo(
     () => [
@@ -104,19 +108,8 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
             ))}
           </select>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="log-from">
-            Sent from
-          </label>
-          <input id="log-from" className="field__input" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </div>
-        <div className={`field${rangeProblem ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor="log-to">
-            Sent until
-          </label>
-          <input id="log-to" className="field__input" type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={rangeProblem ? true : undefined} />
-          {rangeProblem ? <p className="field__error">{rangeProblem}</p> : null}
-        </div>
+        <DateField label="Sent from" id="log-from" value={from} onChange={setFrom} />
+        <DateField label="Sent until" id="log-to" value={to} onChange={setTo} error={rangeProblem} />
         <div className="log-filters__actions">
           <button
             type="button"

@@ -3,6 +3,7 @@ import type { PatientMatch } from '../../../../shared/ipc/communications/types';
 import { Spinner } from '../../components/Spinner';
 import { useCommunicationsStore } from '../../stores/communications-store';
 import { PatientCommunications } from './PatientCommunications';
+import { formatBirthDate } from '../../stores/display-format';
 
 /**
  * Find a patient and show their communication history. Stands in here until the patient page
@@ -54,7 +55,7 @@ export function PatientLookup({ zone }: { zone: string }) {
           {matches.map((m) => (
             <li key={m.id}>
               <button type="button" className={`chip${chosen === m.id ? ' chip--active' : ''}`} onClick={() => setChosen(m.id)}>
-                {m.name} · {m.dateOfBirth}
+                {m.name} · {formatBirthDate(m.dateOfBirth)}
               </button>
             </li>
           ))}

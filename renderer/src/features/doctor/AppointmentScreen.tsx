@@ -1,4 +1,4 @@
-import { formatClockRange, formatDayLong, formatInstantDay } from '../../stores/display-format';
+import { formatClockRange, formatDate, formatDayLong, formatInstantDay } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { DoctorAppointmentPage, FeedbackView, PrescriptionView } from '../../../../shared/ipc/doctor/types';
@@ -209,7 +209,7 @@ export function AppointmentScreen({ appointmentId, zone }: { appointmentId: numb
                 <tbody>
                   {page.pastVisits.map((visit) => (
                     <tr key={visit.appointmentId}>
-                      <td className="data-table__mono">{visit.date}</td>
+                      <td className="data-table__nowrap">{formatDate(visit.date)}</td>
                       <td>
                         {visit.appointmentType}
                         <span className="past-visit__doctor">{visit.own ? 'with you' : visit.doctorName}</span>

@@ -3,10 +3,13 @@ import { useEffect, useState } from 'react';
 import type { AffectedAppointment, UnavailableBlockInput, WeeklyRange } from '../../../../shared/ipc/admin/availability';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
+import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
+import { TimeInput } from '../../components/TimeInput';
+import { isIsoDate } from '../../../../shared/domain/plain-date';
 import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
-import { DayRanges, WEEK_ORDER, type EditableRange } from '../admin/schedule/DayRanges';
+import { DayRanges, useWeekOrder, WEEK_ORDER, type EditableRange } from '../admin/schedule/DayRanges';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
 type Week = Record<number, EditableRange[]>;
@@ -73,6 +76,7 @@ export function MyHoursScreen() {
   // the stored hours until the doctor changes something
   const week = edited ?? (schedule ? toWeek(schedule.weekly) : null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const weekOrder = useWeekOrder();
   const [notice, setNotice] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [block, setBlock] = useState<{ date: string; wholeDay: boolean; start: string; end: string; reason: string }>({ date: '', wholeDay: true, start: '09:00', end: '12:00', reason: '' });
 
@@ -119,7 +123,7 @@ export function MyHoursScreen() {
         </h3>
         {week ? (
           <div className="week-editor">
-            {WEEK_ORDER.map((day) => (
+            {weekOrder.map((day) => (
               <DayRanges key={day} day={day} ranges={week[day] ?? []} withToggle onChange={(ranges) => setWeek({ ...week, [day]: ranges })} />
             ))}
           </div>
@@ -150,10 +154,7 @@ export function MyHoursScreen() {
           ))}
         </ul>
         <div className="rx-pharmacy">
-          <div className="field">
-            <label className="field__label" htmlFor="off-date">Date</label>
-            <input id="off-date" type="date" className="field__input" value={block.date} onChange={(e) => setBlock({ ...block, date: e.target.value })} />
-          </div>
+          <DateField label="Date" id="off-date" value={block.date} onChange={(date) => setBlock({ ...block, date })} />
           <div className="field">
             <label className="field__label" htmlFor="off-reason">Reason</label>
             <input id="off-reason" className="field__input" value={block.reason} onChange={(e) => setBlock({ ...block, reason: e.target.value })} />
@@ -164,13 +165,13 @@ export function MyHoursScreen() {
           </label>
           {!block.wholeDay ? (
             <div className="form-row">
-              <input type="time" className="field__input" aria-label="Day off from" value={block.start} onChange={(e) => setBlock({ ...block, start: e.target.value })} />
-              <input type="time" className="field__input" aria-label="Day off until" value={block.end} onChange={(e) => setBlock({ ...block, end: e.target.value })} />
+              <TimeInput ariaLabel="Day off from" value={block.start} onChange={(start) => setBlock({ ...block, start })} />
+              <TimeInput ariaLabel="Day off until" value={block.end} onChange={(end) => setBlock({ ...block, end })} />
             </div>
           ) : null}
         </div>
         <div>
-          <button type="button" className="button button--secondary" onClick={() => void addDayOff()} disabled={!block.date || !block.reason.trim()}>
+          <button type="button" className="button button--secondary" onClick={() => void addDayOff()} disabled={!isIsoDate(block.date) || !block.reason.trim()}>
             Add day off
           </button>
         </div>

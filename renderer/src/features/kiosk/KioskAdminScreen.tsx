@@ -12,6 +12,7 @@ import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { formatBirthDate } from '../../stores/display-format';
 
 const FindForm = z.object({ email: Email });
 const PasswordForm = z.object({ newPassword: PatientKioskPassword });
@@ -62,7 +63,7 @@ export function KioskPasswordDialog({ onClose, onDone }: { onClose: () => void; 
             <span className="data-table__strong">
               {patient.firstName} {patient.lastName}
             </span>
-            <span className="data-table__muted">Born {patient.dateOfBirth}</span>
+            <span className="data-table__muted">Born {formatBirthDate(patient.dateOfBirth)}</span>
             {!patient.isActive ? <span className="tag tag--neutral">Inactive</span> : null}
           </div>
           <TextField

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { KioskBirthDateSignInInput } from '../../../../shared/ipc/kiosk/schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
+import { DateFormField } from '../../components/DateField';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
@@ -25,6 +26,7 @@ export function KioskBirthDateSignIn() {
   const [error, setError] = useState<AppError | null>(null);
   const {
     register,
+    control,
     handleSubmit,
     resetField,
     formState: { errors, isSubmitting },
@@ -51,7 +53,7 @@ export function KioskBirthDateSignIn() {
         <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoComplete="off" />
         <TextField label="Last name" registration={register('lastName')} error={errors.lastName?.message} autoComplete="off" />
       </div>
-      <TextField label="Date of birth" type="date" registration={register('dateOfBirth')} error={errors.dateOfBirth?.message} />
+      <DateFormField control={control} name="dateOfBirth" label="Date of birth" error={errors.dateOfBirth?.message} />
       <TextField
         label="Last 4 digits of your phone"
         registration={register('phoneLastFour')}

@@ -1,6 +1,7 @@
 import { clinicToday, formatBirthDate } from '../../stores/display-format';
 import { useMemo, useState } from 'react';
-import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useForm, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { DateFormField } from '../../components/DateField';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   PATIENT_GENDERS,
@@ -207,7 +208,7 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
           }}
         />
       ) : null}
-      <PatientFieldset register={register} errors={errors} initial={initial} />
+      <PatientFieldset register={register} control={form.control} errors={errors} initial={initial} />
       <div className="form-actions">
         <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
           Cancel
@@ -280,10 +281,12 @@ export function DuplicateWarning({
 /** The patient's fields, registered on a form from `usePatientEntry`. */
 export function PatientFieldset({
   register,
+  control,
   errors,
   initial,
 }: {
   register: UseFormRegister<PatientFieldsInput>;
+  control: Control<PatientFieldsInput>;
   errors: FieldErrors<PatientFieldsInput>;
   initial?: Partial<PatientFieldsInput> | undefined;
 }) {
@@ -306,10 +309,10 @@ export function PatientFieldset({
           />
         </div>
         <div className="form-row">
-          <TextField
+          <DateFormField
+            control={control}
+            name="dateOfBirth"
             label="Date of birth"
-            type="date"
-            registration={register('dateOfBirth')}
             error={errors.dateOfBirth?.message}
             autoFocus={Boolean(initial?.firstName)}
           />

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import { DateTime } from 'luxon';
 import { FieldError } from '../../components/TextField';
 import { filterTimeZones, listTimeZones, type TimeZoneOption } from './time-zones';
+import { formatInstantTime } from '../../stores/display-format';
 
 export interface TimeZoneFieldProps {
   label: string;
@@ -15,7 +16,8 @@ export interface TimeZoneFieldProps {
 
 function currentTimeIn(zone: string): string | null {
   const now = DateTime.now().setZone(zone);
-  return now.isValid ? now.toFormat('HH:mm') : null;
+  // on the clinic's clock (12- or 24-hour), in the zone being chosen
+  return now.isValid ? formatInstantTime(new Date().toISOString(), zone) : null;
 }
 
 /**

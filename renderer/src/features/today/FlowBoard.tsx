@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
-import { DateTime } from 'luxon';
-import { formatClockTime, formatDayLong } from '../../stores/display-format';
+import { formatClockTime, formatDayLong, formatDayLongNoYear } from '../../stores/display-format';
 import { Dialog } from '../../components/Dialog';
 import type { AppError, Result } from '../../../../shared/ipc/result';
 import { useCalendarStore } from '../../stores/calendar-store';
@@ -144,7 +143,7 @@ export function FlowBoard({ zone }: { zone: string }) {
         <StaleStage
           freshness={freshness}
           loadingText="today's appointments"
-          describeShowing={(date) => DateTime.fromISO(date).toFormat('cccc d LLLL')}
+          describeShowing={(date) => formatDayLongNoYear(date)}
         >
         <div className="flow__table-wrap">
           <table className="data-table flow__table" aria-label="Today's appointments">

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { readTimeEntry } from '../../../../shared/domain/plain-date';
 import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
+import { DateFormField } from '../../components/DateField';
 import { Spinner } from '../../components/Spinner';
+import { TimeFormField } from '../../components/TimeInput';
 import { TextField } from '../../components/TextField';
 import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
 import { useReceptionStore, type DoctorOption } from '../../stores/reception-store';
@@ -36,9 +37,6 @@ type WindowParsed = z.output<typeof WindowForm>;
 const FIELDS = ['fromDate', 'toDate', 'earliestTime', 'latestTime', 'durationMinutes', 'priority', 'notes'] as const;
 const isWindowField = fieldOf(FIELDS);
 
-/** "9.15", "915", "9:15 am" read as the desk types them; what is no time stays, for the schema to name. */
-const readTypedTime = (value: string) => readTimeEntry(value) ?? value;
-
 /** A patient who wants an earlier slot: with whom, between which dates and times, how urgent. */
 export function AddToWaitingListForm({
   doctors,
@@ -60,6 +58,7 @@ export function AddToWaitingListForm({
   const [problem, setProblem] = useState<AppError | null>(null);
   const {
     register,
+    control,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
@@ -130,18 +129,11 @@ export function AddToWaitingListForm({
         />
       </div>
       <div className="form-row form-row--four">
-        <TextField label="From date" type="date" registration={register('fromDate')} error={errors.fromDate?.message} />
-        <TextField label="To date" type="date" registration={register('toDate')} error={errors.toDate?.message} />
-        <TextField
-          label="Earliest time"
-          registration={register('earliestTime', { setValueAs: readTypedTime })}
-          error={errors.earliestTime?.message}
-        />
-        <TextField
-          label="Latest end"
-          registration={register('latestTime', { setValueAs: readTypedTime })}
-          error={errors.latestTime?.message}
-        />
+        <DateFormField control={control} name="fromDate" label="From date" error={errors.fromDate?.message} />
+        <DateFormField control={control} name="toDate" label="To date" error={errors.toDate?.message} />
+        {/* "9.15", "915", "9:15 am": read as the desk types them; what is no time is named */}
+        <TimeFormField control={control} name="earliestTime" label="Earliest time" error={errors.earliestTime?.message} />
+        <TimeFormField control={control} name="latestTime" label="Latest end" error={errors.latestTime?.message} />
       </div>
       <div className="form-row form-row--three">
         <div className="field">

@@ -1,4 +1,4 @@
-import { formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
+import { formatClockRange, formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -112,7 +112,7 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
                   </span>
                   <span className="offer-item__meta">
                     {showPhone(offer.entry.patientPhone)} · {describeWish(offer.entry)} · waiting since{' '}
-                    {waitedSince(offer.entry.createdAt)} · wants {offer.entry.earliestTime}–{offer.entry.latestTime}
+                    {waitedSince(offer.entry.createdAt)} · wants {formatClockRange(offer.entry.earliestTime, offer.entry.latestTime)}
                   </span>
                 </div>
                 <button

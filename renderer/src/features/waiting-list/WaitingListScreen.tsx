@@ -1,6 +1,8 @@
-import { formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
+import { formatClockRange, formatClockTime, formatDayShort, formatInstantDayNoYear } from '../../stores/display-format';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
-import { readTimeEntry } from '../../../../shared/domain/plain-date';
+import { isIsoDate, readTimeEntry } from '../../../../shared/domain/plain-date';
+import { DateField } from '../../components/DateField';
+import { TimeInput } from '../../components/TimeInput';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { WaitingEntryWithSlots } from '../../../../shared/ipc/reception/types';
@@ -25,7 +27,7 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
   const [time, setTime] = useState('');
   const [length, setLength] = useState('30');
   const typedTime = readTimeEntry(time);
-  const ready = doctorId !== '' && typedTime !== null;
+  const ready = doctorId !== '' && isIsoDate(date) && typedTime !== null;
   return (
     <form
       className="card freed-slot"
@@ -56,29 +58,12 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="freed-date">
-            Date
-          </label>
-          <input
-            id="freed-date"
-            className="field__input"
-            type="date"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        </div>
+        <DateField label="Date" id="freed-date" value={date} onChange={setDate} />
         <div className="field">
           <label className="field__label" htmlFor="freed-time">
             Time
           </label>
-          <input
-            id="freed-time"
-            className="field__input"
-            placeholder="09:30"
-            value={time}
-            onChange={(e) => setTime(e.target.value)}
-          />
+          <TimeInput id="freed-time" value={time} onChange={setTime} />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="freed-length">
@@ -220,7 +205,7 @@ export function WaitingListScreen() {
                         {formatDayShort(entry.fromDate)} – {formatDayShort(entry.toDate)}
                       </span>
                       <span className="cell-stack__meta">
-                        {entry.earliestTime}–{entry.latestTime} · {entry.durationMinutes} min
+                        {formatClockRange(entry.earliestTime, entry.latestTime)} · {entry.durationMinutes} min
                       </span>
                     </span>
                   </td>

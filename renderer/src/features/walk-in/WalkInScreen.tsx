@@ -1,4 +1,4 @@
-import { formatDayShort } from '../../stores/display-format';
+import { formatClockTime, formatDayShort } from '../../stores/display-format';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
@@ -112,7 +112,7 @@ export function WalkInScreen() {
 
   function finish(appointment: AppointmentView, slot: SlotView) {
     setDone({
-      text: `${patient?.firstName ?? ''} ${patient?.lastName ?? ''} is booked: ${formatDayShort(appointment.date)} at ${appointment.time} with ${slot.doctorName}.`,
+      text: `${patient?.firstName ?? ''} ${patient?.lastName ?? ''} is booked: ${formatDayShort(appointment.date)} at ${formatClockTime(appointment.time)} with ${slot.doctorName}.`,
     });
   }
 
@@ -256,7 +256,7 @@ export function WalkInScreen() {
                     disabled={booking}
                     onClick={() => void bookSlot(slot)}
                   >
-                    <span className="slot-option__time">{slot.time}</span>
+                    <span className="slot-option__time">{formatClockTime(slot.time)}</span>
                     <span className="slot-option__day">{formatDayShort(slot.date)}</span>
                     <span className="slot-option__doctor">
                       {slot.doctorName}

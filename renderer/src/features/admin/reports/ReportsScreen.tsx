@@ -4,11 +4,14 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { DateTime } from 'luxon';
 import { utilizationCsv } from '../../../../../shared/ipc/admin/report-csv';
 import { APPOINTMENT_STATUSES, utilization } from '../../../../../shared/ipc/admin/reports';
+import { isIsoDate } from '../../../../../shared/domain/plain-date';
+import { DateField } from '../../../components/DateField';
 import { Spinner } from '../../../components/Spinner';
 import { useAdminReportsStore } from '../../../stores/admin-reports-store';
 import { useAppStore } from '../../../stores/app-store';
 import { ProblemBanner } from '../../../components/ProblemBanner';
-import { formatDayNoYear } from '../../../stores/display-format';
+import { formatDayNoYear, useDisplayLocale, weekdaysFrom } from '../../../stores/display-format';
+import { WEEKDAY_NAMES } from '../schedule/DayRanges';
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
@@ -29,6 +32,10 @@ export function ReportsScreen() {
 
   const doctors = report ? [...report.doctors].filter((d) => d.availableMinutes > 0 || d.bookedMinutes > 0) : [];
   const chart = doctors.map((d) => ({ name: d.name.replace(/^Dr\. /, ''), utilization: Math.round((utilization(d.bookedMinutes, d.availableMinutes) ?? 0) * 1000) / 10 }));
+  const { weekStart } = useDisplayLocale();
+  const weekdays = weekdaysFrom(weekStart);
+  // the clinic's week, as its calendar shows it (ISO weekdays: 7 is Sunday, WEEKDAY_NAMES[0])
+  const weekSpan = `${WEEKDAY_NAMES[weekdays[0]! % 7]} to ${WEEKDAY_NAMES[weekdays[6]! % 7]}`;
   const weekly = report?.byWeek.map((w) => ({ week: formatDayNoYear(w.weekStart), ...w.byStatus })) ?? [];
 
   return (
@@ -38,19 +45,16 @@ export function ReportsScreen() {
           <h2 id="reports-title" className="admin-page__title">
             Reports
           </h2>
-          <p className="admin-page__lead">Booked against bookable time, appointments and new patients, week by week (Monday to Sunday).</p>
+          <p className="admin-page__lead">Booked against bookable time, appointments and new patients, week by week ({weekSpan}).</p>
         </div>
         <form
           className="report-filters"
           onSubmit={(event) => {
             event.preventDefault();
-            void load(fromDate, weeks);
+            if (isIsoDate(fromDate)) void load(fromDate, weeks);
           }}
         >
-          <label className="field">
-            <span className="field__label">From the week of</span>
-            <input className="field__input" type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} />
-          </label>
+          <DateField label="From the week of" value={fromDate} onChange={setFromDate} />
           <label className="field">
             <span className="field__label">Weeks</span>
             <select className="field__input field__select" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { weeklyRangeProblems, type AffectedAppointment, type WeeklyRange } from '../../../../../shared/ipc/admin/availability';
+import { formatClockTime } from '../../../stores/display-format';
 import { Spinner } from '../../../components/Spinner';
 import { ConflictResolver } from './ConflictResolver';
-import { DayRanges, WEEK_ORDER, type EditableRange } from './DayRanges';
+import { DayRanges, useWeekOrder, WEEK_ORDER, type EditableRange } from './DayRanges';
 
 type Week = Record<number, EditableRange[]>;
 
@@ -38,8 +39,9 @@ export interface AvailabilityEditorProps {
 export function AvailabilityEditor({ value, onSave, conflicts, onResolve, onDismissConflicts, busy = false, error }: AvailabilityEditorProps) {
   const [week, setWeek] = useState<Week>(() => toWeek(value));
   const [tried, setTried] = useState(false);
+  const order = useWeekOrder();
   const edited = useMemo(() => fromWeek(week), [week]);
-  const problems = useMemo(() => weeklyRangeProblems(edited), [edited]);
+  const problems = useMemo(() => weeklyRangeProblems(edited, formatClockTime), [edited]);
   const problemOfDay = (day: number) => {
     const problem = problems.find((p) => edited[p.index]?.dayOfWeek === day);
     return problem ? problem.message : null;
@@ -51,7 +53,7 @@ export function AvailabilityEditor({ value, onSave, conflicts, onResolve, onDism
   return (
     <div className="availability-editor">
       <div className="week-editor" aria-label="Weekly hours" role="group">
-        {WEEK_ORDER.map((day) => (
+        {order.map((day) => (
           <DayRanges
             key={day}
             day={day}

@@ -1,6 +1,9 @@
 import { useId } from 'react';
+import { TimeInput } from '../../../components/TimeInput';
+import type { WeekStart } from '../../../../../shared/domain/display-format';
+import { useDisplayLocale, weekdaysFrom } from '../../../stores/display-format';
 
-/** One range of a day being edited (HH:MM texts as the time inputs give them). */
+/** One range of a day being edited: 'HH:MM' once a typed time reads as one, else the text typed. */
 export interface EditableRange {
   start: string;
   end: string;
@@ -9,8 +12,18 @@ export interface EditableRange {
 }
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-/** Monday first, as clinics plan their week. */
+/** Monday first: the order the week's ranges are kept and sent in. */
 export const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
+
+/** The weekdays (0 = Sunday) in the order the clinic's week runs (its week_start), for showing a week. */
+export function weekOrderFrom(weekStart: WeekStart): number[] {
+  return weekdaysFrom(weekStart).map((isoDay) => isoDay % 7);
+}
+
+/** The week's days as the clinic's calendar shows them. */
+export function useWeekOrder(): number[] {
+  return weekOrderFrom(useDisplayLocale().weekStart);
+}
 
 /**
  * The ranges of one weekday: add, change, remove, and (for availability) switch one off.
@@ -50,28 +63,20 @@ export function DayRanges({
         {ranges.length === 0 ? <p className="day-ranges__closed">Closed</p> : null}
         {ranges.map((range, index) => (
           <div className={`day-ranges__range${range.enabled ? '' : ' day-ranges__range--off'}`} key={index}>
-            <input
-              type="text"
-              inputMode="numeric"
-              placeholder="HH:MM"
-              maxLength={5}
-              className="field__input day-ranges__time"
-              aria-label={`${dayName} range ${index + 1} from`}
+            <TimeInput
+              className="day-ranges__time"
+              ariaLabel={`${dayName} range ${index + 1} from`}
               value={range.start}
-              onChange={(event) => update(index, { start: event.target.value })}
+              onChange={(start) => update(index, { start })}
             />
             <span className="day-ranges__dash" aria-hidden="true">
               –
             </span>
-            <input
-              type="text"
-              inputMode="numeric"
-              placeholder="HH:MM"
-              maxLength={5}
-              className="field__input day-ranges__time"
-              aria-label={`${dayName} range ${index + 1} until`}
+            <TimeInput
+              className="day-ranges__time"
+              ariaLabel={`${dayName} range ${index + 1} until`}
               value={range.end}
-              onChange={(event) => update(index, { end: event.target.value })}
+              onChange={(end) => update(index, { end })}
             />
             {withToggle ? (
               <label className="day-ranges__toggle">

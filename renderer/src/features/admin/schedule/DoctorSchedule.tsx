@@ -4,6 +4,7 @@ import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
 import type { Result } from '../../../../../shared/ipc/result';
 import { Banner } from '../../../components/Banner';
 import { Spinner } from '../../../components/Spinner';
+import { formatClockRange } from '../../../stores/display-format';
 import { useAdminScheduleStore } from '../../../stores/admin-schedule-store';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { PatientsToNotify } from './ConflictResolver';
@@ -113,7 +114,7 @@ export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(
           <div className="card schedule-card">
             <div className="settings-card__header">
               <h3 className="section-title">Weekly hours</h3>
-              <p className="section-lead">Several ranges a day are fine, e.g. 09:00–12:00 and 14:00–18:00. Switch a range off to keep it without being bookable.</p>
+              <p className="section-lead">Several ranges a day are fine, e.g. {formatClockRange('09:00', '12:00')} and {formatClockRange('14:00', '18:00')}. Switch a range off to keep it without being bookable.</p>
             </div>
             <AvailabilityEditor
               key={JSON.stringify(schedule.weekly)}

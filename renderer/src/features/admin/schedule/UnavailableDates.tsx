@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { UnavailableBlockInput, type AffectedAppointment, type BlockView } from '../../../../../shared/ipc/admin/availability';
+import { DateField } from '../../../components/DateField';
 import { Spinner } from '../../../components/Spinner';
+import { TimeInput, timeEntryProblem } from '../../../components/TimeInput';
 import { FieldError } from '../../../components/TextField';
-import { formatClockRange, formatDayShortWithYear } from '../../../stores/display-format';
+import { currentDisplayLocale, formatClockRange, formatDayShortWithYear } from '../../../stores/display-format';
 import { ConflictResolver } from './ConflictResolver';
 
 interface Draft {
@@ -51,7 +53,14 @@ export function UnavailableDates({
       reason: draft.reason,
     });
     if (!parsed.success) {
-      setProblems(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      const found: Partial<Record<string, string>> = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+      // a typed time that is not one is named on the clinic's clock, not the schema's 24 hours
+      const clock = currentDisplayLocale().hourCycle;
+      if (!draft.wholeDay) {
+        found.startTime = timeEntryProblem(draft.start, clock) ?? found.startTime;
+        found.endTime = timeEntryProblem(draft.end, clock) ?? found.endTime;
+      }
+      setProblems(found);
       return;
     }
     setProblems({});
@@ -71,7 +80,7 @@ export function UnavailableDates({
               </div>
               {block.reason ? <div className="block-list__reason">{block.reason}</div> : null}
             </div>
-            <button type="button" className="button button--ghost button--small" onClick={() => onRemove(block.id)} aria-label={`Remove the day off on ${block.date}`} disabled={busy}>
+            <button type="button" className="button button--ghost button--small" onClick={() => onRemove(block.id)} aria-label={`Remove the day off on ${formatDayShortWithYear(block.date)}`} disabled={busy}>
               Remove
             </button>
           </li>
@@ -89,13 +98,7 @@ export function UnavailableDates({
             void submit();
           }}
         >
-          <div className={`field${problems.date ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor="block-date">
-              Date
-            </label>
-            <input id="block-date" type="date" className="field__input" value={draft.date} onChange={(e) => set({ date: e.target.value })} aria-invalid={problems.date ? true : undefined} />
-            {problems.date ? <FieldError id="block-date-error" message={problems.date} /> : null}
-          </div>
+          <DateField label="Date" id="block-date" value={draft.date} onChange={(date) => set({ date })} error={problems.date} />
           <label className="block-form__whole">
             <input type="checkbox" checked={draft.wholeDay} onChange={(e) => set({ wholeDay: e.target.checked })} />
             Whole day
@@ -106,14 +109,14 @@ export function UnavailableDates({
                 <label className="field__label" htmlFor="block-from">
                   From
                 </label>
-                <input id="block-from" type="time" className="field__input" value={draft.start} onChange={(e) => set({ start: e.target.value })} />
+                <TimeInput id="block-from" value={draft.start} onChange={(start) => set({ start })} invalid={Boolean(problems.startTime)} describedBy={problems.startTime ? 'block-from-error' : undefined} />
                 {problems.startTime ? <FieldError id="block-from-error" message={problems.startTime} /> : null}
               </div>
               <div className={`field${problems.endTime ? ' field--invalid' : ''}`}>
                 <label className="field__label" htmlFor="block-until">
                   Until
                 </label>
-                <input id="block-until" type="time" className="field__input" value={draft.end} onChange={(e) => set({ end: e.target.value })} />
+                <TimeInput id="block-until" value={draft.end} onChange={(end) => set({ end })} invalid={Boolean(problems.endTime)} describedBy={problems.endTime ? 'block-until-error' : undefined} />
                 {problems.endTime ? <FieldError id="block-until-error" message={problems.endTime} /> : null}
               </div>
             </div>

@@ -1,5 +1,5 @@
 import type { OpeningHours } from '../../../../../shared/domain/scheduling/opening-hours';
-import { DayRanges, WEEK_ORDER, type EditableRange } from '../schedule/DayRanges';
+import { DayRanges, useWeekOrder, WEEK_ORDER, type EditableRange } from '../schedule/DayRanges';
 
 type DayKey = keyof OpeningHours;
 
@@ -20,9 +20,10 @@ export function fromEditable(days: Record<number, EditableRange[]>): OpeningHour
 
 /** The clinic's opening hours, a week of day rows. */
 export function OpeningHoursEditor({ value, onChange }: { value: Record<number, EditableRange[]>; onChange(next: Record<number, EditableRange[]>): void }) {
+  const order = useWeekOrder();
   return (
     <div className="week-editor">
-      {WEEK_ORDER.map((day) => (
+      {order.map((day) => (
         <DayRanges key={day} day={day} ranges={value[day] ?? []} withToggle={false} onChange={(ranges) => onChange({ ...value, [day]: ranges })} />
       ))}
     </div>

@@ -1,15 +1,19 @@
 import type { OpeningHours } from '../../../../../shared/domain/scheduling/opening-hours';
 import type { KnownSettingView } from '../../../../../shared/ipc/admin/settings';
-import { WEEK_ORDER, WEEKDAY_NAMES } from '../schedule/DayRanges';
+import { weekOrderFrom, WEEKDAY_NAMES } from '../schedule/DayRanges';
+import { currentDisplayLocale, formatClockRange } from '../../../stores/display-format';
 import { phoneCountryLabel } from './PhoneCountrySelect';
 
 const SHORT = (day: number) => (WEEKDAY_NAMES[day] ?? '').slice(0, 3);
 
-/** "Mon–Fri 08:00–18:00 · Sat 09:00–13:00": consecutive days with the same hours run together. */
+/**
+ * "Mon–Fri 08:00–18:00 · Sat 09:00–13:00" (or "Mon–Fri 8:00 AM–6:00 PM" on a 12-hour clock):
+ * consecutive days with the same hours run together.
+ */
 export function openingHoursSummary(hours: OpeningHours): string {
-  const text = (day: number) => (hours[String(day) as keyof OpeningHours] ?? []).map(([s, e]) => `${s}–${e}`).join(', ');
+  const text = (day: number) => (hours[String(day) as keyof OpeningHours] ?? []).map(([s, e]) => formatClockRange(s, e)).join(', ');
   const runs: { from: number; to: number; hours: string }[] = [];
-  for (const day of WEEK_ORDER) {
+  for (const day of weekOrderFrom(currentDisplayLocale().weekStart)) {
     const last = runs[runs.length - 1];
     const value = text(day);
     if (last && last.hours === value) last.to = day;
