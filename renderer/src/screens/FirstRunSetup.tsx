@@ -19,6 +19,7 @@ import {
   type SetupFormValues,
 } from '../features/setup/setup-form';
 import { useAppStore } from '../stores/app-store';
+import { NewPasswordField } from '../components/NewPasswordField';
 
 /** What the banner says about a refusal that no single field explains. */
 interface FormProblem {
@@ -177,13 +178,11 @@ export function FirstRunSetup() {
             />
           </div>
           <div className="form-row">
-            <TextField
+            <NewPasswordField
               label="Password"
-              type="password"
               registration={register('admin.password')}
               error={errors.admin?.password?.message}
-              autoComplete="new-password"
-              hint="At least 12 characters. A short sentence is easy to remember."
+              advice="A short sentence is easy to remember."
             />
             <TextField
               label="Confirm password"

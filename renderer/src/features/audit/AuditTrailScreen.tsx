@@ -13,6 +13,10 @@ import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { AdminPage } from '../../components/AdminPage';
+import { TableHead } from '../../components/TableHead';
+import { EmptyState } from '../../components/EmptyState';
+import { FormField } from '../../components/FormField';
 
 const USER_TYPES = ['front_desk', 'admin', 'super_admin', 'doctor', 'patient', 'system'] as const;
 const USER_TYPE_LABEL: Record<string, string> = {
@@ -103,23 +107,16 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
   }
 
   return (
-    <section className="admin-page" aria-labelledby="audit-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="audit-title" className="admin-page__title">
-            Audit trail
-          </h2>
-          <p className="admin-page__lead">Who opened or changed patient information and accounts, newest first. Times in {zone}.</p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="audit-title"
+      title="Audit trail"
+      lead={<>Who opened or changed patient information and accounts, newest first. Times in {zone}.</>}
+    >
 
       <form className="card audit-filters" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Filters">
         <PersonFilter label="Staff member" kind="staff" value={staff} onChange={setStaff} />
         <PersonFilter label="Patient" kind="patient" value={patient} onChange={setPatient} />
-        <div className="field">
-          <label className="field__label" htmlFor="audit-user-type">
-            User type
-          </label>
+        <FormField id="audit-user-type" label="User type">
           <select id="audit-user-type" className="field__input field__select" {...register('userType')}>
             <option value="">Any</option>
             {USER_TYPES.map((type) => (
@@ -128,11 +125,8 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="audit-action">
-            Action
-          </label>
+        </FormField>
+        <FormField id="audit-action" label="Action">
           <select id="audit-action" className="field__input field__select" {...register('action')}>
             <option value="">Any</option>
             {ACTION_OPTIONS.map(([action, sentence]) => (
@@ -141,7 +135,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <TextField label="From" type="date" registration={register('fromDate')} error={errors.fromDate?.message} />
         <TextField label="To" type="date" registration={register('toDate')} error={errors.toDate?.message} />
         <div className="audit-filters__actions">
@@ -174,17 +168,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
 
       <div className="card table-card">
         <table className="data-table" aria-label="Audit records">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Patient</th>
-              <th scope="col">Record</th>
-              <th scope="col">Workstation</th>
-              <th scope="col">Outcome</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Time', 'Who', 'What', 'Patient', 'Record', 'Workstation', 'Outcome']} />
           <tbody>
             {audit?.map((entry) => (
               <tr key={entry.id}>
@@ -206,11 +190,9 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
             ))}
           </tbody>
         </table>
-        {audit && audit.length === 0 ? <p className="table-card__empty">No records match these filters.</p> : null}
+        {audit && audit.length === 0 ? <EmptyState>No records match these filters.</EmptyState> : null}
         {!audit && auditLoading ? (
-          <p className="table-card__empty">
-            <Spinner /> Searching…
-          </p>
+          <EmptyState loading>Searching…</EmptyState>
         ) : null}
         {auditNext ? (
           <div className="table-card__footer">
@@ -221,6 +203,6 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
           </div>
         ) : null}
       </div>
-    </section>
+    </AdminPage>
   );
 }

@@ -15,14 +15,15 @@ import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
-import { Spinner } from '../../components/Spinner';
-import { FieldError, TextField } from '../../components/TextField';
+import { TextField } from '../../components/TextField';
 import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
 import { DuplicateWarning, PatientFieldset, usePatientEntry, valuesFromTyped } from '../patients/PatientForm';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { clinicNow, useClinicZone } from './clinic-today';
 import { PatientPicker } from './PatientPicker';
 import { alternativesOf } from './reception-format';
+import { FormActions } from '../../components/FormActions';
+import { FormField } from '../../components/FormField';
 
 export interface BookingDialogProps {
   /** Prefilled from the calendar's selection; each stays editable. */
@@ -213,10 +214,7 @@ export function BookingDialog({
             />
           </fieldset>
         )}
-        <div className={`field${errors.doctorId ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor="booking-doctor">
-            Doctor
-          </label>
+        <FormField id="booking-doctor" label="Doctor" error={errors.doctorId?.message}>
           <select id="booking-doctor" className="field__input field__select" {...register('doctorId')}>
             <option value="">Choose…</option>
             {(doctors ?? []).map((d) => (
@@ -225,8 +223,7 @@ export function BookingDialog({
               </option>
             ))}
           </select>
-          {errors.doctorId?.message ? <FieldError id="booking-doctor-error" message={errors.doctorId.message} /> : null}
-        </div>
+        </FormField>
         <div className="form-row form-row--three">
           <TextField label="Date" type="date" registration={register('date')} error={errors.date?.message} />
           <TextField
@@ -236,10 +233,7 @@ export function BookingDialog({
             error={errors.time?.message}
             placeholder="09:30"
           />
-          <div className="field">
-            <label className="field__label" htmlFor="booking-duration">
-              Length
-            </label>
+          <FormField id="booking-duration" label="Length">
             <select id="booking-duration" className="field__input field__select" {...register('durationMinutes')}>
               {durationChoices.map((m) => (
                 <option key={m} value={m}>
@@ -247,12 +241,9 @@ export function BookingDialog({
                 </option>
               ))}
             </select>
-          </div>
+          </FormField>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="booking-type">
-            Type
-          </label>
+        <FormField id="booking-type" label="Type">
           <select id="booking-type" className="field__input field__select" {...register('appointmentType')}>
             {APPOINTMENT_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -260,22 +251,14 @@ export function BookingDialog({
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <TextField
           label="Reason for visit"
           registration={register('patientNotes')}
           error={errors.patientNotes?.message}
           autoComplete="off"
         />
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? <Spinner /> : null}
-            {registering === null ? 'Book' : newPatient.duplicates ? 'Register anyway and book' : 'Register and book'}
-          </button>
-        </div>
+        <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel={registering === null ? 'Book' : newPatient.duplicates ? 'Register anyway and book' : 'Register and book'} />
       </form>
     </Dialog>
   );

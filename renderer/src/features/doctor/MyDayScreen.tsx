@@ -2,12 +2,13 @@ import { formatClockRange, formatClockTime, formatDayLong } from '../../stores/d
 import { useEffect } from 'react';
 import type { DoctorAppointmentRow } from '../../../../shared/ipc/doctor/types';
 import { Banner } from '../../components/Banner';
-import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { addDays } from '../../../../shared/domain/plain-date';
 import { relativeDayLabel, todayIn } from '../calendar/calendar-day';
 import { endTime } from './format';
 import { StatusBadge } from './StatusBadge';
+import { TableHead } from '../../components/TableHead';
+import { EmptyState } from '../../components/EmptyState';
 
 function NextPatient({ row, today, onOpen }: { row: DoctorAppointmentRow; today: string; onOpen: () => void }) {
   const when = row.date === today ? `Today at ${formatClockTime(row.time)}` : `${formatDayLong(row.date)} at ${formatClockTime(row.time)}`;
@@ -118,25 +119,12 @@ export function MyDayScreen({ zone }: { zone: string }) {
           <p className="section-lead">Times in {zone}</p>
         </header>
         {dayLoading && !day ? (
-          <div className="table-card__empty">
-            <Spinner /> Loading your day…
-          </div>
+          <EmptyState loading as="div">Loading your day…</EmptyState>
         ) : day && day.appointments.length === 0 ? (
-          <div className="table-card__empty">No visits on this day.</div>
+          <EmptyState as="div">No visits on this day.</EmptyState>
         ) : (
           <table className="data-table" aria-label="Visits of the day">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Type</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Open</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Time', 'Patient', 'Type', 'Reason', 'Status', { label: 'Open', visuallyHidden: true }]} />
             <tbody>
               {day?.appointments.map((row) => (
                 <tr key={row.appointmentId} className={row.status === 'Cancelled' ? 'data-table__row--muted' : undefined}>

@@ -8,6 +8,7 @@ import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { DayRanges, WEEK_ORDER, type EditableRange } from '../admin/schedule/DayRanges';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { FormField } from '../../components/FormField';
 
 type Week = Record<number, EditableRange[]>;
 type Pending = { kind: 'weekly'; weekly: WeeklyRange[]; affected: AffectedAppointment[] } | { kind: 'block'; block: UnavailableBlockInput; affected: AffectedAppointment[] };
@@ -44,12 +45,9 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
       {error ? (
         <ProblemBanner title="Not saved" error={error} />
       ) : null}
-      <div className="field">
-        <label className="field__label" htmlFor="cancel-reason">
-          Reason told to the patients (to cancel them)
-        </label>
+      <FormField id="cancel-reason" label="Reason told to the patients (to cancel them)">
         <input id="cancel-reason" className="field__input" value={reason} onChange={(event) => setReason(event.target.value)} />
-      </div>
+      </FormField>
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
           Back

@@ -5,6 +5,8 @@ import { DoctorFeedbackList } from './DoctorFeedbackList';
 import { DoctorRatingSummary } from './DoctorRatingSummary';
 import { RatingStars } from './RatingStars';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { AdminPage } from '../../components/AdminPage';
+import { TableHead } from '../../components/TableHead';
 
 /** Admins: every doctor's ratings from approved feedback; a doctor's row opens their summary and reviews. */
 export function DoctorRatingsScreen({ zone }: { zone: string }) {
@@ -15,15 +17,11 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
   }, [loadSummaries]);
   const doctor = summaries?.find((summary) => summary.doctorId === chosen) ?? null;
   return (
-    <section className="admin-page" aria-labelledby="ratings-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="ratings-title" className="admin-page__title">
-            Doctor ratings
-          </h2>
-          <p className="admin-page__lead">Averages of approved patient feedback, computed by the clinic&apos;s document store.</p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="ratings-title"
+      title="Doctor ratings"
+      lead="Averages of approved patient feedback, computed by the clinic's document store."
+    >
       {summariesError ? (
         <ProblemBanner title="The ratings could not be loaded" error={summariesError} />
       ) : null}
@@ -32,17 +30,7 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
       ) : (
         <div className="card table-card">
           <table className="data-table" aria-label="Doctor ratings">
-            <thead>
-              <tr>
-                <th scope="col">Doctor</th>
-                <th scope="col">Specialization</th>
-                <th scope="col">Overall</th>
-                <th scope="col">Reviews</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Doctor', 'Specialization', 'Overall', 'Reviews', { label: 'Actions', visuallyHidden: true }]} />
             <tbody>
               {summaries.length === 0 ? (
                 <tr>
@@ -78,6 +66,6 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
           <DoctorFeedbackList doctorId={doctor.doctorId} zone={zone} />
         </div>
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

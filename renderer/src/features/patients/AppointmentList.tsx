@@ -4,6 +4,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PatientAppointment } from '../../../../shared/ipc/reception/types';
 import { PendingTag } from '../../components/PendingTag';
+import { TableHeadOf } from '../../components/TableHead';
 
 const column = createColumnHelper<PatientAppointment>();
 const COLUMNS = [
@@ -70,17 +71,7 @@ export function AppointmentList({
   return (
     <div className="appointment-list" ref={scroller}>
       <table className="data-table" aria-label={label}>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <TableHeadOf table={table} />
         <tbody>
           {top > 0 ? (
             <tr aria-hidden="true">

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientDetails } from '../../../../shared/ipc/reception/types';
 import { Banner } from '../../components/Banner';
-import { Spinner } from '../../components/Spinner';
 import { useReceptionStore } from '../../stores/reception-store';
 import { BookingDialog } from '../booking/BookingDialog';
 import { AppointmentList } from './AppointmentList';
@@ -18,6 +17,7 @@ import { PendingTag } from '../../components/PendingTag';
 import { isLocalId } from '../../../../shared/domain/sync/local-ids';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
+import { EmptyState } from '../../components/EmptyState';
 
 function ageOn(birth: string, today: Date): number {
   const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
@@ -82,9 +82,7 @@ export function PatientPage({
   }
   if (!shown) {
     return (
-      <p className="table-card__empty">
-        <Spinner /> Opening the patient…
-      </p>
+      <EmptyState loading>Opening the patient…</EmptyState>
     );
   }
   const { patient, today, upcoming, past } = shown;

@@ -4,6 +4,8 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
 import { useTextSearchStore } from '../../stores/text-search-store';
 import { formatMoment } from '../../stores/display-format';
+import { AdminPage } from '../../components/AdminPage';
+import { TableHead } from '../../components/TableHead';
 
 const METHOD_NOTE: Record<TextSearchMethod, string> = {
   'sqlite-fts5': 'Words are matched at their start, best matches first.',
@@ -24,20 +26,18 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
   }
 
   return (
-    <section className="admin-page" aria-labelledby="text-search-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="text-search-title" className="admin-page__title">
-            {kind === 'notes' ? 'Search notes' : 'Search feedback and messages'}
-          </h2>
-          <p className="admin-page__lead">
-            {kind === 'notes'
-              ? 'Diagnoses, clinical notes and medications in the prescriptions of your own patients.'
-              : 'Patient reviews and suggestions, and the subjects and texts of messages sent. Anonymous feedback is shown without its author.'}{' '}
-            Searches are recorded in the audit trail.
-          </p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="text-search-title"
+      title={kind === 'notes' ? 'Search notes' : 'Search feedback and messages'}
+      lead={
+        <>
+          {kind === 'notes'
+            ? 'Diagnoses, clinical notes and medications in the prescriptions of your own patients.'
+            : 'Patient reviews and suggestions, and the subjects and texts of messages sent. Anonymous feedback is shown without its author.'}{' '}
+          Searches are recorded in the audit trail.
+        </>
+      }
+    >
       <form className="card text-search__form" role="search" onSubmit={submit}>
         <label className="field__label" htmlFor="text-search-query">
           Words to find
@@ -63,13 +63,7 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
       {kind === 'notes' && notes ? (
         <div className="card table-card">
           <table className="data-table" aria-label="Prescriptions found">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Found</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Date', 'Patient', 'Found']} />
             <tbody>
               {notes.hits.length === 0 ? (
                 <tr>
@@ -95,14 +89,7 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
         <>
           <div className="card table-card">
             <table className="data-table" aria-label="Feedback found">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">From</th>
-                  <th scope="col">Found</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Date', 'From', 'Found', 'Status']} />
               <tbody>
                 {feedbackAndMessages.feedback.length === 0 ? (
                   <tr>
@@ -125,13 +112,7 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
           </div>
           <div className="card table-card">
             <table className="data-table" aria-label="Messages found">
-              <thead>
-                <tr>
-                  <th scope="col">Sent</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Found</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Sent', 'To', 'Found']} />
               <tbody>
                 {feedbackAndMessages.messages.length === 0 ? (
                   <tr>
@@ -153,6 +134,6 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
           </div>
         </>
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

@@ -3,13 +3,15 @@ import { useEffect, useState } from 'react';
 import type { StaffAccountView } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';
 import { LoadProblem } from '../../components/LoadProblem';
-import { Spinner } from '../../components/Spinner';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
 import { CreateStaffForm } from './CreateStaffForm';
 import { STAFF_ROLE_LABEL } from './staff-format';
 import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
 import { NewPasswordDialog } from '../../components/NewPasswordDialog';
+import { AdminPage } from '../../components/AdminPage';
+import { TableHead } from '../../components/TableHead';
+import { EmptyState } from '../../components/EmptyState';
 
 type Pending = { kind: 'status'; account: StaffAccountView } | { kind: 'password'; account: StaffAccountView };
 
@@ -57,15 +59,12 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
   }, [loadStaff]);
 
   return (
-    <section className="admin-page" aria-labelledby="staff-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="staff-title" className="admin-page__title">
-            Staff
-          </h2>
-          <p className="admin-page__lead">Accounts that sign in at the front desk and in administration.</p>
-        </div>
-        {!creating ? (
+    <AdminPage
+      titleId="staff-title"
+      title="Staff"
+      lead="Accounts that sign in at the front desk and in administration."
+      actions={
+        !creating ? (
           <button
             type="button"
             className="button button--primary"
@@ -76,8 +75,9 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
           >
             Add staff account
           </button>
-        ) : null}
-      </header>
+        ) : null
+      }
+    >
 
       {notice ? (
         <Banner tone="info" title={notice} key={notice} />
@@ -97,19 +97,7 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
 
       <div className="card table-card">
         <table className="data-table" aria-label="Staff accounts">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Username</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Username', 'Email', 'Role', 'Status', 'Last sign-in', { label: 'Actions', visuallyHidden: true }]} />
           <tbody>
             {staff?.map((account) => (
               <tr key={account.id} className={account.isActive ? undefined : 'data-table__row--muted'}>
@@ -151,9 +139,7 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
           </tbody>
         </table>
         {!staff && staffLoading ? (
-          <p className="table-card__empty">
-            <Spinner /> Loading accounts…
-          </p>
+          <EmptyState loading>Loading accounts…</EmptyState>
         ) : null}
       </div>
 
@@ -168,6 +154,6 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
           }}
         />
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

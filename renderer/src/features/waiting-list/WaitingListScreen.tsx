@@ -13,6 +13,9 @@ import { describeWish } from '../walk-in/wish';
 import { AddToWaitingListForm } from './AddToWaitingListForm';
 import { WaitingListOffer } from './WaitingListOffer';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { TableHead } from '../../components/TableHead';
+import { EmptyState } from '../../components/EmptyState';
+import { FormField } from '../../components/FormField';
 
 const since = (iso: string) => formatInstantDayNoYear(iso);
 
@@ -38,10 +41,7 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
     >
       <h3 className="card__title">Offer a freed slot</h3>
       <div className="form-row form-row--four">
-        <div className="field">
-          <label className="field__label" htmlFor="freed-doctor">
-            Doctor
-          </label>
+        <FormField id="freed-doctor" label="Doctor">
           <select
             id="freed-doctor"
             className="field__input field__select"
@@ -55,11 +55,8 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="freed-date">
-            Date
-          </label>
+        </FormField>
+        <FormField id="freed-date" label="Date">
           <input
             id="freed-date"
             className="field__input"
@@ -67,11 +64,8 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
             value={date}
             onChange={(e) => setDate(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="freed-time">
-            Time
-          </label>
+        </FormField>
+        <FormField id="freed-time" label="Time">
           <input
             id="freed-time"
             className="field__input"
@@ -79,11 +73,8 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
             value={time}
             onChange={(e) => setTime(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="freed-length">
-            Free for
-          </label>
+        </FormField>
+        <FormField id="freed-length" label="Free for">
           <select
             id="freed-length"
             className="field__input field__select"
@@ -96,7 +87,7 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
       </div>
       <div className="form-actions">
         <button type="submit" className="button button--secondary" disabled={!ready}>
@@ -181,22 +172,11 @@ export function WaitingListScreen() {
         <WaitingListOffer slot={offer} onDismiss={() => setOffer(null)} onBooked={() => void loadWaitingList()} />
       ) : null}
       <section className="card table-card" aria-label="Waiting patients">
-        {waiting === null ? <p className="table-card__empty">Loading the waiting list…</p> : null}
-        {waiting && waiting.length === 0 ? <p className="table-card__empty">Nobody is on the waiting list.</p> : null}
+        {waiting === null ? <EmptyState>Loading the waiting list…</EmptyState> : null}
+        {waiting && waiting.length === 0 ? <EmptyState>Nobody is on the waiting list.</EmptyState> : null}
         {waiting && waiting.length > 0 ? (
           <table className="data-table" aria-label="Waiting list">
-            <thead>
-              <tr>
-                <th scope="col">Patient</th>
-                <th scope="col">Priority</th>
-                <th scope="col">With</th>
-                <th scope="col">Window</th>
-                <th scope="col">Free slots that fit now</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Patient', 'Priority', 'With', 'Window', 'Free slots that fit now', { label: 'Actions', visuallyHidden: true }]} />
             <tbody>
               {waiting.map((entry) => (
                 <tr key={entry.id}>

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
 import { Banner } from '../../../components/Banner';
-import { Spinner } from '../../../components/Spinner';
+import { LoadProblem } from '../../../components/LoadProblem';
 import { useAdminDoctorsStore } from '../../../stores/admin-doctors-store';
 import { DoctorPasswordDialog, DoctorStatusDialog } from './DoctorDialogs';
 import { DoctorForm } from './DoctorForm';
 import { formatFee, initialsOf } from './doctor-form';
 import { DoctorSchedule } from '../schedule/DoctorSchedule';
 import { usePhoneFormat } from '../../../hooks/use-clinic-phones';
+import { AdminPage } from '../../../components/AdminPage';
+import { TableHead } from '../../../components/TableHead';
+import { EmptyState } from '../../../components/EmptyState';
 
 type Pending = { kind: 'status' | 'password'; doctor: DoctorView };
 type Editing = { kind: 'new' } | { kind: 'edit'; doctor: DoctorView } | null;
@@ -39,15 +42,12 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
   if (scheduled) return <DoctorSchedule doctor={scheduled} onBack={() => setScheduleOf(null)} />;
 
   return (
-    <section className="admin-page" aria-labelledby="doctors-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="doctors-title" className="admin-page__title">
-            Doctors
-          </h2>
-          <p className="admin-page__lead">Profiles, sign-in accounts, weekly hours and days off.</p>
-        </div>
-        {!editing ? (
+    <AdminPage
+      titleId="doctors-title"
+      title="Doctors"
+      lead="Profiles, sign-in accounts, weekly hours and days off."
+      actions={
+        !editing ? (
           <button
             type="button"
             className="button button--primary"
@@ -58,8 +58,9 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
           >
             Add doctor
           </button>
-        ) : null}
-      </header>
+        ) : null
+      }
+    >
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       {editing ? (
         <DoctorForm
@@ -72,35 +73,10 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
           }}
         />
       ) : null}
-      {error ? (
-        <Banner
-          tone="error"
-          title="The doctors could not be loaded"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void load()}>
-              Try again
-            </button>
-          }
-        >
-          <p>{error.message}</p>
-        </Banner>
-      ) : null}
+      {error ? <LoadProblem title="The doctors could not be loaded" error={error} onRetry={() => void load()} /> : null}
       <div className="card table-card">
         <table className="data-table" aria-label="Doctors">
-          <thead>
-            <tr>
-              <th scope="col">Doctor</th>
-              <th scope="col">License</th>
-              <th scope="col">Contact</th>
-              <th scope="col" className="data-table__number">
-                Fee
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Doctor', 'License', 'Contact', { label: 'Fee', className: 'data-table__number' }, 'Status', { label: 'Actions', visuallyHidden: true }]} />
           <tbody>
             {doctors?.map((doctor) => {
               const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
@@ -159,11 +135,9 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
           </tbody>
         </table>
         {!doctors && loading ? (
-          <p className="table-card__empty">
-            <Spinner /> Loading doctors…
-          </p>
+          <EmptyState loading>Loading doctors…</EmptyState>
         ) : null}
-        {doctors && doctors.length === 0 ? <p className="table-card__empty">No doctors yet. Add the first one.</p> : null}
+        {doctors && doctors.length === 0 ? <EmptyState>No doctors yet. Add the first one.</EmptyState> : null}
       </div>
       {pending?.kind === 'status' ? <DoctorStatusDialog doctor={pending.doctor} onClose={() => setPending(null)} /> : null}
       {pending?.kind === 'password' ? (
@@ -176,6 +150,6 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
           }}
         />
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

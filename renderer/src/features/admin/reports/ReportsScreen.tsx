@@ -9,6 +9,8 @@ import { useAdminReportsStore } from '../../../stores/admin-reports-store';
 import { useAppStore } from '../../../stores/app-store';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { formatDayNoYear } from '../../../stores/display-format';
+import { AdminPage } from '../../../components/AdminPage';
+import { EmptyState } from '../../../components/EmptyState';
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
@@ -32,14 +34,11 @@ export function ReportsScreen() {
   const weekly = report?.byWeek.map((w) => ({ week: formatDayNoYear(w.weekStart), ...w.byStatus })) ?? [];
 
   return (
-    <section className="admin-page" aria-labelledby="reports-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="reports-title" className="admin-page__title">
-            Reports
-          </h2>
-          <p className="admin-page__lead">Booked against bookable time, appointments and new patients, week by week (Monday to Sunday).</p>
-        </div>
+    <AdminPage
+      titleId="reports-title"
+      title="Reports"
+      lead="Booked against bookable time, appointments and new patients, week by week (Monday to Sunday)."
+      actions={
         <form
           className="report-filters"
           onSubmit={(event) => {
@@ -69,7 +68,8 @@ export function ReportsScreen() {
             Export CSV
           </button>
         </form>
-      </header>
+      }
+    >
       {error ? (
         <ProblemBanner title="The report could not be made" error={error} />
       ) : null}
@@ -164,10 +164,8 @@ export function ReportsScreen() {
           </p>
         </>
       ) : loading ? (
-        <p className="table-card__empty">
-          <Spinner /> Making the report…
-        </p>
+        <EmptyState loading>Making the report…</EmptyState>
       ) : null}
-    </section>
+    </AdminPage>
   );
 }
