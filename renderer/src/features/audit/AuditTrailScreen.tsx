@@ -14,9 +14,9 @@ import { TextField } from '../../components/TextField';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { AdminPage } from '../../components/AdminPage';
-import { TableHead } from '../../components/TableHead';
 import { EmptyState } from '../../components/EmptyState';
 import { FormField } from '../../components/FormField';
+import { DataTable } from '../../components/DataTable';
 
 const USER_TYPES = ['front_desk', 'admin', 'super_admin', 'doctor', 'patient', 'system'] as const;
 const USER_TYPE_LABEL: Record<string, string> = {
@@ -166,43 +166,45 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
         <ProblemBanner title="The audit trail could not be searched" error={auditError} />
       ) : null}
 
-      <div className="card table-card">
-        <table className="data-table" aria-label="Audit records">
-          <TableHead columns={['Time', 'Who', 'What', 'Patient', 'Record', 'Workstation', 'Outcome']} />
-          <tbody>
-            {audit?.map((entry) => (
-              <tr key={entry.id}>
-                <td className="data-table__nowrap">{formatMoment(entry.timestamp, zone, true)}</td>
-                <td>
-                  {entry.userName ?? (entry.userId === null ? '—' : `Account #${entry.userId} (removed)`)}
-                  <span className="audit-who__role">{USER_TYPE_LABEL[entry.userType] ?? entry.userType}</span>
-                </td>
-                <td title={entry.action}>{entry.actionText}</td>
-                <td>{entry.patientName ?? (entry.patientId === null ? '—' : `Patient #${entry.patientId}`)}</td>
-                <td className="data-table__muted">{resourceOf(entry)}</td>
-                <td className="data-table__muted">{entry.workstation ?? '—'}</td>
-                <td>
-                  <span className={`status-pill ${entry.outcome === 'allowed' ? 'status-pill--ok' : 'status-pill--denied'}`}>
-                    {entry.outcome === 'allowed' ? 'Allowed' : 'Denied'}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {audit && audit.length === 0 ? <EmptyState>No records match these filters.</EmptyState> : null}
-        {!audit && auditLoading ? (
-          <EmptyState loading>Searching…</EmptyState>
-        ) : null}
-        {auditNext ? (
-          <div className="table-card__footer">
-            <button type="button" className="button button--secondary" onClick={() => void loadOlderAudit()} disabled={auditLoading}>
-              {auditLoading ? <Spinner /> : null}
-              Load older
-            </button>
-          </div>
-        ) : null}
-      </div>
+      <DataTable
+        label="Audit records"
+        columns={['Time', 'Who', 'What', 'Patient', 'Record', 'Workstation', 'Outcome']}
+        status={
+          <>
+            {audit && audit.length === 0 ? <EmptyState>No records match these filters.</EmptyState> : null}
+            {!audit && auditLoading ? (
+              <EmptyState loading>Searching…</EmptyState>
+            ) : null}
+            {auditNext ? (
+              <div className="table-card__footer">
+                <button type="button" className="button button--secondary" onClick={() => void loadOlderAudit()} disabled={auditLoading}>
+                  {auditLoading ? <Spinner /> : null}
+                  Load older
+                </button>
+              </div>
+            ) : null}
+          </>
+        }
+      >
+        {audit?.map((entry) => (
+          <tr key={entry.id}>
+            <td className="data-table__nowrap">{formatMoment(entry.timestamp, zone, true)}</td>
+            <td>
+              {entry.userName ?? (entry.userId === null ? '—' : `Account #${entry.userId} (removed)`)}
+              <span className="audit-who__role">{USER_TYPE_LABEL[entry.userType] ?? entry.userType}</span>
+            </td>
+            <td title={entry.action}>{entry.actionText}</td>
+            <td>{entry.patientName ?? (entry.patientId === null ? '—' : `Patient #${entry.patientId}`)}</td>
+            <td className="data-table__muted">{resourceOf(entry)}</td>
+            <td className="data-table__muted">{entry.workstation ?? '—'}</td>
+            <td>
+              <span className={`status-pill ${entry.outcome === 'allowed' ? 'status-pill--ok' : 'status-pill--denied'}`}>
+                {entry.outcome === 'allowed' ? 'Allowed' : 'Denied'}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </AdminPage>
   );
 }

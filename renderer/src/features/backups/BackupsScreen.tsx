@@ -12,8 +12,8 @@ import { useBackupsStore } from '../../stores/backups-store';
 import { BACKUP_KIND_LABEL, formatSize } from './backup-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { AdminPage } from '../../components/AdminPage';
-import { TableHead } from '../../components/TableHead';
 import { EmptyState } from '../../components/EmptyState';
+import { DataTable } from '../../components/DataTable';
 
 function RestoreDialog({ backup, zone, onClose }: { backup: BackupView; zone: string; onClose: () => void }) {
   const restore = useBackupsStore((state) => state.restore);
@@ -98,38 +98,40 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
       ) : null}
       {error ? <LoadProblem title="The backups could not be listed" error={error} onRetry={() => void load()} /> : null}
 
-      <div className="card table-card">
-        <table className="data-table" aria-label="Backups">
-          <TableHead columns={['Taken', 'Kind', 'Size', { label: 'Actions', visuallyHidden: true }]} />
-          <tbody>
-            {backups?.map((backup) => (
-              <tr key={backup.name}>
-                <td className="data-table__strong">{formatMoment(backup.takenAt, zone, true)}</td>
-                <td>
-                  <span className={`tag ${backup.kind === 'before-restore' ? 'tag--warning' : 'tag--neutral'}`}>{BACKUP_KIND_LABEL[backup.kind]}</span>
-                </td>
-                <td className="data-table__muted">{formatSize(backup.sizeBytes)}</td>
-                <td className="data-table__actions">
-                  {standalone ? (
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => setRestoring(backup)}
-                      aria-label={`Restore the backup of ${formatMoment(backup.takenAt, zone, true)}`}
-                    >
-                      Restore
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {backups && backups.length === 0 ? <EmptyState>No backups yet. The first one is made automatically, or now with “Back up now”.</EmptyState> : null}
-        {!backups && loading ? (
-          <EmptyState loading>Loading backups…</EmptyState>
-        ) : null}
-      </div>
+      <DataTable
+        label="Backups"
+        columns={['Taken', 'Kind', 'Size', { label: 'Actions', visuallyHidden: true }]}
+        status={
+          <>
+            {backups && backups.length === 0 ? <EmptyState>No backups yet. The first one is made automatically, or now with “Back up now”.</EmptyState> : null}
+            {!backups && loading ? (
+              <EmptyState loading>Loading backups…</EmptyState>
+            ) : null}
+          </>
+        }
+      >
+        {backups?.map((backup) => (
+          <tr key={backup.name}>
+            <td className="data-table__strong">{formatMoment(backup.takenAt, zone, true)}</td>
+            <td>
+              <span className={`tag ${backup.kind === 'before-restore' ? 'tag--warning' : 'tag--neutral'}`}>{BACKUP_KIND_LABEL[backup.kind]}</span>
+            </td>
+            <td className="data-table__muted">{formatSize(backup.sizeBytes)}</td>
+            <td className="data-table__actions">
+              {standalone ? (
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => setRestoring(backup)}
+                  aria-label={`Restore the backup of ${formatMoment(backup.takenAt, zone, true)}`}
+                >
+                  Restore
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       {restoring ? <RestoreDialog backup={restoring} zone={zone} onClose={() => setRestoring(null)} /> : null}
     </AdminPage>

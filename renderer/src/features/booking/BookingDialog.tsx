@@ -24,6 +24,7 @@ import { PatientPicker } from './PatientPicker';
 import { alternativesOf } from './reception-format';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
+import { MinuteOptions } from '../../components/MinuteOptions';
 
 export interface BookingDialogProps {
   /** Prefilled from the calendar's selection; each stays editable. */
@@ -235,11 +236,7 @@ export function BookingDialog({
           />
           <FormField id="booking-duration" label="Length">
             <select id="booking-duration" className="field__input field__select" {...register('durationMinutes')}>
-              {durationChoices.map((m) => (
-                <option key={m} value={m}>
-                  {m} min
-                </option>
-              ))}
+              <MinuteOptions choices={durationChoices} />
             </select>
           </FormField>
         </div>

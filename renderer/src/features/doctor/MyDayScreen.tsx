@@ -1,7 +1,7 @@
 import { formatClockRange, formatClockTime, formatDayLong } from '../../stores/display-format';
 import { useEffect } from 'react';
 import type { DoctorAppointmentRow } from '../../../../shared/ipc/doctor/types';
-import { Banner } from '../../components/Banner';
+import { LoadProblem } from '../../components/LoadProblem';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { addDays } from '../../../../shared/domain/plain-date';
 import { relativeDayLabel, todayIn } from '../calendar/calendar-day';
@@ -9,6 +9,7 @@ import { endTime } from './format';
 import { StatusBadge } from './StatusBadge';
 import { TableHead } from '../../components/TableHead';
 import { EmptyState } from '../../components/EmptyState';
+import { DoctorPage } from '../../components/AdminPage';
 
 function NextPatient({ row, today, onOpen }: { row: DoctorAppointmentRow; today: string; onOpen: () => void }) {
   const when = row.date === today ? `Today at ${formatClockTime(row.time)}` : `${formatDayLong(row.date)} at ${formatClockTime(row.time)}`;
@@ -52,16 +53,11 @@ export function MyDayScreen({ zone }: { zone: string }) {
   const weekTotal = day?.week.reduce((sum, d) => sum + d.appointments.filter((a) => a.status !== 'Cancelled').length, 0) ?? 0;
 
   return (
-    <section className="doctor-page" aria-labelledby="my-day-title">
-      <header className="doctor-page__header">
-        <div>
-          <h2 id="my-day-title" className="doctor-page__title">
-            My day
-          </h2>
-          <p className="doctor-page__lead">
-            {day ? `${day.doctorName} · ${weekTotal} visit${weekTotal === 1 ? '' : 's'} this week` : 'Your own visits, today and this week'}
-          </p>
-        </div>
+    <DoctorPage
+      titleId="my-day-title"
+      title="My day"
+      lead={day ? `${day.doctorName} · ${weekTotal} visit${weekTotal === 1 ? '' : 's'} this week` : 'Your own visits, today and this week'}
+      actions={
         <div className="day-nav" role="group" aria-label="Choose the day">
           <button type="button" className="button button--secondary" onClick={() => void loadDay(today)} disabled={shown === today}>
             Today
@@ -79,13 +75,10 @@ export function MyDayScreen({ zone }: { zone: string }) {
             </button>
           </div>
         </div>
-      </header>
+      }
+    >
 
-      {dayError ? (
-        <Banner tone="error" title="Your day could not be loaded" action={<button type="button" className="button button--secondary" onClick={() => void loadDay(shown)}>Try again</button>}>
-          <p>{dayError.message}</p>
-        </Banner>
-      ) : null}
+      {dayError ? <LoadProblem title="Your day could not be loaded" error={dayError} onRetry={() => void loadDay(shown)} /> : null}
 
       {day?.nextPatient ? <NextPatient row={day.nextPatient} today={today} onOpen={() => open(day.nextPatient!.appointmentId)} /> : null}
 
@@ -151,6 +144,6 @@ export function MyDayScreen({ zone }: { zone: string }) {
           </table>
         )}
       </section>
-    </section>
+    </DoctorPage>
   );
 }

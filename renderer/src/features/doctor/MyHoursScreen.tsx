@@ -9,6 +9,7 @@ import { useDoctorStore } from '../../stores/doctor-store';
 import { DayRanges, WEEK_ORDER, type EditableRange } from '../admin/schedule/DayRanges';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormField } from '../../components/FormField';
+import { DoctorPage } from '../../components/AdminPage';
 
 type Week = Record<number, EditableRange[]>;
 type Pending = { kind: 'weekly'; weekly: WeeklyRange[]; affected: AffectedAppointment[] } | { kind: 'block'; block: UnavailableBlockInput; affected: AffectedAppointment[] };
@@ -98,15 +99,11 @@ export function MyHoursScreen() {
   };
 
   return (
-    <section className="doctor-page" aria-labelledby="my-hours-title">
-      <header className="doctor-page__header">
-        <div>
-          <h2 id="my-hours-title" className="doctor-page__title">
-            My hours
-          </h2>
-          <p className="doctor-page__lead">Your weekly hours and days off. Booked visits a change would leave outside them are listed before anything is saved.</p>
-        </div>
-      </header>
+    <DoctorPage
+      titleId="my-hours-title"
+      title="My hours"
+      lead="Your weekly hours and days off. Booked visits a change would leave outside them are listed before anything is saved."
+    >
       {scheduleError ? (
         <ProblemBanner title="Your hours could not be loaded" error={scheduleError} />
       ) : null}
@@ -183,6 +180,6 @@ export function MyHoursScreen() {
           }}
         />
       ) : null}
-    </section>
+    </DoctorPage>
   );
 }

@@ -6,7 +6,7 @@ import { DoctorRatingSummary } from './DoctorRatingSummary';
 import { RatingStars } from './RatingStars';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { AdminPage } from '../../components/AdminPage';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 /** Admins: every doctor's ratings from approved feedback; a doctor's row opens their summary and reviews. */
 export function DoctorRatingsScreen({ zone }: { zone: string }) {
@@ -28,36 +28,27 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
       {!summaries ? (
         <Spinner label="Loading ratings" />
       ) : (
-        <div className="card table-card">
-          <table className="data-table" aria-label="Doctor ratings">
-            <TableHead columns={['Doctor', 'Specialization', 'Overall', 'Reviews', { label: 'Actions', visuallyHidden: true }]} />
-            <tbody>
-              {summaries.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className="data-table__muted">
-                    No approved feedback yet.
-                  </td>
-                </tr>
-              ) : (
-                summaries.map((summary) => (
-                  <tr key={summary.doctorId}>
-                    <td className="data-table__strong">{summary.doctorName}</td>
-                    <td>{summary.specialization}</td>
-                    <td>
-                      <RatingStars value={summary.ratings.overall.average} label={`Overall rating of ${summary.doctorName}`} />
-                    </td>
-                    <td>{summary.feedbackCount}</td>
-                    <td className="data-table__actions">
-                      <button type="button" className="button button--ghost button--small" onClick={() => setChosen(summary.doctorId)} aria-label={`Show feedback of ${summary.doctorName}`}>
-                        Show feedback
-                      </button>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Doctor ratings"
+          columns={['Doctor', 'Specialization', 'Overall', 'Reviews', { label: 'Actions', visuallyHidden: true }]}
+          empty={summaries.length === 0 ? 'No approved feedback yet.' : null}
+        >
+          {summaries.map((summary) => (
+            <tr key={summary.doctorId}>
+              <td className="data-table__strong">{summary.doctorName}</td>
+              <td>{summary.specialization}</td>
+              <td>
+                <RatingStars value={summary.ratings.overall.average} label={`Overall rating of ${summary.doctorName}`} />
+              </td>
+              <td>{summary.feedbackCount}</td>
+              <td className="data-table__actions">
+                <button type="button" className="button button--ghost button--small" onClick={() => setChosen(summary.doctorId)} aria-label={`Show feedback of ${summary.doctorName}`}>
+                  Show feedback
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {doctor ? (
         <div className="ratings-detail" aria-label={`Feedback of ${doctor.doctorName}`}>

@@ -98,3 +98,28 @@ export function AppointmentList({
     </div>
   );
 }
+
+/** One titled card of the patient page holding a list of appointments, its count in the title. */
+export function AppointmentsCard({
+  id,
+  title,
+  label,
+  appointments,
+  empty,
+}: {
+  /** The title's id, which names the card's region. */
+  id: string;
+  title: string;
+  label: string;
+  appointments: PatientAppointment[];
+  empty: string;
+}) {
+  return (
+    <section className="card table-card" aria-labelledby={id}>
+      <h3 className="card__title" id={id}>
+        {title} <span className="card__count">{appointments.length}</span>
+      </h3>
+      <AppointmentList label={label} appointments={appointments} empty={empty} />
+    </section>
+  );
+}

@@ -5,7 +5,7 @@ import type { PatientDetails } from '../../../../shared/ipc/reception/types';
 import { Banner } from '../../components/Banner';
 import { useReceptionStore } from '../../stores/reception-store';
 import { BookingDialog } from '../booking/BookingDialog';
-import { AppointmentList } from './AppointmentList';
+import { AppointmentsCard } from './AppointmentList';
 import { PatientCommunications } from '../communications/PatientCommunications';
 import { useAppStore } from '../../stores/app-store';
 import { PatientForm } from './PatientForm';
@@ -164,26 +164,9 @@ export function PatientPage({
         </section>
       )}
       <AllergyEditor key={`${patient.id}-${patient.updatedAt}`} patientId={patient.id} allergies={patient.allergies} />
-      {today.length > 0 ? (
-        <section className="card table-card" aria-labelledby="today-title">
-          <h3 className="card__title" id="today-title">
-            Today <span className="card__count">{today.length}</span>
-          </h3>
-          <AppointmentList label="Today's appointments" appointments={today} empty="No appointments today." />
-        </section>
-      ) : null}
-      <section className="card table-card" aria-labelledby="upcoming-title">
-        <h3 className="card__title" id="upcoming-title">
-          Upcoming <span className="card__count">{upcoming.length}</span>
-        </h3>
-        <AppointmentList label="Upcoming appointments" appointments={upcoming} empty="No upcoming appointments." />
-      </section>
-      <section className="card table-card" aria-labelledby="past-title">
-        <h3 className="card__title" id="past-title">
-          Past <span className="card__count">{past.length}</span>
-        </h3>
-        <AppointmentList label="Past appointments" appointments={past} empty="No past appointments." />
-      </section>
+      {today.length > 0 ? <AppointmentsCard id="today-title" title="Today" label="Today's appointments" appointments={today} empty="No appointments today." /> : null}
+      <AppointmentsCard id="upcoming-title" title="Upcoming" label="Upcoming appointments" appointments={upcoming} empty="No upcoming appointments." />
+      <AppointmentsCard id="past-title" title="Past" label="Past appointments" appointments={past} empty="No past appointments." />
       <PatientCommunications patientId={patient.id} zone={clinicZone} />
       {mayReadAccess && clinicZone && !isLocalId(patient.id) ? <RecordAccessPanel patientId={patient.id} zone={clinicZone} /> : null}
       {recordLoading ? <span className="visually-hidden">Refreshing</span> : null}

@@ -10,8 +10,8 @@ import { STAFF_ROLE_LABEL } from './staff-format';
 import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
 import { NewPasswordDialog } from '../../components/NewPasswordDialog';
 import { AdminPage } from '../../components/AdminPage';
-import { TableHead } from '../../components/TableHead';
 import { EmptyState } from '../../components/EmptyState';
+import { DataTable } from '../../components/DataTable';
 
 type Pending = { kind: 'status'; account: StaffAccountView } | { kind: 'password'; account: StaffAccountView };
 
@@ -95,53 +95,53 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
 
       {staffError ? <LoadProblem title="The staff list could not be loaded" error={staffError} onRetry={() => void loadStaff()} /> : null}
 
-      <div className="card table-card">
-        <table className="data-table" aria-label="Staff accounts">
-          <TableHead columns={['Name', 'Username', 'Email', 'Role', 'Status', 'Last sign-in', { label: 'Actions', visuallyHidden: true }]} />
-          <tbody>
-            {staff?.map((account) => (
-              <tr key={account.id} className={account.isActive ? undefined : 'data-table__row--muted'}>
-                <td className="data-table__strong">
-                  {nameOf(account)}
-                  {account.id === currentUserId ? <span className="tag tag--neutral">You</span> : null}
-                </td>
-                <td className="data-table__mono">{account.username}</td>
-                <td>{account.email}</td>
-                <td>{STAFF_ROLE_LABEL[account.role]}</td>
-                <td>
-                  <span className={`status-pill ${account.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>
-                    {account.isActive ? 'Active' : 'Inactive'}
-                  </span>
-                </td>
-                <td className="data-table__muted">{account.lastLogin ? formatMoment(account.lastLogin, zone) : 'Never'}</td>
-                <td className="data-table__actions">
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    onClick={() => setPending({ kind: 'password', account })}
-                    aria-label={`Reset password of ${nameOf(account)}`}
-                  >
-                    Reset password
-                  </button>
-                  {account.id !== currentUserId ? (
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => setPending({ kind: 'status', account })}
-                      aria-label={`${account.isActive ? 'Deactivate' : 'Reactivate'} ${nameOf(account)}`}
-                    >
-                      {account.isActive ? 'Deactivate' : 'Reactivate'}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!staff && staffLoading ? (
-          <EmptyState loading>Loading accounts…</EmptyState>
-        ) : null}
-      </div>
+      <DataTable
+        label="Staff accounts"
+        columns={['Name', 'Username', 'Email', 'Role', 'Status', 'Last sign-in', { label: 'Actions', visuallyHidden: true }]}
+        status={
+          !staff && staffLoading ? (
+            <EmptyState loading>Loading accounts…</EmptyState>
+          ) : null
+        }
+      >
+        {staff?.map((account) => (
+          <tr key={account.id} className={account.isActive ? undefined : 'data-table__row--muted'}>
+            <td className="data-table__strong">
+              {nameOf(account)}
+              {account.id === currentUserId ? <span className="tag tag--neutral">You</span> : null}
+            </td>
+            <td className="data-table__mono">{account.username}</td>
+            <td>{account.email}</td>
+            <td>{STAFF_ROLE_LABEL[account.role]}</td>
+            <td>
+              <span className={`status-pill ${account.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>
+                {account.isActive ? 'Active' : 'Inactive'}
+              </span>
+            </td>
+            <td className="data-table__muted">{account.lastLogin ? formatMoment(account.lastLogin, zone) : 'Never'}</td>
+            <td className="data-table__actions">
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => setPending({ kind: 'password', account })}
+                aria-label={`Reset password of ${nameOf(account)}`}
+              >
+                Reset password
+              </button>
+              {account.id !== currentUserId ? (
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => setPending({ kind: 'status', account })}
+                  aria-label={`${account.isActive ? 'Deactivate' : 'Reactivate'} ${nameOf(account)}`}
+                >
+                  {account.isActive ? 'Deactivate' : 'Reactivate'}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       {pending?.kind === 'status' ? <ConfirmStatusDialog account={pending.account} onClose={() => setPending(null)} /> : null}
       {pending?.kind === 'password' ? (

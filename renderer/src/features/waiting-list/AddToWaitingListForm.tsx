@@ -16,6 +16,7 @@ import { WishSelect } from '../walk-in/WishSelect';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
+import { MinuteOptions } from '../../components/MinuteOptions';
 
 const WindowForm = z
   .object({
@@ -147,11 +148,7 @@ export function AddToWaitingListForm({
       <div className="form-row form-row--three">
         <FormField id="waiting-length" label="Length">
           <select id="waiting-length" className="field__input field__select" {...register('durationMinutes')}>
-            {[15, 20, 30, 45, 60].map((m) => (
-              <option key={m} value={m}>
-                {m} min
-              </option>
-            ))}
+            <MinuteOptions choices={[15, 20, 30, 45, 60]} />
           </select>
         </FormField>
         <FormField id="waiting-priority" label="Priority">

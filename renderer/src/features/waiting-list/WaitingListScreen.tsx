@@ -16,6 +16,7 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { TableHead } from '../../components/TableHead';
 import { EmptyState } from '../../components/EmptyState';
 import { FormField } from '../../components/FormField';
+import { MinuteOptions } from '../../components/MinuteOptions';
 
 const since = (iso: string) => formatInstantDayNoYear(iso);
 
@@ -81,11 +82,7 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
             value={length}
             onChange={(e) => setLength(e.target.value)}
           >
-            {[15, 30, 45, 60, 90, 120].map((m) => (
-              <option key={m} value={m}>
-                {m} min
-              </option>
-            ))}
+            <MinuteOptions choices={[15, 30, 45, 60, 90, 120]} />
           </select>
         </FormField>
       </div>

@@ -13,6 +13,7 @@ import { wishFilter, wishTarget, type Wish } from './wish';
 import { WishSelect } from './WishSelect';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormField } from '../../components/FormField';
+import { MinuteOptions } from '../../components/MinuteOptions';
 
 const LENGTHS = [15, 20, 30, 45, 60];
 
@@ -216,11 +217,7 @@ export function WalkInScreen() {
                     setSlots(null);
                   }}
                 >
-                  {LENGTHS.map((m) => (
-                    <option key={m} value={m}>
-                      {m} min
-                    </option>
-                  ))}
+                  <MinuteOptions choices={LENGTHS} />
                 </select>
               </FormField>
             </div>

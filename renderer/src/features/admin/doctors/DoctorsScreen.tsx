@@ -9,8 +9,8 @@ import { formatFee, initialsOf } from './doctor-form';
 import { DoctorSchedule } from '../schedule/DoctorSchedule';
 import { usePhoneFormat } from '../../../hooks/use-clinic-phones';
 import { AdminPage } from '../../../components/AdminPage';
-import { TableHead } from '../../../components/TableHead';
 import { EmptyState } from '../../../components/EmptyState';
+import { DataTable } from '../../../components/DataTable';
 
 type Pending = { kind: 'status' | 'password'; doctor: DoctorView };
 type Editing = { kind: 'new' } | { kind: 'edit'; doctor: DoctorView } | null;
@@ -74,71 +74,73 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
         />
       ) : null}
       {error ? <LoadProblem title="The doctors could not be loaded" error={error} onRetry={() => void load()} /> : null}
-      <div className="card table-card">
-        <table className="data-table" aria-label="Doctors">
-          <TableHead columns={['Doctor', 'License', 'Contact', { label: 'Fee', className: 'data-table__number' }, 'Status', { label: 'Actions', visuallyHidden: true }]} />
-          <tbody>
-            {doctors?.map((doctor) => {
-              const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
-              return (
-                <tr key={doctor.id} className={doctor.isActive ? undefined : 'data-table__row--muted'}>
-                  <td>
-                    <span className="doctor-cell">
-                      <Avatar doctor={doctor} />
-                      <span>
-                        <span className="data-table__strong">{name}</span>
-                        <span className="doctor-cell__sub">
-                          {doctor.specialization} · {doctor.yearsExperience === 1 ? '1 year' : `${doctor.yearsExperience} years`}
-                        </span>
-                      </span>
+      <DataTable
+        label="Doctors"
+        columns={['Doctor', 'License', 'Contact', { label: 'Fee', className: 'data-table__number' }, 'Status', { label: 'Actions', visuallyHidden: true }]}
+        status={
+          <>
+            {!doctors && loading ? (
+              <EmptyState loading>Loading doctors…</EmptyState>
+            ) : null}
+            {doctors && doctors.length === 0 ? <EmptyState>No doctors yet. Add the first one.</EmptyState> : null}
+          </>
+        }
+      >
+        {doctors?.map((doctor) => {
+          const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
+          return (
+            <tr key={doctor.id} className={doctor.isActive ? undefined : 'data-table__row--muted'}>
+              <td>
+                <span className="doctor-cell">
+                  <Avatar doctor={doctor} />
+                  <span>
+                    <span className="data-table__strong">{name}</span>
+                    <span className="doctor-cell__sub">
+                      {doctor.specialization} · {doctor.yearsExperience === 1 ? '1 year' : `${doctor.yearsExperience} years`}
                     </span>
-                  </td>
-                  <td className="data-table__mono data-table__nowrap">{doctor.licenseNumber}</td>
-                  <td>
-                    <div>{doctor.email}</div>
-                    <div className="data-table__muted">{showPhone(doctor.phone)}</div>
-                  </td>
-                  <td className="data-table__nowrap data-table__number">{formatFee(doctor.consultationFee)}</td>
-                  <td>
-                    <span className={`status-pill ${doctor.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>{doctor.isActive ? 'Active' : 'Inactive'}</span>
-                  </td>
-                  <td className="data-table__actions">
-                    <button type="button" className="button button--secondary button--small" onClick={() => setScheduleOf(doctor.id)} aria-label={`Schedule of ${name}`}>
-                      Schedule
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => {
-                        setNotice(null);
-                        setEditing({ kind: 'edit', doctor });
-                      }}
-                      aria-label={`Edit ${name}`}
-                    >
-                      Edit
-                    </button>
-                    <button type="button" className="button button--ghost button--small" onClick={() => setPending({ kind: 'password', doctor })} aria-label={`Set the password of ${name}`}>
-                      Password
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => setPending({ kind: 'status', doctor })}
-                      aria-label={`${doctor.isActive ? 'Deactivate' : 'Reactivate'} ${name}`}
-                    >
-                      {doctor.isActive ? 'Deactivate' : 'Reactivate'}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {!doctors && loading ? (
-          <EmptyState loading>Loading doctors…</EmptyState>
-        ) : null}
-        {doctors && doctors.length === 0 ? <EmptyState>No doctors yet. Add the first one.</EmptyState> : null}
-      </div>
+                  </span>
+                </span>
+              </td>
+              <td className="data-table__mono data-table__nowrap">{doctor.licenseNumber}</td>
+              <td>
+                <div>{doctor.email}</div>
+                <div className="data-table__muted">{showPhone(doctor.phone)}</div>
+              </td>
+              <td className="data-table__nowrap data-table__number">{formatFee(doctor.consultationFee)}</td>
+              <td>
+                <span className={`status-pill ${doctor.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>{doctor.isActive ? 'Active' : 'Inactive'}</span>
+              </td>
+              <td className="data-table__actions">
+                <button type="button" className="button button--secondary button--small" onClick={() => setScheduleOf(doctor.id)} aria-label={`Schedule of ${name}`}>
+                  Schedule
+                </button>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => {
+                    setNotice(null);
+                    setEditing({ kind: 'edit', doctor });
+                  }}
+                  aria-label={`Edit ${name}`}
+                >
+                  Edit
+                </button>
+                <button type="button" className="button button--ghost button--small" onClick={() => setPending({ kind: 'password', doctor })} aria-label={`Set the password of ${name}`}>
+                  Password
+                </button>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => setPending({ kind: 'status', doctor })}
+                  aria-label={`${doctor.isActive ? 'Deactivate' : 'Reactivate'} ${name}`}
+                >
+                  {doctor.isActive ? 'Deactivate' : 'Reactivate'}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       {pending?.kind === 'status' ? <DoctorStatusDialog doctor={pending.doctor} onClose={() => setPending(null)} /> : null}
       {pending?.kind === 'password' ? (
         <DoctorPasswordDialog
