@@ -7,7 +7,7 @@ import { BrandMark } from '../components/BrandMark';
 import { FormSection } from '../components/FormSection';
 import { Spinner } from '../components/Spinner';
 import { TextField } from '../components/TextField';
-import { sortFieldProblems } from '../forms/server-field-problems';
+import { sortFieldProblems, showFieldProblems } from '../forms/server-field-problems';
 import { TimeZoneField } from '../features/setup/TimeZoneField';
 import {
   browserTimeZone,
@@ -65,9 +65,7 @@ export function FirstRunSetup() {
     if (result.ok) return;
     // The form keeps every value: only errors are added, nothing is reset.
     const { placed, unplaced } = sortFieldProblems(result.error, isSetupFieldPath);
-    placed.forEach(({ field, message }, index) =>
-      setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
-    );
+    showFieldProblems(placed, setError);
     if (result.error.code !== 'VALIDATION' || placed.length === 0 || unplaced.length > 0) {
       setProblem({ error: result.error, unplacedFields: unplaced });
     }

@@ -16,7 +16,7 @@ import type {
 } from '../../../../shared/ipc/reception/types';
 import { FormSection } from '../../components/FormSection';
 import { TextField } from '../../components/TextField';
-import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
+import { fieldOf, placeFieldProblems } from '../../forms/server-field-problems';
 import { useReceptionStore } from '../../stores/reception-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { PhoneField } from '../../components/PhoneField';
@@ -152,11 +152,7 @@ export function usePatientEntry({
       }
       setDuplicates(null);
       const unprefixed = { ...result.error, details: prefixless(result.error.details) };
-      const { placed } = sortFieldProblems(unprefixed, isPatientField);
-      placed.forEach(({ field, message }, index) =>
-        setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
-      );
-      if (placed.length === 0) setProblem(result.error);
+      if (!placeFieldProblems(unprefixed, isPatientField, setError)) setProblem(result.error);
     })();
     return saved;
   }

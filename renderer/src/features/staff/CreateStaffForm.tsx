@@ -9,7 +9,7 @@ import { FormActions } from '../../components/FormActions';
 import { TextField } from '../../components/TextField';
 import { useAdminStore } from '../../stores/admin-store';
 import { STAFF_ROLE_LABEL } from './staff-format';
-import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
+import { fieldOf, placeFieldProblems } from '../../forms/server-field-problems';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormField } from '../../components/FormField';
 import { NewPasswordField } from '../../components/NewPasswordField';
@@ -42,9 +42,7 @@ export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: 
       onCreated(result.data);
       return;
     }
-    const { placed } = sortFieldProblems(result.error, isStaffField);
-    placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
-    if (placed.length === 0) setProblem(result.error);
+    if (!placeFieldProblems(result.error, isStaffField, setError)) setProblem(result.error);
   });
 
   return (

@@ -7,7 +7,7 @@ import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import { TextField } from '../../components/TextField';
-import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
+import { fieldOf, placeFieldProblems } from '../../forms/server-field-problems';
 import { useReceptionStore, type DoctorOption } from '../../stores/reception-store';
 import { PatientPicker } from '../booking/PatientPicker';
 import { PRIORITY_LABEL } from '../booking/reception-format';
@@ -93,11 +93,7 @@ export function AddToWaitingListForm({
       onAdded();
       return;
     }
-    const { placed } = sortFieldProblems(result.error, isWindowField);
-    placed.forEach(({ field, message }, index) =>
-      setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
-    );
-    if (placed.length === 0) setProblem(result.error);
+    if (!placeFieldProblems(result.error, isWindowField, setError)) setProblem(result.error);
   });
 
   return (

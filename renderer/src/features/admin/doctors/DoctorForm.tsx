@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { AppError } from '../../../../../shared/ipc/result';
 import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
 import { FieldError, TextField } from '../../../components/TextField';
-import { fieldOf, sortFieldProblems } from '../../../forms/server-field-problems';
+import { fieldOf, placeFieldProblems } from '../../../forms/server-field-problems';
 import { useAdminDoctorsStore } from '../../../stores/admin-doctors-store';
 import {
   EditDoctorForm,
@@ -52,9 +52,7 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
     setProblem(null);
     const result = doctor ? await update({ ...fields, doctorId: doctor.id }) : await create({ ...fields, password });
     if (!result.ok) {
-      const { placed } = sortFieldProblems(result.error, isFormField);
-      placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
-      if (placed.length === 0) setProblem(result.error);
+      if (!placeFieldProblems(result.error, isFormField, setError)) setProblem(result.error);
       return;
     }
     const saved = result.data;
