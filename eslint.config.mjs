@@ -50,6 +50,17 @@ export default tseslint.config(
     },
   },
   {
+    // The data layer (repositories, models, document stores) sits below the services: what a
+    // repository needs from the rules lives in shared/domain or in the data layer itself.
+    files: ['electron/main/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: String.raw`^(\.\./)+(services|ipc)(/|$)|^(\.\./)+(compose|window|index|session)$`, message: 'Data never imports services or channels: move what it needs down to shared/domain or the data layer.' }] },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -11,8 +11,9 @@ const trimmed = (max: number, label: string) =>
 export const Email = text().trim().toLowerCase().max(100).email('Enter a valid email address');
 
 /** OWASP ASVS: length over composition rules; 12 characters minimum for staff accounts. */
+export const NEW_PASSWORD_MIN_LENGTH = 12;
 export const NewPassword = text()
-  .min(12, 'Password must be at least 12 characters')
+  .min(NEW_PASSWORD_MIN_LENGTH, `Password must be at least ${NEW_PASSWORD_MIN_LENGTH} characters`)
   .max(256, 'Password must be at most 256 characters');
 
 export const TimeZone = text()

@@ -1,8 +1,5 @@
-import { useState } from 'react';
-import type { AppError, Result } from '../../../shared/ipc/result';
-import { Dialog } from './Dialog';
-import { Spinner } from './Spinner';
-import { ProblemBanner } from './ProblemBanner';
+import type { Result } from '../../../shared/ipc/result';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /**
  * Deactivate or reactivate someone (a staff account, a doctor, a patient): nothing is deleted,
@@ -23,31 +20,18 @@ export function ActiveStatusDialog({
   onConfirm: (activate: boolean) => Promise<Result<unknown>>;
   onClose: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   const activate = !isActive;
-  async function confirm() {
-    setBusy(true);
-    const result = await onConfirm(activate);
-    setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.error);
-  }
   return (
-    <Dialog title={`${activate ? 'Reactivate' : 'Deactivate'} ${name}?`} onClose={onClose}>
+    <ConfirmDialog
+      title={`${activate ? 'Reactivate' : 'Deactivate'} ${name}?`}
+      confirmLabel={activate ? 'Reactivate' : 'Deactivate'}
+      tone={activate ? 'primary' : 'danger'}
+      failureTitle="That did not work"
+      onConfirm={() => onConfirm(activate)}
+      onConfirmed={onClose}
+      onClose={onClose}
+    >
       <p className="dialog__text">{activate ? whenReactivated : whenDeactivated}</p>
-      {error ? (
-        <ProblemBanner title="That did not work" error={error} />
-      ) : null}
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className={`button ${activate ? 'button--primary' : 'button--danger'}`} onClick={() => void confirm()} disabled={busy}>
-          {busy ? <Spinner /> : null}
-          {activate ? 'Reactivate' : 'Deactivate'}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

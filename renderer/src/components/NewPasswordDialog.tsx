@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { NewPassword } from '../../../shared/ipc/schemas';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import { Dialog } from './Dialog';
-import { Spinner } from './Spinner';
-import { TextField } from './TextField';
 import { ProblemBanner } from './ProblemBanner';
+import { FormActions } from './FormActions';
+import { NewPasswordField } from './NewPasswordField';
 
 const NewPasswordForm = z.object({ newPassword: NewPassword });
 
@@ -44,24 +44,13 @@ export function NewPasswordDialog({
         {error ? (
           <ProblemBanner title="The password was not changed" error={error} />
         ) : null}
-        <TextField
+        <NewPasswordField
           label="New password"
-          type="password"
           registration={register('newPassword')}
           error={errors.newPassword?.message}
-          autoComplete="new-password"
-          hint="At least 12 characters."
           autoFocus
         />
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? <Spinner /> : null}
-            Set password
-          </button>
-        </div>
+        <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel="Set password" />
       </form>
     </Dialog>
   );

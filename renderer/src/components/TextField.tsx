@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { describedByOf, FormField } from './FormField';
 
 export interface TextFieldProps {
   label: string;
@@ -25,14 +26,8 @@ export function TextField({
   autoFocus,
 }: TextFieldProps) {
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FormField id={id} label={label} error={error} hint={hint}>
       <input
         id={id}
         className="field__input"
@@ -42,16 +37,10 @@ export function TextField({
         autoFocus={autoFocus}
         spellCheck={false}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByOf(id, { hint, error })}
         {...registration}
       />
-      {hint && !error ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? <FieldError id={errorId} message={error} /> : null}
-    </div>
+    </FormField>
   );
 }
 

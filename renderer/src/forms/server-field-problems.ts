@@ -39,3 +39,21 @@ export const fieldOf =
   <Field extends string>(fields: readonly Field[]) =>
   (name: string): name is Field =>
     (fields as readonly string[]).includes(name);
+
+/** How a form shows one field's problem: react-hook-form's `setError` fits. */
+export type SetFieldError<Field extends string> = (field: Field, error: { type: 'server'; message: string }, options: { shouldFocus: boolean }) => void;
+
+/** Shows each problem under its field, the first one focused so the person starts there. */
+export function showFieldProblems<Field extends string>(placed: readonly FieldProblem<Field>[], setError: SetFieldError<Field>): void {
+  placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
+}
+
+/**
+ * Puts a refusal's field problems under this form's fields; false when none of them is one of
+ * its fields, so the caller shows the refusal as a whole (a banner) instead.
+ */
+export function placeFieldProblems<Field extends string>(error: AppError, isFormField: (name: string) => name is Field, setError: SetFieldError<Field>): boolean {
+  const { placed } = sortFieldProblems(error, isFormField);
+  showFieldProblems(placed, setError);
+  return placed.length > 0;
+}

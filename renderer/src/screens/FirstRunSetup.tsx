@@ -7,7 +7,7 @@ import { BrandMark } from '../components/BrandMark';
 import { FormSection } from '../components/FormSection';
 import { Spinner } from '../components/Spinner';
 import { TextField } from '../components/TextField';
-import { sortFieldProblems } from '../forms/server-field-problems';
+import { sortFieldProblems, showFieldProblems } from '../forms/server-field-problems';
 import { TimeZoneField } from '../features/setup/TimeZoneField';
 import {
   browserTimeZone,
@@ -19,6 +19,7 @@ import {
   type SetupFormValues,
 } from '../features/setup/setup-form';
 import { useAppStore } from '../stores/app-store';
+import { NewPasswordField } from '../components/NewPasswordField';
 
 /** What the banner says about a refusal that no single field explains. */
 interface FormProblem {
@@ -64,9 +65,7 @@ export function FirstRunSetup() {
     if (result.ok) return;
     // The form keeps every value: only errors are added, nothing is reset.
     const { placed, unplaced } = sortFieldProblems(result.error, isSetupFieldPath);
-    placed.forEach(({ field, message }, index) =>
-      setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
-    );
+    showFieldProblems(placed, setError);
     if (result.error.code !== 'VALIDATION' || placed.length === 0 || unplaced.length > 0) {
       setProblem({ error: result.error, unplacedFields: unplaced });
     }
@@ -177,13 +176,11 @@ export function FirstRunSetup() {
             />
           </div>
           <div className="form-row">
-            <TextField
+            <NewPasswordField
               label="Password"
-              type="password"
               registration={register('admin.password')}
               error={errors.admin?.password?.message}
-              autoComplete="new-password"
-              hint="At least 12 characters. A short sentence is easy to remember."
+              advice="A short sentence is easy to remember."
             />
             <TextField
               label="Confirm password"

@@ -4,6 +4,7 @@ import type { AppError, Result } from '../../../shared/ipc/result';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { DoctorView, ProfileImageType } from '../../../shared/ipc/admin/doctors';
 import { onSessionReset, noted } from './app-store';
+import { loadInto } from './load-state';
 
 export interface AdminDoctorsState {
   doctors: DoctorView[] | null;
@@ -42,9 +43,7 @@ export const useAdminDoctorsStore = create<AdminDoctorsState>()((set, get) => {
   return {
     ...EMPTY,
     load: async () => {
-      set({ loading: true });
-      const result = noted(await clinicApi()['admin.doctors.list']({}));
-      set(result.ok ? { doctors: result.data, error: null, loading: false } : { error: result.error, loading: false });
+      await loadInto(set, 'doctors', clinicApi()['admin.doctors.list']({}));
     },
     create: async (input) => changed(await clinicApi()['admin.doctors.create'](input)),
     update: async (input) => changed(await clinicApi()['admin.doctors.update'](input)),

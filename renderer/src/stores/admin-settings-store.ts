@@ -4,6 +4,7 @@ import type { AppError, Result } from '../../../shared/ipc/result';
 import type { KnownSettingView, SettingsPage } from '../../../shared/ipc/admin/settings';
 import type { SettingName } from '../../../shared/domain/settings-registry';
 import { onSessionReset, useAppStore, noted } from './app-store';
+import { loadInto } from './load-state';
 
 export interface AdminSettingsState {
   page: SettingsPage | null;
@@ -29,9 +30,7 @@ export const useAdminSettingsStore = create<AdminSettingsState>()((set) => {
   return {
     ...EMPTY,
     load: async () => {
-      set({ loading: true });
-      const result = noted(await clinicApi()['admin.settings.list']({}));
-      set(result.ok ? { page: result.data, error: null, loading: false } : { error: result.error, loading: false });
+      await loadInto(set, 'page', clinicApi()['admin.settings.list']({}));
     },
     save: async (name, value, version) => {
       const result = noted(await clinicApi()['admin.settings.save']({ name, value, version }));

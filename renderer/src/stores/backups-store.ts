@@ -3,6 +3,7 @@ import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
 import type { BackupView, RestoreResult } from '../../../shared/ipc/backups/types';
 import { onSessionReset, noted } from './app-store';
+import { loadInto } from './load-state';
 
 export interface BackupsState {
   backups: BackupView[] | null;
@@ -21,9 +22,7 @@ export const useBackupsStore = create<BackupsState>()((set, get) => {
   return {
     ...EMPTY,
     load: async () => {
-      set({ loading: true });
-      const result = noted(await clinicApi()['backups.list']({}));
-      set(result.ok ? { backups: result.data, error: null, loading: false } : { error: result.error, loading: false });
+      await loadInto(set, 'backups', clinicApi()['backups.list']({}));
     },
     create: async () => {
       set({ creating: true });

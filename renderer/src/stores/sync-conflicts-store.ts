@@ -5,6 +5,7 @@ import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { SlotView } from '../../../shared/ipc/scheduling-types';
 import type { ResolvedConflict, SyncConflict } from '../../../shared/ipc/sync/types';
 import { onSessionReset, noted } from './app-store';
+import { loadInto } from './load-state';
 import { useConnectionStore } from './connection-store';
 
 export interface SyncConflictsState {
@@ -23,9 +24,7 @@ export const useSyncConflictsStore = create<SyncConflictsState>()((set) => {
   return {
     ...EMPTY,
     load: async () => {
-      set({ loading: true });
-      const result = noted(await clinicApi()['sync.conflicts.list']({}));
-      set(result.ok ? { conflicts: result.data, error: null, loading: false } : { error: result.error, loading: false });
+      await loadInto(set, 'conflicts', clinicApi()['sync.conflicts.list']({}));
     },
     resolve: async (input) => {
       const result = noted(await clinicApi()['sync.conflicts.resolve'](input));

@@ -14,6 +14,10 @@ import { PersonFilter } from './PersonFilter';
 import { Spinner } from '../../components/Spinner';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { AdminPage } from '../../components/AdminPage';
+import { EmptyState } from '../../components/EmptyState';
+import { FormField } from '../../components/FormField';
+import { DataTable } from '../../components/DataTable';
 
 const USER_TYPES = ['front_desk', 'admin', 'super_admin', 'doctor', 'patient', 'system'] as const;
 const USER_TYPE_LABEL: Record<string, string> = {
@@ -106,23 +110,16 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
   }
 
   return (
-    <section className="admin-page" aria-labelledby="audit-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="audit-title" className="admin-page__title">
-            Audit trail
-          </h2>
-          <p className="admin-page__lead">Who opened or changed patient information and accounts, newest first. Times in {zone}.</p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="audit-title"
+      title="Audit trail"
+      lead={<>Who opened or changed patient information and accounts, newest first. Times in {zone}.</>}
+    >
 
       <form className="card audit-filters" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Filters">
         <PersonFilter label="Staff member" kind="staff" value={staff} onChange={setStaff} />
         <PersonFilter label="Patient" kind="patient" value={patient} onChange={setPatient} />
-        <div className="field audit-filters__action">
-          <label className="field__label" htmlFor="audit-action">
-            Action
-          </label>
+        <FormField id="audit-action" label="Action" className="audit-filters__action">
           <select id="audit-action" className="field__input field__select" {...register('action')}>
             <option value="">Any</option>
             {ACTION_OPTIONS.map(([action, sentence]) => (
@@ -131,11 +128,8 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="audit-user-type">
-            User type
-          </label>
+        </FormField>
+        <FormField id="audit-user-type" label="User type">
           <select id="audit-user-type" className="field__input field__select" {...register('userType')}>
             <option value="">Any</option>
             {USER_TYPES.map((type) => (
@@ -144,7 +138,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <DateFormField control={control} name="fromDate" label="From" error={errors.fromDate?.message} />
         <DateFormField control={control} name="toDate" label="To" error={errors.toDate?.message} />
         <div className="audit-filters__actions">
@@ -175,55 +169,45 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
         <ProblemBanner title="The audit trail could not be searched" error={auditError} />
       ) : null}
 
-      <div className="card table-card">
-        <table className="data-table" aria-label="Audit records">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Patient</th>
-              <th scope="col">Record</th>
-              <th scope="col">Workstation</th>
-              <th scope="col">Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit?.map((entry) => (
-              <tr key={entry.id}>
-                <td className="data-table__nowrap">{formatMoment(entry.timestamp, zone, true)}</td>
-                <td>
-                  {entry.userName ?? (entry.userId === null ? '—' : `Account #${entry.userId} (removed)`)}
-                  <span className="audit-who__role">{USER_TYPE_LABEL[entry.userType] ?? entry.userType}</span>
-                </td>
-                <td title={entry.action}>{entry.actionText}</td>
-                <td>{entry.patientName ?? (entry.patientId === null ? '—' : `Patient #${entry.patientId}`)}</td>
-                <td className="data-table__muted">{resourceOf(entry)}</td>
-                <td className="data-table__muted">{entry.workstation ?? '—'}</td>
-                <td>
-                  <span className={`status-pill ${entry.outcome === 'allowed' ? 'status-pill--ok' : 'status-pill--denied'}`}>
-                    {entry.outcome === 'allowed' ? 'Allowed' : 'Denied'}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {audit && audit.length === 0 ? <p className="table-card__empty">No records match these filters.</p> : null}
-        {!audit && auditLoading ? (
-          <p className="table-card__empty">
-            <Spinner /> Searching…
-          </p>
-        ) : null}
-        {auditNext ? (
-          <div className="table-card__footer">
-            <button type="button" className="button button--secondary" onClick={() => void loadOlderAudit()} disabled={auditLoading}>
-              {auditLoading ? <Spinner /> : null}
-              Load older
-            </button>
-          </div>
-        ) : null}
-      </div>
-    </section>
+      <DataTable
+        label="Audit records"
+        columns={['Time', 'Who', 'What', 'Patient', 'Record', 'Workstation', 'Outcome']}
+        status={
+          <>
+            {audit && audit.length === 0 ? <EmptyState>No records match these filters.</EmptyState> : null}
+            {!audit && auditLoading ? (
+              <EmptyState loading>Searching…</EmptyState>
+            ) : null}
+            {auditNext ? (
+              <div className="table-card__footer">
+                <button type="button" className="button button--secondary" onClick={() => void loadOlderAudit()} disabled={auditLoading}>
+                  {auditLoading ? <Spinner /> : null}
+                  Load older
+                </button>
+              </div>
+            ) : null}
+          </>
+        }
+      >
+        {audit?.map((entry) => (
+          <tr key={entry.id}>
+            <td className="data-table__nowrap">{formatMoment(entry.timestamp, zone, true)}</td>
+            <td>
+              {entry.userName ?? (entry.userId === null ? '—' : `Account #${entry.userId} (removed)`)}
+              <span className="audit-who__role">{USER_TYPE_LABEL[entry.userType] ?? entry.userType}</span>
+            </td>
+            <td title={entry.action}>{entry.actionText}</td>
+            <td>{entry.patientName ?? (entry.patientId === null ? '—' : `Patient #${entry.patientId}`)}</td>
+            <td className="data-table__muted">{resourceOf(entry)}</td>
+            <td className="data-table__muted">{entry.workstation ?? '—'}</td>
+            <td>
+              <span className={`status-pill ${entry.outcome === 'allowed' ? 'status-pill--ok' : 'status-pill--denied'}`}>
+                {entry.outcome === 'allowed' ? 'Allowed' : 'Denied'}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </AdminPage>
   );
 }

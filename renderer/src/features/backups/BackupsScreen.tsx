@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { BackupView, RestoreResult } from '../../../../shared/ipc/backups/types';
 import { Banner } from '../../components/Banner';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { LoadProblem } from '../../components/LoadProblem';
 import { Spinner } from '../../components/Spinner';
@@ -10,22 +11,14 @@ import { useAppStore } from '../../stores/app-store';
 import { useBackupsStore } from '../../stores/backups-store';
 import { BACKUP_KIND_LABEL, formatSize } from './backup-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { AdminPage } from '../../components/AdminPage';
+import { EmptyState } from '../../components/EmptyState';
+import { DataTable } from '../../components/DataTable';
 
 function RestoreDialog({ backup, zone, onClose }: { backup: BackupView; zone: string; onClose: () => void }) {
   const restore = useBackupsStore((state) => state.restore);
   const reloadSession = useAppStore((state) => state.load);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState<RestoreResult | null>(null);
-
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    const result = await restore(backup.name);
-    setBusy(false);
-    if (result.ok) setDone(result.data);
-    else setError(result.error);
-  }
 
   if (done) {
     return (
@@ -45,24 +38,21 @@ function RestoreDialog({ backup, zone, onClose }: { backup: BackupView; zone: st
   }
 
   return (
-    <Dialog title={`Restore the backup of ${formatMoment(backup.takenAt, zone)}?`} onClose={busy ? () => undefined : onClose}>
+    <ConfirmDialog
+      title={`Restore the backup of ${formatMoment(backup.takenAt, zone)}?`}
+      confirmLabel="Restore this backup"
+      tone="danger"
+      failureTitle="Nothing was restored"
+      onConfirm={() => restore(backup.name)}
+      onConfirmed={setDone}
+      onClose={onClose}
+      stayOpenWhileBusy
+    >
       <p className="dialog__text">
         Every patient, appointment, setting and account goes back to how it was then. Changes made since are replaced; a copy of
         the clinic as it is now is kept first, so you can go back. The audit trail keeps every record.
       </p>
-      {error ? (
-        <ProblemBanner title="Nothing was restored" error={error} />
-      ) : null}
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className="button button--danger" onClick={() => void confirm()} disabled={busy}>
-          {busy ? <Spinner /> : null}
-          Restore this backup
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -86,23 +76,21 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
   }
 
   return (
-    <section className="admin-page" aria-labelledby="backups-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="backups-title" className="admin-page__title">
-            Backups
-          </h2>
-          <p className="admin-page__lead">
-            {standalone
-              ? 'Copies of the clinic’s data on this computer, made automatically and kept in the app’s data folder.'
-              : 'Copies of this workstation’s local store (its mirror of the clinic server and the changes waiting to be sent).'}
-          </p>
-        </div>
+    <AdminPage
+      titleId="backups-title"
+      title="Backups"
+      lead={
+        standalone
+          ? 'Copies of the clinic’s data on this computer, made automatically and kept in the app’s data folder.'
+          : 'Copies of this workstation’s local store (its mirror of the clinic server and the changes waiting to be sent).'
+      }
+      actions={
         <button type="button" className="button button--primary" onClick={() => void backUpNow()} disabled={creating}>
           {creating ? <Spinner /> : null}
           Back up now
         </button>
-      </header>
+      }
+    >
 
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       {createError ? (
@@ -110,51 +98,42 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
       ) : null}
       {error ? <LoadProblem title="The backups could not be listed" error={error} onRetry={() => void load()} /> : null}
 
-      <div className="card table-card">
-        <table className="data-table" aria-label="Backups">
-          <thead>
-            <tr>
-              <th scope="col">Taken</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Size</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups?.map((backup) => (
-              <tr key={backup.name}>
-                <td className="data-table__strong">{formatMoment(backup.takenAt, zone, true)}</td>
-                <td>
-                  <span className={`tag ${backup.kind === 'before-restore' ? 'tag--warning' : 'tag--neutral'}`}>{BACKUP_KIND_LABEL[backup.kind]}</span>
-                </td>
-                <td className="data-table__muted">{formatSize(backup.sizeBytes)}</td>
-                <td className="data-table__actions">
-                  {standalone ? (
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => setRestoring(backup)}
-                      aria-label={`Restore the backup of ${formatMoment(backup.takenAt, zone, true)}`}
-                    >
-                      Restore
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {backups && backups.length === 0 ? <p className="table-card__empty">No backups yet. The first one is made automatically, or now with “Back up now”.</p> : null}
-        {!backups && loading ? (
-          <p className="table-card__empty">
-            <Spinner /> Loading backups…
-          </p>
-        ) : null}
-      </div>
+      <DataTable
+        label="Backups"
+        columns={['Taken', 'Kind', 'Size', { label: 'Actions', visuallyHidden: true }]}
+        status={
+          <>
+            {backups && backups.length === 0 ? <EmptyState>No backups yet. The first one is made automatically, or now with “Back up now”.</EmptyState> : null}
+            {!backups && loading ? (
+              <EmptyState loading>Loading backups…</EmptyState>
+            ) : null}
+          </>
+        }
+      >
+        {backups?.map((backup) => (
+          <tr key={backup.name}>
+            <td className="data-table__strong">{formatMoment(backup.takenAt, zone, true)}</td>
+            <td>
+              <span className={`tag ${backup.kind === 'before-restore' ? 'tag--warning' : 'tag--neutral'}`}>{BACKUP_KIND_LABEL[backup.kind]}</span>
+            </td>
+            <td className="data-table__muted">{formatSize(backup.sizeBytes)}</td>
+            <td className="data-table__actions">
+              {standalone ? (
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => setRestoring(backup)}
+                  aria-label={`Restore the backup of ${formatMoment(backup.takenAt, zone, true)}`}
+                >
+                  Restore
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       {restoring ? <RestoreDialog backup={restoring} zone={zone} onClose={() => setRestoring(null)} /> : null}
-    </section>
+    </AdminPage>
   );
 }

@@ -15,8 +15,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
-import { Spinner } from '../../components/Spinner';
-import { FieldError, TextField } from '../../components/TextField';
+import { TextField } from '../../components/TextField';
 import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
 import { DateFormField } from '../../components/DateField';
 import { TimeFormField } from '../../components/TimeInput';
@@ -25,6 +24,9 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { clinicNow, useClinicZone } from './clinic-today';
 import { PatientPicker } from './PatientPicker';
 import { alternativesOf } from './reception-format';
+import { FormActions } from '../../components/FormActions';
+import { FormField } from '../../components/FormField';
+import { MinuteOptions } from '../../components/MinuteOptions';
 
 export interface BookingDialogProps {
   /** Prefilled from the calendar's selection; each stays editable. */
@@ -216,10 +218,7 @@ export function BookingDialog({
             />
           </fieldset>
         )}
-        <div className={`field${errors.doctorId ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor="booking-doctor">
-            Doctor
-          </label>
+        <FormField id="booking-doctor" label="Doctor" error={errors.doctorId?.message}>
           <select id="booking-doctor" className="field__input field__select" {...register('doctorId')}>
             <option value="">Choose…</option>
             {(doctors ?? []).map((d) => (
@@ -228,29 +227,18 @@ export function BookingDialog({
               </option>
             ))}
           </select>
-          {errors.doctorId?.message ? <FieldError id="booking-doctor-error" message={errors.doctorId.message} /> : null}
-        </div>
+        </FormField>
         <div className="form-row form-row--three">
           <DateFormField control={control} name="date" label="Date" error={errors.date?.message} />
           {/* "9.15", "915", "9:15 am": read as the desk types them, checked as HH:MM */}
           <TimeFormField control={control} name="time" label="Time" error={errors.time?.message} />
-          <div className="field">
-            <label className="field__label" htmlFor="booking-duration">
-              Length
-            </label>
+          <FormField id="booking-duration" label="Length">
             <select id="booking-duration" className="field__input field__select" {...register('durationMinutes')}>
-              {durationChoices.map((m) => (
-                <option key={m} value={m}>
-                  {m} min
-                </option>
-              ))}
+              <MinuteOptions choices={durationChoices} />
             </select>
-          </div>
+          </FormField>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="booking-type">
-            Type
-          </label>
+        <FormField id="booking-type" label="Type">
           <select id="booking-type" className="field__input field__select" {...register('appointmentType')}>
             {APPOINTMENT_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -258,22 +246,14 @@ export function BookingDialog({
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <TextField
           label="Reason for visit"
           registration={register('patientNotes')}
           error={errors.patientNotes?.message}
           autoComplete="off"
         />
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? <Spinner /> : null}
-            {registering === null ? 'Book' : newPatient.duplicates ? 'Register anyway and book' : 'Register and book'}
-          </button>
-        </div>
+        <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel={registering === null ? 'Book' : newPatient.duplicates ? 'Register anyway and book' : 'Register and book'} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { MailSettingsForm } from './MailSettingsForm';
 import { MessageLog } from './MessageLog';
 import { PatientLookup } from './PatientLookup';
 import { TemplateEditor } from './TemplateEditor';
+import { AdminPage } from '../../components/AdminPage';
 
 type Tab = 'log' | 'patient' | 'templates' | 'settings';
 const TAB_LABEL: Record<Tab, string> = { log: 'Message log', patient: 'Patient history', templates: 'Templates', settings: 'Mail settings' };
@@ -14,15 +15,11 @@ export function CommunicationsScreen({ user, zone }: { user: SessionUser; zone: 
   const tabs: Tab[] = admin ? ['log', 'patient', 'templates', 'settings'] : ['log', 'patient'];
   const [tab, setTab] = useState<Tab>('log');
   return (
-    <section className="admin-page" aria-labelledby="comms-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="comms-title" className="admin-page__title">
-            Messages
-          </h2>
-          <p className="admin-page__lead">Reminders, booking confirmations, cancellation and reschedule notices. Times in {zone}.</p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="comms-title"
+      title="Messages"
+      lead={<>Reminders, booking confirmations, cancellation and reschedule notices. Times in {zone}.</>}
+    >
       {/* The ARIA tab pattern: a tablist of tabs, each controlling the one panel; arrows move between tabs. */}
       <div className="tabs" role="tablist" aria-label="Messages">
         {tabs.map((t, index) => (
@@ -54,6 +51,6 @@ export function CommunicationsScreen({ user, zone }: { user: SessionUser; zone: 
         {tab === 'templates' ? <TemplateEditor /> : null}
         {tab === 'settings' ? <MailSettingsForm /> : null}
       </div>
-    </section>
+    </AdminPage>
   );
 }

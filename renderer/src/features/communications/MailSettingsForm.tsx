@@ -7,10 +7,12 @@ import type { CommunicationSettingsView, TestMessageResult } from '../../../../s
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
 import { Spinner } from '../../components/Spinner';
-import { FieldError, TextField } from '../../components/TextField';
+import { FormField } from '../../components/FormField';
+import { TextField } from '../../components/TextField';
 import { sortFieldProblems } from '../../forms/server-field-problems';
 import { useCommunicationsStore } from '../../stores/communications-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { EmptyState } from '../../components/EmptyState';
 
 const Form = SaveCommunicationSettingsInput.extend({ smtpPassword: z.string().max(500) });
 type FormValues = z.infer<typeof Form>;
@@ -32,14 +34,9 @@ function toForm(s: CommunicationSettingsView): FormValues {
 
 function NumberField({ id, label, registration, error, hint }: { id: string; label: string; registration: UseFormRegisterReturn; error?: string | undefined; hint?: string }) {
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FormField id={id} label={label} error={error} hint={hint}>
       <input id={id} className="field__input" type="number" inputMode="numeric" aria-invalid={error ? true : undefined} {...registration} />
-      {hint && !error ? <p className="field__hint">{hint}</p> : null}
-      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-    </div>
+    </FormField>
   );
 }
 
@@ -101,9 +98,7 @@ export function MailSettingsForm() {
     return error ? (
       <ProblemBanner title="The settings could not be loaded" error={error} />
     ) : (
-      <div className="table-card__empty">
-        <Spinner /> Loading settings…
-      </div>
+      <EmptyState loading as="div">Loading settings…</EmptyState>
     );
   }
 
@@ -117,16 +112,13 @@ export function MailSettingsForm() {
         <div className="form-grid">
           <TextField label="SMTP server" registration={register('smtpHost')} error={errors.smtpHost?.message} placeholder="smtp.example.org" />
           <NumberField id="smtp-port" label="Port" registration={register('smtpPort', { valueAsNumber: true })} error={errors.smtpPort?.message} />
-          <div className="field">
-            <label className="field__label" htmlFor="smtp-security">
-              Encryption
-            </label>
+          <FormField id="smtp-security" label="Encryption">
             <select id="smtp-security" className="field__input field__select" {...register('smtpSecurity')}>
               <option value="starttls">STARTTLS (port 587)</option>
               <option value="tls">TLS (port 465)</option>
               <option value="none">None (a relay on this network only)</option>
             </select>
-          </div>
+          </FormField>
           <TextField label="Sender address" type="email" registration={register('smtpFrom')} error={errors.smtpFrom?.message} placeholder="reception@clinic.example" />
           <TextField label="User name" registration={register('smtpUser')} error={errors.smtpUser?.message} placeholder="Empty when not needed" autoComplete="off" />
           <TextField
@@ -189,12 +181,9 @@ export function MailSettingsForm() {
           <p className="section-lead">Uses the saved settings.</p>
         </div>
         <div className="test-send">
-          <div className="field">
-            <label className="field__label" htmlFor="test-to">
-              To
-            </label>
+          <FormField id="test-to" label="To">
             <input id="test-to" className="field__input" type="email" value={testTo} onChange={(e) => setTestTo(e.target.value)} placeholder="you@clinic.example" />
-          </div>
+          </FormField>
           <button type="button" className="button button--secondary" disabled={testing || !testTo} onClick={() => void runTest()}>
             {testing ? <Spinner /> : null}
             Send test

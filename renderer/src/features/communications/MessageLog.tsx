@@ -11,6 +11,9 @@ import { Spinner } from '../../components/Spinner';
 import { useCommunicationsStore, type LogFilters } from '../../stores/communications-store';
 import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL } from './labels';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { EmptyState } from '../../components/EmptyState';
+import { TableHeadOf } from '../../components/TableHead';
+import { FormField } from '../../components/FormField';
 
 const column = createColumnHelper<CommunicationLogView>();
 
@@ -82,10 +85,7 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
   return (
     <div className="message-log">
       <form className="card log-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label className="field__label" htmlFor="log-type">
-            Message
-          </label>
+        <FormField id="log-type" label="Message">
           <select id="log-type" className="field__input field__select" value={type} onChange={(e) => setType(e.target.value)}>
             <option value="">Any</option>
             {COMMUNICATION_TYPES.map((t) => (
@@ -94,11 +94,8 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="log-status">
-            Status
-          </label>
+        </FormField>
+        <FormField id="log-status" label="Status">
           <select id="log-status" className="field__input field__select" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">Any</option>
             {DELIVERY_STATUSES.map((s) => (
@@ -107,7 +104,7 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <DateField label="Sent from" id="log-from" value={from} onChange={setFrom} />
         <DateField label="Sent until" id="log-to" value={to} onChange={setTo} error={rangeProblem} />
         <div className="log-filters__actions">
@@ -150,17 +147,7 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
 
       <div className="card table-card">
         <table className="data-table" aria-label="Communication log">
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col">
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <TableHeadOf table={table} />
           <tbody>
             {table.getRowModel().rows.map((row) => [
               <tr key={row.id}>
@@ -208,11 +195,9 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
             ])}
           </tbody>
         </table>
-        {log && log.length === 0 ? <div className="table-card__empty">No messages match these filters.</div> : null}
+        {log && log.length === 0 ? <EmptyState as="div">No messages match these filters.</EmptyState> : null}
         {!log && logLoading ? (
-          <div className="table-card__empty">
-            <Spinner /> Loading…
-          </div>
+          <EmptyState loading as="div">Loading…</EmptyState>
         ) : null}
         {log && log.length < logTotal ? (
           <div className="table-card__footer">

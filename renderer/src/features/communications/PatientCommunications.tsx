@@ -1,10 +1,10 @@
 import { formatMoment } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Spinner } from '../../components/Spinner';
 import { useCommunicationsStore } from '../../stores/communications-store';
 import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL, VIA_LABEL } from './labels';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { EmptyState } from '../../components/EmptyState';
 
 /**
  * A patient's messages, newest first, with the email preference. Self-contained: the patient
@@ -48,11 +48,9 @@ export function PatientCommunications({ patientId, zone }: { patientId: number; 
         <ProblemBanner title="The history could not be loaded" error={error} />
       ) : null}
       {!history && !error ? (
-        <div className="table-card__empty">
-          <Spinner /> Loading messages…
-        </div>
+        <EmptyState loading as="div">Loading messages…</EmptyState>
       ) : null}
-      {history && history.messages.length === 0 ? <div className="table-card__empty">No messages to this patient yet.</div> : null}
+      {history && history.messages.length === 0 ? <EmptyState as="div">No messages to this patient yet.</EmptyState> : null}
       {history && history.messages.length > 0 ? (
         <ol className="patient-comms__list">
           {history.messages.map((m) => (

@@ -15,6 +15,7 @@ import { Spinner } from '../../components/Spinner';
 import { FieldError } from '../../components/TextField';
 import { useCommunicationsStore } from '../../stores/communications-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { EmptyState } from '../../components/EmptyState';
 
 /** Admins edit the four message texts; the preview fills them with sample data as they type. */
 export function TemplateEditor() {
@@ -83,9 +84,7 @@ export function TemplateEditor() {
     return error ? (
       <ProblemBanner title="The templates could not be loaded" error={error} />
     ) : (
-      <div className="table-card__empty">
-        <Spinner /> Loading templates…
-      </div>
+      <EmptyState loading as="div">Loading templates…</EmptyState>
     );
   }
 

@@ -7,6 +7,8 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
 import { itemKey, useDataHealthStore } from '../../stores/data-health-store';
 import { formatMoment } from '../../stores/display-format';
+import { AdminPage } from '../../components/AdminPage';
+import { TableHead } from '../../components/TableHead';
 
 const REPAIR_LABEL: Record<IntegrityRepair, string> = {
   resync_copy: 'Re-sync names',
@@ -55,16 +57,7 @@ function KindPanel({
       </header>
       {clean ? null : (
         <table className="data-table" aria-label={kind.label}>
-          <thead>
-            <tr>
-              <th scope="col">Record</th>
-              <th scope="col">Patient no.</th>
-              <th scope="col">Found</th>
-              <th scope="col">
-                <span className="visually-hidden">Repair</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Record', 'Patient no.', 'Found', { label: 'Repair', visuallyHidden: true }]} />
           <tbody>
             {kind.items.map((item) => {
               const busy = repairing.includes(itemKey(item));
@@ -119,22 +112,22 @@ export function DataHealthScreen({ zone }: { zone: string }) {
 
   const found = report ? report.kinds.reduce((n, k) => n + k.count, 0) : 0;
   return (
-    <section className="admin-page" aria-labelledby="data-health-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="data-health-title" className="admin-page__title">
-            Data health
-          </h2>
-          <p className="admin-page__lead">
-            Checks that prescriptions, feedback, messages and the audit trail agree with the clinic’s patients, doctors
-            and appointments. Every repair is recorded in the audit trail.
-          </p>
-        </div>
+    <AdminPage
+      titleId="data-health-title"
+      title="Data health"
+      lead={
+        <>
+          Checks that prescriptions, feedback, messages and the audit trail agree with the clinic’s patients, doctors
+          and appointments. Every repair is recorded in the audit trail.
+        </>
+      }
+      actions={
         <button type="button" className="button button--primary" onClick={() => void check()} disabled={checking}>
           {checking ? <Spinner /> : null}
           Check again
         </button>
-      </header>
+      }
+    >
 
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       {repairError ? <ProblemBanner title="Nothing was repaired" error={repairError} /> : null}
@@ -172,6 +165,6 @@ export function DataHealthScreen({ zone }: { zone: string }) {
       ) : checking ? (
         <Spinner />
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

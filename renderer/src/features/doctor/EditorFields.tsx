@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { FieldError } from '../../components/TextField';
+import { describedByOf, FormField } from '../../components/FormField';
 
 interface FieldProps {
   label: string;
@@ -18,10 +18,7 @@ interface FieldProps {
 export function EditorField({ label, registration, error, type = 'text', placeholder, disabled, className, list }: FieldProps) {
   const id = useId();
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FormField id={id} label={label} error={error} className={className}>
       <input
         id={id}
         className="field__input"
@@ -33,21 +30,17 @@ export function EditorField({ label, registration, error, type = 'text', placeho
         list={list}
         autoComplete={list ? 'off' : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedByOf(id, { error })}
         {...registration}
       />
-      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-    </div>
+    </FormField>
   );
 }
 
 export function EditorTextArea({ label, registration, error, placeholder, disabled, rows = 3 }: FieldProps & { rows?: number }) {
   const id = useId();
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FormField id={id} label={label} error={error}>
       <textarea
         id={id}
         className="field__input field__textarea"
@@ -55,10 +48,9 @@ export function EditorTextArea({ label, registration, error, placeholder, disabl
         placeholder={placeholder}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedByOf(id, { error })}
         {...registration}
       />
-      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-    </div>
+    </FormField>
   );
 }

@@ -1,13 +1,15 @@
 import { formatClockRange, formatClockTime, formatDayLong } from '../../stores/display-format';
 import { useEffect } from 'react';
 import type { DoctorAppointmentRow } from '../../../../shared/ipc/doctor/types';
-import { Banner } from '../../components/Banner';
-import { Spinner } from '../../components/Spinner';
+import { LoadProblem } from '../../components/LoadProblem';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { addDays } from '../../../../shared/domain/plain-date';
 import { relativeDayLabel, todayIn } from '../calendar/calendar-day';
 import { endTime } from './format';
 import { StatusBadge } from './StatusBadge';
+import { TableHead } from '../../components/TableHead';
+import { EmptyState } from '../../components/EmptyState';
+import { DoctorPage } from '../../components/AdminPage';
 
 function NextPatient({ row, today, onOpen }: { row: DoctorAppointmentRow; today: string; onOpen: () => void }) {
   const when = row.date === today ? `Today at ${formatClockTime(row.time)}` : `${formatDayLong(row.date)} at ${formatClockTime(row.time)}`;
@@ -51,16 +53,11 @@ export function MyDayScreen({ zone }: { zone: string }) {
   const weekTotal = day?.week.reduce((sum, d) => sum + d.appointments.filter((a) => a.status !== 'Cancelled').length, 0) ?? 0;
 
   return (
-    <section className="doctor-page" aria-labelledby="my-day-title">
-      <header className="doctor-page__header">
-        <div>
-          <h2 id="my-day-title" className="doctor-page__title">
-            My day
-          </h2>
-          <p className="doctor-page__lead">
-            {day ? `${day.doctorName} · ${weekTotal} visit${weekTotal === 1 ? '' : 's'} this week` : 'Your own visits, today and this week'}
-          </p>
-        </div>
+    <DoctorPage
+      titleId="my-day-title"
+      title="My day"
+      lead={day ? `${day.doctorName} · ${weekTotal} visit${weekTotal === 1 ? '' : 's'} this week` : 'Your own visits, today and this week'}
+      actions={
         <div className="day-nav" role="group" aria-label="Choose the day">
           <button type="button" className="button button--secondary" onClick={() => void loadDay(today)} disabled={shown === today}>
             Today
@@ -78,13 +75,10 @@ export function MyDayScreen({ zone }: { zone: string }) {
             </button>
           </div>
         </div>
-      </header>
+      }
+    >
 
-      {dayError ? (
-        <Banner tone="error" title="Your day could not be loaded" action={<button type="button" className="button button--secondary" onClick={() => void loadDay(shown)}>Try again</button>}>
-          <p>{dayError.message}</p>
-        </Banner>
-      ) : null}
+      {dayError ? <LoadProblem title="Your day could not be loaded" error={dayError} onRetry={() => void loadDay(shown)} /> : null}
 
       {day?.nextPatient ? <NextPatient row={day.nextPatient} today={today} onOpen={() => open(day.nextPatient!.appointmentId)} /> : null}
 
@@ -118,25 +112,12 @@ export function MyDayScreen({ zone }: { zone: string }) {
           <p className="section-lead">Times in {zone}</p>
         </header>
         {dayLoading && !day ? (
-          <div className="table-card__empty">
-            <Spinner /> Loading your day…
-          </div>
+          <EmptyState loading as="div">Loading your day…</EmptyState>
         ) : day && day.appointments.length === 0 ? (
-          <div className="table-card__empty">No visits on this day.</div>
+          <EmptyState as="div">No visits on this day.</EmptyState>
         ) : (
           <table className="data-table" aria-label="Visits of the day">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Type</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Open</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Time', 'Patient', 'Type', 'Reason', 'Status', { label: 'Open', visuallyHidden: true }]} />
             <tbody>
               {day?.appointments.map((row) => (
                 <tr key={row.appointmentId} className={row.status === 'Cancelled' ? 'data-table__row--muted' : undefined}>
@@ -163,6 +144,6 @@ export function MyDayScreen({ zone }: { zone: string }) {
           </table>
         )}
       </section>
-    </section>
+    </DoctorPage>
   );
 }

@@ -11,6 +11,8 @@ import { Spinner } from '../../components/Spinner';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { DayRanges, useWeekOrder, WEEK_ORDER, type EditableRange } from '../admin/schedule/DayRanges';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { FormField } from '../../components/FormField';
+import { DoctorPage } from '../../components/AdminPage';
 
 type Week = Record<number, EditableRange[]>;
 type Pending = { kind: 'weekly'; weekly: WeeklyRange[]; affected: AffectedAppointment[] } | { kind: 'block'; block: UnavailableBlockInput; affected: AffectedAppointment[] };
@@ -47,12 +49,9 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
       {error ? (
         <ProblemBanner title="Not saved" error={error} />
       ) : null}
-      <div className="field">
-        <label className="field__label" htmlFor="cancel-reason">
-          Reason told to the patients (to cancel them)
-        </label>
+      <FormField id="cancel-reason" label="Reason told to the patients (to cancel them)">
         <input id="cancel-reason" className="field__input" value={reason} onChange={(event) => setReason(event.target.value)} />
-      </div>
+      </FormField>
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
           Back
@@ -104,15 +103,11 @@ export function MyHoursScreen() {
   };
 
   return (
-    <section className="doctor-page" aria-labelledby="my-hours-title">
-      <header className="doctor-page__header">
-        <div>
-          <h2 id="my-hours-title" className="doctor-page__title">
-            My hours
-          </h2>
-          <p className="doctor-page__lead">Your weekly hours and days off. Booked visits a change would leave outside them are listed before anything is saved.</p>
-        </div>
-      </header>
+    <DoctorPage
+      titleId="my-hours-title"
+      title="My hours"
+      lead="Your weekly hours and days off. Booked visits a change would leave outside them are listed before anything is saved."
+    >
       {scheduleError ? (
         <ProblemBanner title="Your hours could not be loaded" error={scheduleError} />
       ) : null}
@@ -186,6 +181,6 @@ export function MyHoursScreen() {
           }}
         />
       ) : null}
-    </section>
+    </DoctorPage>
   );
 }

@@ -4,9 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Dialog } from '../../components/Dialog';
-import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { FormActions } from '../../components/FormActions';
 
 const PasswordForm = z.object({ password: z.string().min(1, 'Enter your password') });
 
@@ -43,15 +43,7 @@ export function SignDialog({ firstKey, onSign, onClose }: { firstKey: boolean; o
           <ProblemBanner title="Not signed" error={error} />
         ) : null}
         <TextField label="Your password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="current-password" autoFocus />
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? <Spinner /> : null}
-            Sign
-          </button>
-        </div>
+        <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel="Sign" />
       </form>
     </Dialog>
   );

@@ -5,6 +5,8 @@ import { DoctorFeedbackList } from './DoctorFeedbackList';
 import { DoctorRatingSummary } from './DoctorRatingSummary';
 import { RatingStars } from './RatingStars';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { AdminPage } from '../../components/AdminPage';
+import { DataTable } from '../../components/DataTable';
 
 /** Admins: every doctor's ratings from approved feedback; a doctor's row opens their summary and reviews. */
 export function DoctorRatingsScreen({ zone }: { zone: string }) {
@@ -15,61 +17,38 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
   }, [loadSummaries]);
   const doctor = summaries?.find((summary) => summary.doctorId === chosen) ?? null;
   return (
-    <section className="admin-page" aria-labelledby="ratings-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="ratings-title" className="admin-page__title">
-            Doctor ratings
-          </h2>
-          <p className="admin-page__lead">Averages of approved patient feedback, computed by the clinic&apos;s document store.</p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="ratings-title"
+      title="Doctor ratings"
+      lead="Averages of approved patient feedback, computed by the clinic's document store."
+    >
       {summariesError ? (
         <ProblemBanner title="The ratings could not be loaded" error={summariesError} />
       ) : null}
       {!summaries ? (
         <Spinner label="Loading ratings" />
       ) : (
-        <div className="card table-card">
-          <table className="data-table" aria-label="Doctor ratings">
-            <thead>
-              <tr>
-                <th scope="col">Doctor</th>
-                <th scope="col">Specialization</th>
-                <th scope="col">Overall</th>
-                <th scope="col">Reviews</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summaries.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className="data-table__muted">
-                    No approved feedback yet.
-                  </td>
-                </tr>
-              ) : (
-                summaries.map((summary) => (
-                  <tr key={summary.doctorId}>
-                    <td className="data-table__strong">{summary.doctorName}</td>
-                    <td>{summary.specialization}</td>
-                    <td>
-                      <RatingStars value={summary.ratings.overall.average} label={`Overall rating of ${summary.doctorName}`} />
-                    </td>
-                    <td>{summary.feedbackCount}</td>
-                    <td className="data-table__actions">
-                      <button type="button" className="button button--ghost button--small" onClick={() => setChosen(summary.doctorId)} aria-label={`Show feedback of ${summary.doctorName}`}>
-                        Show feedback
-                      </button>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Doctor ratings"
+          columns={['Doctor', 'Specialization', 'Overall', 'Reviews', { label: 'Actions', visuallyHidden: true }]}
+          empty={summaries.length === 0 ? 'No approved feedback yet.' : null}
+        >
+          {summaries.map((summary) => (
+            <tr key={summary.doctorId}>
+              <td className="data-table__strong">{summary.doctorName}</td>
+              <td>{summary.specialization}</td>
+              <td>
+                <RatingStars value={summary.ratings.overall.average} label={`Overall rating of ${summary.doctorName}`} />
+              </td>
+              <td>{summary.feedbackCount}</td>
+              <td className="data-table__actions">
+                <button type="button" className="button button--ghost button--small" onClick={() => setChosen(summary.doctorId)} aria-label={`Show feedback of ${summary.doctorName}`}>
+                  Show feedback
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {doctor ? (
         <div className="ratings-detail" aria-label={`Feedback of ${doctor.doctorName}`}>
@@ -78,6 +57,6 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
           <DoctorFeedbackList doctorId={doctor.doctorId} zone={zone} />
         </div>
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

@@ -9,6 +9,7 @@ import { useFeedbackStore } from '../../stores/feedback-store';
 import { RATING_LABEL } from './DoctorRatingSummary';
 import { RatingStars } from './RatingStars';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { AdminPage } from '../../components/AdminPage';
 
 function QueueEntry({ item, zone }: { item: ModerationItem; zone: string }) {
   const moderate = useFeedbackStore((state) => state.moderate);
@@ -100,14 +101,11 @@ export function FeedbackModerationScreen({ zone }: { zone: string }) {
     void loadQueue(status);
   }, [status, loadQueue]);
   return (
-    <section className="admin-page" aria-labelledby="feedback-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="feedback-title" className="admin-page__title">
-            Patient feedback
-          </h2>
-          <p className="admin-page__lead">Approved feedback is shown to the doctor; anonymous feedback never with the patient&apos;s name.</p>
-        </div>
+    <AdminPage
+      titleId="feedback-title"
+      title="Patient feedback"
+      lead="Approved feedback is shown to the doctor; anonymous feedback never with the patient's name."
+      actions={
         <div className="segmented" role="tablist" aria-label="Moderation status">
           {MODERATION_STATUSES.map((option) => (
             <button key={option} type="button" role="tab" aria-selected={status === option} className={`button ${status === option ? 'button--primary' : 'button--secondary'}`} onClick={() => setStatus(option)}>
@@ -115,7 +113,8 @@ export function FeedbackModerationScreen({ zone }: { zone: string }) {
             </button>
           ))}
         </div>
-      </header>
+      }
+    >
       {queueError ? (
         <ProblemBanner title="The feedback could not be loaded" error={queueError} />
       ) : null}
@@ -130,6 +129,6 @@ export function FeedbackModerationScreen({ zone }: { zone: string }) {
           ))}
         </ul>
       )}
-    </section>
+    </AdminPage>
   );
 }

@@ -13,6 +13,9 @@ import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { formatBirthDate } from '../../stores/display-format';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormActions } from '../../components/FormActions';
+import { AdminPage } from '../../components/AdminPage';
 
 const FindForm = z.object({ email: Email });
 const PasswordForm = z.object({ newPassword: PatientKioskPassword });
@@ -74,15 +77,7 @@ export function KioskPasswordDialog({ onClose, onDone }: { onClose: () => void; 
             autoComplete="new-password"
             hint="At least 8 characters."
           />
-          <div className="dialog__actions">
-            <button type="button" className="button button--secondary" onClick={onClose} disabled={password.formState.isSubmitting}>
-              Cancel
-            </button>
-            <button type="submit" className="button button--primary" disabled={password.formState.isSubmitting}>
-              {password.formState.isSubmitting ? <Spinner /> : null}
-              Set password
-            </button>
-          </div>
+          <FormActions className="dialog__actions" busy={password.formState.isSubmitting} onCancel={onClose} confirmLabel="Set password" />
         </form>
       ) : (
         <div className="dialog__actions">
@@ -97,37 +92,21 @@ export function KioskPasswordDialog({ onClose, onDone }: { onClose: () => void; 
 
 function StartKioskDialog({ onClose }: { onClose: () => void }) {
   const enter = useKioskStore((state) => state.enter);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  // On success this workstation signs out and becomes the kiosk: the screen goes with the dialog.
   return (
-    <Dialog title="Start kiosk mode?" onClose={onClose}>
+    <ConfirmDialog
+      title="Start kiosk mode?"
+      confirmLabel="Start kiosk mode"
+      failureTitle="Kiosk mode was not started"
+      onConfirm={enter}
+      onConfirmed={() => undefined}
+      onClose={onClose}
+    >
       <p className="dialog__text">
         You will be signed out and this workstation becomes a kiosk where patients sign in. To leave kiosk mode, any front-desk or administrator account signs in through the
         &ldquo;Staff&rdquo; button in its corner.
       </p>
-      {error ? (
-        <ProblemBanner title="Kiosk mode was not started" error={error} />
-      ) : null}
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            const result = await enter();
-            setBusy(false);
-            if (!result.ok) setError(result.error);
-          }}
-        >
-          {busy ? <Spinner /> : null}
-          Start kiosk mode
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -136,18 +115,16 @@ export function KioskAdminScreen() {
   const [dialog, setDialog] = useState<'start' | 'password' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return (
-    <section className="admin-page" aria-labelledby="kiosk-admin-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="kiosk-admin-title" className="admin-page__title">
-            Patient kiosk
-          </h2>
-          <p className="admin-page__lead">Patients check in, see their prescriptions and leave feedback on their own.</p>
-        </div>
+    <AdminPage
+      titleId="kiosk-admin-title"
+      title="Patient kiosk"
+      lead="Patients check in, see their prescriptions and leave feedback on their own."
+      actions={
         <button type="button" className="button button--primary" onClick={() => setDialog('start')}>
           Start kiosk mode
         </button>
-      </header>
+      }
+    >
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       <div className="card kiosk-admin__card">
         <div>
@@ -185,6 +162,6 @@ export function KioskAdminScreen() {
           }}
         />
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

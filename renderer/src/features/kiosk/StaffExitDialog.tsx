@@ -1,10 +1,10 @@
 import { KioskExitInput } from '../../../../shared/ipc/kiosk/schemas';
 import { Dialog } from '../../components/Dialog';
-import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { usePasswordForm } from './use-password-form';
+import { FormActions } from '../../components/FormActions';
 
 /** Staff leave kiosk mode with their own front-desk or admin sign-in; they are signed in afterwards. */
 export function StaffExitDialog({ onClose }: { onClose: () => void }) {
@@ -26,15 +26,7 @@ export function StaffExitDialog({ onClose }: { onClose: () => void }) {
         ) : null}
         <TextField label="Staff user name or email" registration={register('identifier')} error={errors.identifier?.message} autoComplete="off" autoFocus />
         <TextField label="Staff password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="off" />
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose} disabled={isSubmitting}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? <Spinner /> : null}
-            Leave kiosk mode
-          </button>
-        </div>
+        <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel="Leave kiosk mode" />
       </form>
     </Dialog>
   );

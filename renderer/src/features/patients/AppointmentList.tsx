@@ -4,6 +4,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PatientAppointment } from '../../../../shared/ipc/reception/types';
 import { PendingTag } from '../../components/PendingTag';
+import { TableHeadOf } from '../../components/TableHead';
 
 const column = createColumnHelper<PatientAppointment>();
 const COLUMNS = [
@@ -70,17 +71,7 @@ export function AppointmentList({
   return (
     <div className="appointment-list" ref={scroller}>
       <table className="data-table" aria-label={label}>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <TableHeadOf table={table} />
         <tbody>
           {top > 0 ? (
             <tr aria-hidden="true">
@@ -105,5 +96,30 @@ export function AppointmentList({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One titled card of the patient page holding a list of appointments, its count in the title. */
+export function AppointmentsCard({
+  id,
+  title,
+  label,
+  appointments,
+  empty,
+}: {
+  /** The title's id, which names the card's region. */
+  id: string;
+  title: string;
+  label: string;
+  appointments: PatientAppointment[];
+  empty: string;
+}) {
+  return (
+    <section className="card table-card" aria-labelledby={id}>
+      <h3 className="card__title" id={id}>
+        {title} <span className="card__count">{appointments.length}</span>
+      </h3>
+      <AppointmentList label={label} appointments={appointments} empty={empty} />
+    </section>
   );
 }

@@ -16,9 +16,8 @@ import type {
   PossibleDuplicateDetails,
 } from '../../../../shared/ipc/reception/types';
 import { FormSection } from '../../components/FormSection';
-import { Spinner } from '../../components/Spinner';
-import { FieldError, TextField } from '../../components/TextField';
-import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
+import { TextField } from '../../components/TextField';
+import { fieldOf, placeFieldProblems } from '../../forms/server-field-problems';
 import { useReceptionStore } from '../../stores/reception-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { PhoneField } from '../../components/PhoneField';
@@ -26,6 +25,8 @@ import { withClinicPhones } from '../../forms/clinic-phones';
 import { useClinicPhoneCountry, usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { formatPhone } from '../../../../shared/domain/phone';
 import { emailForDisplay, isNoEmailPlaceholder } from '../../../../shared/domain/reception/no-email';
+import { FormActions } from '../../components/FormActions';
+import { FormField } from '../../components/FormField';
 
 type FieldName = keyof PatientFieldsInput;
 const FIELDS: readonly FieldName[] = [
@@ -152,11 +153,7 @@ export function usePatientEntry({
       }
       setDuplicates(null);
       const unprefixed = { ...result.error, details: prefixless(result.error.details) };
-      const { placed } = sortFieldProblems(unprefixed, isPatientField);
-      placed.forEach(({ field, message }, index) =>
-        setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
-      );
-      if (placed.length === 0) setProblem(result.error);
+      if (!placeFieldProblems(unprefixed, isPatientField, setError)) setProblem(result.error);
     })();
     return saved;
   }
@@ -209,15 +206,7 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
         />
       ) : null}
       <PatientFieldset register={register} control={form.control} errors={errors} initial={initial} />
-      <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? <Spinner /> : null}
-          {saveLabel}
-        </button>
-      </div>
+      <FormActions className="form-actions" busy={isSubmitting} onCancel={onCancel} confirmLabel={saveLabel} />
     </form>
   );
 }
@@ -316,10 +305,7 @@ export function PatientFieldset({
             error={errors.dateOfBirth?.message}
             autoFocus={Boolean(initial?.firstName)}
           />
-          <div className={`field${errors.gender ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor="patient-gender">
-              Gender
-            </label>
+          <FormField id="patient-gender" label="Gender" error={errors.gender?.message}>
             <select
               id="patient-gender"
               className="field__input field__select"
@@ -333,8 +319,7 @@ export function PatientFieldset({
                 </option>
               ))}
             </select>
-            {errors.gender?.message ? <FieldError id="patient-gender-error" message={errors.gender.message} /> : null}
-          </div>
+          </FormField>
         </div>
       </FormSection>
       <FormSection title="Contact">

@@ -3,10 +3,9 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientDetails } from '../../../../shared/ipc/reception/types';
 import { Banner } from '../../components/Banner';
-import { Spinner } from '../../components/Spinner';
 import { useReceptionStore } from '../../stores/reception-store';
 import { BookingDialog } from '../booking/BookingDialog';
-import { AppointmentList } from './AppointmentList';
+import { AppointmentsCard } from './AppointmentList';
 import { PatientCommunications } from '../communications/PatientCommunications';
 import { useAppStore } from '../../stores/app-store';
 import { PatientForm } from './PatientForm';
@@ -18,6 +17,7 @@ import { PendingTag } from '../../components/PendingTag';
 import { isLocalId } from '../../../../shared/domain/sync/local-ids';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
+import { EmptyState } from '../../components/EmptyState';
 
 function ageOn(birth: string, today: Date): number {
   const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
@@ -82,9 +82,7 @@ export function PatientPage({
   }
   if (!shown) {
     return (
-      <p className="table-card__empty">
-        <Spinner /> Opening the patient…
-      </p>
+      <EmptyState loading>Opening the patient…</EmptyState>
     );
   }
   const { patient, today, upcoming, past } = shown;
@@ -170,26 +168,9 @@ export function PatientPage({
         allergies={patient.allergies}
         onSave={(allergies, basedOn) => setAllergies({ patientId: patient.id, allergies, basedOn })}
       />
-      {today.length > 0 ? (
-        <section className="card table-card" aria-labelledby="today-title">
-          <h3 className="card__title" id="today-title">
-            Today <span className="card__count">{today.length}</span>
-          </h3>
-          <AppointmentList label="Today's appointments" appointments={today} empty="No appointments today." />
-        </section>
-      ) : null}
-      <section className="card table-card" aria-labelledby="upcoming-title">
-        <h3 className="card__title" id="upcoming-title">
-          Upcoming <span className="card__count">{upcoming.length}</span>
-        </h3>
-        <AppointmentList label="Upcoming appointments" appointments={upcoming} empty="No upcoming appointments." />
-      </section>
-      <section className="card table-card" aria-labelledby="past-title">
-        <h3 className="card__title" id="past-title">
-          Past <span className="card__count">{past.length}</span>
-        </h3>
-        <AppointmentList label="Past appointments" appointments={past} empty="No past appointments." />
-      </section>
+      {today.length > 0 ? <AppointmentsCard id="today-title" title="Today" label="Today's appointments" appointments={today} empty="No appointments today." /> : null}
+      <AppointmentsCard id="upcoming-title" title="Upcoming" label="Upcoming appointments" appointments={upcoming} empty="No upcoming appointments." />
+      <AppointmentsCard id="past-title" title="Past" label="Past appointments" appointments={past} empty="No past appointments." />
       <PatientCommunications patientId={patient.id} zone={clinicZone} />
       {mayReadAccess && clinicZone && !isLocalId(patient.id) ? <RecordAccessPanel patientId={patient.id} zone={clinicZone} /> : null}
       {recordLoading ? <span className="visually-hidden">Refreshing</span> : null}

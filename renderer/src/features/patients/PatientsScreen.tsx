@@ -10,6 +10,8 @@ import { PatientPage } from './PatientPage';
 import { PendingTag } from '../../components/PendingTag';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
+import { TableHead } from '../../components/TableHead';
+import { EmptyState } from '../../components/EmptyState';
 
 type View = { kind: 'search' } | { kind: 'register' } | { kind: 'patient'; patientId: number };
 
@@ -130,7 +132,7 @@ export function PatientsScreen() {
               </p>
             ) : null}
             {typed.length === 0 ? (
-              <p className="table-card__empty">Type to search. Results show as you type.</p>
+              <EmptyState>Type to search. Results show as you type.</EmptyState>
             ) : shownHits === null ? null : shownHits.length === 0 ? (
               <p className="table-card__empty">No patient matches “{typed}”.</p>
             ) : (
@@ -139,15 +141,7 @@ export function PatientsScreen() {
                 aria-label="Patients found"
                 inert={!sameWords}
               >
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Date of birth</th>
-                    <th scope="col">Phone</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Name', 'Date of birth', 'Phone', 'Email', 'Status']} />
                 <tbody>
                   {shownHits.map((p) => (
                     <tr key={p.id} className="data-table__row--link">

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { formatMoment } from '../../stores/display-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
-import { Spinner } from '../../components/Spinner';
 import { useRecordAccessStore } from '../../stores/record-access-store';
+import { TableHead } from '../../components/TableHead';
+import { EmptyState } from '../../components/EmptyState';
 
 /** "Who viewed this record": the people who opened or changed it, newest first, by name (admins). */
 export function RecordAccessPanel({ patientId, zone }: { patientId: number; zone: string }) {
@@ -21,21 +22,12 @@ export function RecordAccessPanel({ patientId, zone }: { patientId: number; zone
       <p className="record-access__lead">Everyone who opened or changed this patient’s information, newest first (the latest 50).</p>
       {error ? <ProblemBanner title="Could not say who viewed this record" error={error} /> : null}
       {!shown && !error ? (
-        <p className="table-card__empty">
-          <Spinner /> Reading the audit trail…
-        </p>
+        <EmptyState loading>Reading the audit trail…</EmptyState>
       ) : null}
-      {shown && shown.length === 0 ? <p className="table-card__empty">Nobody has opened this record yet.</p> : null}
+      {shown && shown.length === 0 ? <EmptyState>Nobody has opened this record yet.</EmptyState> : null}
       {shown && shown.length > 0 ? (
         <table className="data-table data-table--compact" aria-label="Who viewed this record">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Workstation</th>
-            </tr>
-          </thead>
+          <TableHead columns={['When', 'Who', 'What', 'Workstation']} />
           <tbody>
             {shown.map((entry) => (
               <tr key={entry.id}>

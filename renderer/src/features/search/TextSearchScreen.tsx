@@ -4,6 +4,8 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
 import { useTextSearchStore } from '../../stores/text-search-store';
 import { formatMoment } from '../../stores/display-format';
+import { AdminPage } from '../../components/AdminPage';
+import { DataTable } from '../../components/DataTable';
 
 const METHOD_NOTE: Record<TextSearchMethod, string> = {
   'sqlite-fts5': 'Words are matched at their start, best matches first.',
@@ -24,20 +26,18 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
   }
 
   return (
-    <section className="admin-page" aria-labelledby="text-search-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="text-search-title" className="admin-page__title">
-            {kind === 'notes' ? 'Search notes' : 'Search feedback and messages'}
-          </h2>
-          <p className="admin-page__lead">
-            {kind === 'notes'
-              ? 'Diagnoses, clinical notes and medications in the prescriptions of your own patients.'
-              : 'Patient reviews and suggestions, and the subjects and texts of messages sent. Anonymous feedback is shown without its author.'}{' '}
-            Searches are recorded in the audit trail.
-          </p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="text-search-title"
+      title={kind === 'notes' ? 'Search notes' : 'Search feedback and messages'}
+      lead={
+        <>
+          {kind === 'notes'
+            ? 'Diagnoses, clinical notes and medications in the prescriptions of your own patients.'
+            : 'Patient reviews and suggestions, and the subjects and texts of messages sent. Anonymous feedback is shown without its author.'}{' '}
+          Searches are recorded in the audit trail.
+        </>
+      }
+    >
       <form className="card text-search__form" role="search" onSubmit={submit}>
         <label className="field__label" htmlFor="text-search-query">
           Words to find
@@ -61,98 +61,52 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
       {error ? <ProblemBanner title="The search did not run" error={error} /> : null}
 
       {kind === 'notes' && notes ? (
-        <div className="card table-card">
-          <table className="data-table" aria-label="Prescriptions found">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Found</th>
-              </tr>
-            </thead>
-            <tbody>
-              {notes.hits.length === 0 ? (
-                <tr>
-                  <td colSpan={3} className="data-table__muted">
-                    Nothing found among your patients’ prescriptions.
-                  </td>
-                </tr>
-              ) : (
-                notes.hits.map((hit) => (
-                  <tr key={hit.prescriptionId}>
-                    <td className="data-table__nowrap">{formatMoment(hit.prescriptionDate, zone)}</td>
-                    <td>{hit.patientName}</td>
-                    <td>{hit.excerpt}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Prescriptions found"
+          columns={['Date', 'Patient', 'Found']}
+          empty={notes.hits.length === 0 ? 'Nothing found among your patients’ prescriptions.' : null}
+        >
+          {notes.hits.map((hit) => (
+            <tr key={hit.prescriptionId}>
+              <td className="data-table__nowrap">{formatMoment(hit.prescriptionDate, zone)}</td>
+              <td>{hit.patientName}</td>
+              <td>{hit.excerpt}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
 
       {kind === 'feedbackAndMessages' && feedbackAndMessages ? (
         <>
-          <div className="card table-card">
-            <table className="data-table" aria-label="Feedback found">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">From</th>
-                  <th scope="col">Found</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {feedbackAndMessages.feedback.length === 0 ? (
-                  <tr>
-                    <td colSpan={4} className="data-table__muted">
-                      No feedback found.
-                    </td>
-                  </tr>
-                ) : (
-                  feedbackAndMessages.feedback.map((hit) => (
-                    <tr key={hit.feedbackId}>
-                      <td className="data-table__nowrap">{formatMoment(hit.feedbackDate, zone)}</td>
-                      <td>{hit.anonymous ? 'Anonymous' : `Patient no. ${hit.patientId}`}</td>
-                      <td>{hit.excerpt}</td>
-                      <td>{hit.moderationStatus}</td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-          </div>
-          <div className="card table-card">
-            <table className="data-table" aria-label="Messages found">
-              <thead>
-                <tr>
-                  <th scope="col">Sent</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Found</th>
-                </tr>
-              </thead>
-              <tbody>
-                {feedbackAndMessages.messages.length === 0 ? (
-                  <tr>
-                    <td colSpan={3} className="data-table__muted">
-                      No messages found.
-                    </td>
-                  </tr>
-                ) : (
-                  feedbackAndMessages.messages.map((hit) => (
-                    <tr key={hit.messageId}>
-                      <td className="data-table__nowrap">{hit.sentAt ? formatMoment(hit.sentAt, zone) : 'Not sent'}</td>
-                      <td>Patient no. {hit.patientId}</td>
-                      <td>{hit.excerpt}</td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Feedback found"
+            columns={['Date', 'From', 'Found', 'Status']}
+            empty={feedbackAndMessages.feedback.length === 0 ? 'No feedback found.' : null}
+          >
+            {feedbackAndMessages.feedback.map((hit) => (
+              <tr key={hit.feedbackId}>
+                <td className="data-table__nowrap">{formatMoment(hit.feedbackDate, zone)}</td>
+                <td>{hit.anonymous ? 'Anonymous' : `Patient no. ${hit.patientId}`}</td>
+                <td>{hit.excerpt}</td>
+                <td>{hit.moderationStatus}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <DataTable
+            label="Messages found"
+            columns={['Sent', 'To', 'Found']}
+            empty={feedbackAndMessages.messages.length === 0 ? 'No messages found.' : null}
+          >
+            {feedbackAndMessages.messages.map((hit) => (
+              <tr key={hit.messageId}>
+                <td className="data-table__nowrap">{hit.sentAt ? formatMoment(hit.sentAt, zone) : 'Not sent'}</td>
+                <td>Patient no. {hit.patientId}</td>
+                <td>{hit.excerpt}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

@@ -5,12 +5,14 @@ import type { z } from 'zod';
 import { CreateStaffInput, STAFF_ROLES } from '../../../../shared/ipc/auth-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { StaffAccountView } from '../../../../shared/ipc/types';
-import { Spinner } from '../../components/Spinner';
-import { FieldError, TextField } from '../../components/TextField';
+import { FormActions } from '../../components/FormActions';
+import { TextField } from '../../components/TextField';
 import { useAdminStore } from '../../stores/admin-store';
 import { STAFF_ROLE_LABEL } from './staff-format';
-import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
+import { fieldOf, placeFieldProblems } from '../../forms/server-field-problems';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { FormField } from '../../components/FormField';
+import { NewPasswordField } from '../../components/NewPasswordField';
 
 type FieldName = keyof CreateStaffInput;
 type CreateStaffValues = z.input<typeof CreateStaffInput>;
@@ -40,9 +42,7 @@ export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: 
       onCreated(result.data);
       return;
     }
-    const { placed } = sortFieldProblems(result.error, isStaffField);
-    placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
-    if (placed.length === 0) setProblem(result.error);
+    if (!placeFieldProblems(result.error, isStaffField, setError)) setProblem(result.error);
   });
 
   return (
@@ -70,10 +70,7 @@ export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: 
         <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" />
       </div>
       <div className="form-row">
-        <div className={`field${errors.role ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor="staff-role">
-            Role
-          </label>
+        <FormField id="staff-role" label="Role" error={errors.role?.message}>
           <select id="staff-role" className="field__input field__select" {...register('role')}>
             {STAFF_ROLES.map((role) => (
               <option key={role} value={role}>
@@ -81,31 +78,14 @@ export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: 
               </option>
             ))}
           </select>
-          {errors.role?.message ? <FieldError id="staff-role-error" message={errors.role.message} /> : null}
-        </div>
-        <TextField
+        </FormField>
+        <NewPasswordField
           label="First password"
-          type="password"
           registration={register('password')}
           error={errors.password?.message}
-          autoComplete="new-password"
-          hint="At least 12 characters."
         />
       </div>
-      <div className="staff-form__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? (
-            <>
-              <Spinner /> Creating…
-            </>
-          ) : (
-            'Create account'
-          )}
-        </button>
-      </div>
+      <FormActions className="staff-form__actions" busy={isSubmitting} onCancel={onCancel} confirmLabel={isSubmitting ? 'Creating…' : 'Create account'} />
     </form>
   );
 }

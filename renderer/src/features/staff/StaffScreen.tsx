@@ -3,13 +3,15 @@ import { useEffect, useState } from 'react';
 import type { StaffAccountView } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';
 import { LoadProblem } from '../../components/LoadProblem';
-import { Spinner } from '../../components/Spinner';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
 import { CreateStaffForm } from './CreateStaffForm';
 import { STAFF_ROLE_LABEL } from './staff-format';
 import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
 import { NewPasswordDialog } from '../../components/NewPasswordDialog';
+import { AdminPage } from '../../components/AdminPage';
+import { EmptyState } from '../../components/EmptyState';
+import { DataTable } from '../../components/DataTable';
 
 type Pending = { kind: 'status'; account: StaffAccountView } | { kind: 'password'; account: StaffAccountView };
 
@@ -57,15 +59,12 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
   }, [loadStaff]);
 
   return (
-    <section className="admin-page" aria-labelledby="staff-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="staff-title" className="admin-page__title">
-            Staff
-          </h2>
-          <p className="admin-page__lead">Accounts that sign in at the front desk and in administration.</p>
-        </div>
-        {!creating ? (
+    <AdminPage
+      titleId="staff-title"
+      title="Staff"
+      lead="Accounts that sign in at the front desk and in administration."
+      actions={
+        !creating ? (
           <button
             type="button"
             className="button button--primary"
@@ -76,8 +75,9 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
           >
             Add staff account
           </button>
-        ) : null}
-      </header>
+        ) : null
+      }
+    >
 
       {notice ? (
         <Banner tone="info" title={notice} key={notice} />
@@ -95,67 +95,53 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
 
       {staffError ? <LoadProblem title="The staff list could not be loaded" error={staffError} onRetry={() => void loadStaff()} /> : null}
 
-      <div className="card table-card">
-        <table className="data-table" aria-label="Staff accounts">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Username</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff?.map((account) => (
-              <tr key={account.id} className={account.isActive ? undefined : 'data-table__row--muted'}>
-                <td className="data-table__strong">
-                  {nameOf(account)}
-                  {account.id === currentUserId ? <span className="tag tag--neutral">You</span> : null}
-                </td>
-                <td className="data-table__mono">{account.username}</td>
-                <td>{account.email}</td>
-                <td>{STAFF_ROLE_LABEL[account.role]}</td>
-                <td>
-                  <span className={`status-pill ${account.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>
-                    {account.isActive ? 'Active' : 'Inactive'}
-                  </span>
-                </td>
-                <td className="data-table__muted">{account.lastLogin ? formatMoment(account.lastLogin, zone) : 'Never'}</td>
-                <td className="data-table__actions">
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    onClick={() => setPending({ kind: 'password', account })}
-                    aria-label={`Reset password of ${nameOf(account)}`}
-                  >
-                    Reset password
-                  </button>
-                  {account.id !== currentUserId ? (
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => setPending({ kind: 'status', account })}
-                      aria-label={`${account.isActive ? 'Deactivate' : 'Reactivate'} ${nameOf(account)}`}
-                    >
-                      {account.isActive ? 'Deactivate' : 'Reactivate'}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!staff && staffLoading ? (
-          <p className="table-card__empty">
-            <Spinner /> Loading accounts…
-          </p>
-        ) : null}
-      </div>
+      <DataTable
+        label="Staff accounts"
+        columns={['Name', 'Username', 'Email', 'Role', 'Status', 'Last sign-in', { label: 'Actions', visuallyHidden: true }]}
+        status={
+          !staff && staffLoading ? (
+            <EmptyState loading>Loading accounts…</EmptyState>
+          ) : null
+        }
+      >
+        {staff?.map((account) => (
+          <tr key={account.id} className={account.isActive ? undefined : 'data-table__row--muted'}>
+            <td className="data-table__strong">
+              {nameOf(account)}
+              {account.id === currentUserId ? <span className="tag tag--neutral">You</span> : null}
+            </td>
+            <td className="data-table__mono">{account.username}</td>
+            <td>{account.email}</td>
+            <td>{STAFF_ROLE_LABEL[account.role]}</td>
+            <td>
+              <span className={`status-pill ${account.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>
+                {account.isActive ? 'Active' : 'Inactive'}
+              </span>
+            </td>
+            <td className="data-table__muted">{account.lastLogin ? formatMoment(account.lastLogin, zone) : 'Never'}</td>
+            <td className="data-table__actions">
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => setPending({ kind: 'password', account })}
+                aria-label={`Reset password of ${nameOf(account)}`}
+              >
+                Reset password
+              </button>
+              {account.id !== currentUserId ? (
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => setPending({ kind: 'status', account })}
+                  aria-label={`${account.isActive ? 'Deactivate' : 'Reactivate'} ${nameOf(account)}`}
+                >
+                  {account.isActive ? 'Deactivate' : 'Reactivate'}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       {pending?.kind === 'status' ? <ConfirmStatusDialog account={pending.account} onClose={() => setPending(null)} /> : null}
       {pending?.kind === 'password' ? (
@@ -168,6 +154,6 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
           }}
         />
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

@@ -5,11 +5,12 @@ import type { ConflictResolution, SyncConflict } from '../../../../shared/ipc/sy
 import { Banner } from '../../components/Banner';
 import { LoadProblem } from '../../components/LoadProblem';
 import { ProblemBanner } from '../../components/ProblemBanner';
-import { Spinner } from '../../components/Spinner';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useSyncConflictsStore } from '../../stores/sync-conflicts-store';
 import { AnotherSlotDialog } from './AnotherSlotDialog';
 import { RESOLUTION_LABEL } from './conflict-labels';
+import { AdminPage } from '../../components/AdminPage';
+import { EmptyState } from '../../components/EmptyState';
 
 export const NO_CONFLICTS = 'No conflicts: every change made offline reached the clinic server.';
 
@@ -82,18 +83,16 @@ export function SyncConflictsScreen({ zone }: { zone: string }) {
   }
 
   return (
-    <section className="admin-page" aria-labelledby="conflicts-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="conflicts-title" className="admin-page__title">
-            Sync conflicts
-          </h2>
-          <p className="admin-page__lead">
-            Changes made on this workstation while the clinic server was away, which the server could not take as they were: someone
-            else changed the same thing meanwhile. Choose what happens to each.
-          </p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="conflicts-title"
+      title="Sync conflicts"
+      lead={
+        <>
+          Changes made on this workstation while the clinic server was away, which the server could not take as they were: someone
+          else changed the same thing meanwhile. Choose what happens to each.
+        </>
+      }
+    >
 
       {notice ? <Banner tone="info" title="Settled" key={notice}><p>{notice}</p></Banner> : null}
       {error ? <LoadProblem title="The conflicts could not be listed" error={error} onRetry={() => void load()} /> : null}
@@ -120,9 +119,7 @@ export function SyncConflictsScreen({ zone }: { zone: string }) {
         </div>
       ) : null}
       {!conflicts && loading ? (
-        <p className="table-card__empty">
-          <Spinner /> Loading conflicts…
-        </p>
+        <EmptyState loading>Loading conflicts…</EmptyState>
       ) : null}
 
       {choosing?.booking ? (
@@ -137,6 +134,6 @@ export function SyncConflictsScreen({ zone }: { zone: string }) {
           }}
         />
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

@@ -24,6 +24,7 @@ import {
   type FlowFilter,
   type FlowRow,
 } from '../../../../shared/domain/calendar/flow-board';
+import { TableHead } from '../../components/TableHead';
 
 const FILTERS: { filter: FlowFilter; label: string }[] = [
   { filter: 'all', label: 'All' },
@@ -147,17 +148,7 @@ export function FlowBoard({ zone }: { zone: string }) {
         >
         <div className="flow__table-wrap">
           <table className="data-table flow__table" aria-label="Today's appointments">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Doctor</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="flow__actions-head">
-                  Actions
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Time', 'Patient', 'Doctor', 'Status', { label: 'Actions', className: 'flow__actions-head' }]} />
             <tbody>
               {shown.map((row) => {
                 const a = row.appointment;

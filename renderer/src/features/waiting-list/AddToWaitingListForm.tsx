@@ -6,16 +6,18 @@ import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { PatientSummary } from '../../../../shared/ipc/reception/types';
 import { DateFormField } from '../../components/DateField';
-import { Spinner } from '../../components/Spinner';
 import { TimeFormField } from '../../components/TimeInput';
 import { TextField } from '../../components/TextField';
-import { fieldOf, sortFieldProblems } from '../../forms/server-field-problems';
+import { fieldOf, placeFieldProblems } from '../../forms/server-field-problems';
 import { useReceptionStore, type DoctorOption } from '../../stores/reception-store';
 import { PatientPicker } from '../booking/PatientPicker';
 import { PRIORITY_LABEL } from '../booking/reception-format';
 import { wishTarget, type Wish } from '../walk-in/wish';
 import { WishSelect } from '../walk-in/WishSelect';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { FormActions } from '../../components/FormActions';
+import { FormField } from '../../components/FormField';
+import { MinuteOptions } from '../../components/MinuteOptions';
 
 const WindowForm = z
   .object({
@@ -90,11 +92,7 @@ export function AddToWaitingListForm({
       onAdded();
       return;
     }
-    const { placed } = sortFieldProblems(result.error, isWindowField);
-    placed.forEach(({ field, message }, index) =>
-      setError(field, { type: 'server', message }, { shouldFocus: index === 0 }),
-    );
-    if (placed.length === 0) setProblem(result.error);
+    if (!placeFieldProblems(result.error, isWindowField, setError)) setProblem(result.error);
   });
 
   return (
@@ -136,22 +134,12 @@ export function AddToWaitingListForm({
         <TimeFormField control={control} name="latestTime" label="Latest end" error={errors.latestTime?.message} />
       </div>
       <div className="form-row form-row--three">
-        <div className="field">
-          <label className="field__label" htmlFor="waiting-length">
-            Length
-          </label>
+        <FormField id="waiting-length" label="Length">
           <select id="waiting-length" className="field__input field__select" {...register('durationMinutes')}>
-            {[15, 20, 30, 45, 60].map((m) => (
-              <option key={m} value={m}>
-                {m} min
-              </option>
-            ))}
+            <MinuteOptions choices={[15, 20, 30, 45, 60]} />
           </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="waiting-priority">
-            Priority
-          </label>
+        </FormField>
+        <FormField id="waiting-priority" label="Priority">
           <select id="waiting-priority" className="field__input field__select" {...register('priority')}>
             {[1, 2, 3].map((p) => (
               <option key={p} value={p}>
@@ -159,18 +147,10 @@ export function AddToWaitingListForm({
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <TextField label="Note" registration={register('notes')} error={errors.notes?.message} autoComplete="off" />
       </div>
-      <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? <Spinner /> : null}
-          Add to waiting list
-        </button>
-      </div>
+      <FormActions className="form-actions" busy={isSubmitting} onCancel={onCancel} confirmLabel="Add to waiting list" />
     </form>
   );
 }

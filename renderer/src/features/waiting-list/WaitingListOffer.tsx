@@ -8,6 +8,7 @@ import { newIdempotencyKey, useReceptionStore, type OpenedSlot } from '../../sto
 import { PRIORITY_LABEL } from '../booking/reception-format';
 import { describeWish } from '../walk-in/wish';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { EmptyState } from '../../components/EmptyState';
 
 export interface WaitingListOfferProps {
   /** The slot that has just opened (a cancellation, new hours). */
@@ -89,11 +90,9 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
           {booked.entry.patientName} is booked: {formatDayShort(booked.appointment.date)} at {formatClockTime(booked.appointment.time)}.
         </p>
       ) : offers === null && !problem ? (
-        <p className="table-card__empty">
-          <Spinner /> Looking at the waiting list…
-        </p>
+        <EmptyState loading>Looking at the waiting list…</EmptyState>
       ) : offers && offers.length === 0 ? (
-        <p className="table-card__empty">Nobody on the waiting list fits this slot.</p>
+        <EmptyState>Nobody on the waiting list fits this slot.</EmptyState>
       ) : offers ? (
         <>
           <p className="offer-panel__lead">

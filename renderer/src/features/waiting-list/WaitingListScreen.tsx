@@ -15,6 +15,10 @@ import { describeWish } from '../walk-in/wish';
 import { AddToWaitingListForm } from './AddToWaitingListForm';
 import { WaitingListOffer } from './WaitingListOffer';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { TableHead } from '../../components/TableHead';
+import { EmptyState } from '../../components/EmptyState';
+import { FormField } from '../../components/FormField';
+import { MinuteOptions } from '../../components/MinuteOptions';
 
 const since = (iso: string) => formatInstantDayNoYear(iso);
 
@@ -40,10 +44,7 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
     >
       <h3 className="card__title">Offer a freed slot</h3>
       <div className="form-row form-row--four">
-        <div className="field">
-          <label className="field__label" htmlFor="freed-doctor">
-            Doctor
-          </label>
+        <FormField id="freed-doctor" label="Doctor">
           <select
             id="freed-doctor"
             className="field__input field__select"
@@ -57,31 +58,21 @@ function FreedSlotForm({ onCheck }: { onCheck(slot: OpenedSlot): void }) {
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <DateField label="Date" id="freed-date" value={date} onChange={setDate} />
-        <div className="field">
-          <label className="field__label" htmlFor="freed-time">
-            Time
-          </label>
+        <FormField id="freed-time" label="Time">
           <TimeInput id="freed-time" value={time} onChange={setTime} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="freed-length">
-            Free for
-          </label>
+        </FormField>
+        <FormField id="freed-length" label="Free for">
           <select
             id="freed-length"
             className="field__input field__select"
             value={length}
             onChange={(e) => setLength(e.target.value)}
           >
-            {[15, 30, 45, 60, 90, 120].map((m) => (
-              <option key={m} value={m}>
-                {m} min
-              </option>
-            ))}
+            <MinuteOptions choices={[15, 30, 45, 60, 90, 120]} />
           </select>
-        </div>
+        </FormField>
       </div>
       <div className="form-actions">
         <button type="submit" className="button button--secondary" disabled={!ready}>
@@ -166,22 +157,11 @@ export function WaitingListScreen() {
         <WaitingListOffer slot={offer} onDismiss={() => setOffer(null)} onBooked={() => void loadWaitingList()} />
       ) : null}
       <section className="card table-card" aria-label="Waiting patients">
-        {waiting === null ? <p className="table-card__empty">Loading the waiting list…</p> : null}
-        {waiting && waiting.length === 0 ? <p className="table-card__empty">Nobody is on the waiting list.</p> : null}
+        {waiting === null ? <EmptyState>Loading the waiting list…</EmptyState> : null}
+        {waiting && waiting.length === 0 ? <EmptyState>Nobody is on the waiting list.</EmptyState> : null}
         {waiting && waiting.length > 0 ? (
           <table className="data-table" aria-label="Waiting list">
-            <thead>
-              <tr>
-                <th scope="col">Patient</th>
-                <th scope="col">Priority</th>
-                <th scope="col">With</th>
-                <th scope="col">Window</th>
-                <th scope="col">Free slots that fit now</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Patient', 'Priority', 'With', 'Window', 'Free slots that fit now', { label: 'Actions', visuallyHidden: true }]} />
             <tbody>
               {waiting.map((entry) => (
                 <tr key={entry.id}>

@@ -5,6 +5,7 @@ import type { WalkInQueueRow } from '../../../../shared/ipc/reception/types';
 import { newIdempotencyKey, useReceptionStore } from '../../stores/reception-store';
 import { describeWish } from './wish';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { EmptyState } from '../../components/EmptyState';
 
 const clockTime = (iso: string, zone: string) => formatInstantTime(iso, zone);
 
@@ -85,8 +86,8 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
           {notice}
         </p>
       ) : null}
-      {queue === null ? <p className="table-card__empty">Loading the queue…</p> : null}
-      {queue && rows.length === 0 ? <p className="table-card__empty">Nobody is waiting.</p> : null}
+      {queue === null ? <EmptyState>Loading the queue…</EmptyState> : null}
+      {queue && rows.length === 0 ? <EmptyState>Nobody is waiting.</EmptyState> : null}
       <ol className="queue-list" aria-label="Waiting walk-ins">
         {rows.map((row, index) => (
           <li key={row.id} className="queue-item">

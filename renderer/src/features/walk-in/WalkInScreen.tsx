@@ -12,6 +12,8 @@ import { WalkInQueuePanel } from './WalkInQueuePanel';
 import { wishFilter, wishTarget, type Wish } from './wish';
 import { WishSelect } from './WishSelect';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { FormField } from '../../components/FormField';
+import { MinuteOptions } from '../../components/MinuteOptions';
 
 const LENGTHS = [15, 20, 30, 45, 60];
 
@@ -205,10 +207,7 @@ export function WalkInScreen() {
                   setSlots(null);
                 }}
               />
-              <div className="field">
-                <label className="field__label" htmlFor="walk-in-length">
-                  Length
-                </label>
+              <FormField id="walk-in-length" label="Length">
                 <select
                   id="walk-in-length"
                   className="field__input field__select"
@@ -218,13 +217,9 @@ export function WalkInScreen() {
                     setSlots(null);
                   }}
                 >
-                  {LENGTHS.map((m) => (
-                    <option key={m} value={m}>
-                      {m} min
-                    </option>
-                  ))}
+                  <MinuteOptions choices={LENGTHS} />
                 </select>
-              </div>
+              </FormField>
             </div>
             <div className="form-actions">
               <button type="button" className="button button--secondary" onClick={() => void queue()}>

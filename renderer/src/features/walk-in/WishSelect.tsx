@@ -1,4 +1,4 @@
-import { FieldError } from '../../components/TextField';
+import { describedByOf, FormField } from '../../components/FormField';
 import type { DoctorOption } from '../../stores/reception-store';
 import { parseWish, specializationsOf, wishValue, type Wish } from './wish';
 
@@ -23,18 +23,14 @@ export function WishSelect({
   allowAny?: boolean;
   error?: string | undefined;
 }) {
-  const errorId = `${id}-error`;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FormField id={id} label={label} error={error}>
       <select
         id={id}
         className="field__input field__select"
         value={value ? wishValue(value) : ''}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedByOf(id, { error })}
         onChange={(event) => onChange(parseWish(event.target.value))}
       >
         {value === null ? (
@@ -58,7 +54,6 @@ export function WishSelect({
           ))}
         </optgroup>
       </select>
-      {error ? <FieldError id={errorId} message={error} /> : null}
-    </div>
+    </FormField>
   );
 }

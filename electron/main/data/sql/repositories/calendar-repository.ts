@@ -1,8 +1,8 @@
 import { QueryTypes } from 'sequelize';
 import type { AppointmentStatus } from '../../../../../shared/domain/scheduling/lifecycle';
 import type { SqlStore } from '../open-sql-store';
-import type { DayAppointmentRow } from '../../../services/scheduling/calendar-day';
-import { chosenDoctors, type DoctorFilter } from '../../../services/scheduling/schedule-query';
+import type { DayAppointmentRow } from './calendar-day-repository';
+import { chosenDoctors, type DoctorFilter } from './schedule-repository';
 
 interface FingerprintRow {
   day: string;

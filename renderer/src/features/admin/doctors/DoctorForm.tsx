@@ -3,9 +3,8 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { AppError } from '../../../../../shared/ipc/result';
 import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
-import { Spinner } from '../../../components/Spinner';
 import { FieldError, TextField } from '../../../components/TextField';
-import { fieldOf, sortFieldProblems } from '../../../forms/server-field-problems';
+import { fieldOf, placeFieldProblems } from '../../../forms/server-field-problems';
 import { useAdminDoctorsStore } from '../../../stores/admin-doctors-store';
 import {
   EditDoctorForm,
@@ -23,6 +22,9 @@ import { ProblemBanner } from '../../../components/ProblemBanner';
 import { PhoneField } from '../../../components/PhoneField';
 import { withClinicPhones } from '../../../forms/clinic-phones';
 import { useClinicPhoneCountry } from '../../../hooks/use-clinic-phones';
+import { FormActions } from '../../../components/FormActions';
+import { FormField } from '../../../components/FormField';
+import { NewPasswordField } from '../../../components/NewPasswordField';
 
 const isFormField = fieldOf(FORM_FIELDS);
 
@@ -50,9 +52,7 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
     setProblem(null);
     const result = doctor ? await update({ ...fields, doctorId: doctor.id }) : await create({ ...fields, password });
     if (!result.ok) {
-      const { placed } = sortFieldProblems(result.error, isFormField);
-      placed.forEach(({ field, message }, index) => setError(field, { type: 'server', message }, { shouldFocus: index === 0 }));
-      if (placed.length === 0) setProblem(result.error);
+      if (!placeFieldProblems(result.error, isFormField, setError)) setProblem(result.error);
       return;
     }
     const saved = result.data;
@@ -140,34 +140,20 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
             <TextField label="Years of experience" registration={register('yearsExperience')} error={errors.yearsExperience?.message} />
             <TextField label="Consultation fee" registration={register('consultationFee')} error={errors.consultationFee?.message} hint="An amount like 120.00; empty if not charged." />
           </div>
-          <div className={`field${errors.bio ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor="doctor-bio">
-              Bio
-            </label>
+          <FormField id="doctor-bio" label="Bio" error={errors.bio?.message}>
             <textarea id="doctor-bio" className="field__input field__textarea" rows={3} {...register('bio')} aria-invalid={errors.bio ? true : undefined} />
-            {errors.bio?.message ? <FieldError id="doctor-bio-error" message={errors.bio.message} /> : null}
-          </div>
+          </FormField>
           {!doctor ? (
-            <TextField
+            <NewPasswordField
               label="First password"
-              type="password"
               registration={register('password')}
               error={errors.password?.message}
-              autoComplete="new-password"
-              hint="At least 12 characters. Tell the doctor in person."
+              advice="Tell the doctor in person."
             />
           ) : null}
         </div>
       </div>
-      <div className="staff-form__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? <Spinner /> : null}
-          {doctor ? 'Save changes' : 'Create doctor'}
-        </button>
-      </div>
+      <FormActions className="staff-form__actions" busy={isSubmitting} onCancel={onCancel} confirmLabel={doctor ? 'Save changes' : 'Create doctor'} />
     </form>
   );
 }

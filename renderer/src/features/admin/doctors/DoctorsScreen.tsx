@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
 import { Banner } from '../../../components/Banner';
-import { Spinner } from '../../../components/Spinner';
+import { LoadProblem } from '../../../components/LoadProblem';
 import { useAdminDoctorsStore } from '../../../stores/admin-doctors-store';
 import { DoctorPasswordDialog, DoctorStatusDialog } from './DoctorDialogs';
 import { DoctorForm } from './DoctorForm';
 import { formatFee, initialsOf } from './doctor-form';
 import { DoctorSchedule } from '../schedule/DoctorSchedule';
 import { usePhoneFormat } from '../../../hooks/use-clinic-phones';
+import { AdminPage } from '../../../components/AdminPage';
+import { EmptyState } from '../../../components/EmptyState';
+import { DataTable } from '../../../components/DataTable';
 
 type Pending = { kind: 'status' | 'password'; doctor: DoctorView };
 type Editing = { kind: 'new' } | { kind: 'edit'; doctor: DoctorView } | null;
@@ -39,15 +42,12 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
   if (scheduled) return <DoctorSchedule doctor={scheduled} onBack={() => setScheduleOf(null)} />;
 
   return (
-    <section className="admin-page" aria-labelledby="doctors-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="doctors-title" className="admin-page__title">
-            Doctors
-          </h2>
-          <p className="admin-page__lead">Profiles, sign-in accounts, weekly hours and days off.</p>
-        </div>
-        {!editing ? (
+    <AdminPage
+      titleId="doctors-title"
+      title="Doctors"
+      lead="Profiles, sign-in accounts, weekly hours and days off."
+      actions={
+        !editing ? (
           <button
             type="button"
             className="button button--primary"
@@ -58,8 +58,9 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
           >
             Add doctor
           </button>
-        ) : null}
-      </header>
+        ) : null
+      }
+    >
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       {editing ? (
         <DoctorForm
@@ -72,99 +73,74 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
           }}
         />
       ) : null}
-      {error ? (
-        <Banner
-          tone="error"
-          title="The doctors could not be loaded"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void load()}>
-              Try again
-            </button>
-          }
-        >
-          <p>{error.message}</p>
-        </Banner>
-      ) : null}
-      <div className="card table-card">
-        <table className="data-table" aria-label="Doctors">
-          <thead>
-            <tr>
-              <th scope="col">Doctor</th>
-              <th scope="col">License</th>
-              <th scope="col">Contact</th>
-              <th scope="col" className="data-table__number">
-                Fee
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {doctors?.map((doctor) => {
-              const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
-              return (
-                <tr key={doctor.id} className={doctor.isActive ? undefined : 'data-table__row--muted'}>
-                  <td>
-                    <span className="doctor-cell">
-                      <Avatar doctor={doctor} />
-                      <span>
-                        <span className="data-table__strong">{name}</span>
-                        <span className="doctor-cell__sub">
-                          {doctor.specialization} · {doctor.yearsExperience === 1 ? '1 year' : `${doctor.yearsExperience} years`}
-                        </span>
-                      </span>
+      {error ? <LoadProblem title="The doctors could not be loaded" error={error} onRetry={() => void load()} /> : null}
+      <DataTable
+        label="Doctors"
+        columns={['Doctor', 'License', 'Contact', { label: 'Fee', className: 'data-table__number' }, 'Status', { label: 'Actions', visuallyHidden: true }]}
+        status={
+          <>
+            {!doctors && loading ? (
+              <EmptyState loading>Loading doctors…</EmptyState>
+            ) : null}
+            {doctors && doctors.length === 0 ? <EmptyState>No doctors yet. Add the first one.</EmptyState> : null}
+          </>
+        }
+      >
+        {doctors?.map((doctor) => {
+          const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
+          return (
+            <tr key={doctor.id} className={doctor.isActive ? undefined : 'data-table__row--muted'}>
+              <td>
+                <span className="doctor-cell">
+                  <Avatar doctor={doctor} />
+                  <span>
+                    <span className="data-table__strong">{name}</span>
+                    <span className="doctor-cell__sub">
+                      {doctor.specialization} · {doctor.yearsExperience === 1 ? '1 year' : `${doctor.yearsExperience} years`}
                     </span>
-                  </td>
-                  <td className="data-table__mono data-table__nowrap">{doctor.licenseNumber}</td>
-                  <td>
-                    <div>{doctor.email}</div>
-                    <div className="data-table__muted">{showPhone(doctor.phone)}</div>
-                  </td>
-                  <td className="data-table__nowrap data-table__number">{formatFee(doctor.consultationFee)}</td>
-                  <td>
-                    <span className={`status-pill ${doctor.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>{doctor.isActive ? 'Active' : 'Inactive'}</span>
-                  </td>
-                  <td className="data-table__actions">
-                    <button type="button" className="button button--secondary button--small" onClick={() => setScheduleOf(doctor.id)} aria-label={`Schedule of ${name}`}>
-                      Schedule
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => {
-                        setNotice(null);
-                        setEditing({ kind: 'edit', doctor });
-                      }}
-                      aria-label={`Edit ${name}`}
-                    >
-                      Edit
-                    </button>
-                    <button type="button" className="button button--ghost button--small" onClick={() => setPending({ kind: 'password', doctor })} aria-label={`Set the password of ${name}`}>
-                      Password
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => setPending({ kind: 'status', doctor })}
-                      aria-label={`${doctor.isActive ? 'Deactivate' : 'Reactivate'} ${name}`}
-                    >
-                      {doctor.isActive ? 'Deactivate' : 'Reactivate'}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {!doctors && loading ? (
-          <p className="table-card__empty">
-            <Spinner /> Loading doctors…
-          </p>
-        ) : null}
-        {doctors && doctors.length === 0 ? <p className="table-card__empty">No doctors yet. Add the first one.</p> : null}
-      </div>
+                  </span>
+                </span>
+              </td>
+              <td className="data-table__mono data-table__nowrap">{doctor.licenseNumber}</td>
+              <td>
+                <div>{doctor.email}</div>
+                <div className="data-table__muted">{showPhone(doctor.phone)}</div>
+              </td>
+              <td className="data-table__nowrap data-table__number">{formatFee(doctor.consultationFee)}</td>
+              <td>
+                <span className={`status-pill ${doctor.isActive ? 'status-pill--ok' : 'status-pill--off'}`}>{doctor.isActive ? 'Active' : 'Inactive'}</span>
+              </td>
+              <td className="data-table__actions">
+                <button type="button" className="button button--secondary button--small" onClick={() => setScheduleOf(doctor.id)} aria-label={`Schedule of ${name}`}>
+                  Schedule
+                </button>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => {
+                    setNotice(null);
+                    setEditing({ kind: 'edit', doctor });
+                  }}
+                  aria-label={`Edit ${name}`}
+                >
+                  Edit
+                </button>
+                <button type="button" className="button button--ghost button--small" onClick={() => setPending({ kind: 'password', doctor })} aria-label={`Set the password of ${name}`}>
+                  Password
+                </button>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => setPending({ kind: 'status', doctor })}
+                  aria-label={`${doctor.isActive ? 'Deactivate' : 'Reactivate'} ${name}`}
+                >
+                  {doctor.isActive ? 'Deactivate' : 'Reactivate'}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       {pending?.kind === 'status' ? <DoctorStatusDialog doctor={pending.doctor} onClose={() => setPending(null)} /> : null}
       {pending?.kind === 'password' ? (
         <DoctorPasswordDialog
@@ -176,6 +152,6 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
           }}
         />
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

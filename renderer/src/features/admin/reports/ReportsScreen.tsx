@@ -12,6 +12,8 @@ import { useAppStore } from '../../../stores/app-store';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { formatDayNoYear, useDisplayLocale, weekdaysFrom } from '../../../stores/display-format';
 import { WEEKDAY_NAMES } from '../schedule/DayRanges';
+import { AdminPage } from '../../../components/AdminPage';
+import { EmptyState } from '../../../components/EmptyState';
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
@@ -39,14 +41,11 @@ export function ReportsScreen() {
   const weekly = report?.byWeek.map((w) => ({ week: formatDayNoYear(w.weekStart), ...w.byStatus })) ?? [];
 
   return (
-    <section className="admin-page" aria-labelledby="reports-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="reports-title" className="admin-page__title">
-            Reports
-          </h2>
-          <p className="admin-page__lead">Booked against bookable time, appointments and new patients, week by week ({weekSpan}).</p>
-        </div>
+    <AdminPage
+      titleId="reports-title"
+      title="Reports"
+      lead={`Booked against bookable time, appointments and new patients, week by week (${weekSpan}).`}
+      actions={
         <form
           className="report-filters"
           onSubmit={(event) => {
@@ -73,7 +72,8 @@ export function ReportsScreen() {
             Export CSV
           </button>
         </form>
-      </header>
+      }
+    >
       {error ? (
         <ProblemBanner title="The report could not be made" error={error} />
       ) : null}
@@ -168,10 +168,8 @@ export function ReportsScreen() {
           </p>
         </>
       ) : loading ? (
-        <p className="table-card__empty">
-          <Spinner /> Making the report…
-        </p>
+        <EmptyState loading>Making the report…</EmptyState>
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

@@ -5,6 +5,7 @@ import { Spinner } from '../../../components/Spinner';
 import { FieldError } from '../../../components/TextField';
 import { usePhoneFormat } from '../../../hooks/use-clinic-phones';
 import { emailForDisplay } from '../../../../../shared/domain/reception/no-email';
+import { TableHead } from '../../../components/TableHead';
 
 /**
  * The booked appointments a schedule change would strand, before anything is saved: cancel them
@@ -40,12 +41,7 @@ export function ConflictResolver({
         <p className="section-lead">Nothing is saved yet. Cancel them in one step (each patient is listed to be told), or keep them as they are.</p>
       </div>
       <table className="data-table" aria-label="Affected appointments">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Patient</th>
-          </tr>
-        </thead>
+        <TableHead columns={['When', 'Patient']} />
         <tbody>
           {appointments.map((a) => (
             <tr key={a.appointmentId}>
@@ -129,14 +125,7 @@ export function PatientsToNotify({ notify, onDismiss }: { notify: { appointmentI
         <p className="section-lead">Each cancellation is on the audit trail. Tell these patients and offer them a new time.</p>
       </div>
       <table className="data-table" aria-label="Patients to notify">
-        <thead>
-          <tr>
-            <th scope="col">Patient</th>
-            <th scope="col">Phone</th>
-            <th scope="col">Email</th>
-            <th scope="col">Cancelled appointment</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Patient', 'Phone', 'Email', 'Cancelled appointment']} />
         <tbody>
           {notify.map((n) => (
             <tr key={n.appointmentId}>

@@ -3,13 +3,14 @@ import type { AffectedAppointment, ScheduleChangeResult, UnavailableBlockInput, 
 import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
 import type { Result } from '../../../../../shared/ipc/result';
 import { Banner } from '../../../components/Banner';
-import { Spinner } from '../../../components/Spinner';
 import { formatClockRange } from '../../../stores/display-format';
 import { useAdminScheduleStore } from '../../../stores/admin-schedule-store';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { PatientsToNotify } from './ConflictResolver';
 import { UnavailableDates } from './UnavailableDates';
 import { ProblemBanner } from '../../../components/ProblemBanner';
+import { AdminPage } from '../../../components/AdminPage';
+import { EmptyState } from '../../../components/EmptyState';
 
 type Choice = { conflicts: 'cancel'; reason: string } | { conflicts: 'keep' };
 type Pending = { kind: 'weekly'; weekly: WeeklyRange[]; appointments: AffectedAppointment[] } | { kind: 'block'; block: UnavailableBlockInput; appointments: AffectedAppointment[] };
@@ -85,29 +86,23 @@ export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(
 
   const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
   return (
-    <section className="admin-page" aria-labelledby="schedule-title">
-      <header className="admin-page__header">
-        <div>
-          <button type="button" className="button button--ghost button--small schedule__back" onClick={onBack}>
-            ← All doctors
-          </button>
-          <h2 id="schedule-title" className="admin-page__title">
-            Schedule of {name}
-          </h2>
-          <p className="admin-page__lead">
-            {doctor.specialization}. Bookable time is these hours within the clinic&apos;s opening hours, minus days off.
-          </p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="schedule-title"
+      title={<>Schedule of {name}</>}
+      lead={<>{doctor.specialization}. Bookable time is these hours within the clinic&apos;s opening hours, minus days off.</>}
+      above={
+        <button type="button" className="button button--ghost button--small schedule__back" onClick={onBack}>
+          ← All doctors
+        </button>
+      }
+    >
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       {done ? <PatientsToNotify notify={done.notify} onDismiss={() => setDone(null)} /> : null}
       {error ? (
         <ProblemBanner title="The schedule could not be loaded" error={error} />
       ) : null}
       {!schedule && loading ? (
-        <p className="table-card__empty">
-          <Spinner /> Loading the schedule…
-        </p>
+        <EmptyState loading>Loading the schedule…</EmptyState>
       ) : null}
       {schedule && schedule.doctorId === doctor.id ? (
         <div className="schedule-layout">
@@ -145,6 +140,6 @@ export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(
           </div>
         </div>
       ) : null}
-    </section>
+    </AdminPage>
   );
 }

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { KnownSettingView, SettingPresentation } from '../../../../../shared/ipc/admin/settings';
 import { Banner } from '../../../components/Banner';
-import { Spinner } from '../../../components/Spinner';
+import { LoadProblem } from '../../../components/LoadProblem';
 import { useAdminSettingsStore } from '../../../stores/admin-settings-store';
 import { useAppStore } from '../../../stores/app-store';
 import { formatMoment } from '../../../stores/display-format';
 import { formatSettingValue } from './setting-format';
 import { SettingEditor } from './SettingEditor';
+import { AdminPage } from '../../../components/AdminPage';
+import { TableHead } from '../../../components/TableHead';
+import { EmptyState } from '../../../components/EmptyState';
 
 const GROUPS: { group: SettingPresentation['group']; lead: string }[] = [
   { group: 'Clinic', lead: 'Who the clinic is, where, and when it is open.' },
@@ -75,33 +78,15 @@ export function SettingsScreen() {
   }, [load]);
 
   return (
-    <section className="admin-page" aria-labelledby="settings-title">
-      <header className="admin-page__header">
-        <div>
-          <h2 id="settings-title" className="admin-page__title">
-            Clinic settings
-          </h2>
-          <p className="admin-page__lead">Saved changes apply to every workstation with the next booking or sign-in.</p>
-        </div>
-      </header>
+    <AdminPage
+      titleId="settings-title"
+      title="Clinic settings"
+      lead="Saved changes apply to every workstation with the next booking or sign-in."
+    >
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
-      {error ? (
-        <Banner
-          tone="error"
-          title="The settings could not be loaded"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void load()}>
-              Try again
-            </button>
-          }
-        >
-          <p>{error.message}</p>
-        </Banner>
-      ) : null}
+      {error ? <LoadProblem title="The settings could not be loaded" error={error} onRetry={() => void load()} /> : null}
       {!page && loading ? (
-        <p className="table-card__empty">
-          <Spinner /> Loading settings…
-        </p>
+        <EmptyState loading>Loading settings…</EmptyState>
       ) : null}
       {page
         ? GROUPS.map(({ group, lead }) => {
@@ -142,14 +127,7 @@ export function SettingsScreen() {
             <p className="section-lead">Keys this version of Clinic Desk does not know. They are kept as they are and shown read-only.</p>
           </div>
           <table className="data-table" aria-label="Other stored settings">
-            <thead>
-              <tr>
-                <th scope="col">Key</th>
-                <th scope="col">Value</th>
-                <th scope="col">Description</th>
-                <th scope="col">Last changed</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Key', 'Value', 'Description', 'Last changed']} />
             <tbody>
               {page.unknown.map((row) => (
                 <tr key={row.key}>
@@ -166,6 +144,6 @@ export function SettingsScreen() {
           </table>
         </div>
       ) : null}
-    </section>
+    </AdminPage>
   );
 }
