@@ -84,6 +84,13 @@ type Interaction =
       targetMin: number;
     };
 
+/**
+ * The now label ("10:05") and an hour label ("10:00") are both about 16 px tall and centred on
+ * their time: closer than this many minutes (17 px at 64 px an hour) they would overlap, and the
+ * hour label gives way (the now label says the time more exactly).
+ */
+const NOW_LABEL_CLEARANCE_MINUTES = 16;
+
 /** A drag starts once the pointer has moved this far: a smaller wobble is a click. */
 const DRAG_THRESHOLD_PX = 5;
 
@@ -380,7 +387,11 @@ export function DayGrid({
         <div className="cal-body">
           <div className="cal-gutter" aria-hidden="true">
             {hours.map((hour) => (
-              <span key={hour} className="cal-gutter__hour" style={{ top: topOf(hour * 60, range) }}>
+              <span
+                key={hour}
+                className={`cal-gutter__hour${showsNow && Math.abs(now.minutes - hour * 60) < NOW_LABEL_CLEARANCE_MINUTES ? ' cal-gutter__hour--under-now' : ''}`}
+                style={{ top: topOf(hour * 60, range) }}
+              >
                 {formatClockMinutes(hour * 60)}
               </span>
             ))}
@@ -427,7 +438,7 @@ export function DayGrid({
           </div>
         </div>
         {emptyState ? <div className="cal-overlay">{emptyState}</div> : null}
-        {hovered ? <AppointmentHoverCard appointment={hovered.appointment} anchor={hovered.anchor} /> : null}
+        {hovered ? <AppointmentHoverCard appointment={hovered.appointment} anchor={hovered.anchor} bounds={hovered.bounds} /> : null}
       </div>
     </div>
   );

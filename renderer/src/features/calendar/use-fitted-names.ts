@@ -75,9 +75,10 @@ function fitCards(cards: readonly HTMLElement[]): void {
 /**
  * After each render, on every resize and as columns scroll near, gives each appointment card the
  * longest form of the patient's name that fits whole (`data-fit` on the card selects the form;
- * CSS shows only that one). Only the columns in view are fitted: the others are not laid out at
- * all (`content-visibility: auto`) and measuring them would lay them out; scrolling fits each as
- * it comes into view, before that frame is painted. One layout per fitting: the room on each card's line is read once, every form
+ * CSS shows only that one). Only the columns in view are fitted before the paint: the others are
+ * not laid out (`content-visibility: auto`) and measuring them would lay them out; they are fitted
+ * one by one when the window is idle, or by the scroll that brings one into view, before that
+ * frame is painted. One layout per fitting: the room on each card's line is read once, every form
  * is measured on a canvas in the name's font, and only cards whose form changes are written to.
  * (Stepping the DOM one form shorter and measuring again cost a layout of every card per step.)
  */
@@ -91,8 +92,14 @@ export function useFittedNames(
     const view = scroller.current;
     if (!root || !view) return;
     let fitted = new WeakSet<Element>();
+    const columnsOf = () =>
+      Array.from(root.children).filter((child): child is HTMLElement => child.classList.contains('cal-column'));
+    const fitColumns = (columns: readonly HTMLElement[]) => {
+      for (const column of columns) fitted.add(column);
+      fitCards(columns.flatMap((column) => Array.from(column.querySelectorAll<HTMLElement>('.appt[data-forms]'))));
+    };
     const fitNear = () => {
-      const columns = Array.from(root.children).filter((child): child is HTMLElement => child.classList.contains('cal-column'));
+      const columns = columnsOf();
       if (columns.length === 0) return;
       const rootBox = root.getBoundingClientRect();
       const viewBox = view.getBoundingClientRect();
@@ -102,11 +109,23 @@ export function useFittedNames(
       const due = columns.filter(
         (column, index) => !fitted.has(column) && (index + 1) * columnWidth >= from && index * columnWidth <= to,
       );
-      if (due.length === 0) return;
-      for (const column of due) fitted.add(column);
-      fitCards(due.flatMap((column) => Array.from(column.querySelectorAll<HTMLElement>('.appt[data-forms]'))));
+      if (due.length > 0) fitColumns(due);
+    };
+    // The columns out of view, one at a time when the window is idle: after the first paint, and
+    // before most of them are scrolled to.
+    let idle: number | null = null;
+    const fitLater = () => {
+      idle = requestIdleCallback((deadline) => {
+        idle = null;
+        for (const column of columnsOf()) {
+          if (deadline.timeRemaining() <= 0) break;
+          if (!fitted.has(column)) fitColumns([column]);
+        }
+        if (columnsOf().some((column) => !fitted.has(column))) fitLater();
+      });
     };
     fitNear();
+    fitLater();
     // Scroll events come before the frame is painted: a column is fitted before it shows.
     view.addEventListener('scroll', fitNear, { passive: true });
     // Only a change of width refits: the observer's first report (the size it starts with) does not.
@@ -116,9 +135,11 @@ export function useFittedNames(
       width = root.clientWidth;
       fitted = new WeakSet();
       fitNear();
+      if (idle === null) fitLater();
     });
     observer.observe(root);
     return () => {
+      if (idle !== null) cancelIdleCallback(idle);
       observer.disconnect();
       view.removeEventListener('scroll', fitNear);
     };
