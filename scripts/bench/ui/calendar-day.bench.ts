@@ -32,7 +32,9 @@ test('calendar day view, 30 doctors, full day', async ({ page }) => {
 
   const dateToPaint: number[] = [];
   const browser = page.context().browser();
-  await browser?.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
+  await browser?.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  });
   for (let i = 0; i < DATE_CHANGES; i++) {
     await page.evaluate((name) => performance.clearMeasures(name), MEASURE);
     // Alternates between the day before and the full day.

@@ -1,6 +1,6 @@
 /**
  * The page's main-thread CPU time between two Performance marks, from a Chromium trace
- * (`browser.startTracing` with the `devtools.timeline` and `blink.user_timing` categories).
+ * (`browser.startTracing` with `devtools.timeline`, its disabled-by-default part, and `blink.user_timing`).
  * Wall-clock timings on a shared, loaded machine mostly measure the other processes; the CPU the
  * page's own thread spent from a date change to the painted day moves much less with the load.
  */
