@@ -71,7 +71,20 @@ test('booking from the calendar: select a free range on a doctor column, pick th
   await expect(dialog.getByLabel('Doctor').locator('option:checked')).toContainText(chosen.doctorName);
   // A time typed the way the desk writes it ("10.00") is read as 10:00.
   await dialog.getByLabel('Time').fill(chosen.time.replace(':', '.').replace(/^0/, ''));
-  await dialog.getByRole('combobox', { name: 'Patient' }).fill('Testholm');
+  // A search that finds more than it lists says how many, like the Patients section.
+  const picker = dialog.getByRole('combobox', { name: 'Patient' });
+  const count = dialog.getByTestId('patient-picker-count');
+  const many = await invokeInPage(page, 'patients.search', { query: 'e', limit: 12, includeInactive: false });
+  if (!many.ok) throw new Error(many.error.message);
+  expect(many.data.total).toBeGreaterThan(12);
+  await picker.fill('e');
+  await expect(count).toHaveText(
+    `12 of ${many.data.total}${many.data.totalIsAtLeast ? '+' : ''} — type more of the name to narrow the list`,
+  );
+  await expect(dialog.getByRole('status').filter({ hasText: `12 of ${many.data.total}` })).toHaveCount(1);
+  await saveScreen(page, 'calendar-booking-patient-count');
+  await picker.fill('Testholm');
+  await expect(count).toHaveText('1 patient');
   await dialog.getByRole('option', { name: /Testholm, Maren/ }).click();
   await saveScreen(page, 'calendar-booking-dialog');
   await dialog.getByRole('button', { name: 'Book', exact: true }).click();

@@ -109,7 +109,7 @@ test('a busy day stays readable: 30 doctors, about 400 visits, every name whole,
   ]) {
     await page.setViewportSize(size);
     await expect(page.locator('.appt')).toHaveCount(total);
-    // Names settle after the resize (one layout pass per name form): wait for no problem left.
+    // Names settle after the resize (off-screen columns are fitted when the window is idle): wait for no problem left.
     await expect.poll(async () => (await cardProblems(page)).problems.slice(0, 5), { timeout: 20_000 }).toEqual([]);
     await saveScreen(page, `busy-day-${size.width}`);
   }

@@ -13,6 +13,17 @@ test('the day view: a column per doctor, a specialization filter, the keyboard, 
   await expect(page.locator('.appt').first()).toBeVisible();
   await saveScreen(page, 'calendar-day');
 
+  // The now label (10:05 on the pinned clock) is not drawn over an hour label: "10:00" gives way.
+  const nowBox = await page.getByTestId('calendar-now').boundingBox();
+  if (!nowBox) throw new Error('no now label');
+  await expect(page.locator('.cal-gutter__hour--under-now')).toHaveText('10:00');
+  const shownHours = await page
+    .locator('.cal-gutter__hour:not(.cal-gutter__hour--under-now)')
+    .evaluateAll((hours) => hours.map((hour) => ({ top: hour.getBoundingClientRect().top, bottom: hour.getBoundingClientRect().bottom })));
+  expect(shownHours.filter((hour) => hour.bottom > nowBox.y && hour.top < nowBox.y + nowBox.height)).toEqual([]);
+  await page.getByTestId('calendar-now').scrollIntoViewIfNeeded();
+  await saveScreen(page, 'calendar-day-now-label');
+
   // Filter by specialization: only those doctors' columns.
   const today = clinicToday();
   const day = await invokeInPage(page, 'calendar.day', { date: today });
@@ -69,4 +80,30 @@ test('the day view: a column per doctor, a specialization filter, the keyboard, 
   await todayCell.click();
   await expect(page.getByRole('tab', { name: 'Day' })).toHaveAttribute('aria-selected', 'true');
   await expect(columns).toHaveCount(12);
+});
+
+test('a card as wide as the grid keeps its details inside the grid, not over the side navigation', async ({ page }) => {
+  await openCalendarOnDemoClinic(page);
+  const columns = page.getByTestId('calendar-column');
+  await expect(columns).toHaveCount(12);
+  // One doctor left: the column, and its cards, take the grid's whole width.
+  await page.getByRole('button', { name: /^Doctors/ }).click();
+  const shown = page.getByRole('group', { name: 'Doctors shown' }).getByRole('checkbox');
+  for (let i = 1; i < 12; i++) await shown.nth(i).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(columns).toHaveCount(1);
+  const card = page.locator('.appt:not(.appt--tab)').first();
+  await card.scrollIntoViewIfNeeded();
+  await card.focus();
+  const details = page.getByTestId('appointment-details');
+  await expect(details).toBeVisible();
+  const grid = await page.getByTestId('calendar-scroll').boundingBox();
+  const navigation = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+  // Placed after its first layout: wait until it has moved off its measuring spot.
+  await expect.poll(async () => (await details.boundingBox())?.x ?? -9999).toBeGreaterThanOrEqual(grid!.x);
+  const box = (await details.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(grid!.x + grid!.width);
+  expect(box.y).toBeGreaterThanOrEqual(grid!.y);
+  expect(box.x).toBeGreaterThanOrEqual(navigation!.x + navigation!.width);
+  await saveScreen(page, 'calendar-one-doctor-details');
 });

@@ -36,9 +36,21 @@ export const formatWeek = (first: string, last: string): string => format.format
 export const weekdayShortName = (isoDay: number): string => format.formatWeekdayShort(isoDay, currentDisplayLocale());
 export const formatMonth = (date: string): string => format.formatMonth(date, currentDisplayLocale());
 export const formatBirthDate = (date: string): string => format.formatBirthDate(date, currentDisplayLocale());
-export const formatClockTime = (time: string): string => format.formatClockTime(time, currentDisplayLocale());
+/**
+ * Times of day per display setting: a day view formats hundreds of them on every date change
+ * (each through Intl's formatToParts), and there are only 1,440 of them.
+ */
+const clockTimes = new WeakMap<DisplayLocale, Map<string, string>>();
+export const formatClockTime = (time: string): string => {
+  const display = currentDisplayLocale();
+  let known = clockTimes.get(display);
+  if (!known) clockTimes.set(display, (known = new Map()));
+  let text = known.get(time);
+  if (text === undefined) known.set(time, (text = format.formatClockTime(time, display)));
+  return text;
+};
 /** Minutes after midnight on the clinic's clock: 570 → '09:30' or '9:30 AM'. */
-export const formatClockMinutes = (minutes: number): string => format.formatClockTime(formatTime(minutes), currentDisplayLocale());
+export const formatClockMinutes = (minutes: number): string => formatClockTime(formatTime(minutes));
 export const formatClockRange = (start: string, end: string): string => format.formatClockRange(start, end, currentDisplayLocale());
 export const formatInstantDay = (iso: string, zone: string): string => format.formatInstantDay(iso, zone, currentDisplayLocale());
 export const formatInstantTime = (iso: string, zone: string): string => format.formatInstantTime(iso, zone, currentDisplayLocale());

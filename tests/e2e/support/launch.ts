@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
-const BRIDGE_SERVER = join(REPO_ROOT, 'out/main/bridge-server.js');
+export const BRIDGE_SERVER = join(REPO_ROOT, 'out/main/bridge-server.js');
 const BUILT_RENDERER = join(REPO_ROOT, 'out/renderer/index.html');
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -165,10 +165,10 @@ async function launchElectron(
   };
 }
 
-type BridgeProcess = ChildProcessByStdio<null, Readable, Readable>;
+export type BridgeProcess = ChildProcessByStdio<null, Readable, Readable>;
 
 /** Resolves with the URL the bridge server prints; rejects with its stderr when it dies first. */
-function waitForBridgeUrl(server: BridgeProcess): Promise<string> {
+export function waitForBridgeUrl(server: BridgeProcess): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     let stdout = '';
     let stderr = '';
@@ -205,7 +205,7 @@ function waitForBridgeUrl(server: BridgeProcess): Promise<string> {
   });
 }
 
-async function stopProcess(child: BridgeProcess): Promise<void> {
+export async function stopProcess(child: BridgeProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
   child.kill('SIGTERM');

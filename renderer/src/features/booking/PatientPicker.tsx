@@ -1,6 +1,7 @@
 import { formatBirthDate } from '../../stores/display-format';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { PatientSummary } from '../../../../shared/ipc/reception/types';
+import type { PatientSearchPage, PatientSummary } from '../../../../shared/ipc/reception/types';
+import { patientSearchCount } from '../../components/patient-search-count';
 import { FieldError } from '../../components/TextField';
 import { useReceptionStore } from '../../stores/reception-store';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
@@ -40,7 +41,9 @@ export function PatientPicker({
   const searchPatients = useReceptionStore((state) => state.searchPatients);
   const showPhone = usePhoneFormat();
   const [text, setText] = useState(value ? `${value.firstName} ${value.lastName}` : '');
-  const [hits, setHits] = useState<PatientSummary[]>([]);
+  /** The last answer: its hits and how many the words find in all. */
+  const [found, setFound] = useState<PatientSearchPage>({ patients: [], total: 0, totalIsAtLeast: false });
+  const hits = found.patients;
   const [searching, setSearching] = useState(false);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -61,7 +64,7 @@ export function PatientPicker({
       void searchPatients(query).then((result) => {
         if (ticket !== latest.current) return; // an older answer after a newer question
         setSearching(false);
-        setHits(result.ok ? result.data.patients : []);
+        setFound(result.ok ? result.data : { patients: [], total: 0, totalIsAtLeast: false });
         setActive(0);
       });
     }, debounceMs);
@@ -74,6 +77,8 @@ export function PatientPicker({
     ...(onRegisterNew && query.length > 0 ? [{ kind: 'register' } as Option] : []),
   ];
   const activeOption = open ? options[active] : undefined;
+  /** "12 of 57", like the Patients section: only for an answer to what is typed now. */
+  const countText = shownHits.length > 0 && !searching ? patientSearchCount(found) : '';
 
   function choose(option: Option) {
     setOpen(false);
@@ -112,6 +117,33 @@ export function PatientPicker({
   }
 
   const optionId = (index: number) => `${listId}-${index}`;
+  const renderOption = (option: Option, index: number) => (
+    <li
+      key={option.kind === 'patient' ? option.patient.id : 'register'}
+      id={optionId(index)}
+      role="option"
+      aria-selected={index === active}
+      className={`combobox__option patient-picker__option${index === active ? ' combobox__option--active' : ''}${option.kind === 'register' ? ' patient-picker__register' : ''}`}
+      onMouseDown={(event) => event.preventDefault()}
+      onMouseEnter={() => setActive(index)}
+      onClick={() => choose(option)}
+    >
+      {option.kind === 'patient' ? (
+        <>
+          <span className="patient-picker__name">
+            {option.patient.lastName}, {option.patient.firstName}
+            {option.patient.isActive ? null : <span className="tag tag--muted">Inactive</span>}
+          </span>
+          <span className="combobox__option-meta">
+            {formatBirthDate(option.patient.dateOfBirth)} · {showPhone(option.patient.phone)} ·{' '}
+            {emailForDisplay(option.patient.email)}
+          </span>
+        </>
+      ) : (
+        <span className="patient-picker__name">+ Register new patient “{query}”</span>
+      )}
+    </li>
+  );
   return (
     <div className={`field patient-picker${error ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
@@ -152,33 +184,19 @@ export function PatientPicker({
           {open && query.length > 0 && shownHits.length === 0 ? (
             <li className="combobox__empty">{searching ? 'Searching…' : `No patient matches “${query}”`}</li>
           ) : null}
-          {options.map((option, index) => (
-            <li
-              key={option.kind === 'patient' ? option.patient.id : 'register'}
-              id={optionId(index)}
-              role="option"
-              aria-selected={index === active}
-              className={`combobox__option patient-picker__option${index === active ? ' combobox__option--active' : ''}${option.kind === 'register' ? ' patient-picker__register' : ''}`}
-              onMouseDown={(event) => event.preventDefault()}
-              onMouseEnter={() => setActive(index)}
-              onClick={() => choose(option)}
-            >
-              {option.kind === 'patient' ? (
-                <>
-                  <span className="patient-picker__name">
-                    {option.patient.lastName}, {option.patient.firstName}
-                    {option.patient.isActive ? null : <span className="tag tag--muted">Inactive</span>}
-                  </span>
-                  <span className="combobox__option-meta">
-                    {formatBirthDate(option.patient.dateOfBirth)} · {showPhone(option.patient.phone)} · {emailForDisplay(option.patient.email)}
-                  </span>
-                </>
-              ) : (
-                <span className="patient-picker__name">+ Register new patient “{query}”</span>
-              )}
+          {options.map((option, index) => (option.kind === 'patient' ? renderOption(option, index) : null))}
+          {countText ? (
+            // Under the hits, above "Register": said by the status below, shown here for the eye.
+            <li role="presentation" aria-hidden="true" className="combobox__count" data-testid="patient-picker-count">
+              {countText}
+              {found.total > found.patients.length ? ' — type more of the name to narrow the list' : ''}
             </li>
-          ))}
+          ) : null}
+          {options.map((option, index) => (option.kind === 'register' ? renderOption(option, index) : null))}
         </ul>
+        <span className="visually-hidden" role="status">
+          {countText}
+        </span>
       </div>
       {error ? <FieldError id={`${id}-error`} message={error} /> : null}
     </div>

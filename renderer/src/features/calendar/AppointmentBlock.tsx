@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { BlockPlace } from '../../../../shared/domain/calendar/grid-geometry';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import { isLocalId } from '../../../../shared/domain/sync/local-ids';
@@ -19,8 +19,12 @@ const TAB_PX = 24;
 /** Below this a card holds one small line (a 15-minute visit is 14 px). */
 const TINY_PX = 22;
 
-/** One appointment on the grid: coloured by status, marked by type; a click opens its details, a drag moves it. */
-export function AppointmentBlock({ appointment, top, height, place, busy, dragging }: AppointmentBlockProps) {
+/**
+ * One appointment on the grid: coloured by status, marked by type; a click opens its details, a drag moves it.
+ * Memoized, its place compared by value: a column laid out again (another card moved) leaves the
+ * cards that stay where they were alone.
+ */
+export const AppointmentBlock = memo(function AppointmentBlock({ appointment, top, height, place, busy, dragging }: AppointmentBlockProps) {
   const name = `${appointment.patientFirstName} ${appointment.patientLastName}`;
   const range = timeRange(appointment.time, appointment.durationMinutes);
   const compact = height < 40;
@@ -88,5 +92,19 @@ export function AppointmentBlock({ appointment, top, height, place, busy, draggi
         </span>
       ) : null}
     </button>
+  );
+}, sameBlockProps);
+
+function sameBlockProps(a: AppointmentBlockProps, b: AppointmentBlockProps): boolean {
+  return (
+    a.appointment === b.appointment &&
+    a.top === b.top &&
+    a.height === b.height &&
+    a.busy === b.busy &&
+    a.dragging === b.dragging &&
+    a.place.lane === b.place.lane &&
+    a.place.lanes === b.place.lanes &&
+    a.place.tab === b.place.tab &&
+    a.place.besideTab === b.place.besideTab
   );
 }

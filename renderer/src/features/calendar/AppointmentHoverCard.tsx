@@ -1,11 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import { timeRange } from './appointment-format';
+import { hoverCardPlace, type PlacementArea } from '../../../../shared/domain/calendar/hover-place';
 import type { GridColumn } from './DayGrid';
 
 interface Hovered {
   appointment: CalendarAppointment;
   anchor: DOMRect;
+  /** The grid's visible area when the card was hovered: the details stay inside it. */
+  bounds: DOMRect;
 }
 
 /**
@@ -18,13 +21,17 @@ export function useHoveredAppointment(
   columns: readonly GridColumn[],
   busy: boolean,
 ): Hovered | null {
-  const [hovered, setHovered] = useState<{ id: number; anchor: DOMRect } | null>(null);
+  const [hovered, setHovered] = useState<{ id: number; anchor: DOMRect; bounds: DOMRect } | null>(null);
   useEffect(() => {
     const root = scroller.current;
     if (!root) return;
     const show = (event: Event) => {
       const card = (event.target as HTMLElement | null)?.closest<HTMLElement>('.appt[data-appointment-id]');
-      setHovered(card ? { id: Number(card.dataset.appointmentId), anchor: card.getBoundingClientRect() } : null);
+      setHovered(
+        card
+          ? { id: Number(card.dataset.appointmentId), anchor: card.getBoundingClientRect(), bounds: root.getBoundingClientRect() }
+          : null,
+      );
     };
     const hide = () => setHovered(null);
     root.addEventListener('pointerover', show);
@@ -43,25 +50,29 @@ export function useHoveredAppointment(
   if (!hovered || busy) return null;
   for (const column of columns) {
     const appointment = column.data.appointments.find((a) => a.id === hovered.id);
-    if (appointment) return { appointment, anchor: hovered.anchor };
+    if (appointment) return { appointment, anchor: hovered.anchor, bounds: hovered.bounds };
   }
   return null;
 }
 
-const GAP = 6;
+/** The grid's area as far as it is inside the window. */
+function visibleArea(bounds: DOMRect): PlacementArea {
+  return {
+    left: Math.max(0, bounds.left),
+    top: Math.max(0, bounds.top),
+    right: Math.min(window.innerWidth, bounds.right),
+    bottom: Math.min(window.innerHeight, bounds.bottom),
+  };
+}
 
-export function AppointmentHoverCard({ appointment, anchor }: Hovered) {
+export function AppointmentHoverCard({ appointment, anchor, bounds }: Hovered) {
   const ref = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
-  // Kept on screen: beside the card where there is room, else on the other side; never below the window.
   useLayoutEffect(() => {
     const box = ref.current?.getBoundingClientRect();
     if (!box) return;
-    const right = anchor.right + GAP;
-    const left = right + box.width <= window.innerWidth - GAP ? right : Math.max(GAP, anchor.left - GAP - box.width);
-    const top = Math.max(GAP, Math.min(anchor.top, window.innerHeight - box.height - GAP));
-    setPlace({ left, top });
-  }, [anchor]);
+    setPlace(hoverCardPlace(anchor, { width: box.width, height: box.height }, visibleArea(bounds)));
+  }, [anchor, bounds]);
   const arrived = appointment.checkedInAt && appointment.status !== 'Completed';
   return (
     <div

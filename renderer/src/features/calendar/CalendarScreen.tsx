@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { CalendarAppointment } from '../../../../shared/ipc/scheduling-types';
 import { calendarFreshness, PERF, useCalendarStore, type CalendarView } from '../../stores/calendar-store';
 import { StaleStage } from './StaleStage';
@@ -57,7 +58,34 @@ function shift(view: CalendarView, date: string, direction: 1 | -1): string {
 export function CalendarScreen({ zone, onSetHours }: { zone: string; onSetHours?: ((doctorId: number) => void) | undefined }) {
   const now = useMinuteClock();
   const today = todayIn(zone, now);
-  const store = useCalendarStore();
+  // Only what the screen shows: the days read ahead, the fingerprints and the board change often
+  // without changing the screen, and each re-render walks the whole grid.
+  const store = useCalendarStore(
+    useShallow((state) => ({
+      view: state.view,
+      date: state.date,
+      day: state.day,
+      week: state.week,
+      month: state.month,
+      monthSpecialization: state.monthSpecialization,
+      specialization: state.specialization,
+      weekDoctorId: state.weekDoctorId,
+      selection: state.selection,
+      pending: state.pending,
+      error: state.error,
+      setView: state.setView,
+      setDate: state.setDate,
+      setSpecialization: state.setSpecialization,
+      setWeekDoctor: state.setWeekDoctor,
+      select: state.select,
+      notify: state.notify,
+      move: state.move,
+      cancel: state.cancel,
+      setStatus: state.setStatus,
+      recordArrival: state.recordArrival,
+      refreshAfterOwnChange: state.refreshAfterOwnChange,
+    })),
+  );
   const { view, date, day, week, month, specialization, selection, pending } = store;
   const [open, setOpen] = useState<OpenAppointment | null>(null);
   const [booking, setBooking] = useState(false);

@@ -1,6 +1,8 @@
 import { formatClockMinutes } from '../../stores/display-format';
 import {
+  memo,
   useEffect,
+  useMemo,
   useRef,
   useState,
   type CSSProperties,
@@ -82,6 +84,13 @@ type Interaction =
       targetMin: number;
     };
 
+/**
+ * The now label ("10:05") and an hour label ("10:00") are both about 16 px tall and centred on
+ * their time: closer than this many minutes (17 px at 64 px an hour) they would overlap, and the
+ * hour label gives way (the now label says the time more exactly).
+ */
+const NOW_LABEL_CLEARANCE_MINUTES = 16;
+
 /** A drag starts once the pointer has moved this far: a smaller wobble is a click. */
 const DRAG_THRESHOLD_PX = 5;
 
@@ -111,7 +120,7 @@ export function DayGrid({
   const [cursor, setCursor] = useState<{ col: number; minutes: number } | null>(null);
   const scrolledOnce = useRef(false);
   const hours = hoursOf(range);
-  useFittedNames(columnsRef, columns);
+  useFittedNames(columnsRef, scrollRef, columns);
   const keyboardMove = useKeyboardMove(columns, range, isMovable, onMove);
   const hovered = useHoveredAppointment(scrollRef, columns, interaction !== null || keyboardMove.carrying !== null);
   const showsNow = columns.some((c) => c.date === now.date) && now.minutes >= range.start && now.minutes <= range.end;
@@ -378,7 +387,11 @@ export function DayGrid({
         <div className="cal-body">
           <div className="cal-gutter" aria-hidden="true">
             {hours.map((hour) => (
-              <span key={hour} className="cal-gutter__hour" style={{ top: topOf(hour * 60, range) }}>
+              <span
+                key={hour}
+                className={`cal-gutter__hour${showsNow && Math.abs(now.minutes - hour * 60) < NOW_LABEL_CLEARANCE_MINUTES ? ' cal-gutter__hour--under-now' : ''}`}
+                style={{ top: topOf(hour * 60, range) }}
+              >
                 {formatClockMinutes(hour * 60)}
               </span>
             ))}
@@ -425,7 +438,7 @@ export function DayGrid({
           </div>
         </div>
         {emptyState ? <div className="cal-overlay">{emptyState}</div> : null}
-        {hovered ? <AppointmentHoverCard appointment={hovered.appointment} anchor={hovered.anchor} /> : null}
+        {hovered ? <AppointmentHoverCard appointment={hovered.appointment} anchor={hovered.anchor} bounds={hovered.bounds} /> : null}
       </div>
     </div>
   );
@@ -447,7 +460,12 @@ interface GridColumnViewProps {
   nowMinutes: number | null;
 }
 
-function GridColumnView({
+/**
+ * Memoized: a date change re-renders the columns whose data changed, and a store update that
+ * leaves a column's appointments alone (a fingerprint, a day read ahead, the selection elsewhere)
+ * does not re-render it or its cards.
+ */
+const GridColumnView = memo(function GridColumnView({
   column,
   range,
   pending,
@@ -457,10 +475,11 @@ function GridColumnView({
   cursor,
   nowMinutes,
 }: GridColumnViewProps) {
-  const places = blockLayout(column.data.appointments);
+  const places = useMemo(() => blockLayout(column.data.appointments), [column.data.appointments]);
+  const off = useMemo(() => offHours(column.data.working, range), [column.data.working, range]);
   return (
     <div className="cal-column" data-doctor-id={column.doctorId} data-date={column.date} data-testid="calendar-column">
-      {offHours(column.data.working, range).map((part) => (
+      {off.map((part) => (
         <div
           key={`off-${part.start}`}
           className="cal-off"
@@ -540,6 +559,23 @@ function GridColumnView({
         <div className="cal-cursor" style={{ top: topOf(cursor, range), height: STEP_MINUTES * PX_PER_MINUTE }} />
       ) : null}
     </div>
+  );
+}, sameColumnProps);
+
+/** Selection and ghost are rebuilt on every grid render: compared by what they say, not by identity. */
+function sameColumnProps(a: GridColumnViewProps, b: GridColumnViewProps): boolean {
+  return (
+    a.column === b.column &&
+    a.range === b.range &&
+    a.pending === b.pending &&
+    a.dragging === b.dragging &&
+    a.cursor === b.cursor &&
+    a.nowMinutes === b.nowMinutes &&
+    a.selection?.start === b.selection?.start &&
+    a.selection?.end === b.selection?.end &&
+    a.selection?.live === b.selection?.live &&
+    a.ghost?.start === b.ghost?.start &&
+    a.ghost?.appointment === b.ghost?.appointment
   );
 }
 

@@ -1,41 +1,147 @@
 import { useLayoutEffect, type RefObject } from 'react';
 
-/** Passes at most: each pass steps every still-cut name one form shorter (see nameForms). */
-const MAX_PASSES = 4;
+/** What the browser may round a width by before a name counts as cut. */
+const TOLERANCE_PX = 0.5;
 
-function isCut(element: HTMLElement): boolean {
-  return element.scrollWidth > element.clientWidth + 0.5;
+/** Text widths by font and text: names come back day after day, the canvas measures each once. */
+const widths = new Map<string, number>();
+let context: CanvasRenderingContext2D | null = null;
+
+function textWidth(font: string, text: string): number {
+  const key = `${font}\n${text}`;
+  const known = widths.get(key);
+  if (known !== undefined) return known;
+  context ??= document.createElement('canvas').getContext('2d');
+  if (!context) return 0;
+  context.font = font;
+  const width = context.measureText(text).width;
+  // A bound, not a cache of the clinic's whole patient list.
+  if (widths.size > 5_000) widths.clear();
+  widths.set(key, width);
+  return width;
+}
+
+function fontOf(element: HTMLElement): string {
+  const style = getComputedStyle(element);
+  return `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+}
+
+/** The room the name has on its line: the line less the marks beside it (which never change with the form). */
+function roomForName(name: HTMLElement): number {
+  const line = name.parentElement;
+  if (!line) return name.clientWidth;
+  const style = getComputedStyle(line);
+  const gap = Number.parseFloat(style.columnGap) || 0;
+  let room = line.clientWidth - (Number.parseFloat(style.paddingLeft) || 0) - (Number.parseFloat(style.paddingRight) || 0);
+  let shown = 0;
+  for (const child of Array.from(line.children) as HTMLElement[]) {
+    if (child === name) continue;
+    // Not shown (display: none): takes no room.
+    if (child.getClientRects().length === 0) continue;
+    room -= child.offsetWidth;
+    shown++;
+  }
+  return room - gap * shown;
+}
+
+/** Gives each card the longest form of its name that fits: reads every card first (one layout), then writes. */
+function fitCards(cards: readonly HTMLElement[]): void {
+  const fonts = new Map<string, string>();
+  const choices = cards.map((card) => {
+    const name = card.querySelector<HTMLElement>('.appt__name');
+    // No name shown (a tab): nothing to fit.
+    if (!name || name.getClientRects().length === 0) return { card, fit: null };
+    const room = roomForName(name);
+    // Two fonts at most (a tiny card has a smaller one): read once per kind of card.
+    const kind = card.classList.contains('appt--tiny') ? 'tiny' : 'card';
+    let font = fonts.get(kind);
+    if (font === undefined) {
+      font = fontOf(name);
+      fonts.set(kind, font);
+    }
+    const forms = Array.from(name.querySelectorAll<HTMLElement>('.appt__form')).map((form) => form.textContent ?? '');
+    let fit = forms.findIndex((form) => textWidth(font, form) <= room + TOLERANCE_PX);
+    // None fits whole: the shortest form, cut.
+    if (fit === -1) fit = forms.length - 1;
+    return { card, fit: fit <= 0 ? null : String(fit) };
+  });
+  for (const { card, fit } of choices) {
+    if ((card.dataset.fit ?? null) === fit) continue;
+    if (fit === null) delete card.dataset.fit;
+    else card.dataset.fit = fit;
+  }
 }
 
 /**
- * After each render and on every resize, gives each appointment card the longest form of the
- * patient's name that fits whole (`data-fit` on the card selects the form; CSS shows only that
- * one). Reads every card, then writes every card, per pass: one layout per pass for the whole grid.
+ * After each render, on every resize and as columns scroll near, gives each appointment card the
+ * longest form of the patient's name that fits whole (`data-fit` on the card selects the form;
+ * CSS shows only that one). Only the columns in view are fitted before the paint: the others are
+ * not laid out (`content-visibility: auto`) and measuring them would lay them out; they are fitted
+ * one by one when the window is idle, or by the scroll that brings one into view, before that
+ * frame is painted. One layout per fitting: the room on each card's line is read once, every form
+ * is measured on a canvas in the name's font, and only cards whose form changes are written to.
+ * (Stepping the DOM one form shorter and measuring again cost a layout of every card per step.)
  */
-export function useFittedNames(container: RefObject<HTMLElement | null>, revision: unknown): void {
+export function useFittedNames(
+  area: RefObject<HTMLElement | null>,
+  scroller: RefObject<HTMLElement | null>,
+  revision: unknown,
+): void {
   useLayoutEffect(() => {
-    const root = container.current;
-    if (!root) return;
-    const fit = () => {
-      const cards = Array.from(root.querySelectorAll<HTMLElement>('.appt[data-forms]'));
-      for (const card of cards) delete card.dataset.fit;
-      let cut = cards;
-      for (let pass = 0; pass < MAX_PASSES && cut.length > 0; pass++) {
-        const measured = cut.map((card) => ({ card, cut: isCut(card.querySelector<HTMLElement>('.appt__name') ?? card) }));
-        cut = [];
-        for (const { card, cut: tooLong } of measured) {
-          const forms = Number(card.dataset.forms);
-          const current = Number(card.dataset.fit ?? 0);
-          if (tooLong && current < forms - 1) {
-            card.dataset.fit = String(current + 1);
-            cut.push(card);
-          }
-        }
-      }
+    const root = area.current;
+    const view = scroller.current;
+    if (!root || !view) return;
+    let fitted = new WeakSet<Element>();
+    const columnsOf = () =>
+      Array.from(root.children).filter((child): child is HTMLElement => child.classList.contains('cal-column'));
+    const fitColumns = (columns: readonly HTMLElement[]) => {
+      for (const column of columns) fitted.add(column);
+      fitCards(columns.flatMap((column) => Array.from(column.querySelectorAll<HTMLElement>('.appt[data-forms]'))));
     };
-    fit();
-    const observer = new ResizeObserver(() => fit());
+    const fitNear = () => {
+      const columns = columnsOf();
+      if (columns.length === 0) return;
+      const rootBox = root.getBoundingClientRect();
+      const viewBox = view.getBoundingClientRect();
+      const columnWidth = rootBox.width / columns.length;
+      const from = viewBox.left - rootBox.left;
+      const to = viewBox.right - rootBox.left;
+      const due = columns.filter(
+        (column, index) => !fitted.has(column) && (index + 1) * columnWidth >= from && index * columnWidth <= to,
+      );
+      if (due.length > 0) fitColumns(due);
+    };
+    // The columns out of view, one at a time when the window is idle: after the first paint, and
+    // before most of them are scrolled to.
+    let idle: number | null = null;
+    const fitLater = () => {
+      idle = requestIdleCallback((deadline) => {
+        idle = null;
+        for (const column of columnsOf()) {
+          if (deadline.timeRemaining() <= 0) break;
+          if (!fitted.has(column)) fitColumns([column]);
+        }
+        if (columnsOf().some((column) => !fitted.has(column))) fitLater();
+      });
+    };
+    fitNear();
+    fitLater();
+    // Scroll events come before the frame is painted: a column is fitted before it shows.
+    view.addEventListener('scroll', fitNear, { passive: true });
+    // Only a change of width refits: the observer's first report (the size it starts with) does not.
+    let width = root.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (root.clientWidth === width) return;
+      width = root.clientWidth;
+      fitted = new WeakSet();
+      fitNear();
+      if (idle === null) fitLater();
+    });
     observer.observe(root);
-    return () => observer.disconnect();
-  }, [container, revision]);
+    return () => {
+      if (idle !== null) cancelIdleCallback(idle);
+      observer.disconnect();
+      view.removeEventListener('scroll', fitNear);
+    };
+  }, [area, scroller, revision]);
 }

@@ -8,6 +8,7 @@ import { PATIENT_SEARCH_PAGE, useReceptionStore } from '../../stores/reception-s
 import { PatientForm, valuesFromTyped } from './PatientForm';
 import { PatientPage } from './PatientPage';
 import { PendingTag } from '../../components/PendingTag';
+import { patientSearchCount } from '../../components/patient-search-count';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
 import { TableHead } from '../../components/TableHead';
@@ -173,9 +174,7 @@ export function PatientsScreen() {
             {current !== null && current.patients.length > 0 ? (
               <div className="patients-search__more">
                 <p className="patients-search__count" role="status">
-                  {current.patients.length === current.total && !current.totalIsAtLeast
-                    ? `${current.total} ${current.total === 1 ? 'patient' : 'patients'}`
-                    : `${current.patients.length} of ${current.total}${current.totalIsAtLeast ? '+' : ''}`}
+                  {patientSearchCount(current)}
                   {current.total > current.patients.length && !canShowMore ? ' — type more of the name to narrow the list' : ''}
                 </p>
                 {canShowMore ? (
