@@ -3,6 +3,7 @@ import mysql2 from 'mysql2';
 import sqlite3 from 'sqlite3';
 
 import type { ReplicaRouting } from './read-routing';
+import { readBackServerStamps } from './server-stamps';
 import { writeReplacementDatesInUtc } from './utc-replacements';
 
 /**
@@ -154,6 +155,7 @@ export function createSequelize(config: SqlConfig, role: 'primary' | 'replica' =
   const sequelize = new Sequelize({ ...options, logging: false, benchmark: false });
   if (config.dialect === 'sqlite') reuseSqliteTransactionConnections(sequelize);
   writeReplacementDatesInUtc(sequelize, config.dialect);
+  readBackServerStamps(sequelize);
   return sequelize;
 }
 
