@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --store mariadb|sqlite] [--json FILE] [--iterations N] [--regenerate]`
+ * `npm run bench [-- --store mariadb|sqlite] [--json FILE] [--iterations N] [--regenerate] [--pull 5000,50000]`
  *
  * Measures the scheduling services on a generated clinic of 100,000 patients and about a
  * million appointments, each against the raw driver doing the same work in the same run:
  * (a) booking one appointment, (b) the day view of 30 doctors, (c) the soonest-slot search over
- * 50 doctors and 30 days. Prints a table; --json writes the figures. Targets are reported, not
+ * 50 doctors and 30 days, (d) bookings per second at 1, 5 and 20 in flight from one process and
+ * from two processes at once. Prints a table; --json writes the figures. Targets are reported, not
  * asserted: tests assert behaviour, this reports speed.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,7 +16,9 @@ import { loadClinicSettings, schedulingRules } from '../../electron/main/service
 import { startOfDay } from '../../shared/domain/scheduling';
 import { BENCH_TODAY, BENCH_ZONE, ensureDataset, resetToGenerated, type BenchStore } from './dataset';
 import { countCacheStatements } from './cache-statements';
-import { benchBooking, benchCalendarDay, benchSoonest, benchThroughput, type Measurement } from './measurements';
+import { benchBooking, benchCalendarDay, benchSoonest, benchThroughput, bookingCandidates, type Measurement } from './measurements';
+import { measurePrescriptionPulls, pullLine } from './sync-pull';
+import { benchTwoProcessThroughput } from './two-process-throughput';
 import { openRawDriver } from './raw-driver';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -27,13 +30,17 @@ function options() {
       json: { type: 'string' },
       iterations: { type: 'string', default: '200' },
       regenerate: { type: 'boolean', default: false },
+      // e.g. 5000 or 5000,50000: also a workstation's first pull of that many prescriptions (scripts/bench/sync-pull.ts)
+      pull: { type: 'string' },
     },
   });
   const store = values.store === 'mysql' ? 'mariadb' : values.store;
   if (store !== 'mariadb' && store !== 'sqlite') throw new Error(`--store must be mariadb or sqlite, not ${values.store}`);
   const iterations = Number(values.iterations);
   if (!Number.isInteger(iterations) || iterations < 10) throw new Error('--iterations must be a whole number of at least 10');
-  return { store: store as BenchStore, json: values.json, iterations, regenerate: values.regenerate };
+  const pull = values.pull === undefined ? [] : values.pull.split(',').map(Number);
+  if (pull.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--pull takes whole numbers, e.g. 5000 or 5000,50000');
+  return { store: store as BenchStore, json: values.json, iterations, regenerate: values.regenerate, pull };
 }
 
 const ms = (n: number) => n.toFixed(2);
@@ -92,6 +99,8 @@ async function main(): Promise<void> {
     }
     const throughput = await benchThroughput(ctx);
     log('  measured: booking throughput');
+    throughput.push(...(await benchTwoProcessThroughput(ctx, dataset.config, (count) => bookingCandidates(ctx, count))));
+    const documentPull = opts.pull.length > 0 ? await measurePrescriptionPulls(opts.pull, log) : [];
     const cacheStatements = await countCacheStatements(ctx);
     const bookingStatements = measurements.find((m) => m.name.startsWith('booking'))?.queries ?? null;
     const loadAfter = loadavg()[0] ?? 0;
@@ -102,8 +111,10 @@ async function main(): Promise<void> {
         `${cacheStatements.calendarDayWithCache} with it; per booking: ${bookingStatements ?? '-'} either way (a booking reads committed rows, never the cache).`,
     );
     for (const t of throughput) {
-      log(`${t.name}: app ${t.app.toFixed(1)}/s, raw ${t.raw.toFixed(1)}/s, ${t.ratio.toFixed(2)}x; refused ${t.refused}; target ${t.target}${t.inFlight === 20 ? (t.met ? '  met' : '  NO') : ''}`);
+      const cpu = `CPU ms per booking app ${t.appCpuMsPerBooking.toFixed(2)}, raw ${t.rawCpuMsPerBooking.toFixed(2)}`;
+      log(`${t.name}: app ${t.app.toFixed(1)}/s, raw ${t.raw.toFixed(1)}/s, ${t.ratio.toFixed(2)}x (${cpu}); refused ${t.refused}; target ${t.target}${t.target === 'reported' ? '' : t.met ? '  met' : '  NO'}`);
     }
+    for (const t of documentPull) log(pullLine(t));
     log(`(1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${cpus().length} cores)`);
     if (opts.json) {
       const report = {
@@ -115,6 +126,7 @@ async function main(): Promise<void> {
         dataset: { ...marker, cached: !dataset.generatedNow },
         measurements,
         throughput,
+        documentPull,
         statements: { ...cacheStatements, booking: bookingStatements },
       };
       writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -20,6 +20,7 @@ import { Op } from 'sequelize';
 import type { RawDriver } from './raw-driver';
 import { rawBook, rawCalendarDay, rawSoonest } from './raw-scheduling';
 import { summarize, timeAlternating, type AlternatingTimes } from './stats';
+import { alternatingRounds, cpuMsSince, inLanes, slices, type Candidate } from './throughput-lanes';
 
 export interface Measurement {
   name: string;
@@ -69,20 +70,12 @@ async function rawStatements(driver: RawDriver, work: () => Promise<unknown>): P
   return driver.statements - before;
 }
 
-interface Candidate {
-  doctorId: number;
-  patientId: number;
-  date: string;
-  time: string;
-  durationMinutes: number;
-}
-
 /**
  * Bookable requests that do not collide with each other: free 30-minute slots of random doctors
  * on the next 60 days, each for a different active patient who is free then. Found with the
  * app's pure rules over one schedule query and one query per patient; not timed.
  */
-async function bookingCandidates(ctx: BenchContext, count: number): Promise<Candidate[]> {
+export async function bookingCandidates(ctx: BenchContext, count: number): Promise<Candidate[]> {
   const random = new SeededRandom(7);
   const from = addDays(ctx.today, 1);
   const to = addDays(ctx.today, 60);
@@ -171,37 +164,31 @@ export async function benchSoonest(ctx: BenchContext): Promise<Measurement> {
 
 export interface Throughput {
   name: string;
+  /** Bookings in flight in each process. */
   inFlight: number;
+  /** Processes booking at once, each with its own connections. */
+  processes: 1 | 2;
   bookings: number;
   /** Bookings per second, app and raw, and app / raw. */
   app: number;
   raw: number;
   ratio: number;
+  /** CPU milliseconds per booking in the booking process(es), app and raw. */
+  appCpuMsPerBooking: number;
+  rawCpuMsPerBooking: number;
   /** Bookings refused (slot taken, patient busy): none expected on these free slots. */
   refused: number;
   target: string;
   met: boolean;
 }
 
-/** Runs `work` over `items` with at most `inFlight` at once; bookings per second, and how many failed. */
-async function perSecond<T>(items: readonly T[], inFlight: number, work: (item: T) => Promise<unknown>): Promise<{ rate: number; failed: number }> {
-  let next = 0;
-  let failed = 0;
-  const started = performance.now();
-  const lane = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item).catch(() => (failed += 1));
-    }
-  };
-  await Promise.all(Array.from({ length: inFlight }, lane));
-  return { rate: items.length / ((performance.now() - started) / 1000), failed };
-}
+/** Rounds of each side per throughput level (see `alternatingRounds`). */
+export const THROUGHPUT_ROUNDS = 3;
 
 /**
  * Bookings at 1, 5 and 20 in flight from this one process, app and raw each on their own free
- * slots and free patients (mostly free slots: no request collides with another), alternating
- * which side goes first.
+ * slots and free patients (mostly free slots: no request collides with another), in alternating
+ * rounds.
  */
 export async function benchThroughput(ctx: BenchContext, perLevel = 60): Promise<Throughput[]> {
   const levels = [1, 5, 20];
@@ -209,22 +196,26 @@ export async function benchThroughput(ctx: BenchContext, perLevel = 60): Promise
   const results: Throughput[] = [];
   for (const [level, inFlight] of levels.entries()) {
     const mine = candidates.slice(2 * perLevel * level, 2 * perLevel * (level + 1));
-    const appItems = mine.filter((_, i) => i % 2 === 0);
-    const rawItems = mine.filter((_, i) => i % 2 === 1);
-    const runApp = () => perSecond(appItems, inFlight, (c) => bookAppointment(ctx.sql, { ...c, idempotencyKey: randomUUID() }, ctx.clock));
-    const runRaw = () => perSecond(rawItems, inFlight, (c) => rawBook(ctx.raw, { ...c, idempotencyKey: randomUUID() }, ctx.clock()));
-    const [app, raw] = level % 2 === 0 ? [await runApp(), await runRaw()] : await (async () => {
-      const r = await runRaw();
-      return [await runApp(), r] as const;
-    })();
+    const items = { app: slices(mine.filter((_, i) => i % 2 === 0), THROUGHPUT_ROUNDS), raw: slices(mine.filter((_, i) => i % 2 === 1), THROUGHPUT_ROUNDS) };
+    const book = { app: (c: Candidate) => bookAppointment(ctx.sql, { ...c, idempotencyKey: randomUUID() }, ctx.clock), raw: (c: Candidate) => rawBook(ctx.raw, { ...c, idempotencyKey: randomUUID() }, ctx.clock()) };
+    const { app, raw } = await alternatingRounds(THROUGHPUT_ROUNDS, async (side, round) => {
+      const some = items[side][round]!;
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const { failed } = await inLanes(some, inFlight, book[side]);
+      return { seconds: (performance.now() - started) / 1000, bookings: some.length, failed, cpuMs: cpuMsSince(cpu) };
+    });
     const ratio = app.rate / raw.rate;
     results.push({
       name: `bookings, ${inFlight} in flight, one process`,
       inFlight,
+      processes: 1,
       bookings: perLevel,
       app: app.rate,
       raw: raw.rate,
       ratio,
+      appCpuMsPerBooking: app.cpuMsPerBooking,
+      rawCpuMsPerBooking: raw.cpuMsPerBooking,
       refused: app.failed + raw.failed,
       target: inFlight === 20 ? '>= 0.7x raw' : 'reported',
       met: inFlight === 20 ? ratio >= 0.7 : true,

@@ -25,7 +25,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 /** The first pull of 5,000 prescriptions before the batched pull (docs/architecture.md, FerretDB 1.24, this machine). */
 const FIRST_PULL_5000_BEFORE_MS = 8_500;
 
-interface PullTiming {
+export interface PullTiming {
   what: string;
   items: number;
   firstPullMs: number;
@@ -126,33 +126,43 @@ async function pullRelational(): Promise<PullTiming> {
   }
 }
 
-async function main(): Promise<void> {
-  const opts = options();
-  const loadBefore = loadavg()[0] ?? 0;
+type Log = (line: string) => void;
+
+/** The first and second pull of each count of prescriptions, on a document server started for it (FerretDB unless MONGODB_URI). */
+export async function measurePrescriptionPulls(counts: readonly number[], say: Log = log, relational = false): Promise<PullTiming[]> {
   // An ES module with top-level await: loaded as one, at run time (this script runs as CommonJS).
   const servicesModule = pathToFileURL(join(__dirname, '..', 'test-services.mjs')).href;
   const { startTestServices } = (await import(servicesModule)) as {
     startTestServices(options: { log: (line: string) => void }): Promise<{ mongoUri: string; stop(): Promise<void> }>;
   };
-  const services = await startTestServices({ log });
+  const services = await startTestServices({ log: say });
   const timings: PullTiming[] = [];
   try {
-    for (const count of opts.counts) {
+    for (const count of counts) {
       timings.push(await pullPrescriptions(services.mongoUri, count));
-      log(`  measured: ${timings.at(-1)!.what}`);
+      say(`  measured: ${timings.at(-1)!.what}`);
     }
-    if (opts.relational) {
+    if (relational) {
       timings.push(await pullRelational());
-      log(`  measured: ${timings.at(-1)!.what}`);
+      say(`  measured: ${timings.at(-1)!.what}`);
     }
   } finally {
     await services.stop();
   }
+  return timings;
+}
+
+export function pullLine(t: PullTiming): string {
+  const met = t.met === null ? '' : t.met ? '  met' : '  NO';
+  return `${t.what}: ${(t.firstPullMs / 1000).toFixed(2)} s for ${t.written.toLocaleString('en-US')} written; second pull ${(t.secondPullMs / 1000).toFixed(2)} s; target ${t.target}${met}`;
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const loadBefore = loadavg()[0] ?? 0;
+  const timings = await measurePrescriptionPulls(opts.counts, log, opts.relational);
   const loadAfter = loadavg()[0] ?? 0;
-  for (const t of timings) {
-    const met = t.met === null ? '' : t.met ? '  met' : '  NO';
-    log(`${t.what}: ${(t.firstPullMs / 1000).toFixed(2)} s for ${t.written.toLocaleString('en-US')} written; second pull ${(t.secondPullMs / 1000).toFixed(2)} s; target ${t.target}${met}`);
-  }
+  for (const t of timings) log(pullLine(t));
   log(`(1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${cpus().length} cores)`);
   if (opts.json) {
     writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, machine: { cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter }, timings }, null, 2)}\n`);
@@ -160,10 +170,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+// Also imported by the main benchmark (`npm run bench -- --pull 5000`): runs only as the entry script.
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

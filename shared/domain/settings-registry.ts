@@ -4,6 +4,7 @@ import { isValidTimeZone } from './timezone';
 import { isPhoneCountry } from './phone';
 import { OpeningHours, DEFAULT_OPENING_HOURS } from './scheduling/opening-hours';
 import { DEFAULT_TEMPLATES, MessageTemplates } from './communications/templates';
+import { MedicationIngredientListSchema, type MedicationIngredientList } from './allergies/medication-ingredients';
 import { isSupportedCurrency, isSupportedLocale, type DisplayLocale, type WeekStart } from './display-format';
 
 /**
@@ -164,6 +165,16 @@ export const SETTINGS = {
   smtpSecurity: textSetting('smtp_security', 'SMTP encryption: starttls, tls, or none (a server on this computer only).', z.enum(['starttls', 'tls', 'none']), 'starttls'),
   smtpUser: textSetting('smtp_user', 'The SMTP user name; empty when the server needs no sign-in.', text().trim().max(255), ''),
   smtpFrom: textSetting('smtp_from', 'The sender address of messages to patients.', z.union([z.literal(''), z.email().max(254)]), ''),
+  // Safe prescribing: which active ingredients a medication (a brand, a combination) contains, so
+  // an allergy warning also catches a product whose name does not name the substance. A setting
+  // rather than a table: clinic_settings is already mirrored to every workstation, saved offline
+  // through the outbox and versioned against concurrent edits.
+  medicationIngredients: jsonSetting<MedicationIngredientList>(
+    'medication_ingredients',
+    "The clinic's ingredient list: each medication name with its active ingredients, read by the allergy warning.",
+    MedicationIngredientListSchema,
+    [],
+  ),
   smsProvider: textSetting('sms_provider', 'The SMS gateway; none: SMS messages are logged as not sent.', z.enum(['none']), 'none'),
 } as const;
 

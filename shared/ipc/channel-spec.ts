@@ -18,7 +18,8 @@ export interface AuditSpec<I = unknown, O = unknown> {
     | 'staff'
     | 'audit'
     | 'backup'
-    | 'data_health';
+    | 'data_health'
+    | 'clinic_settings';
   // Method syntax on purpose: the dispatcher reads every channel's spec through one wide type.
   resourceId?(input: I, output: O): number | string | null;
   patientId?(input: I, output: O): number | null;
@@ -60,10 +61,10 @@ export interface QueuedChange<I = unknown, O = unknown> {
   /** What else the description of the change shows (a setting's name and value). */
   detail?(input: I): string | null;
   /**
-   * Keep mine restates the change over what the server has now: `before` is read first (same
-   * user, no input) and `restate` makes the input again from it.
+   * Keep mine restates the change over what the server has now: `before` (when given) is read
+   * first (same user, no input) and `restate` makes the input again from it.
    */
-  readonly keepMine?: { readonly before: string; restate(input: I, before: unknown): unknown };
+  readonly keepMine?: { readonly before?: string; restate(input: I, before: unknown): unknown };
   /**
    * Writes to the document store, where no outbox key is kept with them: sent again after a lost
    * answer, one could be stored twice, so cut mid-way online it is answered SERVER_UNREACHABLE.

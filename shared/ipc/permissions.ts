@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'audit.patient': 'see who opened or changed one patient\'s record (the patient page)',
   'patients.read': 'search patients and open their front-desk record',
   'patients.write': 'register and edit patients, record arrivals',
+  'allergies.write': "record a patient's allergies (the desk for anyone, a doctor for their own patients)",
   'clinical.own': "a doctor's own day, own patients' history, prescriptions and visit outcomes",
   'schedule.own': 'a doctor editing their own weekly hours and days off',
   'reports.read': 'clinic reports (utilization, rates, new patients)',
@@ -44,6 +45,8 @@ export const PERMISSION_MATRIX: Record<Permission, readonly Role[]> = {
   'audit.patient': ADMINS,
   'patients.read': DESK,
   'patients.write': DESK,
+  // Doctors too: they hear of allergies in the consultation; the service keeps them to their own patients.
+  'allergies.write': [...DESK, 'doctor'],
   'clinical.own': ['doctor'],
   'schedule.own': ['doctor'],
   'reports.read': ADMINS,

@@ -1,9 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, saveScreen, test } from './support/fixtures';
+import { REPO_ROOT } from './support/launch';
 import type { Page } from '@playwright/test';
 import { invokeInPage } from './support/invoke';
 import { DEMO_ENV, DOCTOR_PASSWORD, goToDay, prepareDoctor, setUpClinic, signInAs } from './support/doctor-clinic';
 
 test.use({ clinicEnv: DEMO_ENV });
+
+const SCREENS = join(REPO_ROOT, 'test-results', 'screens');
 
 const ADMIN_SIGN_IN = { name: 'lgadmin', password: 'silver kettle morning 17' };
 
@@ -125,4 +131,84 @@ test('an allergy recorded at the desk warns the doctor, who must confirm it to s
   await expect(viewers.getByRole('row').filter({ hasText: 'Recorded the patient’s allergies' })).toHaveCount(1);
   await viewers.scrollIntoViewIfNeeded();
   await saveAtBothSizes(page, 'patient-page-allergies-and-viewers');
+});
+
+test('an allergy the doctor records on the visit page warns through the clinic ingredient list, and the PDF prints the acknowledgement', async ({ page }) => {
+  test.setTimeout(300_000);
+  await setUpClinic(page);
+  const clinic = await prepareDoctor(page, 1);
+  const patientName = clinic.patientNames[0]!;
+
+  // The admin keeps the ingredient list: the demo clinic comes with common products.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Medications' }).click();
+  const list = page.getByRole('form', { name: 'Ingredient list' });
+  await expect(list.getByRole('listitem', { name: 'Medication 2' }).getByRole('textbox', { name: 'Medication 2', exact: true })).toHaveValue('Augmentin');
+  await list.getByRole('button', { name: 'Add medication' }).click();
+  const rows = list.getByRole('list', { name: 'Medications' }).getByRole('listitem');
+  const added = rows.last();
+  const addedIndex = await rows.count();
+  // a product listed twice is refused next to its row, and nothing is saved
+  await added.getByRole('textbox', { name: `Medication ${addedIndex}`, exact: true }).fill('AUGMENTIN');
+  await added.getByLabel('Active ingredients, separated by commas').fill('Amoxicillin');
+  await list.getByRole('button', { name: 'Save ingredient list' }).click();
+  await expect(added.getByText('AUGMENTIN is listed twice')).toBeVisible();
+  await added.getByRole('textbox', { name: `Medication ${addedIndex}`, exact: true }).fill('Magnapen');
+  await added.getByLabel('Active ingredients, separated by commas').fill('Ampicillin, Flucloxacillin');
+  await list.getByRole('button', { name: 'Save ingredient list' }).click();
+  await expect(page.getByText(`Ingredient list saved: ${addedIndex} medications.`)).toBeVisible();
+  await saveAtBothSizes(page, 'admin-medications');
+
+  // The doctor hears of the allergy in the consultation and records it on the visit page.
+  await signInAs(page, clinic.signInName, DOCTOR_PASSWORD);
+  await expect(page.getByRole('heading', { name: 'My day', level: 2 })).toBeVisible();
+  await goToDay(page, clinic.booked[0]!.date);
+  await page.getByRole('button', { name: `Open the visit of ${patientName} at ${clinic.booked[0]!.time}` }).click();
+  const allergies = page.getByRole('region', { name: 'Allergies' });
+  await allergies.getByRole('button', { name: 'Record allergies' }).click();
+  await allergies.getByLabel('Substance 1').fill('Flucloxacillin');
+  await allergies.getByLabel('Reaction').fill('Rash');
+  await allergies.getByRole('button', { name: 'Save allergies' }).click();
+  await expect(allergies.getByRole('list', { name: 'Allergies' })).toContainText('Flucloxacillin');
+  await expect(page.getByRole('region', { name: 'Patient' }).getByRole('list', { name: 'Allergies' })).toContainText('Flucloxacillin');
+  await saveAtBothSizes(page, 'doctor-visit-allergies-recorded');
+
+  // A product whose name does not name the substance: the ingredient list finds it.
+  await page.getByRole('button', { name: 'Write prescription' }).click();
+  const form = page.getByRole('form', { name: 'Prescription' });
+  const first = form.getByRole('listitem', { name: 'Medication 1' });
+  await first.getByLabel('Medication', { exact: true }).fill('Magnapen 500mg');
+  await first.getByLabel('Dosage').fill('500mg');
+  await first.getByLabel('Frequency').fill('4 times daily');
+  await first.getByLabel('Duration').fill('5 days');
+  await first.getByLabel('Quantity').fill('20');
+  const warning = form.getByRole('alert', { name: 'Allergy warning' });
+  await expect(warning).toContainText('Magnapen 500mg (contains Flucloxacillin) matches the patient’s recorded allergy to Flucloxacillin');
+  const sign = form.getByRole('button', { name: 'Sign prescription' });
+  await expect(sign).toBeDisabled();
+  // the warning sits below the medication card: in view at each size before the picture
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await warning.scrollIntoViewIfNeeded();
+    await saveScreen(page, `doctor-prescription-ingredient-warning-${width}x${height}`);
+  }
+  await warning.getByLabel('I have seen the allergy to Flucloxacillin and prescribe this anyway').check();
+  await sign.click();
+  const dialog = page.getByRole('dialog', { name: 'Sign the prescription' });
+  await dialog.getByLabel('Your password').fill(DOCTOR_PASSWORD);
+  await dialog.getByRole('button', { name: 'Sign' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('signature-status').first()).toHaveText('Signature verified');
+
+  // The PDF names the recorded allergy and who prescribed through the warning, and when.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
+  mkdirSync(SCREENS, { recursive: true });
+  const pdfPath = join(SCREENS, 'prescription-allergy-acknowledged.pdf');
+  await download.saveAs(pdfPath);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('ALLERGIES Flucloxacillin (Rash)');
+  expect(text).toMatch(/Allergy to Flucloxacillin acknowledged by Dr\.? \S.* at .*\d{2}:\d{2} \(prescribed: Magnapen 500mg\)/);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(SCREENS, 'prescription-allergy-acknowledged-page1')]);
 });

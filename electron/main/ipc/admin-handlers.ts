@@ -1,5 +1,6 @@
 import type { AdminChannelName } from '../../../shared/ipc/admin/channel-names';
 import { listClinicSettings, saveClinicSetting } from '../services/admin/clinic-settings-admin';
+import { readMedicationIngredients, saveMedicationIngredients } from '../services/admin/medication-ingredients';
 import { readDoctorImage, removeDoctorImage, setDoctorImage } from '../services/admin/doctor-images';
 import { createDoctor, listDoctors, resetDoctorPassword, setDoctorActive, updateDoctor } from '../services/admin/doctors-admin';
 import {
@@ -46,5 +47,7 @@ export const adminHandlers: HandlersOf<AdminChannelName> = {
   'admin.schedule.addBlock': async (input, ctx) =>
     addUnavailableBlock(ctx.runtime.stores().sql, input.doctorId, input.block, input.resolution, signedInUser(ctx), ctx.clock, auditEachCancellation(ctx, 'admin.schedule.addBlock')),
   'admin.schedule.removeBlock': async (input, { runtime, clock }) => removeUnavailableBlock(runtime.stores().sql, input.doctorId, input.blockId, clock),
+  'admin.medications.get': async (_input, { runtime }) => readMedicationIngredients(runtime.stores().sql),
+  'admin.medications.save': async (input, ctx) => saveMedicationIngredients(ctx.runtime.stores().sql, signedInUser(ctx), input),
   'admin.reports.clinic': async (input, { runtime }) => clinicReport(runtime.stores().sql, input),
 };

@@ -21,7 +21,7 @@ import {
   removeFromWaitingList,
 } from '../services/reception/waiting-list';
 import { afterPersonChanged } from '../services/consistency/copy-sync-hooks';
-import type { HandlersOf } from './handler-types';
+import { signedInUser, type HandlersOf } from './handler-types';
 
 /** One entry per reception channel; each calls one service. */
 export const receptionHandlers: HandlersOf<ReceptionChannelName> = {
@@ -33,7 +33,7 @@ export const receptionHandlers: HandlersOf<ReceptionChannelName> = {
     await afterPersonChanged(runtime, session.workstation, 'patient', input.patientId);
     return updated;
   },
-  'patients.allergies.set': async (input, { runtime }) => setPatientAllergies(runtime.stores().sql, input),
+  'patients.allergies.set': async (input, ctx) => setPatientAllergies(ctx.runtime.stores().sql, signedInUser(ctx), input),
   'patients.setActive': async (input, { runtime }) => setPatientActive(runtime.stores().sql, input),
   'walkIns.join': async (input, { runtime, clock }) => joinWalkInQueue(runtime.stores().sql, input, clock),
   'walkIns.list': async (_input, { runtime, clock }) => listWalkInQueue(runtime.stores().sql, clock),

@@ -22,6 +22,7 @@ import { FeedbackModerationScreen } from '../features/feedback/FeedbackModeratio
 import { DoctorRatingsScreen } from '../features/feedback/DoctorRatingsScreen';
 import { MyFeedbackScreen } from '../features/feedback/MyFeedbackScreen';
 import { SettingsScreen } from '../features/admin/settings/SettingsScreen';
+import { MedicationsScreen } from '../features/admin/medications/MedicationsScreen';
 import { DoctorsScreen } from '../features/admin/doctors/DoctorsScreen';
 import { ReportsScreen } from '../features/admin/reports/ReportsScreen';
 import { SyncConflictsScreen } from '../features/sync/SyncConflictsScreen';
@@ -75,6 +76,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'myDay' ? <DoctorWorkspace zone={zone} /> : null}
           {section === 'myHours' ? <MyHoursScreen /> : null}
           {section === 'settings' ? <SettingsScreen /> : null}
+          {section === 'medications' ? <MedicationsScreen /> : null}
           {section === 'doctors' ? <DoctorsScreen key={hoursOf ?? 'list'} openScheduleOf={hoursOf} /> : null}
           {section === 'reports' ? <ReportsScreen /> : null}
           {section === 'conflicts' ? <SyncConflictsScreen zone={zone} /> : null}

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { clinicApi } from '../api/client';
 import type { AppError, Result } from '../../../shared/ipc/result';
+import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { PrescriptionContentInput } from '../../../shared/ipc/doctor/schemas';
 import type {
   DoctorAppointmentPage,
@@ -41,6 +42,8 @@ export interface DoctorState {
   loadDay(date?: string): Promise<void>;
   loadAppointment(appointmentId: number): Promise<void>;
   setOutcome(appointmentId: number, status: 'Completed' | 'No-Show'): Promise<Result<AppointmentView>>;
+  /** Records the visit's patient's allergies (the doctor's own patients), then reads the visit again. */
+  setAllergies(appointmentId: number, input: ChannelInput<'patients.allergies.set'>): Promise<Result<unknown>>;
   signingKey(): Promise<Result<SigningKeyStatus>>;
   getPrescription(prescriptionId: string): Promise<Result<PrescriptionView>>;
   savePrescription(appointmentId: number, prescriptionId: string | null, content: PrescriptionContentInput): Promise<Result<PrescriptionView>>;
@@ -99,6 +102,12 @@ export const useDoctorStore = create<DoctorState>()((set, get) => {
     setOutcome: async (appointmentId, status) => {
       const result = noted(await api()['doctor.setVisitOutcome']({ appointmentId, status }));
       if (result.ok) await Promise.all([get().loadAppointment(appointmentId), get().loadDay()]);
+      return result;
+    },
+
+    setAllergies: async (appointmentId, input) => {
+      const result = noted(await api()['patients.allergies.set'](input));
+      if (result.ok) await get().loadAppointment(appointmentId);
       return result;
     },
 

@@ -1,35 +1,40 @@
 import { normalisedSubstance, type AllergyEntry } from './allergy-list';
+import { containsWords, ingredientsOf, type MedicationIngredientsEntry } from './medication-ingredients';
 
-/** A medication on a prescription that matches a substance the patient is allergic to. */
+/**
+ * A medication on a prescription that matches a substance the patient is allergic to; `ingredient`
+ * says which of its listed active ingredients did when its name alone does not.
+ */
 export interface AllergyMatch {
   medication: string;
   substance: string;
-}
-
-const words = (name: string): string[] => normalisedSubstance(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-/** True when the substance's words appear together, in order, in the medication's name. */
-function nameContains(medication: string, substance: string): boolean {
-  const med = words(medication);
-  const sub = words(substance);
-  if (sub.length === 0) return false;
-  for (let start = 0; start + sub.length <= med.length; start += 1) {
-    if (sub.every((word, offset) => med[start + offset] === word)) return true;
-  }
-  return false;
+  ingredient?: string;
 }
 
 /**
- * Each medication against each recorded allergy, by name: "Amoxicillin 500mg" matches an
- * allergy to "amoxicillin" whatever the case or spacing; "Penicillamine" does not match
- * "penicillin" (whole words only). One match per medication and substance.
+ * Each medication against each recorded allergy, by its name and by the active ingredients the
+ * clinic's list gives for it: "Amoxicillin 500mg" matches an allergy to "amoxicillin" whatever the
+ * case, accents or spacing; "Augmentin" matches it when the list says Augmentin contains
+ * amoxicillin; "Penicillamine" does not match "penicillin" (whole words only). One match per
+ * medication and substance; the name wins over an ingredient. The editor and the signature's
+ * check on the server both use this function.
  */
-export function allergyMatches(medications: readonly string[], allergies: readonly AllergyEntry[]): AllergyMatch[] {
+export function allergyMatches(
+  medications: readonly string[],
+  allergies: readonly AllergyEntry[],
+  ingredientList: readonly MedicationIngredientsEntry[] = [],
+): AllergyMatch[] {
   const matches: AllergyMatch[] = [];
   for (const medication of medications) {
     if (!medication.trim()) continue;
+    const ingredients = ingredientsOf(medication, ingredientList);
     for (const allergy of allergies) {
-      if (nameContains(medication, allergy.substance)) matches.push({ medication, substance: allergy.substance });
+      if (containsWords(medication, allergy.substance)) {
+        matches.push({ medication, substance: allergy.substance });
+        continue;
+      }
+      const ingredient = ingredients.find((candidate) => containsWords(candidate, allergy.substance));
+      if (ingredient !== undefined) matches.push({ medication, substance: allergy.substance, ingredient });
     }
   }
   return matches;

@@ -11,6 +11,7 @@ export const ACTION_SENTENCES: Readonly<Record<string, string>> = {
   update_patient: 'Changed the patient’s details',
   change_patient_status: 'Activated or deactivated the patient',
   record_allergies: 'Recorded the patient’s allergies',
+  change_medication_ingredients: 'Changed the medication ingredient list',
   set_patient_kiosk_password: 'Set the patient’s kiosk password',
   // appointments
   view_schedule: 'Viewed the schedule',

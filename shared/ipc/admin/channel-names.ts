@@ -17,5 +17,7 @@ export const ADMIN_CHANNEL_NAMES = [
   'admin.schedule.addBlock',
   'admin.schedule.removeBlock',
   'admin.reports.clinic',
+  'admin.medications.get',
+  'admin.medications.save',
 ] as const;
 export type AdminChannelName = (typeof ADMIN_CHANNEL_NAMES)[number];

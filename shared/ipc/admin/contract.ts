@@ -23,6 +23,7 @@ import {
   type ScheduleChangeResult,
 } from './availability';
 import { ClinicReportInput, type ClinicReport } from './reports';
+import { MedicationIngredientsGetInput, SaveMedicationIngredientsInput, type MedicationIngredientsView } from './medications';
 import { SaveSettingInput, SettingsListInput, type KnownSettingView, type SettingsPage } from './settings';
 
 const doctorAccount = (action: string) =>
@@ -170,5 +171,29 @@ export const adminContract = {
     input: ClinicReportInput,
     permission: 'reports.read',
     offline: 'read',
+  }),
+
+  // The ingredient list: read by every member of staff (the doctor's editor warns with it, also
+  // from the mirror), changed by admins. It names no patient, but a change alters what every
+  // prescriber is warned about, so each change is on the audit trail.
+  'admin.medications.get': channel<MedicationIngredientsView>()({
+    input: MedicationIngredientsGetInput,
+    permission: 'clinic.read',
+    offline: 'read',
+  }),
+  'admin.medications.save': channel<MedicationIngredientsView>()({
+    input: SaveMedicationIngredientsInput,
+    permission: 'clinic.configure',
+    offline: {
+      policy: 'queue',
+      label: 'Medication ingredient list',
+      resolutions: ['keep-mine', 'keep-theirs'],
+      detail: (input) => `${input.entries.length} medication${input.entries.length === 1 ? '' : 's'}`,
+      keepMine: {
+        before: 'admin.medications.get',
+        restate: (input, current) => ({ ...input, version: (current as MedicationIngredientsView).version }),
+      },
+    },
+    audit: { action: 'change_medication_ingredients', resourceType: 'clinic_settings', resourceId: () => 'medication_ingredients', patientId: () => null },
   }),
 } as const satisfies Record<AdminChannelName, ChannelSpec>;

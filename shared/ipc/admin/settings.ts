@@ -62,6 +62,7 @@ const PRESENTATION: Partial<Record<SettingName, SettingPresentation>> = {
   inactivityLockMinutes: { label: 'Inactivity lock', editor: 'integer', unit: 'minutes', group: 'Security' },
   lockoutThreshold: { label: 'Lockout threshold', editor: 'integer', unit: 'failed sign-ins', group: 'Security' },
   lockoutMinutes: { label: 'Lockout duration', editor: 'integer', unit: 'minutes', group: 'Security' },
+  medicationIngredients: { label: 'Medication ingredient list', editor: 'json', group: 'Other' },
 };
 
 function humanize(name: string): string {
@@ -84,7 +85,14 @@ export function integerBounds(name: SettingName): { min: number | null; max: num
   return { min: finite(schema.minValue), max: finite(schema.maxValue) };
 }
 
-export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
+/**
+ * Settings with a screen and an audited channel of their own (the ingredient list: Medications),
+ * left off the settings list and refused by the generic save, so every change of them is on the trail.
+ */
+export const SETTINGS_EDITED_ELSEWHERE: readonly SettingName[] = ['medicationIngredients'];
+
+/** The settings the settings screen lists and saves. */
+export const SETTING_NAMES = (Object.keys(SETTINGS) as SettingName[]).filter((name) => !SETTINGS_EDITED_ELSEWHERE.includes(name));
 
 export function isSettingName(name: string): name is SettingName {
   return Object.prototype.hasOwnProperty.call(SETTINGS, name);
@@ -149,7 +157,9 @@ export const SettingsListInput = z.object({}).strict();
 
 export const SaveSettingInput = z
   .object({
-    name: text().refine(isSettingName, 'Unknown setting'),
+    name: text()
+      .refine(isSettingName, { message: 'Unknown setting', abort: true })
+      .refine((name) => !SETTINGS_EDITED_ELSEWHERE.includes(name as SettingName), 'This setting is changed on its own screen (Medications)'),
     value: z.unknown(),
     /** The version the screen loaded; null when the setting was not stored then. */
     version: text().max(200).nullable(),

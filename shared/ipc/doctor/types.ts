@@ -1,4 +1,5 @@
 import type { AllergyRecord } from '../../domain/allergies/allergy-list';
+import type { MedicationIngredientList } from '../../domain/allergies/medication-ingredients';
 import type { Medication, Pharmacy, PrescriptionStatus } from '../../documents/prescriptions';
 import type { AppointmentStatus } from '../../domain/scheduling/lifecycle';
 import type { AppointmentType } from '../scheduling-types';
@@ -115,6 +116,8 @@ export interface DoctorAppointmentPage {
   pastVisits: PastVisit[];
   prescriptions: PrescriptionView[];
   feedback: FeedbackView[];
+  /** The clinic's ingredient list, so the editor warns as it is typed exactly as signing will check. */
+  medicationIngredients: MedicationIngredientList;
   /** What the lifecycle allows the doctor to record now. */
   canComplete: boolean;
   canMarkNoShow: boolean;

@@ -86,10 +86,20 @@ export const receptionContract = {
   }),
   'patients.allergies.set': channel<PatientDetails>()({
     input: SetPatientAllergiesInput,
-    permission: 'patients.write',
-    // read offline from the mirror; a change waits for the server, where every workstation (and
-    // every doctor's warning) sees it at once
-    offline: 'server',
+    permission: 'allergies.write',
+    // Queued offline like other patient changes: a doctor told of an allergy during an outage
+    // records it at once (the mirror's warning holds it), and the server gets it on replay. A
+    // record changed meanwhile by someone else is a CONFLICT (see `basedOn`), settled in the
+    // conflicts list: keep theirs, or keep mine over whatever the server has now.
+    offline: {
+      policy: 'queue',
+      label: 'Change of allergies',
+      resolutions: ['keep-mine', 'keep-theirs'],
+      outputRecord: 'patient',
+      detail: (input) =>
+        input.allergies.noneKnown ? 'none known' : input.allergies.entries.map((entry) => entry.substance).join(', ') || 'no allergies listed',
+      keepMine: { restate: (input) => ({ ...input, basedOn: undefined }) },
+    },
     audit: {
       action: 'record_allergies',
       resourceType: 'patient',

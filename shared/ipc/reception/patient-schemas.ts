@@ -80,7 +80,18 @@ export const PatientSearchInput = z
 export const PatientGetInput = z.object({ patientId: Id }).strict();
 
 /** The whole allergy record replaces the last one: what the desk sees is what is kept. */
-export const SetPatientAllergiesInput = z.object({ patientId: Id, allergies: AllergyListSchema }).strict();
+export const SetPatientAllergiesInput = z
+  .object({
+    patientId: Id,
+    allergies: AllergyListSchema,
+    /**
+     * The record the editor started from (null: never recorded). When the server's record is no
+     * longer that, someone changed it meanwhile and the change is refused with CONFLICT rather
+     * than silently replacing theirs. Left out, the change replaces whatever is there (keep mine).
+     */
+    basedOn: AllergyListSchema.nullable().optional(),
+  })
+  .strict();
 
 export const RegisterPatientInput = z
   .object({

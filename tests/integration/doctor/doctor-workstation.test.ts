@@ -306,6 +306,9 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     expect(text).toContain(`${doctor.firstName} ${doctor.lastName}`);
     expect(text).toContain(`License no. ${doctor.licenseNumber}`);
     expect(text).toContain('Acute pharyngitis');
+    // never asked is printed as such, not as "none" (safe-prescribing.test.ts prints a list and an acknowledgement)
+    expect(text).toContain('ALLERGIES Allergies not recorded.');
+    expect(text).not.toContain('acknowledged by');
     expect(text).toContain('1. Amoxicillin 500mg 3 times daily for 7 days Quantity: 21 Refills allowed: 0 Take with food');
     expect(text).toContain('2. Ibuprofen 400mg Every 6-8 hours as needed for 5 days Quantity: 20 Refills allowed: 1 Take with food or milk');
     expect(text).toContain(`Digitally signed (Ed25519, verified) on`);

@@ -5,12 +5,19 @@
  * acknowledgement then kept on, and signed with, the prescription), medication suggestions, and
  * the trail by name (lookups, who opened a record, the CSV), with the refusals of each channel.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkstation, type Workstation } from '../../../electron/main/compose';
 import { hashPassword } from '../../../electron/main/security/password';
 import { doctorSessionUser } from '../../../electron/main/services/accounts';
-import type { DoctorAppointmentPage, PrescriptionView } from '../../../shared/ipc/doctor/types';
+import type { DoctorAppointmentPage, PrescriptionPdf, PrescriptionView } from '../../../shared/ipc/doctor/types';
+import type { MedicationIngredientsView } from '../../../shared/ipc/admin/medications';
+import { loadClinicSettings } from '../../../electron/main/services/scheduling/rules';
+import { displayLocaleOf } from '../../../shared/domain/settings-registry';
+import { formatMoment } from '../../../shared/domain/display-format';
 import type { PatientDetails, PatientRecord } from '../../../shared/ipc/reception/types';
 import type { AuditEntryView, AuditExport, AuditPage, AuditPerson, SessionUser } from '../../../shared/ipc/types';
 import { createTempDir, type TempDir } from '../../support/services';
@@ -18,6 +25,11 @@ import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstati
 import { createAccounts, PASSWORD, type RoleAccount } from '../auth/accounts-fixture';
 import { MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 import type { Role } from '../../../shared/ipc/permissions';
+
+const INGREDIENTS = [
+  { medication: 'Augmentin', ingredients: ['Amoxicillin', 'Clavulanic acid'] },
+  { medication: 'Co-codamol', ingredients: ['Codeine', 'Paracetamol'] },
+];
 
 const medication = (name: string) => ({ name, dosage: '500mg', frequency: '3 times daily', duration: '7 days', quantity: 21, refillsAllowed: 0 });
 
@@ -29,6 +41,8 @@ describe.each(WORKSTATION_STORES)('safe prescribing and the audit trail on the $
   let accounts: Record<Role, RoleAccount>;
   let doctor: SessionUser;
   let patient = { id: 0, name: '' };
+  /** A patient of the clinic who has never seen this doctor. */
+  let stranger = 0;
   let visit = 0;
 
   const as = (user: SessionUser) => workstation.session.signIn(user);
@@ -49,6 +63,7 @@ describe.each(WORKSTATION_STORES)('safe prescribing and the audit trail on the $
     doctor = doctorSessionUser(clinic.doctors[0]!);
     const p = clinic.patients[0]!;
     patient = { id: p.id, name: `${p.firstName} ${p.lastName}` };
+    stranger = clinic.patients[1]!.id;
     visit = (await sql.models.Appointment.create({ doctorId: doctor.id, patientId: p.id, appointmentDate: MONDAY, appointmentTime: '09:00', durationMinutes: 30, status: 'Scheduled' })).id;
   }, 120_000);
 
@@ -69,7 +84,11 @@ describe.each(WORKSTATION_STORES)('safe prescribing and the audit trail on the $
     const both = await workstation.dispatch('patients.allergies.set', { patientId: patient.id, allergies: { noneKnown: true, entries: [{ substance: 'Latex' }] } });
     expect(errorCode(both)).toBe('VALIDATION');
     expect(errorCode(await workstation.dispatch('patients.allergies.set', { patientId: patient.id, allergies: { noneKnown: false, entries: [{ substance: '' }] } }))).toBe('VALIDATION');
+    // a doctor records only their own patients' allergies; a patient none
     as(doctor);
+    expect(errorCode(await workstation.dispatch('patients.allergies.set', { patientId: stranger, allergies: { noneKnown: true, entries: [] } }))).toBe('FORBIDDEN');
+    expect(await allergiesOf(stranger)).toBeNull();
+    as(accounts.patient.user);
     expect(errorCode(await workstation.dispatch('patients.allergies.set', { patientId: patient.id, allergies: { noneKnown: true, entries: [] } }))).toBe('FORBIDDEN');
     expect(await allergiesOf(patient.id)).toBe(before);
 
@@ -197,6 +216,88 @@ describe.each(WORKSTATION_STORES)('safe prescribing and the audit trail on the $
     expect(errorCode(await workstation.dispatch('audit.export', { fromDate: '2026-12-09', toDate: '2026-12-01' }))).toBe('VALIDATION');
     as(accounts.admin.user);
     expect(errorCode(await workstation.dispatch('audit.export', {}))).toBe('FORBIDDEN');
+  });
+
+  it('keeps the clinic ingredient list: admins change it (validated, versioned, audited), all staff read it', async () => {
+    as(accounts.admin.user);
+    const empty = await call<MedicationIngredientsView>('admin.medications.get', {});
+    expect(empty).toMatchObject({ entries: [], version: null, updatedBy: null });
+    const stored = () => workstation.runtime.stores().sql.models.ClinicSetting.findOne({ where: { settingKey: 'medication_ingredients' } });
+    const twice = await workstation.dispatch('admin.medications.save', { entries: [...INGREDIENTS, { medication: 'AUGMENTIN', ingredients: ['Amoxicillin'] }], version: null });
+    expect(twice.ok ? null : [twice.error.code, twice.error.message]).toEqual(['VALIDATION', expect.stringContaining('AUGMENTIN is listed twice')]);
+    expect(errorCode(await workstation.dispatch('admin.medications.save', { entries: [{ medication: 'Augmentin', ingredients: [] }], version: null }))).toBe('VALIDATION');
+    // not through the generic settings save, which would leave the change off the trail
+    expect(errorCode(await workstation.dispatch('admin.settings.save', { name: 'medicationIngredients', value: INGREDIENTS, version: null }))).toBe('VALIDATION');
+    as(accounts.front_desk.user);
+    expect(errorCode(await workstation.dispatch('admin.medications.save', { entries: INGREDIENTS, version: null }))).toBe('FORBIDDEN');
+    expect(await stored()).toBeNull();
+
+    as(accounts.admin.user);
+    const saved = await call<MedicationIngredientsView>('admin.medications.save', { entries: INGREDIENTS, version: null });
+    expect(saved).toMatchObject({ entries: INGREDIENTS, updatedBy: { id: accounts.admin.user.id } });
+    // a second admin who loaded the empty list is refused, and the first one's list stands
+    expect(errorCode(await workstation.dispatch('admin.medications.save', { entries: [], version: null }))).toBe('CONFLICT');
+    expect(JSON.parse((await stored())!.settingValue)).toEqual(INGREDIENTS);
+    as(doctor);
+    expect((await call<MedicationIngredientsView>('admin.medications.get', {})).entries).toEqual(INGREDIENTS);
+    expect((await call<DoctorAppointmentPage>('doctor.appointment', { appointmentId: visit })).medicationIngredients).toEqual(INGREDIENTS);
+
+    await workstation.audit.flush();
+    const records = await workstation.runtime.stores().documents.systemAuditLogs.find({ action: 'change_medication_ingredients' });
+    expect(records.map((r) => [r.userId, r.resourceType, r.resourceId, r.details?.outcome])).toEqual(
+      expect.arrayContaining([
+        [accounts.admin.user.id, 'clinic_settings', 'medication_ingredients', 'allowed'],
+        [accounts.front_desk.user.id, 'clinic_settings', 'medication_ingredients', 'denied'],
+      ]),
+    );
+  });
+
+  it('warns of an allergy through a listed ingredient, checks it again at signing and prints the acknowledgement and the allergies', { timeout: 60_000 }, async () => {
+    as(doctor);
+    const draft = await call<PrescriptionView>('doctor.prescription.save', { appointmentId: visit, content: { medications: [medication('Augméntin 625mg')] } });
+    const refused = await workstation.dispatch('doctor.prescription.sign', { prescriptionId: draft.id, password: PASSWORD });
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'ALLERGY_NOT_ACKNOWLEDGED',
+      message: 'Augméntin 625mg (it contains Amoxicillin) matches the patient\'s recorded allergy to Amoxicillin. Confirm you have seen the warning before signing.',
+      details: { matches: [{ medication: 'Augméntin 625mg', substance: 'Amoxicillin', ingredient: 'Amoxicillin' }] },
+    });
+    expect((await workstation.runtime.stores().documents.prescriptions.findById(draft.id))?.digitalSignature).toBeUndefined();
+
+    const signed = await call<PrescriptionView>('doctor.prescription.sign', { prescriptionId: draft.id, password: PASSWORD, acknowledgedAllergies: ['amoxicillin'] });
+    expect(signed.signature.state).toBe('valid');
+    expect(signed.allergyAcknowledgements).toEqual([{ medication: 'Augméntin 625mg', substance: 'Amoxicillin', acknowledgedAt: expect.any(String) }]);
+
+    const pdf = await call<PrescriptionPdf>('doctor.prescription.pdf', { prescriptionId: draft.id });
+    const file = join(dir.path, pdf.fileName);
+    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const settings = await loadClinicSettings(workstation.runtime.stores().sql.models);
+    const at = formatMoment(signed.allergyAcknowledgements[0]!.acknowledgedAt, settings.timezone, displayLocaleOf(settings));
+    expect(text).toContain('ALLERGIES Amoxicillin (Hives); Latex');
+    expect(text).toContain(`Allergy to Amoxicillin acknowledged by ${signed.doctorName} at ${at} (prescribed: Augméntin 625mg)`);
+  });
+
+  it("lets a doctor record their own patient's allergies, refusing a change over a record someone changed meanwhile", async () => {
+    as(doctor);
+    const page = await call<DoctorAppointmentPage>('doctor.appointment', { appointmentId: visit });
+    const seen = { noneKnown: page.patient.allergies.noneKnown, entries: page.patient.allergies.entries };
+    const added = { noneKnown: false, entries: [...seen.entries, { substance: 'Codeine', reaction: 'Vomiting' }] };
+    const saved = await call<PatientDetails>('patients.allergies.set', { patientId: patient.id, allergies: added, basedOn: seen });
+    expect(saved.allergies.entries.map((e) => e.substance)).toEqual(['Amoxicillin', 'Latex', 'Codeine']);
+    const column = await allergiesOf(patient.id);
+
+    // the desk still had the old record open: its change is refused and the doctor's stands
+    as(accounts.front_desk.user);
+    const stale = await workstation.dispatch('patients.allergies.set', { patientId: patient.id, allergies: { noneKnown: true, entries: [] }, basedOn: seen });
+    expect(stale.ok ? null : [stale.error.code, stale.error.message]).toEqual(['CONFLICT', expect.stringContaining('changed by someone else')]);
+    expect(await allergiesOf(patient.id)).toBe(column);
+    // "never recorded" is a record too: a stranger's first record over a stale null is fine, a second is not
+    expect((await call<PatientDetails>('patients.allergies.set', { patientId: stranger, allergies: { noneKnown: true, entries: [] }, basedOn: null })).allergies.noneKnown).toBe(true);
+    expect(errorCode(await workstation.dispatch('patients.allergies.set', { patientId: stranger, allergies: { noneKnown: true, entries: [] }, basedOn: null }))).toBe('CONFLICT');
+
+    await workstation.audit.flush();
+    const records = await workstation.runtime.stores().documents.systemAuditLogs.find({ action: 'record_allergies', patientId: patient.id, userType: 'doctor' });
+    expect(records.map((r) => [r.userId, r.details?.outcome])).toContainEqual([doctor.id, 'allowed']);
   });
 
   it("reads one patient's trail from the {patientId, timestamp} index", async () => {

@@ -5,6 +5,7 @@ import { calendarDay } from '../../../electron/main/services/scheduling/calendar
 import { DEMO_SIZES, seedDemoClinic } from '../../../electron/main/data/generator/demo-clinic';
 import { verifyPassword } from '../../../electron/main/security/password';
 import { addDays } from '../../../shared/domain/scheduling';
+import { SETTINGS } from '../../../shared/domain/settings-registry';
 import type { AppStatus } from '../../../shared/ipc/types';
 import { createTempDir } from '../../support/services';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
@@ -34,6 +35,11 @@ describe('the demo clinic on a SQLite file', () => {
     expect(span!.last <= addDays(TODAY, DEMO_SIZES.small.futureDays)).toBe(true);
     expect(await store.models.Appointment.count({ where: { status: 'Completed' } })).toBeGreaterThan(0);
     expect(await store.models.Appointment.count({ where: { status: 'Scheduled' } })).toBeGreaterThan(0);
+
+    // a few entries of the ingredient list, so the allergy warning's ingredient check can be tried
+    const ingredients = await store.models.ClinicSetting.findOne({ where: { settingKey: 'medication_ingredients' } });
+    const list = SETTINGS.medicationIngredients.parse(ingredients!.settingValue);
+    expect(list.find((entry) => entry.medication === 'Augmentin')?.ingredients).toEqual(['Amoxicillin', 'Clavulanic acid']);
 
     // the rows are what the app reads: the day view of the whole clinic
     const day = await calendarDay(store, { date: addDays(TODAY, 1) });

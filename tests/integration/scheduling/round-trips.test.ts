@@ -29,7 +29,7 @@ describe.each(SQL_TARGETS)('round trips on $name', (target) => {
     // MariaDB: settings, SET ISOLATION, START, doctor lock, patient lock + key, schedule, 2 INSERTs, COMMIT.
     // SQLite: no isolation statement, and the IMMEDIATE transaction stands in for the doctor lock.
     expect(statements).toHaveLength(target.dialect === 'mysql' ? 9 : 7);
-    expect(statements.filter((s) => /^SELECT 'd' AS kind/.test(s.trim()))).toHaveLength(1);
+    expect(statements.filter((s) => /SELECT 'd' AS kind/.test(s))).toHaveLength(1);
   });
 
   it('a calendar day of 12 doctors: settings, schedules and appointments cold; the appointments alone from a warm cache', async () => {

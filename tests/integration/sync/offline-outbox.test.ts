@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
 import type { PatientDetails, WalkInBooking, WalkInEntryView } from '../../../shared/ipc/reception/types';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
-import type { PrescriptionView } from '../../../shared/ipc/doctor/types';
+import type { DoctorAppointmentPage, PrescriptionView } from '../../../shared/ipc/doctor/types';
 import type { KnownSettingView, SettingsPage } from '../../../shared/ipc/admin/settings';
 import { listClinicSettings, saveClinicSetting } from '../../../electron/main/services/admin/clinic-settings-admin';
 import type { ResolvedConflict, SyncConflict, SyncStatus } from '../../../shared/ipc/sync/types';
@@ -20,6 +20,7 @@ import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { openMongoDocumentStore } from '../../../electron/main/data/documents/mongo/open-mongo-document-store';
 import type { DocumentStore } from '../../../electron/main/data/documents/document-store';
 import { bookAppointment } from '../../../electron/main/services/scheduling/booking';
+import { setPatientAllergies } from '../../../electron/main/services/reception/patients';
 import { startProxiedClinicServer, type ProxiedClinicServer, testWorkstationOptions } from '../../support/proxied-clinic-server';
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk } from '../../support/workstation-stores';
@@ -222,6 +223,44 @@ describe('changes made while the clinic server is away', () => {
       expectOk<ResolvedConflict>(await workstation.dispatch('sync.conflicts.resolve', { conflictId: conflict!.id, resolution: 'keep-mine' }));
       expect((await current()).value).toBe(10);
       expect(expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}))).toEqual([]);
+    } finally {
+      workstation.session.signIn(accounts.front_desk.user);
+    }
+  });
+
+  it('queues a doctor’s allergy records offline: warned at once from the mirror, replayed, and a record the desk changed meanwhile kept as mine in one step', { timeout: 120_000 }, async () => {
+    const doctor = accounts.doctor.user;
+    const [, quiet, contested] = clinic.patients;
+    for (const [patient, time] of [[quiet!, '08:15'], [contested!, '08:30']] as const) {
+      await direct.models.Appointment.create({ patientId: patient.id, doctorId: doctor.id, appointmentDate: MONDAY, appointmentTime: time, durationMinutes: 15 });
+    }
+    await workstation.sync.mirror!.pullNow();
+    const onServer = async (patientId: number) => (await direct.models.Patient.findByPk(patientId, { attributes: ['allergies'] }))!.allergies;
+    const penicillin = { noneKnown: false, entries: [{ substance: 'Penicillin', reaction: 'Rash' }] };
+    workstation.session.signIn(doctor);
+    try {
+      await cut();
+      for (const patient of [quiet!, contested!]) {
+        const saved = expectOk<PatientDetails>(await workstation.dispatch('patients.allergies.set', { patientId: patient.id, allergies: penicillin, basedOn: null }));
+        expect(saved.allergies.entries).toEqual(penicillin.entries);
+      }
+      expect(await status()).toMatchObject({ pendingChanges: 2 });
+      // the editor's warning reads the visit page, which the mirror answers with the record already
+      const visitOfQuiet = (await direct.models.Appointment.findOne({ where: { patientId: quiet!.id, doctorId: doctor.id } }))!.id;
+      const page = expectOk<DoctorAppointmentPage>(await workstation.dispatch('doctor.appointment', { appointmentId: visitOfQuiet }));
+      expect(page.patient.allergies.entries).toEqual(penicillin.entries);
+      // Meanwhile the desk, on the server, records another allergy for one of them.
+      await setPatientAllergies(direct, accounts.front_desk.user, { patientId: contested!.id, allergies: { noneKnown: false, entries: [{ substance: 'Latex' }] }, basedOn: null });
+      await restore();
+
+      expect(JSON.parse((await onServer(quiet!.id))!)).toEqual(penicillin);
+      expect(JSON.parse((await onServer(contested!.id))!)).toEqual({ noneKnown: false, entries: [{ substance: 'Latex' }] });
+      const [conflict] = expectOk<SyncConflict[]>(await workstation.dispatch('sync.conflicts.list', {}));
+      expect(conflict).toMatchObject({ channel: 'patients.allergies.set', code: 'CONFLICT', resolutions: ['keep-mine', 'keep-theirs'] });
+      expect(conflict!.reason).toMatch(/changed by someone else/);
+      expectOk<ResolvedConflict>(await workstation.dispatch('sync.conflicts.resolve', { conflictId: conflict!.id, resolution: 'keep-mine' }));
+      expect(JSON.parse((await onServer(contested!.id))!)).toEqual(penicillin);
+      expect(await status()).toMatchObject({ conflicts: 0, pendingChanges: 0 });
     } finally {
       workstation.session.signIn(accounts.front_desk.user);
     }

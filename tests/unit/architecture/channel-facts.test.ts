@@ -74,7 +74,9 @@ describe('each channel keeps its facts in its feature', () => {
         if (!change?.label.trim()) problems.push(`${name}: no label`);
         if (change && !resolutionsOf(change).includes('keep-theirs')) problems.push(`${name}: no keep-theirs`);
         if (change?.keepMine && !resolutionsOf(change).includes('keep-mine')) problems.push(`${name}: restates without offering keep-mine`);
-        if (change?.keepMine && !CHANNELS.includes(change.keepMine.before as never)) problems.push(`${name}: reads ${change.keepMine.before}, no channel`);
+        // `before` is optional (a restatement that needs no read), but when named it must be a channel
+        const before = change?.keepMine?.before;
+        if (before !== undefined && !CHANNELS.includes(before as never)) problems.push(`${name}: reads ${before}, no channel`);
       } else if (change) problems.push(`${name}: a change kind without queueing`);
     }
     expect(problems).toEqual([]);

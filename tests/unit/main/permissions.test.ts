@@ -17,6 +17,14 @@ describe('permission matrix', () => {
     expect(roleMay('patient', 'clinic.read')).toBe(false);
   });
 
+  it('lets the desk and doctors record allergies, and nobody else', () => {
+    expect([...PERMISSION_MATRIX['allergies.write']].sort()).toEqual(['admin', 'doctor', 'front_desk', 'super_admin']);
+    expect(roleMay('patient', 'allergies.write')).toBe(false);
+    expect(contract['patients.allergies.set'].permission).toBe('allergies.write');
+    // the rest of a patient's details stay with the desk
+    expect(roleMay('doctor', 'patients.write')).toBe(false);
+  });
+
   it('gives every channel a permission that exists, and every role a row', () => {
     for (const channel of CHANNELS) expect(Object.keys(PERMISSIONS)).toContain(contract[channel].permission);
     for (const permission of Object.keys(PERMISSIONS) as Permission[]) {

@@ -4,6 +4,8 @@ import { generateClinic, type ClinicSize } from './clinic-generator';
 import type { SqlStore } from '../sql/open-sql-store';
 import { insertGeneratedClinic } from '../sql/repositories/demo-clinic-repository';
 import { inWriteTransaction } from '../sql/write-retry';
+import { SETTINGS } from '../../../../shared/domain/settings-registry';
+import { DEMO_MEDICATION_INGREDIENTS } from './demo-medications';
 
 export const DEMO_SIZES = {
   small: { doctors: 12, patients: 2_000, appointments: 6_000, pastDays: 60, futureDays: 30 },
@@ -41,7 +43,8 @@ export interface DemoSeedResult {
  * Fills an empty store with an invented clinic (doctors with weekly hours and days off,
  * patients, a past and a future of appointments around `today`), in one transaction. A store
  * that already holds clinic data is left untouched. Settings, clinic name and the first staff
- * account still come from the first-run setup.
+ * account still come from the first-run setup; only the medication ingredient list gets a few
+ * common entries (when none is stored), so the allergy warning's ingredient check can be tried.
  */
 export async function seedDemoClinic(sql: SqlStore, size: DemoSize, today: string = DateTime.local().toISODate() as string): Promise<DemoSeedResult> {
   const shape = DEMO_SIZES[size];
@@ -50,6 +53,13 @@ export async function seedDemoClinic(sql: SqlStore, size: DemoSize, today: strin
     // checked inside the transaction: two windows starting at once seed once
     if (!(await isEmptyClinic(sql, transaction))) return { seeded: false, doctors: 0, patients: 0, appointments: 0 };
     const counts = await insertGeneratedClinic(sql, generateClinic(clinic), transaction);
+    const ingredients = SETTINGS.medicationIngredients;
+    if (!(await sql.models.ClinicSetting.findOne({ where: { settingKey: ingredients.key }, transaction }))) {
+      await sql.models.ClinicSetting.create(
+        { settingKey: ingredients.key, settingValue: ingredients.serialize(DEMO_MEDICATION_INGREDIENTS), description: ingredients.description },
+        { transaction },
+      );
+    }
     return { seeded: true, doctors: counts.doctors, patients: counts.patients, appointments: counts.appointments };
   });
 }

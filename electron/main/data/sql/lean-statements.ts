@@ -83,6 +83,25 @@ export function leanSelect<Row>(sequelize: Sequelize, sql: string, params: reado
   });
 }
 
+/**
+ * A statement without parameters or rows (SET TRANSACTION, BEGIN, COMMIT, ROLLBACK) on a
+ * connection the caller holds (a transaction's), reported to the logging hook like the others.
+ */
+export async function leanControl(sequelize: Sequelize, connection: unknown, sql: string): Promise<void> {
+  const started = performance.now();
+  try {
+    if ((sequelize as unknown as SequelizeInternals).options.dialect === 'mysql') {
+      await mysqlCall<unknown>(connection as MysqlConnection, sql, []);
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      (connection as SqliteDatabase).exec(sql, (error: Error | null) => (error ? reject(error) : resolve()));
+    });
+  } finally {
+    report(sequelize, sql, started);
+  }
+}
+
 /** One INSERT on the transaction's connection; the new row's id. See `leanSelect` for why. */
 export function leanInsert(sequelize: Sequelize, sql: string, params: readonly LeanParam[], transaction: Transaction): Promise<number> {
   const started = performance.now();

@@ -79,7 +79,8 @@ export async function listClinicSettings(sql: SqlStore): Promise<SettingsPage> {
   const rows = await sql.models.ClinicSetting.findAll({ order: [['settingKey', 'ASC']] });
   const authors = await authorsOf(sql, rows);
   const byKey = new Map(rows.map((r) => [r.settingKey, r]));
-  const knownKeys = new Set(SETTING_NAMES.map((name) => definitionOf(name).key));
+  // every registry key is known, also those with a screen of their own
+  const knownKeys = new Set((Object.keys(SETTINGS) as SettingName[]).map((name) => definitionOf(name).key));
   const known = SETTING_NAMES.map((name) => knownView(name, byKey.get(definitionOf(name).key), authors));
   const unknown: UnknownSettingView[] = rows
     .filter((r) => !knownKeys.has(r.settingKey))
@@ -91,6 +92,12 @@ export async function listClinicSettings(sql: SqlStore): Promise<SettingsPage> {
       updatedBy: r.updatedBy != null ? (authors.get(r.updatedBy) ?? null) : null,
     }));
   return { known, unknown };
+}
+
+/** One known setting as a screen loads it (the value in effect, its version and author). */
+export async function readClinicSetting(sql: SqlStore, name: SettingName): Promise<KnownSettingView> {
+  const row = await sql.models.ClinicSetting.findOne({ where: { settingKey: definitionOf(name).key } });
+  return knownView(name, row ?? undefined, await authorsOf(sql, row ? [row] : []));
 }
 
 function conflict(label: string): AppFailure {

@@ -93,6 +93,7 @@ export async function appointmentPage(stores: OpenStores, user: SessionUser, app
     pastVisits: visits,
     prescriptions: await Promise.all(prescriptionDocs.map((doc) => viewOf(stores, doc))),
     feedback: feedbackDocs.map((entry) => feedbackView(entry, entry.anonymous ? null : (names.get(entry.patientId) ?? null))),
+    medicationIngredients: settings.medicationIngredients,
     ...outcomesAllowed(row, settings.timezone, now),
   };
 }

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import { formatBirthDate, formatDate, formatMoment, type DisplayLocale } from '../../../../shared/domain/display-format';
 import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
+import { allergyRecordOf, type AllergyRecord } from '../../../../shared/domain/allergies/allergy-list';
 import type { Prescription } from '../../../../shared/documents';
 import type { PrescriptionPdf, SignatureCheck } from '../../../../shared/ipc/doctor/types';
 import { AppFailure } from '../../../../shared/ipc/result';
@@ -23,6 +24,8 @@ export interface PrescriptionPrint {
   /** `signedAs`: the name the signature covers, when the person has been renamed since. */
   doctor: { name: string; signedAs?: string | undefined; specialization: string; licenseNumber: string; phone: string };
   patient: { name: string; signedAs?: string | undefined; dateOfBirth: string; gender: string };
+  /** The patient's allergies as recorded when the PDF is made (the pharmacist checks against them too). */
+  allergies: AllergyRecord;
   prescription: Prescription;
   signature: SignatureCheck;
 }
@@ -49,6 +52,20 @@ function signatureLine(signature: SignatureCheck, zone: string, display: Display
     default:
       return { text: 'NOT SIGNED: this prescription is a draft and is not valid for dispensing.', color: '#a32020' };
   }
+}
+
+/** The patient's recorded allergies in one line, telling "none known" from "never asked". */
+export function allergyLine(record: AllergyRecord): string {
+  if (!record.recorded) return 'Allergies not recorded.';
+  if (record.noneKnown || record.entries.length === 0) return 'No known allergies.';
+  return record.entries.map((entry) => (entry.reaction ? `${entry.substance} (${entry.reaction})` : entry.substance)).join('; ');
+}
+
+/** Each allergy warning the prescriber signed through, as printed: who, when, and for which medication. */
+export function acknowledgementLines(rx: Prescription, prescriber: string, zone: string, display: DisplayLocale): string[] {
+  return (rx.allergyAcknowledgements ?? []).map(
+    (ack) => `Allergy to ${ack.substance} acknowledged by ${prescriber} at ${formatMoment(ack.acknowledgedAt.toISOString(), zone, display)} (prescribed: ${ack.medication.trim()})`,
+  );
 }
 
 /** Lays out one prescription on A4; pdfkit runs in plain Node, so tests render it without Electron. */
@@ -101,6 +118,13 @@ export function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes
   doc.x = left;
   doc.y = Math.max(leftBottom, doc.y);
   rule();
+
+  label('Allergies');
+  body(allergyLine(print.allergies), { width });
+  // The doctor's decision to prescribe despite a warning; the signer is the prescription's author.
+  const acknowledged = acknowledgementLines(rx, rx.doctorName, print.timezone, print.display);
+  for (const line of acknowledged) doc.font('Helvetica-Bold').fontSize(10).fillColor('#8a4b00').text(line, { width });
+  doc.moveDown(0.6);
 
   if (rx.diagnosis) {
     label('Diagnosis');
@@ -179,6 +203,7 @@ export async function prescriptionPdf(stores: OpenStores, user: SessionUser, pre
     // The names people have now; the signed names (which the signature covers) beside them when they differ.
     doctor: { name: shownDoctorName(rx), signedAs: rx.currentDoctorName && rx.doctorName, specialization: doctor.specialization, licenseNumber: doctor.licenseNumber, phone: doctor.phone },
     patient: { name: shownPatientName(rx), signedAs: rx.currentPatientName && rx.patientName, dateOfBirth: String(patient.dateOfBirth).slice(0, 10), gender: patient.gender },
+    allergies: allergyRecordOf(patient.allergies),
     prescription: rx,
     signature,
   });

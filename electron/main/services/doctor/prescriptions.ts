@@ -11,6 +11,7 @@ import type { SecretBox } from '../../config/store-config';
 import type { OpenStores } from '../../runtime/stores';
 import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { doctorDisplayName } from '../scheduling/slot-view';
+import { loadClinicSettings } from '../scheduling/rules';
 import { assertOwnPatient, doctorIdOf, ownAppointment } from './own-records';
 import { signPrescription, verifyPrescription } from './prescription-signature';
 import { unlockSigningKey } from './signing-keys';
@@ -169,14 +170,19 @@ export async function signOwnPrescription(
  * prescriber, else the signature is refused with the matches, and nothing changes.
  */
 async function acknowledgedWarnings(stores: OpenStores, doc: Prescription, acknowledged: readonly string[], now: Date): Promise<AllergyAcknowledgement[]> {
-  const patient = await stores.sql.models.Patient.findByPk(doc.patientId, { attributes: ['id', 'allergies'] });
-  const matches = allergyMatches(doc.medications.map((m) => m.name), allergyRecordOf(patient?.allergies).entries);
+  const [patient, settings] = await Promise.all([
+    stores.sql.models.Patient.findByPk(doc.patientId, { attributes: ['id', 'allergies'] }),
+    loadClinicSettings(stores.sql.models),
+  ]);
+  // the same check as the editor's, with the clinic's ingredient list as it is now
+  const matches = allergyMatches(doc.medications.map((m) => m.name), allergyRecordOf(patient?.allergies).entries, settings.medicationIngredients);
   const missing = unacknowledged(matches, acknowledged);
   if (missing.length > 0) {
     const first = missing[0]!;
+    const through = first.ingredient ? ` (it contains ${first.ingredient})` : '';
     throw new AppFailure(
       'ALLERGY_NOT_ACKNOWLEDGED',
-      `${first.medication} matches the patient's recorded allergy to ${first.substance}. Confirm you have seen the warning before signing.`,
+      `${first.medication}${through} matches the patient's recorded allergy to ${first.substance}. Confirm you have seen the warning before signing.`,
       { matches: missing },
     );
   }

@@ -18,7 +18,9 @@ import { loadClinicSettings } from '../scheduling/rules';
 import { fieldFailure } from './field-failure';
 import { patientRepository } from '../../data/sql/repositories/patient-repository';
 import { isNoEmailPlaceholder, newNoEmailPlaceholder } from '../../../../shared/domain/reception/no-email';
-import { allergyColumnOf, allergyRecordOf, type AllergyList } from '../../../../shared/domain/allergies/allergy-list';
+import { allergyColumnOf, allergyRecordOf, type AllergyList, type AllergyRecord } from '../../../../shared/domain/allergies/allergy-list';
+import type { SessionUser } from '../../../../shared/ipc/types';
+import { assertOwnPatient } from '../doctor/own-records';
 
 export { searchPatientPage, searchPatients } from './patient-search';
 
@@ -195,10 +197,40 @@ export async function updatePatient(
   return toDetails(row);
 }
 
-/** Replaces the patient's allergy record (the patient row's updated_at carries it to every mirror). */
-export async function setPatientAllergies(sql: SqlStore, input: { patientId: number; allergies: AllergyList }): Promise<PatientDetails> {
+/** The record as one text, so two records are the same exactly when their texts are; null: never recorded. */
+function allergyText(record: AllergyRecord): string | null {
+  return record.recorded ? allergyColumnOf({ noneKnown: record.noneKnown, entries: record.entries }) : null;
+}
+
+/**
+ * Replaces the patient's allergy record (the patient row's updated_at carries it to every mirror).
+ * The desk records anyone's; a doctor only their own patients' (FORBIDDEN otherwise, audited as a
+ * denied attempt). With `basedOn`, a record someone changed since the editor opened is CONFLICT
+ * and nothing changes: a replayed offline change never silently drops another's allergy.
+ */
+export async function setPatientAllergies(
+  sql: SqlStore,
+  user: SessionUser,
+  input: { patientId: number; allergies: AllergyList; basedOn?: AllergyList | null | undefined },
+): Promise<PatientDetails> {
   const row = await findPatient(sql, input.patientId);
-  await saved(inWriteTransaction(sql.sequelize, (transaction) => row.update({ allergies: allergyColumnOf(input.allergies) }, { transaction })));
+  if (user.kind === 'doctor') await assertOwnPatient(sql, user.id, row.id);
+  await saved(
+    inWriteTransaction(sql.sequelize, async (transaction) => {
+      await row.reload({ transaction, lock: transaction.LOCK.UPDATE });
+      if (input.basedOn !== undefined) {
+        const expected = input.basedOn === null ? null : allergyColumnOf(input.basedOn);
+        if (allergyText(allergyRecordOf(row.allergies)) !== expected) {
+          throw new AppFailure(
+            'CONFLICT',
+            "The patient's allergies were changed by someone else since you opened them. Yours were not saved: look at the record as it is now and record them again.",
+            { current: allergyRecordOf(row.allergies) },
+          );
+        }
+      }
+      await row.update({ allergies: allergyColumnOf(input.allergies) }, { transaction });
+    }),
+  );
   return toDetails(row);
 }
 

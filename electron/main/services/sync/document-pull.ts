@@ -43,14 +43,24 @@ export async function pullMirrorDocuments(server: DocumentStore, local: SqlStore
   const from = cursor ? new Date(cursor.getTime() - CURSOR_OVERLAP_MS) : new Date(0);
   let newest = cursor;
   const pull: CollectionPull = { collection: PRESCRIPTIONS_CURSOR, written: 0, skipped: 0 };
-  const batches = server.prescriptions.findInBatches({ updatedAt: { $gte: from } }, { sort: { updatedAt: 'asc' }, batchSize, reads: 'replica-ok' });
-  for await (const batch of batches) {
-    const lastAt = batch[batch.length - 1]!.updatedAt;
-    const advance = !newest || lastAt.getTime() > newest.getTime();
-    const { written, skipped } = await writer.write(batch, advance ? (transaction) => file.writeCursor(PRESCRIPTIONS_CURSOR, lastAt, transaction) : undefined);
-    if (advance) newest = lastAt;
-    pull.written += written;
-    pull.skipped += skipped;
+  const batches = server.prescriptions.findInBatches({ updatedAt: { $gte: from } }, { sort: { updatedAt: 'asc' }, batchSize, reads: 'replica-ok' })[Symbol.asyncIterator]();
+  // One batch ahead: the server reads the next batch while this one is written here, so the
+  // pull takes about the longer of reading and writing, not their sum.
+  let ahead = batches.next();
+  try {
+    for (let next = await ahead; !next.done; next = await ahead) {
+      const batch = next.value;
+      ahead = batches.next();
+      ahead.catch(() => undefined); // a failed read is reported by the await above, not as unhandled
+      const lastAt = batch[batch.length - 1]!.updatedAt;
+      const advance = !newest || lastAt.getTime() > newest.getTime();
+      const { written, skipped } = await writer.write(batch, advance ? (transaction) => file.writeCursor(PRESCRIPTIONS_CURSOR, lastAt, transaction) : undefined);
+      if (advance) newest = lastAt;
+      pull.written += written;
+      pull.skipped += skipped;
+    }
+  } finally {
+    await batches.return?.(undefined);
   }
   return [pull];
 }

@@ -10,6 +10,7 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { usePhoneFormat } from '../../hooks/use-clinic-phones';
 import { emailForDisplay } from '../../../../shared/domain/reception/no-email';
 import { PatientBanner } from './PatientBanner';
+import { AllergyEditor } from '../../components/AllergyEditor';
 
 function BackToDay() {
   const show = useDoctorStore((state) => state.show);
@@ -122,7 +123,7 @@ function OutcomeActions({ page }: { page: DoctorAppointmentPage }) {
 
 /** One visit of the doctor's own: who the patient is, their history, the doctor's feedback. */
 export function AppointmentScreen({ appointmentId, zone }: { appointmentId: number; zone: string }) {
-  const { page, pageLoading, pageError, loadAppointment, show } = useDoctorStore();
+  const { page, pageLoading, pageError, loadAppointment, show, setAllergies } = useDoctorStore();
   const showPhone = usePhoneFormat();
 
   useEffect(() => {
@@ -177,6 +178,12 @@ export function AppointmentScreen({ appointmentId, zone }: { appointmentId: numb
 
       <div className="appt-grid">
         <div className="appt-grid__col">
+          {/* Told of an allergy in the consultation, the doctor records it here (also offline). */}
+          <AllergyEditor
+            key={`${patient.id}-${JSON.stringify(patient.allergies)}`}
+            allergies={patient.allergies}
+            onSave={(allergies, basedOn) => setAllergies(appointment.appointmentId, { patientId: patient.id, allergies, basedOn })}
+          />
           <section className="card panel" aria-labelledby="patient-title">
             <h3 className="panel__title" id="patient-title">
               Patient

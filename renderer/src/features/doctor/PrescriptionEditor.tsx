@@ -37,7 +37,7 @@ function AllergyWarnings({ matches, acknowledged, onAcknowledge, disabled }: { m
       {[...bySubstance.entries()].map(([key, list]) => (
         <div key={key}>
           <p>
-            {list.map((m) => m.medication.trim()).join(', ')} {list.length > 1 ? 'match' : 'matches'} the patient’s recorded allergy to <strong>{list[0]!.substance}</strong>.
+            {list.map((m) => (m.ingredient ? `${m.medication.trim()} (contains ${m.ingredient})` : m.medication.trim())).join(', ')} {list.length > 1 ? 'match' : 'matches'} the patient’s recorded allergy to <strong>{list[0]!.substance}</strong>.
           </p>
           <label className="checkbox">
             <input type="checkbox" checked={acknowledged.has(key)} disabled={disabled} onChange={(event) => onAcknowledge(key, event.target.checked)} />
@@ -80,7 +80,7 @@ export function PrescriptionEditor({ appointmentId, prescriptionId, zone }: { ap
   const medicationValues = useWatch({ control, name: 'medications' });
   const medicationNameList = (medicationValues ?? []).map((m) => m?.name ?? '').join('\n');
   const matches = useMemo(
-    () => (visit ? allergyMatches(medicationNameList.split('\n'), visit.patient.allergies.entries) : []),
+    () => (visit ? allergyMatches(medicationNameList.split('\n'), visit.patient.allergies.entries, visit.medicationIngredients) : []),
     [visit, medicationNameList],
   );
   const pending = unacknowledged(matches, [...acknowledged]);

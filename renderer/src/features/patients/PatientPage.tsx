@@ -10,7 +10,7 @@ import { AppointmentList } from './AppointmentList';
 import { PatientCommunications } from '../communications/PatientCommunications';
 import { useAppStore } from '../../stores/app-store';
 import { PatientForm } from './PatientForm';
-import { AllergyEditor } from './AllergyEditor';
+import { AllergyEditor } from '../../components/AllergyEditor';
 import { RecordAccessPanel } from './RecordAccessPanel';
 import { roleMay } from '../../../../shared/ipc/permissions';
 import { ActiveStatusDialog } from '../../components/ActiveStatusDialog';
@@ -50,7 +50,7 @@ export function PatientPage({
   onBack: () => void;
   notice?: string | null;
 }) {
-  const { record, recordLoading, loadRecord } = useReceptionStore();
+  const { record, recordLoading, loadRecord, setAllergies } = useReceptionStore();
   const clinicZone = useAppStore((state) => state.status?.timezone ?? undefined);
   const showPhone = usePhoneFormat();
   const mayReadAccess = useAppStore((state) => roleMay(state.user?.role ?? null, 'audit.patient'));
@@ -165,7 +165,11 @@ export function PatientPage({
           </dl>
         </section>
       )}
-      <AllergyEditor key={`${patient.id}-${patient.updatedAt}`} patientId={patient.id} allergies={patient.allergies} />
+      <AllergyEditor
+        key={`${patient.id}-${patient.updatedAt}`}
+        allergies={patient.allergies}
+        onSave={(allergies, basedOn) => setAllergies({ patientId: patient.id, allergies, basedOn })}
+      />
       {today.length > 0 ? (
         <section className="card table-card" aria-labelledby="today-title">
           <h3 className="card__title" id="today-title">

@@ -34,6 +34,12 @@ const ICONS: Record<Section, ReactNode> = {
       <path d="M5.5 14V9M10 14V4.5M14.5 14v-7" />
     </>
   ),
+  medications: (
+    <>
+      <rect x="3" y="7.5" width="14" height="5" rx="2.5" transform="rotate(-45 10 10)" />
+      <path d="M7.9 7.9l4.2 4.2" />
+    </>
+  ),
   settings: (
     <>
       <circle cx="10" cy="10" r="2.6" />

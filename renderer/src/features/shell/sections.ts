@@ -32,6 +32,7 @@ const SECTIONS = {
   doctors: { label: 'Doctors', group: 'Clinic', roles: ADMINS },
   reports: { label: 'Reports', group: 'Clinic', roles: ADMINS },
   settings: { label: 'Settings', group: 'Clinic', roles: ADMINS },
+  medications: { label: 'Medications', group: 'Clinic', roles: ADMINS },
   messages: { label: 'Messages', group: 'Clinic', roles: DESK },
   feedback: { label: 'Feedback', group: 'Clinic', roles: ADMINS },
   ratings: { label: 'Doctor ratings', group: 'Clinic', roles: ADMINS },

@@ -57,6 +57,13 @@ export const ADMIN_SAMPLES: FeatureSamples<AdminChannelName> = {
         return { name, value: SAMPLE_VALUE[name], version: null };
       },
     },
+    'admin.medications.get': { input: () => ({}) },
+    // The first allowed role (admin) stores the list over "nothing stored"; super_admin, next,
+    // sends the same stale version and is refused for it, as a second admin would be.
+    'admin.medications.save': {
+      input: () => ({ entries: [{ medication: 'Augmentin', ingredients: ['Amoxicillin', 'Clavulanic acid'] }], version: null }),
+      allowedOutcome: { super_admin: 'CONFLICT' },
+    },
     'admin.doctors.list': { input: () => ({}) },
     'admin.doctors.create': { input: () => ({ ...doctorFields(++sequence), password: PASSWORD }) },
     'admin.doctors.update': { input: (f) => ({ doctorId: spareDoctor(f), ...doctorFields(++sequence) }) },

@@ -1,5 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { LIVE_STATUSES } from '../../../../../shared/domain/scheduling';
+import { dialectOf } from '../connection';
 import { leanSelect, marks, type LeanParam } from '../lean-statements';
 
 export interface DoctorFilter {
@@ -70,7 +71,7 @@ export function chosenDoctorsWhere(filter: DoctorFilter): { where: string; param
  * a booking, the patient's live appointments), as a UNION ALL of selects with a common column
  * layout. Each select uses its table's (doctor_id, date) or (patient_id, date) index.
  */
-export function scheduleRows(sequelize: Sequelize, filter: DoctorFilter, from: string, to: string, parts: ScheduleParts = {}, transaction?: Transaction): Promise<ScheduleRow[]> {
+export async function scheduleRows(sequelize: Sequelize, filter: DoctorFilter, from: string, to: string, parts: ScheduleParts = {}, transaction?: Transaction): Promise<ScheduleRow[]> {
   const doctors = chosenDoctorsWhere(filter);
   const chosen = `SELECT d.id FROM doctors d WHERE ${doctors.where}`;
   const live = marks(LIVE_STATUSES.length);
@@ -99,5 +100,21 @@ export function scheduleRows(sequelize: Sequelize, filter: DoctorFilter, from: s
       FROM appointments p WHERE p.patient_id = ? AND p.appointment_date BETWEEN ? AND ? AND p.status IN (${live})`;
     params.push(parts.patientId, from, to, ...LIVE_STATUSES);
   }
-  return leanSelect<ScheduleRow>(sequelize, sql, params, transaction);
+  if (dialectOf(sequelize) === 'mysql') return leanSelect<ScheduleRow>(sequelize, sql, params, transaction);
+  // SQLite: the rows as ONE JSON text, parsed here. node-sqlite3 builds every row as a JS object
+  // through N-API, property by property: for a 50-doctor slot search (~1,600 rows) that cost
+  // ~7 ms of CPU against ~0.6 ms for SQLite's own work; JSON.parse builds the same in well under 1.
+  const [packed] = await leanSelect<{ rows: string }>(
+    sequelize,
+    `SELECT json_group_array(json_array(${SCHEDULE_COLUMNS.join(', ')})) AS rows FROM (${sql})`,
+    params,
+    transaction,
+  );
+  return (JSON.parse(packed?.rows ?? '[]') as ScheduleCells[]).map(rowOfCells);
 }
+
+/** The columns of the schedule statement, in order. */
+const SCHEDULE_COLUMNS = ['kind', 'doctor_id', 'num1', 'day', 't1', 't2', 'num2', 'txt1', 'txt2', 'txt3'] as const;
+type ScheduleCells = [ScheduleRow['kind'], number, number | null, string | null, string | null, string | null, number | null, string | null, string | null, string | null];
+
+const rowOfCells = ([kind, doctor_id, num1, day, t1, t2, num2, txt1, txt2, txt3]: ScheduleCells): ScheduleRow => ({ kind, doctor_id, num1, day, t1, t2, num2, txt1, txt2, txt3 });

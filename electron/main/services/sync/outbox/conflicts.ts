@@ -44,7 +44,8 @@ export async function listConflicts(local: SqlStore, outbox: OfflineOutbox, user
 async function mineAgain(dispatch: DispatchAsUser, entry: OutboxEntry, input: unknown): Promise<unknown> {
   const fields = { ...(input as Record<string, unknown>) };
   const keepMine = keepMineOf(entry.channel);
-  const restated = keepMine ? keepMine.restate(fields, await runOrThrow(dispatch, keepMine.before, {})) : fields;
+  const before = keepMine?.before ? await runOrThrow(dispatch, keepMine.before, {}) : undefined;
+  const restated = keepMine ? keepMine.restate(fields, before) : fields;
   return runOrThrow(dispatch, entry.channel, restated);
 }
 

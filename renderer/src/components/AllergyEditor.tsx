@@ -1,12 +1,11 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import type { AllergyRecord } from '../../../../shared/domain/allergies/allergy-list';
-import type { AppError } from '../../../../shared/ipc/result';
-import { AllergyList } from '../../components/AllergyList';
-import { ProblemBanner } from '../../components/ProblemBanner';
-import { Spinner } from '../../components/Spinner';
-import { TextField } from '../../components/TextField';
-import { useReceptionStore } from '../../stores/reception-store';
+import type { AllergyList as AllergyListValue, AllergyRecord } from '../../../shared/domain/allergies/allergy-list';
+import type { AppError, Result } from '../../../shared/ipc/result';
+import { AllergyList } from './AllergyList';
+import { ProblemBanner } from './ProblemBanner';
+import { Spinner } from './Spinner';
+import { TextField } from './TextField';
 
 interface AllergyFormValues {
   noneKnown: boolean;
@@ -17,12 +16,24 @@ function formOf(allergies: AllergyRecord): AllergyFormValues {
   return { noneKnown: allergies.noneKnown, entries: allergies.entries.map((e) => ({ substance: e.substance, reaction: e.reaction ?? '' })) };
 }
 
+/** The record the editor starts from, as the server compares it (null: never recorded). */
+function basedOnOf(allergies: AllergyRecord): AllergyListValue | null {
+  return allergies.recorded ? { noneKnown: allergies.noneKnown, entries: allergies.entries } : null;
+}
+
 /**
- * The patient's allergies on the patient page: shown, and changed as one list (what the desk
- * sees is what is kept). Doctors see them in the banner of every visit and prescription.
+ * A patient's allergies, shown and changed as one list (what is seen is what is kept): on the
+ * patient page (the desk) and on the doctor's visit page. The save sends the record the editor
+ * started from, so a change someone made meanwhile is refused rather than replaced.
  */
-export function AllergyEditor({ patientId, allergies }: { patientId: number; allergies: AllergyRecord }) {
-  const setAllergies = useReceptionStore((state) => state.setAllergies);
+export function AllergyEditor({
+  allergies,
+  onSave,
+}: {
+  allergies: AllergyRecord;
+  onSave: (list: AllergyListValue, basedOn: AllergyListValue | null) => Promise<Result<unknown>>;
+}) {
+  const titleId = useId();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   // Checked by main (the shared schema): its refusal names the row and says what is wrong.
@@ -42,15 +53,15 @@ export function AllergyEditor({ patientId, allergies }: { patientId: number; all
     const list = values.noneKnown
       ? { noneKnown: true, entries: [] }
       : { noneKnown: false, entries: values.entries.filter((e) => e.substance.trim()).map((e) => (e.reaction.trim() ? { substance: e.substance, reaction: e.reaction } : { substance: e.substance })) };
-    const result = await setAllergies({ patientId, allergies: list });
+    const result = await onSave(list, basedOnOf(allergies));
     if (result.ok) setEditing(false);
     else setError(result.error);
   });
 
   return (
-    <section className="card panel allergy-panel" aria-labelledby="allergies-title">
+    <section className="card panel allergy-panel" aria-labelledby={titleId}>
       <div className="panel__head">
-        <h3 className="panel__title" id="allergies-title">
+        <h3 className="panel__title" id={titleId}>
           Allergies
         </h3>
         {!editing ? (
