@@ -34,6 +34,8 @@ export interface MongoTuning {
   retryWrites: boolean;
   /** Where reads that may be stale go (the mirror pull): 'secondaryPreferred' spares the primary. */
   staleReadPreference: 'primary' | 'primaryPreferred' | 'secondary' | 'secondaryPreferred' | 'nearest';
+  /** How long an operation waits for the server's answer (DEFAULT_MONGO_SOCKET_TIMEOUT_MS unless a test shortens it). */
+  socketTimeoutMs?: number;
 }
 
 /**

@@ -27,14 +27,14 @@ export const adminHandlers: HandlersOf<AdminChannelName> = {
   },
 
   'admin.doctors.list': async (input, { runtime }) => listDoctors(runtime.stores().sql, input.includeInactive),
-  'admin.doctors.create': async (input, { runtime }) => createDoctor(runtime.stores().sql, input),
+  'admin.doctors.create': async (input, { runtime }) => createDoctor(runtime.stores().sql, input, runtime.passwordCost),
   'admin.doctors.update': async (input, { runtime, session }) => {
     const updated = await updateDoctor(runtime.stores().sql, input);
     await afterPersonChanged(runtime, session.workstation, 'doctor', input.doctorId);
     return updated;
   },
   'admin.doctors.setActive': async (input, { runtime, clock }) => setDoctorActive(runtime.stores().sql, input.doctorId, input.active, clock),
-  'admin.doctors.resetPassword': async (input, { runtime }) => resetDoctorPassword(runtime.stores().sql, input.doctorId, input.newPassword),
+  'admin.doctors.resetPassword': async (input, { runtime }) => resetDoctorPassword(runtime.stores().sql, input.doctorId, input.newPassword, runtime.passwordCost),
   'admin.doctors.setImage': async (input, { runtime }) => setDoctorImage(runtime.stores().sql, runtime.options.dataDir, input),
   'admin.doctors.removeImage': async (input, { runtime }) => removeDoctorImage(runtime.stores().sql, runtime.options.dataDir, input.doctorId),
   'admin.doctors.image': async (input, { runtime }) => readDoctorImage(runtime.stores().sql, runtime.options.dataDir, input.doctorId),

@@ -14,7 +14,7 @@ export const appHandlers: HandlersOf<AppChannelName> = {
   },
   'setup.complete': async (input, { runtime, session }) => {
     const { sql } = runtime.stores();
-    const result = await completeSetup(sql, input);
+    const result = await completeSetup(sql, input, runtime.passwordCost);
     await startSession(session, sql, result.user);
     return result;
   },

@@ -21,12 +21,12 @@ export const doctorHandlers: HandlersOf<DoctorChannelName> = {
   'doctor.prescription.get': async (input, ctx) => getPrescription(ctx.runtime.stores(), signedInUser(ctx), input.prescriptionId),
   'doctor.prescription.save': async (input, ctx) => savePrescription(ctx.runtime.stores(), signedInUser(ctx), input, ctx.clock),
   'doctor.prescription.sign': async (input, ctx) =>
-    signOwnPrescription(ctx.runtime.stores(), ctx.runtime.options.secretBox, signedInUser(ctx), input, ctx.clock),
+    signOwnPrescription(ctx.runtime.stores(), ctx.runtime.options.secretBox, signedInUser(ctx), input, ctx.clock, ctx.runtime.passwordCost),
   'doctor.prescription.pdf': async (input, ctx) => prescriptionPdf(ctx.runtime.stores(), signedInUser(ctx), input.prescriptionId),
   'doctor.medicationNames': async (input, ctx) => medicationNames(ctx.runtime.stores(), input.startsWith),
   'doctor.followUp.slots': async (input, ctx) => followUpSlots(ctx.runtime.stores(), signedInUser(ctx), input, ctx.clock),
   'doctor.followUp.book': async (input, ctx) => bookFollowUp(ctx.runtime.stores(), signedInUser(ctx), input, ctx.clock),
-  'doctor.account.setPassword': async (input, ctx) => setDoctorPassword(ctx.runtime.stores().sql, input),
+  'doctor.account.setPassword': async (input, ctx) => setDoctorPassword(ctx.runtime.stores().sql, input, ctx.runtime.passwordCost),
   'doctor.schedule.get': async (_input, ctx) => ownSchedule(ctx.runtime.stores().sql, signedInUser(ctx), ctx.clock),
   'doctor.schedule.previewWeekly': async (input, ctx) => previewOwnWeekly(ctx.runtime.stores().sql, signedInUser(ctx), input, ctx.clock),
   'doctor.schedule.saveWeekly': async (input, ctx) =>

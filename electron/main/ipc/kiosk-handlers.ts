@@ -10,11 +10,11 @@ import { signedInUser, type HandlersOf } from './handler-types';
 /** One entry per kiosk channel; each calls one service. The patient is always the session's. */
 export const kioskHandlers: HandlersOf<KioskChannelName> = {
   'kiosk.enter': async (_input, ctx) => enterKioskMode(ctx.session, ctx.runtime.stores().sql, signedInUser(ctx)),
-  'kiosk.exit': async (input, { runtime, session }) => exitKioskMode(session, runtime.stores().sql, input, new Date()),
-  'kiosk.signIn': async (input, { runtime, session }) => signInAtKiosk(session, runtime.stores().sql, input, new Date()),
+  'kiosk.exit': async (input, { runtime, session }) => exitKioskMode(session, runtime.stores().sql, input, new Date(), runtime.passwordCost),
+  'kiosk.signIn': async (input, { runtime, session }) => signInAtKiosk(session, runtime.stores().sql, input, new Date(), runtime.passwordCost),
   'kiosk.signInByBirthDate': async (input, { runtime, session }) => signInAtKioskByBirthDate(session, runtime.stores().sql, input, new Date()),
   'kiosk.findPatient': async (input, { runtime }) => findPatientForKiosk(runtime.stores().sql, input.email),
-  'kiosk.setPatientPassword': async (input, { runtime }) => setPatientKioskPassword(runtime.stores().sql, input.patientId, input.newPassword),
+  'kiosk.setPatientPassword': async (input, { runtime }) => setPatientKioskPassword(runtime.stores().sql, input.patientId, input.newPassword, runtime.passwordCost),
   'kiosk.myVisits': async (_input, ctx) => patientVisits(ctx.runtime.stores(), signedInUser(ctx).id, ctx.clock),
   'kiosk.myPrescriptions': async (_input, ctx) => {
     if (ctx.session.checkInOnly) throw new AppFailure('FORBIDDEN', 'Prescriptions need your kiosk password: ask at the front desk.');

@@ -12,7 +12,7 @@ function signInMode(runtime: AppRuntime): SignInMode {
 export const sessionHandlers: HandlersOf<SessionChannelName> = {
   'session.current': async (_input, { session }) => session.info(),
   'session.signIn': async (input, { runtime, session }) =>
-    signInAtWorkstation(session, runtime.stores(), input, new Date(), signInMode(runtime)),
+    signInAtWorkstation(session, runtime.stores(), input, new Date(), signInMode(runtime), runtime.passwordCost),
   'session.signOut': async (_input, { session }) => {
     session.signOut();
     return session.info();

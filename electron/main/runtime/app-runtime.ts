@@ -1,6 +1,7 @@
 import type { ReplicaHealth } from '../data/sql/read-routing';
 import { resolveStoreConfig, StoreConfigError, type SecretBox, type StoreConfig } from '../config/store-config';
 import type { SqlStore } from '../data/sql/open-sql-store';
+import { PRODUCTION_SCRYPT_COST, type ScryptCost } from '../security/password';
 import { useOwnIdRanges } from '../data/sql/repositories/local-id-repository';
 import { applyDemoMode } from './demo-mode';
 import {
@@ -28,6 +29,11 @@ export interface RuntimeOptions {
    * for the generated demo clinic. Date.now unless a test pins it.
    */
   nowMs?: () => number;
+  /**
+   * scrypt cost for new password hashes and sealed signing keys. Unset: OWASP's cost
+   * (PRODUCTION_SCRYPT_COST); only tests set a cheaper one, explicitly, to keep runs short.
+   */
+  passwordCost?: ScryptCost;
 }
 
 /**
@@ -52,6 +58,11 @@ export class AppRuntime {
   private generation = 0;
 
   constructor(readonly options: RuntimeOptions) {}
+
+  /** The scrypt cost new hashes get: production's unless the runtime was started with another. */
+  get passwordCost(): ScryptCost {
+    return this.options.passwordCost ?? PRODUCTION_SCRYPT_COST;
+  }
 
   get appVersion(): string {
     return this.options.appVersion;

@@ -1,25 +1,33 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
+/** scrypt's cost parameters; they are stored in each hash, so a hash is checked with its own. */
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
 /**
- * scrypt with OWASP's recommended parameters (N=2^17, r=8, p=1). The parameters are stored in
- * the hash so they can be raised later without breaking existing accounts.
+ * OWASP's recommended parameters (N=2^17, r=8, p=1): what the app hashes with. They are stored in
+ * the hash so they can be raised later without breaking existing accounts. A cheaper cost is
+ * only ever passed in explicitly (test workstations, `RuntimeOptions.passwordCost`).
  */
-const DEFAULT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const PRODUCTION_SCRYPT_COST: Readonly<ScryptCost> = Object.freeze({ N: 2 ** 17, r: 8, p: 1 });
 const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
+export function deriveScryptKey(password: string, salt: Buffer, params: ScryptCost, keyLength = KEY_LENGTH): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+    scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) =>
       error ? reject(error) : resolve(key),
     );
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, DEFAULT_PARAMS);
-  const { N, r, p } = DEFAULT_PARAMS;
+  const key = await deriveScryptKey(password, salt, cost);
+  const { N, r, p } = cost;
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
@@ -30,6 +38,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const params = { N: Number(n), r: Number(r), p: Number(p) };
   if (!Number.isInteger(params.N) || !Number.isInteger(params.r) || !Number.isInteger(params.p)) return false;
   const expected = Buffer.from(keyB64, 'base64');
-  const actual = await derive(password, Buffer.from(saltB64, 'base64'), params);
+  const actual = await deriveScryptKey(password, Buffer.from(saltB64, 'base64'), params);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -5,7 +5,7 @@ import { AppFailure } from '../../../shared/ipc/result';
 import type { SqlStore } from '../data/sql/open-sql-store';
 import { translateSqlError } from '../data/sql/errors';
 import { inWriteTransaction } from '../data/sql/write-retry';
-import { hashPassword } from '../security/password';
+import { hashPassword, PRODUCTION_SCRYPT_COST, type ScryptCost } from '../security/password';
 import { insertSetting } from './clinic-settings';
 import { ROLE_LEVEL, staffSessionUser } from './accounts';
 
@@ -18,9 +18,9 @@ export async function isSetupRequired(sql: SqlStore): Promise<boolean> {
  * clinic_name row's unique key is the lock: when two workstations set up one clinic server at
  * once, the second gets ALREADY_SET_UP and writes nothing.
  */
-export async function completeSetup(sql: SqlStore, input: SetupInput): Promise<SetupResult> {
+export async function completeSetup(sql: SqlStore, input: SetupInput, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<SetupResult> {
   if (!(await isSetupRequired(sql))) throw alreadySetUp();
-  const passwordHash = await hashPassword(input.admin.password);
+  const passwordHash = await hashPassword(input.admin.password, cost);
   try {
     const admin = await inWriteTransaction(sql.sequelize, async (transaction) => {
       await insertSetting(sql.models, 'clinicName', input.clinicName, null, transaction);

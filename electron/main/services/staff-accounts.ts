@@ -6,7 +6,7 @@ import type { Admin } from '../data/sql/models';
 import type { SqlStore } from '../data/sql/open-sql-store';
 import { translateSqlError } from '../data/sql/errors';
 import { inWriteTransaction } from '../data/sql/write-retry';
-import { hashPassword } from '../security/password';
+import { hashPassword, PRODUCTION_SCRYPT_COST, type ScryptCost } from '../security/password';
 import { accountKey, ROLE_LEVEL, roleLevelOf, staffRole } from './accounts';
 
 /** Never the password hash: the renderer gets what a staff list shows, nothing more. */
@@ -35,8 +35,8 @@ export async function listStaff(sql: SqlStore): Promise<StaffAccountView[]> {
   return rows.map(toView);
 }
 
-export async function createStaff(sql: SqlStore, input: CreateStaffInput): Promise<StaffAccountView> {
-  const passwordHash = await hashPassword(input.password);
+export async function createStaff(sql: SqlStore, input: CreateStaffInput, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<StaffAccountView> {
+  const passwordHash = await hashPassword(input.password, cost);
   try {
     const row = await sql.models.Admin.create({
       username: input.username,
@@ -77,9 +77,9 @@ export async function setStaffActive(sql: SqlStore, actor: SessionUser, staffId:
 }
 
 /** Sets a new password chosen by a super admin and clears any lockout of that account. */
-export async function resetStaffPassword(sql: SqlStore, staffId: number, newPassword: string): Promise<StaffAccountView> {
+export async function resetStaffPassword(sql: SqlStore, staffId: number, newPassword: string, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<StaffAccountView> {
   const row = await requireStaff(sql, staffId);
-  await row.update({ passwordHash: await hashPassword(newPassword) });
+  await row.update({ passwordHash: await hashPassword(newPassword, cost) });
   await sql.models.LoginFailure.destroy({ where: { accountKey: accountKey({ kind: 'staff', id: staffId }) } });
   return toView(row);
 }

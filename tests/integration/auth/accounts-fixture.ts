@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/ipc/permissions';
 import type { SessionUser } from '../../../shared/ipc/types';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
-import { hashPassword } from '../../../electron/main/security/password';
+import { hashPassword, PRODUCTION_SCRYPT_COST, type ScryptCost } from '../../../electron/main/security/password';
 import { doctorSessionUser, patientSessionUser, ROLE_LEVEL, staffSessionUser } from '../../../electron/main/services/accounts';
 import { adminValues, doctorValues, patientValues, unique } from '../sql/fixtures';
 import { seedClinic, TUESDAY } from '../scheduling/clinic-fixture';
@@ -15,9 +15,12 @@ export interface RoleAccount {
   identifier: string;
 }
 
-/** One account of every role, all with PASSWORD (hashed once: scrypt is deliberately slow). */
-export async function createAccounts(sql: SqlStore): Promise<Record<Role, RoleAccount>> {
-  const passwordHash = await hashPassword(PASSWORD);
+/**
+ * One account of every role, all with PASSWORD (hashed once: scrypt is deliberately slow; a test
+ * whose workstation runs at TEST_SCRYPT_COST passes that here too).
+ */
+export async function createAccounts(sql: SqlStore, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<Record<Role, RoleAccount>> {
+  const passwordHash = await hashPassword(PASSWORD, cost);
   const { Admin, Doctor, Patient } = sql.models;
   const staff = async (role: 'front_desk' | 'admin' | 'super_admin', roleLevel: number) => {
     const row = await Admin.create(adminValues({ passwordHash, roleLevel, username: unique(role.replace('_', '.')) }));

@@ -4,10 +4,10 @@ import { runCopySyncPass, type CopySyncSummary } from '../../../electron/main/se
 import { book } from '../communications/comms-fixture';
 import { MONDAY, seedClinic } from '../scheduling/clinic-fixture';
 
-/** Real time for leases: the copy sync compares it only with leases it wrote itself. */
-export const pass = (workstation: Workstation, nowMs: () => number = Date.now): Promise<CopySyncSummary> => {
+/** One scheduled pass; leases on the server's clock unless the test moves it (`serverNowMs`). */
+export const pass = (workstation: Workstation, serverNowMs?: () => Promise<number>): Promise<CopySyncSummary> => {
   const { sql, documents } = workstation.runtime.stores();
-  return runCopySyncPass({ sql, documents, workstation: workstation.session.workstation, nowMs });
+  return runCopySyncPass({ sql, documents, workstation: workstation.session.workstation, ...(serverNowMs ? { serverNowMs } : {}) });
 };
 
 /** Generated people (no real-looking famous names). */

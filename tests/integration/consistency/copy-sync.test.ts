@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workstation } from '../../../electron/main/compose';
 import { CopySyncStore } from '../../../electron/main/data/sql/consistency/copy-sync-store';
+import { serverNowMs } from '../../../electron/main/data/sql/repositories/server-clock-repository';
 import { doctorSessionUser } from '../../../electron/main/services/accounts';
 import { prescriptionPdf } from '../../../electron/main/services/doctor/prescription-pdf';
 import { copyClaimKey } from '../../../shared/domain/integration/copied-names';
@@ -122,7 +123,8 @@ describe.each(WORKSTATION_STORES)('copy sync on the $name', (store) => {
     const copyStore = new CopySyncStore(sql);
     const [row] = await copyStore.people('patient', [p2!.id]);
     // The claim as a workstation that died right after taking it would have left it.
-    const orphan = await copyStore.claim(copyClaimKey('patient', p2!.id, row!.updatedAtMs, 'Tavio Murrend'), 'patient', p2!.id, 'desk-gone', Date.now() + 60_000);
+    // Leases are on the server's clock, which another workstation reads too.
+    const orphan = await copyStore.claim(copyClaimKey('patient', p2!.id, row!.updatedAtMs, 'Tavio Murrend'), 'patient', p2!.id, 'desk-gone', (await serverNowMs(sql)) + 60_000);
     expect(orphan).not.toBeNull();
 
     // Within the lease nobody else writes it.
@@ -131,7 +133,7 @@ describe.each(WORKSTATION_STORES)('copy sync on the $name', (store) => {
     expect(during.skipped).toBe(1);
     expect((await docs()).find((d) => d.patientId === p2!.id)!.patientName).toBe('Tavi Murrend');
 
-    const later = await pass(b, () => Date.now() + 2 * 60_000);
+    const later = await pass(b, async () => (await serverNowMs(sql)) + 2 * 60_000);
     expect(later).toMatchObject({ resumed: 1, documentsWritten: 1 });
     expect((await docs()).find((d) => d.patientId === p2!.id)!.patientName).toBe('Tavio Murrend');
     const claim = (await copyStore.claims()).find((c) => c.id === orphan!.id)!;

@@ -23,7 +23,7 @@ import type { AuditEntryView, AuditExport, AuditPage, AuditPerson, SessionUser }
 import { createTempDir, type TempDir } from '../../support/services';
 import { errorCode, expectOk, WORKSTATION_STORES } from '../../support/workstation-stores';
 import { createAccounts, PASSWORD, type RoleAccount } from '../auth/accounts-fixture';
-import { MONDAY, seedClinic } from '../scheduling/clinic-fixture';
+import { MONDAY, seedClinic, workstationClock } from '../scheduling/clinic-fixture';
 import type { Role } from '../../../shared/ipc/permissions';
 
 const INGREDIENTS = [
@@ -55,7 +55,7 @@ describe.each(WORKSTATION_STORES)('safe prescribing and the audit trail on the $
     const opened = await store.open();
     cleanup = opened.cleanup;
     env = opened.env;
-    workstation = await startWorkstation({ dataDir: dir.path, env, secretBox: null, appVersion: '0.0.0-test' });
+    workstation = await startWorkstation({ dataDir: dir.path, env, secretBox: null, appVersion: '0.0.0-test', nowMs: workstationClock() });
     const { sql } = workstation.runtime.stores();
     const clinic = await seedClinic(sql, { doctors: 1, patients: 2 });
     accounts = await createAccounts(sql);

@@ -17,6 +17,7 @@ import { PERMISSION_MATRIX, type Role } from '../../../shared/ipc/permissions';
 import { ERROR_CODES } from '../../../shared/ipc/result';
 import type { PrescriptionView } from '../../../shared/ipc/doctor/types';
 import type { SessionUser } from '../../../shared/ipc/types';
+import { TEST_SCRYPT_COST } from '../../support/password-cost';
 import { createTempDir, type TempDir } from '../../support/services';
 import { expectOk } from '../../support/workstation-stores';
 import { arbitraryOf, type FieldHints } from '../../support/zod-arbitrary';
@@ -30,8 +31,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 const ONLY = process.env.FUZZ_CHANNELS?.split(',');
 
 /**
- * Channels that derive a scrypt key (OWASP's N=2^17: a second or more per call on a loaded
- * machine): fewer calls, so the run stays within a minute and a half.
+ * Channels that derive a scrypt key: fewer calls. The workstation and its accounts hash at
+ * TEST_SCRYPT_COST (explicitly passed in; the app's own cost is OWASP's N=2^17, a second or more
+ * per call on a loaded machine).
  */
 const PASSWORD_CHANNELS = new Set<ChannelName>([
   'setup.complete',
@@ -87,10 +89,10 @@ describe('every channel with inputs its schema accepts (standalone SQLite file)'
 
   beforeAll(async () => {
     dir = createTempDir();
-    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', nowMs: () => NOW * 60_000 });
+    workstation = await startWorkstation({ dataDir: dir.path, env: {}, secretBox: null, appVersion: '0.0.0-test', nowMs: () => NOW * 60_000, passwordCost: TEST_SCRYPT_COST });
     const { sql } = workstation.runtime.stores();
     const clinic = await seedClinic(sql, { doctors: 2, patients: 3 });
-    const accounts = await createAccounts(sql);
+    const accounts = await createAccounts(sql, TEST_SCRYPT_COST);
     users = Object.fromEntries(Object.entries(accounts).map(([role, account]) => [role, account.user])) as Record<Role, SessionUser>;
     const doctorIds = [...clinic.doctors.map((d) => d.id), users.doctor.id];
     const patientIds = [...clinic.patients.map((p) => p.id), users.patient.id];

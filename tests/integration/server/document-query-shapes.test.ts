@@ -91,7 +91,7 @@ describe('the queries the document store sends, against the sharding plan', () =
     await ratingSummaries(stores);
     await searchAuditTrail(stores, { patientId, limit: 50 });
     await searchAuditTrail(stores, { userType: 'doctor', fromDate: '2024-03-01', toDate: '2024-03-31', limit: 50 });
-    await syncPersonCopies({ sql, documents, workstation: 'desk-shapes', nowMs: Date.now }, 'doctor', doctorId);
+    await syncPersonCopies({ sql, documents, workstation: 'desk-shapes' }, 'doctor', doctorId);
     await searchFeedbackAndMessages(stores, 'reminder thorough');
     await searchFeedbackAndMessages(stores, 'appointment');
     await runIntegrityCheck({ sql, documents });

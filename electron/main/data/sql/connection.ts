@@ -4,6 +4,7 @@ import sqlite3 from 'sqlite3';
 
 import { leanControl } from './lean-statements';
 import type { ReplicaRouting } from './read-routing';
+import { readBackServerStamps } from './server-stamps';
 import { writeReplacementDatesInUtc } from './utc-replacements';
 
 /**
@@ -11,8 +12,56 @@ import { writeReplacementDatesInUtc } from './utc-replacements';
  * A server may have read replicas (`readUrls`, same database name on each) and a pool size.
  */
 export type SqlConfig =
-  | { dialect: 'mysql'; url: string; poolMax?: number; readUrls?: readonly string[]; routing?: ReplicaRouting }
+  | { dialect: 'mysql'; url: string; poolMax?: number; readUrls?: readonly string[]; routing?: ReplicaRouting; statementTimeoutMs?: number }
   | { dialect: 'sqlite'; storage: string };
+
+/**
+ * How long one statement waits for the server's answer before its connection is given up. Longer
+ * than InnoDB's lock wait (50 s by default), so a statement waiting for a row lock gets the
+ * server's own answer; a server that stopped answering (a hung host, a cut cable that leaves the
+ * socket open) fails the call as unreachable instead of holding it, and its pooled connection,
+ * forever.
+ */
+export const DEFAULT_MYSQL_STATEMENT_TIMEOUT_MS = 60_000;
+
+/** The error a statement fails with when the server did not answer in time; read as "unreachable" (outbox/connection-errors.ts). */
+export function serverSilentError(timeoutMs: number): Error & { code: string } {
+  return Object.assign(new Error(`The database server did not answer within ${Math.round(timeoutMs / 1000)} s`), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' });
+}
+
+type DriverCallback = (...result: unknown[]) => void;
+
+/** The parts of a mysql2 connection bounded below. */
+interface MysqlHandle {
+  query(...args: unknown[]): unknown;
+  execute(...args: unknown[]): unknown;
+  stream: { destroy(error?: Error): void };
+}
+
+/**
+ * mysql2 waits for an answer as long as the socket stays open, and a server that stops answering
+ * without closing it (SIGSTOP, a hung VM, a stateful firewall dropping packets) leaves a call, its
+ * transaction and its pooled connection waiting forever. Every statement on the connection (what
+ * Sequelize sends and the lean statements alike) arms a timer; when it fires the socket is
+ * destroyed with `serverSilentError`, which fails the statement, and the pool discards the
+ * connection (its `_fatalError` is set).
+ */
+function boundStatements(connection: MysqlHandle, timeoutMs: number): void {
+  for (const method of ['query', 'execute'] as const) {
+    const call = connection[method].bind(connection);
+    connection[method] = (...args: unknown[]) => {
+      const callback = args[args.length - 1];
+      if (typeof callback !== 'function') return call(...args);
+      const timer = setTimeout(() => connection.stream.destroy(serverSilentError(timeoutMs)), timeoutMs);
+      timer.unref();
+      args[args.length - 1] = (...result: unknown[]) => {
+        clearTimeout(timer);
+        (callback as DriverCallback)(...result);
+      };
+      return call(...args);
+    };
+  }
+}
 
 /**
  * Connections one workstation keeps to the clinic server at most. Calls beyond it wait for a
@@ -227,8 +276,13 @@ export function createSequelize(config: SqlConfig, role: 'primary' | 'replica' =
       : sqliteOptions(config.storage);
   const sequelize = new Sequelize({ ...options, logging: false, benchmark: false });
   if (config.dialect === 'sqlite') reuseSqliteTransactionConnections(sequelize);
+  if (config.dialect === 'mysql') {
+    const timeoutMs = config.statementTimeoutMs ?? DEFAULT_MYSQL_STATEMENT_TIMEOUT_MS;
+    sequelize.addHook('afterConnect', (connection) => boundStatements(connection as MysqlHandle, timeoutMs));
+  }
   leanTransactionControl(sequelize);
   writeReplacementDatesInUtc(sequelize, config.dialect);
+  readBackServerStamps(sequelize);
   return sequelize;
 }
 

@@ -6,7 +6,7 @@ import type { Doctor } from '../../data/sql/models';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { translateSqlError } from '../../data/sql/errors';
 import { inWriteTransaction } from '../../data/sql/write-retry';
-import { hashPassword } from '../../security/password';
+import { hashPassword, PRODUCTION_SCRYPT_COST, type ScryptCost } from '../../security/password';
 import { accountKey } from '../accounts';
 import type { EpochMinuteClock } from '../../../../shared/domain/clock';
 import { loadClinicSettings } from '../scheduling/rules';
@@ -62,8 +62,8 @@ function fieldsOf(input: Omit<CreateDoctorInput, 'password'>) {
  * Creates a doctor with the password they sign in with at their workstation (hashed like staff
  * passwords). A taken email or license number is DUPLICATE naming the field, and nothing is written.
  */
-export async function createDoctor(sql: SqlStore, input: CreateDoctorInput): Promise<DoctorView> {
-  const passwordHash = await hashPassword(input.password);
+export async function createDoctor(sql: SqlStore, input: CreateDoctorInput, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<DoctorView> {
+  const passwordHash = await hashPassword(input.password, cost);
   try {
     return toDoctorView(await sql.models.Doctor.create({ ...fieldsOf(input), passwordHash }));
   } catch (error) {
@@ -114,8 +114,8 @@ export async function setDoctorActive(sql: SqlStore, doctorId: number, active: b
 }
 
 /** A new password chosen by an admin (told to the doctor in person); also lifts a sign-in lockout. */
-export async function resetDoctorPassword(sql: SqlStore, doctorId: number, newPassword: string): Promise<DoctorView> {
-  const passwordHash = await hashPassword(newPassword);
+export async function resetDoctorPassword(sql: SqlStore, doctorId: number, newPassword: string, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<DoctorView> {
+  const passwordHash = await hashPassword(newPassword, cost);
   return inWriteTransaction(sql.sequelize, async (transaction) => {
     const row = await sql.models.Doctor.findByPk(doctorId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!row) throw new AppFailure('NOT_FOUND', 'That doctor does not exist.');

@@ -1,3 +1,4 @@
+import { PRODUCTION_SCRYPT_COST, type ScryptCost } from '../../security/password';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
@@ -22,18 +23,18 @@ export function notAvailableOffline(): AppFailure {
   );
 }
 
-export async function signInOffline(local: SqlStore, credentials: { identifier: string; password: string }, now: Date): Promise<SessionUser> {
+export async function signInOffline(local: SqlStore, credentials: { identifier: string; password: string }, now: Date, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<SessionUser> {
   const account = await findAccount(local, credentials.identifier, 'staff');
   const verifier = account ? await readVerifier(local, account.user) : null;
   if (!account || !verifier) {
-    await spendDecoyHash(credentials.password);
+    await spendDecoyHash(credentials.password, cost);
     throw notAvailableOffline();
   }
   if (!mirrorMatchesVerifier(account.passwordHash, verifier)) {
     // The mirror already holds a newer password than the one cached (a pull ran and the prune
     // did not): the cached one is revoked, as the prune would have done.
     await dropVerifier(local, account.user);
-    await spendDecoyHash(credentials.password);
+    await spendDecoyHash(credentials.password, cost);
     throw notAvailableOffline();
   }
   await checkPassword(local, account.user, verifier, credentials.password, now);

@@ -2,7 +2,7 @@ import { Op } from 'sequelize';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import { hashPassword, verifyPassword } from '../../security/password';
+import { hashPassword, PRODUCTION_SCRYPT_COST, verifyPassword, type ScryptCost } from '../../security/password';
 import { accountKey, doctorSessionUser, patientSessionUser, staffSessionUser } from '../accounts';
 import { loadClinicSettings } from '../scheduling/rules';
 import { isLocked, minutesLeft, type LockoutPolicy } from './lockout-policy';
@@ -21,12 +21,18 @@ export interface Account {
 const INVALID = 'The user name or password is not right.';
 
 // Unknown names still cost one scrypt, so the answer's timing does not tell which names exist.
-let decoyHash: Promise<string> | null = null;
-const decoy = () => (decoyHash ??= hashPassword(`decoy-${Math.random()}`));
+// One decoy per cost: it costs what the accounts' own hashes cost.
+const decoyHashes = new Map<string, Promise<string>>();
+function decoy(cost: ScryptCost): Promise<string> {
+  const key = `${cost.N}$${cost.r}$${cost.p}`;
+  let hash = decoyHashes.get(key);
+  if (!hash) decoyHashes.set(key, (hash = hashPassword(`decoy-${Math.random()}`, cost)));
+  return hash;
+}
 
 /** One scrypt that checks nothing: answering an unknown name costs what a known one costs. */
-export async function spendDecoyHash(password: string): Promise<void> {
-  await verifyPassword(password, await decoy());
+export async function spendDecoyHash(password: string, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<void> {
+  await verifyPassword(password, await decoy(cost));
 }
 
 /** The account a name belongs to, in the given store (the clinic's, or this workstation's mirror). */
@@ -95,10 +101,11 @@ export async function authenticate(
   credentials: { identifier: string; password: string },
   audience: Audience,
   now: Date,
+  cost: ScryptCost = PRODUCTION_SCRYPT_COST,
 ): Promise<{ user: SessionUser; passwordHash: string }> {
   const account = await findAccount(sql, credentials.identifier, audience);
   if (!account) {
-    await spendDecoyHash(credentials.password);
+    await spendDecoyHash(credentials.password, cost);
     throw new AppFailure('INVALID_CREDENTIALS', INVALID);
   }
   await checkPassword(sql, account.user, account.passwordHash, credentials.password, now);
@@ -108,8 +115,14 @@ export async function authenticate(
   return { user: account.user, passwordHash: account.passwordHash };
 }
 
-export async function signIn(sql: SqlStore, credentials: { identifier: string; password: string }, audience: Audience, now: Date): Promise<SessionUser> {
-  return (await authenticate(sql, credentials, audience, now)).user;
+export async function signIn(
+  sql: SqlStore,
+  credentials: { identifier: string; password: string },
+  audience: Audience,
+  now: Date,
+  cost: ScryptCost = PRODUCTION_SCRYPT_COST,
+): Promise<SessionUser> {
+  return (await authenticate(sql, credentials, audience, now, cost)).user;
 }
 
 /** The stored hash of a signed-in user, for unlocking the screen with their password. */

@@ -1,3 +1,4 @@
+import { PRODUCTION_SCRYPT_COST, type ScryptCost } from '../../security/password';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SessionInfo, SessionUser } from '../../../../shared/ipc/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
@@ -38,11 +39,12 @@ export async function signInAtWorkstation(
   credentials: { identifier: string; password: string },
   now: Date,
   mode: SignInMode = { offline: false },
+  cost: ScryptCost = PRODUCTION_SCRYPT_COST,
 ): Promise<SessionInfo> {
   // A kiosk is left only through kiosk.exit (a desk or admin password), never by a plain sign-in.
   if (session.inKiosk) throw new AppFailure('CONFLICT', 'This workstation is a patient kiosk. Staff leave kiosk mode with their password first.');
-  if (mode.offline) return startSession(session, stores.local, await signInOffline(stores.local, credentials, now));
-  const { user, passwordHash } = await authenticate(stores.sql, credentials, 'staff', now);
+  if (mode.offline) return startSession(session, stores.local, await signInOffline(stores.local, credentials, now, cost));
+  const { user, passwordHash } = await authenticate(stores.sql, credentials, 'staff', now, cost);
   if (stores.local !== stores.sql) await rememberForOffline(stores.local, user, passwordHash, now);
   return startSession(session, stores.sql, user);
 }

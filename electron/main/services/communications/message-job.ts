@@ -1,3 +1,4 @@
+import { serverNowMs } from '../../data/sql/repositories/server-clock-repository';
 import { Op, UniqueConstraintError } from 'sequelize';
 import { afterFailure, SEND_LEASE_MINUTES } from '../../../../shared/domain/communications/delivery';
 import { renderTemplate, type MessageKind } from '../../../../shared/domain/communications/templates';
@@ -31,8 +32,11 @@ export interface MessageJobDeps {
   keeper: SmtpPasswordKeeper;
   /** Epoch minutes: appointment times, retry times and leases. */
   clock: EpochMinuteClock;
-  /** Real time in ms: compared with appointments.updated_at, which the writing workstation stamps. */
-  nowMs?: () => number;
+  /**
+   * The server's time in ms: the scan cursor, compared with appointments.updated_at, which the
+   * database stamps. The database's clock unless a test moves it.
+   */
+  serverNowMs?: () => Promise<number>;
   /** Recorded in the claim row: which workstation sends. */
   workstation: string;
   /** Tests plug a gateway in here; the app takes the one the setting names. */
@@ -41,7 +45,7 @@ export interface MessageJobDeps {
 
 type Method = 'email' | 'sms';
 
-/** Changes may commit a little after their updated_at, and workstation clocks drift: the scan looks back this far. */
+/** Changes may commit a little after their updated_at: the scan looks back this far. */
 const SCAN_OVERLAP_MS = 10 * 60_000;
 
 interface Candidate {
@@ -132,7 +136,7 @@ async function reminderCandidates(sql: SqlStore, settings: ClinicSettings, now: 
  */
 async function noticeCandidates(deps: MessageJobDeps, settings: ClinicSettings, now: number, methods: Method[]): Promise<Candidate[]> {
   const { sql } = deps;
-  const scanStartedMs = (deps.nowMs ?? Date.now)();
+  const scanStartedMs = deps.serverNowMs ? await deps.serverNowMs() : await serverNowMs(sql);
   const messages = messageRepository(sql);
   const since = new Date(((await messages.noticeScanCursor()) ?? scanStartedMs) - SCAN_OVERLAP_MS);
   const changed = await appointmentsChangedSince(sql, settings.timezone, since, now);

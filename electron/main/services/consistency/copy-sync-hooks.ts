@@ -13,7 +13,7 @@ export type CopySyncRuntime = Pick<AppRuntime, 'stores'>;
 export async function afterPersonChanged(runtime: CopySyncRuntime, workstation: string, entity: CopiedEntity, id: number): Promise<void> {
   try {
     const { sql, documents } = runtime.stores();
-    await syncPersonCopies({ sql, documents, workstation, nowMs: Date.now }, entity, id);
+    await syncPersonCopies({ sql, documents, workstation }, entity, id);
   } catch (error) {
     console.error(`[clinic-desk] copy sync after a change failed: ${error instanceof Error ? error.name : typeof error}`);
   }

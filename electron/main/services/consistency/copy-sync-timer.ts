@@ -12,7 +12,7 @@ export function startCopySyncTimer(runtime: JobRuntime, workstation: string, fir
     defaultIntervalMs: COPY_SYNC_INTERVAL_MS,
     run: async () => {
       const { sql, documents } = runtime.stores();
-      await runCopySyncPass({ sql, documents, workstation, nowMs: Date.now });
+      await runCopySyncPass({ sql, documents, workstation });
     },
   });
 }

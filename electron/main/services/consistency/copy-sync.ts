@@ -9,6 +9,7 @@ import {
 import type { DocumentStore } from '../../data/documents/document-store';
 import { CopySyncStore, type CopiedEntity, type CopyCursor, type PersonRow } from '../../data/sql/consistency/copy-sync-store';
 import type { SqlStore } from '../../data/sql/open-sql-store';
+import { serverNowMs } from '../../data/sql/repositories/server-clock-repository';
 
 /**
  * Keeps the names documents copy from the relational rows current (the seed's "scheduled sync
@@ -28,8 +29,11 @@ export interface CopySyncDeps {
   sql: SqlStore;
   documents: DocumentStore;
   workstation: string;
-  /** Real time in ms: leases. */
-  nowMs: () => number;
+  /**
+   * The clinic server's time in ms, for leases: another workstation judges whether a lease ran
+   * out, so it is never this workstation's clock. The database's clock unless a test moves it.
+   */
+  serverNowMs?: () => Promise<number>;
 }
 
 export interface CopySyncSummary {
@@ -55,6 +59,8 @@ export const nameOf = (entity: CopiedEntity, person: PersonRow): string =>
   entity === 'patient' ? patientDisplayName(person) : doctorDisplayName(person);
 
 const namesNow = (entity: CopiedEntity, name: string): CurrentNames => (entity === 'patient' ? { patientName: name } : { doctorName: name });
+
+const leaseNow = (deps: CopySyncDeps): Promise<number> => (deps.serverNowMs ?? (() => serverNowMs(deps.sql)))();
 
 const emptySummary = (): CopySyncSummary => ({ people: 0, documentsWritten: 0, skipped: 0, resumed: 0 });
 
@@ -114,7 +120,7 @@ async function syncPeople(deps: CopySyncDeps, store: CopySyncStore, entity: Copi
     const docs = stale.get(person.id);
     if (!docs) continue;
     const key = copyClaimKey(entity, person.id, person.updatedAtMs, nameOf(entity, person));
-    const claim = await store.claim(key, entity, person.id, deps.workstation, deps.nowMs() + LEASE_MS);
+    const claim = await store.claim(key, entity, person.id, deps.workstation, (await leaseNow(deps)) + LEASE_MS);
     if (!claim) {
       summary.skipped++;
       continue;
@@ -142,7 +148,8 @@ export async function syncPersonCopies(deps: CopySyncDeps, entity: CopiedEntity,
 /** Claims whose workstation stopped half-way: the person's copies are finished from their row as it is now. */
 async function resumeExpired(deps: CopySyncDeps, store: CopySyncStore): Promise<CopySyncSummary> {
   const summary = emptySummary();
-  const taken = await store.takeOverExpired(deps.nowMs(), deps.workstation, deps.nowMs() + LEASE_MS);
+  const now = await leaseNow(deps);
+  const taken = await store.takeOverExpired(now, deps.workstation, now + LEASE_MS);
   for (const claim of taken) {
     const [person] = await store.people(claim.entity, [claim.entityId]);
     let written = 0;

@@ -1,3 +1,4 @@
+import { PRODUCTION_SCRYPT_COST, type ScryptCost } from '../../security/password';
 import { shownDoctorName, shownPatientName } from '../../../../shared/domain/integration/copied-names';
 import type { AllergyAcknowledgement, Medication, Pharmacy, Prescription, PrescriptionInput } from '../../../../shared/documents';
 import { allergyRecordOf, normalisedSubstance } from '../../../../shared/domain/allergies/allergy-list';
@@ -146,6 +147,7 @@ export async function signOwnPrescription(
   user: SessionUser,
   input: { prescriptionId: string; password?: string; acknowledgedAllergies?: string[] },
   clock: EpochMinuteClock,
+  cost: ScryptCost = PRODUCTION_SCRYPT_COST,
 ): Promise<PrescriptionView> {
   const doctorId = doctorIdOf(user);
   const doc = await ownPrescription(stores, doctorId, input.prescriptionId);
@@ -154,7 +156,7 @@ export async function signOwnPrescription(
   const now = new Date(clock() * 60_000);
   // Checked against the record as it is now, not as the editor last saw it.
   const allergyAcknowledgements = await acknowledgedWarnings(stores, doc, input.acknowledgedAllergies ?? [], now);
-  const key = await unlockSigningKey(stores, box, doctorId, input.password);
+  const key = await unlockSigningKey(stores, box, doctorId, input.password, cost);
   const signed = allergyAcknowledgements.length > 0 ? { ...doc, allergyAcknowledgements } : doc;
   const digitalSignature = await signPrescription(signed, key, now);
   return viewOf(

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scrypt, type KeyObject, type ScryptOptions } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { deriveScryptKey, PRODUCTION_SCRYPT_COST, type ScryptCost } from '../../security/password';
 import { AppFailure, isAppFailure } from '../../../../shared/ipc/result';
 import type { SigningKeyStatus } from '../../../../shared/ipc/doctor/types';
 import type { SecretBox } from '../../config/store-config';
@@ -23,24 +24,18 @@ export interface UnlockedKey {
   privateKey: KeyObject;
 }
 
-// Same strength as the sign-in hashes (OWASP scrypt): the sealed key is only as strong as this.
-const KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
-
-function deriveKey(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
-  const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
-}
+// Same strength as the sign-in hashes (OWASP scrypt unless a test runtime says otherwise): the
+// sealed key is only as strong as this. The cost is stored with the key, which is opened with it.
+const deriveKey = (password: string, salt: Buffer, params: ScryptCost): Promise<Buffer> => deriveScryptKey(password, salt, params);
 
 /** `pw1$N$r$p$salt$iv$tag$ciphertext`, base64 parts. */
-export async function sealWithPassword(plain: string, password: string): Promise<string> {
+export async function sealWithPassword(plain: string, password: string, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<string> {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const key = await deriveKey(password, salt, KDF);
+  const key = await deriveKey(password, salt, cost);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['pw1', KDF.N, KDF.r, KDF.p, salt.toString('base64'), iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join('$');
+  return ['pw1', cost.N, cost.r, cost.p, salt.toString('base64'), iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join('$');
 }
 
 /** null when the password is not the one it was sealed with (the GCM tag does not hold). */
@@ -96,13 +91,13 @@ async function requireDoctorPassword(sql: SqlStore, doctorId: number, password: 
   return password;
 }
 
-async function createKey(stores: OpenStores, box: SecretBox | null, doctorId: number, password: string | undefined): Promise<UnlockedKey> {
+async function createKey(stores: OpenStores, box: SecretBox | null, doctorId: number, password: string | undefined, cost: ScryptCost): Promise<UnlockedKey> {
   const sealBox = usableBox(box);
   const checkedPassword = sealBox ? null : await requireDoctorPassword(stores.sql, doctorId, password);
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const keyId = keyIdOf(doctorId, publicKey);
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const sealed = sealBox ? sealBox.encrypt(pem) : await sealWithPassword(pem, checkedPassword!);
+  const sealed = sealBox ? sealBox.encrypt(pem) : await sealWithPassword(pem, checkedPassword!, cost);
   const keys = signingKeyRepository({ shared: stores.sql, local: stores.local });
   await keys.publishPublicKey(doctorId, keyId, 'Ed25519', publicKey.export({ type: 'spki', format: 'pem' }).toString(), new Date());
   await keys.keepSealedKey(doctorId, { keyId, protection: sealBox ? 'safe-storage' : 'password', sealedPrivateKey: sealed }, new Date());
@@ -110,9 +105,15 @@ async function createKey(stores: OpenStores, box: SecretBox | null, doctorId: nu
 }
 
 /** The doctor's private key on this workstation, opened (made at the first signature). */
-export async function unlockSigningKey(stores: OpenStores, box: SecretBox | null, doctorId: number, password: string | undefined): Promise<UnlockedKey> {
+export async function unlockSigningKey(
+  stores: OpenStores,
+  box: SecretBox | null,
+  doctorId: number,
+  password: string | undefined,
+  cost: ScryptCost = PRODUCTION_SCRYPT_COST,
+): Promise<UnlockedKey> {
   const secret = await latestSecret(stores, doctorId, box);
-  if (!secret) return createKey(stores, box, doctorId, password);
+  if (!secret) return createKey(stores, box, doctorId, password, cost);
   let pem: string | null;
   if (secret.protection === 'safe-storage') {
     pem = usableBox(box)!.decrypt(secret.sealedPrivateKey);
@@ -123,7 +124,7 @@ export async function unlockSigningKey(stores: OpenStores, box: SecretBox | null
       // a wrong password is checked (and counted) against the account; the right account
       // password that does not open the key means it was changed since the key was made
       await requireDoctorPassword(stores.sql, doctorId, password);
-      return createKey(stores, box, doctorId, password);
+      return createKey(stores, box, doctorId, password, cost);
     }
   }
   return { keyId: secret.keyId, privateKey: createPrivateKey(pem) };

@@ -1,7 +1,7 @@
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { KioskPasswordSet, KioskPatientMatch } from '../../../../shared/ipc/kiosk/types';
 import type { SqlStore } from '../../data/sql/open-sql-store';
-import { hashPassword } from '../../security/password';
+import { hashPassword, PRODUCTION_SCRYPT_COST, type ScryptCost } from '../../security/password';
 import { accountKey } from '../accounts';
 import { clearFailures } from '../auth/lockout-store';
 
@@ -16,8 +16,8 @@ export async function findPatientForKiosk(sql: SqlStore, email: string): Promise
 }
 
 /** Sets (or resets) a patient's kiosk password; a reset lifts a lockout, as for staff. */
-export async function setPatientKioskPassword(sql: SqlStore, patientId: number, newPassword: string): Promise<KioskPasswordSet> {
-  const passwordHash = await hashPassword(newPassword);
+export async function setPatientKioskPassword(sql: SqlStore, patientId: number, newPassword: string, cost: ScryptCost = PRODUCTION_SCRYPT_COST): Promise<KioskPasswordSet> {
+  const passwordHash = await hashPassword(newPassword, cost);
   const [changed] = await sql.models.Patient.update({ passwordHash }, { where: { id: patientId } });
   if (changed === 0) throw new AppFailure('NOT_FOUND', 'That patient does not exist.');
   await clearFailures(sql, accountKey({ kind: 'patient', id: patientId }));

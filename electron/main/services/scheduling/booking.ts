@@ -45,7 +45,7 @@ export interface MoveInput {
 }
 
 
-function assertActive(row: LockedRow | undefined, table: 'Doctor' | 'Patient'): void {
+function assertActive(row: LockedRow | undefined, table: 'Doctor' | 'Patient'): asserts row is LockedRow {
   if (!row || (row.is_active !== null && !Number(row.is_active))) {
     throw new AppFailure('NOT_FOUND', table === 'Doctor' ? 'That doctor does not exist or is no longer active.' : 'That patient does not exist or is deactivated.');
   }
@@ -153,7 +153,8 @@ export async function bookAppointment(sql: SqlStore, input: BookInput, clock: Ep
         walkIn: input.walkIn === true,
         status: arrivedNow ? 'Confirmed' : 'Scheduled',
         checkedInAt: arrivedNow ? new Date(now * 60_000) : null,
-        stamp: new Date(),
+        // The server's clock, not this workstation's: other machines read the stamps (mirror pulls, the notice scan).
+        stamp: new Date(Number(patient.server_now_ms)),
       };
       const id = await bookings.insertAppointment(appointment, transaction);
       await bookings.rememberRequest(input.idempotencyKey, id, appointment.stamp, transaction);

@@ -17,6 +17,14 @@ import type { MongoTuning } from '../../../config/store-config';
 /** Without settings (tests, tools): a single server, the app's pool size. */
 const SINGLE_SERVER: MongoTuning = { maxPoolSize: 10, writeConcern: 1, retryWrites: true, staleReadPreference: 'primary' };
 
+/**
+ * How long an operation waits for the server's answer on an open connection. The driver's default
+ * is forever: a server that stops answering without closing the socket (a hung host) held the
+ * call, and the outbox or screen behind it, for good. Then it fails with MongoNetworkTimeoutError,
+ * read as "unreachable" (mongo-errors.ts). Longer than any query the app sends takes.
+ */
+export const DEFAULT_MONGO_SOCKET_TIMEOUT_MS = 60_000;
+
 /** At most one attempt to replace a wedged client in this time: during a real outage each would fail anyway. */
 const REOPEN_MIN_INTERVAL_MS = 5_000;
 
@@ -31,6 +39,8 @@ async function connect(uri: string, tuning: MongoTuning, createIndexes: boolean)
   // hold several stores at once, and closing one must not close the others.
   const connection = mongoose.createConnection(uri, {
     serverSelectionTimeoutMS: 5_000,
+    connectTimeoutMS: 10_000,
+    socketTimeoutMS: tuning.socketTimeoutMs ?? DEFAULT_MONGO_SOCKET_TIMEOUT_MS,
     maxPoolSize: tuning.maxPoolSize,
     // Replica set: a write is acknowledged once most members hold it (a failover cannot roll it
     // back), and a write cut off by a primary step-down is sent once more to the new primary.

@@ -17,7 +17,7 @@ import {
 } from '../enums';
 import type { Doctor } from './doctor';
 import type { Patient } from './patient';
-import { boolean, dateOnly, enumeration, integer, primaryKey, reference, text, timeOfDay, timestamp } from './columns';
+import { boolean, dateOnly, enumeration, integer, primaryKey, reference, text, timeOfDay, serverStamp, timestamp } from './columns';
 
 /** A row of `appointments`: one visit of a patient to a doctor, at clinic wall-clock time. */
 export class Appointment extends Model<InferAttributes<Appointment>, InferCreationAttributes<Appointment>> {
@@ -66,8 +66,8 @@ export function defineAppointment(sequelize: Sequelize): typeof Appointment {
       status: enumeration('status', APPOINTMENT_STATUSES, { defaultValue: 'Scheduled' }),
       appointmentType: enumeration('appointmentType', APPOINTMENT_TYPES, { defaultValue: 'Consultation' }),
       patientNotes: text({ allowNull: true }),
-      createdAt: timestamp(),
-      updatedAt: timestamp(),
+      createdAt: serverStamp(sequelize),
+      updatedAt: serverStamp(sequelize),
       cancelledAt: timestamp(),
       cancelledBy: enumeration('cancelledBy', CANCELLED_BY, { allowNull: true }),
       cancellationReason: text({ allowNull: true }),

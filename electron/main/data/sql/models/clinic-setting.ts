@@ -8,7 +8,7 @@ import {
   type Sequelize,
 } from 'sequelize';
 import type { Admin } from './admin';
-import { primaryKey, reference, text, timestamp, varchar } from './columns';
+import { primaryKey, reference, text, serverStamp, varchar } from './columns';
 
 /** A row of `clinic_settings`: one key/value setting, with the admin who last changed it. */
 export class ClinicSetting extends Model<InferAttributes<ClinicSetting>, InferCreationAttributes<ClinicSetting>> {
@@ -32,7 +32,7 @@ export function defineClinicSetting(sequelize: Sequelize): typeof ClinicSetting 
       settingValue: text(),
       description: text({ allowNull: true }),
       updatedBy: reference('updatedBy', { allowNull: true }),
-      updatedAt: timestamp(),
+      updatedAt: serverStamp(sequelize),
     },
     // The seed's table has updated_at only.
     {

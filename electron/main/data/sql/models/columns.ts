@@ -1,4 +1,4 @@
-import { DataTypes, type Model, type ModelAttributeColumnOptions } from 'sequelize';
+import { DataTypes, literal, type Model, type ModelAttributeColumnOptions, type Sequelize } from 'sequelize';
 import { fieldLabel } from '../field-names';
 
 /**
@@ -153,3 +153,17 @@ export function money(name: string, { allowNull = false }: Nullability = {}): Co
  * dialects, so app writes set them alike; the database defaults cover raw SQL.
  */
 export const timestamp = ({ allowNull = true }: Nullability = {}): Column => ({ type: DataTypes.DATE, allowNull });
+
+/**
+ * A created_at/updated_at that the database stamps with its own clock (in the statement Sequelize
+ * writes, on insert and on every save), never the workstation's: these stamps are compared across
+ * machines (mirror pulls, the copy sync, the notice scan), and a workstation whose clock is hours
+ * off the server's would otherwise hide changes from them or show them twice. Sequelize writes a
+ * timestamp attribute's default as its value; `readBackServerStamps` puts the stored instant on
+ * the saved instance. SQLite's stamp has the text Sequelize itself writes there (milliseconds,
+ * '+00:00'), so raw comparisons with a `Date` replacement compare like with like.
+ */
+export function serverStamp(sequelize: Sequelize, { allowNull = true }: Nullability = {}): Column {
+  const now = sequelize.getDialect() === 'sqlite' ? "strftime('%Y-%m-%d %H:%M:%f +00:00', 'now')" : 'CURRENT_TIMESTAMP';
+  return { type: DataTypes.DATE, allowNull, defaultValue: literal(now) };
+}

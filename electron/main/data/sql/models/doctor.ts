@@ -9,7 +9,7 @@ import {
 import type { Appointment } from './appointment';
 import type { DoctorAvailability } from './doctor-availability';
 import type { DoctorUnavailableDate } from './doctor-unavailable-date';
-import { boolean, integer, money, primaryKey, text, timestamp, varchar } from './columns';
+import { boolean, integer, money, primaryKey, text, serverStamp, varchar } from './columns';
 
 /** A row of `doctors`. A doctor with appointments cannot be deleted: set isActive false. */
 export class Doctor extends Model<InferAttributes<Doctor>, InferCreationAttributes<Doctor>> {
@@ -55,8 +55,8 @@ export function defineDoctor(sequelize: Sequelize): typeof Doctor {
       profileImageUrl: varchar('profileImageUrl', 255, { allowNull: true }),
       isActive: boolean(true),
       bufferMinutes: integer('bufferMinutes', { allowNull: true, min: 0, max: 120 }),
-      createdAt: timestamp(),
-      updatedAt: timestamp(),
+      createdAt: serverStamp(sequelize),
+      updatedAt: serverStamp(sequelize),
     },
     { sequelize, modelName: 'Doctor', tableName: 'doctors', underscored: true, timestamps: true },
   );

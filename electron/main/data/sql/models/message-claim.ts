@@ -1,4 +1,5 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { serverStamp } from './columns';
 
 export const CLAIM_STATES = ['sending', 'retry', 'sent', 'failed', 'not_sent', 'void'] as const;
 export type ClaimState = (typeof CLAIM_STATES)[number];
@@ -61,8 +62,9 @@ export function messageClaims(sequelize: Sequelize): typeof MessageClaim {
       lastError: { type: DataTypes.TEXT, allowNull: true },
       messageId: { type: DataTypes.STRING(500), allowNull: true },
       logId: { type: DataTypes.STRING(24), allowNull: true },
-      createdAt: { type: DataTypes.DATE },
-      updatedAt: { type: DataTypes.DATE },
+      // Stamped by the database: a claim's updated_at is read on other workstations (the integrity check).
+      createdAt: serverStamp(sequelize),
+      updatedAt: serverStamp(sequelize),
     },
     { sequelize, modelName: 'MessageClaim', tableName: 'message_claims', underscored: true, timestamps: true },
   );

@@ -8,7 +8,7 @@ import {
 } from 'sequelize';
 import { GENDERS, type Gender } from '../enums';
 import type { Appointment } from './appointment';
-import { boolean, dateOnly, enumeration, primaryKey, text, timestamp, varchar } from './columns';
+import { boolean, dateOnly, enumeration, primaryKey, text, serverStamp, varchar } from './columns';
 
 /** A row of `patients`. Email is the patient's sign-in name; isActive false is a soft delete. */
 export class Patient extends Model<InferAttributes<Patient>, InferCreationAttributes<Patient>> {
@@ -52,8 +52,8 @@ export function definePatient(sequelize: Sequelize): typeof Patient {
       passwordHash: varchar('passwordHash', 255),
       allergies: text({ allowNull: true }),
       isActive: boolean(true),
-      createdAt: timestamp(),
-      updatedAt: timestamp(),
+      createdAt: serverStamp(sequelize),
+      updatedAt: serverStamp(sequelize),
     },
     { sequelize, modelName: 'Patient', tableName: 'patients', underscored: true, timestamps: true },
   );

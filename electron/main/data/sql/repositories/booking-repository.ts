@@ -4,11 +4,14 @@ import type { AppointmentType } from '../../../../../shared/ipc/scheduling-types
 import type { SqlStore } from '../open-sql-store';
 import { utcSqlText } from '../utc-replacements';
 import { leanInsert, leanSelect } from '../lean-statements';
+import { serverNowMsSql } from './server-clock-repository';
 
 export interface LockedRow {
   id: number;
   is_active: number | boolean | null;
   earlier_appointment_id?: number | null;
+  /** The server's time when the lock was granted (epoch ms): the booking's stamps. */
+  server_now_ms?: number | string;
 }
 
 export interface NewAppointment {
@@ -23,7 +26,7 @@ export interface NewAppointment {
   walkIn: boolean;
   status: AppointmentStatus;
   checkedInAt: Date | null;
-  /** created_at and updated_at. */
+  /** created_at and updated_at: the server's time (see lockPatientAndFindRequest). */
   stamp: Date;
 }
 
@@ -36,9 +39,9 @@ export interface BookingRepository {
   /** Locks a doctor or patient row for the transaction (FOR UPDATE on MySQL; SQLite's IMMEDIATE transaction already holds the write lock). */
   lock(table: 'doctors' | 'patients', id: number, transaction: Transaction): Promise<LockedRow | undefined>;
   /**
-   * Locks the patient row and, in the same round trip, looks up the idempotency key. The key is
-   * read after the lock is granted (READ COMMITTED), so a twin request that held the lock first
-   * and committed is seen here.
+   * Locks the patient row and, in the same round trip, looks up the idempotency key and reads the
+   * server's clock. The key is read after the lock is granted (READ COMMITTED), so a twin request
+   * that held the lock first and committed is seen here.
    */
   lockPatientAndFindRequest(patientId: number, idempotencyKey: string, transaction: Transaction): Promise<LockedRow | undefined>;
   /** Inserts the appointment with every column the model would default spelled out; its id. */
@@ -62,7 +65,8 @@ export function bookingRepository(sql: SqlStore): BookingRepository {
     async lockPatientAndFindRequest(patientId, idempotencyKey, transaction) {
       const [row] = await leanSelect<LockedRow>(
         sequelize,
-        `SELECT p.id, p.is_active, (SELECT b.appointment_id FROM booking_requests b WHERE b.idempotency_key = ?) AS earlier_appointment_id
+        `SELECT p.id, p.is_active, (SELECT b.appointment_id FROM booking_requests b WHERE b.idempotency_key = ?) AS earlier_appointment_id,
+                ${serverNowMsSql(dialect)} AS server_now_ms
            FROM patients p WHERE p.id = ?${forUpdate}`,
         [idempotencyKey, patientId],
         transaction,
