@@ -286,6 +286,8 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     const { sql } = workstation.runtime.stores();
     const patient = (await sql.models.Patient.findByPk(ids.patient1))!;
     const doctor = (await sql.models.Doctor.findByPk(drA.id))!;
+    // stored as E.164, printed as the clinic's country writes it
+    await doctor.update({ phone: '+493012345678' });
     const rx = await call<PrescriptionView>('doctor.prescription.save', { appointmentId: ids.ownVisit, content: TWO_MEDICATIONS });
 
     const draft = await call<PrescriptionPdf>('doctor.prescription.pdf', { prescriptionId: rx.id });
@@ -305,6 +307,8 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     expect(text).toContain(`Date of birth ${formatBirthDate(born, DEFAULT_DISPLAY_LOCALE)}`);
     expect(text).toContain(`${doctor.firstName} ${doctor.lastName}`);
     expect(text).toContain(`License no. ${doctor.licenseNumber}`);
+    expect(text).toMatch(/Phone (030 12345678|\+49 30 12345678)/);
+    expect(text).not.toContain('+493012345678');
     expect(text).toContain('Acute pharyngitis');
     // never asked is printed as such, not as "none" (safe-prescribing.test.ts prints a list and an acknowledgement)
     expect(text).toContain('ALLERGIES Allergies not recorded.');

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
+import { DEFAULT_DISPLAY_LOCALE, formatDayLong } from '../../../shared/domain/display-format';
 import type { PatientDetails, WalkInBooking, WalkInEntryView } from '../../../shared/ipc/reception/types';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
 import type { DoctorAppointmentPage, PrescriptionView } from '../../../shared/ipc/doctor/types';
@@ -157,6 +158,7 @@ describe('changes made while the clinic server is away', () => {
       await workstation.dispatch('sync.conflicts.resolve', { conflictId: conflict!.id, resolution: 'another-slot', doctorId: doctorB!.id, date: tomorrow(), time: '11:00' }),
     );
     expect(resolved.conflictsLeft).toBe(0);
+    expect(resolved.summary).toBe(`Booked for ${formatDayLong(tomorrow(), DEFAULT_DISPLAY_LOCALE)} at 11:00.`);
     expect(await serverCount('SELECT COUNT(*) AS n FROM appointments WHERE patient_id = :id AND appointment_time = :time', { id: patient1!.id, time: '11:00:00' })).toBe(1);
     expect(await status()).toMatchObject({ conflicts: 0 });
   });

@@ -1,3 +1,4 @@
+import { clinicPhoneCountry, formatPhone } from '../../../../shared/domain/phone';
 import { shownDoctorName, shownPatientName } from '../../../../shared/domain/integration/copied-names';
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
@@ -196,12 +197,13 @@ export async function prescriptionPdf(stores: OpenStores, user: SessionUser, pre
     verifyPrescription(stores.sql, rx),
   ]);
   if (!doctor || !patient) throw new AppFailure('NOT_FOUND', 'The doctor or patient of this prescription no longer exists.');
+  const phoneCountry = clinicPhoneCountry(settings.defaultPhoneCountry, settings.timezone);
   const { bytes, pages } = await renderPrescriptionPdf({
-    clinic: { name: settings.clinicName, ...contact },
+    clinic: { name: settings.clinicName, ...contact, phone: contact.phone && formatPhone(contact.phone, phoneCountry) },
     timezone: settings.timezone,
     display: displayLocaleOf(settings),
     // The names people have now; the signed names (which the signature covers) beside them when they differ.
-    doctor: { name: shownDoctorName(rx), signedAs: rx.currentDoctorName && rx.doctorName, specialization: doctor.specialization, licenseNumber: doctor.licenseNumber, phone: doctor.phone },
+    doctor: { name: shownDoctorName(rx), signedAs: rx.currentDoctorName && rx.doctorName, specialization: doctor.specialization, licenseNumber: doctor.licenseNumber, phone: formatPhone(doctor.phone, phoneCountry) },
     patient: { name: shownPatientName(rx), signedAs: rx.currentPatientName && rx.patientName, dateOfBirth: String(patient.dateOfBirth).slice(0, 10), gender: patient.gender },
     allergies: allergyRecordOf(patient.allergies),
     prescription: rx,

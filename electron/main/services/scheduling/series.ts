@@ -28,6 +28,8 @@ import { systemMinuteClock, type EpochMinuteClock } from '../../../../shared/dom
 import { loadClinicSettings, schedulingRules } from './rules';
 import { loadSchedules, type DoctorSummary } from './schedule-query';
 import { toSlotView } from './slot-view';
+import { formatDayLong, type DisplayLocale } from '../../../../shared/domain/display-format';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
 
 /** A single booking's fields for the first visit; the rule repeats its weekday and wall-clock time. */
 export type SeriesRequest = Omit<BookInput, 'idempotencyKey'> & { repeat: RepeatRule };
@@ -51,7 +53,7 @@ interface SeriesSituation {
 }
 
 /** The occurrences of the rule, with any chosen alternatives put in place of the rule's date and time. */
-function slotRequests(request: SeriesRequest, zone: string, overrides: readonly OccurrenceOverride[] = []): SeriesSlotRequest[] {
+function slotRequests(request: SeriesRequest, zone: string, display: DisplayLocale, overrides: readonly OccurrenceOverride[] = []): SeriesSlotRequest[] {
   const occurrences = expandSeries({ date: request.date, time: request.time }, request.repeat, zone);
   const byIndex = new Map(overrides.map((o, position) => [o.index, { ...o, position }]));
   const requests = occurrences.map((o): SeriesSlotRequest => {
@@ -61,7 +63,7 @@ function slotRequests(request: SeriesRequest, zone: string, overrides: readonly 
     const earliest = addDays(o.date, -ALTERNATIVE_DAYS_EITHER_SIDE);
     const latest = addDays(o.date, ALTERNATIVE_DAYS_EITHER_SIDE);
     if (chosen.date < earliest || chosen.date > latest) {
-      throw invalidOverride(chosen.position, 'date', `Visit ${o.index + 1} can move at most ${ALTERNATIVE_DAYS_EITHER_SIDE} days from ${o.date}.`);
+      throw invalidOverride(chosen.position, 'date', `Visit ${o.index + 1} can move at most ${ALTERNATIVE_DAYS_EITHER_SIDE} days from ${formatDayLong(o.date, display)}.`);
     }
     return { index: o.index, ruleDate: o.date, date: chosen.date, time: chosen.time };
   });
@@ -112,7 +114,7 @@ async function prepare(sql: SqlStore, request: SeriesRequest, overrides?: readon
   const settings: ClinicSettings = await loadClinicSettings(sql.models);
   const rules = schedulingRules(settings);
   const durationMinutes = request.durationMinutes ?? settings.defaultDurationMinutes;
-  return { rules, durationMinutes, requests: slotRequests(request, rules.timezone, overrides) };
+  return { rules, durationMinutes, requests: slotRequests(request, rules.timezone, displayLocaleOf(settings), overrides) };
 }
 
 /**

@@ -9,6 +9,9 @@ import type { ResolveConflictInput } from '../../../../../shared/ipc/sync/contra
 import type { SqlStore } from '../../../data/sql/open-sql-store';
 import { atAnotherSlot, bookingOf, keepMineOf, resolutionsFor } from './change-kinds';
 import { remapIds } from './id-remap';
+import { cachedClinicSettings } from '../../scheduling/rules';
+import { displayLocaleOf } from '../../../../../shared/domain/settings-registry';
+import { formatClockTime, formatDayLong } from '../../../../../shared/domain/display-format';
 import type { OfflineOutbox } from './offline-outbox';
 import { OutboxStore, type OutboxEntry } from '../../../data/sql/repositories/outbox-repository';
 
@@ -90,7 +93,9 @@ export async function resolveConflict(
     case 'another-slot': {
       const slot = { doctorId: request.doctorId, date: request.date, time: request.time };
       output = await runOrThrow(dispatch, entry.channel, atAnotherSlot(input, slot, randomUUID()));
-      summary = `Booked at ${request.date} ${request.time}.`;
+      // the local file's copy of the settings: the mirror holds them while the server is away
+      const display = displayLocaleOf(await cachedClinicSettings(local));
+      summary = `Booked for ${formatDayLong(request.date, display)} at ${formatClockTime(request.time, display)}.`;
       break;
     }
   }
