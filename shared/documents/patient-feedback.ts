@@ -42,7 +42,7 @@ export const PatientFeedbackSchema = z.strictObject({
   wouldReturnToDoctor: flag('Would return to the doctor').optional(),
   verified: flag('Verified').default(false),
   moderationStatus: oneOf('Moderation status', MODERATION_STATUSES).default('Pending'),
-  // Additions to the seed (issue 10): who moved the feedback out of Pending, and when.
+  // Additions to the seed: who moved the feedback out of Pending, and when.
   moderatedBy: recordId('Moderator').optional(),
   moderatedAt: instant('Moderated at').optional(),
 });

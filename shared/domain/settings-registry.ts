@@ -121,7 +121,7 @@ export const SETTINGS = {
     600,
     90,
   ),
-  // Admin (issue 7): the clinic's contact details and the reminder lead time.
+  // Admin: the clinic's contact details and the reminder lead time.
   clinicAddress: textSetting('clinic_address', 'The postal address printed on letters and shown to patients.', text().trim().max(500, 'At most 500 characters'), ''),
   clinicPhone: textSetting(
     'clinic_phone',
@@ -145,7 +145,7 @@ export const SETTINGS = {
     '',
   ),
   reminderLeadHours: integerSetting('reminder_lead_hours', 'How many hours before an appointment its reminder is sent.', 1, 168, 24),
-  // Communications (issue 9): reminders and notices. The SMTP password is not a setting: each
+  // Communications: reminders and notices. The SMTP password is not a setting: each
   // workstation keeps it sealed with safeStorage in its own store, never in clinic_settings.
   messageTemplates: jsonSetting(
     'message_templates',

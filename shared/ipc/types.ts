@@ -44,7 +44,7 @@ export interface SessionInfo {
   /** The clinic's inactivity setting, so the screen locks at the same moment main does. */
   idleLockMinutes: number;
   /**
-   * Set while the workstation is a patient kiosk (issue 10): only patients sign in, and a
+   * Set while the workstation is a patient kiosk: only patients sign in, and a
    * patient's session ends after `idleSeconds` without use. Absent or null otherwise.
    * `checkInOnly`: the patient signed in by name, birth date and phone digits (no password).
    */

@@ -1,3 +1,4 @@
+import { serverNowMs } from '../../../electron/main/data/sql/repositories/server-clock-repository';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listClinicSettings, saveClinicSetting } from '../../../electron/main/services/admin/clinic-settings-admin';
@@ -53,7 +54,8 @@ describe.each(SQL_TARGETS)('clinic settings on $name', (target) => {
   it('saves a value with who and when, and keeps unknown keys untouched', async () => {
     const saved = await save(alice, 'clinicAddress', 'Generated Street 1, 10115 Berlin');
     expect(saved).toMatchObject({ value: 'Generated Street 1, 10115 Berlin', isDefault: false, updatedBy: { id: alice.id, name: 'Alice Admin' } });
-    expect(Date.parse(saved.updatedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    // stamped by the database's clock, which is what it is compared with
+    expect(Date.parse(saved.updatedAt!)).toBeGreaterThan((await serverNowMs(store)) - 60_000);
     const row = await store.models.ClinicSetting.findOne({ where: { settingKey: 'clinic_address' } });
     expect(row).toMatchObject({ settingValue: 'Generated Street 1, 10115 Berlin', updatedBy: alice.id });
     expect(row!.description).toBe(SETTINGS.clinicAddress.description);

@@ -173,7 +173,7 @@ describe('signing in while the clinic server is away', () => {
   });
 
   it('answers session.signIn offline while the runtime serves from the mirror', async () => {
-    // Stands in for the runtime's own flag (issue 8 core) until it lands.
+    // Stands in for the runtime's own flag until it lands.
     Object.defineProperty(ws.runtime, 'servingMirror', { value: true, configurable: true });
     try {
       const doctor = expectOk<SessionInfo>(await ws.dispatch('session.signIn', { identifier: accounts.doctor.identifier, password: PASSWORD }));

@@ -4,6 +4,7 @@
  * from the database's clock, so a change made elsewhere after this workstation's is still found.
  * The workstation's `Date` is moved three hours ahead here; the MariaDB server keeps its own.
  */
+import { QueryTypes } from 'sequelize';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Workstation } from '../../../electron/main/compose';
 import { CopySyncStore } from '../../../electron/main/data/sql/consistency/copy-sync-store';
@@ -93,4 +94,35 @@ describe.each(networked)('a workstation three hours ahead of the server, on the 
     expect(latest).toBeGreaterThan(serverNow);
     expect(latest).toBeLessThanOrEqual(serverNow + LEASE_MS + MARGIN_MS);
   });
+});
+
+describe.each(networked)('a clinic server first set up from a workstation three hours ahead, on the $name', (store) => {
+  let desk: Workstation | undefined;
+  let dir: TempDir | undefined;
+  let cleanup: (() => Promise<void>) | undefined;
+
+  afterAll(async () => {
+    vi.useRealTimers();
+    await desk?.close();
+    await cleanup?.();
+    dir?.remove();
+  });
+
+  it('starts the notice scan at the server’s time, so bookings made from then on are confirmed', async () => {
+    const opened = await store.open();
+    cleanup = opened.cleanup;
+    // The workstation that migrates the new server reads three hours later than the server.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + SKEW_MS, shouldAdvanceTime: true });
+    const first = await openWorkstation(opened.env, 'desk-migrates-ahead');
+    desk = first.workstation;
+    dir = first.dir;
+    vi.useRealTimers();
+    const { sql } = desk.runtime.stores();
+    const [cursor] = await sql.sequelize.query<{ scanned_to_ms: number | string }>("SELECT scanned_to_ms FROM message_cursor WHERE name = 'notices'", {
+      type: QueryTypes.SELECT,
+    });
+    const serverNow = await serverNowMs(sql);
+    expect(Number(cursor!.scanned_to_ms)).toBeLessThanOrEqual(serverNow);
+    expect(serverNow - Number(cursor!.scanned_to_ms)).toBeLessThan(MARGIN_MS + 120_000);
+  }, 180_000);
 });

@@ -1,5 +1,5 @@
 /**
- * Indexes for the admin reports (issue 7), found with EXPLAIN on the generated clinic:
+ * Indexes for the admin reports, found with EXPLAIN on the generated clinic:
  * - appointments (appointment_date, status, appointment_type, doctor_id, duration_minutes):
  *   the reports read a date range over all doctors; the seed's (doctor_id, date, time) index
  *   cannot serve that, so MariaDB scanned all ~1M rows. This one is covering: an index-only

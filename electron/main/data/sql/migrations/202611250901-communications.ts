@@ -1,13 +1,14 @@
 /**
- * What reminders and notices add (issue 9):
+ * What reminders and notices add:
  * - message_claims: one row per message the clinic means to send (appointment, kind, method and
  *   the appointment's state: its date and time for a reminder). The UNIQUE claim_key makes the
  *   insert the claim: of several workstations running the job at once exactly one inserts, and
  *   only that one sends. Attempts, the next attempt time (epoch minutes) and the last error keep
  *   the retry schedule in the shared database, so any workstation can continue it.
  * - message_cursor: how far the notice scan has looked at changed appointments (epoch ms). Set to
- *   the time of this migration: notices go out for changes made after the feature arrived, not
- *   for the clinic's whole history.
+ *   the time of this migration on the database's clock (the clock the rows' stamps come from, not
+ *   the clock of whichever workstation migrates): notices go out for changes made after the
+ *   feature arrived, not for the clinic's whole history.
  * - patients.email_opt_out: the patient asked not to receive email.
  * - local_secrets: this workstation's sealed secrets (the SMTP password, sealed with safeStorage);
  *   used in the workstation's own SQLite file only, created everywhere so every store has the
@@ -16,7 +17,12 @@
 import type { MigrationParams } from './migration';
 import { createMysqlTables, runSqliteDdl } from './migration';
 
-const cursorRow = () => `INSERT INTO message_cursor (name, scanned_to_ms) VALUES ('notices', ${Date.now()})`;
+const DATABASE_NOW_MS = {
+  sqlite: "CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER)",
+  mysql: 'CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED)',
+} as const;
+const cursorRow = (dialect: keyof typeof DATABASE_NOW_MS) =>
+  `INSERT INTO message_cursor (name, scanned_to_ms) VALUES ('notices', ${DATABASE_NOW_MS[dialect]})`;
 
 const SQLITE_STATEMENTS = () => [
   `CREATE TABLE message_claims (
@@ -40,7 +46,7 @@ const SQLITE_STATEMENTS = () => [
   `CREATE INDEX idx_message_claims_due ON message_claims (state, next_attempt_min)`,
   `CREATE INDEX idx_message_claims_appointment ON message_claims (appointment_id, kind)`,
   `CREATE TABLE message_cursor (name VARCHAR(40) PRIMARY KEY NOT NULL, scanned_to_ms BIGINT NOT NULL)`,
-  cursorRow(),
+  cursorRow('sqlite'),
   `ALTER TABLE patients ADD COLUMN email_opt_out BOOLEAN NOT NULL DEFAULT 0`,
   `CREATE TABLE local_secrets (secret_key VARCHAR(100) PRIMARY KEY NOT NULL, sealed TEXT NOT NULL, updated_at DATETIME DEFAULT CURRENT_TIMESTAMP)`,
 ];
@@ -85,7 +91,7 @@ export async function up({ context }: MigrationParams): Promise<void> {
     await createMysqlTables(context, [
       { table: 'message_cursor', sql: `CREATE TABLE message_cursor (name VARCHAR(40) NOT NULL, scanned_to_ms BIGINT NOT NULL, PRIMARY KEY (name)) ${suffix}` },
     ]);
-    await sequelize.query(cursorRow());
+    await sequelize.query(cursorRow('mysql'));
   }
   if (!('email_opt_out' in (await context.describeTable('patients')))) {
     await sequelize.query('ALTER TABLE patients ADD COLUMN email_opt_out BOOLEAN NOT NULL DEFAULT FALSE');
