@@ -37,6 +37,25 @@ async function withConnection<T>(sequelize: Sequelize, transaction: Transaction 
   }
 }
 
+const LEAN_WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE|COMMIT)\b/i;
+const leanWriteWatchers = new WeakMap<Sequelize, Set<() => void>>();
+
+/**
+ * Calls `watcher` after each write the lean path sends on this store (an INSERT, a COMMIT): they
+ * bypass `sequelize.query`, where the replica router otherwise sees this workstation's writes
+ * (read-your-writes: a read after a write must not go to a replica that has not applied it).
+ */
+export function watchLeanWrites(sequelize: Sequelize, watcher: () => void): void {
+  const watchers = leanWriteWatchers.get(sequelize) ?? new Set<() => void>();
+  watchers.add(watcher);
+  leanWriteWatchers.set(sequelize, watchers);
+}
+
+function noteLeanWrite(sequelize: Sequelize, sql: string): void {
+  if (!LEAN_WRITE.test(sql)) return;
+  for (const watcher of leanWriteWatchers.get(sequelize) ?? []) watcher();
+}
+
 /**
  * Reports the statement to Sequelize's logging hook, as its own pipeline does: the statement
  * counts of tests and the benchmark (`query-counter.ts`) see these statements too.
@@ -66,8 +85,8 @@ function mysqlCall<R>(connection: MysqlConnection, sql: string, params: readonly
  * The rows of one SELECT, sent straight to the driver Sequelize already holds: no replacement
  * parsing, hooks, retry wrapper or query object per call. For the hottest reads only (the day
  * view, the schedules, the booking's locks), where that pipeline cost as much as the database.
- * Writes keep going through `sequelize.query`: the reference cache and the replica router
- * watch writes there.
+ * The reference cache watches writes to its tables on `sequelize.query`; the lean path writes
+ * none of them. The replica router learns of lean writes through `watchLeanWrites`.
  */
 export function leanSelect<Row>(sequelize: Sequelize, sql: string, params: readonly LeanParam[], transaction?: Transaction): Promise<Row[]> {
   const started = performance.now();
@@ -92,11 +111,12 @@ export async function leanControl(sequelize: Sequelize, connection: unknown, sql
   try {
     if ((sequelize as unknown as SequelizeInternals).options.dialect === 'mysql') {
       await mysqlCall<unknown>(connection as MysqlConnection, sql, []);
-      return;
+    } else {
+      await new Promise<void>((resolve, reject) => {
+        (connection as SqliteDatabase).exec(sql, (error: Error | null) => (error ? reject(error) : resolve()));
+      });
     }
-    await new Promise<void>((resolve, reject) => {
-      (connection as SqliteDatabase).exec(sql, (error: Error | null) => (error ? reject(error) : resolve()));
-    });
+    noteLeanWrite(sequelize, sql);
   } finally {
     report(sequelize, sql, started);
   }
@@ -107,15 +127,17 @@ export function leanInsert(sequelize: Sequelize, sql: string, params: readonly L
   const started = performance.now();
   return withConnection(sequelize, transaction, async (connection) => {
     try {
-      if ((sequelize as unknown as SequelizeInternals).options.dialect === 'mysql') {
-        return (await mysqlCall<ResultSetHeader>(connection as MysqlConnection, sql, params)).insertId;
-      }
-      return await new Promise<number>((resolve, reject) => {
-        (connection as SqliteDatabase).run(sql, params as LeanParam[], function (this: RunResult, error: Error | null) {
-          if (error) reject(error);
-          else resolve(this.lastID);
-        });
-      });
+      const insertId =
+        (sequelize as unknown as SequelizeInternals).options.dialect === 'mysql'
+          ? (await mysqlCall<ResultSetHeader>(connection as MysqlConnection, sql, params)).insertId
+          : await new Promise<number>((resolve, reject) => {
+              (connection as SqliteDatabase).run(sql, params as LeanParam[], function (this: RunResult, error: Error | null) {
+                if (error) reject(error);
+                else resolve(this.lastID);
+              });
+            });
+      noteLeanWrite(sequelize, sql);
+      return insertId;
     } finally {
       report(sequelize, sql, started);
     }

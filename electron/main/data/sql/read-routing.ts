@@ -1,3 +1,4 @@
+import { watchLeanWrites } from './lean-statements';
 import type { Sequelize } from 'sequelize';
 import { AppFailure } from '../../../../shared/ipc/result';
 import type { SqlStore } from './open-sql-store';
@@ -137,6 +138,7 @@ export class ReadRouter {
       return result;
     };
     sequelize.query = counted as unknown as QueryMethod;
+    watchLeanWrites(sequelize, () => this.writes++);
   }
 
   private refreshStale(): void {
