@@ -49,7 +49,7 @@ test('first run: the setup form creates the clinic and opens the calendar', asyn
   await expect(page.getByText(`${ADMIN.firstName} ${ADMIN.lastName}`)).toBeVisible();
   await expect(page.getByText('Super admin')).toBeVisible();
   await expect(page.getByText('Local store')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Calendar', 'Today', 'Patients', 'Walk-in', 'Waiting list', 'Kiosk', 'Doctors', 'Reports', 'Settings', 'Messages', 'Feedback', 'Doctor ratings', 'Search feedback', 'Backups', 'Data health', 'Staff', 'Audit trail']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Calendar', 'Today', 'Patients', 'Walk-in', 'Waiting list', 'Kiosk', 'Doctors', 'Reports', 'Settings', 'Medications', 'Messages', 'Feedback', 'Doctor ratings', 'Search feedback', 'Backups', 'Data health', 'Staff', 'Audit trail']);
   await expect(page.getByText('No doctors yet')).toBeVisible();
   await expect(page.getByText('Times in Europe/Vienna')).toBeVisible();
   await expect(page.getByText('07:00', { exact: true })).toBeVisible();
