@@ -4,18 +4,10 @@ import { dateEntryPattern, formatDateEntry, readDateEntry } from '../../../share
 import { addDays, isIsoDate } from '../../../shared/domain/plain-date';
 import { useDisplayLocale } from '../stores/display-format';
 import { FieldError } from './TextField';
+import type { TypedEntryProps } from './typed-entry-props';
 
-export interface DateInputProps {
-  /** An ISO plain date, '' when empty, or the text typed when it could not be read as a date. */
-  value: string;
-  onChange(value: string): void;
-  onBlur?(): void;
-  id?: string;
-  /** For a field without a visible label (the calendar's "go to date"). */
-  ariaLabel?: string;
-  describedBy?: string | undefined;
-  invalid?: boolean;
-  className?: string;
+/** `value`: an ISO plain date, '' when empty, or the text typed when it could not be read as a date. */
+export interface DateInputProps extends TypedEntryProps {
   autoFocus?: boolean;
 }
 

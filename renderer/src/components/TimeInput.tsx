@@ -4,19 +4,12 @@ import { timeEntryPattern } from '../../../shared/domain/date-entry';
 import { readTimeEntry } from '../../../shared/domain/plain-date';
 import { formatClockTime, useDisplayLocale } from '../stores/display-format';
 import { FieldError } from './TextField';
+import type { TypedEntryProps } from './typed-entry-props';
 
 const isClockTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 
-export interface TimeInputProps {
-  /** 'HH:MM' (24-hour, as stored), '' when empty, or the text typed when it was not a time. */
-  value: string;
-  onChange(value: string): void;
-  onBlur?(): void;
-  id?: string;
-  ariaLabel?: string;
-  describedBy?: string | undefined;
-  invalid?: boolean;
-  className?: string;
+/** `value`: 'HH:MM' (24-hour, as stored), '' when empty, or the text typed when it was not a time. */
+export interface TimeInputProps extends TypedEntryProps {
   placeholder?: string;
 }
 
