@@ -246,6 +246,8 @@ describe.each(WORKSTATION_STORES)('the doctor workstation on the $name', (store)
     const chosen = offer.slots[0]!;
     const booked = await call<AppointmentView>('doctor.followUp.book', { prescriptionId: rx.id, date: chosen.date, time: chosen.time, idempotencyKey: `follow-up-${rx.id}` });
     expect(booked).toMatchObject({ doctorId: drA.id, patientId: ids.patient1, date: chosen.date, time: chosen.time, appointmentType: 'Follow-up' });
+    // the visit's own day, as the clinic writes dates (not the signing instant's UTC date)
+    expect(booked.patientNotes).toBe('Follow-up of the visit on Monday 7 December 2026');
     // the slot is gone from the next offer; the same slot again is the engine's SLOT_TAKEN
     const again = await call<FollowUpSlots>('doctor.followUp.slots', { prescriptionId: rx.id, count: 6 });
     expect(again.slots).not.toContainEqual(chosen);

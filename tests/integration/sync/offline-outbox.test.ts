@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocalId } from '../../../shared/domain/sync/local-ids';
-import { DEFAULT_DISPLAY_LOCALE, formatDayLong } from '../../../shared/domain/display-format';
+import { DEFAULT_DISPLAY_LOCALE, formatDayLong, formatDayShort } from '../../../shared/domain/display-format';
 import type { PatientDetails, WalkInBooking, WalkInEntryView } from '../../../shared/ipc/reception/types';
 import type { AppointmentView } from '../../../shared/ipc/scheduling-types';
 import type { DoctorAppointmentPage, PrescriptionView } from '../../../shared/ipc/doctor/types';
@@ -152,7 +152,7 @@ describe('changes made while the clinic server is away', () => {
     expect(conflicts).toHaveLength(1);
     const [conflict] = conflicts;
     expect(conflict).toMatchObject({ channel: 'appointments.book', code: 'SLOT_TAKEN', resolutions: ['another-slot', 'keep-theirs'] });
-    expect(conflict!.what).toContain('10:00');
+    expect(conflict!.what).toContain(`${formatDayShort(tomorrow(), DEFAULT_DISPLAY_LOCALE)} 10:00`);
     expect(conflict!.booking).toMatchObject({ doctorId: doctorB!.id, patientId: patient1!.id, date: tomorrow(), time: '10:00' });
     const resolved = expectOk<ResolvedConflict>(
       await workstation.dispatch('sync.conflicts.resolve', { conflictId: conflict!.id, resolution: 'another-slot', doctorId: doctorB!.id, date: tomorrow(), time: '11:00' }),

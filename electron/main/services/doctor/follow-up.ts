@@ -7,7 +7,9 @@ import type { Prescription } from '../../../../shared/documents';
 import type { OpenStores } from '../../runtime/stores';
 import { bookAppointment } from '../scheduling/booking';
 import type { EpochMinuteClock } from '../../../../shared/domain/clock';
-import { loadClinicSettings } from '../scheduling/rules';
+import { cachedClinicSettings, loadClinicSettings } from '../scheduling/rules';
+import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
+import { formatDayLong } from '../../../../shared/domain/display-format';
 import { soonestSlots } from '../scheduling/slot-queries';
 import { doctorIdOf, ownAppointment } from './own-records';
 import { readablePrescription } from './prescriptions';
@@ -16,7 +18,7 @@ import { readablePrescription } from './prescriptions';
 const DAYS_BEFORE = 3;
 const WINDOW_DAYS = 8;
 
-async function followUpOf(stores: OpenStores, user: SessionUser, prescriptionId: string): Promise<{ doctorId: number; prescription: Prescription; targetDate: string }> {
+async function followUpOf(stores: OpenStores, user: SessionUser, prescriptionId: string): Promise<{ doctorId: number; prescription: Prescription; visitDate: string; targetDate: string }> {
   const doctorId = doctorIdOf(user);
   const prescription = await readablePrescription(stores, doctorId, prescriptionId);
   if (prescription.doctorId !== doctorId) throw new AppFailure('FORBIDDEN', 'Only the doctor who wrote the prescription books its follow-up.');
@@ -24,7 +26,7 @@ async function followUpOf(stores: OpenStores, user: SessionUser, prescriptionId:
     throw new AppFailure('VALIDATION', 'followUpDays: This prescription asks for no follow-up.', { fields: [{ field: 'followUpDays', message: 'No follow-up asked for' }] });
   }
   const visit = await ownAppointment(stores.sql, doctorId, prescription.appointmentId);
-  return { doctorId, prescription, targetDate: addDays(visit.appointmentDate, prescription.followUpDays) };
+  return { doctorId, prescription, visitDate: visit.appointmentDate, targetDate: addDays(visit.appointmentDate, prescription.followUpDays) };
 }
 
 /** The doctor's free slots around the follow-up date, nearest to it first. */
@@ -55,7 +57,9 @@ export async function bookFollowUp(
   input: { prescriptionId: string; date: string; time: string; idempotencyKey: string },
   clock: EpochMinuteClock,
 ): Promise<AppointmentView> {
-  const { doctorId, prescription } = await followUpOf(stores, user, input.prescriptionId);
+  const { doctorId, prescription, visitDate } = await followUpOf(stores, user, input.prescriptionId);
+  // the note stays as written, so it is written the way the clinic reads dates
+  const display = displayLocaleOf(await cachedClinicSettings(stores.sql));
   return bookAppointment(
     stores.sql,
     {
@@ -64,7 +68,7 @@ export async function bookFollowUp(
       date: input.date,
       time: input.time,
       appointmentType: 'Follow-up',
-      patientNotes: `Follow-up of the visit on ${prescription.prescriptionDate.toISOString().slice(0, 10)}`,
+      patientNotes: `Follow-up of the visit on ${formatDayLong(visitDate, display)}`,
       idempotencyKey: input.idempotencyKey,
     },
     clock,

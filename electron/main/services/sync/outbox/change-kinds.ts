@@ -3,6 +3,7 @@ import { contract, isChannel } from '../../../../../shared/ipc/contract';
 import type { ConflictBooking, ConflictResolution } from '../../../../../shared/ipc/sync/types';
 import type { SqlStore } from '../../../data/sql/open-sql-store';
 import { peopleRepository } from '../../../data/sql/repositories/people-repository';
+import { formatClockTime, formatDayShort, type DisplayLocale } from '../../../../../shared/domain/display-format';
 
 /**
  * What the conflicts list needs to know of each kind of offline change, read from the channel's
@@ -54,26 +55,66 @@ async function nameOf(local: SqlStore, table: 'patients' | 'doctors', id: number
   return table === 'doctors' ? `Dr. ${row.firstName} ${row.lastName}` : `${row.firstName} ${row.lastName}`;
 }
 
-/** The change in words for staff, from the local copy as it was when the change was made. */
-export async function describeChange(local: SqlStore, channel: string, input: unknown, localOutput: unknown): Promise<string> {
+/**
+ * What a queued change was about, taken from the local copy when the change was made (names can
+ * change or vanish later). Dates and times stay plain values, so the conflicts list writes them
+ * as the clinic reads dates at the moment it shows them.
+ */
+export interface ChangeDescription {
+  label: string;
+  doctor: string | null;
+  date: string | null;
+  time: string | null;
+  patient: string | null;
+  detail: string | null;
+  status: string | null;
+}
+
+export async function describeChange(local: SqlStore, channel: string, input: unknown, localOutput: unknown): Promise<ChangeDescription> {
   const change = changeOf(channel);
-  const label = change?.label ?? channel;
   const wanted = asFields(input);
   const out = asFields(localOutput);
   const appointment = asFields(out.appointment ?? out);
-  const parts: string[] = [];
-  const doctor = await nameOf(local, 'doctors', numberOr(wanted.doctorId) ?? numberOr(appointment.doctorId));
-  if (doctor) parts.push(doctor);
-  const date = textOr(wanted.date) ?? textOr(appointment.date);
-  const time = textOr(wanted.time) ?? textOr(appointment.time);
-  if (date) parts.push(time ? `${date} ${time}` : date);
   const patientId = numberOr(wanted.patientId) ?? numberOr(appointment.patientId) ?? numberOr(change?.patientId?.(input, localOutput) ?? null);
-  const patient = await nameOf(local, 'patients', patientId);
-  if (patient) parts.push(patient);
-  const detail = change?.detail?.(input);
-  if (detail) parts.push(detail);
-  if (typeof wanted.status === 'string') parts.push(`to ${wanted.status}`);
-  return parts.length > 0 ? `${label}: ${parts.join(', ')}` : label;
+  return {
+    label: change?.label ?? channel,
+    doctor: await nameOf(local, 'doctors', numberOr(wanted.doctorId) ?? numberOr(appointment.doctorId)),
+    date: textOr(wanted.date) ?? textOr(appointment.date),
+    time: textOr(wanted.time) ?? textOr(appointment.time),
+    patient: await nameOf(local, 'patients', patientId),
+    detail: change?.detail?.(input) ?? null,
+    status: textOr(wanted.status),
+  };
+}
+
+/** The stored description in words, dates and times in the clinic's display settings. */
+export function describedInWords(description: ChangeDescription, display: DisplayLocale): string {
+  const parts: string[] = [];
+  if (description.doctor) parts.push(description.doctor);
+  if (description.date) {
+    const day = formatDayShort(description.date, display);
+    parts.push(description.time ? `${day} ${formatClockTime(description.time, display)}` : day);
+  }
+  if (description.patient) parts.push(description.patient);
+  if (description.detail) parts.push(description.detail);
+  if (description.status) parts.push(`to ${description.status}`);
+  return parts.length > 0 ? `${description.label}: ${parts.join(', ')}` : description.label;
+}
+
+/**
+ * The outbox's summary column: the description as JSON. A row written before descriptions were
+ * stored this way holds finished text, shown as it is.
+ */
+export const storedDescription = (description: ChangeDescription): string => JSON.stringify(description);
+
+export function summaryInWords(stored: string | null, display: DisplayLocale): string | null {
+  if (stored === null) return null;
+  if (!stored.startsWith('{')) return stored;
+  try {
+    return describedInWords(JSON.parse(stored) as ChangeDescription, display);
+  } catch {
+    return stored;
+  }
 }
 
 /** The record a queued change's output `id` names, if it names one. */

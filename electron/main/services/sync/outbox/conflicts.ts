@@ -7,11 +7,11 @@ import type { ResolvedConflict, SyncConflict } from '../../../../../shared/ipc/s
 import type { z } from 'zod';
 import type { ResolveConflictInput } from '../../../../../shared/ipc/sync/contract';
 import type { SqlStore } from '../../../data/sql/open-sql-store';
-import { atAnotherSlot, bookingOf, keepMineOf, resolutionsFor } from './change-kinds';
+import { atAnotherSlot, bookingOf, keepMineOf, resolutionsFor, summaryInWords } from './change-kinds';
 import { remapIds } from './id-remap';
 import { cachedClinicSettings } from '../../scheduling/rules';
 import { displayLocaleOf } from '../../../../../shared/domain/settings-registry';
-import { formatClockTime, formatDayLong } from '../../../../../shared/domain/display-format';
+import { formatClockTime, formatDayLong, type DisplayLocale } from '../../../../../shared/domain/display-format';
 import type { OfflineOutbox } from './offline-outbox';
 import { OutboxStore, type OutboxEntry } from '../../../data/sql/repositories/outbox-repository';
 
@@ -21,11 +21,11 @@ export type DispatchAsUser = (channel: string, input: unknown) => Promise<Result
 /** Whether this user may make (and so resolve) a change on this channel. */
 export const mayMake = (user: SessionUser, channel: string) => isChannel(channel) && roleMay(user.role, contract[channel].permission);
 
-function toConflict(entry: OutboxEntry): SyncConflict {
+function toConflict(entry: OutboxEntry, display: DisplayLocale): SyncConflict {
   return {
     id: entry.seq,
     channel: entry.channel,
-    what: entry.summary ?? entry.channel,
+    what: summaryInWords(entry.summary, display) ?? entry.channel,
     reason: entry.conflictReason ?? '',
     code: entry.conflictCode ?? 'CONFLICT',
     madeBy: entry.actor.displayName,
@@ -39,9 +39,11 @@ function toConflict(entry: OutboxEntry): SyncConflict {
 export async function listConflicts(local: SqlStore, outbox: OfflineOutbox, user: SessionUser): Promise<SyncConflict[]> {
   const ids = await outbox.knownIds();
   const entries = await new OutboxStore(local).inState('conflict');
+  // the local file's copy of the settings: the mirror holds them while the server is away
+  const display = displayLocaleOf(await cachedClinicSettings(local));
   return entries
     .filter((entry) => mayMake(user, entry.channel))
-    .map((entry) => toConflict({ ...entry, input: remapIds(entry.input, ids), localOutput: remapIds(entry.localOutput, ids) }));
+    .map((entry) => toConflict({ ...entry, input: remapIds(entry.input, ids), localOutput: remapIds(entry.localOutput, ids) }, display));
 }
 
 async function mineAgain(dispatch: DispatchAsUser, entry: OutboxEntry, input: unknown): Promise<unknown> {

@@ -7,7 +7,7 @@ import { holdsLocalRow, useLocalIdRanges } from '../../../data/sql/repositories/
 import { OutboxStore, type OutboxEntry } from '../../../data/sql/repositories/outbox-repository';
 import { pingSqlStore } from '../../../data/sql/repositories/store-probe-repository';
 import type { AppRuntime } from '../../../runtime/app-runtime';
-import { describeChange, outputRecordOf } from './change-kinds';
+import { describeChange, outputRecordOf, storedDescription } from './change-kinds';
 import { isConnectionError } from './connection-errors';
 import { learnIds, localIdsIn, remapIds, type IdMap } from './id-remap';
 
@@ -146,7 +146,7 @@ export class OfflineOutbox {
         const mirrorLags = isAppFailure(error) && error.code === 'NOT_FOUND' && localIdsIn(input).length === 0;
         if (options.outcomeUnknown || mirrorLags) {
           // The mirror cannot show it (it lacks the record, say), but the server may hold it: it stays queued and is settled there.
-          await store.setLocalOutput(seq, null, await describeChange(local, channel, input, null));
+          await store.setLocalOutput(seq, null, storedDescription(await describeChange(local, channel, input, null)));
           throw new AppFailure(
             'OFFLINE_QUEUED',
             options.outcomeUnknown
@@ -157,7 +157,7 @@ export class OfflineOutbox {
         await store.remove(seq); // refused here already (a rule, bad input): it never happened
         throw error;
       }
-      await store.setLocalOutput(seq, output, await describeChange(local, channel, input, output));
+      await store.setLocalOutput(seq, output, storedDescription(await describeChange(local, channel, input, output)));
       return output;
     } finally {
       this.localChanges--;
