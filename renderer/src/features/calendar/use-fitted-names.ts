@@ -1,4 +1,4 @@
-import { useLayoutEffect, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 
 /** What the browser may round a width by before a name counts as cut. */
 const TOLERANCE_PX = 0.5;
@@ -81,22 +81,28 @@ function fitCards(cards: readonly HTMLElement[]): void {
  * frame is painted. One layout per fitting: the room on each card's line is read once, every form
  * is measured on a canvas in the name's font, and only cards whose form changes are written to.
  * (Stepping the DOM one form shorter and measuring again cost a layout of every card per step.)
+ * `revisions` has one value per column that changes when the column's cards do (its data, or
+ * whether it has cards at all): a column is fitted again only when its value moved.
  */
 export function useFittedNames(
   area: RefObject<HTMLElement | null>,
   scroller: RefObject<HTMLElement | null>,
-  revision: unknown,
+  revisions: readonly unknown[],
 ): void {
+  // What each column element was last fitted for; kept across renders, so a render that changes
+  // one column fits only that one.
+  const fittedFor = useRef(new WeakMap<Element, unknown>());
   useLayoutEffect(() => {
     const root = area.current;
     const view = scroller.current;
     if (!root || !view) return;
-    let fitted = new WeakSet<Element>();
     const columnsOf = () =>
       Array.from(root.children).filter((child): child is HTMLElement => child.classList.contains('cal-column'));
-    const fitColumns = (columns: readonly HTMLElement[]) => {
-      for (const column of columns) fitted.add(column);
-      fitCards(columns.flatMap((column) => Array.from(column.querySelectorAll<HTMLElement>('.appt[data-forms]'))));
+    const due = (column: HTMLElement, index: number) =>
+      !fittedFor.current.has(column) || fittedFor.current.get(column) !== revisions[index];
+    const fitColumns = (columns: readonly { column: HTMLElement; index: number }[]) => {
+      for (const { column, index } of columns) fittedFor.current.set(column, revisions[index]);
+      fitCards(columns.flatMap(({ column }) => Array.from(column.querySelectorAll<HTMLElement>('.appt[data-forms]'))));
     };
     const fitNear = () => {
       const columns = columnsOf();
@@ -106,10 +112,10 @@ export function useFittedNames(
       const columnWidth = rootBox.width / columns.length;
       const from = viewBox.left - rootBox.left;
       const to = viewBox.right - rootBox.left;
-      const due = columns.filter(
-        (column, index) => !fitted.has(column) && (index + 1) * columnWidth >= from && index * columnWidth <= to,
-      );
-      if (due.length > 0) fitColumns(due);
+      const near = columns
+        .map((column, index) => ({ column, index }))
+        .filter(({ column, index }) => due(column, index) && (index + 1) * columnWidth >= from && index * columnWidth <= to);
+      if (near.length > 0) fitColumns(near);
     };
     // The columns out of view, one at a time when the window is idle: after the first paint, and
     // before most of them are scrolled to.
@@ -117,11 +123,13 @@ export function useFittedNames(
     const fitLater = () => {
       idle = requestIdleCallback((deadline) => {
         idle = null;
-        for (const column of columnsOf()) {
+        const columns = columnsOf();
+        for (let index = 0; index < columns.length; index++) {
           if (deadline.timeRemaining() <= 0) break;
-          if (!fitted.has(column)) fitColumns([column]);
+          const column = columns[index]!;
+          if (due(column, index)) fitColumns([{ column, index }]);
         }
-        if (columnsOf().some((column) => !fitted.has(column))) fitLater();
+        if (columnsOf().some((column, index) => due(column, index))) fitLater();
       });
     };
     fitNear();
@@ -133,7 +141,7 @@ export function useFittedNames(
     const observer = new ResizeObserver(() => {
       if (root.clientWidth === width) return;
       width = root.clientWidth;
-      fitted = new WeakSet();
+      fittedFor.current = new WeakMap();
       fitNear();
       if (idle === null) fitLater();
     });
@@ -143,5 +151,5 @@ export function useFittedNames(
       observer.disconnect();
       view.removeEventListener('scroll', fitNear);
     };
-  }, [area, scroller, revision]);
+  }, [area, scroller, revisions]);
 }
