@@ -538,20 +538,26 @@ const GridColumnView = memo(function GridColumnView({
           {!selection.live ? <span className="cal-selection__hint">New appointment</span> : null}
         </div>
       ) : null}
-      {(places ? column.data.appointments : []).map((appointment) => {
-        const place = places?.get(appointment.id) ?? { lane: 0, lanes: 1, tab: false, besideTab: false };
-        return (
-          <AppointmentBlock
-            key={appointment.id}
-            appointment={appointment}
-            top={topOf(parseTime(appointment.time), range)}
-            height={appointment.durationMinutes * PX_PER_MINUTE}
-            place={place}
-            busy={pending.includes(appointment.id)}
-            dragging={dragging === appointment.id}
-          />
-        );
-      })}
+      {places ? (
+        // One element per column and date: a new day replaces it whole (one removal, and the new
+        // cards are put together before they enter the page) instead of a card at a time.
+        <div key={column.date} className="cal-cards">
+          {column.data.appointments.map((appointment) => {
+            const place = places.get(appointment.id) ?? { lane: 0, lanes: 1, tab: false, besideTab: false };
+            return (
+              <AppointmentBlock
+                key={appointment.id}
+                appointment={appointment}
+                top={topOf(parseTime(appointment.time), range)}
+                height={appointment.durationMinutes * PX_PER_MINUTE}
+                place={place}
+                busy={pending.includes(appointment.id)}
+                dragging={dragging === appointment.id}
+              />
+            );
+          })}
+        </div>
+      ) : null}
       {ghost ? (
         <div
           className="cal-ghost"
