@@ -26,13 +26,23 @@ function fontOf(element: HTMLElement): string {
   return `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
 }
 
-/** The room the name has on its line: the line less the marks beside it (which never change with the form). */
-function roomForName(name: HTMLElement): number {
-  const line = name.parentElement;
-  if (!line) return name.clientWidth;
+/** What a card's line takes from its width besides the marks: the same for every card of a kind. */
+interface LineBox {
+  gap: number;
+  padding: number;
+}
+
+function lineBoxOf(line: HTMLElement): LineBox {
   const style = getComputedStyle(line);
-  const gap = Number.parseFloat(style.columnGap) || 0;
-  let room = line.clientWidth - (Number.parseFloat(style.paddingLeft) || 0) - (Number.parseFloat(style.paddingRight) || 0);
+  return {
+    gap: Number.parseFloat(style.columnGap) || 0,
+    padding: (Number.parseFloat(style.paddingLeft) || 0) + (Number.parseFloat(style.paddingRight) || 0),
+  };
+}
+
+/** The room the name has on its line: the line less the marks beside it (which never change with the form). */
+function roomForName(name: HTMLElement, line: HTMLElement, box: LineBox): number {
+  let room = line.clientWidth - box.padding;
   let shown = 0;
   for (const child of Array.from(line.children) as HTMLElement[]) {
     if (child === name) continue;
@@ -41,24 +51,27 @@ function roomForName(name: HTMLElement): number {
     room -= child.offsetWidth;
     shown++;
   }
-  return room - gap * shown;
+  return room - box.gap * shown;
 }
 
 /** Gives each card the longest form of its name that fits: reads every card first (one layout), then writes. */
 function fitCards(cards: readonly HTMLElement[]): void {
-  const fonts = new Map<string, string>();
+  // Two kinds of card (a tiny one has a smaller font and gap): their styles are read once per kind.
+  const kinds = new Map<string, { font: string; box: LineBox }>();
   const choices = cards.map((card) => {
     const name = card.querySelector<HTMLElement>('.appt__name');
     // No name shown (a tab): nothing to fit.
     if (!name || name.getClientRects().length === 0) return { card, fit: null };
-    const room = roomForName(name);
-    // Two fonts at most (a tiny card has a smaller one): read once per kind of card.
-    const kind = card.classList.contains('appt--tiny') ? 'tiny' : 'card';
-    let font = fonts.get(kind);
-    if (font === undefined) {
-      font = fontOf(name);
-      fonts.set(kind, font);
+    const line = name.parentElement;
+    if (!line) return { card, fit: null };
+    const kindName = card.classList.contains('appt--tiny') ? 'tiny' : 'card';
+    let kind = kinds.get(kindName);
+    if (kind === undefined) {
+      kind = { font: fontOf(name), box: lineBoxOf(line) };
+      kinds.set(kindName, kind);
     }
+    const room = roomForName(name, line, kind.box);
+    const font = kind.font;
     const forms = Array.from(name.querySelectorAll<HTMLElement>('.appt__form')).map((form) => form.textContent ?? '');
     let fit = forms.findIndex((form) => textWidth(font, form) <= room + TOLERANCE_PX);
     // None fits whole: the shortest form, cut.
