@@ -74,7 +74,7 @@ export function AllergyEditor({
         <AllergyList allergies={allergies} />
       ) : (
         <form className="allergy-form" onSubmit={(event) => void save(event)} noValidate aria-label="Allergies">
-          {error ? <ProblemBanner title="The allergies were not saved" error={error} /> : null}
+          <ProblemBanner title="The allergies were not saved" error={error} />
           <label className="checkbox">
             <input type="checkbox" {...register('noneKnown')} />
             No known allergies

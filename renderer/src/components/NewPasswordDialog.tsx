@@ -41,9 +41,7 @@ export function NewPasswordDialog({
     <Dialog title={title} onClose={onClose}>
       <form className="dialog__form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <p className="dialog__text">{explanation}</p>
-        {error ? (
-          <ProblemBanner title="The password was not changed" error={error} />
-        ) : null}
+        <ProblemBanner title="The password was not changed" error={error} />
         <NewPasswordField
           label="New password"
           registration={register('newPassword')}

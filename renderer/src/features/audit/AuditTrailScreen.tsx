@@ -165,9 +165,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
       </form>
       {exportNote ? <Banner tone={exportNote.tone} title={exportNote.tone === 'info' ? 'Exported' : 'Not exported'}><p>{exportNote.text}</p></Banner> : null}
 
-      {auditError ? (
-        <ProblemBanner title="The audit trail could not be searched" error={auditError} />
-      ) : null}
+      <ProblemBanner title="The audit trail could not be searched" error={auditError} />
 
       <DataTable
         label="Audit records"

@@ -93,9 +93,7 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
     >
 
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
-      {createError ? (
-        <ProblemBanner title="No backup was made" error={createError} />
-      ) : null}
+      <ProblemBanner title="No backup was made" error={createError} />
       {error ? <LoadProblem title="The backups could not be listed" error={error} onRetry={() => void load()} /> : null}
 
       <DataTable

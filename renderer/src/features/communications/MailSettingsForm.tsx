@@ -163,9 +163,7 @@ export function MailSettingsForm() {
           <NumberField id="job-interval" label="Check every (minutes)" registration={register('jobIntervalMinutes', { valueAsNumber: true })} error={errors.jobIntervalMinutes?.message} />
           <TextField label="Clinic address (in messages)" registration={register('clinicAddress')} error={errors.clinicAddress?.message} />
         </div>
-        {error ? (
-          <ProblemBanner title="The settings were not saved" error={error} />
-        ) : null}
+        <ProblemBanner title="The settings were not saved" error={error} />
         <div className="staff-form__actions">
           {saved ? <span className="form-saved">Saved</span> : null}
           <button type="submit" className="button button--primary" disabled={isSubmitting}>

@@ -138,12 +138,8 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
           </p>
         </Banner>
       ) : null}
-      {runError ? (
-        <ProblemBanner title="The messages could not be checked" error={runError} />
-      ) : null}
-      {logError ? (
-        <ProblemBanner title="The log could not be searched" error={logError} />
-      ) : null}
+      <ProblemBanner title="The messages could not be checked" error={runError} />
+      <ProblemBanner title="The log could not be searched" error={logError} />
 
       <div className="card table-card">
         <table className="data-table" aria-label="Communication log">

@@ -139,9 +139,7 @@ export function TemplateEditor() {
               </button>
             ))}
           </div>
-          {error ? (
-            <ProblemBanner title="The templates were not saved" error={error} />
-          ) : null}
+          <ProblemBanner title="The templates were not saved" error={error} />
           <div className="staff-form__actions">
             {saved ? <span className="form-saved">Saved</span> : null}
             <button type="button" className="button button--primary" onClick={() => void save()} disabled={busy || invalidKinds.length > 0}>

@@ -130,7 +130,7 @@ export function DataHealthScreen({ zone }: { zone: string }) {
     >
 
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
-      {repairError ? <ProblemBanner title="Nothing was repaired" error={repairError} /> : null}
+      <ProblemBanner title="Nothing was repaired" error={repairError} />
       {error ? <LoadProblem title="The check could not run" error={error} onRetry={() => void check()} /> : null}
 
       {report ? (

@@ -52,9 +52,7 @@ export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
         </Banner>
       ) : (
         <>
-          {error ? (
-            <ProblemBanner title="Not booked" error={error} />
-          ) : null}
+          <ProblemBanner title="Not booked" error={error} />
           {!offer ? (
             <button type="button" className="button button--secondary" onClick={() => void find()} disabled={busy}>
               {busy ? <Spinner /> : null}

@@ -46,9 +46,7 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
           </li>
         ))}
       </ul>
-      {error ? (
-        <ProblemBanner title="Not saved" error={error} />
-      ) : null}
+      <ProblemBanner title="Not saved" error={error} />
       <FormField id="cancel-reason" label="Reason told to the patients (to cancel them)">
         <input id="cancel-reason" className="field__input" value={reason} onChange={(event) => setReason(event.target.value)} />
       </FormField>
@@ -108,9 +106,7 @@ export function MyHoursScreen() {
       title="My hours"
       lead="Your weekly hours and days off. Booked visits a change would leave outside them are listed before anything is saved."
     >
-      {scheduleError ? (
-        <ProblemBanner title="Your hours could not be loaded" error={scheduleError} />
-      ) : null}
+      <ProblemBanner title="Your hours could not be loaded" error={scheduleError} />
       {notice ? <Banner tone={notice.tone} title={notice.text} key={notice.text} /> : null}
       <section className="card panel" aria-labelledby="weekly-title">
         <h3 className="panel__title" id="weekly-title">

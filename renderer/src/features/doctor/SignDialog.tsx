@@ -39,9 +39,7 @@ export function SignDialog({ firstKey, onSign, onClose }: { firstKey: boolean; o
             : 'Your signing key on this workstation is locked with your password.'}{' '}
           Enter the password you sign in with.
         </p>
-        {error ? (
-          <ProblemBanner title="Not signed" error={error} />
-        ) : null}
+        <ProblemBanner title="Not signed" error={error} />
         <TextField label="Your password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="current-password" autoFocus />
         <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel="Sign" />
       </form>

@@ -22,9 +22,7 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
       title="Doctor ratings"
       lead="Averages of approved patient feedback, computed by the clinic's document store."
     >
-      {summariesError ? (
-        <ProblemBanner title="The ratings could not be loaded" error={summariesError} />
-      ) : null}
+      <ProblemBanner title="The ratings could not be loaded" error={summariesError} />
       {!summaries ? (
         <Spinner label="Loading ratings" />
       ) : (

@@ -115,9 +115,7 @@ export function FeedbackModerationScreen({ zone }: { zone: string }) {
         </div>
       }
     >
-      {queueError ? (
-        <ProblemBanner title="The feedback could not be loaded" error={queueError} />
-      ) : null}
+      <ProblemBanner title="The feedback could not be loaded" error={queueError} />
       {!queue ? (
         <Spinner label="Loading feedback" />
       ) : queue.length === 0 ? (

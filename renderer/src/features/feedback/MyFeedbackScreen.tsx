@@ -19,9 +19,7 @@ export function MyFeedbackScreen({ doctorId, zone }: { doctorId: number; zone: s
       title="My feedback"
       lead="What your patients said, once approved. Anonymous feedback comes without a name."
     >
-      {mineError ? (
-        <ProblemBanner title="Your feedback could not be loaded" error={mineError} />
-      ) : null}
+      <ProblemBanner title="Your feedback could not be loaded" error={mineError} />
       <DoctorRatingSummary doctorId={doctorId} />
       <DoctorFeedbackList doctorId={doctorId} zone={zone} />
     </AdminPage>

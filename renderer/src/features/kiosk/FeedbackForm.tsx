@@ -114,9 +114,7 @@ export function FeedbackForm({ visit, onCancel }: { visit: KioskVisit; onCancel:
         </p>
       </header>
       {problem ? <Banner tone="error" title={problem} /> : null}
-      {error ? (
-        <ProblemBanner title="Your feedback was not sent" error={error} />
-      ) : null}
+      <ProblemBanner title="Your feedback was not sent" error={error} />
       <div className="kiosk-feedback__ratings">
         {RATING_NAMES.map((name) => (
           <StarRating key={name} label={RATING_QUESTION[name]} value={ratings[name]} required={name === 'overall'} onChange={(value) => {

@@ -49,9 +49,7 @@ export function KioskPasswordDialog({ onClose, onDone }: { onClose: () => void; 
     <Dialog title="Set a patient's kiosk password" onClose={onClose}>
       <form className="dialog__form" onSubmit={(event) => void onFind(event)} noValidate>
         <p className="dialog__text">Find the patient by the email they sign in with. Tell them the password in person; a new password also lifts a sign-in lockout.</p>
-        {error ? (
-          <ProblemBanner title="That did not work" error={error} />
-        ) : null}
+        <ProblemBanner title="That did not work" error={error} />
         <div className="kiosk-admin__find">
           <TextField label="Patient email" type="email" registration={find.register('email')} error={find.formState.errors.email?.message} autoComplete="off" autoFocus />
           <button type="submit" className="button button--secondary" disabled={find.formState.isSubmitting}>

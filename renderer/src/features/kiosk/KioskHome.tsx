@@ -88,9 +88,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
       {thanks ? (
         <Banner tone="info" title={thanks} action={<button type="button" className="button button--secondary" onClick={dismissThanks}>OK</button>} />
       ) : null}
-      {error ? (
-        <ProblemBanner title="Something could not be shown" error={error} />
-      ) : null}
+      <ProblemBanner title="Something could not be shown" error={error} />
       {loading && !visits ? (
         <div className="kiosk-loading">
           <Spinner label="Loading your appointments" />

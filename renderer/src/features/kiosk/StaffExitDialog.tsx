@@ -21,9 +21,7 @@ export function StaffExitDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="Leave kiosk mode" onClose={onClose}>
       <form className="dialog__form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <p className="dialog__text">For staff only. Sign in with a front-desk or administrator account; you stay signed in afterwards.</p>
-        {error ? (
-          <ProblemBanner title="Kiosk mode was not left" error={error} />
-        ) : null}
+        <ProblemBanner title="Kiosk mode was not left" error={error} />
         <TextField label="Staff user name or email" registration={register('identifier')} error={errors.identifier?.message} autoComplete="off" autoFocus />
         <TextField label="Staff password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="off" />
         <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel="Leave kiosk mode" />

@@ -58,7 +58,7 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
         </div>
         {method ? <p className="text-search__method">{METHOD_NOTE[method]}</p> : null}
       </form>
-      {error ? <ProblemBanner title="The search did not run" error={error} /> : null}
+      <ProblemBanner title="The search did not run" error={error} />
 
       {kind === 'notes' && notes ? (
         <DataTable

@@ -53,9 +53,7 @@ export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: 
         </h2>
         <p className="section-lead">They sign in with the user name or email and this first password.</p>
       </div>
-      {problem ? (
-        <ProblemBanner title="The account could not be created" error={problem} />
-      ) : null}
+      <ProblemBanner title="The account could not be created" error={problem} />
       <div className="form-row">
         <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoFocus />
         <TextField label="Last name" registration={register('lastName')} error={errors.lastName?.message} />

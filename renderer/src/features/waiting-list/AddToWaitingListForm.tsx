@@ -102,7 +102,7 @@ export function AddToWaitingListForm({
       noValidate
       onSubmit={(event) => void onSubmit(event)}
     >
-      {problem ? <ProblemBanner title="Not added" error={problem} /> : null}
+      <ProblemBanner title="Not added" error={problem} />
       <div className="form-row">
         <PatientPicker
           value={patient}

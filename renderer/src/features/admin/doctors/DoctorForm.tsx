@@ -79,9 +79,7 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
           {doctor ? 'Changes show on every workstation at once.' : 'The doctor signs in at their workstation with this email and the first password.'}
         </p>
       </div>
-      {problem ? (
-        <ProblemBanner title={doctor ? 'The changes were not saved' : 'The doctor was not created'} error={problem} />
-      ) : null}
+      <ProblemBanner title={doctor ? 'The changes were not saved' : 'The doctor was not created'} error={problem} />
       <div className="doctor-form__layout">
         <div className="doctor-form__picture">
           <div className="doctor-avatar doctor-avatar--large" aria-hidden="true">

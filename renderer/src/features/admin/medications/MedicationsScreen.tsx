@@ -103,7 +103,7 @@ export function MedicationsScreen() {
           }
         />
       ) : null}
-      {error ? <ProblemBanner title="The ingredient list could not be loaded" error={error} /> : null}
+      <ProblemBanner title="The ingredient list could not be loaded" error={error} />
       {!list && loading ? (
         <p className="table-card__empty">
           <Spinner /> Loading the ingredient list…

@@ -74,9 +74,7 @@ export function ReportsScreen() {
         </form>
       }
     >
-      {error ? (
-        <ProblemBanner title="The report could not be made" error={error} />
-      ) : null}
+      <ProblemBanner title="The report could not be made" error={error} />
       {report ? (
         <>
           <div className="report-kpis" role="group" aria-label="Totals">

@@ -98,9 +98,7 @@ export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(
     >
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       {done ? <PatientsToNotify notify={done.notify} onDismiss={() => setDone(null)} /> : null}
-      {error ? (
-        <ProblemBanner title="The schedule could not be loaded" error={error} />
-      ) : null}
+      <ProblemBanner title="The schedule could not be loaded" error={error} />
       {!schedule && loading ? (
         <EmptyState loading>Loading the schedule…</EmptyState>
       ) : null}
