@@ -11,7 +11,7 @@ import type { AuditEntryView, AuditPerson } from '../../../../shared/ipc/types';
 import { ACTION_SENTENCES } from '../../../../shared/domain/audit/action-sentences';
 import { Banner } from '../../components/Banner';
 import { PersonFilter } from './PersonFilter';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { AdminPage } from '../../components/AdminPage';
@@ -154,10 +154,9 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
           >
             Clear
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void onExport()} disabled={exporting}>
-            {exporting ? <Spinner /> : null}
+          <BusyButton className="button button--secondary" busy={exporting} onClick={() => void onExport()}>
             Export CSV
-          </button>
+          </BusyButton>
           <button type="submit" className="button button--primary">
             Search
           </button>
@@ -178,10 +177,9 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
             ) : null}
             {auditNext ? (
               <div className="table-card__footer">
-                <button type="button" className="button button--secondary" onClick={() => void loadOlderAudit()} disabled={auditLoading}>
-                  {auditLoading ? <Spinner /> : null}
+                <BusyButton className="button button--secondary" busy={auditLoading} onClick={() => void loadOlderAudit()}>
                   Load older
-                </button>
+                </BusyButton>
               </div>
             ) : null}
           </>

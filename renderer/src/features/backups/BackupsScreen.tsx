@@ -6,7 +6,7 @@ import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { LoadProblem } from '../../components/LoadProblem';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useAppStore } from '../../stores/app-store';
 import { useBackupsStore } from '../../stores/backups-store';
 import { BACKUP_KIND_LABEL, formatSize } from './backup-format';
@@ -85,10 +85,9 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
           : 'Copies of this workstation’s local store (its mirror of the clinic server and the changes waiting to be sent).'
       }
       actions={
-        <button type="button" className="button button--primary" onClick={() => void backUpNow()} disabled={creating}>
-          {creating ? <Spinner /> : null}
+        <BusyButton className="button button--primary" busy={creating} onClick={() => void backUpNow()}>
           Back up now
-        </button>
+        </BusyButton>
       }
     >
 

@@ -7,7 +7,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import { isIsoDate } from '../../../../shared/domain/plain-date';
 import { Banner } from '../../components/Banner';
 import { DateField } from '../../components/DateField';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useCommunicationsStore, type LogFilters } from '../../stores/communications-store';
 import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL } from './labels';
 import { ProblemBanner } from '../../components/ProblemBanner';
@@ -121,10 +121,9 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
             Clear
           </button>
           {canRunJob ? (
-            <button type="button" className="button button--primary" onClick={() => void run()} disabled={running}>
-              {running ? <Spinner /> : null}
+            <BusyButton className="button button--primary" busy={running} onClick={() => void run()}>
               Send due messages now
-            </button>
+            </BusyButton>
           ) : null}
         </div>
         {from || to ? <p className="field__hint log-filters__note">Messages that were never sent have no date and are left out of a date filter.</p> : null}

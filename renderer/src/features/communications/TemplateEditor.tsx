@@ -11,7 +11,7 @@ import {
   type Placeholder,
 } from '../../../../shared/domain/communications/templates';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { FieldError } from '../../components/TextField';
 import { useCommunicationsStore } from '../../stores/communications-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
@@ -142,10 +142,9 @@ export function TemplateEditor() {
           <ProblemBanner title="The templates were not saved" error={error} />
           <div className="staff-form__actions">
             {saved ? <span className="form-saved">Saved</span> : null}
-            <button type="button" className="button button--primary" onClick={() => void save()} disabled={busy || invalidKinds.length > 0}>
-              {busy ? <Spinner /> : null}
+            <BusyButton className="button button--primary" busy={busy} onClick={() => void save()} disabled={invalidKinds.length > 0}>
               Save templates
-            </button>
+            </BusyButton>
           </div>
         </div>
         <aside className="card message-preview" aria-label="Preview">

@@ -5,6 +5,7 @@ import { Banner } from '../../components/Banner';
 import { LoadProblem } from '../../components/LoadProblem';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { itemKey, useDataHealthStore } from '../../stores/data-health-store';
 import { formatMoment } from '../../stores/display-format';
 import { AdminPage } from '../../components/AdminPage';
@@ -122,10 +123,9 @@ export function DataHealthScreen({ zone }: { zone: string }) {
         </>
       }
       actions={
-        <button type="button" className="button button--primary" onClick={() => void check()} disabled={checking}>
-          {checking ? <Spinner /> : null}
+        <BusyButton className="button button--primary" busy={checking} onClick={() => void check()}>
           Check again
-        </button>
+        </BusyButton>
       }
     >
 

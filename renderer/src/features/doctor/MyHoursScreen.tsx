@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { TimeInput } from '../../components/TimeInput';
 import { isIsoDate } from '../../../../shared/domain/plain-date';
 import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { DayRanges, useWeekOrder, WEEK_ORDER, type EditableRange } from '../admin/schedule/DayRanges';
 import { ProblemBanner } from '../../components/ProblemBanner';
@@ -57,10 +58,9 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
         <button type="button" className="button button--secondary" onClick={() => void apply('keep')} disabled={busy}>
           Keep these visits
         </button>
-        <button type="button" className="button button--danger" onClick={() => void apply('cancel')} disabled={busy || !reason.trim()}>
-          {busy ? <Spinner /> : null}
+        <BusyButton className="button button--danger" busy={busy} onClick={() => void apply('cancel')} disabled={!reason.trim()}>
           Cancel these visits
-        </button>
+        </BusyButton>
       </div>
     </Dialog>
   );

@@ -8,7 +8,7 @@ import type { KioskPatientMatch } from '../../../../shared/ipc/kiosk/types';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
@@ -52,10 +52,9 @@ export function KioskPasswordDialog({ onClose, onDone }: { onClose: () => void; 
         <ProblemBanner title="That did not work" error={error} />
         <div className="kiosk-admin__find">
           <TextField label="Patient email" type="email" registration={find.register('email')} error={find.formState.errors.email?.message} autoComplete="off" autoFocus />
-          <button type="submit" className="button button--secondary" disabled={find.formState.isSubmitting}>
-            {find.formState.isSubmitting ? <Spinner /> : null}
+          <BusyButton type="submit" className="button button--secondary" busy={find.formState.isSubmitting}>
             Find patient
-          </button>
+          </BusyButton>
         </div>
       </form>
       {patient ? (

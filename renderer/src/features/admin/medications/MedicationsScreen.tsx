@@ -5,6 +5,7 @@ import type { AppError } from '../../../../../shared/ipc/result';
 import { Banner } from '../../../components/Banner';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { Spinner } from '../../../components/Spinner';
+import { BusyButton } from '../../../components/BusyButton';
 import { TextField } from '../../../components/TextField';
 import { useAdminMedicationsStore } from '../../../stores/admin-medications-store';
 import { useAppStore } from '../../../stores/app-store';
@@ -139,10 +140,9 @@ export function MedicationsScreen() {
               Add medication
             </button>
             <span className="medications-card__spacer" />
-            <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-              {formState.isSubmitting ? <Spinner /> : null}
+            <BusyButton type="submit" className="button button--primary" busy={formState.isSubmitting}>
               Save ingredient list
-            </button>
+            </BusyButton>
           </div>
         </form>
       ) : null}

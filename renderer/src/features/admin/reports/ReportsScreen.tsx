@@ -6,7 +6,7 @@ import { utilizationCsv } from '../../../../../shared/ipc/admin/report-csv';
 import { APPOINTMENT_STATUSES, utilization } from '../../../../../shared/ipc/admin/reports';
 import { isIsoDate } from '../../../../../shared/domain/plain-date';
 import { DateField } from '../../../components/DateField';
-import { Spinner } from '../../../components/Spinner';
+import { BusyButton } from '../../../components/BusyButton';
 import { useAdminReportsStore } from '../../../stores/admin-reports-store';
 import { useAppStore } from '../../../stores/app-store';
 import { ProblemBanner } from '../../../components/ProblemBanner';
@@ -64,10 +64,9 @@ export function ReportsScreen() {
               ))}
             </select>
           </label>
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? <Spinner /> : null}
+          <BusyButton type="submit" className="button button--primary" busy={loading}>
             Show
-          </button>
+          </BusyButton>
           <button type="button" className="button button--secondary" disabled={!report} onClick={() => report && saveCsv(`utilization-${report.from}-${report.to}.csv`, utilizationCsv(report))}>
             Export CSV
           </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { UnavailableBlockInput, type AffectedAppointment, type BlockView } from '../../../../../shared/ipc/admin/availability';
 import { DateField } from '../../../components/DateField';
-import { Spinner } from '../../../components/Spinner';
+import { BusyButton } from '../../../components/BusyButton';
 import { TimeInput, timeEntryProblem } from '../../../components/TimeInput';
 import { FieldError } from '../../../components/TextField';
 import { currentDisplayLocale, formatClockRange, formatDayShortWithYear } from '../../../stores/display-format';
@@ -134,10 +134,9 @@ export function UnavailableDates({
             </p>
           ) : null}
           <div className="block-form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? <Spinner /> : null}
+            <BusyButton type="submit" className="button button--primary" busy={busy}>
               Add day off
-            </button>
+            </BusyButton>
           </div>
         </form>
       )}
