@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Controller } from 'react-hook-form';
 import type { AppError } from '../../../shared/ipc/result';
 import { Banner } from '../components/Banner';
-import { BrandMark } from '../components/BrandMark';
+import { Brand } from '../components/BrandMark';
 import { FormSection } from '../components/FormSection';
 import { BusyButton } from '../components/BusyButton';
 import { TextField } from '../components/TextField';
@@ -62,10 +62,7 @@ export function FirstRunSetup() {
   return (
     <main className="setup">
       <div className="setup__intro">
-        <div className="brand brand--large">
-          <BrandMark size={40} />
-          <span className="brand__name">Clinic Desk</span>
-        </div>
+        <Brand size={40} className="brand brand--large" />
         <h1 className="setup__title">Set up your clinic</h1>
         <p className="setup__lead">
           This happens once, on the first workstation. You create the clinic and the first administrator account;

@@ -3,7 +3,7 @@ import { UnlockInput } from '../../../../shared/ipc/auth-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';
-import { BrandMark } from '../../components/BrandMark';
+import { Brand } from '../../components/BrandMark';
 import { BusyButton } from '../../components/BusyButton';
 import { TextField } from '../../components/TextField';
 import { usePasswordForm } from '../../forms/use-password-form';
@@ -57,10 +57,7 @@ export function LockScreen({ user, clinicName }: { user: SessionUser; clinicName
   return (
     <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">
       <section className="card signin__card" data-testid="lock-screen">
-        <div className="brand">
-          <BrandMark size={32} />
-          <span className="brand__name">Clinic Desk</span>
-        </div>
+        <Brand size={32} />
         <div className="signin__heading">
           <p className="lock-screen__badge">
             <svg viewBox="0 0 16 16" aria-hidden="true">

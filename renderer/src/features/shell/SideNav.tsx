@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { BrandMark } from '../../components/BrandMark';
+import { Brand } from '../../components/BrandMark';
 import { groupOf, SECTION_LABEL, type Section } from './sections';
 
 const ICONS: Record<Section, ReactNode> = {
@@ -158,10 +158,7 @@ export function SideNav({
 }) {
   return (
     <nav className="side-nav" aria-label="Main">
-      <div className="brand side-nav__brand">
-        <BrandMark size={28} />
-        <span className="brand__name">Clinic Desk</span>
-      </div>
+      <Brand size={28} className="brand side-nav__brand" />
       <ul className="side-nav__list">
         {sections.map((section, index) => (
           <li key={section}>
