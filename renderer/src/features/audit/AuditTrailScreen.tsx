@@ -18,6 +18,7 @@ import { AdminPage } from '../../components/AdminPage';
 import { EmptyState } from '../../components/EmptyState';
 import { FormField } from '../../components/FormField';
 import { DataTable } from '../../components/DataTable';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 const USER_TYPES = ['front_desk', 'admin', 'super_admin', 'doctor', 'patient', 'system'] as const;
 const USER_TYPE_LABEL: Record<string, string> = {
@@ -132,11 +133,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
         <FormField id="audit-user-type" label="User type">
           <select id="audit-user-type" className="field__input field__select" {...register('userType')}>
             <option value="">Any</option>
-            {USER_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {USER_TYPE_LABEL[type]}
-              </option>
-            ))}
+            <LabelledOptions values={USER_TYPES} labels={USER_TYPE_LABEL} />
           </select>
         </FormField>
         <DateFormField control={control} name="fromDate" label="From" error={errors.fromDate?.message} />

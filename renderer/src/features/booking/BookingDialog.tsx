@@ -27,6 +27,7 @@ import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { MinuteOptions } from '../../components/MinuteOptions';
 import { useZodForm } from '../../forms/use-zod-form';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 export interface BookingDialogProps {
   /** Prefilled from the calendar's selection; each stays editable. */
@@ -228,11 +229,7 @@ export function BookingDialog({
         </div>
         <FormField id="booking-type" label="Type">
           <select id="booking-type" className="field__input field__select" {...register('appointmentType')}>
-            {APPOINTMENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
+            <LabelledOptions values={APPOINTMENT_TYPES} />
           </select>
         </FormField>
         <TextField label="Reason for visit" {...field('patientNotes')} autoComplete="off" />

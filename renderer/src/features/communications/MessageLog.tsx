@@ -14,6 +14,7 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { EmptyState } from '../../components/EmptyState';
 import { TableHeadOf } from '../../components/TableHead';
 import { FormField } from '../../components/FormField';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 const column = createColumnHelper<CommunicationLogView>();
 
@@ -88,21 +89,13 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
         <FormField id="log-type" label="Message">
           <select id="log-type" className="field__input field__select" value={type} onChange={(e) => setType(e.target.value)}>
             <option value="">Any</option>
-            {COMMUNICATION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABEL[t]}
-              </option>
-            ))}
+            <LabelledOptions values={COMMUNICATION_TYPES} labels={TYPE_LABEL} />
           </select>
         </FormField>
         <FormField id="log-status" label="Status">
           <select id="log-status" className="field__input field__select" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">Any</option>
-            {DELIVERY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
+            <LabelledOptions values={DELIVERY_STATUSES} labels={STATUS_LABEL} />
           </select>
         </FormField>
         <DateField label="Sent from" id="log-from" value={from} onChange={setFrom} />

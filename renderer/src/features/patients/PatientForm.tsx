@@ -27,6 +27,7 @@ import { formatPhone } from '../../../../shared/domain/phone';
 import { emailForDisplay, isNoEmailPlaceholder } from '../../../../shared/domain/reception/no-email';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 type FieldName = keyof PatientFieldsInput;
 const FIELDS: readonly FieldName[] = [
@@ -313,11 +314,7 @@ export function PatientFieldset({
               {...register('gender')}
             >
               <option value="">Choose…</option>
-              {PATIENT_GENDERS.map((gender) => (
-                <option key={gender} value={gender}>
-                  {gender}
-                </option>
-              ))}
+              <LabelledOptions values={PATIENT_GENDERS} />
             </select>
           </FormField>
         </div>

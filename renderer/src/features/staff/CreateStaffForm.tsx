@@ -12,6 +12,7 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormField } from '../../components/FormField';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { useZodForm } from '../../forms/use-zod-form';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 type FieldName = keyof CreateStaffInput;
 type CreateStaffValues = z.input<typeof CreateStaffInput>;
@@ -56,11 +57,7 @@ export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: 
       <div className="form-row">
         <FormField id="staff-role" label="Role" error={errors.role?.message}>
           <select id="staff-role" className="field__input field__select" {...register('role')}>
-            {STAFF_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {STAFF_ROLE_LABEL[role]}
-              </option>
-            ))}
+            <LabelledOptions values={STAFF_ROLES} labels={STAFF_ROLE_LABEL} />
           </select>
         </FormField>
         <NewPasswordField label="First password" {...field('password')} />

@@ -17,6 +17,7 @@ import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { MinuteOptions } from '../../components/MinuteOptions';
 import { useZodForm } from '../../forms/use-zod-form';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 const WindowForm = z
   .object({
@@ -129,11 +130,7 @@ export function AddToWaitingListForm({
         </FormField>
         <FormField id="waiting-priority" label="Priority">
           <select id="waiting-priority" className="field__input field__select" {...register('priority')}>
-            {[1, 2, 3].map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABEL[p]}
-              </option>
-            ))}
+            <LabelledOptions values={[1, 2, 3]} labels={PRIORITY_LABEL} />
           </select>
         </FormField>
         <TextField label="Note" {...field('notes')} autoComplete="off" />

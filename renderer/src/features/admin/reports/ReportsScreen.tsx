@@ -14,6 +14,7 @@ import { formatDayNoYear, useDisplayLocale, weekdaysFrom } from '../../../stores
 import { WEEKDAY_NAMES } from '../schedule/DayRanges';
 import { AdminPage } from '../../../components/AdminPage';
 import { EmptyState } from '../../../components/EmptyState';
+import { LabelledOptions } from '../../../components/LabelledOptions';
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
@@ -57,11 +58,7 @@ export function ReportsScreen() {
           <label className="field">
             <span className="field__label">Weeks</span>
             <select className="field__input field__select" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
-              {[1, 2, 4, 8, 13, 26].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
+              <LabelledOptions values={[1, 2, 4, 8, 13, 26]} />
             </select>
           </label>
           <BusyButton type="submit" className="button button--primary" busy={loading}>
