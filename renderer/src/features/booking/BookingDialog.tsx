@@ -199,12 +199,7 @@ export function BookingDialog({
             {newPatient.duplicates ? (
               <DuplicateWarning duplicates={newPatient.duplicates} onUseExisting={chooseExisting} />
             ) : null}
-            <PatientFieldset
-              register={newPatient.form.register}
-              control={newPatient.form.control}
-              errors={newPatient.form.formState.errors}
-              initial={valuesFromTyped(registering)}
-            />
+            <PatientFieldset form={newPatient.form} initial={valuesFromTyped(registering)} />
           </fieldset>
         )}
         <FormField id="booking-doctor" label="Doctor" error={errors.doctorId?.message}>
