@@ -72,6 +72,12 @@ const EMPTY = {
 export const useReceptionStore = create<ReceptionState>()((set, get) => {
   /** Every answer goes past the session store first, so SESSION_LOCKED shows the lock screen. */
   const api = () => clinicApi();
+  /** A change to a list this store holds: once main has taken it, the list is read again. */
+  const changeThenReload = async <T>(answer: Promise<Result<T>>, reload: () => Promise<void>) => {
+    const result = noted(await answer);
+    if (result.ok) await reload();
+    return result;
+  };
 
   return {
     ...EMPTY,
@@ -141,36 +147,16 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
       const result = noted(await api()['walkIns.list']({}));
       if (result.ok) set({ queue: result.data });
     },
-    joinQueue: async (input) => {
-      const result = noted(await api()['walkIns.join'](input));
-      if (result.ok) await get().loadQueue();
-      return result;
-    },
-    removeFromQueue: async (entryId) => {
-      const result = noted(await api()['walkIns.remove']({ entryId }));
-      if (result.ok) await get().loadQueue();
-      return result;
-    },
-    bookWalkIn: async (input) => {
-      const result = noted(await api()['walkIns.book'](input));
-      if (result.ok) await get().loadQueue();
-      return result;
-    },
+    joinQueue: (input) => changeThenReload(api()['walkIns.join'](input), get().loadQueue),
+    removeFromQueue: (entryId) => changeThenReload(api()['walkIns.remove']({ entryId }), get().loadQueue),
+    bookWalkIn: (input) => changeThenReload(api()['walkIns.book'](input), get().loadQueue),
 
     loadWaitingList: async () => {
       const result = noted(await api()['waitingList.list']({ withSlots: true }));
       if (result.ok) set({ waiting: result.data });
     },
-    addToWaitingList: async (input) => {
-      const result = noted(await api()['waitingList.add'](input));
-      if (result.ok) await get().loadWaitingList();
-      return result;
-    },
-    removeFromWaitingList: async (entryId) => {
-      const result = noted(await api()['waitingList.remove']({ entryId }));
-      if (result.ok) await get().loadWaitingList();
-      return result;
-    },
+    addToWaitingList: (input) => changeThenReload(api()['waitingList.add'](input), get().loadWaitingList),
+    removeFromWaitingList: (entryId) => changeThenReload(api()['waitingList.remove']({ entryId }), get().loadWaitingList),
     offersFor: async (slot) => noted(await api()['waitingList.offers'](slot)),
     bookFromWaitingList: async (input) => {
       const result = noted(await api()['waitingList.book'](input));
