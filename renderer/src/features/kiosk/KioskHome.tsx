@@ -11,19 +11,24 @@ import { FeedbackForm } from './FeedbackForm';
 import { dayLabel } from './kiosk-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
+/** What the patient has already done for a visit, ticked off. */
+function DoneMark({ children }: { children: string }) {
+  return (
+    <span className="kiosk-done-mark">
+      <svg viewBox="0 0 20 20" aria-hidden="true">
+        <path d="M4.5 10.5l3.5 3.5 7.5-8" />
+      </svg>
+      {children}
+    </span>
+  );
+}
+
 function CheckInButton({ visit }: { visit: KioskVisit }) {
   const checkIn = useKioskStore((state) => state.checkIn);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   if (visit.checkedIn) {
-    return (
-      <span className="kiosk-done-mark">
-        <svg viewBox="0 0 20 20" aria-hidden="true">
-          <path d="M4.5 10.5l3.5 3.5 7.5-8" />
-        </svg>
-        Checked in
-      </span>
-    );
+    return <DoneMark>Checked in</DoneMark>;
   }
   if (!visit.canCheckIn) return null;
   return (
@@ -156,12 +161,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
                       <span className="kiosk-visit__meta">{visit.appointmentType}</span>
                     </div>
                     {visit.feedbackGiven ? (
-                      <span className="kiosk-done-mark">
-                        <svg viewBox="0 0 20 20" aria-hidden="true">
-                          <path d="M4.5 10.5l3.5 3.5 7.5-8" />
-                        </svg>
-                        Feedback sent
-                      </span>
+                      <DoneMark>Feedback sent</DoneMark>
                     ) : (
                       <button type="button" className="kiosk-button kiosk-button--secondary" onClick={() => startFeedback(visit.appointmentId)}>
                         Leave feedback
