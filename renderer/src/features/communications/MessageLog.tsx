@@ -18,6 +18,32 @@ import { LabelledOptions } from '../../components/LabelledOptions';
 
 const column = createColumnHelper<CommunicationLogView>();
 
+/** A filter that is off ("Any", the empty value) or names one value of its list. */
+function AnyOrOne<Value extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  values,
+  labels,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  values: readonly Value[];
+  labels: Readonly<Record<Value, string>>;
+}) {
+  return (
+    <FormField id={id} label={label}>
+      <select id={id} className="field__input field__select" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Any</option>
+        <LabelledOptions values={values} labels={labels} />
+      </select>
+    </FormField>
+  );
+}
+
 /** The communication log: every message sent or attempted, newest first, filtered on the server. */
 export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boolean }) {
   const { log, logTotal, logLoading, logError, lastRun, searchLog, loadMoreLog, runNow } = useCommunicationsStore();
@@ -86,18 +112,8 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
   return (
     <div className="message-log">
       <form className="card log-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-        <FormField id="log-type" label="Message">
-          <select id="log-type" className="field__input field__select" value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">Any</option>
-            <LabelledOptions values={COMMUNICATION_TYPES} labels={TYPE_LABEL} />
-          </select>
-        </FormField>
-        <FormField id="log-status" label="Status">
-          <select id="log-status" className="field__input field__select" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">Any</option>
-            <LabelledOptions values={DELIVERY_STATUSES} labels={STATUS_LABEL} />
-          </select>
-        </FormField>
+        <AnyOrOne id="log-type" label="Message" value={type} onChange={setType} values={COMMUNICATION_TYPES} labels={TYPE_LABEL} />
+        <AnyOrOne id="log-status" label="Status" value={status} onChange={setStatus} values={DELIVERY_STATUSES} labels={STATUS_LABEL} />
         <DateField label="Sent from" id="log-from" value={from} onChange={setFrom} />
         <DateField label="Sent until" id="log-to" value={to} onChange={setTo} error={rangeProblem} />
         <div className="log-filters__actions">

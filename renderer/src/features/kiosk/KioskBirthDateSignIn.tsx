@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { KioskBirthDateSignInInput } from '../../../../shared/ipc/kiosk/schemas';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { DateFormField } from '../../components/DateField';
 import { BusyButton } from '../../components/BusyButton';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
+import { KioskRefusal } from './KioskRefusal';
 import { useZodForm } from '../../forms/use-zod-form';
 
 /** Main's messages speak to staff; a patient gets the same meaning in their words. */
@@ -39,11 +39,7 @@ export function KioskBirthDateSignIn() {
   });
   return (
     <form className="kiosk-card kiosk-signin" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Check in with your date of birth">
-      {error ? (
-        <Banner tone="error" title={error.code === 'LOCKED_OUT' ? 'Too many attempts' : 'We could not find you'}>
-          <p>{patientMessage(error)}</p>
-        </Banner>
-      ) : null}
+      <KioskRefusal error={error} title="We could not find you" patientMessage={patientMessage} />
       <div className="kiosk-signin__row">
         <TextField label="First name" {...field('firstName')} autoComplete="off" />
         <TextField label="Last name" {...field('lastName')} autoComplete="off" />

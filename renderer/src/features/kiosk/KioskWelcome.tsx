@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { KioskSignInInput } from '../../../../shared/ipc/kiosk/schemas';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { BusyButton } from '../../components/BusyButton';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
+import { KioskRefusal } from './KioskRefusal';
 import { usePasswordForm } from '../../forms/use-password-form';
 import { KioskBirthDateSignIn } from './KioskBirthDateSignIn';
 
@@ -53,11 +53,7 @@ function KioskPasswordSignIn() {
   const { field, isSubmitting, error, onSubmit } = usePasswordForm(KioskSignInInput, { email: '', password: '' }, signIn);
   return (
     <form className="kiosk-card kiosk-signin" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Patient sign-in">
-        {error ? (
-          <Banner tone="error" title={error.code === 'LOCKED_OUT' ? 'Too many attempts' : 'We could not sign you in'}>
-            <p>{patientMessage(error)}</p>
-          </Banner>
-        ) : null}
+        <KioskRefusal error={error} title="We could not sign you in" patientMessage={patientMessage} />
         <TextField label="Email" type="email" {...field('email')} autoComplete="off" />
         <TextField label="Password" type="password" {...field('password')} autoComplete="off" />
         <BusyButton type="submit" className="kiosk-button kiosk-button--primary" busy={isSubmitting}>
