@@ -78,6 +78,15 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
     if (result.ok) await reload();
     return result;
   };
+  /** A change to one patient: an open record of that patient shows the saved details at once. */
+  const keepOpenRecord = async (answer: Promise<Result<PatientDetails>>) => {
+    const result = noted(await answer);
+    if (result.ok)
+      set((state) =>
+        state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
+      );
+    return result;
+  };
 
   return {
     ...EMPTY,
@@ -113,32 +122,11 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
 
     registerPatient: async (input) => noted(await api()['patients.register'](input)),
 
-    updatePatient: async (input) => {
-      const result = noted(await api()['patients.update'](input));
-      if (result.ok)
-        set((state) =>
-          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
-        );
-      return result;
-    },
+    updatePatient: (input) => keepOpenRecord(api()['patients.update'](input)),
 
-    setPatientActive: async (patientId, active) => {
-      const result = noted(await api()['patients.setActive']({ patientId, active }));
-      if (result.ok)
-        set((state) =>
-          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
-        );
-      return result;
-    },
+    setPatientActive: (patientId, active) => keepOpenRecord(api()['patients.setActive']({ patientId, active })),
 
-    setAllergies: async (input) => {
-      const result = noted(await api()['patients.allergies.set'](input));
-      if (result.ok)
-        set((state) =>
-          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
-        );
-      return result;
-    },
+    setAllergies: (input) => keepOpenRecord(api()['patients.allergies.set'](input)),
 
     book: async (input) => noted(await api()['appointments.book'](input)),
     soonest: async (input) => noted(await api()['slots.soonest'](input)),

@@ -1,5 +1,5 @@
 import { formatMoment } from '../../stores/display-format';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { BackupView, RestoreResult } from '../../../../shared/ipc/backups/types';
 import { Banner } from '../../components/Banner';
@@ -14,6 +14,7 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { AdminPage } from '../../components/AdminPage';
 import { EmptyState } from '../../components/EmptyState';
 import { DataTable } from '../../components/DataTable';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
 
 function RestoreDialog({ backup, zone, onClose }: { backup: BackupView; zone: string; onClose: () => void }) {
   const restore = useBackupsStore((state) => state.restore);
@@ -63,9 +64,7 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
   const [createError, setCreateError] = useState<AppError | null>(null);
   const [restoring, setRestoring] = useState<BackupView | null>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoadOnOpen(load);
 
   async function backUpNow() {
     setNotice(null);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { IntegrityItem, IntegrityKindReport, IntegrityRepair } from '../../../../shared/ipc/consistency/types';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
@@ -10,6 +10,7 @@ import { itemKey, useDataHealthStore } from '../../stores/data-health-store';
 import { formatMoment } from '../../stores/display-format';
 import { AdminPage } from '../../components/AdminPage';
 import { TableHead } from '../../components/TableHead';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
 
 const REPAIR_LABEL: Record<IntegrityRepair, string> = {
   resync_copy: 'Re-sync names',
@@ -107,9 +108,7 @@ export function DataHealthScreen({ zone }: { zone: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [repairError, setRepairError] = useState<AppError | null>(null);
 
-  useEffect(() => {
-    void check();
-  }, [check]);
+  useLoadOnOpen(check);
 
   const found = report ? report.kinds.reduce((n, k) => n + k.count, 0) : 0;
   return (

@@ -1,5 +1,5 @@
 import { formatClockRange, formatClockTime, formatDayLong } from '../../stores/display-format';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AffectedAppointment, UnavailableBlockInput, WeeklyRange } from '../../../../shared/ipc/admin/availability';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
@@ -14,6 +14,7 @@ import { DayRanges, useWeekOrder, WEEK_ORDER, type EditableRange } from '../admi
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormField } from '../../components/FormField';
 import { DoctorPage } from '../../components/AdminPage';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
 
 type Week = Record<number, EditableRange[]>;
 type Pending = { kind: 'weekly'; weekly: WeeklyRange[]; affected: AffectedAppointment[] } | { kind: 'block'; block: UnavailableBlockInput; affected: AffectedAppointment[] };
@@ -77,9 +78,7 @@ export function MyHoursScreen() {
   const [notice, setNotice] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [block, setBlock] = useState<{ date: string; wholeDay: boolean; start: string; end: string; reason: string }>({ date: '', wholeDay: true, start: '09:00', end: '12:00', reason: '' });
 
-  useEffect(() => {
-    void loadSchedule();
-  }, [loadSchedule]);
+  useLoadOnOpen(loadSchedule);
 
   const saveHours = async () => {
     if (!week) return;

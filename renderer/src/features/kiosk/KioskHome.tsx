@@ -1,5 +1,5 @@
 import { formatClockTime, formatDayLongNoYear, formatInstantDay } from '../../stores/display-format';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { KioskVisit } from '../../../../shared/ipc/kiosk/types';
 import type { SessionUser } from '../../../../shared/ipc/types';
@@ -10,6 +10,7 @@ import { useKioskStore } from '../../stores/kiosk-store';
 import { FeedbackForm } from './FeedbackForm';
 import { dayLabel } from './kiosk-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
 
 /** What the patient has already done for a visit, ticked off. */
 function DoneMark({ children }: { children: string }) {
@@ -78,9 +79,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
   const zone = useAppStore((state) => state.status?.timezone ?? 'UTC');
   const checkInOnly = useAppStore((state) => state.kiosk?.checkInOnly === true);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoadOnOpen(load);
 
   const firstName = user.displayName.split(' ')[0] ?? user.displayName;
   const feedbackVisit = visits?.recentCompleted.find((visit) => visit.appointmentId === feedbackFor) ?? null;

@@ -10,6 +10,7 @@ import { TextField } from '../../../components/TextField';
 import { useAdminMedicationsStore } from '../../../stores/admin-medications-store';
 import { useAppStore } from '../../../stores/app-store';
 import { formatMoment } from '../../../stores/display-format';
+import { useLoadOnOpen } from '../../../hooks/use-load-on-open';
 
 interface MedicationRow {
   medication: string;
@@ -49,9 +50,7 @@ export function MedicationsScreen() {
   const { register, control, handleSubmit, reset, formState } = form;
   const rows = useFieldArray({ control, name: 'rows' });
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoadOnOpen(load);
   useEffect(() => {
     if (list) reset(formOf(list.entries));
   }, [list, reset]);
