@@ -45,7 +45,8 @@ export function FirstRunSetup() {
   const completeSetup = useAppStore((state) => state.completeSetup);
   const reload = useAppStore((state) => state.load);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const { control, handleSubmit, setError, isSubmitting, field } = useZodForm(SetupForm, emptySetupForm(browserTimeZone()));
+  const setupDefaults = emptySetupForm(browserTimeZone());
+  const { control, handleSubmit, setError, isSubmitting, field } = useZodForm(SetupForm, setupDefaults);
 
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);

@@ -34,7 +34,10 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
   const [imageProblem, setImageProblem] = useState<string | null>(null);
   const phoneCountry = useClinicPhoneCountry();
   const schema = useMemo(() => withClinicPhones(doctor ? EditDoctorForm : NewDoctorForm, ['phone'], phoneCountry), [doctor, phoneCountry]);
-  const { register, handleSubmit, setError, errors, isSubmitting, field } = useZodForm(schema, doctor ? formValuesOf(doctor, phoneCountry) : EMPTY_DOCTOR_FORM);
+  const { register, handleSubmit, setError, errors, isSubmitting, field } = useZodForm(
+    schema,
+    doctor ? formValuesOf(doctor, phoneCountry) : EMPTY_DOCTOR_FORM,
+  );
   const currentPicture = picked?.dataUrl ?? (removePicture || !doctor ? null : (images[doctor.id] ?? null));
 
   const onSubmit = handleSubmit(async ({ password, ...fields }) => {
