@@ -136,4 +136,28 @@ describe('pulling prescriptions from the document server into the local SQLite f
     await expectSameDocuments();
     expect(written(await pull(5))).toBe(0);
   });
+
+  it('writes a page of more documents than one INSERT statement holds', async () => {
+    // Stamped from a minute after the newest document, one second apart; in one page of 1,000.
+    const [newest] = await server.prescriptions.find({}, { sort: { updatedAt: 'desc' }, limit: 1 });
+    const start = newest!.updatedAt.getTime() + 60_000;
+    const client = new mongoose.mongo.MongoClient(mongo.url);
+    await client.connect();
+    try {
+      const documents = Array.from({ length: 130 }, (_, i) => ({
+        ...seedPrescription,
+        patientId: ++nextPatient,
+        appointmentId: 9_000 + nextPatient,
+        prescriptionDate: new Date(seedPrescription.prescriptionDate),
+        createdAt: new Date(start + i * 1000),
+        updatedAt: new Date(start + i * 1000),
+      }));
+      await client.db().collection('prescriptions').insertMany(documents);
+    } finally {
+      await client.close();
+    }
+    expect(written(await pull(1000))).toBe(130);
+    await expectSameDocuments();
+    expect(written(await pull(1000))).toBe(0);
+  });
 });
