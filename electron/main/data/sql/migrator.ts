@@ -64,8 +64,8 @@ export async function createMigrator(
 }
 
 /**
- * The applied migrations' names in order, read with one statement; null when the table does not
- * exist yet (a new database). The table's shape is the one Umzug's storage creates.
+ * The applied migrations' names in order (whether the table exists, then its names); null when it
+ * does not exist yet (a new database). The table's shape is the one Umzug's storage creates.
  */
 async function appliedMigrations(sequelize: Sequelize): Promise<string[] | null> {
   if (!(await sequelize.getQueryInterface().tableExists(MIGRATION_TABLE))) return null;
@@ -124,7 +124,7 @@ export async function migrateToLatest(
   sequelize: Sequelize,
   migrations: readonly SqlMigration[] = MIGRATIONS,
 ): Promise<{ applied: string[]; schemaVersion: string }> {
-  // The usual start: the schema is current. One read, no lock, no Umzug.
+  // The usual start: the schema is current. Two reads, no lock, no Umzug.
   const current = await appliedMigrations(sequelize);
   const latest = migrations.at(-1)?.name;
   if (current && latest !== undefined && sameNames(current, migrations)) return { applied: [], schemaVersion: latest };
