@@ -16,18 +16,7 @@ import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/ope
 import { pullMirrorDocuments, type CollectionPull } from '../../../electron/main/services/sync/document-pull';
 import { createTempDir, createTestMongoDatabase, type TempDir, type TestDatabase } from '../../support/services';
 import { seedPrescription } from '../documents/seed-examples';
-
-/** The document server's own time, from its `hello` reply. */
-async function documentServerNow(url: string): Promise<Date> {
-  const client = new mongoose.mongo.MongoClient(url);
-  await client.connect();
-  try {
-    const { localTime } = await client.db().command({ hello: 1 });
-    return localTime as Date;
-  } finally {
-    await client.close();
-  }
-}
+import { documentServerNow } from '../../support/document-server-time';
 
 const written = (pulls: CollectionPull[]) => pulls.reduce((sum, pull) => sum + pull.written, 0);
 

@@ -37,11 +37,8 @@ interface OpenConnection {
 
 async function connect(uri: string, tuning: MongoTuning, createIndexes: boolean, clock: DocumentServerClock): Promise<OpenConnection> {
   // A connection of its own, never mongoose's global default one: the app (and the tests) may
-  // hold several stores at once, and closing one must not close the others. A Mongoose instance
-  // of its own too: its `now()` stamps createdAt/updatedAt, here in the server's time.
-  const odm = new mongoose.Mongoose();
-  odm.now = () => clock.now();
-  const connection = odm.createConnection(uri, {
+  // hold several stores at once, and closing one must not close the others.
+  const connection = mongoose.createConnection(uri, {
     serverSelectionTimeoutMS: 5_000,
     connectTimeoutMS: 10_000,
     socketTimeoutMS: tuning.socketTimeoutMs ?? DEFAULT_MONGO_SOCKET_TIMEOUT_MS,
@@ -66,6 +63,7 @@ async function connect(uri: string, tuning: MongoTuning, createIndexes: boolean,
     await clock.read((request) => db.command(request));
     const models = defineDocumentModels(connection);
     if (createIndexes) for (const model of Object.values(models)) await model.createIndexes();
+    const serverNow = () => clock.now();
     const textSearch = await createMongoTextSearch({
       prescriptions: models.prescriptions,
       patient_feedback: models.patient_feedback,
@@ -74,12 +72,12 @@ async function connect(uri: string, tuning: MongoTuning, createIndexes: boolean,
     return {
       connection,
       parts: {
-        prescriptions: createMongoRepository(prescriptionsCollection, models.prescriptions, tuning.staleReadPreference),
-        patientFeedback: createMongoRepository(patientFeedbackCollection, models.patient_feedback, tuning.staleReadPreference),
+        prescriptions: createMongoRepository(prescriptionsCollection, models.prescriptions, tuning.staleReadPreference, serverNow),
+        patientFeedback: createMongoRepository(patientFeedbackCollection, models.patient_feedback, tuning.staleReadPreference, serverNow),
         feedbackRatings: createMongoFeedbackRatings(models.patient_feedback),
         textSearch,
-        communicationLogs: createMongoRepository(communicationLogsCollection, models.communication_logs, tuning.staleReadPreference),
-        systemAuditLogs: appendOnly(createMongoRepository(systemAuditLogsCollection, models.system_audit_logs, tuning.staleReadPreference)),
+        communicationLogs: createMongoRepository(communicationLogsCollection, models.communication_logs, tuning.staleReadPreference, serverNow),
+        systemAuditLogs: appendOnly(createMongoRepository(systemAuditLogsCollection, models.system_audit_logs, tuning.staleReadPreference, serverNow)),
       },
     };
   } catch (error) {
