@@ -275,6 +275,9 @@ test('offline: the desk books and checks in from its own copy, the changes reach
     const row = page.getByTestId('sync-conflict');
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Celia Conflicton');
+    // the time the change wanted, as the clinic writes dates and times, never the stored ISO value
+    await expect(row.locator('.conflict__what')).toContainText(`${formatDayShort(mine!.date, DEFAULT_DISPLAY_LOCALE)} ${mine!.time}`);
+    await expect(row).not.toContainText(mine!.date);
     await expect(row).toContainText(/Made by \S+/);
     await saveScreen(page, 'offline-conflicts');
 

@@ -4,7 +4,7 @@ import type { AllergyList as AllergyListValue, AllergyRecord } from '../../../sh
 import type { AppError, Result } from '../../../shared/ipc/result';
 import { AllergyList } from './AllergyList';
 import { ProblemBanner } from './ProblemBanner';
-import { Spinner } from './Spinner';
+import { BusyButton } from './BusyButton';
 import { TextField } from './TextField';
 
 interface AllergyFormValues {
@@ -74,7 +74,7 @@ export function AllergyEditor({
         <AllergyList allergies={allergies} />
       ) : (
         <form className="allergy-form" onSubmit={(event) => void save(event)} noValidate aria-label="Allergies">
-          {error ? <ProblemBanner title="The allergies were not saved" error={error} /> : null}
+          <ProblemBanner title="The allergies were not saved" error={error} />
           <label className="checkbox">
             <input type="checkbox" {...register('noneKnown')} />
             No known allergies
@@ -102,10 +102,9 @@ export function AllergyEditor({
             <button type="button" className="button button--ghost" onClick={() => setEditing(false)}>
               Cancel
             </button>
-            <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-              {formState.isSubmitting ? <Spinner /> : null}
+            <BusyButton type="submit" className="button button--primary" busy={formState.isSubmitting}>
               Save allergies
-            </button>
+            </BusyButton>
           </div>
         </form>
       )}

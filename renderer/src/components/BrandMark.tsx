@@ -7,3 +7,13 @@ export function BrandMark({ size = 32 }: { size?: number }) {
     </svg>
   );
 }
+
+/** The mark with the app's name beside it, as the sign-in, lock, first-run and error screens and the side bar show it. */
+export function Brand({ size, className = 'brand' }: { size: number; className?: string }) {
+  return (
+    <div className={className}>
+      <BrandMark size={size} />
+      <span className="brand__name">Clinic Desk</span>
+    </div>
+  );
+}

@@ -44,7 +44,7 @@ export function ConfirmDialog<T>({
   return (
     <Dialog title={title} onClose={stayOpenWhileBusy && busy ? () => undefined : onClose}>
       {children}
-      {error ? <ProblemBanner title={failureTitle} error={error} /> : null}
+      <ProblemBanner title={failureTitle} error={error} />
       <FormActions className="dialog__actions" busy={busy} onCancel={onClose} confirmLabel={confirmLabel} tone={tone} onConfirm={() => void confirm()} />
     </Dialog>
   );

@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { NewPassword } from '../../../shared/ipc/schemas';
 import type { AppError, Result } from '../../../shared/ipc/result';
@@ -8,6 +6,7 @@ import { Dialog } from './Dialog';
 import { ProblemBanner } from './ProblemBanner';
 import { FormActions } from './FormActions';
 import { NewPasswordField } from './NewPasswordField';
+import { useZodForm } from '../forms/use-zod-form';
 
 const NewPasswordForm = z.object({ newPassword: NewPassword });
 
@@ -26,11 +25,7 @@ export function NewPasswordDialog({
   onDone: () => void;
 }) {
   const [error, setError] = useState<AppError | null>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<{ newPassword: string }>({ resolver: zodResolver(NewPasswordForm), defaultValues: { newPassword: '' } });
+  const { handleSubmit, isSubmitting, field } = useZodForm(NewPasswordForm, { newPassword: '' });
   const onSubmit = handleSubmit(async ({ newPassword }) => {
     setError(null);
     const result = await onSave(newPassword);
@@ -41,15 +36,8 @@ export function NewPasswordDialog({
     <Dialog title={title} onClose={onClose}>
       <form className="dialog__form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <p className="dialog__text">{explanation}</p>
-        {error ? (
-          <ProblemBanner title="The password was not changed" error={error} />
-        ) : null}
-        <NewPasswordField
-          label="New password"
-          registration={register('newPassword')}
-          error={errors.newPassword?.message}
-          autoFocus
-        />
+        <ProblemBanner title="The password was not changed" error={error} />
+        <NewPasswordField label="New password" {...field('newPassword')} autoFocus />
         <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel="Set password" />
       </form>
     </Dialog>

@@ -16,17 +16,9 @@ export interface PhoneFieldProps {
  * A phone as people write it: with a country code ("+44 7700 900 123") or without, then read as
  * the clinic's default phone country. The form's schema (withClinicPhones) does the reading.
  */
-export function PhoneField({ label, registration, error, autoComplete = 'off' }: PhoneFieldProps) {
+export function PhoneField({ autoComplete = 'off', ...field }: PhoneFieldProps) {
   const country = useClinicPhoneCountry();
   const name = countryNames.of(country) ?? country;
-  return (
-    <TextField
-      label={label}
-      type="tel"
-      registration={registration}
-      error={error}
-      autoComplete={autoComplete}
-      hint={`Without a country code: a number in ${name} (${callingCodeOf(country)}).`}
-    />
-  );
+  const hint = `Without a country code: a number in ${name} (${callingCodeOf(country)}).`;
+  return <TextField {...field} type="tel" autoComplete={autoComplete} hint={hint} />;
 }

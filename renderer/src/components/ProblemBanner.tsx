@@ -8,9 +8,11 @@ export const OFFLINE_TITLE = 'Waiting for the clinic server';
 
 /**
  * A refusal shown on a screen: an error banner, except when the only reason is that the clinic
- * server is away, which is a calm notice with main's sentence (it passes on its own).
+ * server is away, which is a calm notice with main's sentence (it passes on its own). Nothing
+ * while there is no refusal, so a screen can keep it in place for its last one.
  */
-export function ProblemBanner({ title, error, action }: { title: string; error: AppError; action?: ReactNode }) {
+export function ProblemBanner({ title, error, action }: { title: string; error: AppError | null; action?: ReactNode }) {
+  if (!error) return null;
   const offline = isOfflineError(error);
   return (
     <Banner tone={offline ? 'info' : 'error'} title={offline ? OFFLINE_TITLE : title} action={action}>

@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { BrandMark } from './BrandMark';
+import { Brand } from './BrandMark';
 
 interface State {
   failed: boolean;
@@ -30,10 +30,7 @@ export class RenderFailureBoundary extends Component<{ children: ReactNode }, St
     return (
       <main className="signin">
         <section className="card signin__card" aria-labelledby="render-failure-title" role="alert">
-          <div className="brand">
-            <BrandMark size={32} />
-            <span className="brand__name">Clinic Desk</span>
-          </div>
+          <Brand size={32} />
           <h1 id="render-failure-title" className="signin__title">
             This window ran into a problem
           </h1>

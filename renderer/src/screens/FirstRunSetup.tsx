@@ -1,11 +1,10 @@
 import { useState, type ReactNode } from 'react';
-import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller } from 'react-hook-form';
 import type { AppError } from '../../../shared/ipc/result';
 import { Banner } from '../components/Banner';
-import { BrandMark } from '../components/BrandMark';
+import { Brand } from '../components/BrandMark';
 import { FormSection } from '../components/FormSection';
-import { Spinner } from '../components/Spinner';
+import { BusyButton } from '../components/BusyButton';
 import { TextField } from '../components/TextField';
 import { sortFieldProblems, showFieldProblems } from '../forms/server-field-problems';
 import { TimeZoneField } from '../features/setup/TimeZoneField';
@@ -15,11 +14,10 @@ import {
   SetupForm,
   isSetupFieldPath,
   toSetupInput,
-  type SetupFormOutput,
-  type SetupFormValues,
 } from '../features/setup/setup-form';
 import { useAppStore } from '../stores/app-store';
 import { NewPasswordField } from '../components/NewPasswordField';
+import { useZodForm } from '../forms/use-zod-form';
 
 /** What the banner says about a refusal that no single field explains. */
 interface FormProblem {
@@ -47,17 +45,8 @@ export function FirstRunSetup() {
   const completeSetup = useAppStore((state) => state.completeSetup);
   const reload = useAppStore((state) => state.load);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<SetupFormValues, unknown, SetupFormOutput>({
-    resolver: zodResolver(SetupForm),
-    defaultValues: emptySetupForm(browserTimeZone()),
-    shouldFocusError: true,
-  });
+  const setupDefaults = emptySetupForm(browserTimeZone());
+  const { control, handleSubmit, setError, isSubmitting, field } = useZodForm(SetupForm, setupDefaults);
 
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
@@ -74,10 +63,7 @@ export function FirstRunSetup() {
   return (
     <main className="setup">
       <div className="setup__intro">
-        <div className="brand brand--large">
-          <BrandMark size={40} />
-          <span className="brand__name">Clinic Desk</span>
-        </div>
+        <Brand size={40} className="brand brand--large" />
         <h1 className="setup__title">Set up your clinic</h1>
         <p className="setup__lead">
           This happens once, on the first workstation. You create the clinic and the first administrator account;
@@ -117,13 +103,7 @@ export function FirstRunSetup() {
         ) : null}
 
         <FormSection title="Clinic">
-          <TextField
-            label="Clinic name"
-            registration={register('clinicName')}
-            error={errors.clinicName?.message}
-            autoComplete="organization"
-            autoFocus
-          />
+          <TextField label="Clinic name" {...field('clinicName')} autoComplete="organization" autoFocus />
           <Controller
             control={control}
             name="timezone"
@@ -146,47 +126,28 @@ export function FirstRunSetup() {
           lead="Manages the clinic’s settings and staff accounts. You can add more administrators later."
         >
           <div className="form-row">
-            <TextField
-              label="First name"
-              registration={register('admin.firstName')}
-              error={errors.admin?.firstName?.message}
-              autoComplete="given-name"
-            />
-            <TextField
-              label="Last name"
-              registration={register('admin.lastName')}
-              error={errors.admin?.lastName?.message}
-              autoComplete="family-name"
-            />
+            <TextField label="First name" {...field('admin.firstName')} autoComplete="given-name" />
+            <TextField label="Last name" {...field('admin.lastName')} autoComplete="family-name" />
           </div>
           <div className="form-row">
             <TextField
               label="Username"
-              registration={register('admin.username')}
-              error={errors.admin?.username?.message}
+              {...field('admin.username')}
               autoComplete="username"
               hint="Used to sign in. Letters, digits, dot, dash and underscore."
             />
-            <TextField
-              label="Email"
-              type="email"
-              registration={register('admin.email')}
-              error={errors.admin?.email?.message}
-              autoComplete="email"
-            />
+            <TextField label="Email" type="email" {...field('admin.email')} autoComplete="email" />
           </div>
           <div className="form-row">
             <NewPasswordField
               label="Password"
-              registration={register('admin.password')}
-              error={errors.admin?.password?.message}
+              {...field('admin.password')}
               advice="A short sentence is easy to remember."
             />
             <TextField
               label="Confirm password"
               type="password"
-              registration={register('passwordConfirm')}
-              error={errors.passwordConfirm?.message}
+              {...field('passwordConfirm')}
               autoComplete="new-password"
             />
           </div>
@@ -194,15 +155,9 @@ export function FirstRunSetup() {
 
         <div className="form-actions">
           <p className="form-actions__note">You will be signed in as this administrator.</p>
-          <button type="submit" className="button button--primary">
-            {isSubmitting ? (
-              <>
-                <Spinner /> Creating clinic…
-              </>
-            ) : (
-              'Create clinic'
-            )}
-          </button>
+          <BusyButton type="submit" className="button button--primary" busy={isSubmitting} busyLabel="Creating clinic…">
+            Create clinic
+          </BusyButton>
         </div>
       </form>
     </main>

@@ -1,4 +1,4 @@
-import { BrandMark } from '../components/BrandMark';
+import { Brand } from '../components/BrandMark';
 import { SignInForm } from '../features/session/SignInForm';
 
 /** Shown when the clinic is set up and nobody is signed in on this workstation. */
@@ -6,10 +6,7 @@ export function SignIn({ clinicName }: { clinicName: string | null }) {
   return (
     <main className="signin">
       <section className="card signin__card" aria-labelledby="signin-title">
-        <div className="brand">
-          <BrandMark size={32} />
-          <span className="brand__name">Clinic Desk</span>
-        </div>
+        <Brand size={32} />
         <div className="signin__heading">
           <h1 id="signin-title" className="signin__title">
             Sign in{clinicName ? ` to ${clinicName}` : ''}

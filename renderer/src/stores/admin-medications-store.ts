@@ -4,6 +4,7 @@ import type { AppError, Result } from '../../../shared/ipc/result';
 import type { MedicationIngredientList } from '../../../shared/domain/allergies/medication-ingredients';
 import type { MedicationIngredientsView } from '../../../shared/ipc/admin/medications';
 import { onSessionReset, noted } from './app-store';
+import { loadInto } from './load-state';
 
 export interface AdminMedicationsState {
   list: MedicationIngredientsView | null;
@@ -18,11 +19,7 @@ const EMPTY = { list: null, loading: false, error: null } satisfies Partial<Admi
 /** The Medications screen's data: the clinic's ingredient list (admins change it). */
 export const useAdminMedicationsStore = create<AdminMedicationsState>()((set, get) => ({
   ...EMPTY,
-  load: async () => {
-    set({ loading: true });
-    const result = noted(await clinicApi()['admin.medications.get']({}));
-    set(result.ok ? { list: result.data, error: null, loading: false } : { error: result.error, loading: false });
-  },
+  load: () => loadInto(set, 'list', clinicApi()['admin.medications.get']({})),
   save: async (entries) => {
     // the version loaded: a change someone made meanwhile is refused, not overwritten
     const result = noted(await clinicApi()['admin.medications.save']({ entries, version: get().list?.version ?? null }));

@@ -10,6 +10,7 @@ import type {
   WeeklyRange,
 } from '../../../shared/ipc/admin/availability';
 import { onSessionReset, noted } from './app-store';
+import { loadInto } from './load-state';
 
 export interface AdminScheduleState {
   schedule: DoctorScheduleView | null;
@@ -33,10 +34,10 @@ export const useAdminScheduleStore = create<AdminScheduleState>()((set) => {
   };
   return {
     ...EMPTY,
-    load: async (doctorId) => {
-      set({ loading: true, schedule: null });
-      const result = noted(await clinicApi()['admin.schedule.get']({ doctorId }));
-      set(result.ok ? { schedule: result.data, error: null, loading: false } : { error: result.error, loading: false });
+    load: (doctorId) => {
+      // another doctor's hours never show under this one's name while they load
+      set({ schedule: null });
+      return loadInto(set, 'schedule', clinicApi()['admin.schedule.get']({ doctorId }));
     },
     previewWeekly: async (doctorId, weekly) => noted(await clinicApi()['admin.schedule.previewWeekly']({ doctorId, weekly })),
     saveWeekly: async (doctorId, weekly, resolution) => keep(noted(await clinicApi()['admin.schedule.saveWeekly']({ doctorId, weekly, resolution }))),

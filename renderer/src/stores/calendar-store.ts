@@ -41,6 +41,9 @@ export const PERF = {
   fetched: 'calendar:fetched',
   painted: 'calendar:painted',
   measure: 'calendar:date-to-paint',
+  /** After the frame that shows the new day has been laid out and painted (the frame's work included). */
+  presented: 'calendar:presented',
+  presentedMeasure: 'calendar:date-to-presented',
 } as const;
 
 /** How often an open calendar asks whether another workstation changed something. */

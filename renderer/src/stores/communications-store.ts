@@ -57,35 +57,32 @@ const EMPTY = {
 
 /** Reminders, notices and the communication log: the only caller of the communications channels. */
 export const useCommunicationsStore = create<CommunicationsState>()((set, get) => {
-  /** Every answer goes past the session store first, so SESSION_LOCKED shows the lock screen. */
-  const api = () => clinicApi();
-
   return {
     ...EMPTY,
 
     loadSettings: async () => {
-      const result = noted(await api()['communications.settings.get']({}));
+      const result = noted(await clinicApi()['communications.settings.get']({}));
       if (result.ok) set({ settings: result.data });
       return result;
     },
     saveSettings: async (input) => {
-      const result = noted(await api()['communications.settings.save'](input));
+      const result = noted(await clinicApi()['communications.settings.save'](input));
       if (result.ok) set({ settings: result.data });
       return result;
     },
-    sendTest: async (to) => noted(await api()['communications.settings.sendTest']({ to })),
+    sendTest: async (to) => noted(await clinicApi()['communications.settings.sendTest']({ to })),
     loadTemplates: async () => {
-      const result = noted(await api()['communications.templates.get']({}));
+      const result = noted(await clinicApi()['communications.templates.get']({}));
       if (result.ok) set({ templates: result.data });
       return result;
     },
     saveTemplates: async (templates) => {
-      const result = noted(await api()['communications.templates.save']({ templates }));
+      const result = noted(await clinicApi()['communications.templates.save']({ templates }));
       if (result.ok) set({ templates: result.data });
       return result;
     },
     runNow: async () => {
-      const result = noted(await api()['communications.job.runNow']({}));
+      const result = noted(await clinicApi()['communications.job.runNow']({}));
       if (result.ok) {
         set({ lastRun: result.data });
         await get().searchLog(get().logFilters);
@@ -96,7 +93,7 @@ export const useCommunicationsStore = create<CommunicationsState>()((set, get) =
     },
     searchLog: async (filters) => {
       set({ logLoading: true, logFilters: filters });
-      const result = noted(await api()['communications.log.search']({ ...filters, limit: PAGE_SIZE, offset: 0 }));
+      const result = noted(await clinicApi()['communications.log.search']({ ...filters, limit: PAGE_SIZE, offset: 0 }));
       if (result.ok) set({ log: result.data.rows, logTotal: result.data.total, logError: null, logLoading: false });
       else set({ logError: result.error, logLoading: false });
     },
@@ -104,22 +101,22 @@ export const useCommunicationsStore = create<CommunicationsState>()((set, get) =
       const { log, logFilters, logLoading } = get();
       if (!log || logLoading) return;
       set({ logLoading: true });
-      const result = noted(await api()['communications.log.search']({ ...logFilters, limit: PAGE_SIZE, offset: log.length }));
+      const result = noted(await clinicApi()['communications.log.search']({ ...logFilters, limit: PAGE_SIZE, offset: log.length }));
       if (result.ok) set({ log: [...log, ...result.data.rows], logTotal: result.data.total, logError: null, logLoading: false });
       else set({ logError: result.error, logLoading: false });
     },
-    findPatients: async (query) => noted(await api()['communications.patient.find']({ query })),
+    findPatients: async (query) => noted(await clinicApi()['communications.patient.find']({ query })),
     loadHistory: async (patientId) => {
-      const result = noted(await api()['communications.patient.history']({ patientId }));
+      const result = noted(await clinicApi()['communications.patient.history']({ patientId }));
       if (result.ok) set((state) => ({ histories: { ...state.histories, [patientId]: result.data } }));
       return result;
     },
     setEmailOptOut: async (patientId, optOut) => {
-      const result = noted(await api()['communications.patient.setEmailOptOut']({ patientId, optOut }));
+      const result = noted(await clinicApi()['communications.patient.setEmailOptOut']({ patientId, optOut }));
       if (result.ok) set((state) => ({ histories: { ...state.histories, [patientId]: result.data } }));
       return result;
     },
-    recordConfirmation: async (appointmentId, via) => noted(await api()['communications.appointment.recordConfirmation']({ appointmentId, via })),
+    recordConfirmation: async (appointmentId, via) => noted(await clinicApi()['communications.appointment.recordConfirmation']({ appointmentId, via })),
   };
 });
 

@@ -77,9 +77,6 @@ const EMPTY = {
 
 /** The doctor's own day, the open appointment, prescriptions: the only caller of the doctor channels. */
 export const useDoctorStore = create<DoctorState>()((set, get) => {
-  /** Every answer goes past the session store first, so SESSION_LOCKED shows the lock screen. */
-  const api = () => clinicApi();
-
   return {
     ...EMPTY,
 
@@ -88,68 +85,68 @@ export const useDoctorStore = create<DoctorState>()((set, get) => {
     loadDay: async (date) => {
       const wanted = date ?? get().date ?? get().day?.today ?? clinicToday();
       set({ dayLoading: true, date: wanted });
-      const result = noted(await api()['doctor.myDay']({ date: wanted }));
+      const result = noted(await clinicApi()['doctor.myDay']({ date: wanted }));
       if (get().date !== wanted) return; // a later choice of date won
       set(result.ok ? { day: result.data, dayError: null, dayLoading: false } : { dayError: result.error, dayLoading: false });
     },
 
     loadAppointment: async (appointmentId) => {
       set({ pageLoading: true, pageError: null, page: get().page?.appointment.appointmentId === appointmentId ? get().page : null });
-      const result = noted(await api()['doctor.appointment']({ appointmentId }));
+      const result = noted(await clinicApi()['doctor.appointment']({ appointmentId }));
       set(result.ok ? { page: result.data, pageLoading: false } : { pageError: result.error, pageLoading: false, page: null });
     },
 
     setOutcome: async (appointmentId, status) => {
-      const result = noted(await api()['doctor.setVisitOutcome']({ appointmentId, status }));
+      const result = noted(await clinicApi()['doctor.setVisitOutcome']({ appointmentId, status }));
       if (result.ok) await Promise.all([get().loadAppointment(appointmentId), get().loadDay()]);
       return result;
     },
 
     setAllergies: async (appointmentId, input) => {
-      const result = noted(await api()['patients.allergies.set'](input));
+      const result = noted(await clinicApi()['patients.allergies.set'](input));
       if (result.ok) await get().loadAppointment(appointmentId);
       return result;
     },
 
-    signingKey: async () => noted(await api()['doctor.signingKey']({})),
-    getPrescription: async (prescriptionId) => noted(await api()['doctor.prescription.get']({ prescriptionId })),
+    signingKey: async () => noted(await clinicApi()['doctor.signingKey']({})),
+    getPrescription: async (prescriptionId) => noted(await clinicApi()['doctor.prescription.get']({ prescriptionId })),
 
     savePrescription: async (appointmentId, prescriptionId, content) =>
-      noted(await api()['doctor.prescription.save']({ appointmentId, ...(prescriptionId ? { prescriptionId } : {}), content })),
+      noted(await clinicApi()['doctor.prescription.save']({ appointmentId, ...(prescriptionId ? { prescriptionId } : {}), content })),
 
     signPrescription: async (prescriptionId, password, acknowledgedAllergies = []) =>
-      noted(await api()['doctor.prescription.sign']({ prescriptionId, ...(password ? { password } : {}), acknowledgedAllergies })),
+      noted(await clinicApi()['doctor.prescription.sign']({ prescriptionId, ...(password ? { password } : {}), acknowledgedAllergies })),
 
-    medicationNames: async (startsWith) => noted(await api()['doctor.medicationNames']({ startsWith })),
+    medicationNames: async (startsWith) => noted(await clinicApi()['doctor.medicationNames']({ startsWith })),
 
-    followUpSlots: async (prescriptionId) => noted(await api()['doctor.followUp.slots']({ prescriptionId, count: 6 })),
+    followUpSlots: async (prescriptionId) => noted(await clinicApi()['doctor.followUp.slots']({ prescriptionId, count: 6 })),
 
     bookFollowUp: async (prescriptionId, date, time, idempotencyKey) => {
-      const result = noted(await api()['doctor.followUp.book']({ prescriptionId, date, time, idempotencyKey }));
+      const result = noted(await clinicApi()['doctor.followUp.book']({ prescriptionId, date, time, idempotencyKey }));
       if (result.ok) void get().loadDay();
       return result;
     },
 
-    exportPdf: async (prescriptionId) => noted(await api()['doctor.prescription.pdf']({ prescriptionId })),
+    exportPdf: async (prescriptionId) => noted(await clinicApi()['doctor.prescription.pdf']({ prescriptionId })),
 
     loadSchedule: async () => {
-      const result = noted(await api()['doctor.schedule.get']({}));
+      const result = noted(await clinicApi()['doctor.schedule.get']({}));
       set(result.ok ? { schedule: result.data, scheduleError: null } : { scheduleError: result.error });
     },
-    previewWeekly: async (weekly) => noted(await api()['doctor.schedule.previewWeekly']({ weekly })),
+    previewWeekly: async (weekly) => noted(await clinicApi()['doctor.schedule.previewWeekly']({ weekly })),
     saveWeekly: async (weekly, resolution) => {
-      const result = noted(await api()['doctor.schedule.saveWeekly']({ weekly, resolution }));
+      const result = noted(await clinicApi()['doctor.schedule.saveWeekly']({ weekly, resolution }));
       if (result.ok) set({ schedule: result.data.schedule });
       return result;
     },
-    previewBlock: async (block) => noted(await api()['doctor.schedule.previewBlock']({ block })),
+    previewBlock: async (block) => noted(await clinicApi()['doctor.schedule.previewBlock']({ block })),
     addBlock: async (block, resolution) => {
-      const result = noted(await api()['doctor.schedule.addBlock']({ block, resolution }));
+      const result = noted(await clinicApi()['doctor.schedule.addBlock']({ block, resolution }));
       if (result.ok) set({ schedule: result.data.schedule });
       return result;
     },
     removeBlock: async (blockId) => {
-      const result = noted(await api()['doctor.schedule.removeBlock']({ blockId }));
+      const result = noted(await clinicApi()['doctor.schedule.removeBlock']({ blockId }));
       if (result.ok) set({ schedule: result.data });
       return result;
     },

@@ -70,15 +70,28 @@ const EMPTY = {
 
 /** Patients, walk-ins and the waiting list at the front desk: the only caller of their channels. */
 export const useReceptionStore = create<ReceptionState>()((set, get) => {
-  /** Every answer goes past the session store first, so SESSION_LOCKED shows the lock screen. */
-  const api = () => clinicApi();
+  /** A change to a list this store holds: once main has taken it, the list is read again. */
+  const changeThenReload = async <T>(answer: Promise<Result<T>>, reload: () => Promise<void>) => {
+    const result = noted(await answer);
+    if (result.ok) await reload();
+    return result;
+  };
+  /** A change to one patient: an open record of that patient shows the saved details at once. */
+  const keepOpenRecord = async (answer: Promise<Result<PatientDetails>>) => {
+    const result = noted(await answer);
+    if (result.ok)
+      set((state) =>
+        state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
+      );
+    return result;
+  };
 
   return {
     ...EMPTY,
 
     loadDoctors: async (today) => {
       if (get().doctors) return;
-      const result = noted(await api()['calendar.day']({ date: today }));
+      const result = noted(await clinicApi()['calendar.day']({ date: today }));
       if (result.ok) {
         const doctors = result.data.doctors.map((d) => ({
           id: d.doctorId,
@@ -91,7 +104,7 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
 
     searchPatients: async (query, options = {}) =>
       noted(
-        await api()['patients.search']({
+        await clinicApi()['patients.search']({
           query,
           limit: options.limit ?? PATIENT_SEARCH_PAGE,
           includeInactive: options.includeInactive ?? false,
@@ -100,80 +113,39 @@ export const useReceptionStore = create<ReceptionState>()((set, get) => {
 
     loadRecord: async (patientId) => {
       set({ recordLoading: true });
-      const result = noted(await api()['patients.get']({ patientId }));
+      const result = noted(await clinicApi()['patients.get']({ patientId }));
       set(result.ok ? { record: result.data, recordLoading: false } : { recordLoading: false });
       return result;
     },
 
-    registerPatient: async (input) => noted(await api()['patients.register'](input)),
+    registerPatient: async (input) => noted(await clinicApi()['patients.register'](input)),
 
-    updatePatient: async (input) => {
-      const result = noted(await api()['patients.update'](input));
-      if (result.ok)
-        set((state) =>
-          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
-        );
-      return result;
-    },
+    updatePatient: (input) => keepOpenRecord(clinicApi()['patients.update'](input)),
 
-    setPatientActive: async (patientId, active) => {
-      const result = noted(await api()['patients.setActive']({ patientId, active }));
-      if (result.ok)
-        set((state) =>
-          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
-        );
-      return result;
-    },
+    setPatientActive: (patientId, active) => keepOpenRecord(clinicApi()['patients.setActive']({ patientId, active })),
 
-    setAllergies: async (input) => {
-      const result = noted(await api()['patients.allergies.set'](input));
-      if (result.ok)
-        set((state) =>
-          state.record?.patient.id === result.data.id ? { record: { ...state.record, patient: result.data } } : {},
-        );
-      return result;
-    },
+    setAllergies: (input) => keepOpenRecord(clinicApi()['patients.allergies.set'](input)),
 
-    book: async (input) => noted(await api()['appointments.book'](input)),
-    soonest: async (input) => noted(await api()['slots.soonest'](input)),
+    book: async (input) => noted(await clinicApi()['appointments.book'](input)),
+    soonest: async (input) => noted(await clinicApi()['slots.soonest'](input)),
 
     loadQueue: async () => {
-      const result = noted(await api()['walkIns.list']({}));
+      const result = noted(await clinicApi()['walkIns.list']({}));
       if (result.ok) set({ queue: result.data });
     },
-    joinQueue: async (input) => {
-      const result = noted(await api()['walkIns.join'](input));
-      if (result.ok) await get().loadQueue();
-      return result;
-    },
-    removeFromQueue: async (entryId) => {
-      const result = noted(await api()['walkIns.remove']({ entryId }));
-      if (result.ok) await get().loadQueue();
-      return result;
-    },
-    bookWalkIn: async (input) => {
-      const result = noted(await api()['walkIns.book'](input));
-      if (result.ok) await get().loadQueue();
-      return result;
-    },
+    joinQueue: (input) => changeThenReload(clinicApi()['walkIns.join'](input), get().loadQueue),
+    removeFromQueue: (entryId) => changeThenReload(clinicApi()['walkIns.remove']({ entryId }), get().loadQueue),
+    bookWalkIn: (input) => changeThenReload(clinicApi()['walkIns.book'](input), get().loadQueue),
 
     loadWaitingList: async () => {
-      const result = noted(await api()['waitingList.list']({ withSlots: true }));
+      const result = noted(await clinicApi()['waitingList.list']({ withSlots: true }));
       if (result.ok) set({ waiting: result.data });
     },
-    addToWaitingList: async (input) => {
-      const result = noted(await api()['waitingList.add'](input));
-      if (result.ok) await get().loadWaitingList();
-      return result;
-    },
-    removeFromWaitingList: async (entryId) => {
-      const result = noted(await api()['waitingList.remove']({ entryId }));
-      if (result.ok) await get().loadWaitingList();
-      return result;
-    },
-    offersFor: async (slot) => noted(await api()['waitingList.offers'](slot)),
+    addToWaitingList: (input) => changeThenReload(clinicApi()['waitingList.add'](input), get().loadWaitingList),
+    removeFromWaitingList: (entryId) => changeThenReload(clinicApi()['waitingList.remove']({ entryId }), get().loadWaitingList),
+    offersFor: async (slot) => noted(await clinicApi()['waitingList.offers'](slot)),
     bookFromWaitingList: async (input) => {
-      const result = noted(await api()['waitingList.book'](input));
+      const result = noted(await clinicApi()['waitingList.book'](input));
       if (result.ok && get().waiting) await get().loadWaitingList();
       return result;
     },

@@ -83,12 +83,19 @@ export function launchMode(): LaunchMode {
   return installedElectronBinary() ? 'electron' : 'chromium';
 }
 
-/** The environment of the app under test: the caller's, minus any CLINIC_* settings of this machine. */
+/**
+ * The environment of the app under test: the caller's, minus any CLINIC_* settings of this
+ * machine. A spec that moves main's clock with libfaketime settings of its own gets only those:
+ * a whole run started under faketime would otherwise pass its FAKETIME on, which libfaketime
+ * prefers to the spec's offset file.
+ */
 type Env = Record<string, string>;
 
 function appEnv(dataDir: string, extra: Env): Env {
+  const ownFakeClock = Object.keys(extra).some((name) => name.startsWith('FAKETIME'));
   const inherited = Object.entries(process.env).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined && !entry[0].startsWith('CLINIC_'),
+    (entry): entry is [string, string] =>
+      entry[1] !== undefined && !entry[0].startsWith('CLINIC_') && !(ownFakeClock && entry[0].startsWith('FAKETIME')),
   );
   return { ...Object.fromEntries(inherited), CLINIC_DATA_DIR: dataDir, ...extra };
 }

@@ -49,7 +49,7 @@ describe.each(DOCUMENT_TARGETS)('document store on $name', (target) => {
 
   describe('the seed examples round-trip', () => {
     it('prescription: dates become Dates, the store adds id and timestamps', async () => {
-      const before = Date.now();
+      const before = await opened.storeNowMs();
       const stored = await store.prescriptions.insert(seedPrescription);
       expect(stored).toEqual({
         ...PrescriptionSchema.parse(seedPrescription),

@@ -4,6 +4,7 @@ import { openMongoDocumentStore } from '../../../electron/main/data/documents/mo
 import { openSqliteDocumentStore } from '../../../electron/main/data/documents/sqlite/open-sqlite-document-store';
 import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { createTempDir, createTestMongoDatabase } from '../../support/services';
+import { documentServerNow } from '../../support/document-server-time';
 
 /** A document store on fresh storage, plus a way to open a second store on the same storage. */
 export interface OpenedDocumentStore {
@@ -11,6 +12,8 @@ export interface OpenedDocumentStore {
   /** Another store over the same data (opening again must be harmless); the caller closes it. */
   openAgain(): Promise<DocumentStore>;
   dispose(): Promise<void>;
+  /** The time the store stamps documents with: the document server's, or this machine's for a file. */
+  storeNowMs(): Promise<number>;
 }
 
 export interface DocumentTarget {
@@ -28,6 +31,7 @@ export const DOCUMENT_TARGETS: readonly DocumentTarget[] = [
       return {
         store,
         openAgain: () => openMongoDocumentStore(database.url),
+        storeNowMs: async () => (await documentServerNow(database.url)).getTime(),
         dispose: async () => {
           await store.close();
           await database.drop();
@@ -44,6 +48,7 @@ export const DOCUMENT_TARGETS: readonly DocumentTarget[] = [
       return {
         store,
         openAgain: () => openSqliteDocumentStore(sql.sequelize),
+        storeNowMs: () => Promise.resolve(Date.now()),
         dispose: async () => {
           await store.close();
           await sql.close();

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { QueryTypes } from 'sequelize';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Prescription, PrescriptionInput } from '../../../shared/documents';
 import type { DocumentStore } from '../../../electron/main/data/documents/document-store';
 import { openMongoDocumentStore } from '../../../electron/main/data/documents/mongo/open-mongo-document-store';
@@ -16,6 +16,7 @@ import { openSqlStore, type SqlStore } from '../../../electron/main/data/sql/ope
 import { pullMirrorDocuments, type CollectionPull } from '../../../electron/main/services/sync/document-pull';
 import { createTempDir, createTestMongoDatabase, type TempDir, type TestDatabase } from '../../support/services';
 import { seedPrescription } from '../documents/seed-examples';
+import { documentServerNow } from '../../support/document-server-time';
 
 const written = (pulls: CollectionPull[]) => pulls.reduce((sum, pull) => sum + pull.written, 0);
 
@@ -92,6 +93,25 @@ describe('pulling prescriptions from the document server into the local SQLite f
     // the mirrored documents answer the app's own queries (columns as well as the JSON body)
     expect(await mirrored.prescriptions.count({ patientId: second!.patientId })).toBe(2);
     expect(written(await pull())).toBe(0);
+  });
+
+  it('pulls what a workstation whose clock is three hours behind wrote: the stamps are the server’s time', async () => {
+    const behindMs = 3 * 60 * 60_000;
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - behindMs, shouldAdvanceTime: true });
+    let lagging: DocumentStore | undefined;
+    let changed: Prescription[];
+    try {
+      lagging = await openMongoDocumentStore(mongo.url);
+      const [existing] = await server.prescriptions.find({}, { sort: { createdAt: 'asc' }, limit: 1 });
+      changed = [await lagging.prescriptions.insert(prescription()), await lagging.prescriptions.update(existing!.id, { diagnosis: 'Sinusitis, revised' })];
+    } finally {
+      vi.useRealTimers();
+      await lagging?.close();
+    }
+    const serverNow = await documentServerNow(mongo.url);
+    for (const document of changed) expect(Math.abs(document.updatedAt.getTime() - serverNow.getTime())).toBeLessThan(60_000);
+    expect(written(await pull())).toBe(2);
+    await expectSameDocuments();
   });
 
   it('reads documents sharing one updatedAt across page boundaries once each', async () => {

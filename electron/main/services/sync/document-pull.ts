@@ -27,7 +27,8 @@ const PRESCRIPTIONS_CURSOR = 'doc:prescriptions';
  * the prescriptions (the doctor's screens and the kiosk show them). Same ids, same createdAt and
  * updatedAt as on the server, so offline screens and later replays name the same prescription.
  *
- * Incremental by updatedAt, which the document server stamps on every change: documents stamped
+ * Incremental by updatedAt, stamped in the document server's time on every change
+ * (document-server-clock.ts, whatever the writing workstation's clock says): documents stamped
  * since the cursor minus the SQL pull's overlap, in (updatedAt, id) order from ONE query, read
  * and written in batches. Each batch is one local transaction that also moves the cursor, so a
  * pull cut short resumes after the last batch written. Only documents that differ from the

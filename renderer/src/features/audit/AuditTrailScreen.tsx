@@ -11,13 +11,14 @@ import type { AuditEntryView, AuditPerson } from '../../../../shared/ipc/types';
 import { ACTION_SENTENCES } from '../../../../shared/domain/audit/action-sentences';
 import { Banner } from '../../components/Banner';
 import { PersonFilter } from './PersonFilter';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useAdminStore, type AuditFilters } from '../../stores/admin-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { AdminPage } from '../../components/AdminPage';
 import { EmptyState } from '../../components/EmptyState';
 import { FormField } from '../../components/FormField';
 import { DataTable } from '../../components/DataTable';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 const USER_TYPES = ['front_desk', 'admin', 'super_admin', 'doctor', 'patient', 'system'] as const;
 const USER_TYPE_LABEL: Record<string, string> = {
@@ -132,11 +133,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
         <FormField id="audit-user-type" label="User type">
           <select id="audit-user-type" className="field__input field__select" {...register('userType')}>
             <option value="">Any</option>
-            {USER_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {USER_TYPE_LABEL[type]}
-              </option>
-            ))}
+            <LabelledOptions values={USER_TYPES} labels={USER_TYPE_LABEL} />
           </select>
         </FormField>
         <DateFormField control={control} name="fromDate" label="From" error={errors.fromDate?.message} />
@@ -154,10 +151,9 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
           >
             Clear
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void onExport()} disabled={exporting}>
-            {exporting ? <Spinner /> : null}
+          <BusyButton className="button button--secondary" busy={exporting} onClick={() => void onExport()}>
             Export CSV
-          </button>
+          </BusyButton>
           <button type="submit" className="button button--primary">
             Search
           </button>
@@ -165,9 +161,7 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
       </form>
       {exportNote ? <Banner tone={exportNote.tone} title={exportNote.tone === 'info' ? 'Exported' : 'Not exported'}><p>{exportNote.text}</p></Banner> : null}
 
-      {auditError ? (
-        <ProblemBanner title="The audit trail could not be searched" error={auditError} />
-      ) : null}
+      <ProblemBanner title="The audit trail could not be searched" error={auditError} />
 
       <DataTable
         label="Audit records"
@@ -180,10 +174,9 @@ export function AuditTrailScreen({ zone }: { zone: string }) {
             ) : null}
             {auditNext ? (
               <div className="table-card__footer">
-                <button type="button" className="button button--secondary" onClick={() => void loadOlderAudit()} disabled={auditLoading}>
-                  {auditLoading ? <Spinner /> : null}
+                <BusyButton className="button button--secondary" busy={auditLoading} onClick={() => void loadOlderAudit()}>
                   Load older
-                </button>
+                </BusyButton>
               </div>
             ) : null}
           </>

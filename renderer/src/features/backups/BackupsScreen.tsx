@@ -1,12 +1,12 @@
 import { formatMoment } from '../../stores/display-format';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { BackupView, RestoreResult } from '../../../../shared/ipc/backups/types';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { LoadProblem } from '../../components/LoadProblem';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useAppStore } from '../../stores/app-store';
 import { useBackupsStore } from '../../stores/backups-store';
 import { BACKUP_KIND_LABEL, formatSize } from './backup-format';
@@ -14,6 +14,7 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { AdminPage } from '../../components/AdminPage';
 import { EmptyState } from '../../components/EmptyState';
 import { DataTable } from '../../components/DataTable';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
 
 function RestoreDialog({ backup, zone, onClose }: { backup: BackupView; zone: string; onClose: () => void }) {
   const restore = useBackupsStore((state) => state.restore);
@@ -63,9 +64,7 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
   const [createError, setCreateError] = useState<AppError | null>(null);
   const [restoring, setRestoring] = useState<BackupView | null>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoadOnOpen(load);
 
   async function backUpNow() {
     setNotice(null);
@@ -85,17 +84,14 @@ export function BackupsScreen({ zone, standalone }: { zone: string; standalone: 
           : 'Copies of this workstation’s local store (its mirror of the clinic server and the changes waiting to be sent).'
       }
       actions={
-        <button type="button" className="button button--primary" onClick={() => void backUpNow()} disabled={creating}>
-          {creating ? <Spinner /> : null}
+        <BusyButton className="button button--primary" busy={creating} onClick={() => void backUpNow()}>
           Back up now
-        </button>
+        </BusyButton>
       }
     >
 
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
-      {createError ? (
-        <ProblemBanner title="No backup was made" error={createError} />
-      ) : null}
+      <ProblemBanner title="No backup was made" error={createError} />
       {error ? <LoadProblem title="The backups could not be listed" error={error} onRetry={() => void load()} /> : null}
 
       <DataTable

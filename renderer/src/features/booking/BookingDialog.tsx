@@ -1,7 +1,6 @@
 import { formatClockTime, formatDayLong, formatDayShort } from '../../stores/display-format';
 import { useEffect, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { formatTime, isIsoDate, parseTime, readTimeEntry } from '../../../../shared/domain/plain-date';
 import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
@@ -27,6 +26,8 @@ import { alternativesOf } from './reception-format';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { MinuteOptions } from '../../components/MinuteOptions';
+import { useZodForm } from '../../forms/use-zod-form';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 export interface BookingDialogProps {
   /** Prefilled from the calendar's selection; each stays editable. */
@@ -48,8 +49,6 @@ const BookingForm = z.object({
   appointmentType: z.enum(APPOINTMENT_TYPES),
   patientNotes: z.string().trim().max(2000, 'At most 2000 characters'),
 });
-type BookingValues = z.input<typeof BookingForm>;
-type BookingParsed = z.output<typeof BookingForm>;
 
 const DURATIONS = [15, 20, 30, 45, 60, 90];
 
@@ -80,23 +79,13 @@ export function BookingDialog({
     void loadDoctors(clinicNow(zone).date);
   }, [loadDoctors, zone]);
 
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    getValues,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<BookingValues, unknown, BookingParsed>({
-    resolver: zodResolver(BookingForm),
-    defaultValues: {
-      doctorId: doctorId ?? '',
-      date: date ?? clinicNow(zone).date,
-      time: time ?? '',
-      durationMinutes: durationMinutes ?? 30,
-      appointmentType: 'Consultation' as AppointmentType,
-      patientNotes: '',
-    },
+  const { register, handleSubmit, setValue, getValues, control, errors, isSubmitting, field } = useZodForm(BookingForm, {
+    doctorId: doctorId ?? '',
+    date: date ?? clinicNow(zone).date,
+    time: time ?? '',
+    durationMinutes: durationMinutes ?? 30,
+    appointmentType: 'Consultation' as AppointmentType,
+    patientNotes: '',
   });
 
   // The doctor list arrives after the form: the select is told again, so it shows the doctor
@@ -210,12 +199,7 @@ export function BookingDialog({
             {newPatient.duplicates ? (
               <DuplicateWarning duplicates={newPatient.duplicates} onUseExisting={chooseExisting} />
             ) : null}
-            <PatientFieldset
-              register={newPatient.form.register}
-              control={newPatient.form.control}
-              errors={newPatient.form.formState.errors}
-              initial={valuesFromTyped(registering)}
-            />
+            <PatientFieldset form={newPatient.form} initial={valuesFromTyped(registering)} />
           </fieldset>
         )}
         <FormField id="booking-doctor" label="Doctor" error={errors.doctorId?.message}>
@@ -240,19 +224,10 @@ export function BookingDialog({
         </div>
         <FormField id="booking-type" label="Type">
           <select id="booking-type" className="field__input field__select" {...register('appointmentType')}>
-            {APPOINTMENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
+            <LabelledOptions values={APPOINTMENT_TYPES} />
           </select>
         </FormField>
-        <TextField
-          label="Reason for visit"
-          registration={register('patientNotes')}
-          error={errors.patientNotes?.message}
-          autoComplete="off"
-        />
+        <TextField label="Reason for visit" {...field('patientNotes')} autoComplete="off" />
         <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel={registering === null ? 'Book' : newPatient.duplicates ? 'Register anyway and book' : 'Register and book'} />
       </form>
     </Dialog>

@@ -135,9 +135,19 @@ export function CalendarScreen({ zone, onSetHours }: { zone: string; onSetHours?
     if (view !== 'day' || !day || day.date !== date) return;
     if (performance.getEntriesByName(PERF.dateChange, 'mark').length === 0) return;
     const frame = requestAnimationFrame(() => {
+      const changedAt = performance.getEntriesByName(PERF.dateChange, 'mark')[0]?.startTime ?? 0;
       performance.mark(PERF.painted);
       performance.measure(PERF.measure, PERF.dateChange, PERF.painted);
       performance.clearMarks(PERF.dateChange);
+      // The frame's own style, layout and paint run after its animation callbacks: a task posted
+      // from here runs once they are done.
+      const presented = new MessageChannel();
+      presented.port1.onmessage = () => {
+        performance.mark(PERF.presented);
+        performance.measure(PERF.presentedMeasure, { start: changedAt, end: performance.now() });
+        presented.port1.close();
+      };
+      presented.port2.postMessage(null);
     });
     return () => cancelAnimationFrame(frame);
   }, [day, date, view]);

@@ -17,6 +17,7 @@ import { AppointmentBlock } from './AppointmentBlock';
 import { AppointmentHoverCard, useHoveredAppointment } from './AppointmentHoverCard';
 import { useFittedNames } from './use-fitted-names';
 import { useKeyboardMove } from './use-keyboard-move';
+import { useColumnWindow } from './use-column-window';
 import { parseTime, formatTime } from '../../../../shared/domain/plain-date';
 import {
   DEFAULT_SELECTION_MINUTES,
@@ -120,7 +121,10 @@ export function DayGrid({
   const [cursor, setCursor] = useState<{ col: number; minutes: number } | null>(null);
   const scrolledOnce = useRef(false);
   const hours = hoursOf(range);
-  useFittedNames(columnsRef, scrollRef, columns);
+  const dayKey = useMemo(() => `${columns[0]?.date ?? ''}|${columns.map((c) => c.key).join(',')}`, [columns]);
+  const withCards = useColumnWindow(scrollRef, columnsRef, columns.length, dayKey);
+  const revisions = useMemo(() => columns.map((column, index) => (withCards[index] ? column.data : null)), [columns, withCards]);
+  useFittedNames(columnsRef, scrollRef, revisions);
   const keyboardMove = useKeyboardMove(columns, range, isMovable, onMove);
   const hovered = useHoveredAppointment(scrollRef, columns, interaction !== null || keyboardMove.carrying !== null);
   const showsNow = columns.some((c) => c.date === now.date) && now.minutes >= range.start && now.minutes <= range.end;
@@ -407,6 +411,7 @@ export function DayGrid({
               <GridColumnView
                 key={column.key}
                 column={column}
+                cards={withCards[index] ?? true}
                 range={range}
                 pending={pending}
                 dragging={drag?.appointment.id ?? keyboardMove.carrying?.appointment.id ?? null}
@@ -451,6 +456,8 @@ export function isMovable(appointment: CalendarAppointment): boolean {
 
 interface GridColumnViewProps {
   column: GridColumn;
+  /** False: the column is out of view and its cards are not created yet (see use-column-window). */
+  cards: boolean;
   range: GridRange;
   pending: readonly number[];
   dragging: number | null;
@@ -467,6 +474,7 @@ interface GridColumnViewProps {
  */
 const GridColumnView = memo(function GridColumnView({
   column,
+  cards,
   range,
   pending,
   dragging,
@@ -475,7 +483,10 @@ const GridColumnView = memo(function GridColumnView({
   cursor,
   nowMinutes,
 }: GridColumnViewProps) {
-  const places = useMemo(() => blockLayout(column.data.appointments), [column.data.appointments]);
+  const places = useMemo(
+    () => (cards ? blockLayout(column.data.appointments) : null),
+    [cards, column.data.appointments],
+  );
   const off = useMemo(() => offHours(column.data.working, range), [column.data.working, range]);
   return (
     <div className="cal-column" data-doctor-id={column.doctorId} data-date={column.date} data-testid="calendar-column">
@@ -527,20 +538,26 @@ const GridColumnView = memo(function GridColumnView({
           {!selection.live ? <span className="cal-selection__hint">New appointment</span> : null}
         </div>
       ) : null}
-      {column.data.appointments.map((appointment) => {
-        const place = places.get(appointment.id) ?? { lane: 0, lanes: 1, tab: false, besideTab: false };
-        return (
-          <AppointmentBlock
-            key={appointment.id}
-            appointment={appointment}
-            top={topOf(parseTime(appointment.time), range)}
-            height={appointment.durationMinutes * PX_PER_MINUTE}
-            place={place}
-            busy={pending.includes(appointment.id)}
-            dragging={dragging === appointment.id}
-          />
-        );
-      })}
+      {places ? (
+        // One element per column and date: a new day replaces it whole (one removal, and the new
+        // cards are put together before they enter the page) instead of a card at a time.
+        <div key={column.date} className="cal-cards">
+          {column.data.appointments.map((appointment) => {
+            const place = places.get(appointment.id) ?? { lane: 0, lanes: 1, tab: false, besideTab: false };
+            return (
+              <AppointmentBlock
+                key={appointment.id}
+                appointment={appointment}
+                top={topOf(parseTime(appointment.time), range)}
+                height={appointment.durationMinutes * PX_PER_MINUTE}
+                place={place}
+                busy={pending.includes(appointment.id)}
+                dragging={dragging === appointment.id}
+              />
+            );
+          })}
+        </div>
+      ) : null}
       {ghost ? (
         <div
           className="cal-ghost"
@@ -566,6 +583,7 @@ const GridColumnView = memo(function GridColumnView({
 function sameColumnProps(a: GridColumnViewProps, b: GridColumnViewProps): boolean {
   return (
     a.column === b.column &&
+    a.cards === b.cards &&
     a.range === b.range &&
     a.pending === b.pending &&
     a.dragging === b.dragging &&

@@ -1,4 +1,4 @@
-import { useLayoutEffect, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 
 /** What the browser may round a width by before a name counts as cut. */
 const TOLERANCE_PX = 0.5;
@@ -26,13 +26,23 @@ function fontOf(element: HTMLElement): string {
   return `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
 }
 
-/** The room the name has on its line: the line less the marks beside it (which never change with the form). */
-function roomForName(name: HTMLElement): number {
-  const line = name.parentElement;
-  if (!line) return name.clientWidth;
+/** What a card's line takes from its width besides the marks: the same for every card of a kind. */
+interface LineBox {
+  gap: number;
+  padding: number;
+}
+
+function lineBoxOf(line: HTMLElement): LineBox {
   const style = getComputedStyle(line);
-  const gap = Number.parseFloat(style.columnGap) || 0;
-  let room = line.clientWidth - (Number.parseFloat(style.paddingLeft) || 0) - (Number.parseFloat(style.paddingRight) || 0);
+  return {
+    gap: Number.parseFloat(style.columnGap) || 0,
+    padding: (Number.parseFloat(style.paddingLeft) || 0) + (Number.parseFloat(style.paddingRight) || 0),
+  };
+}
+
+/** The room the name has on its line: the line less the marks beside it (which never change with the form). */
+function roomForName(name: HTMLElement, line: HTMLElement, box: LineBox): number {
+  let room = line.clientWidth - box.padding;
   let shown = 0;
   for (const child of Array.from(line.children) as HTMLElement[]) {
     if (child === name) continue;
@@ -41,24 +51,27 @@ function roomForName(name: HTMLElement): number {
     room -= child.offsetWidth;
     shown++;
   }
-  return room - gap * shown;
+  return room - box.gap * shown;
 }
 
 /** Gives each card the longest form of its name that fits: reads every card first (one layout), then writes. */
 function fitCards(cards: readonly HTMLElement[]): void {
-  const fonts = new Map<string, string>();
+  // Two kinds of card (a tiny one has a smaller font and gap): their styles are read once per kind.
+  const kinds = new Map<string, { font: string; box: LineBox }>();
   const choices = cards.map((card) => {
     const name = card.querySelector<HTMLElement>('.appt__name');
     // No name shown (a tab): nothing to fit.
     if (!name || name.getClientRects().length === 0) return { card, fit: null };
-    const room = roomForName(name);
-    // Two fonts at most (a tiny card has a smaller one): read once per kind of card.
-    const kind = card.classList.contains('appt--tiny') ? 'tiny' : 'card';
-    let font = fonts.get(kind);
-    if (font === undefined) {
-      font = fontOf(name);
-      fonts.set(kind, font);
+    const line = name.parentElement;
+    if (!line) return { card, fit: null };
+    const kindName = card.classList.contains('appt--tiny') ? 'tiny' : 'card';
+    let kind = kinds.get(kindName);
+    if (kind === undefined) {
+      kind = { font: fontOf(name), box: lineBoxOf(line) };
+      kinds.set(kindName, kind);
     }
+    const room = roomForName(name, line, kind.box);
+    const font = kind.font;
     const forms = Array.from(name.querySelectorAll<HTMLElement>('.appt__form')).map((form) => form.textContent ?? '');
     let fit = forms.findIndex((form) => textWidth(font, form) <= room + TOLERANCE_PX);
     // None fits whole: the shortest form, cut.
@@ -81,22 +94,28 @@ function fitCards(cards: readonly HTMLElement[]): void {
  * frame is painted. One layout per fitting: the room on each card's line is read once, every form
  * is measured on a canvas in the name's font, and only cards whose form changes are written to.
  * (Stepping the DOM one form shorter and measuring again cost a layout of every card per step.)
+ * `revisions` has one value per column that changes when the column's cards do (its data, or
+ * whether it has cards at all): a column is fitted again only when its value moved.
  */
 export function useFittedNames(
   area: RefObject<HTMLElement | null>,
   scroller: RefObject<HTMLElement | null>,
-  revision: unknown,
+  revisions: readonly unknown[],
 ): void {
+  // What each column element was last fitted for; kept across renders, so a render that changes
+  // one column fits only that one.
+  const fittedFor = useRef(new WeakMap<Element, unknown>());
   useLayoutEffect(() => {
     const root = area.current;
     const view = scroller.current;
     if (!root || !view) return;
-    let fitted = new WeakSet<Element>();
     const columnsOf = () =>
       Array.from(root.children).filter((child): child is HTMLElement => child.classList.contains('cal-column'));
-    const fitColumns = (columns: readonly HTMLElement[]) => {
-      for (const column of columns) fitted.add(column);
-      fitCards(columns.flatMap((column) => Array.from(column.querySelectorAll<HTMLElement>('.appt[data-forms]'))));
+    const due = (column: HTMLElement, index: number) =>
+      !fittedFor.current.has(column) || fittedFor.current.get(column) !== revisions[index];
+    const fitColumns = (columns: readonly { column: HTMLElement; index: number }[]) => {
+      for (const { column, index } of columns) fittedFor.current.set(column, revisions[index]);
+      fitCards(columns.flatMap(({ column }) => Array.from(column.querySelectorAll<HTMLElement>('.appt[data-forms]'))));
     };
     const fitNear = () => {
       const columns = columnsOf();
@@ -106,10 +125,10 @@ export function useFittedNames(
       const columnWidth = rootBox.width / columns.length;
       const from = viewBox.left - rootBox.left;
       const to = viewBox.right - rootBox.left;
-      const due = columns.filter(
-        (column, index) => !fitted.has(column) && (index + 1) * columnWidth >= from && index * columnWidth <= to,
-      );
-      if (due.length > 0) fitColumns(due);
+      const near = columns
+        .map((column, index) => ({ column, index }))
+        .filter(({ column, index }) => due(column, index) && (index + 1) * columnWidth >= from && index * columnWidth <= to);
+      if (near.length > 0) fitColumns(near);
     };
     // The columns out of view, one at a time when the window is idle: after the first paint, and
     // before most of them are scrolled to.
@@ -117,11 +136,13 @@ export function useFittedNames(
     const fitLater = () => {
       idle = requestIdleCallback((deadline) => {
         idle = null;
-        for (const column of columnsOf()) {
+        const columns = columnsOf();
+        for (let index = 0; index < columns.length; index++) {
           if (deadline.timeRemaining() <= 0) break;
-          if (!fitted.has(column)) fitColumns([column]);
+          const column = columns[index]!;
+          if (due(column, index)) fitColumns([{ column, index }]);
         }
-        if (columnsOf().some((column) => !fitted.has(column))) fitLater();
+        if (columnsOf().some((column, index) => due(column, index))) fitLater();
       });
     };
     fitNear();
@@ -133,7 +154,7 @@ export function useFittedNames(
     const observer = new ResizeObserver(() => {
       if (root.clientWidth === width) return;
       width = root.clientWidth;
-      fitted = new WeakSet();
+      fittedFor.current = new WeakMap();
       fitNear();
       if (idle === null) fitLater();
     });
@@ -143,5 +164,5 @@ export function useFittedNames(
       observer.disconnect();
       view.removeEventListener('scroll', fitNear);
     };
-  }, [area, scroller, revision]);
+  }, [area, scroller, revisions]);
 }

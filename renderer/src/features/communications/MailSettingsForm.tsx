@@ -6,7 +6,7 @@ import { SaveCommunicationSettingsInput } from '../../../../shared/ipc/communica
 import type { CommunicationSettingsView, TestMessageResult } from '../../../../shared/ipc/communications/types';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { FormField } from '../../components/FormField';
 import { TextField } from '../../components/TextField';
 import { sortFieldProblems } from '../../forms/server-field-problems';
@@ -163,15 +163,12 @@ export function MailSettingsForm() {
           <NumberField id="job-interval" label="Check every (minutes)" registration={register('jobIntervalMinutes', { valueAsNumber: true })} error={errors.jobIntervalMinutes?.message} />
           <TextField label="Clinic address (in messages)" registration={register('clinicAddress')} error={errors.clinicAddress?.message} />
         </div>
-        {error ? (
-          <ProblemBanner title="The settings were not saved" error={error} />
-        ) : null}
+        <ProblemBanner title="The settings were not saved" error={error} />
         <div className="staff-form__actions">
           {saved ? <span className="form-saved">Saved</span> : null}
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? <Spinner /> : null}
+          <BusyButton type="submit" className="button button--primary" busy={isSubmitting}>
             Save settings
-          </button>
+          </BusyButton>
         </div>
       </form>
 
@@ -184,10 +181,9 @@ export function MailSettingsForm() {
           <FormField id="test-to" label="To">
             <input id="test-to" className="field__input" type="email" value={testTo} onChange={(e) => setTestTo(e.target.value)} placeholder="you@clinic.example" />
           </FormField>
-          <button type="button" className="button button--secondary" disabled={testing || !testTo} onClick={() => void runTest()}>
-            {testing ? <Spinner /> : null}
+          <BusyButton className="button button--secondary" busy={testing} onClick={() => void runTest()} disabled={!testTo}>
             Send test
-          </button>
+          </BusyButton>
         </div>
         {test ? (
           <Banner tone={test.delivered ? 'info' : 'error'} title={test.delivered ? 'The server accepted the test message' : 'The test message was not sent'}>

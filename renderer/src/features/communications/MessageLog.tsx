@@ -7,15 +7,42 @@ import type { AppError } from '../../../../shared/ipc/result';
 import { isIsoDate } from '../../../../shared/domain/plain-date';
 import { Banner } from '../../components/Banner';
 import { DateField } from '../../components/DateField';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useCommunicationsStore, type LogFilters } from '../../stores/communications-store';
 import { METHOD_LABEL, STATUS_LABEL, statusTone, TYPE_LABEL } from './labels';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { EmptyState } from '../../components/EmptyState';
 import { TableHeadOf } from '../../components/TableHead';
 import { FormField } from '../../components/FormField';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 const column = createColumnHelper<CommunicationLogView>();
+
+/** A filter that is off ("Any", the empty value) or names one value of its list. */
+function AnyOrOne<Value extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  values,
+  labels,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  values: readonly Value[];
+  labels: Readonly<Record<Value, string>>;
+}) {
+  return (
+    <FormField id={id} label={label}>
+      <select id={id} className="field__input field__select" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Any</option>
+        <LabelledOptions values={values} labels={labels} />
+      </select>
+    </FormField>
+  );
+}
 
 /** The communication log: every message sent or attempted, newest first, filtered on the server. */
 export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boolean }) {
@@ -85,26 +112,8 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
   return (
     <div className="message-log">
       <form className="card log-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-        <FormField id="log-type" label="Message">
-          <select id="log-type" className="field__input field__select" value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">Any</option>
-            {COMMUNICATION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABEL[t]}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField id="log-status" label="Status">
-          <select id="log-status" className="field__input field__select" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">Any</option>
-            {DELIVERY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <AnyOrOne id="log-type" label="Message" value={type} onChange={setType} values={COMMUNICATION_TYPES} labels={TYPE_LABEL} />
+        <AnyOrOne id="log-status" label="Status" value={status} onChange={setStatus} values={DELIVERY_STATUSES} labels={STATUS_LABEL} />
         <DateField label="Sent from" id="log-from" value={from} onChange={setFrom} />
         <DateField label="Sent until" id="log-to" value={to} onChange={setTo} error={rangeProblem} />
         <div className="log-filters__actions">
@@ -121,10 +130,9 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
             Clear
           </button>
           {canRunJob ? (
-            <button type="button" className="button button--primary" onClick={() => void run()} disabled={running}>
-              {running ? <Spinner /> : null}
+            <BusyButton className="button button--primary" busy={running} onClick={() => void run()}>
               Send due messages now
-            </button>
+            </BusyButton>
           ) : null}
         </div>
         {from || to ? <p className="field__hint log-filters__note">Messages that were never sent have no date and are left out of a date filter.</p> : null}
@@ -138,12 +146,8 @@ export function MessageLog({ zone, canRunJob }: { zone: string; canRunJob: boole
           </p>
         </Banner>
       ) : null}
-      {runError ? (
-        <ProblemBanner title="The messages could not be checked" error={runError} />
-      ) : null}
-      {logError ? (
-        <ProblemBanner title="The log could not be searched" error={logError} />
-      ) : null}
+      <ProblemBanner title="The messages could not be checked" error={runError} />
+      <ProblemBanner title="The log could not be searched" error={logError} />
 
       <div className="card table-card">
         <table className="data-table" aria-label="Communication log">

@@ -44,9 +44,7 @@ export function PatientCommunications({ patientId, zone }: { patientId: number; 
           </label>
         ) : null}
       </header>
-      {error ? (
-        <ProblemBanner title="The history could not be loaded" error={error} />
-      ) : null}
+      <ProblemBanner title="The history could not be loaded" error={error} />
       {!history && !error ? (
         <EmptyState loading as="div">Loading messages…</EmptyState>
       ) : null}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PatientMatch } from '../../../../shared/ipc/communications/types';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useCommunicationsStore } from '../../stores/communications-store';
 import { PatientCommunications } from './PatientCommunications';
 import { formatBirthDate } from '../../stores/display-format';
@@ -45,10 +45,9 @@ export function PatientLookup({ zone }: { zone: string }) {
           <input id="patient-query" className="field__input" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or email" />
           {problem ? <p className="field__error">{problem}</p> : null}
         </div>
-        <button type="submit" className="button button--secondary" disabled={busy}>
-          {busy ? <Spinner /> : null}
+        <BusyButton type="submit" className="button button--secondary" busy={busy}>
           Find
-        </button>
+        </BusyButton>
       </form>
       {matches && matches.length > 1 ? (
         <ul className="patient-lookup__matches" aria-label="Matching patients">

@@ -11,8 +11,8 @@ import {
   type Placeholder,
 } from '../../../../shared/domain/communications/templates';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Spinner } from '../../components/Spinner';
-import { FieldError } from '../../components/TextField';
+import { BusyButton } from '../../components/BusyButton';
+import { FormField } from '../../components/FormField';
 import { useCommunicationsStore } from '../../stores/communications-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { EmptyState } from '../../components/EmptyState';
@@ -100,10 +100,7 @@ export function TemplateEditor() {
       </nav>
       <div className="template-editor__grid">
         <div className="card template-editor__form">
-          <div className={`field${problems.subject ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor="template-subject">
-              Subject
-            </label>
+          <FormField id="template-subject" label="Subject" error={problems.subject}>
             <input
               id="template-subject"
               ref={subject}
@@ -113,12 +110,8 @@ export function TemplateEditor() {
               onChange={(event) => change('subject', event.target.value)}
               aria-invalid={problems.subject ? true : undefined}
             />
-            {problems.subject ? <FieldError id="template-subject-error" message={problems.subject} /> : null}
-          </div>
-          <div className={`field${problems.body ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor="template-body">
-              Message
-            </label>
+          </FormField>
+          <FormField id="template-body" label="Message" error={problems.body}>
             <textarea
               id="template-body"
               ref={body}
@@ -129,8 +122,7 @@ export function TemplateEditor() {
               onChange={(event) => change('body', event.target.value)}
               aria-invalid={problems.body ? true : undefined}
             />
-            {problems.body ? <FieldError id="template-body-error" message={problems.body} /> : null}
-          </div>
+          </FormField>
           <div className="placeholder-chips" aria-label="Insert a placeholder">
             <span className="placeholder-chips__label">Insert</span>
             {(Object.keys(PLACEHOLDERS) as Placeholder[]).map((name) => (
@@ -139,15 +131,12 @@ export function TemplateEditor() {
               </button>
             ))}
           </div>
-          {error ? (
-            <ProblemBanner title="The templates were not saved" error={error} />
-          ) : null}
+          <ProblemBanner title="The templates were not saved" error={error} />
           <div className="staff-form__actions">
             {saved ? <span className="form-saved">Saved</span> : null}
-            <button type="button" className="button button--primary" onClick={() => void save()} disabled={busy || invalidKinds.length > 0}>
-              {busy ? <Spinner /> : null}
+            <BusyButton className="button button--primary" busy={busy} onClick={() => void save()} disabled={invalidKinds.length > 0}>
               Save templates
-            </button>
+            </BusyButton>
           </div>
         </div>
         <aside className="card message-preview" aria-label="Preview">

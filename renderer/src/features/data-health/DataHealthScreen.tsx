@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { IntegrityItem, IntegrityKindReport, IntegrityRepair } from '../../../../shared/ipc/consistency/types';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
 import { LoadProblem } from '../../components/LoadProblem';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { itemKey, useDataHealthStore } from '../../stores/data-health-store';
 import { formatMoment } from '../../stores/display-format';
 import { AdminPage } from '../../components/AdminPage';
 import { TableHead } from '../../components/TableHead';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
 
 const REPAIR_LABEL: Record<IntegrityRepair, string> = {
   resync_copy: 'Re-sync names',
@@ -106,9 +108,7 @@ export function DataHealthScreen({ zone }: { zone: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [repairError, setRepairError] = useState<AppError | null>(null);
 
-  useEffect(() => {
-    void check();
-  }, [check]);
+  useLoadOnOpen(check);
 
   const found = report ? report.kinds.reduce((n, k) => n + k.count, 0) : 0;
   return (
@@ -122,15 +122,14 @@ export function DataHealthScreen({ zone }: { zone: string }) {
         </>
       }
       actions={
-        <button type="button" className="button button--primary" onClick={() => void check()} disabled={checking}>
-          {checking ? <Spinner /> : null}
+        <BusyButton className="button button--primary" busy={checking} onClick={() => void check()}>
           Check again
-        </button>
+        </BusyButton>
       }
     >
 
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
-      {repairError ? <ProblemBanner title="Nothing was repaired" error={repairError} /> : null}
+      <ProblemBanner title="Nothing was repaired" error={repairError} />
       {error ? <LoadProblem title="The check could not run" error={error} onRetry={() => void check()} /> : null}
 
       {report ? (

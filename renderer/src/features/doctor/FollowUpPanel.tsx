@@ -4,7 +4,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import type { FollowUpSlots, PrescriptionView } from '../../../../shared/ipc/doctor/types';
 import type { AppointmentView } from '../../../../shared/ipc/scheduling-types';
 import { Banner } from '../../components/Banner';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
@@ -52,14 +52,11 @@ export function FollowUpPanel({ rx }: { rx: PrescriptionView }) {
         </Banner>
       ) : (
         <>
-          {error ? (
-            <ProblemBanner title="Not booked" error={error} />
-          ) : null}
+          <ProblemBanner title="Not booked" error={error} />
           {!offer ? (
-            <button type="button" className="button button--secondary" onClick={() => void find()} disabled={busy}>
-              {busy ? <Spinner /> : null}
+            <BusyButton className="button button--secondary" busy={busy} onClick={() => void find()}>
               Find follow-up times
-            </button>
+            </BusyButton>
           ) : offer.slots.length === 0 ? (
             <p className="panel__empty">No free time of yours within a week of {formatDayLong(offer.targetDate)}.</p>
           ) : (

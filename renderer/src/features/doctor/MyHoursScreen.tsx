@@ -1,5 +1,5 @@
 import { formatClockRange, formatClockTime, formatDayLong } from '../../stores/display-format';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AffectedAppointment, UnavailableBlockInput, WeeklyRange } from '../../../../shared/ipc/admin/availability';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
@@ -8,11 +8,13 @@ import { Dialog } from '../../components/Dialog';
 import { TimeInput } from '../../components/TimeInput';
 import { isIsoDate } from '../../../../shared/domain/plain-date';
 import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useDoctorStore } from '../../stores/doctor-store';
 import { DayRanges, useWeekOrder, WEEK_ORDER, type EditableRange } from '../admin/schedule/DayRanges';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormField } from '../../components/FormField';
 import { DoctorPage } from '../../components/AdminPage';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
 
 type Week = Record<number, EditableRange[]>;
 type Pending = { kind: 'weekly'; weekly: WeeklyRange[]; affected: AffectedAppointment[] } | { kind: 'block'; block: UnavailableBlockInput; affected: AffectedAppointment[] };
@@ -46,9 +48,7 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
           </li>
         ))}
       </ul>
-      {error ? (
-        <ProblemBanner title="Not saved" error={error} />
-      ) : null}
+      <ProblemBanner title="Not saved" error={error} />
       <FormField id="cancel-reason" label="Reason told to the patients (to cancel them)">
         <input id="cancel-reason" className="field__input" value={reason} onChange={(event) => setReason(event.target.value)} />
       </FormField>
@@ -59,10 +59,9 @@ function ConflictDialog({ pending, onDone, onClose }: { pending: Pending; onDone
         <button type="button" className="button button--secondary" onClick={() => void apply('keep')} disabled={busy}>
           Keep these visits
         </button>
-        <button type="button" className="button button--danger" onClick={() => void apply('cancel')} disabled={busy || !reason.trim()}>
-          {busy ? <Spinner /> : null}
+        <BusyButton className="button button--danger" busy={busy} onClick={() => void apply('cancel')} disabled={!reason.trim()}>
           Cancel these visits
-        </button>
+        </BusyButton>
       </div>
     </Dialog>
   );
@@ -79,9 +78,7 @@ export function MyHoursScreen() {
   const [notice, setNotice] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [block, setBlock] = useState<{ date: string; wholeDay: boolean; start: string; end: string; reason: string }>({ date: '', wholeDay: true, start: '09:00', end: '12:00', reason: '' });
 
-  useEffect(() => {
-    void loadSchedule();
-  }, [loadSchedule]);
+  useLoadOnOpen(loadSchedule);
 
   const saveHours = async () => {
     if (!week) return;
@@ -108,9 +105,7 @@ export function MyHoursScreen() {
       title="My hours"
       lead="Your weekly hours and days off. Booked visits a change would leave outside them are listed before anything is saved."
     >
-      {scheduleError ? (
-        <ProblemBanner title="Your hours could not be loaded" error={scheduleError} />
-      ) : null}
+      <ProblemBanner title="Your hours could not be loaded" error={scheduleError} />
       {notice ? <Banner tone={notice.tone} title={notice.text} key={notice.text} /> : null}
       <section className="card panel" aria-labelledby="weekly-title">
         <h3 className="panel__title" id="weekly-title">

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormActions } from '../../components/FormActions';
+import { useZodForm } from '../../forms/use-zod-form';
 
 const PasswordForm = z.object({ password: z.string().min(1, 'Enter your password') });
 
@@ -16,12 +15,7 @@ const PasswordForm = z.object({ password: z.string().min(1, 'Enter your password
  */
 export function SignDialog({ firstKey, onSign, onClose }: { firstKey: boolean; onSign: (password: string) => Promise<AppError | null>; onClose: () => void }) {
   const [error, setError] = useState<AppError | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    formState: { errors, isSubmitting },
-  } = useForm<{ password: string }>({ resolver: zodResolver(PasswordForm), defaultValues: { password: '' } });
+  const { handleSubmit, setValue, isSubmitting, field } = useZodForm(PasswordForm, { password: '' });
   const submit = handleSubmit(async ({ password }) => {
     setError(null);
     const failure = await onSign(password);
@@ -39,10 +33,8 @@ export function SignDialog({ firstKey, onSign, onClose }: { firstKey: boolean; o
             : 'Your signing key on this workstation is locked with your password.'}{' '}
           Enter the password you sign in with.
         </p>
-        {error ? (
-          <ProblemBanner title="Not signed" error={error} />
-        ) : null}
-        <TextField label="Your password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="current-password" autoFocus />
+        <ProblemBanner title="Not signed" error={error} />
+        <TextField label="Your password" type="password" {...field('password')} autoComplete="current-password" autoFocus />
         <FormActions className="dialog__actions" busy={isSubmitting} onCancel={onClose} confirmLabel="Sign" />
       </form>
     </Dialog>

@@ -7,6 +7,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { RatingStars } from './RatingStars';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { FeedbackWords } from './FeedbackWords';
 
 /** Approved feedback as a doctor sees it: anonymous entries arrive from main without any patient identity. */
 export function FeedbackEntries({ feedback, zone }: { feedback: DoctorFeedbackView[]; zone: string }) {
@@ -21,23 +22,7 @@ export function FeedbackEntries({ feedback, zone }: { feedback: DoctorFeedbackVi
             {entry.verified ? <span className="tag tag--neutral">Verified visit</span> : null}
             <span className="feedback-entry__date">{formatMoment(entry.feedbackDate, zone)}</span>
           </div>
-          {entry.textReview ? <p className="feedback-entry__text">{entry.textReview}</p> : null}
-          {entry.tags.length ? (
-            <div className="feedback-entry__tags">
-              {entry.tags.map((tag) => (
-                <span key={tag} className="feedback-tag">
-                  {tag}
-                </span>
-              ))}
-            </div>
-          ) : null}
-          {entry.improvement_suggestions.length ? (
-            <ul className="feedback-entry__suggestions" aria-label="Suggestions">
-              {entry.improvement_suggestions.map((suggestion, index) => (
-                <li key={index}>{suggestion}</li>
-              ))}
-            </ul>
-          ) : null}
+          <FeedbackWords textReview={entry.textReview} tags={entry.tags} suggestions={entry.improvement_suggestions} />
         </li>
       ))}
     </ul>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Spinner } from '../../components/Spinner';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { DoctorFeedbackList } from './DoctorFeedbackList';
@@ -7,14 +7,13 @@ import { RatingStars } from './RatingStars';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { AdminPage } from '../../components/AdminPage';
 import { DataTable } from '../../components/DataTable';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
 
 /** Admins: every doctor's ratings from approved feedback; a doctor's row opens their summary and reviews. */
 export function DoctorRatingsScreen({ zone }: { zone: string }) {
   const { summaries, summariesError, loadSummaries } = useFeedbackStore();
   const [chosen, setChosen] = useState<number | null>(null);
-  useEffect(() => {
-    void loadSummaries();
-  }, [loadSummaries]);
+  useLoadOnOpen(loadSummaries);
   const doctor = summaries?.find((summary) => summary.doctorId === chosen) ?? null;
   return (
     <AdminPage
@@ -22,9 +21,7 @@ export function DoctorRatingsScreen({ zone }: { zone: string }) {
       title="Doctor ratings"
       lead="Averages of approved patient feedback, computed by the clinic's document store."
     >
-      {summariesError ? (
-        <ProblemBanner title="The ratings could not be loaded" error={summariesError} />
-      ) : null}
+      <ProblemBanner title="The ratings could not be loaded" error={summariesError} />
       {!summaries ? (
         <Spinner label="Loading ratings" />
       ) : (

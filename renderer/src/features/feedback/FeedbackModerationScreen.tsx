@@ -10,6 +10,7 @@ import { RATING_LABEL } from './DoctorRatingSummary';
 import { RatingStars } from './RatingStars';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { AdminPage } from '../../components/AdminPage';
+import { FeedbackWords } from './FeedbackWords';
 
 function QueueEntry({ item, zone }: { item: ModerationItem; zone: string }) {
   const moderate = useFeedbackStore((state) => state.moderate);
@@ -54,23 +55,7 @@ function QueueEntry({ item, zone }: { item: ModerationItem; zone: string }) {
           </div>
         ) : null}
       </dl>
-      {item.textReview ? <p className="feedback-entry__text">{item.textReview}</p> : null}
-      {item.tags.length ? (
-        <div className="feedback-entry__tags">
-          {item.tags.map((tag) => (
-            <span key={tag} className="feedback-tag">
-              {tag}
-            </span>
-          ))}
-        </div>
-      ) : null}
-      {item.improvement_suggestions.length ? (
-        <ul className="feedback-entry__suggestions" aria-label="Suggestions">
-          {item.improvement_suggestions.map((suggestion, index) => (
-            <li key={index}>{suggestion}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FeedbackWords textReview={item.textReview} tags={item.tags} suggestions={item.improvement_suggestions} />
       {error ? <p className="kiosk-inline-error" role="alert">{error.message}</p> : null}
       {item.moderationStatus === 'Pending' ? (
         <div className="feedback-entry__actions">
@@ -115,9 +100,7 @@ export function FeedbackModerationScreen({ zone }: { zone: string }) {
         </div>
       }
     >
-      {queueError ? (
-        <ProblemBanner title="The feedback could not be loaded" error={queueError} />
-      ) : null}
+      <ProblemBanner title="The feedback could not be loaded" error={queueError} />
       {!queue ? (
         <Spinner label="Loading feedback" />
       ) : queue.length === 0 ? (

@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import type { KioskVisit } from '../../../../shared/ipc/kiosk/types';
 import { SubmitFeedbackInput } from '../../../../shared/ipc/kiosk/schemas';
 import { Banner } from '../../components/Banner';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
 
@@ -114,9 +114,7 @@ export function FeedbackForm({ visit, onCancel }: { visit: KioskVisit; onCancel:
         </p>
       </header>
       {problem ? <Banner tone="error" title={problem} /> : null}
-      {error ? (
-        <ProblemBanner title="Your feedback was not sent" error={error} />
-      ) : null}
+      <ProblemBanner title="Your feedback was not sent" error={error} />
       <div className="kiosk-feedback__ratings">
         {RATING_NAMES.map((name) => (
           <StarRating key={name} label={RATING_QUESTION[name]} value={ratings[name]} required={name === 'overall'} onChange={(value) => {
@@ -165,10 +163,9 @@ export function FeedbackForm({ visit, onCancel }: { visit: KioskVisit; onCancel:
         <button type="button" className="kiosk-button kiosk-button--secondary" onClick={onCancel} disabled={busy}>
           Back
         </button>
-        <button type="button" className="kiosk-button kiosk-button--primary" onClick={() => void send()} disabled={busy}>
-          {busy ? <Spinner /> : null}
+        <BusyButton className="kiosk-button kiosk-button--primary" busy={busy} onClick={() => void send()}>
           Send feedback
-        </button>
+        </BusyButton>
       </div>
     </section>
   );

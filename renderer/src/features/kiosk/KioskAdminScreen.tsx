@@ -8,7 +8,7 @@ import type { KioskPatientMatch } from '../../../../shared/ipc/kiosk/types';
 import type { AppError } from '../../../../shared/ipc/result';
 import { Banner } from '../../components/Banner';
 import { Dialog } from '../../components/Dialog';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
 import { ProblemBanner } from '../../components/ProblemBanner';
@@ -49,15 +49,12 @@ export function KioskPasswordDialog({ onClose, onDone }: { onClose: () => void; 
     <Dialog title="Set a patient's kiosk password" onClose={onClose}>
       <form className="dialog__form" onSubmit={(event) => void onFind(event)} noValidate>
         <p className="dialog__text">Find the patient by the email they sign in with. Tell them the password in person; a new password also lifts a sign-in lockout.</p>
-        {error ? (
-          <ProblemBanner title="That did not work" error={error} />
-        ) : null}
+        <ProblemBanner title="That did not work" error={error} />
         <div className="kiosk-admin__find">
           <TextField label="Patient email" type="email" registration={find.register('email')} error={find.formState.errors.email?.message} autoComplete="off" autoFocus />
-          <button type="submit" className="button button--secondary" disabled={find.formState.isSubmitting}>
-            {find.formState.isSubmitting ? <Spinner /> : null}
+          <BusyButton type="submit" className="button button--secondary" busy={find.formState.isSubmitting}>
             Find patient
-          </button>
+          </BusyButton>
         </div>
       </form>
       {patient ? (

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { KioskBirthDateSignInInput } from '../../../../shared/ipc/kiosk/schemas';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
 import { DateFormField } from '../../components/DateField';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
+import { KioskRefusal } from './KioskRefusal';
+import { useZodForm } from '../../forms/use-zod-form';
 
 /** Main's messages speak to staff; a patient gets the same meaning in their words. */
 function patientMessage(error: AppError): string {
@@ -24,15 +23,11 @@ function patientMessage(error: AppError): string {
 export function KioskBirthDateSignIn() {
   const signInByBirthDate = useKioskStore((state) => state.signInByBirthDate);
   const [error, setError] = useState<AppError | null>(null);
-  const {
-    register,
-    control,
-    handleSubmit,
-    resetField,
-    formState: { errors, isSubmitting },
-  } = useForm<KioskBirthDateSignInInput>({
-    resolver: zodResolver(KioskBirthDateSignInInput),
-    defaultValues: { firstName: '', lastName: '', dateOfBirth: '', phoneLastFour: '' },
+  const { control, handleSubmit, resetField, errors, isSubmitting, field } = useZodForm(KioskBirthDateSignInInput, {
+    firstName: '',
+    lastName: '',
+    dateOfBirth: '',
+    phoneLastFour: '',
   });
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -44,27 +39,21 @@ export function KioskBirthDateSignIn() {
   });
   return (
     <form className="kiosk-card kiosk-signin" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Check in with your date of birth">
-      {error ? (
-        <Banner tone="error" title={error.code === 'LOCKED_OUT' ? 'Too many attempts' : 'We could not find you'}>
-          <p>{patientMessage(error)}</p>
-        </Banner>
-      ) : null}
+      <KioskRefusal error={error} title="We could not find you" patientMessage={patientMessage} />
       <div className="kiosk-signin__row">
-        <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoComplete="off" />
-        <TextField label="Last name" registration={register('lastName')} error={errors.lastName?.message} autoComplete="off" />
+        <TextField label="First name" {...field('firstName')} autoComplete="off" />
+        <TextField label="Last name" {...field('lastName')} autoComplete="off" />
       </div>
       <DateFormField control={control} name="dateOfBirth" label="Date of birth" error={errors.dateOfBirth?.message} />
       <TextField
         label="Last 4 digits of your phone"
-        registration={register('phoneLastFour')}
-        error={errors.phoneLastFour?.message}
+        {...field('phoneLastFour')}
         autoComplete="off"
         hint="The phone number the clinic has for you."
       />
-      <button type="submit" className="kiosk-button kiosk-button--primary" disabled={isSubmitting}>
-        {isSubmitting ? <Spinner /> : null}
+      <BusyButton type="submit" className="kiosk-button kiosk-button--primary" busy={isSubmitting}>
         Continue
-      </button>
+      </BusyButton>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { formatClockTime, formatDayLongNoYear, formatInstantDay } from '../../stores/display-format';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { KioskVisit } from '../../../../shared/ipc/kiosk/types';
 import type { SessionUser } from '../../../../shared/ipc/types';
@@ -10,20 +10,26 @@ import { useKioskStore } from '../../stores/kiosk-store';
 import { FeedbackForm } from './FeedbackForm';
 import { dayLabel } from './kiosk-format';
 import { ProblemBanner } from '../../components/ProblemBanner';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
+
+/** What the patient has already done for a visit, ticked off. */
+function DoneMark({ children }: { children: string }) {
+  return (
+    <span className="kiosk-done-mark">
+      <svg viewBox="0 0 20 20" aria-hidden="true">
+        <path d="M4.5 10.5l3.5 3.5 7.5-8" />
+      </svg>
+      {children}
+    </span>
+  );
+}
 
 function CheckInButton({ visit }: { visit: KioskVisit }) {
   const checkIn = useKioskStore((state) => state.checkIn);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   if (visit.checkedIn) {
-    return (
-      <span className="kiosk-done-mark">
-        <svg viewBox="0 0 20 20" aria-hidden="true">
-          <path d="M4.5 10.5l3.5 3.5 7.5-8" />
-        </svg>
-        Checked in
-      </span>
-    );
+    return <DoneMark>Checked in</DoneMark>;
   }
   if (!visit.canCheckIn) return null;
   return (
@@ -73,9 +79,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
   const zone = useAppStore((state) => state.status?.timezone ?? 'UTC');
   const checkInOnly = useAppStore((state) => state.kiosk?.checkInOnly === true);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoadOnOpen(load);
 
   const firstName = user.displayName.split(' ')[0] ?? user.displayName;
   const feedbackVisit = visits?.recentCompleted.find((visit) => visit.appointmentId === feedbackFor) ?? null;
@@ -88,9 +92,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
       {thanks ? (
         <Banner tone="info" title={thanks} action={<button type="button" className="button button--secondary" onClick={dismissThanks}>OK</button>} />
       ) : null}
-      {error ? (
-        <ProblemBanner title="Something could not be shown" error={error} />
-      ) : null}
+      <ProblemBanner title="Something could not be shown" error={error} />
       {loading && !visits ? (
         <div className="kiosk-loading">
           <Spinner label="Loading your appointments" />
@@ -158,12 +160,7 @@ export function KioskHome({ user }: { user: SessionUser }) {
                       <span className="kiosk-visit__meta">{visit.appointmentType}</span>
                     </div>
                     {visit.feedbackGiven ? (
-                      <span className="kiosk-done-mark">
-                        <svg viewBox="0 0 20 20" aria-hidden="true">
-                          <path d="M4.5 10.5l3.5 3.5 7.5-8" />
-                        </svg>
-                        Feedback sent
-                      </span>
+                      <DoneMark>Feedback sent</DoneMark>
                     ) : (
                       <button type="button" className="kiosk-button kiosk-button--secondary" onClick={() => startFeedback(visit.appointmentId)}>
                         Leave feedback

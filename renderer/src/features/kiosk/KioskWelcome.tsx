@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { KioskSignInInput } from '../../../../shared/ipc/kiosk/schemas';
 import type { AppError } from '../../../../shared/ipc/result';
-import { Banner } from '../../components/Banner';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { TextField } from '../../components/TextField';
 import { useKioskStore } from '../../stores/kiosk-store';
-import { usePasswordForm } from './use-password-form';
+import { KioskRefusal } from './KioskRefusal';
+import { usePasswordForm } from '../../forms/use-password-form';
 import { KioskBirthDateSignIn } from './KioskBirthDateSignIn';
 
 /** Main's messages speak to staff; a patient gets the same meaning in their words. */
@@ -50,27 +50,15 @@ export function KioskWelcome({ clinicName }: { clinicName: string | null }) {
 /** Email and kiosk password. */
 function KioskPasswordSignIn() {
   const signIn = useKioskStore((state) => state.signIn);
-  const {
-    form: {
-      register,
-      formState: { errors, isSubmitting },
-    },
-    error,
-    onSubmit,
-  } = usePasswordForm(KioskSignInInput, { email: '', password: '' }, signIn);
+  const { field, isSubmitting, error, onSubmit } = usePasswordForm(KioskSignInInput, { email: '', password: '' }, signIn);
   return (
     <form className="kiosk-card kiosk-signin" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Patient sign-in">
-        {error ? (
-          <Banner tone="error" title={error.code === 'LOCKED_OUT' ? 'Too many attempts' : 'We could not sign you in'}>
-            <p>{patientMessage(error)}</p>
-          </Banner>
-        ) : null}
-        <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" />
-        <TextField label="Password" type="password" registration={register('password')} error={errors.password?.message} autoComplete="off" />
-        <button type="submit" className="kiosk-button kiosk-button--primary" disabled={isSubmitting}>
-          {isSubmitting ? <Spinner /> : null}
+        <KioskRefusal error={error} title="We could not sign you in" patientMessage={patientMessage} />
+        <TextField label="Email" type="email" {...field('email')} autoComplete="off" />
+        <TextField label="Password" type="password" {...field('password')} autoComplete="off" />
+        <BusyButton type="submit" className="kiosk-button kiosk-button--primary" busy={isSubmitting}>
           Sign in
-        </button>
+        </BusyButton>
         <p className="kiosk-signin__help">No password yet? The front desk can set one up for you.</p>
       </form>
   );

@@ -1,8 +1,6 @@
 import { clinicToday, formatBirthDate } from '../../stores/display-format';
 import { useMemo, useState } from 'react';
-import { useForm, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { DateFormField } from '../../components/DateField';
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   PATIENT_GENDERS,
   PatientFields,
@@ -27,6 +25,8 @@ import { formatPhone } from '../../../../shared/domain/phone';
 import { emailForDisplay, isNoEmailPlaceholder } from '../../../../shared/domain/reception/no-email';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
+import { useZodForm, type ZodForm } from '../../forms/use-zod-form';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 type FieldName = keyof PatientFieldsInput;
 const FIELDS: readonly FieldName[] = [
@@ -115,9 +115,9 @@ export function usePatientEntry({
   // national numbers are read in the clinic's default phone country before the channel's schema
   const phoneCountry = useClinicPhoneCountry();
   const schema = useMemo(() => withClinicPhones(FormSchema, PHONE_FIELDS, phoneCountry), [phoneCountry]);
-  const form = useForm<PatientFieldsInput, unknown, PatientFieldsValue>({
-    resolver: zodResolver(schema),
-    defaultValues: patient
+  const form = useZodForm(
+    schema,
+    patient
       ? {
           firstName: patient.firstName,
           lastName: patient.lastName,
@@ -132,7 +132,7 @@ export function usePatientEntry({
           emergencyContactPhone: formatPhone(patient.emergencyContactPhone, phoneCountry),
         }
       : { ...BLANK, ...initial },
-  });
+  );
   const { handleSubmit, setError } = form;
 
   async function save(acknowledgeDuplicates: boolean): Promise<PatientDetails | null> {
@@ -167,10 +167,7 @@ export function usePatientEntry({
  */
 export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting, compact }: PatientFormProps) {
   const { form, save, problem, duplicates } = usePatientEntry({ patient, initial });
-  const {
-    register,
-    formState: { errors, isSubmitting },
-  } = form;
+  const { isSubmitting } = form;
   const submit = (acknowledgeDuplicates: boolean) => {
     void save(acknowledgeDuplicates).then((saved) => {
       if (saved) onSaved(saved);
@@ -205,7 +202,7 @@ export function PatientForm({ patient, initial, onSaved, onCancel, onUseExisting
           }}
         />
       ) : null}
-      <PatientFieldset register={register} control={form.control} errors={errors} initial={initial} />
+      <PatientFieldset form={form} initial={initial} />
       <FormActions className="form-actions" busy={isSubmitting} onCancel={onCancel} confirmLabel={saveLabel} />
     </form>
   );
@@ -267,35 +264,22 @@ export function DuplicateWarning({
   );
 }
 
+type PatientEntryForm = ZodForm<PatientFieldsInput, PatientFieldsValue>;
+
 /** The patient's fields, registered on a form from `usePatientEntry`. */
 export function PatientFieldset({
-  register,
-  control,
-  errors,
+  form: { register, control, errors, field },
   initial,
 }: {
-  register: UseFormRegister<PatientFieldsInput>;
-  control: Control<PatientFieldsInput>;
-  errors: FieldErrors<PatientFieldsInput>;
+  form: PatientEntryForm;
   initial?: Partial<PatientFieldsInput> | undefined;
 }) {
   return (
     <>
       <FormSection title="Person">
         <div className="form-row">
-          <TextField
-            label="First name"
-            registration={register('firstName')}
-            error={errors.firstName?.message}
-            autoComplete="off"
-            autoFocus={!initial?.firstName}
-          />
-          <TextField
-            label="Last name"
-            registration={register('lastName')}
-            error={errors.lastName?.message}
-            autoComplete="off"
-          />
+          <TextField label="First name" {...field('firstName')} autoComplete="off" autoFocus={!initial?.firstName} />
+          <TextField label="Last name" {...field('lastName')} autoComplete="off" />
         </div>
         <div className="form-row">
           <DateFormField
@@ -313,27 +297,22 @@ export function PatientFieldset({
               {...register('gender')}
             >
               <option value="">Choose…</option>
-              {PATIENT_GENDERS.map((gender) => (
-                <option key={gender} value={gender}>
-                  {gender}
-                </option>
-              ))}
+              <LabelledOptions values={PATIENT_GENDERS} />
             </select>
           </FormField>
         </div>
       </FormSection>
       <FormSection title="Contact">
         <div className="form-row">
-          <PhoneField label="Phone" registration={register('phone')} error={errors.phone?.message} />
+          <PhoneField label="Phone" {...field('phone')} />
           {/* CSS shows the email box or the "no email" note from the checkbox, so this fieldset
-              needs nothing more than register and errors from its form */}
+              needs nothing more than its form's fields */}
           <div className="field-stack patient-email">
             <div className="patient-email__address">
               <TextField
                 label="Email"
                 type="email"
-                registration={register('email')}
-                error={errors.email?.message}
+                {...field('email')}
                 autoComplete="off"
                 hint="Reminders go here; also a kiosk sign-in name."
               />
@@ -348,26 +327,12 @@ export function PatientFieldset({
             </label>
           </div>
         </div>
-        <TextField
-          label="Address"
-          registration={register('address')}
-          error={errors.address?.message}
-          autoComplete="off"
-        />
+        <TextField label="Address" {...field('address')} autoComplete="off" />
       </FormSection>
       <FormSection title="Emergency contact" lead="Optional; a name and a phone together.">
         <div className="form-row">
-          <TextField
-            label="Contact name"
-            registration={register('emergencyContactName')}
-            error={errors.emergencyContactName?.message}
-            autoComplete="off"
-          />
-          <PhoneField
-            label="Contact phone"
-            registration={register('emergencyContactPhone')}
-            error={errors.emergencyContactPhone?.message}
-          />
+          <TextField label="Contact name" {...field('emergencyContactName')} autoComplete="off" />
+          <PhoneField label="Contact phone" {...field('emergencyContactPhone')} />
         </div>
       </FormSection>
     </>

@@ -20,7 +20,7 @@ export function RecordAccessPanel({ patientId, zone }: { patientId: number; zone
         Who viewed this record {shown ? <span className="card__count">{shown.length}</span> : null}
       </h3>
       <p className="record-access__lead">Everyone who opened or changed this patient’s information, newest first (the latest 50).</p>
-      {error ? <ProblemBanner title="Could not say who viewed this record" error={error} /> : null}
+      <ProblemBanner title="Could not say who viewed this record" error={error} />
       {!shown && !error ? (
         <EmptyState loading>Reading the audit trail…</EmptyState>
       ) : null}

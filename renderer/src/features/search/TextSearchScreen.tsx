@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TextSearchMethod } from '../../../../shared/ipc/search/types';
 import { ProblemBanner } from '../../components/ProblemBanner';
-import { Spinner } from '../../components/Spinner';
+import { BusyButton } from '../../components/BusyButton';
 import { useTextSearchStore } from '../../stores/text-search-store';
 import { formatMoment } from '../../stores/display-format';
 import { AdminPage } from '../../components/AdminPage';
@@ -51,14 +51,13 @@ export function TextSearchScreen({ kind, zone }: { kind: 'notes' | 'feedbackAndM
             onChange={(e) => setQuery(e.target.value)}
             maxLength={200}
           />
-          <button type="submit" className="button button--primary" disabled={searching || query.trim().length < 2}>
-            {searching ? <Spinner /> : null}
+          <BusyButton type="submit" className="button button--primary" busy={searching} disabled={query.trim().length < 2}>
             Search
-          </button>
+          </BusyButton>
         </div>
         {method ? <p className="text-search__method">{METHOD_NOTE[method]}</p> : null}
       </form>
-      {error ? <ProblemBanner title="The search did not run" error={error} /> : null}
+      <ProblemBanner title="The search did not run" error={error} />
 
       {kind === 'notes' && notes ? (
         <DataTable

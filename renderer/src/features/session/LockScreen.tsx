@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { UnlockInput } from '../../../../shared/ipc/auth-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';
-import { BrandMark } from '../../components/BrandMark';
-import { Spinner } from '../../components/Spinner';
+import { Brand } from '../../components/BrandMark';
+import { BusyButton } from '../../components/BusyButton';
 import { TextField } from '../../components/TextField';
+import { usePasswordForm } from '../../forms/use-password-form';
 import { useAppStore } from '../../stores/app-store';
 import { SignInForm } from './SignInForm';
 
@@ -19,23 +18,12 @@ function unlockProblem(error: AppError): { title: string; text: string } {
 
 function UnlockForm({ onSomeoneElse }: { onSomeoneElse: () => void }) {
   const unlock = useAppStore((state) => state.unlock);
-  const [error, setError] = useState<AppError | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<{ password: string }>({ resolver: zodResolver(UnlockInput), defaultValues: { password: '' } });
-
-  const onSubmit = handleSubmit(async ({ password }) => {
-    setError(null);
-    const result = await unlock(password);
-    if (result.ok) return;
-    setError(result.error);
-    setValue('password', '');
-    setFocus('password');
-  });
+  const { field, setFocus, isSubmitting, error, onSubmit } = usePasswordForm(
+    UnlockInput,
+    { password: '' },
+    ({ password }) => unlock(password),
+    { refocus: true },
+  );
   const problem = error ? unlockProblem(error) : null;
   // autoFocus alone can lose: a modal dialog of the work below may still hold focus while this mounts.
   useEffect(() => setFocus('password'), [setFocus]);
@@ -48,24 +36,11 @@ function UnlockForm({ onSomeoneElse }: { onSomeoneElse: () => void }) {
         </Banner>
       ) : null}
       <fieldset className="signin__fields" disabled={isSubmitting}>
-        <TextField
-          label="Password"
-          type="password"
-          registration={register('password')}
-          error={errors.password?.message}
-          autoComplete="current-password"
-          autoFocus
-        />
+        <TextField label="Password" type="password" {...field('password')} autoComplete="current-password" autoFocus />
       </fieldset>
-      <button type="submit" className="button button--primary signin__submit" disabled={isSubmitting}>
-        {isSubmitting ? (
-          <>
-            <Spinner /> Unlocking…
-          </>
-        ) : (
-          'Unlock'
-        )}
-      </button>
+      <BusyButton type="submit" className="button button--primary signin__submit" busy={isSubmitting} busyLabel="Unlocking…">
+        Unlock
+      </BusyButton>
       <button type="button" className="button button--ghost signin__alt" onClick={onSomeoneElse}>
         Sign in as someone else
       </button>
@@ -82,10 +57,7 @@ export function LockScreen({ user, clinicName }: { user: SessionUser; clinicName
   return (
     <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">
       <section className="card signin__card" data-testid="lock-screen">
-        <div className="brand">
-          <BrandMark size={32} />
-          <span className="brand__name">Clinic Desk</span>
-        </div>
+        <Brand size={32} />
         <div className="signin__heading">
           <p className="lock-screen__badge">
             <svg viewBox="0 0 16 16" aria-hidden="true">

@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { CreateStaffInput, STAFF_ROLES } from '../../../../shared/ipc/auth-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -13,6 +11,8 @@ import { fieldOf, placeFieldProblems } from '../../forms/server-field-problems';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormField } from '../../components/FormField';
 import { NewPasswordField } from '../../components/NewPasswordField';
+import { useZodForm } from '../../forms/use-zod-form';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 type FieldName = keyof CreateStaffInput;
 type CreateStaffValues = z.input<typeof CreateStaffInput>;
@@ -25,15 +25,7 @@ const isStaffField = fieldOf(FIELDS);
 export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: StaffAccountView) => void; onCancel: () => void }) {
   const createStaff = useAdminStore((state) => state.createStaff);
   const [problem, setProblem] = useState<AppError | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<CreateStaffValues, unknown, CreateStaffInput>({
-    resolver: zodResolver(CreateStaffInput),
-    defaultValues: EMPTY,
-  });
+  const { register, handleSubmit, setError, errors, isSubmitting, field } = useZodForm(CreateStaffInput, EMPTY);
 
   const onSubmit = handleSubmit(async (values) => {
     setProblem(null);
@@ -53,37 +45,22 @@ export function CreateStaffForm({ onCreated, onCancel }: { onCreated: (account: 
         </h2>
         <p className="section-lead">They sign in with the user name or email and this first password.</p>
       </div>
-      {problem ? (
-        <ProblemBanner title="The account could not be created" error={problem} />
-      ) : null}
+      <ProblemBanner title="The account could not be created" error={problem} />
       <div className="form-row">
-        <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoFocus />
-        <TextField label="Last name" registration={register('lastName')} error={errors.lastName?.message} />
+        <TextField label="First name" {...field('firstName')} autoFocus />
+        <TextField label="Last name" {...field('lastName')} />
       </div>
       <div className="form-row">
-        <TextField
-          label="Username"
-          registration={register('username')}
-          error={errors.username?.message}
-          autoComplete="off"
-        />
-        <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" />
+        <TextField label="Username" {...field('username')} autoComplete="off" />
+        <TextField label="Email" type="email" {...field('email')} autoComplete="off" />
       </div>
       <div className="form-row">
         <FormField id="staff-role" label="Role" error={errors.role?.message}>
           <select id="staff-role" className="field__input field__select" {...register('role')}>
-            {STAFF_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {STAFF_ROLE_LABEL[role]}
-              </option>
-            ))}
+            <LabelledOptions values={STAFF_ROLES} labels={STAFF_ROLE_LABEL} />
           </select>
         </FormField>
-        <NewPasswordField
-          label="First password"
-          registration={register('password')}
-          error={errors.password?.message}
-        />
+        <NewPasswordField label="First password" {...field('password')} />
       </div>
       <FormActions className="staff-form__actions" busy={isSubmitting} onCancel={onCancel} confirmLabel={isSubmitting ? 'Creating…' : 'Create account'} />
     </form>

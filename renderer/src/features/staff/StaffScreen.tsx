@@ -1,5 +1,5 @@
 import { formatMoment } from '../../stores/display-format';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StaffAccountView } from '../../../../shared/ipc/types';
 import { Banner } from '../../components/Banner';
 import { LoadProblem } from '../../components/LoadProblem';
@@ -12,6 +12,7 @@ import { NewPasswordDialog } from '../../components/NewPasswordDialog';
 import { AdminPage } from '../../components/AdminPage';
 import { EmptyState } from '../../components/EmptyState';
 import { DataTable } from '../../components/DataTable';
+import { useLoadOnOpen } from '../../hooks/use-load-on-open';
 
 type Pending = { kind: 'status'; account: StaffAccountView } | { kind: 'password'; account: StaffAccountView };
 
@@ -54,9 +55,7 @@ export function StaffScreen({ currentUserId }: { currentUserId: number }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    void loadStaff();
-  }, [loadStaff]);
+  useLoadOnOpen(loadStaff);
 
   return (
     <AdminPage

@@ -99,8 +99,8 @@ export function AnotherSlotDialog({
       <p className="dialog__text">
         {conflict.what}. Meant for {formatDayShort(booking.date)} at {formatClockTime(booking.time)}: {conflict.reason}
       </p>
-      {bookError ? <ProblemBanner title="Not booked" error={bookError} /> : null}
-      {loadError ? <ProblemBanner title="The free times could not be loaded" error={loadError} /> : null}
+      <ProblemBanner title="Not booked" error={bookError} />
+      <ProblemBanner title="The free times could not be loaded" error={loadError} />
       <div className="conflict-slots" data-testid="conflict-slots" aria-busy={slots === null || busy}>
         {slots === null ? (
           <p className="conflict-slots__empty">

@@ -35,7 +35,7 @@ function ConflictRow({
         <p className="conflict__made">
           Made by {conflict.madeBy} on {formatMoment(conflict.madeAt, zone)}, while the clinic server was away
         </p>
-        {error ? <ProblemBanner title="Not settled" error={error} /> : null}
+        <ProblemBanner title="Not settled" error={error} />
       </div>
       <div className="conflict__actions">
         {conflict.resolutions.map((resolution) => (

@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { DateText, TimeText } from '../../../../shared/ipc/scheduling-schemas';
 import type { AppError } from '../../../../shared/ipc/result';
@@ -18,6 +16,8 @@ import { ProblemBanner } from '../../components/ProblemBanner';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { MinuteOptions } from '../../components/MinuteOptions';
+import { useZodForm } from '../../forms/use-zod-form';
+import { LabelledOptions } from '../../components/LabelledOptions';
 
 const WindowForm = z
   .object({
@@ -34,8 +34,6 @@ const WindowForm = z
     path: ['latestTime'],
     message: 'The latest time must be after the earliest',
   });
-type WindowValues = z.input<typeof WindowForm>;
-type WindowParsed = z.output<typeof WindowForm>;
 const FIELDS = ['fromDate', 'toDate', 'earliestTime', 'latestTime', 'durationMinutes', 'priority', 'notes'] as const;
 const isWindowField = fieldOf(FIELDS);
 
@@ -58,23 +56,14 @@ export function AddToWaitingListForm({
   const [wish, setWish] = useState<Wish | null>(null);
   const [wishError, setWishError] = useState<string | undefined>();
   const [problem, setProblem] = useState<AppError | null>(null);
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<WindowValues, unknown, WindowParsed>({
-    resolver: zodResolver(WindowForm),
-    defaultValues: {
-      fromDate: today,
-      toDate: today,
-      earliestTime: '08:00',
-      latestTime: '18:00',
-      durationMinutes: 30,
-      priority: 3,
-      notes: '',
-    },
+  const { register, control, handleSubmit, setError, errors, isSubmitting, field } = useZodForm(WindowForm, {
+    fromDate: today,
+    toDate: today,
+    earliestTime: '08:00',
+    latestTime: '18:00',
+    durationMinutes: 30,
+    priority: 3,
+    notes: '',
   });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -102,7 +91,7 @@ export function AddToWaitingListForm({
       noValidate
       onSubmit={(event) => void onSubmit(event)}
     >
-      {problem ? <ProblemBanner title="Not added" error={problem} /> : null}
+      <ProblemBanner title="Not added" error={problem} />
       <div className="form-row">
         <PatientPicker
           value={patient}
@@ -141,14 +130,10 @@ export function AddToWaitingListForm({
         </FormField>
         <FormField id="waiting-priority" label="Priority">
           <select id="waiting-priority" className="field__input field__select" {...register('priority')}>
-            {[1, 2, 3].map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABEL[p]}
-              </option>
-            ))}
+            <LabelledOptions values={[1, 2, 3]} labels={PRIORITY_LABEL} />
           </select>
         </FormField>
-        <TextField label="Note" registration={register('notes')} error={errors.notes?.message} autoComplete="off" />
+        <TextField label="Note" {...field('notes')} autoComplete="off" />
       </div>
       <FormActions className="form-actions" busy={isSubmitting} onCancel={onCancel} confirmLabel="Add to waiting list" />
     </form>

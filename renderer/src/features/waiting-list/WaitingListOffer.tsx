@@ -82,9 +82,7 @@ export function WaitingListOffer({ slot, onBooked, onDismiss }: WaitingListOffer
           </button>
         ) : null}
       </header>
-      {problem ? (
-        <ProblemBanner title="Not booked" error={problem} />
-      ) : null}
+      <ProblemBanner title="Not booked" error={problem} />
       {booked ? (
         <p className="offer-panel__done" role="status">
           {booked.entry.patientName} is booked: {formatDayShort(booked.appointment.date)} at {formatClockTime(booked.appointment.time)}.

@@ -137,9 +137,7 @@ export function WaitingListScreen() {
           </button>
         ) : null}
       </header>
-      {problem ? (
-        <ProblemBanner title="Not done" error={problem} />
-      ) : null}
+      <ProblemBanner title="Not done" error={problem} />
       {notice ? <Banner tone="info" title={notice} /> : null}
       {adding ? (
         <AddToWaitingListForm

@@ -78,9 +78,7 @@ export function WalkInQueuePanel({ zone, refreshSeconds = 30, title = 'Walk-in q
           </p>
         ) : null}
       </header>
-      {problem ? (
-        <ProblemBanner title="Not done" error={problem} />
-      ) : null}
+      <ProblemBanner title="Not done" error={problem} />
       {notice ? (
         <p className="queue-panel__notice" role="status">
           {notice}

@@ -181,9 +181,7 @@ export function WalkInScreen() {
               void findSlots();
             }}
           >
-            {problem ? (
-              <ProblemBanner title="Not booked" error={problem} />
-            ) : null}
+            <ProblemBanner title="Not booked" error={problem} />
             <PatientPicker
               key={pickerKey}
               value={patient}

@@ -49,12 +49,15 @@ function mongoSort(keys: readonly SortKey[]): Record<string, 1 | -1> {
 
 /**
  * The one MongoDB repository, parameterized by the collection. Every write is validated by the
- * collection's zod schema first, then by the Mongoose model.
+ * collection's zod schema first, then by the Mongoose model. createdAt/updatedAt are written
+ * from `serverNow` (the document server's time, see document-server-clock.ts), not by Mongoose
+ * from this machine's clock.
  */
 export function createMongoRepository<Input, Fields, Timestamped extends boolean>(
   collection: DocumentCollection<Input, Fields, Timestamped>,
   model: DocumentModel,
   staleReadPreference: StaleReadPreference = 'primary',
+  serverNow: () => Date = () => new Date(),
 ): DocumentRepository<Input, StoredOf<Fields, Timestamped>> {
   type Stored = StoredOf<Fields, Timestamped>;
   const queryableFields = new Set([...collection.fieldNames, ...storeManagedFields(collection.timestamped)]);
@@ -81,8 +84,9 @@ export function createMongoRepository<Input, Fields, Timestamped extends boolean
   return {
     insert: (document) =>
       guarded(errorContext, async () => {
-        const fields = validateDocument(collection.schema, document, collection.label);
-        const created = await model.create(fields as MongoDocument);
+        const fields = validateDocument(collection.schema, document, collection.label) as MongoDocument;
+        // Mongoose keeps a createdAt it is given and sets updatedAt to it on a new document.
+        const created = await model.create(collection.timestamped ? { ...fields, createdAt: serverNow() } : fields);
         return toStored(created.toObject());
       }),
 
@@ -144,9 +148,10 @@ export function createMongoRepository<Input, Fields, Timestamped extends boolean
           if (nextFields[field] === undefined) $unset[field] = '';
           else $set[field] = nextFields[field];
         }
+        if (collection.timestamped) $set.updatedAt = serverNow();
         const change = Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
         const updated = await model
-          .findOneAndUpdate({ _id }, change, { returnDocument: 'after', runValidators: true })
+          .findOneAndUpdate({ _id }, change, { returnDocument: 'after', runValidators: true, timestamps: false })
           .lean<MongoDocument>()
           .exec();
         if (!updated) throw notFound(id);

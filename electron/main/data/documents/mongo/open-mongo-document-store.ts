@@ -13,6 +13,7 @@ import { createMongoRepository } from './mongo-repository';
 import { createMongoTextSearch } from './text-search';
 import { defineDocumentModels } from './mongoose-schemas';
 import type { MongoTuning } from '../../../config/store-config';
+import { DocumentServerClock } from './document-server-clock';
 
 /** Without settings (tests, tools): a single server, the app's pool size. */
 const SINGLE_SERVER: MongoTuning = { maxPoolSize: 10, writeConcern: 1, retryWrites: true, staleReadPreference: 'primary' };
@@ -34,7 +35,7 @@ interface OpenConnection {
   parts: Omit<DocumentStore, 'kind' | 'ping' | 'close'>;
 }
 
-async function connect(uri: string, tuning: MongoTuning, createIndexes: boolean): Promise<OpenConnection> {
+async function connect(uri: string, tuning: MongoTuning, createIndexes: boolean, clock: DocumentServerClock): Promise<OpenConnection> {
   // A connection of its own, never mongoose's global default one: the app (and the tests) may
   // hold several stores at once, and closing one must not close the others.
   const connection = mongoose.createConnection(uri, {
@@ -57,8 +58,12 @@ async function connect(uri: string, tuning: MongoTuning, createIndexes: boolean)
   });
   try {
     await connection.asPromise();
+    const db = connection.db;
+    if (!db) throw new Error('The document store connection has no database');
+    await clock.read((request) => db.command(request));
     const models = defineDocumentModels(connection);
     if (createIndexes) for (const model of Object.values(models)) await model.createIndexes();
+    const serverNow = () => clock.now();
     const textSearch = await createMongoTextSearch({
       prescriptions: models.prescriptions,
       patient_feedback: models.patient_feedback,
@@ -67,12 +72,12 @@ async function connect(uri: string, tuning: MongoTuning, createIndexes: boolean)
     return {
       connection,
       parts: {
-        prescriptions: createMongoRepository(prescriptionsCollection, models.prescriptions, tuning.staleReadPreference),
-        patientFeedback: createMongoRepository(patientFeedbackCollection, models.patient_feedback, tuning.staleReadPreference),
+        prescriptions: createMongoRepository(prescriptionsCollection, models.prescriptions, tuning.staleReadPreference, serverNow),
+        patientFeedback: createMongoRepository(patientFeedbackCollection, models.patient_feedback, tuning.staleReadPreference, serverNow),
         feedbackRatings: createMongoFeedbackRatings(models.patient_feedback),
         textSearch,
-        communicationLogs: createMongoRepository(communicationLogsCollection, models.communication_logs, tuning.staleReadPreference),
-        systemAuditLogs: appendOnly(createMongoRepository(systemAuditLogsCollection, models.system_audit_logs, tuning.staleReadPreference)),
+        communicationLogs: createMongoRepository(communicationLogsCollection, models.communication_logs, tuning.staleReadPreference, serverNow),
+        systemAuditLogs: appendOnly(createMongoRepository(systemAuditLogsCollection, models.system_audit_logs, tuning.staleReadPreference, serverNow)),
       },
     };
   } catch (error) {
@@ -98,7 +103,8 @@ const isServerSelectionError = (error: unknown) => error instanceof Error && err
  * select the server although the server answers).
  */
 export async function openMongoDocumentStore(uri: string, tuning: MongoTuning = SINGLE_SERVER): Promise<DocumentStore> {
-  let current = await connect(uri, tuning, true);
+  const clock = new DocumentServerClock();
+  let current = await connect(uri, tuning, true, clock);
   let closed = false;
   let reopening: Promise<boolean> | null = null;
   let lastReopenMs = 0;
@@ -107,7 +113,7 @@ export async function openMongoDocumentStore(uri: string, tuning: MongoTuning = 
   const reopen = (): Promise<boolean> => {
     if (closed || Date.now() - lastReopenMs < REOPEN_MIN_INTERVAL_MS) return Promise.resolve(false);
     lastReopenMs = Date.now();
-    reopening ??= connect(uri, tuning, false)
+    reopening ??= connect(uri, tuning, false, clock)
       .then(async (next) => {
         if (closed) {
           await next.connection.close().catch(() => undefined);
@@ -129,7 +135,8 @@ export async function openMongoDocumentStore(uri: string, tuning: MongoTuning = 
   const pingOnce = async () => {
     const db = current.connection.db;
     if (!db) throw new Error('The document store connection is closed');
-    await db.command({ ping: 1 });
+    // `hello` answers like `ping` and tells the server's time as well
+    await clock.read((request) => db.command(request));
   };
 
   return {

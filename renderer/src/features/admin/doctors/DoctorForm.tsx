@@ -1,6 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { AppError } from '../../../../../shared/ipc/result';
 import type { DoctorView } from '../../../../../shared/ipc/admin/doctors';
 import { FieldError, TextField } from '../../../components/TextField';
@@ -14,8 +12,6 @@ import {
   initialsOf,
   NewDoctorForm,
   readPickedImage,
-  type DoctorFormOutput,
-  type DoctorFormValues,
   type PickedImage,
 } from './doctor-form';
 import { ProblemBanner } from '../../../components/ProblemBanner';
@@ -25,6 +21,7 @@ import { useClinicPhoneCountry } from '../../../hooks/use-clinic-phones';
 import { FormActions } from '../../../components/FormActions';
 import { FormField } from '../../../components/FormField';
 import { NewPasswordField } from '../../../components/NewPasswordField';
+import { useZodForm } from '../../../forms/use-zod-form';
 
 const isFormField = fieldOf(FORM_FIELDS);
 
@@ -37,15 +34,10 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
   const [imageProblem, setImageProblem] = useState<string | null>(null);
   const phoneCountry = useClinicPhoneCountry();
   const schema = useMemo(() => withClinicPhones(doctor ? EditDoctorForm : NewDoctorForm, ['phone'], phoneCountry), [doctor, phoneCountry]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<DoctorFormValues, unknown, DoctorFormOutput>({
-    resolver: zodResolver(schema),
-    defaultValues: doctor ? formValuesOf(doctor, phoneCountry) : EMPTY_DOCTOR_FORM,
-  });
+  const { register, handleSubmit, setError, errors, isSubmitting, field } = useZodForm(
+    schema,
+    doctor ? formValuesOf(doctor, phoneCountry) : EMPTY_DOCTOR_FORM,
+  );
   const currentPicture = picked?.dataUrl ?? (removePicture || !doctor ? null : (images[doctor.id] ?? null));
 
   const onSubmit = handleSubmit(async ({ password, ...fields }) => {
@@ -79,9 +71,7 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
           {doctor ? 'Changes show on every workstation at once.' : 'The doctor signs in at their workstation with this email and the first password.'}
         </p>
       </div>
-      {problem ? (
-        <ProblemBanner title={doctor ? 'The changes were not saved' : 'The doctor was not created'} error={problem} />
-      ) : null}
+      <ProblemBanner title={doctor ? 'The changes were not saved' : 'The doctor was not created'} error={problem} />
       <div className="doctor-form__layout">
         <div className="doctor-form__picture">
           <div className="doctor-avatar doctor-avatar--large" aria-hidden="true">
@@ -125,31 +115,26 @@ export function DoctorForm({ doctor, onDone, onCancel }: { doctor: DoctorView | 
         </div>
         <div className="doctor-form__fields">
           <div className="form-row">
-            <TextField label="First name" registration={register('firstName')} error={errors.firstName?.message} autoFocus />
-            <TextField label="Last name" registration={register('lastName')} error={errors.lastName?.message} />
+            <TextField label="First name" {...field('firstName')} autoFocus />
+            <TextField label="Last name" {...field('lastName')} />
           </div>
           <div className="form-row">
-            <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} autoComplete="off" />
-            <PhoneField label="Phone" registration={register('phone')} error={errors.phone?.message} />
+            <TextField label="Email" type="email" {...field('email')} autoComplete="off" />
+            <PhoneField label="Phone" {...field('phone')} />
           </div>
           <div className="form-row">
-            <TextField label="Specialization" registration={register('specialization')} error={errors.specialization?.message} />
-            <TextField label="License number" registration={register('licenseNumber')} error={errors.licenseNumber?.message} autoComplete="off" />
+            <TextField label="Specialization" {...field('specialization')} />
+            <TextField label="License number" {...field('licenseNumber')} autoComplete="off" />
           </div>
           <div className="form-row">
-            <TextField label="Years of experience" registration={register('yearsExperience')} error={errors.yearsExperience?.message} />
-            <TextField label="Consultation fee" registration={register('consultationFee')} error={errors.consultationFee?.message} hint="An amount like 120.00; empty if not charged." />
+            <TextField label="Years of experience" {...field('yearsExperience')} />
+            <TextField label="Consultation fee" {...field('consultationFee')} hint="An amount like 120.00; empty if not charged." />
           </div>
           <FormField id="doctor-bio" label="Bio" error={errors.bio?.message}>
             <textarea id="doctor-bio" className="field__input field__textarea" rows={3} {...register('bio')} aria-invalid={errors.bio ? true : undefined} />
           </FormField>
           {!doctor ? (
-            <NewPasswordField
-              label="First password"
-              registration={register('password')}
-              error={errors.password?.message}
-              advice="Tell the doctor in person."
-            />
+            <NewPasswordField label="First password" {...field('password')} advice="Tell the doctor in person." />
           ) : null}
         </div>
       </div>

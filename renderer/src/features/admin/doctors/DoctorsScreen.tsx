@@ -11,6 +11,7 @@ import { usePhoneFormat } from '../../../hooks/use-clinic-phones';
 import { AdminPage } from '../../../components/AdminPage';
 import { EmptyState } from '../../../components/EmptyState';
 import { DataTable } from '../../../components/DataTable';
+import { useLoadOnOpen } from '../../../hooks/use-load-on-open';
 
 type Pending = { kind: 'status' | 'password'; doctor: DoctorView };
 type Editing = { kind: 'new' } | { kind: 'edit'; doctor: DoctorView } | null;
@@ -34,9 +35,7 @@ export function DoctorsScreen({ openScheduleOf = null }: { openScheduleOf?: numb
   // Opened from elsewhere (the calendar's "Set hours"): straight to that doctor's schedule.
   const [scheduleOf, setScheduleOf] = useState<number | null>(openScheduleOf);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoadOnOpen(load);
 
   const scheduled = doctors?.find((d) => d.id === scheduleOf) ?? null;
   if (scheduled) return <DoctorSchedule doctor={scheduled} onBack={() => setScheduleOf(null)} />;

@@ -5,10 +5,12 @@ import type { AppError } from '../../../../../shared/ipc/result';
 import { Banner } from '../../../components/Banner';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { Spinner } from '../../../components/Spinner';
+import { BusyButton } from '../../../components/BusyButton';
 import { TextField } from '../../../components/TextField';
 import { useAdminMedicationsStore } from '../../../stores/admin-medications-store';
 import { useAppStore } from '../../../stores/app-store';
 import { formatMoment } from '../../../stores/display-format';
+import { useLoadOnOpen } from '../../../hooks/use-load-on-open';
 
 interface MedicationRow {
   medication: string;
@@ -48,9 +50,7 @@ export function MedicationsScreen() {
   const { register, control, handleSubmit, reset, formState } = form;
   const rows = useFieldArray({ control, name: 'rows' });
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoadOnOpen(load);
   useEffect(() => {
     if (list) reset(formOf(list.entries));
   }, [list, reset]);
@@ -103,7 +103,7 @@ export function MedicationsScreen() {
           }
         />
       ) : null}
-      {error ? <ProblemBanner title="The ingredient list could not be loaded" error={error} /> : null}
+      <ProblemBanner title="The ingredient list could not be loaded" error={error} />
       {!list && loading ? (
         <p className="table-card__empty">
           <Spinner /> Loading the ingredient list…
@@ -139,10 +139,9 @@ export function MedicationsScreen() {
               Add medication
             </button>
             <span className="medications-card__spacer" />
-            <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-              {formState.isSubmitting ? <Spinner /> : null}
+            <BusyButton type="submit" className="button button--primary" busy={formState.isSubmitting}>
               Save ingredient list
-            </button>
+            </BusyButton>
           </div>
         </form>
       ) : null}

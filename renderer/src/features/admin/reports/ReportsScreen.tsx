@@ -6,7 +6,7 @@ import { utilizationCsv } from '../../../../../shared/ipc/admin/report-csv';
 import { APPOINTMENT_STATUSES, utilization } from '../../../../../shared/ipc/admin/reports';
 import { isIsoDate } from '../../../../../shared/domain/plain-date';
 import { DateField } from '../../../components/DateField';
-import { Spinner } from '../../../components/Spinner';
+import { BusyButton } from '../../../components/BusyButton';
 import { useAdminReportsStore } from '../../../stores/admin-reports-store';
 import { useAppStore } from '../../../stores/app-store';
 import { ProblemBanner } from '../../../components/ProblemBanner';
@@ -14,6 +14,7 @@ import { formatDayNoYear, useDisplayLocale, weekdaysFrom } from '../../../stores
 import { WEEKDAY_NAMES } from '../schedule/DayRanges';
 import { AdminPage } from '../../../components/AdminPage';
 import { EmptyState } from '../../../components/EmptyState';
+import { LabelledOptions } from '../../../components/LabelledOptions';
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
@@ -57,26 +58,19 @@ export function ReportsScreen() {
           <label className="field">
             <span className="field__label">Weeks</span>
             <select className="field__input field__select" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
-              {[1, 2, 4, 8, 13, 26].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
+              <LabelledOptions values={[1, 2, 4, 8, 13, 26]} />
             </select>
           </label>
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? <Spinner /> : null}
+          <BusyButton type="submit" className="button button--primary" busy={loading}>
             Show
-          </button>
+          </BusyButton>
           <button type="button" className="button button--secondary" disabled={!report} onClick={() => report && saveCsv(`utilization-${report.from}-${report.to}.csv`, utilizationCsv(report))}>
             Export CSV
           </button>
         </form>
       }
     >
-      {error ? (
-        <ProblemBanner title="The report could not be made" error={error} />
-      ) : null}
+      <ProblemBanner title="The report could not be made" error={error} />
       {report ? (
         <>
           <div className="report-kpis" role="group" aria-label="Totals">

@@ -4,6 +4,7 @@ import { formatClockTime } from '../../../stores/display-format';
 import { Spinner } from '../../../components/Spinner';
 import { ConflictResolver } from './ConflictResolver';
 import { DayRanges, useWeekOrder, WEEK_ORDER, type EditableRange } from './DayRanges';
+import { SaveProblem } from './SaveProblem';
 
 type Week = Record<number, EditableRange[]>;
 
@@ -64,11 +65,7 @@ export function AvailabilityEditor({ value, onSave, conflicts, onResolve, onDism
           />
         ))}
       </div>
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <SaveProblem message={error} />
       {conflicts && conflicts.length > 0 && onResolve ? (
         <ConflictResolver
           appointments={conflicts}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { TimeInput } from '../../../components/TimeInput';
 import type { WeekStart } from '../../../../../shared/domain/display-format';
 import { useDisplayLocale, weekdaysFrom } from '../../../stores/display-format';
+import { SaveProblem } from './SaveProblem';
 
 /** One range of a day being edited: 'HH:MM' once a typed time reads as one, else the text typed. */
 export interface EditableRange {
@@ -94,11 +95,7 @@ export function DayRanges({
             </button>
           </div>
         ))}
-        {problem ? (
-          <p className="field__error" role="alert">
-            {problem}
-          </p>
-        ) : null}
+        <SaveProblem message={problem} />
         <button type="button" className="button button--ghost button--small day-ranges__add" onClick={add} aria-label={`Add a range on ${dayName}`}>
           + Add a range
         </button>

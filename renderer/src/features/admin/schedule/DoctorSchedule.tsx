@@ -84,6 +84,15 @@ export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(
     setBusy(false);
   }
 
+  /** The weekly editor and the days off show the same conflict handling, each for its own pending change. */
+  const conflictHandling = (where: Pending['kind']) => ({
+    conflicts: pending?.kind === where ? pending.appointments : null,
+    onResolve: (choice: Choice) => void resolve(choice),
+    onDismissConflicts: () => setPending(null),
+    busy,
+    error: problem?.where === where ? problem.message : null,
+  });
+
   const name = `Dr. ${doctor.firstName} ${doctor.lastName}`;
   return (
     <AdminPage
@@ -98,9 +107,7 @@ export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(
     >
       {notice ? <Banner tone="info" title={notice} key={notice} /> : null}
       {done ? <PatientsToNotify notify={done.notify} onDismiss={() => setDone(null)} /> : null}
-      {error ? (
-        <ProblemBanner title="The schedule could not be loaded" error={error} />
-      ) : null}
+      <ProblemBanner title="The schedule could not be loaded" error={error} />
       {!schedule && loading ? (
         <EmptyState loading>Loading the schedule…</EmptyState>
       ) : null}
@@ -115,11 +122,7 @@ export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(
               key={JSON.stringify(schedule.weekly)}
               value={schedule.weekly}
               onSave={(weekly) => void saveWeekly(weekly)}
-              conflicts={pending?.kind === 'weekly' ? pending.appointments : null}
-              onResolve={(choice) => void resolve(choice)}
-              onDismissConflicts={() => setPending(null)}
-              busy={busy}
-              error={problem?.where === 'weekly' ? problem.message : null}
+              {...conflictHandling('weekly')}
             />
           </div>
           <div className="card schedule-card">
@@ -131,11 +134,7 @@ export function DoctorSchedule({ doctor, onBack }: { doctor: DoctorView; onBack(
               blocks={schedule.blocks}
               onAdd={addBlock}
               onRemove={(blockId) => void store.removeBlock(doctor.id, blockId)}
-              conflicts={pending?.kind === 'block' ? pending.appointments : null}
-              onResolve={(choice) => void resolve(choice)}
-              onDismissConflicts={() => setPending(null)}
-              busy={busy}
-              error={problem?.where === 'block' ? problem.message : null}
+              {...conflictHandling('block')}
             />
           </div>
         </div>

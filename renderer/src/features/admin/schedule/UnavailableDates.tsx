@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { UnavailableBlockInput, type AffectedAppointment, type BlockView } from '../../../../../shared/ipc/admin/availability';
 import { DateField } from '../../../components/DateField';
-import { Spinner } from '../../../components/Spinner';
+import { BusyButton } from '../../../components/BusyButton';
 import { TimeInput, timeEntryProblem } from '../../../components/TimeInput';
-import { FieldError } from '../../../components/TextField';
+import { FormField } from '../../../components/FormField';
 import { currentDisplayLocale, formatClockRange, formatDayShortWithYear } from '../../../stores/display-format';
 import { ConflictResolver } from './ConflictResolver';
+import { SaveProblem } from './SaveProblem';
 
 interface Draft {
   date: string;
@@ -105,39 +106,22 @@ export function UnavailableDates({
           </label>
           {!draft.wholeDay ? (
             <div className="block-form__times">
-              <div className={`field${problems.startTime ? ' field--invalid' : ''}`}>
-                <label className="field__label" htmlFor="block-from">
-                  From
-                </label>
+              <FormField id="block-from" label="From" error={problems.startTime}>
                 <TimeInput id="block-from" value={draft.start} onChange={(start) => set({ start })} invalid={Boolean(problems.startTime)} describedBy={problems.startTime ? 'block-from-error' : undefined} />
-                {problems.startTime ? <FieldError id="block-from-error" message={problems.startTime} /> : null}
-              </div>
-              <div className={`field${problems.endTime ? ' field--invalid' : ''}`}>
-                <label className="field__label" htmlFor="block-until">
-                  Until
-                </label>
+              </FormField>
+              <FormField id="block-until" label="Until" error={problems.endTime}>
                 <TimeInput id="block-until" value={draft.end} onChange={(end) => set({ end })} invalid={Boolean(problems.endTime)} describedBy={problems.endTime ? 'block-until-error' : undefined} />
-                {problems.endTime ? <FieldError id="block-until-error" message={problems.endTime} /> : null}
-              </div>
+              </FormField>
             </div>
           ) : null}
-          <div className={`field${problems.reason ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor="block-reason">
-              Reason
-            </label>
+          <FormField id="block-reason" label="Reason" error={problems.reason}>
             <input id="block-reason" className="field__input" value={draft.reason} placeholder="Vacation, conference, …" onChange={(e) => set({ reason: e.target.value })} />
-            {problems.reason ? <FieldError id="block-reason-error" message={problems.reason} /> : null}
-          </div>
-          {error ? (
-            <p className="field__error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          </FormField>
+          <SaveProblem message={error} />
           <div className="block-form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? <Spinner /> : null}
+            <BusyButton type="submit" className="button button--primary" busy={busy}>
               Add day off
-            </button>
+            </BusyButton>
           </div>
         </form>
       )}

@@ -3,7 +3,7 @@ import type { OpeningHours } from '../../../../../shared/domain/scheduling/openi
 import { settingValueProblem, type KnownSettingView } from '../../../../../shared/ipc/admin/settings';
 import type { AppError } from '../../../../../shared/ipc/result';
 import { Banner } from '../../../components/Banner';
-import { Spinner } from '../../../components/Spinner';
+import { BusyButton } from '../../../components/BusyButton';
 import { FieldError } from '../../../components/TextField';
 import { TimeZoneField } from '../../setup/TimeZoneField';
 import type { EditableRange } from '../schedule/DayRanges';
@@ -200,10 +200,9 @@ export function SettingEditor({
           <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? <Spinner /> : null}
+          <BusyButton type="submit" className="button button--primary" busy={busy}>
             Save
-          </button>
+          </BusyButton>
         </div>
       )}
     </form>
@@ -249,10 +248,9 @@ function TimeZoneChange({
         <button type="button" className="button button--secondary" onClick={onKeep} disabled={busy}>
           Keep {from || 'UTC'}
         </button>
-        <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy}>
-          {busy ? <Spinner /> : null}
+        <BusyButton className="button button--primary" busy={busy} onClick={onConfirm}>
           Change to {to}
-        </button>
+        </BusyButton>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { KnownSettingView, SettingPresentation } from '../../../../../shared/ipc/admin/settings';
 import { Banner } from '../../../components/Banner';
 import { LoadProblem } from '../../../components/LoadProblem';
@@ -10,6 +10,7 @@ import { SettingEditor } from './SettingEditor';
 import { AdminPage } from '../../../components/AdminPage';
 import { TableHead } from '../../../components/TableHead';
 import { EmptyState } from '../../../components/EmptyState';
+import { useLoadOnOpen } from '../../../hooks/use-load-on-open';
 
 const GROUPS: { group: SettingPresentation['group']; lead: string }[] = [
   { group: 'Clinic', lead: 'Who the clinic is, where, and when it is open.' },
@@ -73,9 +74,7 @@ export function SettingsScreen() {
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoadOnOpen(load);
 
   return (
     <AdminPage
