@@ -1,13 +1,15 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { screenFor, useAppStore } from './stores/app-store';
 import { AppShell } from './screens/AppShell';
-import { FirstRunSetup } from './screens/FirstRunSetup';
 import { SignIn } from './screens/SignIn';
 import { StartupSplash } from './screens/StartupSplash';
 import { StoreProblem } from './screens/StoreProblem';
-import { LockScreen } from './features/session/LockScreen';
 import { useIdleLock } from './features/session/use-idle-lock';
-import { KioskScreen } from './features/kiosk/KioskScreen';
+
+/* Screens a start rarely shows (the first run, the kiosk, the lock) are loaded when first shown. */
+const FirstRunSetup = lazy(() => import('./screens/FirstRunSetup').then((m) => ({ default: m.FirstRunSetup })));
+const KioskScreen = lazy(() => import('./features/kiosk/KioskScreen').then((m) => ({ default: m.KioskScreen })));
+const LockScreen = lazy(() => import('./features/session/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** Picks the one screen the workstation's state calls for. */
 export function App() {
@@ -26,9 +28,17 @@ export function App() {
     case 'problem':
       return <StoreProblem status={state.status} statusError={state.statusError} />;
     case 'setup':
-      return <FirstRunSetup />;
+      return (
+        <Suspense fallback={<StartupSplash />}>
+          <FirstRunSetup />
+        </Suspense>
+      );
     case 'kiosk':
-      return <KioskScreen clinicName={state.status?.clinicName ?? null} />;
+      return (
+        <Suspense fallback={<StartupSplash />}>
+          <KioskScreen clinicName={state.status?.clinicName ?? null} />
+        </Suspense>
+      );
     case 'signIn':
       return <SignIn clinicName={state.status?.clinicName ?? null} />;
     case 'shell':
@@ -44,7 +54,11 @@ export function App() {
           <div className={state.locked ? 'app-root app-root--locked' : 'app-root'} inert={state.locked} aria-hidden={state.locked || undefined}>
             <AppShell key={state.sessionEpoch} status={state.status} user={state.user} />
           </div>
-          {state.locked ? <LockScreen user={state.user} clinicName={state.status.clinicName} /> : null}
+          {state.locked ? (
+            <Suspense fallback={null}>
+              <LockScreen user={state.user} clinicName={state.status.clinicName} />
+            </Suspense>
+          ) : null}
         </>
       );
   }

@@ -4,8 +4,8 @@ import { describeServer, type StoreConfig } from '../config/store-config';
 import { openSqlStore, type SqlStore } from '../data/sql/open-sql-store';
 import { SchemaTooNewError } from '../data/sql/migrator';
 import type { DocumentStore } from '../data/documents/document-store';
-import { openMongoDocumentStore } from '../data/documents/mongo/open-mongo-document-store';
 import { openSqliteDocumentStore } from '../data/documents/sqlite/open-sqlite-document-store';
+import type { openMongoDocumentStore as OpenMongoDocumentStore } from '../data/documents/mongo/open-mongo-document-store';
 
 export interface OpenStores {
   /** The authoritative relational store: the local SQLite file, or the clinic's MySQL. */
@@ -55,6 +55,15 @@ export function explainStoreError(error: unknown): string {
 }
 
 /**
+ * The Mongoose adapter is loaded only by a workstation that talks to a clinic server: the driver
+ * is the largest package main loads, and a standalone workstation keeps its documents in SQLite.
+ */
+async function openMongoDocuments(...args: Parameters<typeof OpenMongoDocumentStore>): Promise<DocumentStore> {
+  const { openMongoDocumentStore } = await import('../data/documents/mongo/open-mongo-document-store');
+  return openMongoDocumentStore(...args);
+}
+
+/**
  * Opens the relational store, then the document store. Never throws: an unreachable or
  * misconfigured server becomes a health entry the window can show. In networked mode `local`
  * is this workstation's own file, opened by the caller (it stays open while the server is away).
@@ -91,7 +100,7 @@ export async function openStores(config: StoreConfig, local?: SqlStore): Promise
     const documents =
       config.mode === 'standalone'
         ? await openSqliteDocumentStore(sql.sequelize)
-        : await openMongoDocumentStore(config.mongoUri, config.tuning.mongo);
+        : await openMongoDocuments(config.mongoUri, config.tuning.mongo);
     return {
       ready: true,
       stores: { sql, documents, local: config.mode === 'standalone' ? sql : (local ?? sql) },

@@ -1,31 +1,37 @@
 import { useDisplayKey } from '../stores/display-format';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { AppStatus, SessionUser } from '../../../shared/ipc/types';
-import { AuditTrailScreen } from '../features/audit/AuditTrailScreen';
-import { DataHealthScreen } from '../features/data-health/DataHealthScreen';
-import { TextSearchScreen } from '../features/search/TextSearchScreen';
-import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { CalendarScreen } from '../features/calendar/CalendarScreen';
-import { FlowBoard } from '../features/today/FlowBoard';
 import { homeSectionFor, sectionsFor, SECTION_LABEL, type Section } from '../features/shell/sections';
-import { DoctorWorkspace } from '../features/doctor/DoctorWorkspace';
-import { MyHoursScreen } from '../features/doctor/MyHoursScreen';
-import { CommunicationsScreen } from '../features/communications/CommunicationsScreen';
 import { SideNav } from '../features/shell/SideNav';
 import { TopBar } from '../features/shell/TopBar';
-import { StaffScreen } from '../features/staff/StaffScreen';
-import { PatientsScreen } from '../features/patients/PatientsScreen';
-import { WalkInScreen } from '../features/walk-in/WalkInScreen';
-import { WaitingListScreen } from '../features/waiting-list/WaitingListScreen';
-import { KioskAdminScreen } from '../features/kiosk/KioskAdminScreen';
-import { FeedbackModerationScreen } from '../features/feedback/FeedbackModerationScreen';
-import { DoctorRatingsScreen } from '../features/feedback/DoctorRatingsScreen';
-import { MyFeedbackScreen } from '../features/feedback/MyFeedbackScreen';
-import { SettingsScreen } from '../features/admin/settings/SettingsScreen';
-import { MedicationsScreen } from '../features/admin/medications/MedicationsScreen';
-import { DoctorsScreen } from '../features/admin/doctors/DoctorsScreen';
-import { ReportsScreen } from '../features/admin/reports/ReportsScreen';
-import { SyncConflictsScreen } from '../features/sync/SyncConflictsScreen';
+
+/*
+ * The calendar is the first screen of a front desk's day and comes with the bundle; every other
+ * section is loaded when it is first opened, so the start parses only what the first painted day
+ * needs.
+ */
+const AuditTrailScreen = lazy(() => import('../features/audit/AuditTrailScreen').then((m) => ({ default: m.AuditTrailScreen })));
+const DataHealthScreen = lazy(() => import('../features/data-health/DataHealthScreen').then((m) => ({ default: m.DataHealthScreen })));
+const TextSearchScreen = lazy(() => import('../features/search/TextSearchScreen').then((m) => ({ default: m.TextSearchScreen })));
+const BackupsScreen = lazy(() => import('../features/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })));
+const FlowBoard = lazy(() => import('../features/today/FlowBoard').then((m) => ({ default: m.FlowBoard })));
+const DoctorWorkspace = lazy(() => import('../features/doctor/DoctorWorkspace').then((m) => ({ default: m.DoctorWorkspace })));
+const MyHoursScreen = lazy(() => import('../features/doctor/MyHoursScreen').then((m) => ({ default: m.MyHoursScreen })));
+const CommunicationsScreen = lazy(() => import('../features/communications/CommunicationsScreen').then((m) => ({ default: m.CommunicationsScreen })));
+const StaffScreen = lazy(() => import('../features/staff/StaffScreen').then((m) => ({ default: m.StaffScreen })));
+const PatientsScreen = lazy(() => import('../features/patients/PatientsScreen').then((m) => ({ default: m.PatientsScreen })));
+const WalkInScreen = lazy(() => import('../features/walk-in/WalkInScreen').then((m) => ({ default: m.WalkInScreen })));
+const WaitingListScreen = lazy(() => import('../features/waiting-list/WaitingListScreen').then((m) => ({ default: m.WaitingListScreen })));
+const KioskAdminScreen = lazy(() => import('../features/kiosk/KioskAdminScreen').then((m) => ({ default: m.KioskAdminScreen })));
+const FeedbackModerationScreen = lazy(() => import('../features/feedback/FeedbackModerationScreen').then((m) => ({ default: m.FeedbackModerationScreen })));
+const DoctorRatingsScreen = lazy(() => import('../features/feedback/DoctorRatingsScreen').then((m) => ({ default: m.DoctorRatingsScreen })));
+const MyFeedbackScreen = lazy(() => import('../features/feedback/MyFeedbackScreen').then((m) => ({ default: m.MyFeedbackScreen })));
+const SettingsScreen = lazy(() => import('../features/admin/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const MedicationsScreen = lazy(() => import('../features/admin/medications/MedicationsScreen').then((m) => ({ default: m.MedicationsScreen })));
+const DoctorsScreen = lazy(() => import('../features/admin/doctors/DoctorsScreen').then((m) => ({ default: m.DoctorsScreen })));
+const ReportsScreen = lazy(() => import('../features/admin/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const SyncConflictsScreen = lazy(() => import('../features/sync/SyncConflictsScreen').then((m) => ({ default: m.SyncConflictsScreen })));
 
 /** The signed-in workspace: navigation, the clinic header and the current section. */
 export function AppShell({ status, user }: { status: AppStatus; user: SessionUser }) {
@@ -58,6 +64,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
         {/* Keyed on the display settings: a change of locale, clock or currency re-renders the section in full. */}
         <main key={displayKey} className={`app-shell__content app-shell__content--${section}`} id={section}>
           <h1 className="visually-hidden">{SECTION_LABEL[section]}</h1>
+          <Suspense fallback={null}>
           {section === 'calendar' ? <CalendarScreen zone={zone} onSetHours={setHours} /> : null}
           {section === 'today' ? <FlowBoard zone={zone} /> : null}
           {section === 'staff' ? <StaffScreen currentUserId={user.id} /> : null}
@@ -81,6 +88,7 @@ export function AppShell({ status, user }: { status: AppStatus; user: SessionUse
           {section === 'reports' ? <ReportsScreen /> : null}
           {section === 'conflicts' ? <SyncConflictsScreen zone={zone} /> : null}
           {section === 'messages' ? <CommunicationsScreen user={user} zone={zone} /> : null}
+          </Suspense>
         </main>
       </div>
     </div>

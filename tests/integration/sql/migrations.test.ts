@@ -130,7 +130,7 @@ describe.each(SQL_TARGETS)('migrations on $name', (factory) => {
   it('the seed migration goes down and up again', async () => {
     bare = await openBareTarget(factory);
     await migrateToLatest(bare.sequelize);
-    await createMigrator(bare.sequelize).down({ to: 0 });
+    await (await createMigrator(bare.sequelize)).down({ to: 0 });
     expect(await tables(bare.sequelize)).toEqual([MIGRATION_TABLE]);
     expect(await currentSchemaVersion(bare.sequelize)).toBeNull();
     expect((await migrateToLatest(bare.sequelize)).applied).toEqual(MIGRATIONS.map((m) => m.name));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../../../electron/main/data/sql/open-sql-store';
 import { seedDemoClinic } from '../../../electron/main/data/generator/demo-clinic';
 import { MIRROR_TABLES } from '../../../electron/main/services/sync/mirror-tables';
-import { pullMirror, type TablePull } from '../../../electron/main/services/sync/mirror-pull';
+import { pullMirror, pullRecentChanges, type TablePull } from '../../../electron/main/services/sync/mirror-pull';
 import { comparable, type Row } from '../../../electron/main/services/sync/row-values';
 import { mirroredPasswordHash } from '../../../electron/main/services/auth/mirrored-hash';
 import { openTestStore, SQL_TARGETS } from '../sql/stores';
@@ -112,5 +112,22 @@ describe('pulling the mirror from a MariaDB clinic server into a SQLite file', (
     await expectSameRows(server, local);
     // and so the next pull has nothing to correct
     expect((await pullMirror(server, local, { pageSize: 700 })).every((p) => p.written === 0 && p.removed === 0)).toBe(true);
+  }, 120_000);
+
+  it('a recent pull reads what changed since the one before it, not the whole overlap again; the full pull keeps the overlap', async () => {
+    const first = await pullRecentChanges(server, local);
+    expect(first.readAt).toBeInstanceOf(Date);
+    const [older, newer] = await server.models.Patient.findAll({ order: [['id', 'ASC']], limit: 2 });
+    // Stamped two minutes before the previous recent read: inside the full pull's overlap, outside the recent pull's.
+    const lateStamp = new Date(first.readAt!.getTime() - 120_000);
+    await server.sequelize.query('UPDATE patients SET phone = :phone, updated_at = :at WHERE id = :id', {
+      replacements: { phone: '+4930111111', at: lateStamp, id: older!.id },
+    });
+    await newer!.update({ phone: '+4930222222' });
+    const second = await pullRecentChanges(server, local, { previousReadAt: first.readAt });
+    expect(second.pulls.find((p) => p.table === 'patients')!.written).toBe(1);
+    const full = await pullMirror(server, local, { pageSize: 700 });
+    expect(full.find((p) => p.table === 'patients')!.written).toBe(1);
+    await expectSameRows(server, local);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { DataTypes, QueryTypes, type QueryInterface, type Sequelize } from 'sequelize';
-import { SequelizeStorage, Umzug } from 'umzug';
+import type { SequelizeStorage, Umzug } from 'umzug';
 import { MIGRATIONS } from './migrations';
 import type { SqlMigration } from './migrations/migration';
 
@@ -27,7 +27,15 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-function storage(sequelize: Sequelize): SequelizeStorage {
+/**
+ * Umzug is loaded only when the schema has something to apply (or a test asks for a migrator): its
+ * package also loads a command-line parser, about a third of a second of a start that has nothing
+ * to migrate.
+ */
+const loadUmzug = () => import('umzug');
+
+async function storage(sequelize: Sequelize): Promise<SequelizeStorage> {
+  const { SequelizeStorage } = await loadUmzug();
   // 190 characters keep the utf8mb4 primary key under the 767-byte limit of older InnoDB setups.
   return new SequelizeStorage({ sequelize, tableName: MIGRATION_TABLE, columnType: DataTypes.STRING(190) });
 }
@@ -41,18 +49,33 @@ function assertOrdered(migrations: readonly SqlMigration[]): void {
   }
 }
 
-export function createMigrator(
+export async function createMigrator(
   sequelize: Sequelize,
   migrations: readonly SqlMigration[] = MIGRATIONS,
-): Umzug<QueryInterface> {
+): Promise<Umzug<QueryInterface>> {
   assertOrdered(migrations);
+  const { Umzug } = await loadUmzug();
   return new Umzug<QueryInterface>({
     migrations: migrations.map(({ name, up, down }) => ({ name, up, down })),
     context: sequelize.getQueryInterface(),
-    storage: storage(sequelize),
+    storage: await storage(sequelize),
     logger: undefined,
   });
 }
+
+/**
+ * The applied migrations' names in order (whether the table exists, then its names); null when it
+ * does not exist yet (a new database). The table's shape is the one Umzug's storage creates.
+ */
+async function appliedMigrations(sequelize: Sequelize): Promise<string[] | null> {
+  if (!(await sequelize.getQueryInterface().tableExists(MIGRATION_TABLE))) return null;
+  const rows = await sequelize.query<{ name: string }>(`SELECT name FROM ${MIGRATION_TABLE}`, { type: QueryTypes.SELECT });
+  // Sorted here, as assertOrdered compares: the server's collation may order names otherwise.
+  return rows.map((row) => row.name).sort();
+}
+
+const sameNames = (applied: readonly string[], migrations: readonly SqlMigration[]): boolean =>
+  applied.length === migrations.length && migrations.every((migration, i) => migration.name === applied[i]);
 
 /** Refuses a database whose applied migrations are not exactly the first N of ours. */
 function checkHistory(applied: readonly string[], migrations: readonly SqlMigration[]): void {
@@ -101,10 +124,14 @@ export async function migrateToLatest(
   sequelize: Sequelize,
   migrations: readonly SqlMigration[] = MIGRATIONS,
 ): Promise<{ applied: string[]; schemaVersion: string }> {
-  const migrator = createMigrator(sequelize, migrations);
+  // The usual start: the schema is current. Two reads, no lock, no Umzug.
+  const current = await appliedMigrations(sequelize);
+  const latest = migrations.at(-1)?.name;
+  if (current && latest !== undefined && sameNames(current, migrations)) return { applied: [], schemaVersion: latest };
+  const migrator = await createMigrator(sequelize, migrations);
   return withMigrationLock(sequelize, async () => {
     // Umzug itself ignores applied migrations it does not know: read the storage's full history.
-    const history = await storage(sequelize).executed();
+    const history = await (await storage(sequelize)).executed();
     checkHistory(history, migrations);
     const applied = (await migrator.up()).map((m) => m.name);
     const schemaVersion = [...history, ...applied].at(-1);
@@ -117,5 +144,5 @@ export async function migrateToLatest(
 export async function currentSchemaVersion(sequelize: Sequelize): Promise<string | null> {
   // Checked first so that asking does not create the table as a side effect.
   if (!(await sequelize.getQueryInterface().tableExists(MIGRATION_TABLE))) return null;
-  return (await storage(sequelize).executed()).at(-1) ?? null;
+  return (await (await storage(sequelize)).executed()).at(-1) ?? null;
 }

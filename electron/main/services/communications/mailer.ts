@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 /** Where and how to send email: the clinic's SMTP server (settings) and this workstation's password. */
@@ -76,10 +76,12 @@ export class SendError extends Error {
 
 /** Sends email through one SMTP server. One Mailer per job run; close() ends its connections. */
 export class Mailer {
-  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
+  private readonly options: SMTPTransport.Options;
+  /** nodemailer is loaded at the first message sent, not at start (most runs of the job send none). */
+  private transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | null = null;
 
   constructor(readonly config: SmtpConfig) {
-    const options: SMTPTransport.Options = {
+    this.options = {
       host: config.host,
       port: config.port,
       secure: config.security === 'tls',
@@ -90,13 +92,17 @@ export class Mailer {
       socketTimeout: 30_000,
       ...(config.user ? { auth: { user: config.user, pass: config.password ?? '' } } : {}),
     };
-    this.transport = nodemailer.createTransport(options);
+  }
+
+  private opened(): Promise<Transporter<SMTPTransport.SentMessageInfo>> {
+    this.transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(this.options));
+    return this.transport;
   }
 
   /** Resolves with the server's message id; rejects with a SendError saying why and whether to retry. */
   async send(email: OutgoingEmail): Promise<SentEmail> {
     try {
-      const info = await this.transport.sendMail({ from: this.config.from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+      const info = await (await this.opened()).sendMail({ from: this.config.from, to: email.to, subject: email.subject, text: email.text, html: email.html });
       if (info.rejected.length > 0) throw Object.assign(new Error(info.response), { code: 'EENVELOPE', response: info.response });
       return { messageId: info.messageId, response: info.response };
     } catch (error) {
@@ -105,6 +111,6 @@ export class Mailer {
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport?.then((transport) => transport.close()).catch(() => undefined);
   }
 }

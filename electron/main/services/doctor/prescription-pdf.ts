@@ -1,6 +1,5 @@
 import { clinicPhoneCountry, formatPhone } from '../../../../shared/domain/phone';
 import { shownDoctorName, shownPatientName } from '../../../../shared/domain/integration/copied-names';
-import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import { formatBirthDate, formatDate, formatMoment, type DisplayLocale } from '../../../../shared/domain/display-format';
 import { displayLocaleOf } from '../../../../shared/domain/settings-registry';
@@ -69,8 +68,12 @@ export function acknowledgementLines(rx: Prescription, prescriber: string, zone:
   );
 }
 
-/** Lays out one prescription on A4; pdfkit runs in plain Node, so tests render it without Electron. */
-export function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes: Buffer; pages: number }> {
+/**
+ * Lays out one prescription on A4; pdfkit runs in plain Node, so tests render it without Electron.
+ * pdfkit (with its font engine) is loaded at the first print, not at start.
+ */
+export async function renderPrescriptionPdf(print: PrescriptionPrint): Promise<{ bytes: Buffer; pages: number }> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { Title: `Prescription ${print.prescription.id}`, Author: print.doctor.name } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

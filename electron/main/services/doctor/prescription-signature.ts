@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import type { Prescription } from '../../../../shared/documents';
 import { canonicalPrescription } from '../../../../shared/domain/prescriptions/canonical';
 import type { SignatureCheck } from '../../../../shared/ipc/doctor/types';
@@ -24,7 +23,11 @@ interface SignaturePayload {
 
 export const contentDigest = (doc: Prescription): string => createHash('sha256').update(canonicalPrescription(doc), 'utf8').digest('base64url');
 
+/** jose is loaded at the first signature read or written, not at start. */
+const loadJose = () => import('jose');
+
 export async function signPrescription(doc: Prescription, key: UnlockedKey, now: Date): Promise<string> {
+  const { CompactSign } = await loadJose();
   const payload: SignaturePayload = { rx: doc.id, doctorId: doc.doctorId, sha256: contentDigest(doc), signedAt: now.toISOString() };
   return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
     .setProtectedHeader({ alg: 'EdDSA', kid: key.keyId, typ: SIGNATURE_TYPE })
@@ -37,6 +40,7 @@ const invalid = (keyId: string | null, reason: string): SignatureCheck => ({ sta
 export async function verifyPrescription(sql: SqlStore, doc: Prescription): Promise<SignatureCheck> {
   const jws = doc.digitalSignature;
   if (!jws) return { state: 'unsigned' };
+  const { compactVerify, decodeProtectedHeader } = await loadJose();
   let keyId: string | null = null;
   try {
     const header = decodeProtectedHeader(jws);

@@ -2,7 +2,7 @@ import type { Transaction } from 'sequelize';
 import type { SqlStore } from '../../data/sql/open-sql-store';
 import { readFrom } from '../../data/sql/read-routing';
 import { mirrorFile, mirrorTables, type RowRange } from '../../data/sql/repositories/mirror-repository';
-import { CURSOR_OVERLAP_MS, ID_BUCKET, MIRROR_TABLES, type MirrorTable } from './mirror-tables';
+import { CURSOR_OVERLAP_MS, ID_BUCKET, MIRROR_TABLES, RECENT_OVERLAP_MS, type MirrorTable } from './mirror-tables';
 import { sameRow, type Row } from './row-values';
 import { LOWEST_LOCAL_ID } from '../../../../shared/domain/sync/local-ids';
 import { mirroredPasswordHash } from '../auth/mirrored-hash';
@@ -16,9 +16,16 @@ export interface TablePull {
 }
 
 export interface PullOptions {
-  /** Rows per page read from the server. */
+  /** Rows per page read from the server (PULL_PAGE_ROWS unless a test asks for another). */
   pageSize?: number;
 }
+
+/**
+ * Rows per page of a pull. A page is held twice (the server's rows and the mirror's copies to
+ * compare) and written as one statement: 5,000 rows took main's heap up by about 150 MB during a
+ * first pull of the medium clinic, and the process kept that memory for the rest of the day.
+ */
+const PULL_PAGE_ROWS = 1000;
 
 /** Server rows as the mirror keeps them: a password hash only as its stand-in. */
 function asMirrored(table: MirrorTable, rows: Row[]): Row[] {
@@ -42,7 +49,7 @@ export function pullMirror(server: SqlStore, local: SqlStore, options: PullOptio
 }
 
 async function pullFrom(server: SqlStore, local: SqlStore, options: PullOptions): Promise<TablePull[]> {
-  const pageSize = options.pageSize ?? 5000;
+  const pageSize = options.pageSize ?? PULL_PAGE_ROWS;
   const results: TablePull[] = [];
   for (const table of MIRROR_TABLES) {
     const columns = await localColumns(local, table.table);
@@ -66,17 +73,35 @@ async function pullFrom(server: SqlStore, local: SqlStore, options: PullOptions)
  * every poll of the calendar's change feed, so that the mirror trails the server by seconds and
  * a record made online moments before an outage can be changed offline.
  */
-export async function pullRecentChanges(server: SqlStore, local: SqlStore, options: PullOptions = {}): Promise<TablePull[]> {
-  const pageSize = options.pageSize ?? 5000;
-  const results: TablePull[] = [];
+export async function pullRecentChanges(server: SqlStore, local: SqlStore, options: RecentPullOptions = {}): Promise<RecentPull> {
+  const pageSize = options.pageSize ?? PULL_PAGE_ROWS;
+  // Taken before any table is read: every row committed after it is read by the next pull.
+  const readAt = await mirrorTables(server).serverNow();
+  const notBefore = options.previousReadAt ? new Date(options.previousReadAt.getTime() - RECENT_OVERLAP_MS) : null;
+  const pulls: TablePull[] = [];
   for (const table of MIRROR_TABLES.filter((t) => RECENT_TABLES.has(t.table))) {
     const columns = await localColumns(local, table.table);
     const pull = { table: table.table, written: 0, removed: 0 };
-    if (table.strategy === 'updated') pull.written += await pullChangedSince(server, local, table, columns, pageSize);
+    if (table.strategy === 'updated') pull.written += await pullChangedSince(server, local, table, columns, pageSize, notBefore);
     else Object.assign(pull, await reconcileBuckets(server, local, table, columns));
-    results.push(pull);
+    pulls.push(pull);
   }
-  return results;
+  return { pulls, readAt };
+}
+
+export interface RecentPullOptions extends PullOptions {
+  /**
+   * The server's clock when the previous recent pull began (its `readAt`): rows stamped more than
+   * RECENT_OVERLAP_MS before it were read then and are not read again. Null or absent: the
+   * whole overlap before the cursor, as the full pull reads.
+   */
+  previousReadAt?: Date | null;
+}
+
+export interface RecentPull {
+  pulls: TablePull[];
+  /** The server's clock when this pull began reading; null when the server has none to offer (SQLite). */
+  readAt: Date | null;
 }
 
 /** The tables front-desk work changes all day, with the parents their new rows point at. */
@@ -93,10 +118,21 @@ export function writeCursor(local: SqlStore, table: string, cursor: Date, transa
   return mirrorFile(local).writeCursor(table, cursor, transaction);
 }
 
-/** Rows stamped since the cursor (minus the overlap), page by page in (updated_at, id) order. */
-async function pullChangedSince(server: SqlStore, local: SqlStore, table: MirrorTable, columns: readonly string[], pageSize: number): Promise<number> {
+/**
+ * Rows stamped since the cursor (minus the overlap), page by page in (updated_at, id) order; none
+ * stamped before `notBefore` when given (a recent pull: those were read by the one before).
+ */
+async function pullChangedSince(
+  server: SqlStore,
+  local: SqlStore,
+  table: MirrorTable,
+  columns: readonly string[],
+  pageSize: number,
+  notBefore: Date | null = null,
+): Promise<number> {
   const cursor = await readCursor(local, table.table);
-  let after: { at: Date; id: number } = { at: cursor ? new Date(cursor.getTime() - CURSOR_OVERLAP_MS) : new Date(0), id: 0 };
+  const fromCursor = cursor ? cursor.getTime() - CURSOR_OVERLAP_MS : 0;
+  let after: { at: Date; id: number } = { at: new Date(Math.max(fromCursor, notBefore?.getTime() ?? 0)), id: 0 };
   let written = 0;
   for (;;) {
     const page = asMirrored(table, await mirrorTables(server).changedSince(table.table, after, pageSize));

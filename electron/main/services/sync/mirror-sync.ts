@@ -27,6 +27,8 @@ export class MirrorSync {
   private status: MirrorSyncStatus = { lastPullAtMs: null, lastProblem: null };
   private lastRecentPullMs = 0;
   private recent: Promise<TablePull[] | null> | null = null;
+  /** The server's clock when the last recent pull that finished began reading (see pullRecentChanges). */
+  private recentReadAt: Date | null = null;
   private following: Promise<void> = Promise.resolve();
 
   constructor(
@@ -117,7 +119,9 @@ export class MirrorSync {
     if (this.runtime.config?.mode !== 'networked' || !this.runtime.serverOpen || this.runtime.servingMirror || !local) return null;
     try {
       if (!(await this.mayPull())) return null;
-      return await pullRecentChanges(this.runtime.serverStores().sql, local);
+      const { pulls, readAt } = await pullRecentChanges(this.runtime.serverStores().sql, local, { previousReadAt: this.recentReadAt });
+      this.recentReadAt = readAt;
+      return pulls;
     } catch {
       return null; // the next poll or the full pull tries again
     }

@@ -42,3 +42,12 @@ export const ID_BUCKET = 1000;
  * can carry an updated_at earlier than rows another one committed first.
  */
 export const CURSOR_OVERLAP_MS = 5 * 60_000;
+/**
+ * The calendar's every-few-seconds pull (pullRecentChanges) reads rows stamped this long before
+ * the server's clock at its previous read, instead of the whole overlap before the newest stamp:
+ * after a change of many rows at once (an import, a generated clinic) the whole overlap held all
+ * of them, and each poll read and compared them all again. Longer than a statement may wait on
+ * the server (60 s); a change committed later still than that comes with the next full pull,
+ * which keeps CURSOR_OVERLAP_MS.
+ */
+export const RECENT_OVERLAP_MS = 60_000;

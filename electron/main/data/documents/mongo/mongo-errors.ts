@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { AppFailure } from '../../../../../shared/ipc/result';
 import { duplicateFailure, validationFailure } from '../validation';
+import { MONGO_UNREACHABLE_ERRORS } from './unreachable-errors';
 
 export interface ErrorContext {
   /** Names the document in messages ("audit record"). */
@@ -26,15 +27,6 @@ function duplicatedField(
   return fromMessage ?? (uniqueFields.length === 1 ? (uniqueFields[0] ?? '') : '');
 }
 
-/** Driver errors that mean "the server is not there right now", not "the request is wrong". */
-export const MONGO_UNREACHABLE_ERRORS: ReadonlySet<string> = new Set([
-  'MongoServerSelectionError',
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoNotConnectedError',
-  'MongoTopologyClosedError',
-  'MongoPoolClosedError',
-]);
 
 /**
  * Mongoose's own validation (the second line behind zod) becomes VALIDATION like zod's; a

@@ -32,6 +32,11 @@ export interface MirrorTables {
   changedSince(table: string, after: { at: Date; id: number }, limit: number): Promise<MirrorRow[]>;
   /** Per bucket of `size` ids: `count:sum` of the ids, to find ranges that differ without moving every id. */
   idBuckets(table: string, size: number): Promise<Map<number, string>>;
+  /**
+   * The clinic server's clock, the one its change stamps come from (MySQL stamps updated_at
+   * itself); null on SQLite, whose stamps the app writes.
+   */
+  serverNow(): Promise<Date | null>;
 }
 
 export interface MirrorFile extends MirrorTables {
@@ -72,6 +77,12 @@ export function mirrorTables(store: SqlStore): MirrorTables {
     async idBuckets(table, size) {
       const rows = await select<{ bucket: number; n: number; s: number }>(`SELECT ${bucketOf(size)} AS bucket, COUNT(*) AS n, SUM(id) AS s FROM ${table} GROUP BY ${bucketOf(size)}`);
       return new Map(rows.map((row) => [Number(row.bucket), `${Number(row.n)}:${Number(row.s)}`]));
+    },
+    async serverNow() {
+      if (store.dialect !== 'mysql') return null;
+      // Read through the same conversion as updated_at (the connection's UTC zone): comparable with the stamps.
+      const [row] = await select<{ now: Date | string }>('SELECT CURRENT_TIMESTAMP AS now');
+      return row ? new Date(row.now) : null;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { isAppFailure } from '../../../../../shared/ipc/result';
-import { MONGO_UNREACHABLE_ERRORS } from '../../../data/documents/mongo/mongo-errors';
+import { MONGO_UNREACHABLE_ERRORS } from '../../../data/documents/mongo/unreachable-errors';
 
 /** Driver codes and error names that mean "the server did not answer", not "the change is wrong". */
 const UNREACHABLE_CODES = new Set([
