@@ -44,6 +44,25 @@ describe('pulling prescriptions from the document server into the local SQLite f
     expect(comparable(await mirrored.prescriptions.find())).toEqual(comparable(await server.prescriptions.find()));
   };
 
+  /** Prescriptions written straight into the collection, with the stamps the test chooses. */
+  const insertPastTheRepository = async (count: number, stampOf: (index: number) => Date) => {
+    const client = new mongoose.mongo.MongoClient(mongo.url);
+    await client.connect();
+    try {
+      const documents = Array.from({ length: count }, (_, i) => ({
+        ...seedPrescription,
+        patientId: ++nextPatient,
+        appointmentId: 9_000 + nextPatient,
+        prescriptionDate: new Date(seedPrescription.prescriptionDate),
+        createdAt: stampOf(i),
+        updatedAt: stampOf(i),
+      }));
+      await client.db().collection('prescriptions').insertMany(documents);
+    } finally {
+      await client.close();
+    }
+  };
+
   beforeAll(async () => {
     mongo = await createTestMongoDatabase();
     dir = createTempDir();
@@ -115,23 +134,11 @@ describe('pulling prescriptions from the document server into the local SQLite f
   });
 
   it('reads documents sharing one updatedAt across page boundaries once each', async () => {
-    // Written past the repository so that twelve documents carry the very same stamp.
-    const stamp = new Date(Date.now() + 60_000);
-    const client = new mongoose.mongo.MongoClient(mongo.url);
-    await client.connect();
-    try {
-      const documents = Array.from({ length: 12 }, () => ({
-        ...seedPrescription,
-        patientId: ++nextPatient,
-        appointmentId: 9_000 + nextPatient,
-        prescriptionDate: new Date(seedPrescription.prescriptionDate),
-        createdAt: stamp,
-        updatedAt: stamp,
-      }));
-      await client.db().collection('prescriptions').insertMany(documents);
-    } finally {
-      await client.close();
-    }
+    // Written past the repository so that twelve documents carry the very same stamp, a minute
+    // after the newest (the server's clock, not this machine's, stamps the others).
+    const [newest] = await server.prescriptions.find({}, { sort: { updatedAt: 'desc' }, limit: 1 });
+    const stamp = new Date(newest!.updatedAt.getTime() + 60_000);
+    await insertPastTheRepository(12, () => stamp);
     expect(written(await pull(5))).toBe(12);
     await expectSameDocuments();
     expect(written(await pull(5))).toBe(0);
@@ -141,21 +148,7 @@ describe('pulling prescriptions from the document server into the local SQLite f
     // Stamped from a minute after the newest document, one second apart; in one page of 1,000.
     const [newest] = await server.prescriptions.find({}, { sort: { updatedAt: 'desc' }, limit: 1 });
     const start = newest!.updatedAt.getTime() + 60_000;
-    const client = new mongoose.mongo.MongoClient(mongo.url);
-    await client.connect();
-    try {
-      const documents = Array.from({ length: 130 }, (_, i) => ({
-        ...seedPrescription,
-        patientId: ++nextPatient,
-        appointmentId: 9_000 + nextPatient,
-        prescriptionDate: new Date(seedPrescription.prescriptionDate),
-        createdAt: new Date(start + i * 1000),
-        updatedAt: new Date(start + i * 1000),
-      }));
-      await client.db().collection('prescriptions').insertMany(documents);
-    } finally {
-      await client.close();
-    }
+    await insertPastTheRepository(130, (i) => new Date(start + i * 1000));
     expect(written(await pull(1000))).toBe(130);
     await expectSameDocuments();
     expect(written(await pull(1000))).toBe(0);
