@@ -56,8 +56,8 @@ function mongoSort(keys: readonly SortKey[]): Record<string, 1 | -1> {
 export function createMongoRepository<Input, Fields, Timestamped extends boolean>(
   collection: DocumentCollection<Input, Fields, Timestamped>,
   model: DocumentModel,
-  staleReadPreference: StaleReadPreference = 'primary',
-  serverNow: () => Date = () => new Date(),
+  staleReadPreference: StaleReadPreference,
+  serverNow: () => Date,
 ): DocumentRepository<Input, StoredOf<Fields, Timestamped>> {
   type Stored = StoredOf<Fields, Timestamped>;
   const queryableFields = new Set([...collection.fieldNames, ...storeManagedFields(collection.timestamped)]);

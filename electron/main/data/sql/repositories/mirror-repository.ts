@@ -1,5 +1,6 @@
 import { QueryTypes, type QueryOptions, type Transaction } from 'sequelize';
 import type { SqlStore } from '../open-sql-store';
+import { serverNowMs } from './server-clock-repository';
 
 /** One row as a driver returns it (column name → value). */
 export type MirrorRow = Record<string, unknown>;
@@ -79,10 +80,7 @@ export function mirrorTables(store: SqlStore): MirrorTables {
       return new Map(rows.map((row) => [Number(row.bucket), `${Number(row.n)}:${Number(row.s)}`]));
     },
     async serverNow() {
-      if (store.dialect !== 'mysql') return null;
-      // Read through the same conversion as updated_at (the connection's UTC zone): comparable with the stamps.
-      const [row] = await select<{ now: Date | string }>('SELECT CURRENT_TIMESTAMP AS now');
-      return row ? new Date(row.now) : null;
+      return store.dialect === 'mysql' ? new Date(await serverNowMs(store)) : null;
     },
   };
 }
